@@ -1,0 +1,24 @@
+/**
+ * What every backend implements. `createSimulation()` picks one, hands it the compiled plan,
+ * and wraps it as a `Simulation`. A backend owns its state (typed arrays, wasm memory or GPU
+ * buffers) and fills a `Chunk` through `ChunkBuilder`, so recorded output never differs in form.
+ */
+import type { Chunk, ResolvedBackend } from '../api.ts';
+import type { Plan } from '../plan.ts';
+
+export interface BackendRunner {
+  readonly name: ResolvedBackend;
+  /** Steps simulated since the start (or the last reset). */
+  readonly currentStep: number;
+  /**
+   * Advance n steps (n >= 1) following CONTEXT.md exactly and return what the plan's probes
+   * recorded. Throws `NumericalError` on a non-finite state value.
+   */
+  run(n: number): Promise<Chunk>;
+  /** Restore the plan's initial state and step 0. */
+  reset(): Promise<void>;
+  dispose(): void;
+}
+
+/** Builds a runner for a plan, or throws `BackendUnavailableError` saying why it cannot. */
+export type BackendFactory = (plan: Plan) => Promise<BackendRunner>;

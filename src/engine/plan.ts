@@ -1,0 +1,119 @@
+/**
+ * The compiled form of a document: everything a backend needs, already drawn and rounded, so
+ * that backends only step. `compile()` builds it on the host, once, with the reference code;
+ * connectivity, weights, delays and initial state therefore never differ between backends.
+ *
+ * Every float constant that the step arithmetic uses is stored already rounded to float32, and
+ * the arithmetic itself is specified operation by operation in `src/engine/CONTEXT.md`.
+ */
+
+/** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
+export interface CsrConnectivity {
+  /** `rowPtr[s]..rowPtr[s+1]` are the synapses of source neuron s; length sourceSize+1. */
+  rowPtr: Uint32Array;
+  /** Target neuron of each synapse, ascending within a row. */
+  targets: Uint32Array;
+  /** Per-synapse weight (float32), or one weight shared by all synapses (kept out of memory). */
+  weights: Float32Array | { constant: number };
+  /** Per-synapse delay in steps, or one delay shared by all synapses. */
+  delays: Uint8Array | { constant: number };
+}
+
+export interface LifPlan {
+  model: 'stochastic_lif';
+  /** float32 constants of the update, see CONTEXT.md. */
+  vRest: number;
+  vReset: number;
+  vThreshold: number;
+  /** fround(dt / tau_mem) */
+  leak: number;
+  /** fround(resistance * dt) */
+  rdt: number;
+  noiseStd: number;
+  /** round(refractory_period / dt) */
+  refractorySteps: number;
+  /** fround(bias) */
+  bias: number;
+  /** Initial membrane potential, float32, one per neuron. */
+  vInit: Float32Array;
+  /** streamKey(seed, populationIndex, STREAM.noise) */
+  noiseKey: number;
+}
+
+export interface PoissonPlan {
+  model: 'poisson';
+  /** Spike when draw24 < threshold24; threshold24 = min(2^24, round(rate*dt/1000 * 2^24)). */
+  threshold24: number;
+  /** streamKey(seed, populationIndex, STREAM.poisson) */
+  key: number;
+}
+
+export interface SpikeGeneratorPlan {
+  model: 'spike_generator';
+  /** Spikes of one period (or the whole pattern), CSR by step: stepPtr has length periodSteps+1. */
+  stepPtr: Uint32Array;
+  /** Neuron indices, ascending within a step, duplicates removed. */
+  indices: Uint32Array;
+  /** Steps in one period of the pattern; 0 means play once (then stepPtr covers the run). */
+  periodSteps: number;
+}
+
+export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan;
+
+export interface PopulationPlan {
+  id: string;
+  /** Position in the document's populations array. */
+  index: number;
+  size: number;
+  model: ModelPlan;
+  /** Indices into `Plan.channels` of the exponential currents feeding this population. */
+  channels: number[];
+  /** Current steps injected into this population (host adds them to `bias` each step). */
+  stimuli: { startStep: number; stopStep: number; amplitude: number }[];
+}
+
+/** An exponentially decaying synaptic current of one target population, one per distinct tau. */
+export interface ChannelPlan {
+  /** Population index of the target. */
+  target: number;
+  tau: number;
+  /** fround(exp(-dt / tau)) */
+  decay: number;
+}
+
+export interface ProjectionPlan {
+  id: string;
+  source: number;
+  target: number;
+  /** `delta`: the weight is added to V. `current`: to the channel's current. */
+  destination: { kind: 'delta' } | { kind: 'current'; channel: number };
+  csr: CsrConnectivity;
+  /** Largest delay of any synapse, steps. */
+  maxDelay: number;
+}
+
+export type ProbePlan =
+  | { id: string; kind: 'spikes'; population: number }
+  | {
+      id: string;
+      kind: 'state';
+      population: number;
+      variable: 'v' | 'i_syn';
+      neurons: Uint32Array;
+    }
+  | { id: string; kind: 'rate'; population: number; binSteps: number };
+
+export interface Plan {
+  dt: number;
+  totalSteps: number;
+  seed: number;
+  populations: PopulationPlan[];
+  channels: ChannelPlan[];
+  /** In document order: the order in which synaptic events are applied. */
+  projections: ProjectionPlan[];
+  probes: ProbePlan[];
+  /** The 4097-entry table of `gaussianTable()`. */
+  gaussTable: Float32Array;
+  /** Estimated bytes of state a backend allocates for this plan. */
+  estimatedBytes: number;
+}

@@ -1,0 +1,185 @@
+/**
+ * The network document: the one JSON shape that the editor edits, the worker runs, the CLI
+ * reads, the page saves and shares, and the Verilog generator exports.
+ *
+ * Units: time in milliseconds, rates in hertz, voltages and currents in the model's own units
+ * (the CUBA example uses mV throughout). Every field name is snake_case because the document is
+ * a file format shared with Python tools, not a TypeScript API.
+ */
+
+/** Current version of the document format. Bump it together with a migration in `migrate.ts`. */
+export const DOCUMENT_VERSION = 1;
+
+/** The `format` tag every document carries, so a stray JSON file is recognised as foreign. */
+export const DOCUMENT_FORMAT = 'spikelab-network';
+
+export interface NetworkDocument {
+  format: typeof DOCUMENT_FORMAT;
+  version: typeof DOCUMENT_VERSION;
+  name: string;
+  description?: string;
+  populations: Population[];
+  projections: Projection[];
+  stimuli: Stimulus[];
+  probes: Probe[];
+  run: RunSettings;
+}
+
+/** Which engine runs the network. `auto` picks the fastest that works where it runs. */
+export type BackendChoice =
+  'auto' | 'reference' | 'wasm' | 'gpu' | 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
+
+export const BACKEND_CHOICES: readonly BackendChoice[] = [
+  'auto',
+  'reference',
+  'wasm',
+  'gpu',
+  'webgpu',
+  'webgl2',
+  'webasm',
+  'cpu',
+];
+
+export interface RunSettings {
+  /** Integration step, ms. */
+  dt: number;
+  /** Length of a run, ms. */
+  duration: number;
+  /** Unsigned 32-bit seed of every random draw (connectivity, initial state, noise, sources). */
+  seed: number;
+  backend: BackendChoice;
+}
+
+/** Position of a node on the editor canvas, in canvas pixels. */
+export interface CanvasPosition {
+  x: number;
+  y: number;
+}
+
+/** A scalar drawn per neuron or per synapse. */
+export type Distribution =
+  | { kind: 'constant'; value: number }
+  | { kind: 'uniform'; low: number; high: number }
+  | { kind: 'normal'; mean: number; std: number };
+
+/** Initial membrane potential of each neuron. */
+export type InitialValue =
+  { kind: 'constant'; value: number } | { kind: 'uniform'; low: number; high: number };
+
+/**
+ * Discrete-time LIF of the sc-neurocore tutorial:
+ * `V[t+1] = V[t] - (V[t]-v_rest)/tau_mem*dt + resistance*I*dt + N(0, noise_std^2)`,
+ * spike when `V >= v_threshold`, reset to `v_reset`, then refractory for `refractory_period` ms.
+ * `I` is `bias` plus the active current stimuli plus the exponential synaptic currents.
+ */
+export interface StochasticLifParams {
+  v_rest: number;
+  v_reset: number;
+  v_threshold: number;
+  /** Membrane time constant, ms (> 0). */
+  tau_mem: number;
+  resistance: number;
+  /** Standard deviation of the Gaussian noise added to V every step (0 = deterministic). */
+  noise_std: number;
+  /** ms (>= 0). */
+  refractory_period: number;
+  /** Constant input current. */
+  bias: number;
+  v_init: InitialValue;
+}
+
+export interface PoissonParams {
+  /** Firing rate of each source, Hz. rate*dt must not exceed 1000 (one spike per step). */
+  rate: number;
+}
+
+/** Explicit spikes, as Brian2's SpikeGeneratorGroup: neuron `indices[k]` fires at `times[k]` ms. */
+export interface SpikeGeneratorParams {
+  indices: number[];
+  times: number[];
+  /** Repeat the pattern every `period` ms; 0 means play once. */
+  period: number;
+}
+
+interface PopulationCommon {
+  /** Unique, stable identifier (used by projections, probes and the CLI output). */
+  id: string;
+  /** Human-readable name shown on the canvas; defaults to the id. */
+  label?: string;
+  size: number;
+  position: CanvasPosition;
+}
+
+export type Population =
+  | (PopulationCommon & { model: 'stochastic_lif'; params: StochasticLifParams })
+  | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
+  | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams });
+
+export type PopulationModel = Population['model'];
+
+export const POPULATION_MODELS: readonly PopulationModel[] = [
+  'stochastic_lif',
+  'poisson',
+  'spike_generator',
+];
+
+/** Which source neurons connect to which target neurons. */
+export type Connectivity =
+  | { rule: 'all_to_all'; allow_self: boolean }
+  | { rule: 'one_to_one' }
+  | { rule: 'fixed_probability'; p: number; allow_self: boolean }
+  | { rule: 'fixed_fan_in'; k: number; allow_self: boolean };
+
+/** Transmission delay in whole steps (0 = the effect is seen by the next integration step). */
+export type DelaySpec =
+  { kind: 'constant'; steps: number } | { kind: 'uniform_int'; low: number; high: number };
+
+/** What a presynaptic spike does to its target. */
+export type SynapseSpec =
+  /** Adds the weight to the target's membrane potential. */
+  | { kind: 'delta' }
+  /** Adds the weight to a synaptic current that decays with time constant `tau` (ms). */
+  | { kind: 'exponential'; tau: number };
+
+export interface Projection {
+  id: string;
+  label?: string;
+  source: string;
+  target: string;
+  connectivity: Connectivity;
+  weight: Distribution;
+  delay: DelaySpec;
+  synapse: SynapseSpec;
+}
+
+/** A current step injected into every neuron of a population over [start, stop) ms. */
+export interface Stimulus {
+  id: string;
+  kind: 'current_step';
+  target: string;
+  start: number;
+  stop: number;
+  amplitude: number;
+}
+
+/** What a run records. */
+export type Probe =
+  | { id: string; kind: 'spikes'; population: string }
+  | {
+      id: string;
+      kind: 'state';
+      population: string;
+      /** `v` (membrane potential) or `i_syn` (total synaptic current). */
+      variable: StateVariable;
+      neurons: number[];
+    }
+  | {
+      id: string;
+      kind: 'rate';
+      population: string;
+      /** Width of a rate bin, ms. */
+      bin: number;
+    };
+
+export type StateVariable = 'v' | 'i_syn';
+export type ProbeKind = Probe['kind'];
