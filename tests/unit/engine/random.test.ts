@@ -18,10 +18,22 @@ describe('counter-based random generator', () => {
     expect(streamKey(42, 0, 2)).not.toBe(streamKey(43, 0, 2));
   });
 
-  it('matches hand-checked lowbias32 values', () => {
-    // Worked out independently from the published constants.
-    expect(mix32(0)).toBe(0);
-    expect(mix32(1)).toBe(mix32(1) >>> 0);
+  it('mixes: flipping one input bit flips about half the output bits', () => {
+    // Avalanche property of a good integer hash; a weak mixer (or a typo in a constant that
+    // leaves it nearly linear) fails this by a wide margin.
+    let flipped = 0;
+    let trials = 0;
+    for (let x = 1; x < 2000; x++) {
+      for (let bit = 0; bit < 32; bit++) {
+        const diff = (mix32(x) ^ mix32((x ^ (1 << bit)) >>> 0)) >>> 0;
+        let pop = 0;
+        for (let d = diff; d; d &= d - 1) pop++;
+        flipped += pop;
+        trials++;
+      }
+    }
+    expect(Math.abs(flipped / trials - 16)).toBeLessThan(0.1);
+    expect(mix32(0)).toBe(0); // xor-shift-multiply maps 0 to 0; streamKey adds non-zero stream ids before hashing
     expect(new Set(Array.from({ length: 1000 }, (_, i) => mix32(i))).size).toBe(1000);
   });
 
