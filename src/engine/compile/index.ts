@@ -1,0 +1,128 @@
+/**
+ * `compile(document)`: the whole document drawn and rounded into a `Plan` on the host, once, so
+ * every backend steps the same connectivity, weights, delays and initial state.
+ */
+import type { NetworkDocument, Population } from '../../model/document.ts';
+import { MemoryBudgetError } from '../errors.ts';
+import type { ModelPlan, Plan, PopulationPlan, ProjectionPlan } from '../plan.ts';
+import { PROJECTION_STREAM, gaussianTable, streamKey } from '../random.ts';
+import { assignChannels } from './channels.ts';
+import { buildRows } from './connect.ts';
+import { compileLif } from './lif-plan.ts';
+import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
+import { compileProbe } from './probes.ts';
+import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
+import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
+
+export interface CompileOptions {
+  /** Refuse documents estimated to need more bytes than this (default 1 GiB). */
+  memoryBudgetBytes?: number;
+}
+
+/** The budget used when none is given: 1 GiB. */
+export const DEFAULT_MEMORY_BUDGET_BYTES = 2 ** 30;
+
+/**
+ * Builds the plan of a validated document. The memory estimate is checked first, from the
+ * document alone, so an oversized network fails fast with `MemoryBudgetError` and allocates
+ * nothing.
+ *
+ * @example
+ * const plan = compile(doc, { memoryBudgetBytes: 256 * 2 ** 20 });
+ * plan.projections[0]?.csr.targets.length; // synapses drawn for the first projection
+ */
+export function compile(doc: NetworkDocument, options: CompileOptions = {}): Plan {
+  const budget = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
+  const estimate = estimateMemory(doc);
+  if (estimate.totalBytes > budget) {
+    throw new MemoryBudgetError(estimate.totalBytes, budget, describeEstimate(estimate));
+  }
+  const { dt } = doc.run;
+  const seed = doc.run.seed >>> 0;
+  const totalSteps = Math.round(doc.run.duration / dt);
+  const gaussTable = gaussianTable();
+  const populationIndex = new Map(doc.populations.map((p, i) => [p.id, i]));
+  const { channels, byProjection } = assignChannels(doc, populationIndex, dt);
+
+  const populations = doc.populations.map((p, index): PopulationPlan => ({
+    id: p.id,
+    index,
+    size: p.size,
+    model: compileModel(p, index, dt, seed, totalSteps),
+    channels: channels.flatMap((c, ci) => (c.target === index ? [ci] : [])),
+    stimuli: doc.stimuli
+      .filter((s) => s.target === p.id)
+      .map((s) => ({
+        startStep: Math.round(s.start / dt),
+        stopStep: Math.round(s.stop / dt),
+        amplitude: Math.fround(s.amplitude),
+      })),
+  }));
+
+  const projections = doc.projections.map((pr, index): ProjectionPlan => {
+    const source = indexOf(populationIndex, pr.source, `projection '${pr.id}'`);
+    const target = indexOf(populationIndex, pr.target, `projection '${pr.id}'`);
+    const rows = buildRows(
+      pr.connectivity,
+      populations[source]?.size ?? 0,
+      populations[target]?.size ?? 0,
+      source === target,
+      streamKey(seed, index, PROJECTION_STREAM.connect),
+    );
+    const count = rows.targets.length;
+    const weights = drawWeights(
+      pr.weight,
+      count,
+      streamKey(seed, index, PROJECTION_STREAM.weight),
+      gaussTable,
+    );
+    const delays = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
+    const channel = byProjection[index] ?? -1;
+    return {
+      id: pr.id,
+      source,
+      target,
+      destination: channel < 0 ? { kind: 'delta' } : { kind: 'current', channel },
+      csr: { rowPtr: rows.rowPtr, targets: rows.targets, weights, delays },
+      maxDelay: maxDelayOf(delays),
+    };
+  });
+
+  const plan: Plan = {
+    dt,
+    totalSteps,
+    seed,
+    populations,
+    channels,
+    projections,
+    probes: doc.probes.map((p) => compileProbe(p, populationIndex, dt)),
+    gaussTable,
+    estimatedBytes: 0,
+  };
+  plan.estimatedBytes = measurePlan(plan);
+  return plan;
+}
+
+function compileModel(
+  p: Population,
+  index: number,
+  dt: number,
+  seed: number,
+  totalSteps: number,
+): ModelPlan {
+  switch (p.model) {
+    case 'stochastic_lif':
+      return compileLif(p.params, p.size, dt, seed, index);
+    case 'poisson':
+      return compilePoisson(p.params, dt, seed, index);
+    case 'spike_generator':
+      return compileSpikeGenerator(p.params, p.size, dt, totalSteps);
+  }
+}
+
+function indexOf(index: ReadonlyMap<string, number>, id: string, where: string): number {
+  const i = index.get(id);
+  // Validation rejects unknown ids; reaching this means compile() got an unvalidated document.
+  if (i === undefined) throw new Error(`${where}: unknown population '${id}'`);
+  return i;
+}

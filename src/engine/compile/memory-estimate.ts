@@ -1,0 +1,123 @@
+/**
+ * What a plan will cost in memory, computed from the document alone (expected synapse counts,
+ * not drawn ones) so a network too big for the budget is refused before anything is allocated.
+ */
+import type { Connectivity, NetworkDocument, Projection } from '../../model/document.ts';
+import { formatBytes } from '../errors.ts';
+import type { Plan } from '../plan.ts';
+import { delayIsShared, weightIsShared } from './synapse-values.ts';
+
+export interface ProjectionEstimate {
+  id: string;
+  synapses: number;
+  /** Connectivity bytes per synapse: target 4, + weight 4 if per synapse, + delay 1 if so. */
+  bytesPerSynapse: number;
+  /** Synapses, row pointers and the spike history ring of the source. */
+  bytes: number;
+}
+
+export interface MemoryEstimate {
+  totalBytes: number;
+  /** Neuron state, synaptic currents and initial values. */
+  neuronBytes: number;
+  projections: ProjectionEstimate[];
+}
+
+/** Expected synapse count of a rule (its mean for fixed_probability). */
+export function expectedSynapses(
+  connectivity: Connectivity,
+  sourceSize: number,
+  targetSize: number,
+  samePopulation: boolean,
+): number {
+  switch (connectivity.rule) {
+    case 'all_to_all':
+      return (
+        sourceSize * targetSize - (samePopulation && !connectivity.allow_self ? sourceSize : 0)
+      );
+    case 'one_to_one':
+      return Math.min(sourceSize, targetSize);
+    case 'fixed_probability': {
+      const pairs =
+        sourceSize * targetSize - (samePopulation && !connectivity.allow_self ? sourceSize : 0);
+      return pairs * Math.min(1, Math.max(0, connectivity.p));
+    }
+    case 'fixed_fan_in': {
+      const candidates = samePopulation && !connectivity.allow_self ? sourceSize - 1 : sourceSize;
+      return targetSize * Math.min(Math.max(0, connectivity.k), Math.max(0, candidates));
+    }
+  }
+}
+
+/** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
+export function bytesPerSynapse(projection: Projection): number {
+  return (
+    4 + (weightIsShared(projection.weight) ? 0 : 4) + (delayIsShared(projection.delay) ? 0 : 1)
+  );
+}
+
+function delayBound(projection: Projection): number {
+  const d = projection.delay;
+  return d.kind === 'constant' ? d.steps : d.high;
+}
+
+/** Bytes a backend allocates for this document: state, connectivity and spike histories. */
+export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
+  const sizes = new Map(doc.populations.map((p) => [p.id, p.size]));
+  let neuronBytes = 0;
+  for (const p of doc.populations) {
+    // LIF: V, refractory counter, initial V, spike list. Sources: spike list only.
+    neuronBytes += p.size * (p.model === 'stochastic_lif' ? 16 : 4);
+  }
+  const channels = new Set<string>();
+  for (const pr of doc.projections) {
+    if (pr.synapse.kind === 'exponential') channels.add(`${pr.target}\u0000${pr.synapse.tau}`);
+  }
+  for (const c of channels) neuronBytes += 4 * (sizes.get(c.split('\u0000')[0] ?? '') ?? 0);
+  const projections = doc.projections.map((pr): ProjectionEstimate => {
+    const ns = sizes.get(pr.source) ?? 0;
+    const nt = sizes.get(pr.target) ?? 0;
+    const synapses = expectedSynapses(pr.connectivity, ns, nt, pr.source === pr.target);
+    const perSynapse = bytesPerSynapse(pr);
+    // Ring of the source's spike lists for steps t-maxDelay..t, as the reference keeps it.
+    const history = 4 * ns * (delayBound(pr) + 1);
+    const bytes = synapses * perSynapse + 4 * (ns + 1) + history;
+    return { id: pr.id, synapses, bytesPerSynapse: perSynapse, bytes };
+  });
+  const totalBytes = neuronBytes + projections.reduce((sum, p) => sum + p.bytes, 0);
+  return { totalBytes, neuronBytes, projections };
+}
+
+/** One line naming the biggest projection first, for `MemoryBudgetError`. */
+export function describeEstimate(estimate: MemoryEstimate): string {
+  const sorted = [...estimate.projections].sort((a, b) => b.bytes - a.bytes);
+  const parts = sorted
+    .slice(0, 3)
+    .map(
+      (p) =>
+        `projection '${p.id}': ${formatCount(p.synapses)} synapses x ${p.bytesPerSynapse} B = ` +
+        formatBytes(p.bytes),
+    );
+  parts.push(`neurons and currents: ${formatBytes(estimate.neuronBytes)}`);
+  if (sorted.length > 3) parts.push(`${sorted.length - 3} more projections`);
+  return parts.join('; ');
+}
+
+function formatCount(n: number): string {
+  return n >= 1e6 ? n.toExponential(2) : String(Math.round(n));
+}
+
+/** The same accounting as `estimateMemory`, with the synapse counts and delays actually drawn. */
+export function measurePlan(plan: Plan): number {
+  let bytes = 0;
+  for (const p of plan.populations) bytes += p.size * (p.model.model === 'stochastic_lif' ? 16 : 4);
+  for (const c of plan.channels) bytes += 4 * (plan.populations[c.target]?.size ?? 0);
+  for (const pr of plan.projections) {
+    const ns = plan.populations[pr.source]?.size ?? 0;
+    const synapses = pr.csr.targets.length;
+    bytes += synapses * 4 + 4 * (ns + 1) + 4 * ns * (pr.maxDelay + 1);
+    if (pr.csr.weights instanceof Float32Array) bytes += 4 * synapses;
+    if (pr.csr.delays instanceof Uint8Array) bytes += synapses;
+  }
+  return bytes;
+}
