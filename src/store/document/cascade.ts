@@ -1,0 +1,29 @@
+/**
+ * Deleting populations must not leave dangling references: the document stays valid after
+ * every edit, so projections, stimuli and probes of a removed population go with it, in the
+ * same edit (and therefore the same undo entry).
+ */
+import type { NetworkDocument } from '../../model/document.ts';
+
+/** Removes the populations and projections listed, and everything that refers to a removed population. */
+export function removeNodes(
+  doc: NetworkDocument,
+  populationIds: readonly string[],
+  projectionIds: readonly string[],
+): NetworkDocument {
+  const pops = new Set(populationIds);
+  const projs = new Set(projectionIds);
+  const populations = doc.populations.filter((p) => !pops.has(p.id));
+  const projections = doc.projections.filter(
+    (p) => !projs.has(p.id) && !pops.has(p.source) && !pops.has(p.target),
+  );
+  const stimuli = doc.stimuli.filter((s) => !pops.has(s.target));
+  const probes = doc.probes.filter((p) => !pops.has(p.population));
+  if (
+    populations.length === doc.populations.length &&
+    projections.length === doc.projections.length
+  ) {
+    return doc;
+  }
+  return { ...doc, populations, projections, stimuli, probes };
+}

@@ -1,0 +1,58 @@
+/**
+ * Document edits as data. Every change the editor makes to the network is one of these
+ * commands, reduced by the pure `applyEdit` (reduce.ts). Keeping edits as plain objects lets
+ * the reducer be tested without React and lets history record exactly what the user did.
+ */
+import type {
+  CanvasPosition,
+  NetworkDocument,
+  Population,
+  Probe,
+  Projection,
+  RunSettings,
+  Stimulus,
+} from '../../model/document.ts';
+import type { Fragment } from './fragment.ts';
+
+/** Fields of a population other than its model-specific parameters. */
+export interface PopulationPatch {
+  label?: string;
+  size?: number;
+}
+
+/** A population's parameters, loosely typed: the editor writes one validated field at a time. */
+export type ParamsPatch = Readonly<Record<string, unknown>>;
+
+export type ProjectionPatch = Partial<Omit<Projection, 'id'>>;
+
+export type StimulusPatch = Partial<Omit<Stimulus, 'id' | 'kind'>>;
+
+export type DocumentEdit =
+  | { type: 'addPopulation'; population: Population }
+  /** Removes populations and projections; whatever refers to a removed population goes too. */
+  | { type: 'removeNodes'; populationIds: readonly string[]; projectionIds: readonly string[] }
+  | { type: 'movePopulations'; moves: readonly { id: string; position: CanvasPosition }[] }
+  | { type: 'updatePopulation'; id: string; patch: PopulationPatch }
+  | { type: 'updatePopulationParams'; id: string; params: ParamsPatch }
+  | { type: 'addProjection'; projection: Projection }
+  | { type: 'updateProjection'; id: string; patch: ProjectionPatch }
+  /** Copies the listed nodes (and projections between them) next to the originals. */
+  | {
+      type: 'duplicate';
+      populationIds: readonly string[];
+      projectionIds: readonly string[];
+      offset: CanvasPosition;
+    }
+  /** Inserts a copied fragment with fresh ids, shifted by `offset`. */
+  | { type: 'paste'; fragment: Fragment; offset: CanvasPosition }
+  | { type: 'replaceDocument'; document: NetworkDocument }
+  | { type: 'setName'; name: string }
+  | { type: 'updateRun'; patch: Partial<RunSettings> }
+  | { type: 'addProbe'; probe: Probe }
+  | { type: 'updateProbe'; probe: Probe }
+  | { type: 'removeProbe'; id: string }
+  | { type: 'addStimulus'; stimulus: Stimulus }
+  | { type: 'updateStimulus'; id: string; patch: StimulusPatch }
+  | { type: 'removeStimulus'; id: string };
+
+export type DocumentEditType = DocumentEdit['type'];

@@ -1,0 +1,105 @@
+/**
+ * The pure reducer of document edits: `applyEdit(document, edit)` returns the next document,
+ * or the same object when the edit changes nothing (so the store can skip history and
+ * autosave for no-op edits).
+ */
+import type { NetworkDocument, Population } from '../../model/document.ts';
+import { removeNodes } from './cascade.ts';
+import type { DocumentEdit } from './edits.ts';
+import { extractFragment, insertFragment } from './fragment.ts';
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled edit ${JSON.stringify(value)}`);
+}
+
+/** Replaces the item with `id` by `update(item)`; returns `list` itself when nothing changed. */
+function replaceById<T extends { id: string }>(
+  list: readonly T[],
+  id: string,
+  update: (item: T) => T,
+): T[] {
+  let changed = false;
+  const next = list.map((item) => {
+    if (item.id !== id) return item;
+    const updated = update(item);
+    if (updated !== item) changed = true;
+    return updated;
+  });
+  return changed ? next : (list as T[]);
+}
+
+function withParams(pop: Population, params: Readonly<Record<string, unknown>>): Population {
+  // The inspector validates each field against param-info before it gets here; the model's
+  // validator is the safety net for anything else (see store.ts, `replaceDocument`).
+  return { ...pop, params: { ...pop.params, ...params } } as Population;
+}
+
+/** Applies one edit. Pure: never mutates `doc`. */
+export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocument {
+  switch (edit.type) {
+    case 'addPopulation':
+      return { ...doc, populations: [...doc.populations, edit.population] };
+    case 'removeNodes':
+      return removeNodes(doc, edit.populationIds, edit.projectionIds);
+    case 'movePopulations': {
+      if (edit.moves.length === 0) return doc;
+      const moves = new Map(edit.moves.map((m) => [m.id, m.position]));
+      return {
+        ...doc,
+        populations: doc.populations.map((p) => {
+          const position = moves.get(p.id);
+          return position === undefined ? p : { ...p, position: { x: position.x, y: position.y } };
+        }),
+      };
+    }
+    case 'updatePopulation': {
+      const populations = replaceById(doc.populations, edit.id, (p) => ({ ...p, ...edit.patch }));
+      return populations === doc.populations ? doc : { ...doc, populations };
+    }
+    case 'updatePopulationParams': {
+      const populations = replaceById(doc.populations, edit.id, (p) => withParams(p, edit.params));
+      return populations === doc.populations ? doc : { ...doc, populations };
+    }
+    case 'addProjection':
+      return { ...doc, projections: [...doc.projections, edit.projection] };
+    case 'updateProjection': {
+      const projections = replaceById(doc.projections, edit.id, (p) => ({ ...p, ...edit.patch }));
+      return projections === doc.projections ? doc : { ...doc, projections };
+    }
+    case 'duplicate': {
+      if (edit.populationIds.length === 0) return doc;
+      return insertFragment(doc, extractFragment(doc, edit.populationIds), edit.offset).document;
+    }
+    case 'paste':
+      if (edit.fragment.populations.length === 0) return doc;
+      return insertFragment(doc, edit.fragment, edit.offset).document;
+    case 'replaceDocument':
+      return edit.document;
+    case 'setName':
+      return edit.name === doc.name ? doc : { ...doc, name: edit.name };
+    case 'updateRun':
+      return { ...doc, run: { ...doc.run, ...edit.patch } };
+    case 'addProbe':
+      return { ...doc, probes: [...doc.probes, edit.probe] };
+    case 'updateProbe': {
+      const probes = replaceById(doc.probes, edit.probe.id, () => edit.probe);
+      return probes === doc.probes ? doc : { ...doc, probes };
+    }
+    case 'removeProbe': {
+      const probes = doc.probes.filter((p) => p.id !== edit.id);
+      return probes.length === doc.probes.length ? doc : { ...doc, probes };
+    }
+    case 'addStimulus':
+      return { ...doc, stimuli: [...doc.stimuli, edit.stimulus] };
+    case 'updateStimulus': {
+      const stimuli = replaceById(doc.stimuli, edit.id, (s) => ({ ...s, ...edit.patch }));
+      return stimuli === doc.stimuli ? doc : { ...doc, stimuli };
+    }
+    case 'removeStimulus': {
+      const stimuli = doc.stimuli.filter((s) => s.id !== edit.id);
+      return stimuli.length === doc.stimuli.length ? doc : { ...doc, stimuli };
+    }
+    default:
+      return assertNever(edit);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The document store: the network being edited, its undo history, the selection and the
+ * clipboard. Built with zustand's vanilla `createStore` so unit tests drive it without React;
+ * `index.ts` binds it to a hook. Every change of `document` bumps `documentRevision`.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { CanvasPosition, NetworkDocument, PopulationModel } from '../../model/document.ts';
+import { createDocument, createPopulation, createProjection, uniqueId } from '../../model/index.ts';
+import type { DocumentEdit } from './edits.ts';
+import type { Fragment } from './fragment.ts';
+import { extractFragment, insertFragment, takenIds } from './fragment.ts';
+import type { History } from './history.ts';
+import * as history from './history.ts';
+import { editLabel } from './labels.ts';
+import { applyEdit } from './reduce.ts';
+import type { Selection } from './selection.ts';
+import { emptySelection, pruneSelection } from './selection.ts';
+
+/** How far a paste or a duplicate lands from its original, canvas pixels. */
+export const PASTE_OFFSET = 40;
+
+export interface ApplyOptions {
+  /** History label; defaults to a word for the edit type. */
+  label?: string;
+  /** Consecutive recorded edits with the same key fold into one undo entry. */
+  mergeKey?: string;
+  /** `false` for changes that are not user edits (restoring an autosave): no undo entry. */
+  record?: boolean;
+}
+
+export interface DocumentState {
+  document: NetworkDocument;
+  /** Increments on every change of `document`, undo and redo included. */
+  documentRevision: number;
+  history: History;
+  selection: Selection;
+  clipboard: Fragment | null;
+  /** Pastes since the last copy, so repeated pastes cascade instead of stacking. */
+  pasteCount: number;
+
+  apply: (edit: DocumentEdit, options?: ApplyOptions) => void;
+  undo: () => void;
+  redo: () => void;
+  beginTransaction: (label: string) => void;
+  commitTransaction: () => void;
+  cancelTransaction: () => void;
+  select: (selection: Selection) => void;
+  /** Adds a population of `model` at `position`; returns its id. */
+  addPopulation: (model: PopulationModel, position: CanvasPosition) => string;
+  /** Adds a projection with default settings from `source` to `target`; returns its id. */
+  connect: (source: string, target: string) => string;
+  deleteSelection: () => void;
+  duplicateSelection: () => void;
+  copySelection: () => void;
+  paste: () => void;
+  /** Replaces the whole document. Recorded (undoable) unless `record` is false. */
+  loadDocument: (document: NetworkDocument, options?: { record?: boolean; label?: string }) => void;
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;
+
+/** Creates a document store starting from `initial` (an empty network when omitted). */
+export function createDocumentStore(initial: NetworkDocument = createDocument()) {
+  return createStore<DocumentState>()((set, get) => {
+    /** Moves to `next` (if it differs), keeping revision and selection in step. */
+    const commit = (next: NetworkDocument, nextHistory: History, selection?: Selection): void => {
+      const state = get();
+      const changed = next !== state.document;
+      set({
+        document: next,
+        history: nextHistory,
+        documentRevision: changed ? state.documentRevision + 1 : state.documentRevision,
+        selection: pruneSelection(selection ?? state.selection, next),
+      });
+    };
+
+    const apply = (edit: DocumentEdit, options: ApplyOptions = {}): void => {
+      const { document: before, history: h } = get();
+      const after = applyEdit(before, edit);
+      if (after === before) return;
+      const label = options.label ?? editLabel(edit);
+      const nextHistory =
+        options.record === false ? h : history.record(h, label, before, after, options.mergeKey);
+      commit(after, nextHistory);
+    };
+
+    return {
+      document: initial,
+      documentRevision: 0,
+      history: history.emptyHistory,
+      selection: emptySelection,
+      clipboard: null,
+      pasteCount: 0,
+
+      apply,
+      undo: () => {
+        const { history: h, document } = get();
+        const result = history.undo(h, document);
+        if (result !== null) commit(result.document, result.history);
+      },
+      redo: () => {
+        const { history: h, document } = get();
+        const result = history.redo(h, document);
+        if (result !== null) commit(result.document, result.history);
+      },
+      beginTransaction: (label) => {
+        const { history: h, document } = get();
+        set({ history: history.beginTransaction(h, label, document) });
+      },
+      commitTransaction: () => {
+        const { history: h, document } = get();
+        set({ history: history.commitTransaction(h, document) });
+      },
+      cancelTransaction: () => {
+        const { history: h, document } = get();
+        const { history: closed, restore } = history.cancelTransaction(h);
+        commit(restore ?? document, closed);
+      },
+      select: (selection) => set({ selection: pruneSelection(selection, get().document) }),
+
+      addPopulation: (model, position) => {
+        const id = uniqueId(model, takenIds(get().document));
+        apply({ type: 'addPopulation', population: createPopulation(model, id, position) });
+        set({ selection: { populations: [id], projections: [] } });
+        return id;
+      },
+      connect: (source, target) => {
+        const id = uniqueId(`${source}_to_${target}`, takenIds(get().document));
+        apply({ type: 'addProjection', projection: createProjection(id, source, target) });
+        set({ selection: { populations: [], projections: [id] } });
+        return id;
+      },
+      deleteSelection: () => {
+        const { selection } = get();
+        apply({
+          type: 'removeNodes',
+          populationIds: selection.populations,
+          projectionIds: selection.projections,
+        });
+      },
+      duplicateSelection: () => {
+        const { document, selection } = get();
+        if (selection.populations.length === 0) return;
+        // Computed here as well as in the reducer, only to learn the new ids for the selection.
+        const offset = { x: PASTE_OFFSET, y: PASTE_OFFSET };
+        const inserted = insertFragment(
+          document,
+          extractFragment(document, selection.populations),
+          offset,
+        );
+        apply({
+          type: 'duplicate',
+          populationIds: selection.populations,
+          projectionIds: selection.projections,
+          offset,
+        });
+        set({
+          selection: { populations: inserted.populationIds, projections: inserted.projectionIds },
+        });
+      },
+      copySelection: () => {
+        const { document, selection } = get();
+        if (selection.populations.length === 0) return;
+        set({ clipboard: extractFragment(document, selection.populations), pasteCount: 0 });
+      },
+      paste: () => {
+        const { document, clipboard, pasteCount } = get();
+        if (clipboard === null) return;
+        const step = PASTE_OFFSET * (pasteCount + 1);
+        const offset = { x: step, y: step };
+        const inserted = insertFragment(document, clipboard, offset);
+        apply({ type: 'paste', fragment: clipboard, offset });
+        set({
+          pasteCount: pasteCount + 1,
+          selection: { populations: inserted.populationIds, projections: inserted.projectionIds },
+        });
+      },
+      loadDocument: (document, options = {}) => {
+        apply(
+          { type: 'replaceDocument', document },
+          {
+            record: options.record ?? true,
+            ...(options.label === undefined ? {} : { label: options.label }),
+          },
+        );
+        set({ selection: emptySelection });
+      },
+    };
+  });
+}
