@@ -1,0 +1,28 @@
+/**
+ * Everything the schema cannot check one field at a time: references between items, id
+ * uniqueness, and limits that depend on several fields. Runs on a shape-valid document only.
+ */
+import type { NetworkDocument } from '../document.ts';
+import type { ValidationIssue } from '../validation-issue.ts';
+import { createCheckContext } from './context.ts';
+import { checkIds } from './ids.ts';
+import { checkPopulations } from './populations.ts';
+import { checkProjections } from './projections.ts';
+import { checkRun } from './run.ts';
+import { checkProbes, checkStimuli } from './stimuli-probes.ts';
+
+/**
+ * All cross-reference issues of a shape-valid document, in document order.
+ *
+ * @example checkDocument(doc) // [{ path: 'projections[0].source', message: 'no population ...' }]
+ */
+export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
+  const ctx = createCheckContext(doc);
+  checkIds(ctx);
+  checkPopulations(ctx);
+  checkProjections(ctx);
+  checkStimuli(ctx);
+  checkProbes(ctx);
+  checkRun(ctx);
+  return ctx.issues;
+}

@@ -1,0 +1,144 @@
+/**
+ * Starting values for everything the editor creates: the parameters of each model (the
+ * tutorial's values, so a fresh LIF behaves like the one in the seed tutorial), a new
+ * population, a new projection, an empty document, and fresh ids.
+ */
+import {
+  DOCUMENT_FORMAT,
+  DOCUMENT_VERSION,
+  type CanvasPosition,
+  type NetworkDocument,
+  type PoissonParams,
+  type Population,
+  type PopulationModel,
+  type Projection,
+  type SpikeGeneratorParams,
+  type StochasticLifParams,
+} from './document.ts';
+
+/** The parameter type of each population model. */
+export interface ParamsByModel {
+  stochastic_lif: StochasticLifParams;
+  poisson: PoissonParams;
+  spike_generator: SpikeGeneratorParams;
+}
+
+/**
+ * Fresh default parameters of `model` (a new object every call, safe to mutate).
+ *
+ * @example defaultParams('poisson') // { rate: 20 }
+ */
+export function defaultParams<M extends PopulationModel>(model: M): ParamsByModel[M];
+export function defaultParams(model: PopulationModel): ParamsByModel[PopulationModel] {
+  switch (model) {
+    case 'stochastic_lif':
+      return {
+        v_rest: 0,
+        v_reset: 0,
+        v_threshold: 1,
+        tau_mem: 20,
+        resistance: 1,
+        noise_std: 0,
+        refractory_period: 0,
+        bias: 0,
+        v_init: { kind: 'constant', value: 0 },
+      };
+    case 'poisson':
+      return { rate: 20 };
+    case 'spike_generator':
+      return { indices: [], times: [], period: 0 };
+  }
+}
+
+/** Size of a population dropped from the palette: enough to show a raster, small enough to run anywhere. */
+const DEFAULT_SIZE: Record<PopulationModel, number> = {
+  stochastic_lif: 100,
+  poisson: 100,
+  spike_generator: 10,
+};
+
+/**
+ * A new population of `model` with default size and parameters.
+ *
+ * @example createPopulation('stochastic_lif', 'exc', { x: 0, y: 0 })
+ */
+export function createPopulation(
+  model: PopulationModel,
+  id: string,
+  position: CanvasPosition,
+): Population {
+  const common = { id, size: DEFAULT_SIZE[model], position: { x: position.x, y: position.y } };
+  switch (model) {
+    case 'stochastic_lif':
+      return { ...common, model, params: defaultParams(model) };
+    case 'poisson':
+      return { ...common, model, params: defaultParams(model) };
+    case 'spike_generator':
+      return { ...common, model, params: defaultParams(model) };
+  }
+}
+
+/**
+ * A new projection: 10% random connectivity, constant weight 0.1, no delay, exponential
+ * current with tau 5 ms. Self-connections are excluded, the usual choice for a recurrent edge.
+ *
+ * @example createProjection('exc_exc', 'exc', 'exc')
+ */
+export function createProjection(id: string, source: string, target: string): Projection {
+  return {
+    id,
+    source,
+    target,
+    connectivity: { rule: 'fixed_probability', p: 0.1, allow_self: false },
+    weight: { kind: 'constant', value: 0.1 },
+    delay: { kind: 'constant', steps: 0 },
+    synapse: { kind: 'exponential', tau: 5 },
+  };
+}
+
+/**
+ * An empty network: dt 0.1 ms, 1 s, seed 1, backend chosen automatically.
+ *
+ * @example createDocument().populations // []
+ */
+export function createDocument(name = 'Untitled network'): NetworkDocument {
+  return {
+    format: DOCUMENT_FORMAT,
+    version: DOCUMENT_VERSION,
+    name,
+    populations: [],
+    projections: [],
+    stimuli: [],
+    probes: [],
+    run: { dt: 0.1, duration: 1000, seed: 1, backend: 'auto' },
+  };
+}
+
+/**
+ * `prefix` itself if no id in `taken` uses it, else `prefix_2`, `prefix_3`, ... (the first
+ * free one). All ids of a document share one namespace, so pass them all (see `documentIds`).
+ *
+ * @example uniqueId('exc', new Set(['exc'])) // 'exc_2'
+ */
+export function uniqueId(prefix: string, taken: ReadonlySet<string> | readonly string[]): string {
+  const used = taken instanceof Set ? taken : new Set(taken);
+  const stem = prefix === '' ? 'item' : prefix;
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}_${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Every id in the document: populations, projections, stimuli and probes share one namespace.
+ *
+ * @example uniqueId('pop', documentIds(doc))
+ */
+export function documentIds(doc: NetworkDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const list of [doc.populations, doc.projections, doc.stimuli, doc.probes]) {
+    for (const item of list) ids.add(item.id);
+  }
+  return ids;
+}

@@ -1,0 +1,80 @@
+/**
+ * Populations: the fields common to every model, and each model's parameters.
+ */
+import type {
+  Population,
+  PoissonParams,
+  SpikeGeneratorParams,
+  StochasticLifParams,
+} from '../document.ts';
+import { MAX_POPULATION_SIZE } from '../limits.ts';
+import {
+  array,
+  literal,
+  number,
+  object,
+  optional,
+  string,
+  taggedUnion,
+  withDefault,
+} from '../schema/index.ts';
+import type { Schema } from '../schema/index.ts';
+import { initialValueSchema } from './distributions.ts';
+
+/** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
+export const idSchema: Schema<string> = string({ minLength: 1 });
+
+const lifParams: Schema<StochasticLifParams> = object({
+  v_rest: number(),
+  v_reset: number(),
+  v_threshold: number(),
+  tau_mem: number({ gt: 0, description: 'Membrane time constant, ms.' }),
+  resistance: number(),
+  // The "off" values are safe defaults, so a hand-written file may leave them out.
+  noise_std: withDefault(number({ min: 0 }), 0),
+  refractory_period: withDefault(number({ min: 0, description: 'ms' }), 0),
+  bias: withDefault(number(), 0),
+  v_init: initialValueSchema,
+});
+
+const poissonParams: Schema<PoissonParams> = object({
+  rate: number({ min: 0, description: 'Hz' }),
+});
+
+const spikeGeneratorParams: Schema<SpikeGeneratorParams> = object({
+  indices: array(number({ integer: true, min: 0 })),
+  times: array(number({ min: 0, description: 'ms' })),
+  period: withDefault(number({ min: 0, description: 'ms; 0 plays the pattern once' }), 0),
+});
+
+const size = number({ integer: true, min: 1, max: MAX_POPULATION_SIZE });
+const position = withDefault(object({ x: number(), y: number() }), { x: 0, y: 0 });
+const label = optional(string());
+
+/** One population; `model` picks the parameter set. */
+export const populationSchema: Schema<Population> = taggedUnion('model', {
+  stochastic_lif: object({
+    id: idSchema,
+    label,
+    model: literal('stochastic_lif'),
+    size,
+    position,
+    params: lifParams,
+  }),
+  poisson: object({
+    id: idSchema,
+    label,
+    model: literal('poisson'),
+    size,
+    position,
+    params: poissonParams,
+  }),
+  spike_generator: object({
+    id: idSchema,
+    label,
+    model: literal('spike_generator'),
+    size,
+    position,
+    params: spikeGeneratorParams,
+  }),
+});

@@ -1,0 +1,35 @@
+/**
+ * What is injected into a run (stimuli) and what is recorded from it (probes).
+ */
+import type { Probe, Stimulus } from '../document.ts';
+import { array, enumeration, literal, number, object, taggedUnion } from '../schema/index.ts';
+import type { Schema } from '../schema/index.ts';
+import { idSchema } from './populations.ts';
+
+/** A current step into a LIF population over [start, stop) ms. */
+export const stimulusSchema: Schema<Stimulus> = object({
+  id: idSchema,
+  kind: literal('current_step'),
+  target: idSchema,
+  start: number({ min: 0, description: 'ms' }),
+  stop: number({ min: 0, description: 'ms' }),
+  amplitude: number(),
+});
+
+/** A recording: spikes, a state variable of chosen neurons, or a binned population rate. */
+export const probeSchema: Schema<Probe> = taggedUnion('kind', {
+  spikes: object({ id: idSchema, kind: literal('spikes'), population: idSchema }),
+  state: object({
+    id: idSchema,
+    kind: literal('state'),
+    population: idSchema,
+    variable: enumeration(['v', 'i_syn']),
+    neurons: array(number({ integer: true, min: 0 })),
+  }),
+  rate: object({
+    id: idSchema,
+    kind: literal('rate'),
+    population: idSchema,
+    bin: number({ gt: 0, description: 'Width of a rate bin, ms.' }),
+  }),
+});

@@ -1,0 +1,143 @@
+/**
+ * What the inspector shows beside each parameter: label, unit, input hints and one line of
+ * explanation. Hints guide the input widget; the schema and cross-checks are what enforce.
+ */
+import type { PopulationModel } from './document.ts';
+import type { ParamsByModel } from './defaults.ts';
+
+export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | '';
+
+/** How the inspector edits the value: a number field, or a dedicated editor for the others. */
+export type ParamInput = 'number' | 'initial_value' | 'index_list' | 'time_list';
+
+export interface ParamInfo<K extends string = string> {
+  key: K;
+  label: string;
+  unit: ParamUnit;
+  input: ParamInput;
+  min?: number;
+  max?: number;
+  step?: number;
+  description: string;
+}
+
+type InfoList<M extends PopulationModel> = readonly ParamInfo<keyof ParamsByModel[M] & string>[];
+
+/** Every parameter of every model, in the order the inspector lists them. */
+export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
+  stochastic_lif: [
+    {
+      key: 'v_rest',
+      label: 'Resting potential',
+      unit: 'mV',
+      input: 'number',
+      step: 1,
+      description: 'The membrane potential decays towards this value.',
+    },
+    {
+      key: 'v_reset',
+      label: 'Reset potential',
+      unit: 'mV',
+      input: 'number',
+      step: 1,
+      description: 'The potential right after a spike; must be below the threshold.',
+    },
+    {
+      key: 'v_threshold',
+      label: 'Threshold',
+      unit: 'mV',
+      input: 'number',
+      step: 1,
+      description: 'A spike is emitted when the potential reaches this value.',
+    },
+    {
+      key: 'tau_mem',
+      label: 'Membrane time constant',
+      unit: 'ms',
+      input: 'number',
+      min: 0.1,
+      step: 1,
+      description: 'How fast the potential relaxes to rest; larger means slower leak.',
+    },
+    {
+      key: 'resistance',
+      label: 'Membrane resistance',
+      unit: 'model units',
+      input: 'number',
+      step: 0.1,
+      description: 'Scales input current into voltage change per ms (R*I*dt per step).',
+    },
+    {
+      key: 'noise_std',
+      label: 'Noise',
+      unit: 'mV',
+      input: 'number',
+      min: 0,
+      step: 0.01,
+      description: 'Standard deviation of the Gaussian noise added every step; 0 is deterministic.',
+    },
+    {
+      key: 'refractory_period',
+      label: 'Refractory period',
+      unit: 'ms',
+      input: 'number',
+      min: 0,
+      step: 1,
+      description: 'After a spike the neuron is held at reset for this long.',
+    },
+    {
+      key: 'bias',
+      label: 'Bias current',
+      unit: 'model units',
+      input: 'number',
+      step: 0.01,
+      description: 'Constant input current to every neuron.',
+    },
+    {
+      key: 'v_init',
+      label: 'Initial potential',
+      unit: 'mV',
+      input: 'initial_value',
+      description: 'Potential of each neuron at the start: a constant, or uniform in a range.',
+    },
+  ],
+  poisson: [
+    {
+      key: 'rate',
+      label: 'Rate',
+      unit: 'Hz',
+      input: 'number',
+      min: 0,
+      step: 1,
+      description: 'Mean firing rate of each independent source; at most one spike per step.',
+    },
+  ],
+  spike_generator: [
+    {
+      key: 'indices',
+      label: 'Neuron indices',
+      unit: '',
+      input: 'index_list',
+      min: 0,
+      step: 1,
+      description: 'Which neuron fires for each entry of the spike times.',
+    },
+    {
+      key: 'times',
+      label: 'Spike times',
+      unit: 'ms',
+      input: 'time_list',
+      min: 0,
+      description: 'When each listed neuron fires, one time per index.',
+    },
+    {
+      key: 'period',
+      label: 'Repeat period',
+      unit: 'ms',
+      input: 'number',
+      min: 0,
+      step: 1,
+      description: 'Replay the pattern every period; 0 plays it once.',
+    },
+  ],
+};
