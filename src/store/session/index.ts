@@ -1,0 +1,28 @@
+/**
+ * The run session store of the page, bound to React and to the document store. Components
+ * read through narrow selectors (`useSessionStore((s) => s.status)`).
+ */
+import { useStore } from 'zustand';
+import { documentStore } from '../document/index.ts';
+import { createSessionStore } from './store.ts';
+import type { SessionState } from './store.ts';
+import { createWorkerClient } from './worker-client.ts';
+
+/** The one session store of the page. */
+export const sessionStore = createSessionStore({
+  createClient: createWorkerClient,
+  readDocument: () => {
+    const { document, documentRevision } = documentStore.getState();
+    return { document, revision: documentRevision };
+  },
+  afterPaint: (callback) => requestAnimationFrame(() => callback()),
+});
+
+/** Hook over `sessionStore`; also has `getState`, `setState` and `subscribe`. */
+export const useSessionStore = Object.assign(
+  <T>(selector: (state: SessionState) => T): T => useStore(sessionStore, selector),
+  sessionStore,
+);
+
+export type { SessionState } from './store.ts';
+export type { SessionStatus } from './types.ts';

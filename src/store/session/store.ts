@@ -1,0 +1,301 @@
+/**
+ * The run session: one run of the current document in the engine worker. Actions live next to
+ * their state (zustand vanilla store, no React), so unit tests drive it with a mocked worker.
+ * Recorded data lives in `record`, a mutable object outside the reactive state: chunks bump
+ * only a few scalars here, and the plots redraw from `record` on their own schedule.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { ResolvedBackend } from '../../engine/api.ts';
+import type { CrashMode, EngineFault, WorkerEvent } from '../../../workers/protocol.ts';
+import { PROTOCOL_VERSION } from '../../../workers/protocol.ts';
+import { RunRecord } from './record.ts';
+import { RealTimeMeter } from './real-time-meter.ts';
+import type { EngineClient, SessionDeps, SessionStatus } from './types.ts';
+
+export interface SessionState {
+  status: SessionStatus;
+  /** The backend that actually runs (after `auto` was resolved). */
+  backend: ResolvedBackend | null;
+  dt: number;
+  totalSteps: number;
+  /** Steps received and recorded so far. */
+  step: number;
+  simulatedMs: number;
+  /** Simulated time over wall time while running; null until measured. */
+  realTimeFactor: number | null;
+  /** Speed limit: simulated ms per wall ms, `Infinity` for as fast as possible. */
+  speed: number;
+  fault: EngineFault | null;
+  /** Why the worker died, when status is `crashed`. */
+  crash: string | null;
+  /** Document revision the current run was compiled from. */
+  runRevision: number | null;
+  /** The run was cancelled; its data so far is kept. */
+  cancelled: boolean;
+  record: RunRecord | null;
+
+  run: () => Promise<void>;
+  pause: () => void;
+  /** Simulates `steps` more steps (one chunk by default), starting a run if none is open. */
+  stepOnce: (steps?: number) => Promise<void>;
+  /** Forgets the run; the next Run compiles the document as it is now. */
+  reset: () => void;
+  /** Stops at once; the recorded data stays for viewing and export. */
+  cancel: () => void;
+  /** A fresh worker after a crash. */
+  restart: () => void;
+  setSpeed: (speed: number) => void;
+  /** Test hook: kill the worker to exercise the crash path. */
+  crashWorkerForTest: (mode: CrashMode) => void;
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/** Creates a session store over a worker factory and the document's source. */
+export function createSessionStore(deps: SessionDeps) {
+  const afterPaint = deps.afterPaint ?? ((cb: () => void) => queueMicrotask(cb));
+  const now = deps.now ?? (() => performance.now());
+  const chunkMs = deps.chunkMs ?? 20;
+  const windowMs = deps.windowMs ?? 1000;
+  const maxChunksAhead = deps.maxChunksAhead ?? 3;
+  const watchdogMs = deps.watchdogMs ?? 20_000;
+
+  let client: EngineClient | null = null;
+  /** Identifies the open run; events of older runs are dropped. */
+  let token = 0;
+  /** What the user last asked the worker for, so a late `paused` cannot undo a resume. */
+  let intent: 'play' | 'pause' = 'pause';
+  let runOpen = false;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+  const meter = new RealTimeMeter(now);
+
+  return createStore<SessionState>()((set, get) => {
+    const stopWatchdog = () => {
+      if (watchdog !== null) clearInterval(watchdog);
+      watchdog = null;
+    };
+
+    const crashed = (reason: string) => {
+      token += 1;
+      runOpen = false;
+      stopWatchdog();
+      client?.terminate();
+      client = null;
+      set({ status: 'crashed', crash: reason, realTimeFactor: null });
+    };
+
+    const ensureClient = (): EngineClient => {
+      if (client) return client;
+      const fresh = deps.createClient((reason) => {
+        if (client === fresh) crashed(reason);
+      });
+      client = fresh;
+      return fresh;
+    };
+
+    const startWatchdog = (c: EngineClient) => {
+      stopWatchdog();
+      let waitingSince: number | null = null;
+      watchdog = setInterval(() => {
+        if (client !== c) return stopWatchdog();
+        if (waitingSince !== null) {
+          if (now() - waitingSince > watchdogMs) crashed('the engine worker stopped responding');
+          return;
+        }
+        waitingSince = now();
+        void c.ping().then(() => {
+          waitingSince = null;
+        });
+      }, 1000);
+    };
+
+    const onEvent = (runToken: number, c: EngineClient, event: WorkerEvent) => {
+      if (runToken !== token) return;
+      const record = get().record;
+      switch (event.type) {
+        case 'chunk': {
+          record?.append(event.chunk);
+          const step = event.chunk.startStep + event.chunk.steps;
+          const simulatedMs = step * get().dt;
+          meter.sample(simulatedMs);
+          set({ step, simulatedMs, realTimeFactor: meter.factor() });
+          // Acknowledge once the page has painted, so the worker tracks what was drawn.
+          afterPaint(() => {
+            if (runToken === token) void c.ack(event.seq);
+          });
+          return;
+        }
+        case 'paused':
+          if (intent === 'pause' && get().status === 'running') set({ status: 'paused' });
+          return;
+        case 'finished':
+          runOpen = false;
+          stopWatchdog();
+          set({ status: 'finished', realTimeFactor: meter.factor() });
+          return;
+        case 'fault':
+          runOpen = false;
+          stopWatchdog();
+          set({ status: 'error', fault: event.fault });
+          return;
+      }
+    };
+
+    /** Compiles the current document in the worker; true when the run is open. */
+    const open = async (): Promise<boolean> => {
+      const { document, revision } = deps.readDocument();
+      const c = ensureClient();
+      token += 1;
+      const runToken = token;
+      runOpen = false;
+      intent = 'pause';
+      set({
+        status: 'starting',
+        fault: null,
+        crash: null,
+        cancelled: false,
+        backend: null,
+        step: 0,
+        simulatedMs: 0,
+        realTimeFactor: null,
+        runRevision: revision,
+        dt: document.run.dt,
+        record: new RunRecord(document, document.run.dt, windowMs),
+      });
+      const result = await c
+        .open(
+          {
+            protocolVersion: PROTOCOL_VERSION,
+            document,
+            backend: document.run.backend,
+            chunkSteps: Math.max(1, Math.round(chunkMs / document.run.dt)),
+            speed: get().speed,
+            maxChunksAhead,
+          },
+          (event) => onEvent(runToken, c, event),
+        )
+        .catch((error: unknown) => ({
+          ok: false as const,
+          fault: { kind: 'internal' as const, message: String(error) },
+        }));
+      if (runToken !== token) return false;
+      if (!result.ok) {
+        set({ status: 'error', fault: result.fault });
+        return false;
+      }
+      runOpen = true;
+      startWatchdog(c);
+      set({
+        status: 'paused',
+        backend: result.backend,
+        dt: result.dt,
+        totalSteps: result.totalSteps,
+      });
+      return true;
+    };
+
+    return {
+      status: 'idle',
+      backend: null,
+      dt: 0,
+      totalSteps: 0,
+      step: 0,
+      simulatedMs: 0,
+      realTimeFactor: null,
+      speed: Infinity,
+      fault: null,
+      crash: null,
+      runRevision: null,
+      cancelled: false,
+      record: null,
+
+      async run() {
+        const { status } = get();
+        if (status === 'running' || status === 'starting') return;
+        if (status !== 'paused' || !runOpen) {
+          if (!(await open())) return;
+        }
+        if (!client) return;
+        intent = 'play';
+        meter.restart(get().simulatedMs);
+        set({ status: 'running' });
+        void client.play();
+      },
+
+      pause() {
+        if (get().status !== 'running' || !client) return;
+        intent = 'pause';
+        set({ status: 'paused', realTimeFactor: null });
+        void client.pause();
+      },
+
+      async stepOnce(steps) {
+        const { status } = get();
+        if (status === 'running' || status === 'starting') return;
+        if (status !== 'paused' || !runOpen) {
+          if (!(await open())) return;
+        }
+        const n = steps ?? Math.max(1, Math.round(chunkMs / get().dt));
+        intent = 'pause';
+        void client?.step(n);
+      },
+
+      reset() {
+        const { status } = get();
+        token += 1;
+        runOpen = false;
+        stopWatchdog();
+        // A busy worker may be deep in a long chunk: replace it rather than wait for it.
+        if (status === 'running' || status === 'starting') {
+          client?.terminate();
+          client = null;
+        } else {
+          void client?.close();
+        }
+        set({
+          status: 'idle',
+          fault: null,
+          cancelled: false,
+          backend: null,
+          step: 0,
+          simulatedMs: 0,
+          realTimeFactor: null,
+          runRevision: null,
+          record: null,
+        });
+      },
+
+      cancel() {
+        const { status } = get();
+        if (status !== 'running' && status !== 'starting' && status !== 'paused') return;
+        token += 1;
+        runOpen = false;
+        stopWatchdog();
+        // Terminating is instant whatever the worker is doing; the next run starts a new one.
+        client?.terminate();
+        client = null;
+        set({ status: 'idle', cancelled: true, realTimeFactor: null });
+      },
+
+      restart() {
+        token += 1;
+        runOpen = false;
+        stopWatchdog();
+        client?.terminate();
+        client = null;
+        ensureClient();
+        set({ status: 'idle', crash: null, fault: null, realTimeFactor: null });
+      },
+
+      setSpeed(speed) {
+        set({ speed });
+        meter.restart(get().simulatedMs);
+        if (runOpen) void client?.setSpeed(speed);
+      },
+
+      crashWorkerForTest(mode) {
+        void ensureClient().debugCrash(mode);
+      },
+    };
+  });
+}

@@ -1,0 +1,49 @@
+/** Shapes shared by the session store, its worker client and its tests. */
+import type {
+  CrashMode,
+  EngineFault,
+  EventSink,
+  OpenRequest,
+  OpenResult,
+} from '../../../workers/protocol.ts';
+import type { NetworkDocument } from '../../model/document.ts';
+
+/** Where a run stands; drives which buttons are enabled. */
+export type SessionStatus =
+  'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'error' | 'crashed';
+
+/** The engine worker as the store sees it: the protocol's calls, all asynchronous. */
+export interface EngineClient {
+  open(request: OpenRequest, sink: EventSink): Promise<OpenResult>;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  step(steps: number): Promise<void>;
+  ack(seq: number): Promise<void>;
+  setSpeed(speed: number): Promise<void>;
+  ping(): Promise<number>;
+  close(): Promise<void>;
+  debugCrash(mode: CrashMode): Promise<void>;
+  /** Kill the worker now, whatever it is doing. */
+  terminate(): void;
+}
+
+/** Makes a fresh worker; `onCrash` is called if it dies on its own. */
+export type EngineClientFactory = (onCrash: (reason: string) => void) => EngineClient;
+
+export interface SessionDeps {
+  createClient: EngineClientFactory;
+  /** The editor's current document and its revision counter. */
+  readDocument: () => { document: NetworkDocument; revision: number };
+  /** Runs `callback` once the page has painted (requestAnimationFrame in the browser). */
+  afterPaint?: (callback: () => void) => void;
+  now?: () => number;
+  /** Simulated ms per chunk. */
+  chunkMs?: number;
+  /** Sliding window of the plots, ms. */
+  windowMs?: number;
+  maxChunksAhead?: number;
+  /** A worker that answers no ping for this long while running is declared dead. */
+  watchdogMs?: number;
+}
+
+export type { EngineFault };
