@@ -1,0 +1,58 @@
+/** The bench's results as data: what `--json` prints and what the table is drawn from. */
+
+export type RowStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
+
+export interface BenchRow {
+  /** What was asked for, e.g. `gpu:webasm` or `brian2 cpp_standalone`. */
+  label: string;
+  status: RowStatus;
+  /** Why the row has no figures (unavailable, skipped, failed). */
+  reason?: string;
+  /** The backend that ran, as the engine resolved it. */
+  backend?: string;
+  /** Skipped rows: the estimated loop time of one run, ms. */
+  estimate_ms?: number;
+  /** Median loop time over the runs, ms. */
+  wall_ms?: number;
+  runs_ms?: number[];
+  /** Simulated time / loop time. */
+  realtime_factor?: number;
+  /** Synaptic events (spikes times out-degree) per second of loop time. */
+  syn_events_per_s?: number;
+  spikes?: number;
+  synaptic_events?: number;
+  /** Context, e.g. that the baseline draws its own connectivity. */
+  note?: string;
+}
+
+export interface NetworkReport {
+  name: string;
+  neurons: number;
+  synapses: number;
+  dt_ms: number;
+  duration_ms: number;
+  /** Row pointers + targets + per-synapse weights and delays, from the compiled plan. */
+  connectivity_bytes: number;
+  connectivity_bytes_per_synapse: number;
+  /** The plan's estimate of all state a backend allocates. */
+  state_bytes: number;
+  rows: BenchRow[];
+}
+
+export interface BenchReport {
+  meta: {
+    spikelab_version: string;
+    node: string;
+    cpus: number;
+    cpu_model: string;
+    date: string;
+    repeats: number;
+    max_run_s: number;
+    chunk_steps: number;
+    /** Which Brian2 baseline ran: `none` when it was not asked for. */
+    baseline: string;
+    timing: string;
+  };
+  cuba: NetworkReport;
+  scaling: NetworkReport[];
+}

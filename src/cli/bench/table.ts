@@ -1,0 +1,64 @@
+/** The bench report as a plain-text table for a terminal. */
+import { formatBytes } from '../../engine/errors.ts';
+import { groupDigits } from '../numbers.ts';
+import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
+
+const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
+const WIDTHS = [10, 11, 13, 9];
+
+/** Renders the whole report: header, CUBA table, scaling table. */
+export function renderBenchTable(report: BenchReport): string {
+  const { meta } = report;
+  const lines = [
+    `spikelab ${meta.spikelab_version} bench, Node ${meta.node}, ${meta.cpus} x ${meta.cpu_model}`,
+    `${meta.timing}; ${meta.repeats} repeats; skip when one run would take > ${meta.max_run_s} s`,
+    '',
+    `${report.cuba.name}: ${networkLine(report.cuba)}`,
+    ...backendTable(report.cuba.rows, 24),
+  ];
+  const notes = report.cuba.rows.flatMap((r) =>
+    r.note === undefined ? [] : [`  ${r.label}: ${r.note}`],
+  );
+  if (notes.length > 0) lines.push('', ...notes);
+  if (report.scaling.length > 0) {
+    const first = report.scaling[0];
+    lines.push(
+      '',
+      `Scaling series: CUBA-like, 80% excitatory, 80 synapses per neuron, ${first?.duration_ms ?? 0} ms`,
+    );
+    for (const network of report.scaling) {
+      lines.push(
+        `  N = ${groupDigits(network.neurons)}: ${networkLine(network)}`,
+        ...backendTable(network.rows, 24),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function networkLine(n: NetworkReport): string {
+  return (
+    `${groupDigits(n.neurons)} neurons, ${groupDigits(n.synapses)} synapses, ${n.duration_ms} ms at dt ${n.dt_ms} ms; ` +
+    `connectivity ${n.connectivity_bytes_per_synapse.toFixed(2)} B/synapse (${formatBytes(n.connectivity_bytes)}), ` +
+    `state ${formatBytes(n.state_bytes)}`
+  );
+}
+
+function backendTable(rows: readonly BenchRow[], labelWidth: number): string[] {
+  const header = `    ${'backend'.padEnd(labelWidth)}${HEAD.map((h, k) => h.padStart(WIDTHS[k] ?? 10)).join('')}`;
+  return [header, ...rows.map((row) => `    ${row.label.padEnd(labelWidth)}${rowCells(row)}`)];
+}
+
+function rowCells(row: BenchRow): string {
+  if (row.status !== 'ok') return `  ${row.status}: ${(row.reason ?? '').replace(/\s+/g, ' ')}`;
+  const resolved =
+    row.backend !== undefined && row.backend !== row.label && !row.label.startsWith('brian2');
+  const cells = [
+    (row.wall_ms ?? NaN).toFixed(1),
+    (row.realtime_factor ?? NaN).toFixed(2),
+    (row.syn_events_per_s ?? NaN).toExponential(2),
+    groupDigits(row.spikes ?? 0),
+  ];
+  const text = cells.map((c, k) => c.padStart(WIDTHS[k] ?? 10)).join('');
+  return resolved ? `${text}  (ran ${row.backend ?? ''})` : text;
+}

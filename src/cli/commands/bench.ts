@@ -1,0 +1,110 @@
+/**
+ * `spikelab bench`: CUBA and a scaling series on every backend, with Brian2 timed beside them
+ * in the same run. A benchmark, not a test: missing backends or a missing Brian2 make rows
+ * that say why, and the bench still completes.
+ */
+import { EXIT } from '../cli-error.ts';
+import type { Command } from '../command.ts';
+import { flag, integer, positionals, positiveNumber, text } from '../option-values.ts';
+import { CliError } from '../cli-error.ts';
+import { DEFAULT_BENCH_BACKENDS, parseBackendList } from '../bench/backends.ts';
+import type { Brian2Mode } from '../bench/brian2.ts';
+import { CUBA } from '../bench/networks.ts';
+import { runBench } from '../bench/suite.ts';
+import { renderBenchTable } from '../bench/table.ts';
+
+const FULL_SIZES = [1000, 4000, 16000, 64000];
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'time CUBA and a scaling series on every backend, beside Brian2',
+  usage: 'spikelab bench [options]',
+  options: [
+    { name: 'json', isSwitch: true, help: 'print the results as JSON instead of a table' },
+    { name: 'quick', isSwitch: true, help: 'CUBA only, 3 repeats (about a minute with Brian2)' },
+    { name: 'full', isSwitch: true, help: "also time Brian2's numpy runtime (slow)" },
+    {
+      name: 'backends',
+      valueName: 'LIST',
+      help: 'comma-separated (default reference,wasm,gpu:webasm,gpu:cpu)',
+    },
+    {
+      name: 'repeats',
+      valueName: 'N',
+      help: 'timed runs per backend, median reported (default 5, quick 3)',
+    },
+    {
+      name: 'duration',
+      valueName: 'MS',
+      help: `simulated time of every network (default ${CUBA.durationMs})`,
+    },
+    {
+      name: 'sizes',
+      valueName: 'LIST',
+      help: `scaling series neuron counts (default ${FULL_SIZES.join(',')})`,
+    },
+    {
+      name: 'neurons',
+      valueName: 'N',
+      help: 'CUBA-like network of N neurons instead of CUBA (no baseline)',
+    },
+    {
+      name: 'max-run',
+      valueName: 'S',
+      help: 'skip a backend on a network where one run would take > S s (default 10)',
+    },
+    { name: 'no-baseline', isSwitch: true, help: 'do not run Brian2' },
+  ],
+  details: [
+    'Per network and backend: loop ms (simulation loop only, median of the repeats), x realtime',
+    '(simulated time / loop time), syn events/s (sum over spikes of the out-degree / loop time)',
+    'and spikes (equal spike counts show the runs are comparable). Per network: connectivity',
+    'bytes per synapse and total state bytes, from the compiled plan.',
+    '',
+    "Baseline: when '/usr/bin/python3 -c \"import brian2\"' works (or $SPIKELAB_PYTHON), Brian2's CUBA",
+    'is built in C++ standalone mode with scripts/brian2_cuba.py and its loop time (median of',
+    'the repeats) printed beside ours. Otherwise the row says why it is unavailable.',
+    '',
+    'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
+  ].join('\n'),
+  run: async (args, io) => {
+    positionals(args, [], 'bench');
+    const quick = flag(args, 'quick');
+    const backends = text(args, 'backends');
+    const cubaNeurons = integer(args, 'neurons', 10, 10_000_000) ?? CUBA.neurons;
+    const baseline: Brian2Mode[] = flag(args, 'no-baseline')
+      ? []
+      : flag(args, 'full')
+        ? ['cpp_standalone', 'runtime']
+        : ['cpp_standalone'];
+    const report = await runBench({
+      backends: backends === undefined ? DEFAULT_BENCH_BACKENDS : parseBackendList(backends),
+      repeats: integer(args, 'repeats', 1, 1000) ?? (quick ? 3 : 5),
+      cubaNeurons,
+      durationMs: positiveNumber(args, 'duration') ?? CUBA.durationMs,
+      sizes: quick && !args.options.has('sizes') ? [] : parseSizes(text(args, 'sizes')),
+      baseline,
+      maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000,
+      chunkSteps: 5000,
+      ...(io.stderrIsTTY
+        ? { onProgress: (line: string) => io.stderr(`\r\x1b[Kbench: ${line}`) }
+        : {}),
+    });
+    if (io.stderrIsTTY) io.stderr('\r\x1b[K');
+    io.stdout(
+      flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : renderBenchTable(report),
+    );
+    return EXIT.ok;
+  },
+};
+
+function parseSizes(list: string | undefined): number[] {
+  if (list === undefined) return FULL_SIZES;
+  return list.split(',').map((word) => {
+    const n = Number(word.trim());
+    if (!/^\d+$/.test(word.trim()) || n < 10 || n > 10_000_000) {
+      throw new CliError(`--sizes: '${word}' is not a neuron count in 10..10000000`);
+    }
+    return n;
+  });
+}

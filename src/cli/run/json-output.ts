@@ -1,0 +1,111 @@
+/**
+ * The JSON a run writes: `meta`, then spikes by population, traces and rates by probe id.
+ * Times are `step * dt` in ms (see `stepTime`); trace values are the float32 state at the end
+ * of the step, printed with the digits a float32 has.
+ */
+import { compileProbe } from '../../engine/compile/probes.ts';
+import type { NetworkDocument, Probe } from '../../model/document.ts';
+import { shortestFloat32, stepTime } from '../numbers.ts';
+import type { Recording } from './recording.ts';
+
+export interface RunMeta {
+  /** The backend that ran, as resolved (e.g. `wasm`, `gpu:webasm`). */
+  backend: string;
+  dt: number;
+  steps: number;
+  /** Simulation loop alone: the sum of the chunks' wall times. */
+  wall_ms: number;
+  seed: number;
+  network: string;
+  spikelab_version: string;
+  total_spikes: number;
+}
+
+export interface RunOutput {
+  meta: RunMeta;
+  spikes: Record<string, { t: number[]; i: number[] }>;
+  traces: Record<string, { t: number[]; neurons: number[]; values: number[][] }>;
+  rates: Record<string, { t: number[]; hz: number[] }>;
+}
+
+/** Builds the output object of a finished run. */
+export function buildRunOutput(
+  doc: NetworkDocument,
+  recording: Recording,
+  meta: Omit<RunMeta, 'total_spikes' | 'steps' | 'wall_ms' | 'dt'>,
+): RunOutput {
+  const dt = doc.run.dt;
+  const spikes: RunOutput['spikes'] = {};
+  let total = 0;
+  for (const [id, record] of recording.spikes) {
+    spikes[id] = {
+      t: Array.from(record.steps, (s) => stepTime(s, dt)),
+      i: Array.from(record.indices),
+    };
+    total += record.indices.length;
+  }
+  const traces: RunOutput['traces'] = {};
+  const rates: RunOutput['rates'] = {};
+  for (const probe of doc.probes) {
+    if (probe.kind === 'state') {
+      const record = recording.traces.get(probe.id);
+      if (record !== undefined)
+        traces[probe.id] = traceOutput(probe.neurons, record.steps, record.values, dt);
+    } else if (probe.kind === 'rate') {
+      const counts = recording.counts.get(probe.id);
+      if (counts !== undefined) rates[probe.id] = rateOutput(doc, probe, counts);
+    }
+  }
+  return {
+    meta: {
+      ...meta,
+      dt,
+      steps: recording.steps,
+      wall_ms: recording.wallMs,
+      total_spikes: total,
+    },
+    spikes,
+    traces,
+    rates,
+  };
+}
+
+function traceOutput(
+  neurons: readonly number[],
+  steps: Int32Array,
+  values: Float32Array,
+  dt: number,
+): RunOutput['traces'][string] {
+  const n = neurons.length;
+  return {
+    t: Array.from(steps, (s) => stepTime(s, dt)),
+    neurons: [...neurons],
+    values: neurons.map((_, j) =>
+      Array.from(steps, (_s, k) => shortestFloat32(values[k * n + j] ?? NaN)),
+    ),
+  };
+}
+
+/** Spike counts per step folded into bins of the probe's width; the last bin may be shorter. */
+function rateOutput(
+  doc: NetworkDocument,
+  probe: Extract<Probe, { kind: 'rate' }>,
+  counts: Uint32Array,
+): RunOutput['rates'][string] {
+  const dt = doc.run.dt;
+  const index = new Map(doc.populations.map((p, k) => [p.id, k]));
+  // The engine's own rule for the bin width, so the CLI cannot disagree with the page.
+  const plan = compileProbe(probe, index, dt);
+  const binSteps = plan.kind === 'rate' ? plan.binSteps : 1;
+  const size = doc.populations.find((p) => p.id === probe.population)?.size ?? 1;
+  const t: number[] = [];
+  const hz: number[] = [];
+  for (let start = 0; start < counts.length; start += binSteps) {
+    const end = Math.min(counts.length, start + binSteps);
+    let spikes = 0;
+    for (let s = start; s < end; s++) spikes += counts[s] ?? 0;
+    t.push(stepTime(start, dt));
+    hz.push(spikes / size / (((end - start) * dt) / 1000));
+  }
+  return { t, hz };
+}
