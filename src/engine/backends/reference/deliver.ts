@@ -1,0 +1,81 @@
+/**
+ * Step 5 of CONTEXT.md for one projection: every synapse whose source spiked at step t - d adds
+ * its weight to the destination, sources ascending, synapses in CSR order, so float sums are
+ * accumulated in the one order every backend uses.
+ */
+import type { ProjectionPlan } from '../../plan.ts';
+import type { SpikeHistory } from './spike-history.ts';
+
+const f = Math.fround;
+
+/**
+ * Deliver the events of one projection arriving at step t into `dest` (the target's V for
+ * `delta`, the channel's current otherwise).
+ */
+export function deliverProjection(
+  projection: ProjectionPlan,
+  history: SpikeHistory,
+  t: number,
+  dest: Float32Array,
+): void {
+  const { delays } = projection.csr;
+  if (delays instanceof Uint8Array) {
+    deliverPerSynapseDelay(projection, delays, history, t, dest);
+    return;
+  }
+  const from = t - delays.constant;
+  if (from < 0) return;
+  deliverSources(projection, history.list(from), history.count(from), dest);
+}
+
+function deliverSources(
+  projection: ProjectionPlan,
+  sources: Uint32Array,
+  count: number,
+  dest: Float32Array,
+): void {
+  const { rowPtr, targets, weights } = projection.csr;
+  if (weights instanceof Float32Array) {
+    for (let k = 0; k < count; k++) {
+      const s = sources[k] as number;
+      const end = rowPtr[s + 1] as number;
+      for (let e = rowPtr[s] as number; e < end; e++) {
+        const j = targets[e] as number;
+        dest[j] = f((dest[j] as number) + (weights[e] as number));
+      }
+    }
+    return;
+  }
+  const w = weights.constant;
+  for (let k = 0; k < count; k++) {
+    const s = sources[k] as number;
+    const end = rowPtr[s + 1] as number;
+    for (let e = rowPtr[s] as number; e < end; e++) {
+      const j = targets[e] as number;
+      dest[j] = f((dest[j] as number) + w);
+    }
+  }
+}
+
+/** Sources that spiked anywhere in the delay window, ascending; each synapse checks its own d. */
+function deliverPerSynapseDelay(
+  projection: ProjectionPlan,
+  delays: Uint8Array,
+  history: SpikeHistory,
+  t: number,
+  dest: Float32Array,
+): void {
+  const { rowPtr, targets, weights } = projection.csr;
+  const [sources, count] = history.sourcesInWindow(t - projection.maxDelay, t);
+  for (let k = 0; k < count; k++) {
+    const s = sources[k] as number;
+    const end = rowPtr[s + 1] as number;
+    for (let e = rowPtr[s] as number; e < end; e++) {
+      const from = t - (delays[e] as number);
+      if (from < 0 || !history.spikedAt(from, s)) continue;
+      const w = weights instanceof Float32Array ? (weights[e] as number) : weights.constant;
+      const j = targets[e] as number;
+      dest[j] = f((dest[j] as number) + w);
+    }
+  }
+}

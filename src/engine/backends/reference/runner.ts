@@ -1,0 +1,152 @@
+/**
+ * The reference backend: CONTEXT.md's step, operation by operation, on plain typed arrays.
+ * It is the oracle of the other backends and the fallback where nothing faster runs.
+ */
+import type { Chunk } from '../../api.ts';
+import type { Plan } from '../../plan.ts';
+import { ChunkBuilder } from '../../record/chunk-builder.ts';
+import type { BackendRunner } from '../backend.ts';
+import { checkFinite } from './check.ts';
+import { deliverProjection } from './deliver.ts';
+import { externalCurrent, gatherCurrent, integrateLif, resetLif } from './lif-step.ts';
+import { generatorSpikes, poissonSpikes } from './source-step.ts';
+import { allocateState, resetState, type ReferenceState } from './state.ts';
+
+const f = Math.fround;
+
+export class ReferenceRunner implements BackendRunner {
+  readonly name = 'reference' as const;
+  private step = 0;
+  private readonly state: ReferenceState;
+  /** Channel arrays of each population, in the population's channel order. */
+  private readonly channelsOf: Float32Array[][];
+  /** Destination array of each projection: target V (delta) or channel current. */
+  private readonly destinations: (Float32Array | undefined)[];
+
+  constructor(private readonly plan: Plan) {
+    this.state = allocateState(plan);
+    this.channelsOf = plan.populations.map((p) =>
+      p.channels.flatMap((c) => this.state.currents[c] ?? []),
+    );
+    this.destinations = plan.projections.map((pr) =>
+      pr.destination.kind === 'delta'
+        ? this.state.populations[pr.target]?.lif?.v
+        : this.state.currents[pr.destination.channel],
+    );
+  }
+
+  get currentStep(): number {
+    return this.step;
+  }
+
+  run(n: number): Promise<Chunk> {
+    try {
+      return Promise.resolve(this.runSync(n));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** `run` without the promise, for Node callers that want the exception directly. */
+  runSync(n: number): Chunk {
+    const builder = new ChunkBuilder(this.plan, this.step, n);
+    let recordMs = 0;
+    const start = performance.now();
+    for (let k = 0; k < n; k++) {
+      const t = this.step;
+      this.advance(t);
+      this.step = t + 1;
+      const r0 = performance.now();
+      this.record(builder, t);
+      recordMs += performance.now() - r0;
+    }
+    return builder.finish(performance.now() - start - recordMs, n);
+  }
+
+  reset(): Promise<void> {
+    resetState(this.state);
+    this.step = 0;
+    return Promise.resolve();
+  }
+
+  dispose(): void {
+    // Plain typed arrays: the garbage collector frees them once the runner is dropped.
+  }
+
+  /** Steps 1-7 of CONTEXT.md for absolute step t. */
+  private advance(t: number): void {
+    const { plan, state } = this;
+    const counts = new Array<number>(state.populations.length);
+    // Steps 1-3: integrate LIF populations and draw source spikes into the history slot of t.
+    for (let i = 0; i < state.populations.length; i++) {
+      const p = state.populations[i];
+      if (!p) continue;
+      const spikes = p.history.begin(t);
+      const model = p.plan.model;
+      let count = 0;
+      switch (model.model) {
+        case 'stochastic_lif': {
+          const lif = p.lif;
+          if (!lif) break;
+          gatherCurrent(lif, externalCurrent(p.plan, model.bias, t), this.channelsOf[i] ?? []);
+          count = integrateLif(lif, t, plan.gaussTable, spikes);
+          break;
+        }
+        case 'poisson':
+          count = poissonSpikes(model, p.plan.size, t, spikes);
+          break;
+        case 'spike_generator':
+          count = generatorSpikes(model, t, spikes);
+          break;
+      }
+      p.history.commit(t, count);
+      counts[i] = count;
+    }
+    // Step 4: decay every channel.
+    for (let c = 0; c < plan.channels.length; c++) {
+      const current = state.currents[c];
+      const decay = plan.channels[c]?.decay ?? 0;
+      if (!current) continue;
+      for (let j = 0; j < current.length; j++) current[j] = f((current[j] as number) * decay);
+    }
+    // Step 5: deliver, projections in document order.
+    for (let k = 0; k < plan.projections.length; k++) {
+      const pr = plan.projections[k];
+      const source = pr && state.populations[pr.source];
+      const dest = this.destinations[k];
+      if (pr && source && dest) deliverProjection(pr, source.history, t, dest);
+    }
+    // Step 6: reset the LIF neurons that spiked at t.
+    for (let i = 0; i < state.populations.length; i++) {
+      const p = state.populations[i];
+      if (p?.lif) resetLif(p.lif, p.history.list(t), counts[i] ?? 0);
+    }
+    checkFinite(plan, state, t);
+  }
+
+  /** Step 8: spikes, counts and state samples of step t. */
+  private record(builder: ChunkBuilder, t: number): void {
+    const { state } = this;
+    for (let i = 0; i < state.populations.length; i++) {
+      const p = state.populations[i];
+      if (p && builder.wantsSpikes(i))
+        builder.addSpikes(i, t, p.history.list(t), p.history.count(t));
+    }
+    if (builder.stateProbes.length > 0)
+      builder.sampleState(t, (pop, variable, j) => this.read(pop, variable, j));
+  }
+
+  private read(population: number, variable: 'v' | 'i_syn', j: number): number {
+    const p = this.state.populations[population];
+    if (!p) return 0;
+    switch (variable) {
+      case 'v':
+        return p.lif?.v[j] ?? 0;
+      case 'i_syn': {
+        let sum = 0;
+        for (const ic of this.channelsOf[population] ?? []) sum = f(sum + (ic[j] ?? 0));
+        return sum;
+      }
+    }
+  }
+}

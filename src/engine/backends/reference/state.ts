@@ -1,0 +1,64 @@
+/** The reference backend's state: plain typed arrays built from a plan. */
+import type { LifPlan, Plan, PopulationPlan } from '../../plan.ts';
+import { SpikeHistory } from './spike-history.ts';
+
+export interface LifState {
+  plan: LifPlan;
+  v: Float32Array;
+  refr: Int32Array;
+  /** Input current of the step (scratch). */
+  current: Float32Array;
+}
+
+export interface PopulationState {
+  plan: PopulationPlan;
+  /** Present for `stochastic_lif` populations only. */
+  lif: LifState | undefined;
+  history: SpikeHistory;
+}
+
+export interface ReferenceState {
+  populations: PopulationState[];
+  /** `Plan.channels[c]` current per target neuron. */
+  currents: Float32Array[];
+}
+
+/** Allocates the state of every population and channel, already at step 0. */
+export function allocateState(plan: Plan): ReferenceState {
+  const depth = new Array<number>(plan.populations.length).fill(1);
+  const flagged = new Array<boolean>(plan.populations.length).fill(false);
+  for (const pr of plan.projections) {
+    depth[pr.source] = Math.max(depth[pr.source] ?? 1, pr.maxDelay + 1);
+    if (pr.csr.delays instanceof Uint8Array) flagged[pr.source] = true;
+  }
+  const populations = plan.populations.map((p, i): PopulationState => ({
+    plan: p,
+    lif: p.model.model === 'stochastic_lif' ? allocateLif(p.model, p.size) : undefined,
+    history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
+  }));
+  const currents = plan.channels.map(
+    (c) => new Float32Array(plan.populations[c.target]?.size ?? 0),
+  );
+  return { populations, currents };
+}
+
+function allocateLif(plan: LifPlan, size: number): LifState {
+  return {
+    plan,
+    v: Float32Array.from(plan.vInit),
+    refr: new Int32Array(size),
+    current: new Float32Array(size),
+  };
+}
+
+/** Back to step 0: initial V, no refractory neurons, no current, no spike history. */
+export function resetState(state: ReferenceState): void {
+  for (const p of state.populations) {
+    if (p.lif) {
+      p.lif.v.set(p.lif.plan.vInit);
+      p.lif.refr.fill(0);
+    }
+    p.history.clear();
+  }
+  for (const c of state.currents) c.fill(0);
+}

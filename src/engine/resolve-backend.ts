@@ -1,0 +1,106 @@
+/**
+ * Picks and builds the backend a simulation runs on. Backends other than `reference` are loaded
+ * with dynamic imports, so a page that runs on WebGPU never downloads the wasm module and Node
+ * never loads gpu.js unless asked to.
+ */
+import type { BackendChoice } from '../model/document.ts';
+import type { BackendFactory, BackendRunner } from './backends/backend.ts';
+import { BackendUnavailableError, MemoryBudgetError } from './errors.ts';
+import type { Plan } from './plan.ts';
+
+/** The modes of the gpu.js backend (`auto` lets it choose). */
+export type GpuMode = 'auto' | 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
+
+/** What `backends/gpu/index.ts` exports. */
+export type GpuBackendFactory = (plan: Plan, mode: GpuMode) => Promise<BackendRunner>;
+
+/** Whether this code runs in Node (tests, CLI) rather than in a page or a worker. */
+export function isNode(): boolean {
+  const g = globalThis as { process?: { versions?: { node?: unknown } } };
+  return typeof g.process?.versions?.node === 'string';
+}
+
+/**
+ * Loads `backends/<dir>/index.ts` and returns its export `name`. The one variable path segment
+ * lets Vite bundle every backend folder as a lazy chunk (dynamic-import-vars) while Node and
+ * vitest resolve it as a plain relative import. A missing module or export is reported as
+ * `BackendUnavailableError`, never as a crash.
+ */
+async function loadExport(backend: string, dir: 'wasm' | 'gpu', name: string): Promise<unknown> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(`./backends/${dir}/index.ts`)) as Record<string, unknown>;
+  } catch (error) {
+    throw new BackendUnavailableError(backend, `its module failed to load (${describe(error)})`);
+  }
+  const value = module[name];
+  if (typeof value !== 'function') {
+    throw new BackendUnavailableError(backend, `backends/${dir}/index.ts does not export ${name}`);
+  }
+  return value;
+}
+
+async function wasmBackend(plan: Plan): Promise<BackendRunner> {
+  const factory = (await loadExport('wasm', 'wasm', 'createWasmBackend')) as BackendFactory;
+  return factory(plan);
+}
+
+async function gpuBackend(plan: Plan, backend: string, mode: GpuMode): Promise<BackendRunner> {
+  const factory = (await loadExport(backend, 'gpu', 'createGpuBackend')) as GpuBackendFactory;
+  return factory(plan, mode);
+}
+
+async function referenceBackend(plan: Plan): Promise<BackendRunner> {
+  const { createReferenceBackend } = await import('./backends/reference/index.ts');
+  return createReferenceBackend(plan);
+}
+
+/**
+ * Builds the runner for `choice`. A named backend that cannot run here rejects with
+ * `BackendUnavailableError`; `auto` tries, in a page or worker, gpu (webgpu, then webgl2), then
+ * wasm, then reference, and in Node wasm, then reference.
+ *
+ * @example const runner = await resolveBackend(plan, 'auto'); runner.name // 'wasm' in Node
+ */
+export async function resolveBackend(plan: Plan, choice: BackendChoice): Promise<BackendRunner> {
+  switch (choice) {
+    case 'reference':
+      return referenceBackend(plan);
+    case 'wasm':
+      return wasmBackend(plan);
+    case 'gpu':
+      return gpuBackend(plan, choice, 'auto');
+    case 'webgpu':
+    case 'webgl2':
+    case 'webasm':
+    case 'cpu':
+      return gpuBackend(plan, choice, choice);
+    case 'auto':
+      return autoBackend(plan);
+  }
+}
+
+async function autoBackend(plan: Plan): Promise<BackendRunner> {
+  const attempts: (() => Promise<BackendRunner>)[] = isNode()
+    ? [() => wasmBackend(plan)]
+    : [
+        () => gpuBackend(plan, 'webgpu', 'webgpu'),
+        () => gpuBackend(plan, 'webgl2', 'webgl2'),
+        () => wasmBackend(plan),
+      ];
+  for (const attempt of attempts) {
+    try {
+      return await attempt();
+    } catch (error) {
+      // A memory refusal holds for every backend, so it surfaces. Anything else (no adapter, a
+      // driver that fails to compile a kernel) only means this accelerator cannot help here:
+      // `auto` promises a run, and the named backends' own tests catch their bugs.
+      if (error instanceof MemoryBudgetError) throw error;
+    }
+  }
+  return referenceBackend(plan);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
