@@ -1,0 +1,62 @@
+// Step 7 of CONTEXT.md done exactly: find the first non-finite V or I, population by population
+// (V of every neuron, then each channel of the population in its order). The fast path only
+// runs this at the end of a call or when its cheap per-step check fired.
+import {
+  CHAN_BYTES,
+  C_I,
+  H_CHANS,
+  H_ERRNEURON,
+  H_ERRPOP,
+  H_ERRVALUE,
+  H_ERRVAR,
+  H_NPOPS,
+  H_POPS,
+  MODEL_LIF,
+  POP_BYTES,
+  P_CHLIST,
+  P_MODEL,
+  P_NCH,
+  P_SIZE,
+  P_V,
+} from './layout';
+
+function bad(x: f32): bool {
+  return x - x != 0;
+}
+
+/** Returns true and fills H_ERRPOP/NEURON/VAR/VALUE when some state value is not finite. */
+export function locateNonFinite(hdr: usize): bool {
+  const npops = load<i32>(hdr + H_NPOPS);
+  const pops = load<usize>(hdr + H_POPS);
+  const chans = load<usize>(hdr + H_CHANS);
+  for (let p = 0; p < npops; p++) {
+    const pd = pops + <usize>(p * POP_BYTES);
+    const size = load<i32>(pd + P_SIZE);
+    if (load<i32>(pd + P_MODEL) == MODEL_LIF) {
+      const vp = load<usize>(pd + P_V);
+      for (let j = 0; j < size; j++) {
+        const x = load<f32>(vp + ((<usize>j) << 2));
+        if (bad(x)) return report(hdr, p, j, -1, x);
+      }
+    }
+    const nch = load<i32>(pd + P_NCH);
+    const cl = load<usize>(pd + P_CHLIST);
+    for (let c = 0; c < nch; c++) {
+      const ch = load<i32>(cl + ((<usize>c) << 2));
+      const ip = load<usize>(chans + <usize>(ch * CHAN_BYTES) + C_I);
+      for (let j = 0; j < size; j++) {
+        const x = load<f32>(ip + ((<usize>j) << 2));
+        if (bad(x)) return report(hdr, p, j, ch, x);
+      }
+    }
+  }
+  return false;
+}
+
+function report(hdr: usize, p: i32, j: i32, variable: i32, x: f32): bool {
+  store<i32>(hdr + H_ERRPOP, p);
+  store<i32>(hdr + H_ERRNEURON, j);
+  store<i32>(hdr + H_ERRVAR, variable);
+  store<f32>(hdr + H_ERRVALUE, x);
+  return true;
+}

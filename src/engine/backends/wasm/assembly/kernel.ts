@@ -1,0 +1,215 @@
+// The wasm backend's kernel: runs n steps of a compiled plan per call, exactly as CONTEXT.md
+// prescribes. The host lays out every array and descriptor in linear memory (see layout.ts) and
+// passes the header's address; the kernel allocates nothing.
+import { locateNonFinite } from './check';
+import { deliver } from './deliver';
+import {
+  CHAN_BYTES,
+  C_DECAY,
+  C_I,
+  C_LOOSE,
+  C_TARGET,
+  H_CHANS,
+  H_ERRSTEP,
+  H_GAUSS,
+  H_LOOSE,
+  H_NCHAN,
+  H_NPOPS,
+  H_NPROBES,
+  H_NPROJ,
+  H_POPS,
+  H_PROBES,
+  H_PROJS,
+  H_REC,
+  H_RECCAP,
+  H_RECNEED,
+  H_RECUSED,
+  H_SAMP,
+  H_SAMPCAP,
+  H_STATUS,
+  H_UNION,
+  MODEL_GENERATOR,
+  MODEL_LIF,
+  POP_BYTES,
+  PROBE_BYTES,
+  PROBE_V,
+  PROJ_BYTES,
+  P_CHLIST,
+  P_COUNT,
+  P_LIST,
+  P_MODEL,
+  P_NCH,
+  P_NOISE,
+  P_RECORD,
+  P_REFR,
+  P_REFRSTEPS,
+  P_SIZE,
+  P_V,
+  P_VRESET,
+  Q_KIND,
+  Q_NEURON,
+  Q_POP,
+  STATUS_ERROR,
+  STATUS_OK,
+  STATUS_SUSPECT,
+} from './layout';
+import { lifStep } from './lif';
+import { generatorStep, poissonStep, recordHistory } from './sources';
+
+/** First byte the host may use: everything above the kernel's own static data. */
+export function heapBase(): usize {
+  return (__heap_base + 63) & ~63;
+}
+
+function lifDispatch(pd: usize, chans: usize, t: i32, table: usize): bool {
+  const nch = load<i32>(pd + P_NCH);
+  if (load<f32>(pd + P_NOISE) != 0) {
+    if (nch == 0) return lifStep<u8, u16>(pd, chans, t, table);
+    if (nch == 1) return lifStep<u16, u16>(pd, chans, t, table);
+    if (nch == 2) return lifStep<u32, u16>(pd, chans, t, table);
+    return lifStep<u64, u16>(pd, chans, t, table);
+  }
+  if (nch == 0) return lifStep<u8, u8>(pd, chans, t, table);
+  if (nch == 1) return lifStep<u16, u8>(pd, chans, t, table);
+  if (nch == 2) return lifStep<u32, u8>(pd, chans, t, table);
+  return lifStep<u64, u8>(pd, chans, t, table);
+}
+
+/** Channels of populations without a LIF loop decay here; returns true if one is not finite. */
+function decayLoose(hdr: usize, pops: usize): bool {
+  const nchan = load<i32>(hdr + H_NCHAN);
+  const chans = load<usize>(hdr + H_CHANS);
+  let acc: f32 = 0;
+  for (let c = 0; c < nchan; c++) {
+    const cd = chans + <usize>(c * CHAN_BYTES);
+    if (load<i32>(cd + C_LOOSE) == 0) continue;
+    const size = load<i32>(pops + <usize>(load<i32>(cd + C_TARGET) * POP_BYTES) + P_SIZE);
+    const ip = load<usize>(cd + C_I);
+    const decay = load<f32>(cd + C_DECAY);
+    for (let j = 0; j < size; j++) {
+      const p = ip + ((<usize>j) << 2);
+      const x = load<f32>(p);
+      acc += x - x;
+      store<f32>(p, x * decay);
+    }
+  }
+  return acc != 0 || acc != acc;
+}
+
+/** Step 6: spiking LIF neurons go to vReset and start their refractory count. */
+function resetSpikers(pd: usize): void {
+  const list = load<usize>(pd + P_LIST);
+  const count = load<i32>(pd + P_COUNT);
+  const vp = load<usize>(pd + P_V);
+  const rp = load<usize>(pd + P_REFR);
+  const vReset = load<f32>(pd + P_VRESET);
+  const refr = max(load<i32>(pd + P_REFRSTEPS) - 1, 0);
+  for (let k = 0; k < count; k++) {
+    const o = (<usize>load<u32>(list + ((<usize>k) << 2))) << 2;
+    store<f32>(vp + o, vReset);
+    store<i32>(rp + o, refr);
+  }
+}
+
+/** Step 8: the total synaptic current of neuron j, summed in channel order. */
+function synapticCurrent(hdr: usize, pd: usize, j: i32): f32 {
+  const chans = load<usize>(hdr + H_CHANS);
+  const nch = load<i32>(pd + P_NCH);
+  const cl = load<usize>(pd + P_CHLIST);
+  let s: f32 = 0;
+  for (let c = 0; c < nch; c++) {
+    const cd = chans + <usize>(load<i32>(cl + ((<usize>c) << 2)) * CHAN_BYTES);
+    s += load<f32>(load<usize>(cd + C_I) + ((<usize>j) << 2));
+  }
+  return s;
+}
+
+/** Step 8: spike lists of recorded populations as `count, indices...` per step; probe samples. */
+function record(hdr: usize, pops: usize, npops: i32, k: i32): void {
+  const rec = load<usize>(hdr + H_REC);
+  let used = load<i32>(hdr + H_RECUSED);
+  for (let p = 0; p < npops; p++) {
+    const pd = pops + <usize>(p * POP_BYTES);
+    if (load<i32>(pd + P_RECORD) == 0) continue;
+    const count = load<i32>(pd + P_COUNT);
+    store<i32>(rec + ((<usize>used) << 2), count);
+    memory.copy(rec + ((<usize>(used + 1)) << 2), load<usize>(pd + P_LIST), (<usize>count) << 2);
+    used += count + 1;
+  }
+  store<i32>(hdr + H_RECUSED, used);
+  const nprobes = load<i32>(hdr + H_NPROBES);
+  const probes = load<usize>(hdr + H_PROBES);
+  const out = load<usize>(hdr + H_SAMP) + ((<usize>(k * nprobes)) << 2);
+  for (let q = 0; q < nprobes; q++) {
+    const e = probes + <usize>(q * PROBE_BYTES);
+    const pd = pops + <usize>(load<i32>(e + Q_POP) * POP_BYTES);
+    const j = load<i32>(e + Q_NEURON);
+    const x =
+      load<i32>(e + Q_KIND) == PROBE_V
+        ? load<f32>(load<usize>(pd + P_V) + ((<usize>j) << 2))
+        : synapticCurrent(hdr, pd, j);
+    store<f32>(out + ((<usize>q) << 2), x);
+  }
+}
+
+/**
+ * Runs steps `start .. start+n-1` and returns how many were done: fewer than n when the record
+ * buffers would overflow (the host drains them and calls again) or on a numerical problem.
+ * H_STATUS then says SUSPECT (fast mode: restore the state and call again with checked = 1) or
+ * ERROR (checked mode, or the end-of-call check: H_ERR* locate the value exactly).
+ */
+export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
+  const npops = load<i32>(hdr + H_NPOPS);
+  const pops = load<usize>(hdr + H_POPS);
+  const chans = load<usize>(hdr + H_CHANS);
+  const nproj = load<i32>(hdr + H_NPROJ);
+  const projs = load<usize>(hdr + H_PROJS);
+  const table = load<usize>(hdr + H_GAUSS);
+  const union = load<usize>(hdr + H_UNION);
+  const recCap = load<i32>(hdr + H_RECCAP);
+  const recNeed = load<i32>(hdr + H_RECNEED);
+  const nprobes = load<i32>(hdr + H_NPROBES);
+  const sampCap = load<i32>(hdr + H_SAMPCAP);
+  const loose = load<i32>(hdr + H_LOOSE) != 0;
+  store<i32>(hdr + H_STATUS, STATUS_OK);
+  store<i32>(hdr + H_RECUSED, 0);
+  let done = 0;
+  while (done < n) {
+    if (load<i32>(hdr + H_RECUSED) + recNeed > recCap) break;
+    if ((done + 1) * nprobes > sampCap) break;
+    const t = start + done;
+    let suspect = false;
+    for (let p = 0; p < npops; p++) {
+      const pd = pops + <usize>(p * POP_BYTES);
+      const model = load<i32>(pd + P_MODEL);
+      if (model == MODEL_LIF) suspect |= lifDispatch(pd, chans, t, table);
+      else if (model == MODEL_GENERATOR) generatorStep(pd, t);
+      else poissonStep(pd, t);
+      recordHistory(pd, t);
+    }
+    if (loose) suspect |= decayLoose(hdr, pops);
+    if (suspect && checked == 0) {
+      store<i32>(hdr + H_STATUS, STATUS_SUSPECT);
+      return done;
+    }
+    for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
+    for (let p = 0; p < npops; p++) {
+      const pd = pops + <usize>(p * POP_BYTES);
+      if (load<i32>(pd + P_MODEL) == MODEL_LIF) resetSpikers(pd);
+    }
+    if (checked != 0 && locateNonFinite(hdr)) {
+      store<i32>(hdr + H_STATUS, STATUS_ERROR);
+      store<i32>(hdr + H_ERRSTEP, t);
+      return done;
+    }
+    record(hdr, pops, npops, done);
+    done++;
+  }
+  // The per-step check of step t reads the state left by step t-1: the last step of the call
+  // is checked here.
+  if (checked == 0 && done > 0 && locateNonFinite(hdr)) {
+    store<i32>(hdr + H_STATUS, STATUS_ERROR);
+    store<i32>(hdr + H_ERRSTEP, start + done - 1);
+  }
+  return done;
+}

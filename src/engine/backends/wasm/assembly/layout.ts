@@ -1,0 +1,96 @@
+// Byte offsets of the descriptor tables the host writes into linear memory before calling
+// `run`. The host mirrors these numbers in ../layout.ts; the exactness tests fail if they drift.
+
+// Header: one per simulation, at the address passed to run().
+export const H_NPOPS: i32 = 0;
+export const H_POPS: i32 = 4;
+export const H_NCHAN: i32 = 8;
+export const H_CHANS: i32 = 12;
+export const H_NPROJ: i32 = 16;
+export const H_PROJS: i32 = 20;
+export const H_NPROBES: i32 = 24;
+export const H_PROBES: i32 = 28;
+export const H_REC: i32 = 32;
+export const H_RECCAP: i32 = 36;
+export const H_RECUSED: i32 = 40;
+export const H_SAMP: i32 = 44;
+export const H_SAMPCAP: i32 = 48;
+export const H_GAUSS: i32 = 52;
+export const H_UNION: i32 = 56;
+export const H_STATUS: i32 = 60;
+export const H_ERRSTEP: i32 = 64;
+export const H_ERRPOP: i32 = 68;
+export const H_ERRNEURON: i32 = 72;
+export const H_ERRVAR: i32 = 76;
+export const H_ERRVALUE: i32 = 80;
+export const H_RECNEED: i32 = 84;
+export const H_LOOSE: i32 = 88;
+
+// Values of H_STATUS after run().
+export const STATUS_OK: i32 = 0;
+/** The cheap per-step check saw a non-finite value (or an overflow): re-run checked. */
+export const STATUS_SUSPECT: i32 = 1;
+/** A non-finite state value, located exactly in H_ERR*. */
+export const STATUS_ERROR: i32 = 2;
+
+// Population descriptor, POP_BYTES each.
+export const POP_BYTES: i32 = 128;
+export const P_MODEL: i32 = 0;
+export const P_SIZE: i32 = 4;
+export const P_V: i32 = 8;
+export const P_REFR: i32 = 12;
+export const P_LIST: i32 = 16;
+export const P_COUNT: i32 = 20;
+export const P_HIST: i32 = 24;
+export const P_HSLOTS: i32 = 28;
+export const P_HWORDS: i32 = 32;
+export const P_VREST: i32 = 36;
+export const P_LEAK: i32 = 40;
+export const P_RDT: i32 = 44;
+export const P_VTH: i32 = 48;
+export const P_VRESET: i32 = 52;
+export const P_NOISE: i32 = 56;
+export const P_REFRSTEPS: i32 = 60;
+export const P_KEY: i32 = 64;
+export const P_EXT: i32 = 68;
+export const P_THR24: i32 = 72;
+export const P_GPTR: i32 = 76;
+export const P_GIDX: i32 = 80;
+export const P_GPERIOD: i32 = 84;
+export const P_GSTEPS: i32 = 88;
+export const P_NCH: i32 = 92;
+export const P_CHLIST: i32 = 96;
+export const P_RECORD: i32 = 100;
+export const P_SCRATCH: i32 = 104;
+
+export const MODEL_LIF: i32 = 0;
+export const MODEL_POISSON: i32 = 1;
+export const MODEL_GENERATOR: i32 = 2;
+
+// Channel descriptor (an exponential synaptic current), CHAN_BYTES each.
+export const CHAN_BYTES: i32 = 16;
+export const C_TARGET: i32 = 0;
+export const C_I: i32 = 4;
+export const C_DECAY: i32 = 8;
+/** 1 when the target is not a LIF population, so the LIF loop does not decay it. */
+export const C_LOOSE: i32 = 12;
+
+// Projection descriptor, PROJ_BYTES each.
+export const PROJ_BYTES: i32 = 64;
+export const J_SRC: i32 = 0;
+export const J_DST: i32 = 4;
+export const J_ROW: i32 = 8;
+export const J_TGT: i32 = 12;
+export const J_WIDE: i32 = 16;
+export const J_W: i32 = 20;
+export const J_WC: i32 = 24;
+export const J_DLY: i32 = 28;
+export const J_DC: i32 = 32;
+
+// State probe entry, PROBE_BYTES each.
+export const PROBE_BYTES: i32 = 16;
+export const Q_KIND: i32 = 0;
+export const Q_POP: i32 = 4;
+export const Q_NEURON: i32 = 8;
+export const PROBE_V: i32 = 0;
+export const PROBE_ISYN: i32 = 1;

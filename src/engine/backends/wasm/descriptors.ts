@@ -1,0 +1,130 @@
+/** Fills the header and the descriptor tables that tell the kernel where everything is. */
+import type { Plan } from '../../plan.ts';
+import { historyWords } from './history.ts';
+import type { MemoryImage } from './image.ts';
+import {
+  C,
+  CHAN_BYTES,
+  H,
+  J,
+  MODEL,
+  P,
+  POP_BYTES,
+  PROBE_BYTES,
+  PROBE_KIND,
+  PROJ_BYTES,
+  Q,
+} from './layout.ts';
+
+/** Writes the header, population, channel, projection and probe descriptors. */
+export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
+  const view = new DataView(buffer);
+  const i32 = (at: number, v: number): void => view.setInt32(at, v, true);
+  const f32 = (at: number, v: number): void => view.setFloat32(at, v, true);
+  const hd = image.header;
+  i32(hd + H.npops, plan.populations.length);
+  i32(hd + H.pops, image.tables.pops);
+  i32(hd + H.nchan, plan.channels.length);
+  i32(hd + H.chans, image.tables.chans);
+  i32(hd + H.nproj, plan.projections.length);
+  i32(hd + H.projs, image.tables.projs);
+  i32(hd + H.nprobes, image.probeCount);
+  i32(hd + H.probes, image.tables.probes);
+  i32(hd + H.rec, image.rec);
+  i32(hd + H.recCap, image.recCapWords);
+  i32(hd + H.samp, image.samp);
+  i32(hd + H.sampCap, image.sampCapFloats);
+  i32(hd + H.gauss, image.gauss);
+  i32(hd + H.union, image.union);
+  i32(hd + H.recNeed, image.recNeedWords);
+
+  plan.populations.forEach((p, i) => {
+    const d = image.tables.pops + i * POP_BYTES;
+    const a = image.populations[i];
+    if (!a) return;
+    i32(d + P.size, p.size);
+    i32(d + P.v, a.v);
+    i32(d + P.refr, a.refr);
+    i32(d + P.list, a.list);
+    i32(d + P.hist, a.hist);
+    i32(d + P.hslots, a.hslots);
+    i32(d + P.hwords, historyWords(p.size));
+    i32(d + P.nch, p.channels.length);
+    i32(d + P.chList, a.chList);
+    i32(d + P.record, image.recorded.includes(i) ? 1 : 0);
+    i32(d + P.scratch, a.scratch);
+    const m = p.model;
+    switch (m.model) {
+      case 'stochastic_lif':
+        i32(d + P.model, MODEL.lif);
+        f32(d + P.vRest, m.vRest);
+        f32(d + P.leak, m.leak);
+        f32(d + P.rdt, m.rdt);
+        f32(d + P.vThreshold, m.vThreshold);
+        f32(d + P.vReset, m.vReset);
+        f32(d + P.noiseStd, m.noiseStd);
+        i32(d + P.refractorySteps, m.refractorySteps);
+        i32(d + P.key, m.noiseKey | 0);
+        f32(d + P.ext, m.bias);
+        break;
+      case 'poisson':
+        i32(d + P.model, MODEL.poisson);
+        i32(d + P.key, m.key | 0);
+        i32(d + P.threshold24, m.threshold24);
+        break;
+      case 'spike_generator':
+        i32(d + P.model, MODEL.generator);
+        i32(d + P.genStepPtr, a.genStepPtr);
+        i32(d + P.genIndices, a.genIndices);
+        i32(d + P.genPeriod, m.periodSteps);
+        i32(d + P.genSteps, m.stepPtr.length - 1);
+        break;
+    }
+  });
+
+  let loose = 0;
+  plan.channels.forEach((c, i) => {
+    const d = image.tables.chans + i * CHAN_BYTES;
+    const target = plan.populations[c.target];
+    // A LIF population decays its channels inside its own loop; any other target cannot.
+    const isLoose = target?.model.model === 'stochastic_lif' ? 0 : 1;
+    loose |= isLoose;
+    i32(d + C.target, c.target);
+    i32(d + C.current, image.channels[i] ?? 0);
+    f32(d + C.decay, c.decay);
+    i32(d + C.loose, isLoose);
+  });
+  i32(hd + H.loose, loose);
+
+  plan.projections.forEach((pr, i) => {
+    const d = image.tables.projs + i * PROJ_BYTES;
+    const a = image.projections[i];
+    if (!a) return;
+    const dest = pr.destination;
+    const destination =
+      dest.kind === 'delta'
+        ? image.populations[pr.target]?.v || a.sink
+        : (image.channels[dest.channel] ?? 0);
+    const { weights, delays } = pr.csr;
+    i32(d + J.source, pr.source);
+    i32(d + J.destination, destination);
+    i32(d + J.rowPtr, a.rowPtr);
+    i32(d + J.targets, a.targets);
+    i32(d + J.wide, a.wide ? 1 : 0);
+    i32(d + J.weights, a.weights);
+    f32(d + J.weightConstant, weights instanceof Float32Array ? 0 : weights.constant);
+    i32(d + J.delays, a.delays);
+    i32(d + J.delayConstant, delays instanceof Uint8Array ? 0 : delays.constant);
+  });
+
+  let q = 0;
+  for (const probe of plan.probes) {
+    if (probe.kind !== 'state') continue;
+    for (const neuron of probe.neurons) {
+      const d = image.tables.probes + q++ * PROBE_BYTES;
+      i32(d + Q.kind, probe.variable === 'v' ? PROBE_KIND.v : PROBE_KIND.iSyn);
+      i32(d + Q.population, probe.population);
+      i32(d + Q.neuron, neuron);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Lays a plan out in the kernel's linear memory: the header, one descriptor per population,
+ * channel, projection and probed neuron, the arrays they point to, and the record buffers.
+ * All mutable state (V, refractory counts, currents, spike history) sits in one contiguous
+ * block, so the host can snapshot and restore it with a single copy.
+ */
+import type { Plan, PopulationPlan } from '../../plan.ts';
+import { Arena, padded } from './arena.ts';
+import { historySlots, historyWords } from './history.ts';
+import {
+  CHAN_BYTES,
+  HEADER_BYTES,
+  PADDING_REFRACTORY,
+  POP_BYTES,
+  PROBE_BYTES,
+  PROJ_BYTES,
+} from './layout.ts';
+import { writeDescriptors } from './descriptors.ts';
+
+/** Addresses of one population's arrays (0 where the model has none). */
+export interface PopulationAddresses {
+  v: number;
+  refr: number;
+  list: number;
+  hist: number;
+  hslots: number;
+  scratch: number;
+  chList: number;
+  genStepPtr: number;
+  genIndices: number;
+}
+
+/** Addresses of one projection's connectivity. */
+export interface ProjectionAddresses {
+  rowPtr: number;
+  targets: number;
+  wide: boolean;
+  weights: number;
+  delays: number;
+  /** Where a delta projection onto a population without V adds its weights (else 0). */
+  sink: number;
+}
+
+/** Where everything lives, as written by `writeImage`. */
+export interface MemoryImage {
+  header: number;
+  populations: PopulationAddresses[];
+  /** Address of each channel's current array. */
+  channels: number[];
+  projections: ProjectionAddresses[];
+  tables: { pops: number; chans: number; projs: number; probes: number };
+  gauss: number;
+  union: number;
+  rec: number;
+  recCapWords: number;
+  recNeedWords: number;
+  samp: number;
+  sampCapFloats: number;
+  probeCount: number;
+  /** Populations whose spikes are recorded (spike or rate probes), ascending. */
+  recorded: number[];
+  stateStart: number;
+  stateEnd: number;
+  end: number;
+}
+
+/** Populations whose spikes some probe wants, as ChunkBuilder.wantsSpikes decides. */
+export function recordedPopulations(plan: Plan): number[] {
+  const wanted = new Set<number>();
+  for (const probe of plan.probes) if (probe.kind !== 'state') wanted.add(probe.population);
+  return plan.populations.map((p) => p.index).filter((i) => wanted.has(i));
+}
+
+/** Number of (probe, neuron) samples taken each step, in ChunkBuilder's order. */
+export function probeSampleCount(plan: Plan): number {
+  let n = 0;
+  for (const probe of plan.probes) if (probe.kind === 'state') n += probe.neurons.length;
+  return n;
+}
+
+function isLif(p: PopulationPlan): boolean {
+  return p.model.model === 'stochastic_lif';
+}
+
+/** Decides every address; nothing is written yet. */
+export function planImage(plan: Plan, heapBase: number): MemoryImage {
+  const arena = new Arena(heapBase);
+  const header = arena.alloc(HEADER_BYTES);
+  const slots = historySlots(plan);
+
+  // Mutable state first, in one block.
+  const stateStart = arena.alloc(0);
+  const state = plan.populations.map((p) => {
+    const n = padded(p.size);
+    return { v: isLif(p) ? arena.alloc(4 * n) : 0, refr: isLif(p) ? arena.alloc(4 * n) : 0 };
+  });
+  const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
+  const hist = plan.populations.map((p, i) =>
+    (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
+  );
+  const stateEnd = arena.alloc(0);
+
+  const populations = plan.populations.map((p, i): PopulationAddresses => {
+    const m = p.model;
+    return {
+      v: state[i]?.v ?? 0,
+      refr: state[i]?.refr ?? 0,
+      list: arena.alloc(4 * padded(p.size)),
+      hist: hist[i] ?? 0,
+      hslots: slots[i] ?? 0,
+      scratch: isLif(p) && p.channels.length > 2 ? arena.alloc(4 * padded(p.size)) : 0,
+      chList: arena.alloc(4 * p.channels.length),
+      genStepPtr: m.model === 'spike_generator' ? arena.alloc(4 * m.stepPtr.length) : 0,
+      genIndices: m.model === 'spike_generator' ? arena.alloc(4 * m.indices.length) : 0,
+    };
+  });
+  const projections = plan.projections.map((pr): ProjectionAddresses => {
+    const wide = sizeOf(plan, pr.target) > 65536;
+    const count = pr.csr.targets.length;
+    const { weights, delays } = pr.csr;
+    const target = plan.populations[pr.target];
+    const needsSink = pr.destination.kind === 'delta' && target?.model.model !== 'stochastic_lif';
+    return {
+      rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
+      targets: arena.alloc((wide ? 4 : 2) * count),
+      wide,
+      weights: weights instanceof Float32Array ? arena.alloc(4 * count) : 0,
+      delays: delays instanceof Uint8Array ? arena.alloc(count) : 0,
+      sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
+    };
+  });
+  const probeCount = probeSampleCount(plan);
+  const tables = {
+    pops: arena.alloc(POP_BYTES * plan.populations.length),
+    chans: arena.alloc(CHAN_BYTES * plan.channels.length),
+    projs: arena.alloc(PROJ_BYTES * plan.projections.length),
+    probes: arena.alloc(PROBE_BYTES * probeCount),
+  };
+  const gauss = arena.alloc(4 * plan.gaussTable.length);
+  const union = arena.alloc(4 * Math.max(0, ...plan.populations.map((p) => historyWords(p.size))));
+  const recorded = recordedPopulations(plan);
+  // Worst case of one step: every recorded neuron spikes. The buffers hold many steps, so one
+  // call into the kernel usually covers a whole chunk.
+  const recNeedWords = recorded.reduce((s, i) => s + sizeOf(plan, i) + 1, 0);
+  const recCapWords = Math.max(4 * recNeedWords, 1 << 18);
+  const sampCapFloats = Math.max(16 * probeCount, 1 << 18);
+  const rec = arena.alloc(4 * recCapWords);
+  const samp = arena.alloc(4 * sampCapFloats);
+  return {
+    header,
+    populations,
+    channels,
+    projections,
+    tables,
+    gauss,
+    union,
+    rec,
+    recCapWords,
+    recNeedWords,
+    samp,
+    sampCapFloats,
+    probeCount,
+    recorded,
+    stateStart,
+    stateEnd,
+    end: arena.end,
+  };
+}
+
+function sizeOf(plan: Plan, population: number): number {
+  return plan.populations[population]?.size ?? 0;
+}
+
+/** Writes the plan's initial state (V from vInit, padding lanes held, currents and history 0). */
+export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
+  new Uint8Array(buffer, image.stateStart, image.stateEnd - image.stateStart).fill(0);
+  plan.populations.forEach((p, i) => {
+    const a = image.populations[i];
+    if (!a || p.model.model !== 'stochastic_lif') return;
+    new Float32Array(buffer, a.v, p.size).set(p.model.vInit);
+    new Int32Array(buffer, a.refr + 4 * p.size, padded(p.size) - p.size).fill(PADDING_REFRACTORY);
+  });
+}
+
+/** Writes descriptors, connectivity, schedules and the Gaussian table; then the initial state. */
+export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
+  writeDescriptors(plan, image, buffer);
+  new Float32Array(buffer, image.gauss, plan.gaussTable.length).set(plan.gaussTable);
+  plan.populations.forEach((p, i) => {
+    const a = image.populations[i];
+    if (!a) return;
+    new Int32Array(buffer, a.chList, p.channels.length).set(p.channels);
+    if (p.model.model === 'spike_generator') {
+      new Uint32Array(buffer, a.genStepPtr, p.model.stepPtr.length).set(p.model.stepPtr);
+      new Uint32Array(buffer, a.genIndices, p.model.indices.length).set(p.model.indices);
+    }
+  });
+  plan.projections.forEach((pr, i) => {
+    const a = image.projections[i];
+    if (!a) return;
+    const { rowPtr, targets, weights, delays } = pr.csr;
+    new Uint32Array(buffer, a.rowPtr, rowPtr.length).set(rowPtr);
+    const view = a.wide ? Uint32Array : Uint16Array;
+    new view(buffer, a.targets, targets.length).set(targets);
+    if (weights instanceof Float32Array)
+      new Float32Array(buffer, a.weights, weights.length).set(weights);
+    if (delays instanceof Uint8Array) new Uint8Array(buffer, a.delays, delays.length).set(delays);
+  });
+  writeInitialState(plan, image, buffer);
+}

@@ -1,0 +1,24 @@
+/**
+ * The `wasm` backend: the plan stepped by an AssemblyScript kernel compiled to WebAssembly with
+ * 128-bit SIMD, bit-identical with `reference` (CONTEXT.md) and the fastest CPU path.
+ */
+import { BackendUnavailableError } from '../../errors.ts';
+import type { BackendFactory } from '../backend.ts';
+import { instantiateKernel } from './module.ts';
+import { WasmRunner } from './runner.ts';
+import { simdSupported } from './simd.ts';
+
+/**
+ * Builds a wasm runner for a plan; throws `BackendUnavailableError` where WebAssembly SIMD is
+ * missing.
+ *
+ * @example
+ * const runner = await createWasmBackend(compile(doc));
+ * const chunk = await runner.run(1000);
+ */
+export const createWasmBackend: BackendFactory = async (plan) => {
+  if (!simdSupported()) {
+    throw new BackendUnavailableError('wasm', 'this JavaScript engine has no WebAssembly SIMD');
+  }
+  return new WasmRunner(plan, await instantiateKernel());
+};

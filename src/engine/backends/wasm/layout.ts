@@ -1,0 +1,95 @@
+/**
+ * Byte offsets of the descriptors the host writes for the kernel: the mirror of
+ * `assembly/layout.ts` (AssemblyScript cannot import this file, nor this file that one). A
+ * drift between the two makes every exactness test fail, so it cannot go unnoticed.
+ */
+
+/** Header fields, relative to the header's address. */
+export const H = {
+  npops: 0,
+  pops: 4,
+  nchan: 8,
+  chans: 12,
+  nproj: 16,
+  projs: 20,
+  nprobes: 24,
+  probes: 28,
+  rec: 32,
+  recCap: 36,
+  recUsed: 40,
+  samp: 44,
+  sampCap: 48,
+  gauss: 52,
+  union: 56,
+  status: 60,
+  errStep: 64,
+  errPop: 68,
+  errNeuron: 72,
+  errVar: 76,
+  errValue: 80,
+  recNeed: 84,
+  loose: 88,
+} as const;
+export const HEADER_BYTES = 128;
+
+/** Values of the header's status after `run`. */
+export const STATUS = { ok: 0, suspect: 1, error: 2 } as const;
+
+/** Population descriptor fields. */
+export const P = {
+  model: 0,
+  size: 4,
+  v: 8,
+  refr: 12,
+  list: 16,
+  count: 20,
+  hist: 24,
+  hslots: 28,
+  hwords: 32,
+  vRest: 36,
+  leak: 40,
+  rdt: 44,
+  vThreshold: 48,
+  vReset: 52,
+  noiseStd: 56,
+  refractorySteps: 60,
+  key: 64,
+  ext: 68,
+  threshold24: 72,
+  genStepPtr: 76,
+  genIndices: 80,
+  genPeriod: 84,
+  genSteps: 88,
+  nch: 92,
+  chList: 96,
+  record: 100,
+  scratch: 104,
+} as const;
+export const POP_BYTES = 128;
+export const MODEL = { lif: 0, poisson: 1, generator: 2 } as const;
+
+/** Channel (exponential current) descriptor fields. */
+export const C = { target: 0, current: 4, decay: 8, loose: 12 } as const;
+export const CHAN_BYTES = 16;
+
+/** Projection descriptor fields. */
+export const J = {
+  source: 0,
+  destination: 4,
+  rowPtr: 8,
+  targets: 12,
+  wide: 16,
+  weights: 20,
+  weightConstant: 24,
+  delays: 28,
+  delayConstant: 32,
+} as const;
+export const PROJ_BYTES = 64;
+
+/** State probe entries. */
+export const Q = { kind: 0, population: 4, neuron: 8 } as const;
+export const PROBE_BYTES = 16;
+export const PROBE_KIND = { v: 0, iSyn: 1 } as const;
+
+/** Refractory count of padding lanes: held for 2^31 steps, so they never spike. */
+export const PADDING_REFRACTORY = 0x7fffffff;

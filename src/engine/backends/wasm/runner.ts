@@ -1,0 +1,140 @@
+/**
+ * The wasm backend's runner: one kernel instance per simulation, state kept in its linear
+ * memory between calls, recorded spikes and samples drained into a ChunkBuilder after each call.
+ */
+import type { Chunk } from '../../api.ts';
+import { NumericalError } from '../../errors.ts';
+import type { Plan } from '../../plan.ts';
+import { ChunkBuilder } from '../../record/chunk-builder.ts';
+import type { BackendRunner } from '../backend.ts';
+import { planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
+import { H, P, POP_BYTES, STATUS } from './layout.ts';
+import type { KernelExports } from './module.ts';
+import { constantInputSteps, externalInput } from './stimulus.ts';
+
+const PAGE = 65536;
+
+export class WasmRunner implements BackendRunner {
+  readonly name = 'wasm' as const;
+  private step = 0;
+  private readonly image: MemoryImage;
+  private readonly i32: Int32Array;
+  private readonly f32: Float32Array;
+  private readonly state: Uint8Array;
+  /** State at the start of the current kernel call, to re-run it checked after a warning. */
+  private readonly snapshot: Uint8Array;
+
+  /** Lays the plan out in the kernel's memory (growing it) and writes the initial state. */
+  constructor(
+    private readonly plan: Plan,
+    private readonly kernel: KernelExports,
+  ) {
+    this.image = planImage(plan, kernel.heapBase());
+    const memory = kernel.memory;
+    const pages = Math.ceil(this.image.end / PAGE) - memory.buffer.byteLength / PAGE;
+    if (pages > 0) memory.grow(pages);
+    const buffer = memory.buffer;
+    writeImage(plan, this.image, buffer);
+    this.i32 = new Int32Array(buffer);
+    this.f32 = new Float32Array(buffer);
+    this.state = new Uint8Array(buffer, this.image.stateStart, this.stateBytes);
+    this.snapshot = new Uint8Array(this.stateBytes);
+  }
+
+  private get stateBytes(): number {
+    return this.image.stateEnd - this.image.stateStart;
+  }
+
+  get currentStep(): number {
+    return this.step;
+  }
+
+  run(n: number): Promise<Chunk> {
+    try {
+      return Promise.resolve(this.runSync(n));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private runSync(n: number): Chunk {
+    const builder = new ChunkBuilder(this.plan, this.step, n);
+    const hd = this.image.header;
+    let wallMs = 0;
+    let done = 0;
+    while (done < n) {
+      const start = this.step;
+      const steps = constantInputSteps(this.plan.populations, start, n - done);
+      this.writeInputs(start);
+      const t0 = performance.now();
+      this.snapshot.set(this.state);
+      let k = this.kernel.run(hd, start, steps, 0);
+      if (this.i32[(hd + H.status) >> 2] === STATUS.suspect) {
+        // The cheap check saw a non-finite value: redo the call checking every step exactly.
+        this.state.set(this.snapshot);
+        k = this.kernel.run(hd, start, steps, 1);
+      }
+      wallMs += performance.now() - t0;
+      this.drain(builder, start, k);
+      this.step += k;
+      done += k;
+      if (this.i32[(hd + H.status) >> 2] === STATUS.error) throw this.numericalError();
+    }
+    return builder.finish(wallMs, done);
+  }
+
+  /** Writes `ext` of every LIF population for a segment starting at step t. */
+  private writeInputs(t: number): void {
+    this.plan.populations.forEach((p, i) => {
+      if (p.model.model !== 'stochastic_lif') return;
+      const at = this.image.tables.pops + i * POP_BYTES + P.ext;
+      this.f32[at >> 2] = externalInput(p, t);
+    });
+  }
+
+  /** Moves k steps of recorded spikes and samples from the kernel's buffers into the chunk. */
+  private drain(builder: ChunkBuilder, start: number, k: number): void {
+    const { rec, samp, probeCount, recorded } = this.image;
+    let r = rec >> 2;
+    let s = samp >> 2;
+    const read = (): number => this.f32[s++] ?? 0;
+    for (let i = 0; i < k; i++) {
+      for (const population of recorded) {
+        const count = this.i32[r] ?? 0;
+        builder.addSpikes(population, start + i, this.i32.subarray(r + 1, r + 1 + count), count);
+        r += count + 1;
+      }
+      // sampleState visits probes and their neurons in plan order, the order the kernel wrote.
+      if (probeCount > 0) builder.sampleState(start + i, read);
+    }
+  }
+
+  private numericalError(): NumericalError {
+    const hd = this.image.header >> 2;
+    const at = (field: number): number => this.i32[hd + field / 4] ?? 0;
+    const population = this.plan.populations[at(H.errPop)];
+    const channel = at(H.errVar);
+    const tau = this.plan.channels[channel]?.tau ?? 0;
+    const variable = channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`;
+    const value = this.f32[hd + H.errValue / 4] ?? Number.NaN;
+    // As the reference does, the failing step does not count as done.
+    this.step = at(H.errStep);
+    return new NumericalError(
+      population?.id ?? '?',
+      at(H.errStep),
+      at(H.errNeuron),
+      variable,
+      value,
+    );
+  }
+
+  reset(): Promise<void> {
+    writeInitialState(this.plan, this.image, this.kernel.memory.buffer);
+    this.step = 0;
+    return Promise.resolve();
+  }
+
+  dispose(): void {
+    this.step = 0;
+  }
+}

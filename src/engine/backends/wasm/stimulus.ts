@@ -1,0 +1,32 @@
+/**
+ * Step 1's external input: `ext = bias + amplitudes of the active stimuli`, computed on the
+ * host. It only changes at a stimulus boundary, so the host runs the kernel in segments of
+ * constant input and writes each LIF population's `ext` before a segment.
+ */
+import type { PopulationPlan } from '../../plan.ts';
+
+/** The float32 input of a LIF population at step t, stimuli added in document order. */
+export function externalInput(p: PopulationPlan, t: number): number {
+  if (p.model.model !== 'stochastic_lif') return 0;
+  let ext = p.model.bias;
+  for (const s of p.stimuli) {
+    if (s.startStep <= t && t < s.stopStep) ext = Math.fround(ext + s.amplitude);
+  }
+  return ext;
+}
+
+/** Steps from t (at most `limit`) during which no population's input changes. */
+export function constantInputSteps(
+  populations: PopulationPlan[],
+  t: number,
+  limit: number,
+): number {
+  let end = t + limit;
+  for (const p of populations) {
+    for (const s of p.stimuli) {
+      if (s.startStep > t) end = Math.min(end, s.startStep);
+      if (s.stopStep > t) end = Math.min(end, s.stopStep);
+    }
+  }
+  return end - t;
+}
