@@ -13,7 +13,11 @@ export interface JsonSyntaxError {
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+const LITERALS = ['true', 'false', 'null'] as const;
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
 
 type Found = { offset: number; reason: string };
 
@@ -78,35 +82,47 @@ function scan(text: string): Found | undefined {
     }
     return here('expected a closing double quote');
   };
-  // Reads one value; containers push onto the stack and return, their contents come later.
-  const readValue = (): Found | undefined => {
-    skip();
+  // A string, number or literal (containers are handled by the loop below). Errors point at
+  // the first character that breaks the grammar, as V8 does: `tru}` at `}`, `1.x` at `x`.
+  const readScalar = (): Found | undefined => {
     const c = text[pos] ?? '';
-    if (c === '{' || c === '[') {
-      stack.push(c);
-      pos++;
-      skip();
-      if (text[pos] === (c === '{' ? '}' : ']')) {
-        stack.pop();
-        pos++;
-        return undefined;
-      }
-      return c === '{' ? readKey() : readValue();
-    }
     if (c === '"') return readString();
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, pos)) {
-        pos += word.length;
-        return undefined;
+    const word = LITERALS.find((w) => w[0] === c);
+    if (word !== undefined) {
+      for (const expected of word) {
+        if (text[pos] !== expected) return here(`expected ${word}`);
+        pos++;
       }
-    }
-    const number = NUMBER.exec(text.slice(pos, pos + 400));
-    if (number !== null) {
-      pos += number[0].length;
       return undefined;
     }
+    if (c === '-' || isDigit(c)) return readNumber();
     return here(c === "'" ? 'strings need double quotes' : 'expected a value');
   };
+  const digits = (): Found | undefined => {
+    if (!isDigit(text[pos])) return here('expected a digit');
+    while (isDigit(text[pos])) pos++;
+    return undefined;
+  };
+  const readNumber = (): Found | undefined => {
+    if (text[pos] === '-') pos++;
+    if (text[pos] === '0') pos++;
+    else {
+      const bad = digits();
+      if (bad !== undefined) return bad;
+    }
+    if (text[pos] === '.') {
+      pos++;
+      const bad = digits();
+      if (bad !== undefined) return bad;
+    }
+    if (text[pos] === 'e' || text[pos] === 'E') {
+      pos++;
+      if (text[pos] === '+' || text[pos] === '-') pos++;
+      return digits();
+    }
+    return undefined;
+  };
+  // `"name":`, up to and including the colon.
   const readKey = (): Found | undefined => {
     skip();
     if (text[pos] !== '"') return here('expected a property name in double quotes');
@@ -115,25 +131,54 @@ function scan(text: string): Found | undefined {
     skip();
     if (text[pos] !== ':') return here("expected ':' after a property name");
     pos++;
-    return readValue();
+    return undefined;
   };
 
-  let bad = readValue();
-  while (bad === undefined && stack.length > 0) {
+  // A loop with an explicit stack rather than recursion, so depth costs heap, not call stack.
+  let expectValue = true;
+  for (;;) {
     skip();
+    if (expectValue) {
+      const c = text[pos];
+      if (c === '{' || c === '[') {
+        pos++;
+        skip();
+        if (text[pos] === (c === '{' ? '}' : ']')) {
+          pos++;
+          expectValue = false;
+          continue;
+        }
+        stack.push(c);
+        if (c === '{') {
+          const bad = readKey();
+          if (bad !== undefined) return bad;
+        }
+        continue;
+      }
+      const bad = readScalar();
+      if (bad !== undefined) return bad;
+      expectValue = false;
+      continue;
+    }
     const open = stack[stack.length - 1];
+    if (open === undefined) {
+      return pos < text.length
+        ? here('unexpected text after the end of the JSON value')
+        : undefined;
+    }
     const close = open === '{' ? '}' : ']';
     if (text[pos] === close) {
       stack.pop();
       pos++;
     } else if (text[pos] === ',') {
       pos++;
-      bad = open === '{' ? readKey() : readValue();
+      if (open === '{') {
+        const bad = readKey();
+        if (bad !== undefined) return bad;
+      }
+      expectValue = true;
     } else {
-      bad = here(`expected ',' or '${close}'`);
+      return here(`expected ',' or '${close}'`);
     }
   }
-  if (bad !== undefined) return bad;
-  skip();
-  return pos < text.length ? here('unexpected text after the end of the JSON value') : undefined;
 }
