@@ -1,8 +1,36 @@
-/** Live plots of the current run: spike rasters, membrane traces and population rates. */
+/**
+ * Live plots of the current run: spike rasters, membrane traces and population rates. The
+ * panel re-renders only when a new run starts (a new record); the plots then follow the
+ * record's chunks on their own, once per animation frame.
+ */
+import { useSessionStore } from '../../store/session/index.ts';
+import { ExportButtons } from './ExportButtons.tsx';
+import { RasterPlot } from './RasterPlot.tsx';
+import { RatePlot } from './RatePlot.tsx';
+import { TracePlot } from './TracePlot.tsx';
+import './plots.css';
+
 export function PlotsPanel() {
+  const record = useSessionStore((s) => s.record);
   return (
     <section className="plots-panel" aria-label="Plots" data-testid="plots-panel">
-      <p className="plots-empty">Press Run to see spikes.</p>
+      <header className="plots-header">
+        <h2>Plots</h2>
+        {record && <span className="plots-window">last {record.windowMs} ms</span>}
+        <ExportButtons />
+      </header>
+      {!record && <p className="plots-empty">Press Run to see spikes.</p>}
+      {record &&
+        record.spikes.size === 0 &&
+        record.traces.size === 0 &&
+        record.rates.size === 0 && (
+          <p className="plots-empty">
+            This network records nothing: add a spike, state or rate probe to see plots.
+          </p>
+        )}
+      {record && record.spikes.size > 0 && <RasterPlot record={record} />}
+      {record && record.traces.size > 0 && <TracePlot record={record} />}
+      {record && (record.spikes.size > 0 || record.rates.size > 0) && <RatePlot record={record} />}
     </section>
   );
 }

@@ -2,15 +2,27 @@
  * The run controls above the plots: Run / Pause / Step / Reset / Cancel, duration, speed,
  * backend, and what the run is doing right now.
  */
+import { BackendSelect } from './BackendSelect.tsx';
+import { DurationField } from './DurationField.tsx';
+import { NetworkChangedBadge } from './NetworkChangedBadge.tsx';
+import { RunButtons } from './RunButtons.tsx';
+import { RunFault } from './RunFault.tsx';
+import { RunStats } from './RunStats.tsx';
+import { SpeedSelect } from './SpeedSelect.tsx';
+import './run.css';
+
 export function RunToolbar() {
   return (
     <div className="run-toolbar" role="toolbar" aria-label="Run controls">
-      <button type="button" data-testid="run-button" disabled>
-        Run
-      </button>
-      <span className="run-status" data-testid="run-status">
-        idle
-      </span>
+      <div className="run-row">
+        <RunButtons />
+        <DurationField />
+        <SpeedSelect />
+        <BackendSelect />
+        <RunStats />
+        <NetworkChangedBadge />
+      </div>
+      <RunFault />
     </div>
   );
 }

@@ -1,0 +1,45 @@
+/** Export of the recorded run in the CLI's JSON and CSV formats. */
+import { useSessionStore } from '../../store/session/index.ts';
+import { exportCsv, exportRun } from '../../store/session/export.ts';
+import { downloadText, fileStem } from './download.ts';
+
+export function ExportButtons() {
+  const record = useSessionStore((s) => s.record);
+  const busy = useSessionStore((s) => s.status === 'running' || s.status === 'starting');
+  const disabled = !record || busy;
+  const title = busy ? 'Pause or wait for the run to finish to export' : undefined;
+  return (
+    <div className="export-buttons" role="group" aria-label="Export run">
+      <button
+        type="button"
+        data-testid="export-json"
+        disabled={disabled}
+        title={title}
+        onClick={() => {
+          if (!record) return;
+          const { backend } = useSessionStore.getState();
+          const json = JSON.stringify(exportRun(record, backend));
+          downloadText(`${fileStem(record.document.name)}.run.json`, json, 'application/json');
+        }}
+      >
+        Export JSON
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv"
+        disabled={disabled}
+        title={title}
+        onClick={() => {
+          if (!record) return;
+          downloadText(
+            `${fileStem(record.document.name)}.spikes.csv`,
+            exportCsv(record),
+            'text/csv',
+          );
+        }}
+      >
+        Export CSV
+      </button>
+    </div>
+  );
+}
