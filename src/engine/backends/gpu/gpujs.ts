@@ -1,0 +1,147 @@
+/**
+ * A small typed adapter over gpu.js, so the rest of the backend never touches its loosely typed
+ * surface: kernels take `DeviceValue`s and resolve to `DeviceValue`s, whatever the mode.
+ *
+ * What a kernel returns depends on the mode: cpu and webasm hand back plain typed arrays (a fresh
+ * copy per call, `Float32Array[]` rows for 2D outputs); webgl2 returns a `Texture` and webgpu a
+ * buffer handle, both kept on the device until `toArray()`.
+ */
+import { GPU } from 'gpu.js';
+import type {
+  IGPUFunctionSettings,
+  IGPUKernelSettings,
+  IKernelRunShortcut,
+  Kernel,
+  KernelVariable,
+} from 'gpu.js';
+
+/** The gpu.js modes this backend drives. */
+export type GpuJsMode = 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
+
+/** A helper function given as source text, with its parameter and return types. */
+export interface GpuFunctionSource {
+  source: string;
+  argumentTypes: Record<string, 'Integer' | 'Number'>;
+  returnType: 'Integer' | 'Number';
+}
+
+/** A value resident on the device (GL texture, WebGPU buffer) or, on cpu/webasm, on the host. */
+export type DeviceValue = Float32Array | Float32Array[] | DeviceHandle;
+
+interface DeviceHandle {
+  toArray(): unknown;
+  delete?(): void;
+}
+
+/** What a kernel accepts per call. */
+export type KernelArg = DeviceValue | number;
+
+export interface KernelSpec {
+  /** Kernel body as JavaScript source text (see kernels.ts for why text). */
+  source: string;
+  output: [number] | [number, number];
+  constants: Record<string, Float32Array | number>;
+  loopMaxIterations: number;
+}
+
+export interface GpuKernel {
+  (...args: KernelArg[]): Promise<DeviceValue>;
+  /** The mode gpu.js actually ran the last call on (it may silently degrade to cpu). */
+  actualMode(): string;
+  /** Why gpu.js degraded the kernel to cpu, if it did. */
+  fallbackReason(): string | null;
+}
+
+/** Whether gpu.js reports that a mode can run here (webgpu still needs an adapter). */
+export async function isModeAvailable(mode: GpuJsMode): Promise<boolean> {
+  switch (mode) {
+    case 'webgpu':
+      return GPU.isWebGPUSupported && (await GPU.isWebGPUAvailable());
+    case 'webgl2':
+      return GPU.isWebGL2Supported;
+    case 'webasm':
+      return GPU.isWebAssemblySupported;
+    case 'cpu':
+      return true;
+  }
+}
+
+/** One gpu.js instance with the helpers every kernel of this backend may call. */
+export class GpuContext {
+  private readonly gpu: GPU;
+
+  constructor(
+    readonly mode: GpuJsMode,
+    functions: readonly GpuFunctionSource[],
+    nativeFunctions: readonly { name: string; source: string }[],
+  ) {
+    this.gpu = new GPU({ mode });
+    // gpu.js accepts helper source text at run time; its typings only list functions.
+    const addFunction = this.gpu.addFunction.bind(this.gpu) as unknown as (
+      source: string,
+      settings: IGPUFunctionSettings,
+    ) => GPU;
+    for (const f of functions) {
+      addFunction(f.source, { argumentTypes: f.argumentTypes, returnType: f.returnType });
+    }
+    for (const f of nativeFunctions) this.gpu.addNativeFunction(f.name, f.source);
+  }
+
+  /** Compiles (lazily, on first call) one kernel. */
+  createKernel(spec: KernelSpec): GpuKernel {
+    // loopMaxIterations is a documented setting missing from IGPUKernelSettings' typings.
+    const settings: IGPUKernelSettings & { loopMaxIterations: number } = {
+      output: spec.output,
+      constants: spec.constants,
+      loopMaxIterations: spec.loopMaxIterations,
+      // Keep outputs on the device, each call in a texture of its own: state is read by the
+      // next step while the step's kernels write new state.
+      pipeline: true,
+      immutable: true,
+      precision: 'single',
+      tactic: 'precision',
+    };
+    const shortcut: IKernelRunShortcut = this.gpu.createKernel(spec.source, settings);
+    const call = async (...args: KernelArg[]): Promise<DeviceValue> => {
+      // gpu.js' declared argument type is narrower than what it accepts (its own handles), and
+      // its declared result omits the Promise a webgpu kernel returns.
+      const result: unknown = await Promise.resolve(shortcut(...(args as KernelVariable[])));
+      return result as DeviceValue;
+    };
+    return Object.assign(call, {
+      actualMode: () => modeOf(shortcut.kernel),
+      fallbackReason: () => shortcut.fallbackReason ?? shortcut.kernel.fallbackReason ?? null,
+    });
+  }
+
+  destroy(): void {
+    void this.gpu.destroy().catch(() => undefined);
+  }
+}
+
+function modeOf(kernel: Kernel): string {
+  const ctor = kernel.constructor as { mode?: unknown };
+  return typeof ctor.mode === 'string' ? ctor.mode : 'unknown';
+}
+
+/** Reads a 1D or 2D device value back into one flat Float32Array (rows concatenated). */
+export async function readBack(value: DeviceValue): Promise<Float32Array> {
+  if (value instanceof Float32Array) return value;
+  if (Array.isArray(value)) return flattenRows(value);
+  const raw: unknown = await value.toArray();
+  if (raw instanceof Float32Array) return raw;
+  if (Array.isArray(raw)) return flattenRows(raw as Float32Array[]);
+  throw new Error('gpu backend: unexpected result shape from toArray()');
+}
+
+function flattenRows(rows: readonly Float32Array[]): Float32Array {
+  const width = rows[0]?.length ?? 0;
+  const out = new Float32Array(width * rows.length);
+  rows.forEach((row, i) => out.set(row, i * width));
+  return out;
+}
+
+/** Frees a device value that no kernel will read again (a no-op for host arrays). */
+export function release(value: DeviceValue | undefined): void {
+  if (value && !(value instanceof Float32Array) && !Array.isArray(value)) value.delete?.();
+}

@@ -1,0 +1,81 @@
+/**
+ * The `gpu` backend: the plan stepped by gpu.js kernels on WebGPU, WebGL2, WebAssembly (f32x4
+ * SIMD) or plain JavaScript. The mode reported is the one that actually ran: gpu.js degrades a
+ * kernel it cannot translate to its cpu mode with only a console warning, so after a first
+ * (discarded) step every kernel's real mode is checked.
+ */
+import { BackendUnavailableError } from '../../errors.ts';
+import type { Plan } from '../../plan.ts';
+import type { BackendRunner } from '../backend.ts';
+import { buildGatherLists } from './gather.ts';
+import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
+import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
+import { buildLayout } from './layout.ts';
+import { GpuRunner } from './runner.ts';
+import { createStepKernels } from './step-kernels.ts';
+
+export { GpuRunner } from './runner.ts';
+
+/** The order `auto` tries: fastest first. */
+export const AUTO_ORDER: readonly GpuJsMode[] = ['webgpu', 'webgl2', 'webasm', 'cpu'];
+
+/**
+ * Builds a runner for `plan` on the requested gpu.js mode, or on the first that works for
+ * `auto`. Rejects with `BackendUnavailableError` when the mode cannot run here or gpu.js would
+ * silently run it on another mode.
+ *
+ * @example
+ * const runner = await createGpuBackend(compile(doc), 'webasm');
+ * runner.name; // 'gpu:webasm'
+ * const chunk = await runner.run(1000);
+ */
+export async function createGpuBackend(
+  plan: Plan,
+  mode: 'auto' | GpuJsMode,
+): Promise<BackendRunner> {
+  if (mode !== 'auto') return createOnMode(plan, mode);
+  const reasons: string[] = [];
+  for (const candidate of AUTO_ORDER) {
+    try {
+      return await createOnMode(plan, candidate);
+    } catch (error) {
+      if (!(error instanceof BackendUnavailableError)) throw error;
+      reasons.push(`${candidate}: ${error.reason}`);
+    }
+  }
+  throw new BackendUnavailableError('gpu', reasons.join('; '));
+}
+
+async function createOnMode(plan: Plan, mode: GpuJsMode): Promise<GpuRunner> {
+  if (!(await isModeAvailable(mode))) {
+    throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
+  }
+  const layout = buildLayout(plan);
+  const lists = buildGatherLists(plan, layout);
+  const ctx =
+    mode === 'webgl2'
+      ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
+      : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
+  const kernels = createStepKernels(ctx, plan, layout, lists);
+  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels);
+  try {
+    await runner.warmUp();
+    const degraded = runner.kernelModes().find((k) => k.mode !== mode);
+    if (degraded) {
+      throw new BackendUnavailableError(
+        mode,
+        `gpu.js ran a kernel on ${degraded.mode} instead` +
+          (degraded.reason ? ` (${degraded.reason})` : ''),
+      );
+    }
+  } catch (error) {
+    runner.dispose();
+    if (error instanceof BackendUnavailableError) throw error;
+    throw new BackendUnavailableError(mode, `its kernels failed to run (${describe(error)})`);
+  }
+  return runner;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

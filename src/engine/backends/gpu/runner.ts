@@ -1,0 +1,207 @@
+/**
+ * The gpu backend's runner: state lives in device values (textures, buffers, or on cpu/webasm
+ * host arrays gpu.js hands back) and six kernels advance it one step (CONTEXT.md):
+ *
+ *   integrate (1-2) -> spikes (2-3) -> refractory (2, 6) -> history -> channels (4-5)
+ *   -> voltage (5-6)
+ *
+ * Only the step's spike flags come back every step (and V and the currents when a state probe
+ * or, on cpu/webasm, the per-step finiteness check needs them).
+ */
+import type { Chunk, ResolvedBackend } from '../../api.ts';
+import { NumericalError } from '../../errors.ts';
+import type { Plan } from '../../plan.ts';
+import { ChunkBuilder } from '../../record/chunk-builder.ts';
+import type { BackendRunner } from '../backend.ts';
+import { readBack, release, type DeviceValue, type GpuContext } from './gpujs.ts';
+import { HostInputs } from './host-inputs.ts';
+import type { DeviceLayout } from './layout.ts';
+import type { StepKernels } from './step-kernels.ts';
+
+interface DeviceState {
+  v: DeviceValue;
+  refr: DeviceValue;
+  /** Channel currents, slot-major: slot c of neuron j at c * total + j once read back. */
+  i: DeviceValue;
+  /** Spike history words, word-major. */
+  hist: DeviceValue;
+}
+
+export class GpuRunner implements BackendRunner {
+  private step = 0;
+  private state: DeviceState | undefined;
+  private readonly inputs: HostInputs;
+  /** cpu and webasm results are host arrays already: checking every step costs nothing. */
+  private readonly checkEveryStep: boolean;
+
+  constructor(
+    readonly name: ResolvedBackend,
+    private readonly plan: Plan,
+    private readonly layout: DeviceLayout,
+    private readonly ctx: GpuContext,
+    private readonly kernels: StepKernels,
+  ) {
+    this.inputs = new HostInputs(plan, layout);
+    this.checkEveryStep = ctx.mode === 'cpu' || ctx.mode === 'webasm';
+  }
+
+  get currentStep(): number {
+    return this.step;
+  }
+
+  /** Modes the kernels really ran on; gpu.js may have degraded some to cpu. */
+  kernelModes(): { mode: string; reason: string | null }[] {
+    const names = Object.keys(this.kernels) as (keyof StepKernels)[];
+    return names
+      .map((name) => this.kernels[name])
+      .map((k) => ({
+        mode: k.actualMode(),
+        reason: k.fallbackReason(),
+      }));
+  }
+
+  async reset(): Promise<void> {
+    this.releaseState();
+    const k = this.kernels;
+    this.state = {
+      v: await k.initialV(),
+      refr: await k.zeroNeurons(),
+      i: await k.zeroChannels(),
+      hist: await k.zeroHistory(),
+    };
+    this.step = 0;
+  }
+
+  /**
+   * Compiles every kernel by running step 0 once (results discarded, no checks), then goes back
+   * to the initial state. gpu.js compiles lazily and picks its real mode at that point.
+   */
+  async warmUp(): Promise<void> {
+    await this.reset();
+    const flags = await this.advance(0);
+    await readBack(flags);
+    release(flags);
+    await this.reset();
+  }
+
+  async run(n: number): Promise<Chunk> {
+    if (!this.state) await this.reset();
+    const builder = new ChunkBuilder(this.plan, this.step, n);
+    const wantsState = builder.stateProbes.length > 0;
+    let recordMs = 0;
+    const start = performance.now();
+    for (let s = 0; s < n; s++) {
+      const t = this.step;
+      const flags = await this.advance(t);
+      this.step = t + 1;
+      const r0 = performance.now();
+      const flagsHost = await readBack(flags);
+      release(flags);
+      this.recordSpikes(builder, t, flagsHost);
+      if (wantsState || this.checkEveryStep) {
+        const { v, i } = await this.readState();
+        if (this.checkEveryStep) this.checkFinite(v, i, t);
+        if (wantsState)
+          builder.sampleState(t, (p, variable, j) => this.sample(v, i, p, variable, j));
+      }
+      recordMs += performance.now() - r0;
+    }
+    if (!this.checkEveryStep && n > 0) {
+      // Reading V back every step would cost a GPU round trip per step; on the GPU a non-finite
+      // value is caught at the end of the chunk and reported at its last step.
+      const { v, i } = await this.readState();
+      this.checkFinite(v, i, this.step - 1);
+    }
+    return builder.finish(performance.now() - start - recordMs, n);
+  }
+
+  dispose(): void {
+    this.releaseState();
+    this.state = undefined;
+    this.ctx.destroy();
+  }
+
+  /** Runs the kernels of step t; returns the step's spike flags (still on the device). */
+  private async advance(t: number): Promise<DeviceValue> {
+    const st = this.state;
+    if (!st) throw new Error('gpu backend: state not initialised');
+    const k = this.kernels;
+    const { ext, keyHi, keyLo, gen } = this.inputs;
+    this.inputs.prepare(t);
+    const vint = await k.integrate(st.v, st.refr, st.i, ext, keyHi, keyLo);
+    const flags = await k.spikes(vint, st.refr, keyHi, keyLo, gen);
+    const refr = await k.refractory(st.refr, flags);
+    const hist = await k.history(st.hist, flags);
+    const i = await k.channels(st.i, hist);
+    const v = await k.voltage(vint, flags, hist);
+    for (const old of [vint, st.v, st.refr, st.i, st.hist]) release(old);
+    this.state = { v, refr, i, hist };
+    return flags;
+  }
+
+  private async readState(): Promise<{ v: Float32Array; i: Float32Array }> {
+    const st = this.state;
+    if (!st) throw new Error('gpu backend: state not initialised');
+    return { v: await readBack(st.v), i: await readBack(st.i) };
+  }
+
+  private recordSpikes(builder: ChunkBuilder, t: number, flags: Float32Array): void {
+    this.plan.populations.forEach((pop, p) => {
+      if (!builder.wantsSpikes(p)) return;
+      const base = this.layout.offsets[p] ?? 0;
+      builder.addSpikeFlags(p, t, flags.subarray(base, base + pop.size), pop.size);
+    });
+  }
+
+  private sample(
+    v: Float32Array,
+    i: Float32Array,
+    p: number,
+    variable: 'v' | 'i_syn',
+    j: number,
+  ): number {
+    const g = (this.layout.offsets[p] ?? 0) + j;
+    if (variable === 'v') return v[g] ?? 0;
+    // Summed from 0 in channel order, as the reference does.
+    let sum = 0;
+    const count = this.plan.populations[p]?.channels.length ?? 0;
+    for (let c = 0; c < count; c++) sum = Math.fround(sum + (i[c * this.layout.total + g] ?? 0));
+    return sum;
+  }
+
+  /** Step 7, in the reference's order: populations, V before channels, neurons ascending. */
+  private checkFinite(v: Float32Array, i: Float32Array, t: number): void {
+    const { total, offsets } = this.layout;
+    this.plan.populations.forEach((pop, p) => {
+      const base = offsets[p] ?? 0;
+      if (pop.model.model === 'stochastic_lif') assertFinite(v, base, pop.size, pop.id, 'v', t);
+      pop.channels.forEach((ch, c) => {
+        const tau = this.plan.channels[ch]?.tau ?? 0;
+        assertFinite(i, c * total + base, pop.size, pop.id, `i_syn (tau ${tau} ms)`, t);
+      });
+    });
+  }
+
+  private releaseState(): void {
+    const st = this.state;
+    if (!st) return;
+    for (const value of [st.v, st.refr, st.i, st.hist]) release(value);
+  }
+}
+
+function assertFinite(
+  values: Float32Array,
+  from: number,
+  size: number,
+  population: string,
+  variable: string,
+  t: number,
+): void {
+  let sum = 0;
+  for (let j = 0; j < size; j++) sum += values[from + j] ?? 0;
+  if (Number.isFinite(sum)) return;
+  for (let j = 0; j < size; j++) {
+    const x = values[from + j] ?? 0;
+    if (!Number.isFinite(x)) throw new NumericalError(population, t, j, variable, x);
+  }
+}
