@@ -19,9 +19,9 @@ export const CUBA = {
   vRest: -49,
   refractory: 5,
   /** we = 60*0.27/10 mV */
-  we: (60 * 0.27) / 10,
+  we: 1.62,
   /** wi = -20*4.5/10 mV */
-  wi: (-20 * 4.5) / 10,
+  wi: -9,
   dt: 0.1,
   durationMs: 1000,
 } as const;
@@ -42,6 +42,8 @@ export interface CubaLikeOptions {
  * v_rest = El and resistance 1/taum: its `R*I*dt` term is then `(ge+gi)*dt/taum`, and the
  * synaptic currents ge, gi are exponential currents in mV that each spike bumps by we or wi.
  * Brian2's `connect('i<3200', p=0.02)` allows self-connections, so `allow_self` is true.
+ * Ids, order and seed are those of public/examples/cuba.json, so at 4000 neurons the bench
+ * draws exactly the example's connectivity and initial state (a test checks they agree).
  *
  * @example cubaLikeNetwork({ neurons: 4000, p: 0.02, durationMs: 1000 }) // Brian2's CUBA
  */
@@ -64,30 +66,30 @@ export function cubaLikeNetwork(options: CubaLikeOptions): NetworkDocument {
       v_init: { kind: 'uniform', low: CUBA.vReset, high: CUBA.vThreshold },
     },
   });
-  const projection = (source: 'E' | 'I', target: 'E' | 'I'): Projection => ({
-    id: `${source}${target}`,
+  const projection = (source: 'exc' | 'inh', target: 'exc' | 'inh'): Projection => ({
+    id: `${source}_${target}`,
     source,
     target,
     connectivity: { rule: 'fixed_probability', p: options.p, allow_self: true },
-    weight: { kind: 'constant', value: source === 'E' ? CUBA.we : CUBA.wi },
+    weight: { kind: 'constant', value: source === 'exc' ? CUBA.we : CUBA.wi },
     delay: { kind: 'constant', steps: 0 },
-    synapse: { kind: 'exponential', tau: source === 'E' ? CUBA.tauE : CUBA.tauI },
+    synapse: { kind: 'exponential', tau: source === 'exc' ? CUBA.tauE : CUBA.tauI },
   });
   return {
     format: DOCUMENT_FORMAT,
     version: DOCUMENT_VERSION,
     name: options.neurons === CUBA.neurons ? 'CUBA' : `CUBA-like, ${options.neurons} neurons`,
-    populations: [lif('E', excitatory, 0), lif('I', options.neurons - excitatory, 300)],
+    populations: [lif('exc', excitatory, 0), lif('inh', options.neurons - excitatory, 360)],
     projections: [
-      projection('E', 'E'),
-      projection('E', 'I'),
-      projection('I', 'E'),
-      projection('I', 'I'),
+      projection('exc', 'exc'),
+      projection('exc', 'inh'),
+      projection('inh', 'exc'),
+      projection('inh', 'inh'),
     ],
     stimuli: [],
     probes: [
-      { id: 'E_spikes', kind: 'spikes', population: 'E' },
-      { id: 'I_spikes', kind: 'spikes', population: 'I' },
+      { id: 'exc_spikes', kind: 'spikes', population: 'exc' },
+      { id: 'inh_spikes', kind: 'spikes', population: 'inh' },
     ],
     run: { dt: CUBA.dt, duration: options.durationMs, seed: options.seed ?? 1, backend: 'auto' },
   };
