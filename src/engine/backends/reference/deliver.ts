@@ -10,22 +10,22 @@ const f = Math.fround;
 
 /**
  * Deliver the events of one projection arriving at step t into `dest` (the target's V for
- * `delta`, the channel's current otherwise).
+ * `delta`, the channel's current otherwise). Returns false if some sum was not finite (an
+ * overflow), so the caller runs the full check of step 7.
  */
 export function deliverProjection(
   projection: ProjectionPlan,
   history: SpikeHistory,
   t: number,
   dest: Float32Array,
-): void {
+): boolean {
   const { delays } = projection.csr;
   if (delays instanceof Uint8Array) {
-    deliverPerSynapseDelay(projection, delays, history, t, dest);
-    return;
+    return deliverPerSynapseDelay(projection, delays, history, t, dest);
   }
   const from = t - delays.constant;
-  if (from < 0) return;
-  deliverSources(projection, history.list(from), history.count(from), dest);
+  if (from < 0) return true;
+  return deliverSources(projection, history.list(from), history.count(from), dest);
 }
 
 function deliverSources(
@@ -33,18 +33,22 @@ function deliverSources(
   sources: Uint32Array,
   count: number,
   dest: Float32Array,
-): void {
+): boolean {
   const { rowPtr, targets, weights } = projection.csr;
+  // x - x is 0 for finite x, NaN otherwise; summing the residues costs one add per event.
+  let residue = 0;
   if (weights instanceof Float32Array) {
     for (let k = 0; k < count; k++) {
       const s = sources[k] as number;
       const end = rowPtr[s + 1] as number;
       for (let e = rowPtr[s] as number; e < end; e++) {
         const j = targets[e] as number;
-        dest[j] = f((dest[j] as number) + (weights[e] as number));
+        const x = f((dest[j] as number) + (weights[e] as number));
+        dest[j] = x;
+        residue += x - x;
       }
     }
-    return;
+    return residue === 0;
   }
   const w = weights.constant;
   for (let k = 0; k < count; k++) {
@@ -52,9 +56,12 @@ function deliverSources(
     const end = rowPtr[s + 1] as number;
     for (let e = rowPtr[s] as number; e < end; e++) {
       const j = targets[e] as number;
-      dest[j] = f((dest[j] as number) + w);
+      const x = f((dest[j] as number) + w);
+      dest[j] = x;
+      residue += x - x;
     }
   }
+  return residue === 0;
 }
 
 /** Sources that spiked anywhere in the delay window, ascending; each synapse checks its own d. */
@@ -64,8 +71,9 @@ function deliverPerSynapseDelay(
   history: SpikeHistory,
   t: number,
   dest: Float32Array,
-): void {
+): boolean {
   const { rowPtr, targets, weights } = projection.csr;
+  let residue = 0;
   const [sources, count] = history.sourcesInWindow(t - projection.maxDelay, t);
   for (let k = 0; k < count; k++) {
     const s = sources[k] as number;
@@ -75,7 +83,10 @@ function deliverPerSynapseDelay(
       if (from < 0 || !history.spikedAt(from, s)) continue;
       const w = weights instanceof Float32Array ? (weights[e] as number) : weights.constant;
       const j = targets[e] as number;
-      dest[j] = f((dest[j] as number) + w);
+      const x = f((dest[j] as number) + w);
+      dest[j] = x;
+      residue += x - x;
     }
   }
+  return residue === 0;
 }

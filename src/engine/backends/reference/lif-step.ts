@@ -17,18 +17,34 @@ export function externalCurrent(population: PopulationPlan, bias: number, t: num
   return ext;
 }
 
-/** Step 1: `I = ext + I_c[j]` summed over the population's channels in order. */
-export function gatherCurrent(lif: LifState, ext: number, channels: readonly Float32Array[]): void {
+/**
+ * Step 1, `I = ext + I_c[j]` over the population's channels in order, fused with step 4 (the
+ * decay of those channels): nothing reads a channel between the two, so each value is the same
+ * as with two passes, and the current is read once.
+ */
+export function gatherAndDecay(
+  lif: LifState,
+  ext: number,
+  channels: readonly Float32Array[],
+  decays: readonly number[],
+): void {
   const cur = lif.current;
   cur.fill(ext);
-  for (const ic of channels) {
-    for (let j = 0; j < cur.length; j++) cur[j] = f((cur[j] as number) + (ic[j] as number));
+  for (let c = 0; c < channels.length; c++) {
+    const ic = channels[c] as Float32Array;
+    const decay = decays[c] as number;
+    for (let j = 0; j < cur.length; j++) {
+      const i = ic[j] as number;
+      cur[j] = f((cur[j] as number) + i);
+      ic[j] = f(i * decay);
+    }
   }
 }
 
 /**
  * Step 2: integrate every neuron that is not held and write the ones reaching threshold to
- * `spikes` in ascending order. Returns how many spiked.
+ * `spikes` in ascending order. Returns how many spiked, negated (minus one) if some new V is
+ * not finite, so the caller knows to run the full check of step 7.
  */
 export function integrateLif(
   lif: LifState,
@@ -41,6 +57,7 @@ export function integrateLif(
   const noisy = noiseStd !== 0;
   const key = noisy ? stepKey(noiseKey, t) : 0;
   let count = 0;
+  let finite = true;
   for (let j = 0; j < v.length; j++) {
     const r = refr[j] as number;
     if (r > 0) {
@@ -55,9 +72,11 @@ export function integrateLif(
     let next = f(c + d);
     if (noisy) next = f(next + f(noiseStd * gaussianFromBits(draw24(key, j), gaussTable)));
     v[j] = next;
+    // x - x is 0 for every finite x and NaN for NaN and +-Infinity.
+    if (next - next !== 0) finite = false;
     if (next >= vThreshold) spikes[count++] = j;
   }
-  return count;
+  return finite ? count : -count - 1;
 }
 
 /** Step 6: spiking neurons go to `vReset` and stay held for `refractorySteps - 1` more steps. */

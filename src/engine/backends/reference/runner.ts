@@ -8,7 +8,7 @@ import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { checkFinite } from './check.ts';
 import { deliverProjection } from './deliver.ts';
-import { externalCurrent, gatherCurrent, integrateLif, resetLif } from './lif-step.ts';
+import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
 
@@ -20,6 +20,10 @@ export class ReferenceRunner implements BackendRunner {
   private readonly state: ReferenceState;
   /** Channel arrays of each population, in the population's channel order. */
   private readonly channelsOf: Float32Array[][];
+  /** Their decay factors, same order. */
+  private readonly decaysOf: number[][];
+  /** Channels into populations that do not integrate (no LIF), decayed on their own. */
+  private readonly idleChannels: number[];
   /** Destination array of each projection: target V (delta) or channel current. */
   private readonly destinations: (Float32Array | undefined)[];
 
@@ -27,6 +31,12 @@ export class ReferenceRunner implements BackendRunner {
     this.state = allocateState(plan);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
+    );
+    this.decaysOf = plan.populations.map((p) =>
+      p.channels.map((c) => plan.channels[c]?.decay ?? 0),
+    );
+    this.idleChannels = plan.channels.flatMap((c, i) =>
+      plan.populations[c.target]?.model.model === 'stochastic_lif' ? [] : [i],
     );
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
@@ -73,11 +83,16 @@ export class ReferenceRunner implements BackendRunner {
     // Plain typed arrays: the garbage collector frees them once the runner is dropped.
   }
 
-  /** Steps 1-7 of CONTEXT.md for absolute step t. */
+  /**
+   * Steps 1-7 of CONTEXT.md for absolute step t. Step 4 (decay) is fused into step 1's read of
+   * the currents; the full scan of step 7 runs only when a new value came out non-finite.
+   */
   private advance(t: number): void {
     const { plan, state } = this;
     const counts = new Array<number>(state.populations.length);
-    // Steps 1-3: integrate LIF populations and draw source spikes into the history slot of t.
+    let suspect = false;
+    // Steps 1-4: integrate LIF populations (decaying their currents) and draw source spikes
+    // into the history slot of t.
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
       if (!p) continue;
@@ -88,8 +103,13 @@ export class ReferenceRunner implements BackendRunner {
         case 'stochastic_lif': {
           const lif = p.lif;
           if (!lif) break;
-          gatherCurrent(lif, externalCurrent(p.plan, model.bias, t), this.channelsOf[i] ?? []);
+          const ext = externalCurrent(p.plan, model.bias, t);
+          gatherAndDecay(lif, ext, this.channelsOf[i] ?? [], this.decaysOf[i] ?? []);
           count = integrateLif(lif, t, plan.gaussTable, spikes);
+          if (count < 0) {
+            suspect = true;
+            count = -count - 1;
+          }
           break;
         }
         case 'poisson':
@@ -102,26 +122,26 @@ export class ReferenceRunner implements BackendRunner {
       p.history.commit(t, count);
       counts[i] = count;
     }
-    // Step 4: decay every channel.
-    for (let c = 0; c < plan.channels.length; c++) {
+    for (const c of this.idleChannels) {
       const current = state.currents[c];
       const decay = plan.channels[c]?.decay ?? 0;
-      if (!current) continue;
-      for (let j = 0; j < current.length; j++) current[j] = f((current[j] as number) * decay);
+      if (current)
+        for (let j = 0; j < current.length; j++) current[j] = f((current[j] as number) * decay);
     }
     // Step 5: deliver, projections in document order.
     for (let k = 0; k < plan.projections.length; k++) {
       const pr = plan.projections[k];
       const source = pr && state.populations[pr.source];
       const dest = this.destinations[k];
-      if (pr && source && dest) deliverProjection(pr, source.history, t, dest);
+      if (pr && source && dest && !deliverProjection(pr, source.history, t, dest)) suspect = true;
     }
     // Step 6: reset the LIF neurons that spiked at t.
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
       if (p?.lif) resetLif(p.lif, p.history.list(t), counts[i] ?? 0);
     }
-    checkFinite(plan, state, t);
+    // Step 7: decay and reset cannot create a non-finite value from finite ones.
+    if (suspect) checkFinite(plan, state, t);
   }
 
   /** Step 8: spikes, counts and state samples of step t. */
