@@ -1,6 +1,8 @@
 // Micro benchmark of the wasm backend against the reference on Brian2's CUBA network (1 s of
 // simulated time): loop time as reported by each runner's chunk (recording excluded), median of
-// several runs after a warm-up. Usage: npx tsx scripts/bench-wasm.ts [wasmRuns] [referenceRuns]
+// several runs after a warm-up, and the process CPU time of each run beside it (on a machine
+// shared with other jobs, wall time includes waiting for a core; CPU time does not).
+// Usage: npx tsx scripts/bench-wasm.ts [wasmRuns] [referenceRuns]
 import { readFileSync } from 'node:fs';
 import type { BackendFactory } from '../src/engine/backends/backend.ts';
 import { createReferenceBackend } from '../src/engine/backends/reference/index.ts';
@@ -12,16 +14,33 @@ import type { NetworkDocument } from '../src/model/document.ts';
 const cuba = JSON.parse(readFileSync('public/examples/cuba.json', 'utf8')) as NetworkDocument;
 const plan = compile(cuba);
 
-async function loopTimes(factory: BackendFactory, runs: number): Promise<number[]> {
+interface Times {
+  wall: number[];
+  cpu: number[];
+}
+
+async function loopTimes(factory: BackendFactory, runs: number): Promise<Times> {
   const runner = await factory(plan);
-  const times: number[] = [];
+  const times: Times = { wall: [], cpu: [] };
   for (let r = 0; r <= runs; r++) {
     await runner.reset();
+    const before = process.cpuUsage();
     const chunk = await runner.run(plan.totalSteps);
-    if (r > 0) times.push(chunk.wallMs / 1000); // run 0 warms the JIT up
+    const cpu = process.cpuUsage(before);
+    if (r === 0) continue; // run 0 warms the JIT up
+    times.wall.push(chunk.wallMs / 1000);
+    times.cpu.push((cpu.user + cpu.system) / 1e6);
   }
   runner.dispose();
   return times;
+}
+
+function report(name: string, t: Times): void {
+  const list = t.wall.map((x) => x.toFixed(4)).join(' ');
+  console.log(
+    `${name.padEnd(9)} loop median ${median(t.wall).toFixed(4)} s (min ${Math.min(...t.wall).toFixed(4)}), ` +
+      `CPU median ${median(t.cpu).toFixed(4)} s; runs ${list}`,
+  );
 }
 
 function median(xs: number[]): number {
@@ -33,14 +52,6 @@ const wasmRuns = Number(process.argv[2] ?? 9);
 const referenceRuns = Number(process.argv[3] ?? 3);
 const footprint = connectivityFootprint(plan);
 console.log(`CUBA: ${plan.totalSteps} steps, ${footprint.synapses} synapses`);
-const w = await loopTimes(createWasmBackend, wasmRuns);
-console.log(
-  `wasm      median ${median(w).toFixed(4)} s  runs ${w.map((t) => t.toFixed(4)).join(' ')}`,
-);
-if (referenceRuns > 0) {
-  const r = await loopTimes(createReferenceBackend, referenceRuns);
-  console.log(
-    `reference median ${median(r).toFixed(4)} s  runs ${r.map((t) => t.toFixed(3)).join(' ')}`,
-  );
-}
+report('wasm', await loopTimes(createWasmBackend, wasmRuns));
+if (referenceRuns > 0) report('reference', await loopTimes(createReferenceBackend, referenceRuns));
 console.log(`wasm connectivity: ${footprint.bytesPerSynapse.toFixed(2)} bytes/synapse`);
