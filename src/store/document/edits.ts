@@ -16,7 +16,8 @@ import type { Fragment } from './fragment.ts';
 
 /** Fields of a population other than its model-specific parameters. */
 export interface PopulationPatch {
-  label?: string;
+  /** `undefined` removes the label, so the canvas shows the id again. */
+  label?: string | undefined;
   size?: number;
 }
 

@@ -22,3 +22,4 @@ export type { Fragment } from './fragment.ts';
 export type { Selection } from './selection.ts';
 export { emptySelection, isSelectionEmpty } from './selection.ts';
 export { applyEdit } from './reduce.ts';
+export { checkEdit } from './check-edit.ts';

@@ -5,7 +5,7 @@
  */
 import type { NetworkDocument, Population } from '../../model/document.ts';
 import { removeNodes } from './cascade.ts';
-import type { DocumentEdit } from './edits.ts';
+import type { DocumentEdit, PopulationPatch } from './edits.ts';
 import { extractFragment, insertFragment } from './fragment.ts';
 
 function assertNever(value: never): never {
@@ -34,6 +34,16 @@ function withParams(pop: Population, params: Readonly<Record<string, unknown>>):
   return { ...pop, params: { ...pop.params, ...params } } as Population;
 }
 
+function patchPopulation(pop: Population, patch: PopulationPatch): Population {
+  const { label, ...rest } = patch;
+  const next: Population = { ...pop, ...rest };
+  if ('label' in patch) {
+    if (label === undefined) delete next.label;
+    else next.label = label;
+  }
+  return next;
+}
+
 /** Applies one edit. Pure: never mutates `doc`. */
 export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocument {
   switch (edit.type) {
@@ -53,7 +63,9 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
       };
     }
     case 'updatePopulation': {
-      const populations = replaceById(doc.populations, edit.id, (p) => ({ ...p, ...edit.patch }));
+      const populations = replaceById(doc.populations, edit.id, (p) =>
+        patchPopulation(p, edit.patch),
+      );
       return populations === doc.populations ? doc : { ...doc, populations };
     }
     case 'updatePopulationParams': {

@@ -6,6 +6,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { CanvasPosition, NetworkDocument, PopulationModel } from '../../model/document.ts';
 import { createDocument, createPopulation, createProjection, uniqueId } from '../../model/index.ts';
+import type { ValidationIssue } from '../../model/index.ts';
+import { checkEdit } from './check-edit.ts';
 import type { DocumentEdit } from './edits.ts';
 import type { Fragment } from './fragment.ts';
 import { extractFragment, insertFragment, takenIds } from './fragment.ts';
@@ -38,7 +40,15 @@ export interface DocumentState {
   /** Pastes since the last copy, so repeated pastes cascade instead of stacking. */
   pasteCount: number;
 
+  /** Increments whenever a whole document is loaded (open, example, link), to refit the view. */
+  loadRevision: number;
+
   apply: (edit: DocumentEdit, options?: ApplyOptions) => void;
+  /**
+   * Applies `edit` only if the document stays valid; returns the issues otherwise (and
+   * changes nothing). Forms use this so an out-of-range value never reaches the document.
+   */
+  tryApply: (edit: DocumentEdit, options?: ApplyOptions) => ValidationIssue[];
   undo: () => void;
   redo: () => void;
   beginTransaction: (label: string) => void;
@@ -91,8 +101,15 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
       selection: emptySelection,
       clipboard: null,
       pasteCount: 0,
+      loadRevision: 0,
 
       apply,
+      tryApply: (edit, options) => {
+        const checked = checkEdit(get().document, edit);
+        if (!checked.ok) return checked.issues;
+        apply(edit, options);
+        return [];
+      },
       undo: () => {
         const { history: h, document } = get();
         const result = history.undo(h, document);
@@ -183,7 +200,7 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
             ...(options.label === undefined ? {} : { label: options.label }),
           },
         );
-        set({ selection: emptySelection });
+        set({ selection: emptySelection, loadRevision: get().loadRevision + 1 });
       },
     };
   });

@@ -125,3 +125,47 @@ describe('document store', () => {
     expect(store.getState().document.name).toBe('fixture');
   });
 });
+
+describe('tryApply keeps the document valid', () => {
+  it('refuses an out-of-range value with the model issue and writes nothing', () => {
+    const store = storeWithFixture();
+    const before = store.getState().document;
+    const issues = store
+      .getState()
+      .tryApply({ type: 'updatePopulationParams', id: 'exc', params: { tau_mem: -5 } });
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.some((i) => i.path.endsWith('tau_mem'))).toBe(true);
+    expect(store.getState().document).toBe(before);
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it('refuses a rule the sizes do not allow (one-to-one between 20 and 80)', () => {
+    const store = storeWithFixture();
+    const issues = store.getState().tryApply({
+      type: 'updateProjection',
+      id: 'inp_exc',
+      patch: { connectivity: { rule: 'one_to_one' } },
+    });
+    expect(issues.map((i) => i.path)).toContain('projections[0].connectivity.rule');
+    expect(store.getState().document.projections[0]?.connectivity.rule).toBe('fixed_probability');
+  });
+
+  it('applies a valid value; typing into one field folds into one undo entry', () => {
+    const store = storeWithFixture();
+    const st = () => store.getState();
+    for (const tau of [1, 12, 12.5]) {
+      const edit = { type: 'updatePopulationParams' as const, id: 'exc', params: { tau_mem: tau } };
+      expect(st().tryApply(edit, { mergeKey: 'field:exc:tau_mem' })).toEqual([]);
+    }
+    expect(st().history.past).toHaveLength(1);
+    st().undo();
+    const exc = st().document.populations[1];
+    expect(exc?.model === 'stochastic_lif' && exc.params.tau_mem).toBe(20);
+  });
+
+  it('clears a label with an undefined patch', () => {
+    const store = storeWithFixture();
+    store.getState().apply({ type: 'updatePopulation', id: 'exc', patch: { label: undefined } });
+    expect('label' in (store.getState().document.populations[1] ?? {})).toBe(false);
+  });
+});

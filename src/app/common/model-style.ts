@@ -1,0 +1,34 @@
+/** How each population model looks in the palette and on the canvas. */
+import type { PopulationModel } from '../../model/index.ts';
+
+export interface ModelStyle {
+  /** Full name, shown in the palette and the inspector. */
+  name: string;
+  /** Badge text on a node. */
+  short: string;
+  /** Accent colour (CSS). */
+  color: string;
+  /** One line for the palette's tooltip. */
+  blurb: string;
+}
+
+export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
+  stochastic_lif: {
+    name: 'Stochastic LIF',
+    short: 'LIF',
+    color: '#5eb1ff',
+    blurb: 'Leaky integrate-and-fire neurons with optional Gaussian noise.',
+  },
+  poisson: {
+    name: 'Poisson source',
+    short: 'Poisson',
+    color: '#f5a623',
+    blurb: 'Independent random spike trains at a fixed rate.',
+  },
+  spike_generator: {
+    name: 'Spike generator',
+    short: 'Generator',
+    color: '#b58cff',
+    blurb: 'Plays a list of spike times, once or periodically.',
+  },
+};

@@ -1,0 +1,127 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useState } from 'react';
+import { documentStore } from '../../store/document/index.ts';
+import { MODEL_STYLE } from '../common/model-style.ts';
+import { edgeSelection, nodeSelection, positionMoves } from './apply-flow-changes.ts';
+import { CanvasControls } from './CanvasControls.tsx';
+import type { PopulationFlowNode, ProjectionFlowEdge } from './flow-types.ts';
+import { PopulationNode } from './PopulationNode.tsx';
+import { ProjectionEdge } from './ProjectionEdge.tsx';
+import { useCanvasDrop } from './useCanvasDrop.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { useFitOnLoad } from './useFitOnLoad.ts';
+import { useFlowElements, type MeasuredSizes } from './useFlowElements.ts';
+import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
+import './editor.css';
+
+const nodeTypes = { population: PopulationNode };
+const edgeTypes = { projection: ProjectionEdge };
+
+/** Only spiking neurons receive input; sources (Poisson, generators) are never targets. */
+function isValidConnection(connection: Connection | ProjectionFlowEdge): boolean {
+  const target = documentStore
+    .getState()
+    .document.populations.find((p) => p.id === connection.target);
+  return target?.model === 'stochastic_lif';
+}
+
+function minimapColor(node: PopulationFlowNode): string {
+  return MODEL_STYLE[node.data.population.model].color;
+}
+
+/** The node-graph editor: populations as nodes, projections as edges. */
+export function EditorCanvas() {
+  const [measured, setMeasured] = useState<MeasuredSizes>(() => new Map());
+  const { nodes, edges } = useFlowElements(measured);
+  const { onDragOver, onDrop } = useCanvasDrop();
+  useEditorShortcuts();
+  useFitOnLoad();
+
+  const onNodesChange = useCallback((changes: NodeChange<PopulationFlowNode>[]) => {
+    const store = documentStore.getState();
+    const sized = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c] : []));
+    if (sized.length > 0) {
+      setMeasured((old) => {
+        const next = new Map(old);
+        for (const c of sized) if (c.dimensions) next.set(c.id, c.dimensions);
+        return next;
+      });
+    }
+    const { moves, dragging } = positionMoves(changes);
+    if (moves.length > 0) {
+      // Inside a drag the transaction opened by onNodeDragStart folds every frame into one
+      // undo entry; arrow-key nudges fold by their merge key instead.
+      store.apply({ type: 'movePopulations', moves }, dragging ? {} : { mergeKey: 'nudge' });
+    }
+    const selection = nodeSelection(store.selection, changes);
+    if (selection !== null) store.select(selection);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ProjectionFlowEdge>[]) => {
+    const store = documentStore.getState();
+    const selection = edgeSelection(store.selection, changes);
+    if (selection !== null) store.select(selection);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    documentStore.getState().connect(connection.source, connection.target);
+  }, []);
+
+  const beginDrag = useCallback(() => documentStore.getState().beginTransaction('move'), []);
+  const endDrag = useCallback(() => documentStore.getState().commitTransaction(), []);
+
+  return (
+    <div
+      className="editor-canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      data-testid="editor-canvas"
+    >
+      <ReactFlow<PopulationFlowNode, ProjectionFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={beginDrag}
+        onNodeDragStop={endDrag}
+        onSelectionDragStart={beginDrag}
+        onSelectionDragStop={endDrag}
+        isValidConnection={isValidConnection}
+        connectionMode={ConnectionMode.Strict}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        colorMode="dark"
+        minZoom={0.1}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Network editor"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} />
+        <MiniMap<PopulationFlowNode>
+          nodeColor={minimapColor}
+          position="bottom-left"
+          style={{ width: 150, height: 96 }}
+          pannable
+          zoomable
+          ariaLabel="Overview of the network"
+        />
+        <CanvasControls />
+        <EmptyCanvasHint />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** The one parameter that says most about a population, for its node on the canvas. */
+import type { Population } from '../../model/index.ts';
+import { formatNumber } from './projection-summary.ts';
+
+export function populationSummary(p: Population): string {
+  switch (p.model) {
+    case 'stochastic_lif':
+      return (
+        `τ ${formatNumber(p.params.tau_mem)} ms · θ ${formatNumber(p.params.v_threshold)}` +
+        (p.params.noise_std > 0 ? ' · noisy' : '')
+      );
+    case 'poisson':
+      return `${formatNumber(p.params.rate)} Hz`;
+    case 'spike_generator': {
+      const n = p.params.times.length;
+      const period = p.params.period > 0 ? ` every ${formatNumber(p.params.period)} ms` : '';
+      return `${n} ${n === 1 ? 'spike' : 'spikes'}${period}`;
+    }
+  }
+}

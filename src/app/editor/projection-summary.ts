@@ -1,0 +1,54 @@
+/** Words for a projection at a glance: its connectivity, synapse and the sign of its weight. */
+import type { Connectivity, Distribution, Projection } from '../../model/index.ts';
+
+/** `p=0.02`, `all`, `1:1`, `k=80`. */
+export function connectivityLabel(c: Connectivity): string {
+  switch (c.rule) {
+    case 'all_to_all':
+      return 'all';
+    case 'one_to_one':
+      return '1:1';
+    case 'fixed_probability':
+      return `p=${formatNumber(c.p)}`;
+    case 'fixed_fan_in':
+      return `k=${c.k}`;
+  }
+}
+
+export type WeightSign = 'excitatory' | 'inhibitory' | 'mixed';
+
+/** Excitatory when every weight the distribution can draw is >= 0, inhibitory when <= 0. */
+export function weightSign(w: Distribution): WeightSign {
+  switch (w.kind) {
+    case 'constant':
+      return w.value >= 0 ? 'excitatory' : 'inhibitory';
+    case 'uniform':
+      return w.low >= 0 ? 'excitatory' : w.high <= 0 ? 'inhibitory' : 'mixed';
+    case 'normal':
+      // A normal draw can have either sign; classify by the mean unless the mean is zero.
+      return w.mean > 0 ? 'excitatory' : w.mean < 0 ? 'inhibitory' : 'mixed';
+  }
+}
+
+/** `w=0.5`, `w~U(0,1)`, `w~N(1,0.2)`. */
+export function weightLabel(w: Distribution): string {
+  switch (w.kind) {
+    case 'constant':
+      return `w=${formatNumber(w.value)}`;
+    case 'uniform':
+      return `w~U(${formatNumber(w.low)},${formatNumber(w.high)})`;
+    case 'normal':
+      return `w~N(${formatNumber(w.mean)},${formatNumber(w.std)})`;
+  }
+}
+
+/** `δ` for delta synapses, `τ5` for exponential currents. */
+export function synapseLabel(p: Projection): string {
+  return p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
+}
+
+/** Up to 4 significant digits, no trailing zeros: 0.0200 -> 0.02. */
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  return String(Number(x.toPrecision(4)));
+}

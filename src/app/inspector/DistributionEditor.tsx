@@ -1,0 +1,113 @@
+import type { Distribution } from '../../model/index.ts';
+import { NumberField } from './NumberField.tsx';
+import { SelectField } from './SelectField.tsx';
+
+type Kind = Distribution['kind'];
+
+const KINDS: readonly { value: Kind; label: string }[] = [
+  { value: 'constant', label: 'Constant' },
+  { value: 'uniform', label: 'Uniform' },
+  { value: 'normal', label: 'Normal' },
+];
+
+/** Center of a distribution, kept when switching its kind. */
+function center(d: Distribution): number {
+  switch (d.kind) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+      return (d.low + d.high) / 2;
+    case 'normal':
+      return d.mean;
+  }
+}
+
+export function switchKind(d: Distribution, kind: Kind): Distribution {
+  const c = center(d);
+  const spread = Math.abs(c) / 5 || 0.1;
+  switch (kind) {
+    case 'constant':
+      return { kind, value: c };
+    case 'uniform':
+      return { kind, low: c - spread, high: c + spread };
+    case 'normal':
+      return { kind, mean: c, std: spread };
+  }
+}
+
+interface DistributionEditorProps {
+  /** Prefix of the field names, e.g. `weight` gives field-weight-value. */
+  name: string;
+  label: string;
+  value: Distribution;
+  unit?: string;
+  onCommit: (value: Distribution, field: string) => string | null;
+}
+
+/** A per-synapse value: constant, uniform or normal, with its parameters. */
+export function DistributionEditor({
+  name,
+  label,
+  value,
+  unit,
+  onCommit,
+}: DistributionEditorProps) {
+  return (
+    <div className="field-group">
+      <SelectField
+        name={`${name}-kind`}
+        label={label}
+        value={value.kind}
+        options={KINDS}
+        onCommit={(kind) => onCommit(switchKind(value, kind), 'kind')}
+      />
+      {value.kind === 'constant' && (
+        <NumberField
+          name={`${name}-value`}
+          label="Value"
+          unit={unit}
+          value={value.value}
+          description="Positive is excitatory, negative inhibitory."
+          onCommit={(v) => onCommit({ ...value, value: v }, 'value')}
+        />
+      )}
+      {value.kind === 'uniform' && (
+        <div className="field-row">
+          <NumberField
+            name={`${name}-low`}
+            label="Low"
+            unit={unit}
+            value={value.low}
+            onCommit={(low) => onCommit({ ...value, low }, 'low')}
+          />
+          <NumberField
+            name={`${name}-high`}
+            label="High"
+            unit={unit}
+            value={value.high}
+            onCommit={(high) => onCommit({ ...value, high }, 'high')}
+          />
+        </div>
+      )}
+      {value.kind === 'normal' && (
+        <div className="field-row">
+          <NumberField
+            name={`${name}-mean`}
+            label="Mean"
+            unit={unit}
+            value={value.mean}
+            onCommit={(mean) => onCommit({ ...value, mean }, 'mean')}
+          />
+          <NumberField
+            name={`${name}-std`}
+            label="Std"
+            unit={unit}
+            value={value.std}
+            min={0}
+            onCommit={(std) => onCommit({ ...value, std }, 'std')}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+
+interface FieldProps {
+  /** Used for ids and the `field-<name>` test id of the control. */
+  name: string;
+  label: string;
+  unit?: string | undefined;
+  description?: string | undefined;
+  error?: string | null | undefined;
+  children: ReactNode;
+}
+
+/** Label, control, unit and the inline error line of one inspector field. */
+export function Field({ name, label, unit, description, error, children }: FieldProps) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label className="field-label" htmlFor={`input-${name}`} title={description}>
+        {label}
+      </label>
+      <div className="field-control">
+        {children}
+        {unit !== undefined && unit !== '' && <span className="field-unit">{unit}</span>}
+      </div>
+      {error ? (
+        <p className="field-error" id={`error-${name}`} role="alert" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Field } from './Field.tsx';
+import { parseNumberInput, type NumberRules } from './number-input.ts';
+
+interface NumberFieldProps extends NumberRules {
+  name: string;
+  label: string;
+  value: number;
+  unit?: string | undefined;
+  step?: number | undefined;
+  description?: string | undefined;
+  /** Writes the value; returns the error to show when the document refuses it. */
+  onCommit: (value: number) => string | null;
+}
+
+/**
+ * A number input that writes every acceptable value as it is typed and shows why any other is
+ * refused. A refused value stays in the box (so the user can fix it) but never reaches the
+ * document; Escape puts back the document's value.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const onChange = (text: string) => {
+    setDraft(text);
+    const parsed = parseNumberInput(text, props);
+    setError(parsed.ok ? props.onCommit(parsed.value) : parsed.message);
+  };
+  return (
+    <Field
+      name={props.name}
+      label={props.label}
+      unit={props.unit}
+      description={props.description}
+      error={error}
+    >
+      <input
+        id={`input-${props.name}`}
+        className="input"
+        type="text"
+        inputMode="decimal"
+        data-testid={`field-${props.name}`}
+        aria-invalid={error !== null}
+        aria-describedby={error !== null ? `error-${props.name}` : undefined}
+        title={props.description}
+        value={draft ?? String(props.value)}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => {
+          if (error === null) setDraft(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setDraft(null);
+            setError(null);
+          } else if (e.key === 'Enter') e.currentTarget.blur();
+        }}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Projection } from '../../model/index.ts';
+import { useDocumentStore } from '../../store/document/index.ts';
+import { connectivityLabel, weightSign } from '../editor/projection-summary.ts';
+import { ConnectivityEditor } from './ConnectivityEditor.tsx';
+import { DistributionEditor } from './DistributionEditor.tsx';
+import { Section } from './Section.tsx';
+import { SynapseEditor } from './SynapseEditor.tsx';
+import { TextField } from './TextField.tsx';
+import { useTryEdit } from './useTryEdit.ts';
+
+/** Everything about one projection: connectivity, weights, synapse and delay. */
+export function ProjectionInspector({ projection }: { projection: Projection }) {
+  const tryEdit = useTryEdit();
+  const id = projection.id;
+  const sourceSize = useDocumentStore(
+    (s) => s.document.populations.find((p) => p.id === projection.source)?.size ?? 1,
+  );
+  const dt = useDocumentStore((s) => s.document.run.dt);
+  const sign = weightSign(projection.weight);
+  const update = (patch: Partial<Omit<Projection, 'id'>>, field: string) =>
+    tryEdit({ type: 'updateProjection', id, patch }, field, id);
+  return (
+    <div className="inspector-body" data-testid="projection-inspector" key={id}>
+      <header className="inspector-head">
+        <span className={`sign-dot proj-${sign}`} aria-hidden="true" />
+        <div>
+          <h2 className="inspector-title">
+            {projection.source} → {projection.target}
+          </h2>
+          <p className="inspector-sub">
+            {sign} · {connectivityLabel(projection.connectivity)} · <code>{id}</code>
+          </p>
+        </div>
+      </header>
+      <Section title="Projection">
+        <TextField
+          name="label"
+          label="Label"
+          placeholder={id}
+          value={projection.label ?? ''}
+          onCommit={(text) => update(text.trim() === '' ? {} : { label: text }, 'label')}
+        />
+      </Section>
+      <Section title="Connectivity">
+        <ConnectivityEditor
+          value={projection.connectivity}
+          sourceSize={sourceSize}
+          isSelf={projection.source === projection.target}
+          onCommit={(connectivity, field) => update({ connectivity }, field)}
+        />
+      </Section>
+      <Section title="Weights">
+        <DistributionEditor
+          name="weight"
+          label="Distribution"
+          value={projection.weight}
+          onCommit={(weight, field) => update({ weight }, field)}
+        />
+      </Section>
+      <Section title="Synapse">
+        <SynapseEditor
+          synapse={projection.synapse}
+          delay={projection.delay}
+          dt={dt}
+          onSynapse={(synapse, field) => update({ synapse }, field)}
+          onDelay={(delay, field) => update({ delay }, field)}
+        />
+      </Section>
+    </div>
+  );
+}

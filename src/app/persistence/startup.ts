@@ -1,0 +1,35 @@
+/**
+ * Which network the page opens with: a shared link in the URL first, then the autosaved
+ * network, then the default example. A damaged link or autosave is reported and skipped.
+ */
+import { decodeShareHash, readAutosave, shareParam } from '../../store/persistence/index.ts';
+import { useNotices } from '../common/notices-store.ts';
+import { DEFAULT_EXAMPLE, fetchExample } from './examples.ts';
+import { openResult } from './open-result.ts';
+
+/** Removes `#doc=...` so a reload shows the autosaved (possibly edited) network, not the link's. */
+export function clearShareHash(): void {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  window.history.replaceState(null, '', url);
+}
+
+/** Opens the network in a `#doc=` link; reports a damaged one. Returns whether one was opened. */
+export async function openShareLink(hash: string): Promise<boolean> {
+  if (shareParam(hash) === null) return false;
+  const result = await decodeShareHash(hash);
+  clearShareHash();
+  return openResult(result, { title: 'the share link', record: false });
+}
+
+export async function loadStartupDocument(): Promise<void> {
+  if (await openShareLink(window.location.hash)) return;
+  const saved = readAutosave(window.localStorage);
+  if (saved !== null) {
+    if (openResult(saved, { title: 'the autosaved network', record: false })) return;
+  }
+  const example = await fetchExample(DEFAULT_EXAMPLE);
+  if (!openResult(example, { title: 'the default example', record: false })) {
+    useNotices.getState().toast('Starting with an empty network', 'info');
+  }
+}
