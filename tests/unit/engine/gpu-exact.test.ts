@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../../src/engine/api.ts';
+import { HISTORY_BITS } from '../../../src/engine/backends/gpu/layout.ts';
+import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { cubaDocument, lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
@@ -17,7 +19,7 @@ function mixedDocument(): NetworkDocument {
     v_reset: -70,
     v_threshold: -52,
     tau_mem: 12,
-    resistance: 2,
+    resistance: 1.7,
     noise_std: 1.3,
     refractory_period: 2,
     bias: 5.5,
@@ -135,6 +137,8 @@ describe('gpu backend (Node modes) is bit-identical to the reference', () => {
   const expected = async (): Promise<Chunk> => (reference ??= await runDocument(doc));
 
   it('the mixed network is not trivial: every population spikes, delays reach word 2', async () => {
+    const longest = Math.max(...compile(doc).projections.map((p) => p.maxDelay));
+    expect(longest).toBeGreaterThanOrEqual(HISTORY_BITS);
     const ref = await expected();
     for (const id of ['P', 'G', 'A', 'B']) expect(ref.spikes[id]?.steps.length).toBeGreaterThan(5);
     expect(totalSpikes(ref)).toBeGreaterThan(500);

@@ -9,7 +9,7 @@
  * so a stable counting sort is all it takes.
  */
 import type { Plan } from '../../plan.ts';
-import { channelSlot, type DeviceLayout } from './layout.ts';
+import { HISTORY_BITS, channelSlot, type DeviceLayout } from './layout.ts';
 
 export interface GatherLists {
   /** `ptr[r]..ptr[r+1]` are the entries of row r; length rows+1. */
@@ -17,8 +17,13 @@ export interface GatherLists {
   /** Global index of the source neuron of each entry. */
   source: Float32Array;
   weight: Float32Array;
-  /** Delay in steps. */
-  delay: Float32Array;
+  /** History word holding the entry's delay: floor(delay / HISTORY_BITS). */
+  word: Float32Array;
+  /**
+   * 2^-(b+1) for the delay's bit b within its word: `fract(word * scale) >= 0.5` exactly when
+   * bit b is set (the word is an integer below 2^16, so the product and its fraction are exact).
+   */
+  scale: Float32Array;
   /** Longest row (the kernels' loop bound). */
   maxRow: number;
 }
@@ -113,7 +118,8 @@ class ListBuilder {
       ptr,
       source: new Float32Array(n),
       weight: new Float32Array(n),
-      delay: new Float32Array(n),
+      word: new Float32Array(n),
+      scale: new Float32Array(n),
       maxRow,
     };
     this.fill = Uint32Array.from(ptr.subarray(0, this.rows));
@@ -126,7 +132,9 @@ class ListBuilder {
     this.fill[row] = at + 1;
     lists.source[at] = source;
     lists.weight[at] = weight;
-    lists.delay[at] = delay;
+    const word = Math.floor(delay / HISTORY_BITS);
+    lists.word[at] = word;
+    lists.scale[at] = 2 ** -(delay - word * HISTORY_BITS + 1);
   }
 
   finish(): GatherLists {

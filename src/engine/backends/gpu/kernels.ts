@@ -88,10 +88,8 @@ export const HISTORY = `function (hist, flags) {
  * the gather kernels as text because gpu.js cannot pass arrays to helper functions on webgpu.
  */
 const spikedBit = (prefix: string): string => `
-    const d = this.constants.${prefix}Delay[e];
-    const word = Math.floor(d * 0.0625);
-    const q = Math.floor(hist[word][this.constants.${prefix}Source[e]] * this.constants.pow2neg[d - word * 16]);
-    const bit = q - Math.floor(q * 0.5) * 2;`;
+    const x = hist[this.constants.${prefix}Word[e]][this.constants.${prefix}Source[e]] * this.constants.${prefix}Scale[e];
+    const bit = x - Math.floor(x);`;
 
 /** Steps 4-5 for currents: decay, then add the weights of arriving spikes in list order. */
 export const CHANNELS = `function (I, hist) {
@@ -103,7 +101,7 @@ export const CHANNELS = `function (I, hist) {
   const row = c * this.constants.total + j;
   const end = this.constants.cPtr[row + 1];
   for (let e = this.constants.cPtr[row]; e < end; e++) {${spikedBit('c')}
-    if (bit > 0.5) { cur = Math.fround(cur + this.constants.cWeight[e]); }
+    if (bit >= 0.5) { cur = Math.fround(cur + this.constants.cWeight[e]); }
   }
   return cur;
 }`;
@@ -117,7 +115,7 @@ export const VOLTAGE = `function (Vint, flags, hist) {
   let v = Vint[j];
   const end = this.constants.vPtr[j + 1];
   for (let e = this.constants.vPtr[j]; e < end; e++) {${spikedBit('v')}
-    if (bit > 0.5) { v = Math.fround(v + this.constants.vWeight[e]); }
+    if (bit >= 0.5) { v = Math.fround(v + this.constants.vWeight[e]); }
   }
   return v;
 }`;

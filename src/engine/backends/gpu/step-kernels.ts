@@ -5,7 +5,7 @@
 import type { Plan } from '../../plan.ts';
 import type { GatherLists } from './gather.ts';
 import type { GpuContext, GpuKernel } from './gpujs.ts';
-import { HISTORY_BITS, type DeviceLayout } from './layout.ts';
+import type { DeviceLayout } from './layout.ts';
 import {
   CHANNELS,
   COPY,
@@ -30,9 +30,6 @@ export interface StepKernels {
   zeroChannels: GpuKernel;
   zeroHistory: GpuKernel;
 }
-
-/** 2^-b for b = 0..15: scales a history word so that bit b lands in the units place. */
-const POW2_NEG = Float32Array.from({ length: HISTORY_BITS }, (_, b) => 2 ** -b);
 
 /** Creates (without compiling yet: gpu.js compiles on the first call) the step's kernels. */
 export function createStepKernels(
@@ -82,11 +79,11 @@ export function createStepKernels(
         decay: layout.decay,
         slots: layout.slots,
         total: n,
-        pow2neg: POW2_NEG,
         cPtr: lists.channel.ptr,
         cSource: lists.channel.source,
         cWeight: lists.channel.weight,
-        cDelay: lists.channel.delay,
+        cWord: lists.channel.word,
+        cScale: lists.channel.scale,
       },
       lists.channel.maxRow + 1,
     ),
@@ -96,11 +93,11 @@ export function createStepKernels(
       {
         ...tables,
         vReset: layout.vReset,
-        pow2neg: POW2_NEG,
         vPtr: lists.v.ptr,
         vSource: lists.v.source,
         vWeight: lists.v.weight,
-        vDelay: lists.v.delay,
+        vWord: lists.v.word,
+        vScale: lists.v.scale,
       },
       lists.v.maxRow + 1,
     ),
