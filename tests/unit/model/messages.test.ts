@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocument } from '../../../src/model/index.ts';
+import { createPopulation, validateDocument } from '../../../src/model/index.ts';
 import type { NetworkDocument } from '../../../src/model/index.ts';
 import { issuesOf, looseDocument, setIn, validDocument } from './helpers.ts';
 
@@ -99,6 +99,15 @@ describe('shape messages name the field and the reason', () => {
     ],
   ])('%j = %j -> %s', (path, value, expected) => {
     expect(breakAt(path, value)).toEqual([expected]);
+  });
+
+  it('words the example of the issue exactly', () => {
+    const doc = validDocument();
+    const lif = createPopulation('stochastic_lif', 'third', { x: 0, y: 0 });
+    if (lif.model !== 'stochastic_lif') throw new Error('a LIF population');
+    doc.populations.splice(2, 0, lif);
+    lif.params.tau_mem = -5;
+    expect(issuesOf(doc)).toEqual(['populations[2].params.tau_mem: must be > 0, got -5']);
   });
 
   it('collects every issue instead of stopping at the first', () => {
