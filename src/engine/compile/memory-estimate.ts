@@ -79,8 +79,10 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
     const nt = sizes.get(pr.target) ?? 0;
     const synapses = expectedSynapses(pr.connectivity, ns, nt, pr.source === pr.target);
     const perSynapse = bytesPerSynapse(pr);
-    // Ring of the source's spike lists for steps t-maxDelay..t, as the reference keeps it.
-    const history = 4 * ns * (delayBound(pr) + 1);
+    // Ring of the source's spike lists for steps t-maxDelay..t, as the reference keeps it,
+    // plus a spiked-flag per slot and a merge buffer when delays differ between synapses.
+    const slots = delayBound(pr) + 1;
+    const history = 4 * ns * slots + (delayIsShared(pr.delay) ? 0 : ns * slots + 5 * ns);
     const bytes = synapses * perSynapse + 4 * (ns + 1) + history;
     return { id: pr.id, synapses, bytesPerSynapse: perSynapse, bytes };
   });
@@ -115,9 +117,10 @@ export function measurePlan(plan: Plan): number {
   for (const pr of plan.projections) {
     const ns = plan.populations[pr.source]?.size ?? 0;
     const synapses = pr.csr.targets.length;
-    bytes += synapses * 4 + 4 * (ns + 1) + 4 * ns * (pr.maxDelay + 1);
+    const slots = pr.maxDelay + 1;
+    bytes += synapses * 4 + 4 * (ns + 1) + 4 * ns * slots;
     if (pr.csr.weights instanceof Float32Array) bytes += 4 * synapses;
-    if (pr.csr.delays instanceof Uint8Array) bytes += synapses;
+    if (pr.csr.delays instanceof Uint8Array) bytes += synapses + ns * slots + 5 * ns;
   }
   return bytes;
 }

@@ -160,6 +160,45 @@ describe('delays', () => {
   });
 });
 
+describe('stimuli and spike generators', () => {
+  it('adds a current step over [start, stop) to the bias', async () => {
+    const doc = makeDocument(
+      {
+        populations: [lifPopulation('n', 1, { ...integrator, bias: 0.25 })],
+        stimuli: [
+          { id: 's', kind: 'current_step', target: 'n', start: 2, stop: 5, amplitude: 0.5 },
+        ],
+        probes: [{ id: 'v', kind: 'state', population: 'n', variable: 'v', neurons: [0] }],
+      },
+      { dt: 1, duration: 7 },
+    );
+    // rdt = 1 and no leak in float32: V grows by the input of each step.
+    expect(traceOf(await runDocument(doc), 'v')).toEqual([0.25, 0.5, 1.25, 2, 2.75, 3, 3.25]);
+  });
+
+  it('repeats a periodic pattern every period', async () => {
+    const doc = makeDocument(
+      {
+        populations: [
+          {
+            id: 'g',
+            size: 3,
+            position: { x: 0, y: 0 },
+            model: 'spike_generator',
+            params: { indices: [2, 0], times: [0, 1.5], period: 4 },
+          },
+        ],
+        probes: [{ id: 's', kind: 'spikes', population: 'g' }],
+      },
+      { dt: 0.5, duration: 10 },
+    );
+    const chunk = await runDocument(doc);
+    // Steps of 0.5 ms: neuron 2 at step 0, neuron 0 at step 3, again every 8 steps.
+    expect(Array.from(chunk.spikes['g']?.steps ?? [])).toEqual([0, 3, 8, 11, 16, 19]);
+    expect(Array.from(chunk.spikes['g']?.indices ?? [])).toEqual([2, 0, 2, 0, 2, 0]);
+  });
+});
+
 describe('refractory period', () => {
   // bias 2 pushes V from 0 over threshold 1 in one step: the neuron fires whenever it may.
   const runWith = async (refractory: number, dt: number) => {

@@ -7,8 +7,9 @@ export class SpikeHistory {
   private readonly lists: Uint32Array[];
   private readonly counts: Int32Array;
   private readonly flags: Uint8Array[] | undefined;
-  /** Merge buffer for `sourcesInWindow`. */
+  /** Union buffer and membership marks for `sourcesInWindow` (a neuron appears once). */
   private readonly merged: Uint32Array;
+  private readonly seen: Uint8Array;
 
   constructor(
     readonly size: number,
@@ -19,7 +20,8 @@ export class SpikeHistory {
     this.lists = Array.from({ length: depth }, () => new Uint32Array(size));
     this.counts = new Int32Array(depth);
     this.flags = withFlags ? Array.from({ length: depth }, () => new Uint8Array(size)) : undefined;
-    this.merged = withFlags ? new Uint32Array(size * depth) : new Uint32Array(0);
+    this.merged = new Uint32Array(withFlags ? size : 0);
+    this.seen = new Uint8Array(withFlags ? size : 0);
   }
 
   /** Forget everything (back to step 0). */
@@ -75,19 +77,21 @@ export class SpikeHistory {
    * the count is the second element. Used to walk sources in the order step 5 requires.
    */
   sourcesInWindow(from: number, to: number): [Uint32Array, number] {
+    const { merged, seen } = this;
     let n = 0;
     for (let t = Math.max(0, from); t <= to; t++) {
       const list = this.list(t);
       const c = this.count(t);
-      for (let k = 0; k < c; k++) this.merged[n++] = list[k] ?? 0;
+      for (let k = 0; k < c; k++) {
+        const s = list[k] as number;
+        if (seen[s] === 0) {
+          seen[s] = 1;
+          merged[n++] = s;
+        }
+      }
     }
-    if (n === 0) return [this.merged, 0];
-    const view = this.merged.subarray(0, n);
-    view.sort();
-    let unique = 1;
-    for (let k = 1; k < n; k++) {
-      if (view[k] !== view[unique - 1]) view[unique++] = view[k] ?? 0;
-    }
-    return [this.merged, unique];
+    for (let k = 0; k < n; k++) seen[merged[k] as number] = 0;
+    merged.subarray(0, n).sort();
+    return [merged, n];
   }
 }
