@@ -50,10 +50,12 @@ export function validateDocument(value: unknown, options: MigrationOptions = {})
  */
 export function parseDocumentJson(text: string, options: MigrationOptions = {}): ValidationResult {
   let value: unknown;
+  // Some editors on Windows save a byte-order mark, which JSON.parse refuses; it carries no data.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch (error) {
-    const located = findJsonSyntaxError(text);
+    const located = findJsonSyntaxError(body);
     const message =
       located === undefined
         ? `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`

@@ -78,6 +78,11 @@ describe('JSON syntax errors name a line and column', () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it('ignores a byte-order mark at the start of a file', () => {
+    const text = `\uFEFF${JSON.stringify(looseDocument(), null, 2)}`;
+    expect(parseDocumentJson(text).ok).toBe(true);
+  });
+
   it('survives nesting far deeper than the call stack allows', () => {
     expect(findJsonSyntaxError('['.repeat(200_000))).toEqual({
       line: 1,
