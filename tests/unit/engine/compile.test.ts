@@ -222,7 +222,7 @@ describe('compile: memory', () => {
     } catch (e) {
       error = e;
     }
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(performance.now() - t0).toBeLessThan(1000);
     expect(error).toBeInstanceOf(MemoryBudgetError);
     const m = error as MemoryBudgetError;
     expect(m.estimateBytes).toBeGreaterThan(4e12);

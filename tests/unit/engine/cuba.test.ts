@@ -13,7 +13,11 @@
  * Bounds below widen these ranges a little: our Euler step of V differs from Brian2's exact
  * integration, and one seed of a chaotic network is one sample of that spread.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/engine/compile/index.ts';
+import type { Plan } from '../../../src/engine/plan.ts';
+import { validateDocument } from '../../../src/model/validate.ts';
 import { cubaDocument } from './fixtures/documents.ts';
 import { runDocument } from './fixtures/run.ts';
 
@@ -88,5 +92,34 @@ describe('CUBA (Brian2 benchmark network)', () => {
     expect(meanCurrent).toBeLessThan(-4.3);
     // refractory = 5 ms = 50 steps: no ISI below that.
     expect(minIsi(e.steps, e.indices)).toBeGreaterThanOrEqual(50);
+  });
+
+  it('is what public/examples/cuba.json ships (same plan for the same seed)', () => {
+    const text = readFileSync(
+      new URL('../../../public/examples/cuba.json', import.meta.url),
+      'utf8',
+    );
+    const result = validateDocument(JSON.parse(text));
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    const shipped = compile(result.document);
+    const transcribed = compile(cubaDocument(result.document.run.seed));
+    // Ids differ (exc/inh vs E/I); everything the step uses must be identical.
+    const strip = (plan: Plan) => ({
+      dt: plan.dt,
+      totalSteps: plan.totalSteps,
+      channels: plan.channels,
+      populations: plan.populations.map((p) => ({
+        size: p.size,
+        model: p.model,
+        channels: p.channels,
+      })),
+      projections: plan.projections.map((p) => ({
+        source: p.source,
+        target: p.target,
+        destination: p.destination,
+        csr: p.csr,
+      })),
+    });
+    expect(strip(shipped)).toEqual(strip(transcribed));
   });
 });
