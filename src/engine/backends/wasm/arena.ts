@@ -29,7 +29,7 @@ export function align(n: number, to: number): number {
   return Math.ceil(n / to) * to;
 }
 
-/** Population sizes are padded to whole v128 lanes of four. */
+/** Population arrays are padded to the kernel's loop width: two v128 of four lanes. */
 export function padded(size: number): number {
-  return align(size, 4);
+  return align(size, 8);
 }

@@ -53,6 +53,9 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     i32(d + P.chList, a.chList);
     i32(d + P.record, image.recorded.includes(i) ? 1 : 0);
     i32(d + P.scratch, a.scratch);
+    i32(d + P.held, a.held);
+    i32(d + P.heldCount, a.heldCount);
+    i32(d + P.saved, a.saved);
     const m = p.model;
     switch (m.model) {
       case 'stochastic_lif':

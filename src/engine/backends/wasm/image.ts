@@ -7,20 +7,17 @@
 import type { Plan, PopulationPlan } from '../../plan.ts';
 import { Arena, padded } from './arena.ts';
 import { historySlots, historyWords } from './history.ts';
-import {
-  CHAN_BYTES,
-  HEADER_BYTES,
-  PADDING_REFRACTORY,
-  POP_BYTES,
-  PROBE_BYTES,
-  PROJ_BYTES,
-} from './layout.ts';
+import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
 export interface PopulationAddresses {
   v: number;
   refr: number;
+  /** List of refractory neurons and its length (state), and their saved V (scratch). */
+  held: number;
+  heldCount: number;
+  saved: number;
   list: number;
   hist: number;
   hslots: number;
@@ -91,8 +88,14 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   // Mutable state first, in one block.
   const stateStart = arena.alloc(0);
   const state = plan.populations.map((p) => {
-    const n = padded(p.size);
-    return { v: isLif(p) ? arena.alloc(4 * n) : 0, refr: isLif(p) ? arena.alloc(4 * n) : 0 };
+    const n = isLif(p) ? padded(p.size) : 0;
+    // The held count gets 16 bytes so the arrays after it stay v128-aligned.
+    return {
+      v: arena.alloc(4 * n),
+      refr: arena.alloc(4 * n),
+      held: arena.alloc(4 * n),
+      heldCount: arena.alloc(isLif(p) ? 16 : 0),
+    };
   });
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
@@ -103,8 +106,11 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const populations = plan.populations.map((p, i): PopulationAddresses => {
     const m = p.model;
     return {
-      v: state[i]?.v ?? 0,
-      refr: state[i]?.refr ?? 0,
+      v: isLif(p) ? (state[i]?.v ?? 0) : 0,
+      refr: isLif(p) ? (state[i]?.refr ?? 0) : 0,
+      held: isLif(p) ? (state[i]?.held ?? 0) : 0,
+      heldCount: isLif(p) ? (state[i]?.heldCount ?? 0) : 0,
+      saved: isLif(p) ? arena.alloc(4 * padded(p.size)) : 0,
       list: arena.alloc(4 * padded(p.size)),
       hist: hist[i] ?? 0,
       hslots: slots[i] ?? 0,
@@ -171,14 +177,13 @@ function sizeOf(plan: Plan, population: number): number {
   return plan.populations[population]?.size ?? 0;
 }
 
-/** Writes the plan's initial state (V from vInit, padding lanes held, currents and history 0). */
+/** Writes the plan's initial state: V from vInit, nobody refractory, currents and history 0. */
 export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
   new Uint8Array(buffer, image.stateStart, image.stateEnd - image.stateStart).fill(0);
   plan.populations.forEach((p, i) => {
     const a = image.populations[i];
-    if (!a || p.model.model !== 'stochastic_lif') return;
-    new Float32Array(buffer, a.v, p.size).set(p.model.vInit);
-    new Int32Array(buffer, a.refr + 4 * p.size, padded(p.size) - p.size).fill(PADDING_REFRACTORY);
+    if (a && p.model.model === 'stochastic_lif')
+      new Float32Array(buffer, a.v, p.size).set(p.model.vInit);
   });
 }
 

@@ -64,6 +64,9 @@ export const P = {
   chList: 96,
   record: 100,
   scratch: 104,
+  held: 108,
+  heldCount: 112,
+  saved: 116,
 } as const;
 export const POP_BYTES = 128;
 export const MODEL = { lif: 0, poisson: 1, generator: 2 } as const;
@@ -90,6 +93,3 @@ export const PROJ_BYTES = 64;
 export const Q = { kind: 0, population: 4, neuron: 8 } as const;
 export const PROBE_BYTES = 16;
 export const PROBE_KIND = { v: 0, iSyn: 1 } as const;
-
-/** Refractory count of padding lanes: held for 2^31 steps, so they never spike. */
-export const PADDING_REFRACTORY = 0x7fffffff;

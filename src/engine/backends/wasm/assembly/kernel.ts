@@ -36,6 +36,8 @@ import {
   PROJ_BYTES,
   P_CHLIST,
   P_COUNT,
+  P_HELD,
+  P_HELDN,
   P_LIST,
   P_MODEL,
   P_NCH,
@@ -96,7 +98,7 @@ function decayLoose(hdr: usize, pops: usize): bool {
   return acc != 0 || acc != acc;
 }
 
-/** Step 6: spiking LIF neurons go to vReset and start their refractory count. */
+/** Step 6: spiking LIF neurons go to vReset and, if still refractory, join the held list. */
 function resetSpikers(pd: usize): void {
   const list = load<usize>(pd + P_LIST);
   const count = load<i32>(pd + P_COUNT);
@@ -104,11 +106,20 @@ function resetSpikers(pd: usize): void {
   const rp = load<usize>(pd + P_REFR);
   const vReset = load<f32>(pd + P_VRESET);
   const refr = max(load<i32>(pd + P_REFRSTEPS) - 1, 0);
+  const held = load<usize>(pd + P_HELD);
+  const heldN = load<usize>(pd + P_HELDN);
+  let n = load<i32>(heldN);
   for (let k = 0; k < count; k++) {
-    const o = (<usize>load<u32>(list + ((<usize>k) << 2))) << 2;
+    const s = load<u32>(list + ((<usize>k) << 2));
+    const o = (<usize>s) << 2;
     store<f32>(vp + o, vReset);
     store<i32>(rp + o, refr);
+    if (refr > 0) {
+      store<u32>(held + ((<usize>n) << 2), s);
+      n++;
+    }
   }
+  store<i32>(heldN, n);
 }
 
 /** Step 8: the total synaptic current of neuron j, summed in channel order. */

@@ -62,6 +62,12 @@ export const P_NCH: i32 = 92;
 export const P_CHLIST: i32 = 96;
 export const P_RECORD: i32 = 100;
 export const P_SCRATCH: i32 = 104;
+/** Neurons in their refractory period (LIF), unordered; part of the state. */
+export const P_HELD: i32 = 108;
+/** Address of the number of held neurons (an i32 inside the state block). */
+export const P_HELDN: i32 = 112;
+/** Scratch: V of the held neurons during a step. */
+export const P_SAVED: i32 = 116;
 
 export const MODEL_LIF: i32 = 0;
 export const MODEL_POISSON: i32 = 1;
