@@ -46,6 +46,8 @@ export interface BenchReport {
     cpus: number;
     cpu_model: string;
     date: string;
+    /** 1, 5 and 15 minute load averages when the bench finished. */
+    load_average: number[];
     repeats: number;
     max_run_s: number;
     chunk_steps: number;

@@ -2,7 +2,7 @@
  * Runs the whole bench: CUBA on every backend, the Brian2 baseline beside it, then the scaling
  * series, each backend only up to the sizes it can do within the time allowed.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { NetworkDocument } from '../../model/document.ts';
 import { spikelabVersion } from '../version.ts';
 import type { BenchBackend } from './backends.ts';
@@ -64,6 +64,8 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
       cpus: cpus().length,
       cpu_model: cpus()[0]?.model.trim() ?? 'unknown',
       date: new Date().toISOString(),
+      // Other processes on the machine inflate every figure; the load says by how much to worry.
+      load_average: loadavg().map((l) => Math.round(l * 100) / 100),
       repeats: config.repeats,
       max_run_s: config.maxRunMs / 1000,
       chunk_steps: config.chunkSteps,

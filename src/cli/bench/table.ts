@@ -4,7 +4,7 @@ import { groupDigits } from '../numbers.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
-const WIDTHS = [10, 11, 13, 9];
+const WIDTHS = [10, 12, 15, 10];
 
 /** Renders the whole report: header, CUBA table, scaling table. */
 export function renderBenchTable(report: BenchReport): string {
@@ -12,6 +12,7 @@ export function renderBenchTable(report: BenchReport): string {
   const lines = [
     `spikelab ${meta.spikelab_version} bench, Node ${meta.node}, ${meta.cpus} x ${meta.cpu_model}`,
     `${meta.timing}; ${meta.repeats} repeats; skip when one run would take > ${meta.max_run_s} s`,
+    `load average ${meta.load_average.join(', ')} on ${meta.cpus} CPUs${busy(meta.load_average, meta.cpus)}`,
     '',
     `${report.cuba.name}: ${networkLine(report.cuba)}`,
     ...backendTable(report.cuba.rows, 24),
@@ -34,6 +35,11 @@ export function renderBenchTable(report: BenchReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A warning when other work competed for the CPUs during the bench. */
+function busy(load: readonly number[], cpus: number): string {
+  return (load[0] ?? 0) > cpus ? ': the machine was busy, figures are inflated' : '';
 }
 
 function networkLine(n: NetworkReport): string {

@@ -2,6 +2,7 @@
  * `spikelab run`: simulates a network document and writes what its probes recorded as JSON
  * (or the spikes as CSV), with the simulation-loop time in `meta.wall_ms`.
  */
+import { resolve } from 'node:path';
 import type { BackendChoice, NetworkDocument } from '../../model/document.ts';
 import { BACKEND_CHOICES } from '../../model/document.ts';
 import { validateDocument } from '../../model/index.ts';
@@ -9,7 +10,6 @@ import { CliError, EXIT } from '../cli-error.ts';
 import type { Command } from '../command.ts';
 import { invalidDocument, loadDocument } from '../load-document.ts';
 import { choice, integer, positionals, positiveNumber, text } from '../option-values.ts';
-import { resolve } from 'node:path';
 import { groupDigits } from '../numbers.ts';
 import { buildSpikeCsv } from '../run/csv-output.ts';
 import { executeDocument } from '../run/execute.ts';
