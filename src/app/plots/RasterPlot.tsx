@@ -3,7 +3,7 @@
  * its own row, sharing a scrolling time axis. Drawn imperatively from the run record.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import type { LayoutAxis } from 'plotly.js';
+import type { AxisName, LayoutAxis } from 'plotly.js';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type PlotLayout, type Trace } from './plotly.ts';
 import { PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
@@ -33,7 +33,13 @@ export function RasterPlot({ record }: { record: RunRecord }) {
       const yAxes: Record<string, Partial<LayoutAxis>> = {};
       const layout: PlotLayout = {
         ...baseLayout('Spike raster', height),
-        xaxis: { range: [t0, t1], title: { text: 'time (ms)' }, zeroline: false },
+        // One time axis under the bottom row; the rows above share it.
+        xaxis: {
+          range: [t0, t1],
+          title: { text: 'time (ms)' },
+          zeroline: false,
+          anchor: (populations.length > 1 ? `y${populations.length}` : 'y') as AxisName,
+        },
         datarevision: r.version,
       };
       const data: Trace[] = populations.map((p, k) => {

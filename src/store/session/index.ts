@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { documentStore } from '../document/index.ts';
 import { createSessionStore } from './store.ts';
 import type { SessionState } from './store.ts';
+import { installSessionTestHook } from './test-hook.ts';
 import { createWorkerClient } from './worker-client.ts';
 
 /** The one session store of the page. */
@@ -17,6 +18,8 @@ export const sessionStore = createSessionStore({
   },
   afterPaint: (callback) => requestAnimationFrame(() => callback()),
 });
+
+installSessionTestHook(sessionStore);
 
 /** Hook over `sessionStore`; also has `getState`, `setState` and `subscribe`. */
 export const useSessionStore = Object.assign(

@@ -51,11 +51,25 @@ export interface SessionState {
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
+/**
+ * Steps per chunk: `chunkMs` of simulated time, and larger when running faster than real time
+ * so the page is not handed more chunks per second than it has frames to draw them in.
+ */
+export function chunkStepsFor(
+  speed: number,
+  chunkMs: number,
+  fastChunkMs: number,
+  dt: number,
+): number {
+  return Math.max(1, Math.round((speed > 1 ? fastChunkMs : chunkMs) / dt));
+}
+
 /** Creates a session store over a worker factory and the document's source. */
 export function createSessionStore(deps: SessionDeps) {
   const afterPaint = deps.afterPaint ?? ((cb: () => void) => queueMicrotask(cb));
   const now = deps.now ?? (() => performance.now());
   const chunkMs = deps.chunkMs ?? 20;
+  const fastChunkMs = deps.fastChunkMs ?? 50;
   const windowMs = deps.windowMs ?? 1000;
   const maxChunksAhead = deps.maxChunksAhead ?? 3;
   const watchdogMs = deps.watchdogMs ?? 20_000;
@@ -168,7 +182,7 @@ export function createSessionStore(deps: SessionDeps) {
             protocolVersion: PROTOCOL_VERSION,
             document,
             backend: document.run.backend,
-            chunkSteps: Math.max(1, Math.round(chunkMs / document.run.dt)),
+            chunkSteps: chunkStepsFor(get().speed, chunkMs, fastChunkMs, document.run.dt),
             speed: get().speed,
             maxChunksAhead,
           },

@@ -37,8 +37,10 @@ export interface SessionDeps {
   /** Runs `callback` once the page has painted (requestAnimationFrame in the browser). */
   afterPaint?: (callback: () => void) => void;
   now?: () => number;
-  /** Simulated ms per chunk. */
+  /** Simulated ms per chunk at real time or slower. */
   chunkMs?: number;
+  /** Simulated ms per chunk faster than real time (fewer, larger chunks per frame). */
+  fastChunkMs?: number;
   /** Sliding window of the plots, ms. */
   windowMs?: number;
   maxChunksAhead?: number;

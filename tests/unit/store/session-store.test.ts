@@ -11,7 +11,8 @@ function setup(
   return createSessionStore({
     createClient: worker.factory,
     readDocument: () => ({ document: doc(), revision: rev() }),
-    chunkMs: 2, // 4 steps of 0.5 ms
+    chunkMs: 2,
+    fastChunkMs: 2, // 4 steps of 0.5 ms
     windowMs: 3,
     maxChunksAhead: 2,
   });
@@ -44,6 +45,7 @@ describe('session store', () => {
       createClient: worker.factory,
       readDocument: () => ({ document: fakeDocument(), revision: 1 }),
       chunkMs: 2,
+      fastChunkMs: 2,
       maxChunksAhead: 2,
       afterPaint: (cb) => held.push(cb), // the page never paints until we say so
     });

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+
+// Runs stream for seconds and the machine is shared: give each test room.
+test.describe.configure({ timeout: 120_000 });
+import { openFresh } from './helpers.ts';
+import {
+  countColoredPixels,
+  rasterPoints,
+  run,
+  simulatedMs,
+  waitForSpikes,
+} from './run-helpers.ts';
+
+// The first population colour of the plots (plot-theme.ts), as drawn by the raster.
+const FIRST_POPULATION_RGB: [number, number, number] = [0x3b, 0x6f, 0xd6];
+
+test('Run on the default network draws spikes and reports the backend', async ({ page }) => {
+  await openFresh(page);
+  const raster = page.getByTestId('plots-panel');
+  await run(page);
+  await waitForSpikes(page, 50);
+  const points = await rasterPoints(page);
+  expect(Object.keys(points).length).toBeGreaterThanOrEqual(2);
+  expect(Object.values(points).every((n) => n > 0)).toBe(true);
+  await expect(page.getByTestId('run-backend')).toHaveText(/reference|wasm|gpu:/);
+  const blue = await countColoredPixels(
+    page,
+    page.getByTestId('raster-plot'),
+    FIRST_POPULATION_RGB,
+  );
+  expect(blue).toBeGreaterThan(50);
+  await expect(raster).toBeVisible();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  expect(await simulatedMs(page)).toBeCloseTo(1000, 0);
+});
+
+test('Pause, Step and Reset', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('speed-select').selectOption({ label: '1× real time' });
+  await run(page);
+  await waitForSpikes(page, 1);
+  await page.getByTestId('pause-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  // Chunks in flight land; then time stands still.
+  await page.waitForTimeout(500);
+  const paused = await simulatedMs(page);
+  await page.waitForTimeout(700);
+  expect(await simulatedMs(page)).toBe(paused);
+
+  await page.getByTestId('step-button').click();
+  await expect.poll(() => simulatedMs(page)).toBeCloseTo(paused + 20, 5);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+
+  await page.getByTestId('run-button').click(); // Resume
+  await expect.poll(() => simulatedMs(page)).toBeGreaterThan(paused + 100);
+  await page.getByTestId('pause-button').click();
+
+  await page.getByTestId('reset-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('idle');
+  await expect(page.getByTestId('run-time')).toHaveText('0.0 ms');
+  await expect(page.getByTestId('raster-plot')).toHaveCount(0);
+  await run(page);
+  await waitForSpikes(page, 1);
+});
+
+test('Cancel stops a run at once and keeps what was recorded', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('duration-input').fill('100000');
+  await page.getByTestId('duration-input').press('Enter');
+  await page.getByTestId('speed-select').selectOption({ label: '1× real time' });
+  await run(page);
+  await waitForSpikes(page, 1);
+  await page.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('cancelled');
+  const at = await simulatedMs(page);
+  await page.waitForTimeout(600);
+  expect(await simulatedMs(page)).toBe(at);
+  expect(Object.values(await rasterPoints(page)).some((n) => n > 0)).toBe(true);
+  await expect(page.getByTestId('export-json')).toBeEnabled();
+});
+
+test('Export JSON writes the CLI format', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('duration-input').fill('200');
+  await page.getByTestId('duration-input').press('Enter');
+  await run(page);
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.run\.json$/);
+  const path = await file.path();
+  const { readFile } = await import('node:fs/promises');
+  const json = JSON.parse(await readFile(path, 'utf8')) as {
+    meta: { backend: string; dt: number; steps: number; total_spikes: number };
+    spikes: Record<string, { t: number[]; i: number[] }>;
+  };
+  expect(json.meta.steps * json.meta.dt).toBeCloseTo(200, 6);
+  expect(json.meta.backend).toBe(await page.getByTestId('run-backend').textContent());
+  const populations = Object.values(json.spikes);
+  expect(populations.length).toBeGreaterThanOrEqual(2);
+  let total = 0;
+  for (const { t, i } of populations) {
+    expect(t.length).toBe(i.length);
+    expect(t.every((x) => x >= 0 && x < 200)).toBe(true);
+    total += t.length;
+  }
+  expect(total).toBe(json.meta.total_spikes);
+  expect(total).toBeGreaterThan(0);
+});
