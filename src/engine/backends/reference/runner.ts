@@ -24,11 +24,14 @@ export class ReferenceRunner implements BackendRunner {
   private readonly decaysOf: number[][];
   /** Channels into populations that do not integrate (no LIF), decayed on their own. */
   private readonly idleChannels: number[];
+  /** Spikes of each population in the step being advanced. */
+  private readonly counts: Int32Array;
   /** Destination array of each projection: target V (delta) or channel current. */
   private readonly destinations: (Float32Array | undefined)[];
 
   constructor(private readonly plan: Plan) {
     this.state = allocateState(plan);
+    this.counts = new Int32Array(plan.populations.length);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
     );
@@ -88,8 +91,7 @@ export class ReferenceRunner implements BackendRunner {
    * the currents; the full scan of step 7 runs only when a new value came out non-finite.
    */
   private advance(t: number): void {
-    const { plan, state } = this;
-    const counts = new Array<number>(state.populations.length);
+    const { plan, state, counts } = this;
     let suspect = false;
     // Steps 1-4: integrate LIF populations (decaying their currents) and draw source spikes
     // into the history slot of t.
