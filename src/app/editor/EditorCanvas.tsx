@@ -74,7 +74,13 @@ export function EditorCanvas() {
   }, []);
 
   const onConnect = useCallback((connection: Connection) => {
-    documentStore.getState().connect(connection.source, connection.target);
+    const store = documentStore.getState();
+    const id = store.connect(connection.source, connection.target);
+    if (connection.source === connection.target) {
+      // Ending a loop on the node's own handle also clicks the node, which React Flow turns
+      // into selecting it after this handler; select the new projection once that has passed.
+      setTimeout(() => store.select({ populations: [], projections: [id] }), 0);
+    }
   }, []);
 
   const beginDrag = useCallback(() => documentStore.getState().beginTransaction('move'), []);

@@ -15,12 +15,10 @@ export function useAddAtViewCenter(): (model: PopulationModel) => void {
         rect === undefined
           ? { x: 0, y: 0 }
           : screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-      documentStore
-        .getState()
-        .addPopulation(model, {
-          x: Math.round(center.x - NODE_WIDTH / 2),
-          y: Math.round(center.y - 30),
-        });
+      documentStore.getState().addPopulation(model, {
+        x: Math.round(center.x - NODE_WIDTH / 2),
+        y: Math.round(center.y - 30),
+      });
     },
     [screenToFlowPosition],
   );

@@ -172,7 +172,8 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
           offset,
         });
         set({
-          selection: { populations: inserted.populationIds, projections: inserted.projectionIds },
+          // Only the populations: the copy is what the user goes on to move or edit.
+          selection: { populations: inserted.populationIds, projections: [] },
         });
       },
       copySelection: () => {
@@ -189,7 +190,8 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
         apply({ type: 'paste', fragment: clipboard, offset });
         set({
           pasteCount: pasteCount + 1,
-          selection: { populations: inserted.populationIds, projections: inserted.projectionIds },
+          // Only the populations: the copy is what the user goes on to move or edit.
+          selection: { populations: inserted.populationIds, projections: [] },
         });
       },
       loadDocument: (document, options = {}) => {
