@@ -54,7 +54,11 @@ export interface SpikeGeneratorPlan {
   stepPtr: Uint32Array;
   /** Neuron indices, ascending within a step, duplicates removed. */
   indices: Uint32Array;
-  /** Steps in one period of the pattern; 0 means play once (then stepPtr covers the run). */
+  /**
+   * Steps in one period of the pattern; 0 means play once: then stepPtr ends at the last
+   * scheduled step (length lastStep + 2, or 1 with no spikes) and later steps have no spikes,
+   * so backends bound-check `s + 1 < stepPtr.length`.
+   */
   periodSteps: number;
 }
 

@@ -23,7 +23,7 @@ export function connectFixedFanIn(
   samePopulation: boolean,
   key: number,
 ): SparseRows {
-  const sourcesByTarget = new Uint32Array(targetSize * Math.max(0, k));
+  const sourcesByTarget = new Uint32Array(targetSize * Math.min(Math.max(0, k), sourceSize));
   const fanIn = new Uint32Array(targetSize);
   // stamp[s] === t + 1 marks source s as already drawn for target t; no clearing between targets.
   const stamp = new Uint32Array(sourceSize);

@@ -19,6 +19,9 @@ export interface CompileOptions {
   memoryBudgetBytes?: number;
 }
 
+/** Synapse indices of a projection are Uint32; the estimate keeps a margin for p draws. */
+export const MAX_SYNAPSES_PER_PROJECTION = 2 ** 32 - 2 ** 24;
+
 /** The budget used when none is given: 1 GiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 2 ** 30;
 
@@ -36,6 +39,15 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
   const estimate = estimateMemory(doc);
   if (estimate.totalBytes > budget) {
     throw new MemoryBudgetError(estimate.totalBytes, budget, describeEstimate(estimate));
+  }
+  for (const p of estimate.projections) {
+    // CSR indices are Uint32: a bigger projection would wrap silently, whatever the budget.
+    if (p.synapses > MAX_SYNAPSES_PER_PROJECTION) {
+      throw new RangeError(
+        `projection '${p.id}' would have about ${p.synapses.toExponential(2)} synapses; ` +
+          `at most ${MAX_SYNAPSES_PER_PROJECTION} fit one projection`,
+      );
+    }
   }
   const { dt } = doc.run;
   const seed = doc.run.seed >>> 0;

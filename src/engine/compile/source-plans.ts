@@ -25,10 +25,11 @@ export function compilePoisson(
 /**
  * The spike list of a generator as CSR by step. Times become steps with `Math.round(time/dt)`;
  * a neuron listed twice in one step fires once; indices outside the population and steps outside
- * the schedule (negative, past one period, or past the run when not periodic) are dropped.
+ * the schedule (negative, past one period, or past the run when not periodic) are dropped. Played
+ * once, `stepPtr` ends at the last scheduled step (no spikes after it).
  *
  * @example compileSpikeGenerator({ indices: [0, 1], times: [0, 0.1], period: 0 }, 2, 0.1, 3)
- *   // stepPtr [0,1,2,2], indices [0,1], periodSteps 0
+ *   // stepPtr [0,1,2], indices [0,1], periodSteps 0
  */
 export function compileSpikeGenerator(
   params: SpikeGeneratorParams,
@@ -48,7 +49,10 @@ export function compileSpikeGenerator(
     }
   }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const stepPtr = new Uint32Array(span + 1);
+  // Played once, the schedule ends at its last spike rather than at the end of the run: a long
+  // run would otherwise pay 4 bytes per step for nothing.
+  const steps = periodSteps > 0 ? periodSteps : (events[events.length - 1]?.[0] ?? -1) + 1;
+  const stepPtr = new Uint32Array(steps + 1);
   const indices: number[] = [];
   let last: [number, number] | undefined;
   for (const e of events) {
@@ -57,6 +61,6 @@ export function compileSpikeGenerator(
     stepPtr[e[0] + 1] = (stepPtr[e[0] + 1] ?? 0) + 1;
     last = e;
   }
-  for (let s = 0; s < span; s++) stepPtr[s + 1] = (stepPtr[s + 1] ?? 0) + (stepPtr[s] ?? 0);
+  for (let s = 0; s < steps; s++) stepPtr[s + 1] = (stepPtr[s + 1] ?? 0) + (stepPtr[s] ?? 0);
   return { model: 'spike_generator', stepPtr, indices: Uint32Array.from(indices), periodSteps };
 }

@@ -98,7 +98,8 @@ describe('compile: neuron constants', () => {
     const gen = plan.populations[1]?.model;
     if (gen?.model !== 'spike_generator') throw new Error('expected a generator');
     expect(gen.periodSteps).toBe(0);
-    expect(gen.stepPtr.length).toBe(21);
+    // Played once, the schedule ends at its last spike (step 10), not at the end of the run.
+    expect(gen.stepPtr.length).toBe(12);
     const at = (s: number) => Array.from(gen.indices.subarray(gen.stepPtr[s], gen.stepPtr[s + 1]));
     expect(at(0)).toEqual([1]);
     expect(at(3)).toEqual([0]);
@@ -229,6 +230,14 @@ describe('compile: memory', () => {
     expect(m.budgetBytes).toBe(2 ** 30);
     expect(m.message).toContain("projection 'dense'");
     expect(m.message).toContain('3.6 TiB');
+  });
+
+  it('refuses a projection whose synapse indices would not fit Uint32, whatever the budget', () => {
+    const doc = makeDocument({
+      populations: [lifPopulation('big', 70_000, tutorialLif())],
+      projections: [projection({ id: 'dense', source: 'big', target: 'big' })],
+    });
+    expect(() => compile(doc, { memoryBudgetBytes: 2 ** 50 })).toThrow(/projection 'dense'/);
   });
 
   it('honours a smaller budget given as an option', () => {
