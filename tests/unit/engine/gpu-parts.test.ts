@@ -7,7 +7,7 @@ import { createGpuBackend } from '../../../src/engine/backends/gpu/index.ts';
 import { buildGatherLists } from '../../../src/engine/backends/gpu/gather.ts';
 import { GpuContext, readBack } from '../../../src/engine/backends/gpu/gpujs.ts';
 import { JS_HASH_FUNCTIONS, splitKey } from '../../../src/engine/backends/gpu/hash.ts';
-import { buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
+import { HISTORY_BITS, NEURON, buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { BackendUnavailableError } from '../../../src/engine/errors.ts';
 import type { Plan } from '../../../src/engine/plan.ts';
@@ -68,7 +68,7 @@ describe('gather lists', () => {
   it('list each target in (projection, source, synapse) order with its weight and delay', () => {
     const plan = twoProjectionPlan();
     const layout = buildLayout(plan);
-    const { v } = buildGatherLists(plan, layout);
+    const lists = buildGatherLists(plan, layout);
     const tBase = layout.offsets[1] ?? 0;
     for (let j = 0; j < 5; j++) {
       // Brute force: walk the CSR in CONTEXT.md's order, keep the synapses onto j.
@@ -84,16 +84,19 @@ describe('gather lists', () => {
           }
         }
       }
+      // The neuron's delta list (list 0) as the kernels read it.
+      const row = (tBase + j) * layout.neuronStride + NEURON.lists;
       const got: [number, number, number][] = [];
-      for (let e = v.ptr[tBase + j] ?? 0; e < (v.ptr[tBase + j + 1] ?? 0); e++) {
-        const delay = (v.word[e] ?? 0) * 16 + Math.log2(1 / (v.scale[e] ?? 1)) - 1;
-        got.push([v.source[e] ?? NaN, v.weight[e] ?? NaN, delay]);
+      for (let e = layout.neurons[row] ?? 0; e < (layout.neurons[row + 1] ?? 0); e++) {
+        const scale = lists.wordScale[2 * e + 1] ?? 1;
+        const delay = (lists.wordScale[2 * e] ?? 0) * HISTORY_BITS + Math.log2(1 / scale) - 1;
+        got.push([lists.sourceWeight[2 * e] ?? NaN, lists.sourceWeight[2 * e + 1] ?? NaN, delay]);
       }
       expect(got).toEqual(want);
       expect(want.length).toBe(8);
     }
     // The delays above 15 land in the second history word.
-    expect(Array.from(v.word).some((w) => w === 1)).toBe(true);
+    expect(lists.wordScale.some((w, i) => i % 2 === 0 && w === 1)).toBe(true);
   });
 });
 

@@ -119,9 +119,18 @@ export class GpuContext {
   }
 }
 
+/**
+ * gpu.js' own name for a kernel's mode, except that all its GL kernels call themselves 'gpu':
+ * those are told apart by their context (class names do not survive minification).
+ */
 function modeOf(kernel: Kernel): string {
   const ctor = kernel.constructor as { mode?: unknown };
-  return typeof ctor.mode === 'string' ? ctor.mode : 'unknown';
+  const mode = typeof ctor.mode === 'string' ? ctor.mode : 'unknown';
+  if (mode !== 'gpu') return mode;
+  const isWebGl2 =
+    typeof WebGL2RenderingContext !== 'undefined' &&
+    kernel.context instanceof WebGL2RenderingContext;
+  return isWebGl2 ? 'webgl2' : 'webgl';
 }
 
 /** Reads a 1D or 2D device value back into one flat Float32Array (rows concatenated). */

@@ -5,12 +5,12 @@
 import type { Plan } from '../../plan.ts';
 import { stepKey } from '../../random.ts';
 import { splitKey } from './hash.ts';
+import { STEP_IN } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
 
 export class HostInputs {
-  readonly ext: Float32Array;
-  readonly keyHi: Float32Array;
-  readonly keyLo: Float32Array;
+  /** Per population: external current, key halves (`STEP_IN` fields). */
+  readonly stepIn: Float32Array;
   /** 0/1 per global neuron; only generator neurons are ever set. */
   readonly gen: Float32Array;
   private readonly setFlags: number[] = [];
@@ -20,9 +20,7 @@ export class HostInputs {
     private readonly layout: DeviceLayout,
   ) {
     const n = plan.populations.length;
-    this.ext = new Float32Array(n);
-    this.keyHi = new Float32Array(n);
-    this.keyLo = new Float32Array(n);
+    this.stepIn = new Float32Array(n * STEP_IN.stride);
     this.gen = new Float32Array(layout.total);
   }
 
@@ -40,7 +38,7 @@ export class HostInputs {
           for (const s of pop.stimuli) {
             if (s.startStep <= t && t < s.stopStep) ext = Math.fround(ext + s.amplitude);
           }
-          this.ext[p] = ext;
+          this.stepIn[p * STEP_IN.stride + STEP_IN.ext] = ext;
           if (m.noiseStd !== 0) key = stepKey(m.noiseKey, t);
           break;
         }
@@ -52,8 +50,8 @@ export class HostInputs {
           break;
       }
       const { hi, lo } = splitKey(key);
-      this.keyHi[p] = hi;
-      this.keyLo[p] = lo;
+      this.stepIn[p * STEP_IN.stride + STEP_IN.keyHi] = hi;
+      this.stepIn[p * STEP_IN.stride + STEP_IN.keyLo] = lo;
     });
   }
 

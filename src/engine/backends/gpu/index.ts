@@ -56,7 +56,7 @@ async function createOnMode(plan: Plan, mode: GpuJsMode): Promise<GpuRunner> {
     mode === 'webgl2'
       ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
-  const kernels = createStepKernels(ctx, plan, layout, lists);
+  const kernels = createStepKernels(ctx, layout, lists);
   const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels);
   try {
     await runner.warmUp();

@@ -1,13 +1,42 @@
 /**
  * The device layout of a plan: every population's neurons side by side in one index space, so
  * that each step runs a fixed, small number of kernels however many populations there are.
- * Per-population constants live in tables indexed by population; per-neuron tables say which
- * population a neuron belongs to and its index within it.
+ *
+ * Constants are packed into a few interleaved tables because every array a WebGPU kernel reads
+ * is one storage buffer, and WebGPU's default limit is 8 per shader stage (output included):
+ *
+ * - `params`: per population a row of `popStride` floats (fields `POP`, then one decay per
+ *   channel slot), followed by the 4097-entry Gaussian table at `gaussBase`.
+ * - `neurons`: per neuron a row of `neuronStride` floats (fields `NEURON`), including where its
+ *   incoming-synapse lists start and end in the entry tables of `gather.ts`.
  */
 import type { Plan } from '../../plan.ts';
 
 /** Population kinds as the kernels see them. */
 export const KIND = { lif: 0, poisson: 1, generator: 2 } as const;
+
+/** Fields of a population's row in `params`. */
+export const POP = {
+  kind: 0,
+  vRest: 1,
+  vReset: 2,
+  vThreshold: 3,
+  leak: 4,
+  rdt: 5,
+  noiseStd: 6,
+  refractorySteps: 7,
+  threshold24: 8,
+  channelCount: 9,
+  /** First of `slots` channel decays. */
+  decay: 10,
+} as const;
+
+/**
+ * Fields of a neuron's row in `neurons`: its population, its index within it, and the
+ * [start, end) entries of its incoming-synapse lists, the delta list first, then one list per
+ * channel slot c at `lists + 2 * (1 + c)`.
+ */
+export const NEURON = { population: 0, localIndex: 1, lists: 2 } as const;
 
 /** Spike history bits per float32 word (exact integers up to 2^24; 16 keeps shifts simple). */
 export const HISTORY_BITS = 16;
@@ -21,25 +50,17 @@ export interface DeviceLayout {
   slots: number;
   /** Words of spike history per neuron (covers delays 0..maxDelay). */
   historyWords: number;
-  popOf: Float32Array;
-  localIndex: Float32Array;
-  kind: Float32Array;
-  vRest: Float32Array;
-  vReset: Float32Array;
-  vThreshold: Float32Array;
-  leak: Float32Array;
-  rdt: Float32Array;
-  noiseStd: Float32Array;
-  refractorySteps: Float32Array;
-  threshold24: Float32Array;
-  channelCount: Float32Array;
-  /** Decay of channel slot c of population p at `p * slots + c` (1 for unused slots). */
-  decay: Float32Array;
+  popStride: number;
+  gaussBase: number;
+  params: Float32Array;
+  neuronStride: number;
+  /** One row per neuron; the list bounds are filled in by `buildGatherLists`. */
+  neurons: Float32Array;
   /** Initial V of every neuron (0 for sources). */
   vInit: Float32Array;
 }
 
-/** Builds the tables of a plan's device layout. */
+/** Builds the tables of a plan's device layout (list bounds still zero). */
 export function buildLayout(plan: Plan): DeviceLayout {
   const pops = plan.populations;
   const offsets: number[] = [];
@@ -50,60 +71,62 @@ export function buildLayout(plan: Plan): DeviceLayout {
   }
   const slots = Math.max(1, ...pops.map((p) => p.channels.length));
   const maxDelay = Math.max(0, ...plan.projections.map((p) => p.maxDelay));
-  const table = (): Float32Array => new Float32Array(pops.length);
-  const layout: DeviceLayout = {
+  const popStride = POP.decay + slots;
+  const gaussBase = pops.length * popStride;
+  const params = new Float32Array(gaussBase + plan.gaussTable.length);
+  params.set(plan.gaussTable, gaussBase);
+  const neuronStride = NEURON.lists + 2 * (1 + slots);
+  const neurons = new Float32Array(total * neuronStride);
+  const vInit = new Float32Array(total);
+  pops.forEach((pop, p) => {
+    const base = offsets[p] ?? 0;
+    for (let j = 0; j < pop.size; j++) {
+      neurons[(base + j) * neuronStride + NEURON.population] = p;
+      neurons[(base + j) * neuronStride + NEURON.localIndex] = j;
+    }
+    const row = p * popStride;
+    const set = (field: number, value: number): void => {
+      params[row + field] = value;
+    };
+    set(POP.channelCount, pop.channels.length);
+    for (let c = 0; c < slots; c++) {
+      const ch = pop.channels[c];
+      set(POP.decay + c, ch === undefined ? 1 : (plan.channels[ch]?.decay ?? 1));
+    }
+    const m = pop.model;
+    switch (m.model) {
+      case 'stochastic_lif':
+        set(POP.kind, KIND.lif);
+        set(POP.vRest, m.vRest);
+        set(POP.vReset, m.vReset);
+        set(POP.vThreshold, m.vThreshold);
+        set(POP.leak, m.leak);
+        set(POP.rdt, m.rdt);
+        set(POP.noiseStd, m.noiseStd);
+        set(POP.refractorySteps, m.refractorySteps);
+        vInit.set(m.vInit, base);
+        break;
+      case 'poisson':
+        set(POP.kind, KIND.poisson);
+        set(POP.threshold24, m.threshold24);
+        break;
+      case 'spike_generator':
+        set(POP.kind, KIND.generator);
+        break;
+    }
+  });
+  return {
     total,
     offsets,
     slots,
     historyWords: Math.ceil((maxDelay + 1) / HISTORY_BITS),
-    popOf: new Float32Array(total),
-    localIndex: new Float32Array(total),
-    kind: table(),
-    vRest: table(),
-    vReset: table(),
-    vThreshold: table(),
-    leak: table(),
-    rdt: table(),
-    noiseStd: table(),
-    refractorySteps: table(),
-    threshold24: table(),
-    channelCount: table(),
-    decay: new Float32Array(pops.length * slots).fill(1),
-    vInit: new Float32Array(total),
+    popStride,
+    gaussBase,
+    params,
+    neuronStride,
+    neurons,
+    vInit,
   };
-  pops.forEach((pop, p) => {
-    const base = offsets[p] ?? 0;
-    for (let j = 0; j < pop.size; j++) {
-      layout.popOf[base + j] = p;
-      layout.localIndex[base + j] = j;
-    }
-    layout.channelCount[p] = pop.channels.length;
-    pop.channels.forEach((ch, c) => {
-      layout.decay[p * slots + c] = plan.channels[ch]?.decay ?? 1;
-    });
-    const m = pop.model;
-    switch (m.model) {
-      case 'stochastic_lif':
-        layout.kind[p] = KIND.lif;
-        layout.vRest[p] = m.vRest;
-        layout.vReset[p] = m.vReset;
-        layout.vThreshold[p] = m.vThreshold;
-        layout.leak[p] = m.leak;
-        layout.rdt[p] = m.rdt;
-        layout.noiseStd[p] = m.noiseStd;
-        layout.refractorySteps[p] = m.refractorySteps;
-        layout.vInit.set(m.vInit, base);
-        break;
-      case 'poisson':
-        layout.kind[p] = KIND.poisson;
-        layout.threshold24[p] = m.threshold24;
-        break;
-      case 'spike_generator':
-        layout.kind[p] = KIND.generator;
-        break;
-    }
-  });
-  return layout;
 }
 
 /** The slot (position in the population's channel list) of a plan channel. */

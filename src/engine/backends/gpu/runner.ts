@@ -126,10 +126,10 @@ export class GpuRunner implements BackendRunner {
     const st = this.state;
     if (!st) throw new Error('gpu backend: state not initialised');
     const k = this.kernels;
-    const { ext, keyHi, keyLo, gen } = this.inputs;
+    const { stepIn, gen } = this.inputs;
     this.inputs.prepare(t);
-    const vint = await k.integrate(st.v, st.refr, st.i, ext, keyHi, keyLo);
-    const flags = await k.spikes(vint, st.refr, keyHi, keyLo, gen);
+    const vint = await k.integrate(st.v, st.refr, st.i, stepIn);
+    const flags = await k.spikes(vint, st.refr, stepIn, gen);
     const refr = await k.refractory(st.refr, flags);
     const hist = await k.history(st.hist, flags);
     const i = await k.channels(st.i, hist);
