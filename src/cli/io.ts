@@ -15,10 +15,32 @@ export interface CliIo {
   writeFile(path: string, text: string): Promise<void>;
 }
 
+let stdoutClosed = false;
+let guarded = false;
+
+/**
+ * `spikelab run net.json | head` closes stdout early; Node then emits EPIPE as an unhandled
+ * 'error' event with a stack trace. A closed pipe means the reader has what it wanted, so
+ * further output is dropped quietly; any other write error is reported in one line.
+ */
+function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`spikelab: cannot write to stdout: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+}
+
 /** The real process: stdout, stderr and the file system. */
 export function nodeIo(): CliIo {
+  guardStdout();
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => void process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),

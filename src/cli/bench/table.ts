@@ -17,6 +17,8 @@ export function renderBenchTable(report: BenchReport): string {
     `${report.cuba.name}: ${networkLine(report.cuba)}`,
     ...backendTable(report.cuba.rows, 24),
   ];
+  const verdict = comparison(report.cuba.rows);
+  if (verdict !== undefined) lines.push('', verdict);
   const notes = report.cuba.rows.flatMap((r) =>
     r.note === undefined ? [] : [`  ${r.label}: ${r.note}`],
   );
@@ -35,6 +37,23 @@ export function renderBenchTable(report: BenchReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Our fastest backend against Brian2's C++ standalone, the issue's target (at or below its
+ * loop time), measured in the same run.
+ */
+function comparison(rows: readonly BenchRow[]): string | undefined {
+  const ours = rows
+    .filter((r) => r.status === 'ok' && !r.label.startsWith('brian2'))
+    .sort((a, b) => (a.wall_ms ?? Infinity) - (b.wall_ms ?? Infinity))[0];
+  const brian = rows.find((r) => r.label === 'brian2 cpp_standalone' && r.status === 'ok');
+  if (ours?.wall_ms === undefined || brian?.wall_ms === undefined) return undefined;
+  const ratio = ours.wall_ms / brian.wall_ms;
+  return (
+    `  fastest here: ${ours.label} ${ours.wall_ms.toFixed(1)} ms = ${ratio.toFixed(2)} x Brian2 ` +
+    `cpp_standalone's ${brian.wall_ms.toFixed(1)} ms (${ratio <= 1 ? 'at or below' : 'above'} Brian2)`
+  );
 }
 
 /** A warning when other work competed for the CPUs during the bench. */

@@ -1,5 +1,5 @@
 /** The real executable: `node bin/spikelab.mjs`, as `npx spikelab` runs it. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { STACK_LINE, tempDir, tinyNetwork, writeInput } from './helpers.ts';
 
@@ -34,5 +34,24 @@ describe('bin/spikelab.mjs', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe("spikelab: cannot read 'missing.json': no such file\n");
     expect(result.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('stops quietly when the reader closes stdout early (spikelab run ... | head)', async () => {
+    const dir = tempDir();
+    writeInput(dir, 'net.json', tinyNetwork());
+    // 100,000 steps of a 2-neuron trace: several hundred kB, far more than a pipe buffers.
+    const child = spawn(
+      process.execPath,
+      [BIN, 'run', 'net.json', '--steps', '100000', '--backend', 'reference'],
+      {
+        cwd: dir,
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
