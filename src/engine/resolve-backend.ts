@@ -4,7 +4,7 @@
  * never loads gpu.js unless asked to.
  */
 import type { BackendChoice } from '../model/document.ts';
-import type { BackendFactory, BackendRunner } from './backends/backend.ts';
+import type { BackendRunner } from './backends/backend.ts';
 import { BackendUnavailableError, MemoryBudgetError } from './errors.ts';
 import type { Plan } from './plan.ts';
 
@@ -21,32 +21,26 @@ export function isNode(): boolean {
 }
 
 /**
- * Loads `backends/<dir>/index.ts` and returns its export `name`. The one variable path segment
- * lets Vite bundle every backend folder as a lazy chunk (dynamic-import-vars) while Node and
- * vitest resolve it as a plain relative import. A missing module or export is reported as
- * `BackendUnavailableError`, never as a crash.
+ * Runs a backend module's import, turning a load failure (gpu.js refusing to start, a missing
+ * WebAssembly feature at instantiation) into `BackendUnavailableError`, never a crash.
  */
-async function loadExport(backend: string, dir: 'wasm' | 'gpu', name: string): Promise<unknown> {
-  let module: Record<string, unknown>;
+async function load<T>(backend: string, importer: () => Promise<T>): Promise<T> {
   try {
-    module = (await import(`./backends/${dir}/index.ts`)) as Record<string, unknown>;
+    return await importer();
   } catch (error) {
     throw new BackendUnavailableError(backend, `its module failed to load (${describe(error)})`);
   }
-  const value = module[name];
-  if (typeof value !== 'function') {
-    throw new BackendUnavailableError(backend, `backends/${dir}/index.ts does not export ${name}`);
-  }
-  return value;
 }
 
 async function wasmBackend(plan: Plan): Promise<BackendRunner> {
-  const factory = (await loadExport('wasm', 'wasm', 'createWasmBackend')) as BackendFactory;
-  return factory(plan);
+  const { createWasmBackend } = await load('wasm', () => import('./backends/wasm/index.ts'));
+  return createWasmBackend(plan);
 }
 
 async function gpuBackend(plan: Plan, backend: string, mode: GpuMode): Promise<BackendRunner> {
-  const factory = (await loadExport(backend, 'gpu', 'createGpuBackend')) as GpuBackendFactory;
+  const module = await load(backend, () => import('./backends/gpu/index.ts'));
+  // Typed against the contract, so a change of signature fails the type check here.
+  const factory: GpuBackendFactory = module.createGpuBackend;
   return factory(plan, mode);
 }
 
