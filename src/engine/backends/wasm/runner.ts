@@ -3,7 +3,7 @@
  * memory between calls, recorded spikes and samples drained into a ChunkBuilder after each call.
  */
 import type { Chunk } from '../../api.ts';
-import { NumericalError } from '../../errors.ts';
+import { BackendUnavailableError, NumericalError, formatBytes } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
@@ -32,7 +32,14 @@ export class WasmRunner implements BackendRunner {
     this.image = planImage(plan, kernel.heapBase());
     const memory = kernel.memory;
     const pages = Math.ceil(this.image.end / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
+    if (pages > 0) {
+      try {
+        memory.grow(pages);
+      } catch {
+        const need = formatBytes(this.image.end);
+        throw new BackendUnavailableError('wasm', `${need} of WebAssembly memory could not be had`);
+      }
+    }
     const buffer = memory.buffer;
     writeImage(plan, this.image, buffer);
     this.i32 = new Int32Array(buffer);
@@ -69,7 +76,7 @@ export class WasmRunner implements BackendRunner {
       const t0 = performance.now();
       this.snapshot.set(this.state);
       let k = this.kernel.run(hd, start, steps, 0);
-      if (this.i32[(hd + H.status) >> 2] === STATUS.suspect) {
+      if (this.i32[(hd + H.status) >>> 2] === STATUS.suspect) {
         // The cheap check saw a non-finite value: redo the call checking every step exactly.
         this.state.set(this.snapshot);
         k = this.kernel.run(hd, start, steps, 1);
@@ -78,7 +85,7 @@ export class WasmRunner implements BackendRunner {
       this.drain(builder, start, k);
       this.step += k;
       done += k;
-      if (this.i32[(hd + H.status) >> 2] === STATUS.error) throw this.numericalError();
+      if (this.i32[(hd + H.status) >>> 2] === STATUS.error) throw this.numericalError();
     }
     return builder.finish(wallMs, done);
   }
@@ -88,15 +95,15 @@ export class WasmRunner implements BackendRunner {
     this.plan.populations.forEach((p, i) => {
       if (p.model.model !== 'stochastic_lif') return;
       const at = this.image.tables.pops + i * POP_BYTES + P.ext;
-      this.f32[at >> 2] = externalInput(p, t);
+      this.f32[at >>> 2] = externalInput(p, t);
     });
   }
 
   /** Moves k steps of recorded spikes and samples from the kernel's buffers into the chunk. */
   private drain(builder: ChunkBuilder, start: number, k: number): void {
     const { rec, samp, probeCount, recorded } = this.image;
-    let r = rec >> 2;
-    let s = samp >> 2;
+    let r = rec >>> 2;
+    let s = samp >>> 2;
     const read = (): number => this.f32[s++] ?? 0;
     for (let i = 0; i < k; i++) {
       for (const population of recorded) {
@@ -110,7 +117,7 @@ export class WasmRunner implements BackendRunner {
   }
 
   private numericalError(): NumericalError {
-    const hd = this.image.header >> 2;
+    const hd = this.image.header >>> 2;
     const at = (field: number): number => this.i32[hd + field / 4] ?? 0;
     const population = this.plan.populations[at(H.errPop)];
     const channel = at(H.errVar);
