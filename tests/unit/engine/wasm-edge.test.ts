@@ -49,7 +49,7 @@ function generator(id: string, size: number, times: number[]): Population {
 }
 
 describe('wasm backend: kernel paths beyond the common case', () => {
-  it('a 70000-neuron target uses 32-bit target indices and stays exact', async () => {
+  it('a 70000-neuron target uses 32-bit target indices; a full-population probe needs several calls per chunk', async () => {
     const n = 70000;
     const doc = makeDocument(
       {
@@ -74,6 +74,15 @@ describe('wasm backend: kernel paths beyond the common case', () => {
             population: 'L',
             variable: 'v',
             neurons: [0, 65535, 65536, n - 1],
+          },
+          // Every neuron, every step: the sample buffer holds 16 steps, so each chunk takes
+          // several kernel calls (the early return when the record buffers are full).
+          {
+            id: 'all',
+            kind: 'state',
+            population: 'L',
+            variable: 'i_syn',
+            neurons: Array.from({ length: n }, (_, i) => i),
           },
         ],
       },
