@@ -58,10 +58,13 @@ export function buildRunOutput(
   }
   return {
     meta: {
-      ...meta,
+      backend: meta.backend,
       dt,
       steps: recording.steps,
       wall_ms: recording.wallMs,
+      seed: meta.seed,
+      network: meta.network,
+      spikelab_version: meta.spikelab_version,
       total_spikes: total,
     },
     spikes,
@@ -105,7 +108,9 @@ function rateOutput(
     let spikes = 0;
     for (let s = start; s < end; s++) spikes += counts[s] ?? 0;
     t.push(stepTime(start, dt));
-    hz.push(spikes / size / (((end - start) * dt) / 1000));
+    // spikes / neuron / second, arranged so that exact inputs give exact rates (12.8125 Hz,
+    // not 12.812499999999998).
+    hz.push((spikes * 1000) / (size * stepTime(end - start, dt)));
   }
   return { t, hz };
 }
