@@ -41,7 +41,7 @@ def parse_args():
     return parser.parse_args()
 
 
-def build_network(b2, duration_ms):
+def build_network(b2):
     """Creates the CUBA network in the current Brian2 device; returns the objects we read."""
     ms, mV = b2.ms, b2.mV
     taum, taue, taui = 20 * ms, 5 * ms, 10 * ms
@@ -83,7 +83,7 @@ def run_standalone(b2, np, args):
     try:
         b2.set_device("cpp_standalone", directory=directory, build_on_run=False)
         b2.seed(args.seed)
-        net, P, synapses, monitor = build_network(b2, args.duration_ms)
+        net, P, synapses, monitor = build_network(b2)
         net.run(args.duration_ms * b2.ms)
         started = time.perf_counter()
         # The first build also runs the binary once; that run counts as the first repeat.
@@ -112,7 +112,7 @@ def run_standalone(b2, np, args):
 def run_runtime(b2, np, args):
     b2.prefs.codegen.target = "numpy"
     b2.seed(args.seed)
-    net, P, synapses, monitor = build_network(b2, args.duration_ms)
+    net, P, synapses, monitor = build_network(b2)
     # A one-step warm-up does code generation and connectivity so that the timed runs measure
     # the loop, as the standalone figure does.
     net.store("start")
