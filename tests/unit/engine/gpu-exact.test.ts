@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../../src/engine/api.ts';
+import { createOnMode } from '../../../src/engine/backends/gpu/index.ts';
 import { HISTORY_BITS } from '../../../src/engine/backends/gpu/layout.ts';
+import { mergeChunks } from '../../../src/engine/run-to-end.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
@@ -150,6 +152,30 @@ describe('gpu backend (Node modes) is bit-identical to the reference', () => {
         expectIdentical(await runDocument(doc, backend, chunk), await expected());
       });
     }
+  }
+
+  // The GPU modes read spikes back from the history words once per 16 steps; the same path,
+  // forced on webasm, must give the same spikes for chunk sizes around and across 16.
+  for (const chunk of [1, 16, 23, 300]) {
+    it(`spikes from the history words, chunks of ${chunk} steps`, async () => {
+      const plan = compile(doc);
+      const runner = await createOnMode(plan, 'webasm', { spikesFromHistory: true });
+      try {
+        const chunks: Chunk[] = [];
+        while (runner.currentStep < plan.totalSteps) {
+          chunks.push(await runner.run(Math.min(chunk, plan.totalSteps - runner.currentStep)));
+        }
+        const merged = mergeChunks(chunks);
+        const ref = await expected();
+        for (const [id, block] of Object.entries(ref.spikes)) {
+          expect(merged.spikes[id]?.steps, `spike steps of ${id}`).toEqual(block.steps);
+          expect(merged.spikes[id]?.indices, `spike indices of ${id}`).toEqual(block.indices);
+        }
+        expect(merged.counts['rB']?.counts).toEqual(ref.counts['rB']?.counts);
+      } finally {
+        runner.dispose();
+      }
+    });
   }
 
   it('webasm on 100 ms of CUBA (1000 steps, 320k synapses)', async () => {

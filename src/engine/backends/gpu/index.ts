@@ -11,7 +11,7 @@ import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
 import { buildLayout } from './layout.ts';
-import { GpuRunner } from './runner.ts';
+import { GpuRunner, type GpuRunnerOptions } from './runner.ts';
 import { createStepKernels } from './step-kernels.ts';
 
 export { GpuRunner } from './runner.ts';
@@ -46,7 +46,17 @@ export async function createGpuBackend(
   throw new BackendUnavailableError('gpu', reasons.join('; '));
 }
 
-async function createOnMode(plan: Plan, mode: GpuJsMode): Promise<GpuRunner> {
+/**
+ * `createGpuBackend` for one mode, with runner options (tests use them to drive the GPU modes'
+ * spike readback path on cpu/webasm).
+ *
+ * @example const runner = await createOnMode(plan, 'webasm', { spikesFromHistory: true });
+ */
+export async function createOnMode(
+  plan: Plan,
+  mode: GpuJsMode,
+  options: GpuRunnerOptions = {},
+): Promise<GpuRunner> {
   if (!(await isModeAvailable(mode))) {
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }
@@ -57,7 +67,7 @@ async function createOnMode(plan: Plan, mode: GpuJsMode): Promise<GpuRunner> {
       ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
   const kernels = createStepKernels(ctx, layout, lists);
-  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels);
+  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, options);
   try {
     await runner.warmUp();
     const degraded = runner.kernelModes().find((k) => k.mode !== mode);

@@ -15,7 +15,7 @@ import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { readBack, release, type DeviceValue, type GpuContext } from './gpujs.ts';
 import { HostInputs } from './host-inputs.ts';
-import type { DeviceLayout } from './layout.ts';
+import { HISTORY_BITS, type DeviceLayout } from './layout.ts';
 import type { StepKernels } from './step-kernels.ts';
 
 interface DeviceState {
@@ -27,12 +27,22 @@ interface DeviceState {
   hist: DeviceValue;
 }
 
+export interface GpuRunnerOptions {
+  /** Take spikes from the history words as on a GPU, even on cpu/webasm (for tests). */
+  spikesFromHistory?: boolean;
+}
+
 export class GpuRunner implements BackendRunner {
   private step = 0;
   private state: DeviceState | undefined;
   private readonly inputs: HostInputs;
-  /** cpu and webasm results are host arrays already: checking every step costs nothing. */
-  private readonly checkEveryStep: boolean;
+  /**
+   * cpu and webasm results are host arrays already, so spikes are taken from the flags and the
+   * state checked every step. On a GPU a readback per step would dominate: spikes come back
+   * from the history words, which hold the last HISTORY_BITS steps, once per HISTORY_BITS steps.
+   */
+  private readonly hostResults: boolean;
+  private readonly flagScratch: Float32Array;
 
   constructor(
     readonly name: ResolvedBackend,
@@ -40,9 +50,11 @@ export class GpuRunner implements BackendRunner {
     private readonly layout: DeviceLayout,
     private readonly ctx: GpuContext,
     private readonly kernels: StepKernels,
+    options: GpuRunnerOptions = {},
   ) {
     this.inputs = new HostInputs(plan, layout);
-    this.checkEveryStep = ctx.mode === 'cpu' || ctx.mode === 'webasm';
+    this.hostResults = !options.spikesFromHistory && (ctx.mode === 'cpu' || ctx.mode === 'webasm');
+    this.flagScratch = new Float32Array(layout.total);
   }
 
   get currentStep(): number {
@@ -89,24 +101,30 @@ export class GpuRunner implements BackendRunner {
     const builder = new ChunkBuilder(this.plan, this.step, n);
     const wantsState = builder.stateProbes.length > 0;
     let recordMs = 0;
+    // Steps whose spikes are so far only in the device's history words.
+    let pending = 0;
     const start = performance.now();
     for (let s = 0; s < n; s++) {
       const t = this.step;
       const flags = await this.advance(t);
       this.step = t + 1;
       const r0 = performance.now();
-      const flagsHost = await readBack(flags);
+      if (this.hostResults) {
+        this.recordSpikes(builder, t, await readBack(flags));
+      } else if (++pending === HISTORY_BITS || s === n - 1) {
+        await this.recordFromHistory(builder, t, pending);
+        pending = 0;
+      }
       release(flags);
-      this.recordSpikes(builder, t, flagsHost);
-      if (wantsState || this.checkEveryStep) {
+      if (wantsState || this.hostResults) {
         const { v, i } = await this.readState();
-        if (this.checkEveryStep) this.checkFinite(v, i, t);
+        if (this.hostResults) this.checkFinite(v, i, t);
         if (wantsState)
           builder.sampleState(t, (p, variable, j) => this.sample(v, i, p, variable, j));
       }
       recordMs += performance.now() - r0;
     }
-    if (!this.checkEveryStep && n > 0) {
+    if (!this.hostResults && n > 0) {
       // Reading V back every step would cost a GPU round trip per step; on the GPU a non-finite
       // value is caught at the end of the chunk and reported at its last step.
       const { v, i } = await this.readState();
@@ -143,6 +161,22 @@ export class GpuRunner implements BackendRunner {
     const st = this.state;
     if (!st) throw new Error('gpu backend: state not initialised');
     return { v: await readBack(st.v), i: await readBack(st.i) };
+  }
+
+  /** Records steps `last - count + 1 .. last` from bit `last - step` of history word 0. */
+  private async recordFromHistory(
+    builder: ChunkBuilder,
+    last: number,
+    count: number,
+  ): Promise<void> {
+    const st = this.state;
+    if (!st) throw new Error('gpu backend: state not initialised');
+    const words = await readBack(st.hist);
+    const flags = this.flagScratch;
+    for (let age = count - 1; age >= 0; age--) {
+      for (let j = 0; j < flags.length; j++) flags[j] = ((words[j] ?? 0) >>> age) & 1;
+      this.recordSpikes(builder, last - age, flags);
+    }
   }
 
   private recordSpikes(builder: ChunkBuilder, t: number, flags: Float32Array): void {
