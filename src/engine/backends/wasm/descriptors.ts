@@ -113,7 +113,7 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     i32(d + J.destination, destination);
     i32(d + J.rowPtr, a.rowPtr);
     i32(d + J.targets, a.targets);
-    i32(d + J.wide, a.wide ? 1 : 0);
+    i32(d + J.wide, a.width);
     i32(d + J.weights, a.weights);
     f32(d + J.weightConstant, weights instanceof Float32Array ? 0 : weights.constant);
     i32(d + J.delays, a.delays);

@@ -1,9 +1,13 @@
 /** What the wasm backend stores per synapse, for the benchmark's bytes-per-synapse column. */
 import type { Plan } from '../../plan.ts';
+import { delaysStoredApart, targetBytes, targetWidth } from './target-width.ts';
 
 export interface ConnectivityFootprint {
   synapses: number;
-  /** Row pointers, targets (u16 when the target has at most 65536 neurons), weights, delays. */
+  /**
+   * Row pointers, targets (u16 when the target has at most 65536 neurons, else u32 carrying
+   * per-synapse delays in the top byte), per-synapse weights, per-synapse delays (u16 case).
+   */
   bytes: number;
   bytesPerSynapse: number;
 }
@@ -19,11 +23,11 @@ export function connectivityFootprint(plan: Plan): ConnectivityFootprint {
   let bytes = 0;
   for (const pr of plan.projections) {
     const count = pr.csr.targets.length;
-    const wide = (plan.populations[pr.target]?.size ?? 0) > 65536;
+    const width = targetWidth(plan, pr);
     synapses += count;
-    bytes += 4 * pr.csr.rowPtr.length + (wide ? 4 : 2) * count;
+    bytes += 4 * pr.csr.rowPtr.length + targetBytes(width) * count;
     if (pr.csr.weights instanceof Float32Array) bytes += 4 * count;
-    if (pr.csr.delays instanceof Uint8Array) bytes += count;
+    if (delaysStoredApart(pr, width)) bytes += count;
   }
   return { synapses, bytes, bytesPerSynapse: synapses > 0 ? bytes / synapses : 0 };
 }

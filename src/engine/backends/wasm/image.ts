@@ -7,6 +7,13 @@
 import type { Plan, PopulationPlan } from '../../plan.ts';
 import { Arena, padded } from './arena.ts';
 import { historySlots, historyWords } from './history.ts';
+import {
+  TARGETS,
+  delaysStoredApart,
+  targetBytes,
+  targetWidth,
+  type TargetWidth,
+} from './target-width.ts';
 import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
 
@@ -31,7 +38,8 @@ export interface PopulationAddresses {
 export interface ProjectionAddresses {
   rowPtr: number;
   targets: number;
-  wide: boolean;
+  /** A TARGETS code: u16, u32, or u32 with the delay in the top byte. */
+  width: TargetWidth;
   weights: number;
   delays: number;
   /** Where a delta projection onto a population without V adds its weights (else 0). */
@@ -121,17 +129,17 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     };
   });
   const projections = plan.projections.map((pr): ProjectionAddresses => {
-    const wide = sizeOf(plan, pr.target) > 65536;
+    const width = targetWidth(plan, pr);
     const count = pr.csr.targets.length;
-    const { weights, delays } = pr.csr;
+    const { weights } = pr.csr;
     const target = plan.populations[pr.target];
     const needsSink = pr.destination.kind === 'delta' && target?.model.model !== 'stochastic_lif';
     return {
       rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
-      targets: arena.alloc((wide ? 4 : 2) * count),
-      wide,
+      targets: arena.alloc(targetBytes(width) * count),
+      width,
       weights: weights instanceof Float32Array ? arena.alloc(4 * count) : 0,
-      delays: delays instanceof Uint8Array ? arena.alloc(count) : 0,
+      delays: delaysStoredApart(pr, width) ? arena.alloc(count) : 0,
       sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
     };
   });
@@ -205,11 +213,19 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
     if (!a) return;
     const { rowPtr, targets, weights, delays } = pr.csr;
     new Uint32Array(buffer, a.rowPtr, rowPtr.length).set(rowPtr);
-    const view = a.wide ? Uint32Array : Uint16Array;
-    new view(buffer, a.targets, targets.length).set(targets);
+    if (a.width === TARGETS.u16) new Uint16Array(buffer, a.targets, targets.length).set(targets);
+    else new Uint32Array(buffer, a.targets, targets.length).set(targets);
     if (weights instanceof Float32Array)
       new Float32Array(buffer, a.weights, weights.length).set(weights);
-    if (delays instanceof Uint8Array) new Uint8Array(buffer, a.delays, delays.length).set(delays);
+    if (delays instanceof Uint8Array) {
+      if (a.width === TARGETS.u32WithDelay) {
+        const packed = new Uint32Array(buffer, a.targets, targets.length);
+        for (let k = 0; k < delays.length; k++)
+          packed[k] = ((delays[k] ?? 0) << 24) | (packed[k] ?? 0);
+      } else {
+        new Uint8Array(buffer, a.delays, delays.length).set(delays);
+      }
+    }
   });
   writeInitialState(plan, image, buffer);
 }

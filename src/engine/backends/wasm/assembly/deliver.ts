@@ -42,7 +42,8 @@ function deliverRow<T>(jd: usize, s: u32): void {
 
 /**
  * Row `s` of a projection with per-synapse delays: synapse k fires when `s` spiked at step
- * `t - delay[k]`, read from the source's history ring.
+ * `t - delay[k]`, read from the source's history ring. T = u64 marks 32-bit targets that carry
+ * the delay in their top byte (8 bytes per synapse with a weight, instead of 9).
  */
 function deliverRowDelayed<T>(
   jd: usize,
@@ -62,11 +63,20 @@ function deliverRowDelayed<T>(
   const wordOffset = ((<usize>s) >> 5) << 2;
   const bit: u32 = 1 << (s & 31);
   for (let k = load<u32>(row); k < end; k++) {
-    const d = <i32>load<u8>(dly + <usize>k);
+    let d: i32;
+    let target: usize;
+    if (sizeof<T>() == 8) {
+      const x = load<u32>(tgt + ((<usize>k) << 2));
+      d = <i32>(x >> 24);
+      target = <usize>(x & 0xffffff);
+    } else {
+      d = <i32>load<u8>(dly + <usize>k);
+      target = <usize>load<T>(tgt + <usize>k * sizeof<T>());
+    }
     if (d > t) continue;
     const slot = (t - d) % slots;
     if ((load<u32>(hist + <usize>(slot * words) * 4 + wordOffset) & bit) == 0) continue;
-    const p = dst + ((<usize>load<T>(tgt + <usize>k * sizeof<T>())) << 2);
+    const p = dst + (target << 2);
     store<f32>(p, load<f32>(p) + (wp == 0 ? wc : load<f32>(wp + ((<usize>k) << 2))));
   }
 }
@@ -74,7 +84,7 @@ function deliverRowDelayed<T>(
 function deliverProjection<T>(jd: usize, pops: usize, t: i32, union: usize): void {
   const pd = pops + <usize>(load<i32>(jd + J_SRC) * POP_BYTES);
   const dly = load<usize>(jd + J_DLY);
-  if (dly == 0) {
+  if (sizeof<T>() != 8 && dly == 0) {
     const delay = load<i32>(jd + J_DC);
     if (delay == 0) {
       // The spikes of this step, already ascending.
@@ -117,8 +127,13 @@ function deliverProjection<T>(jd: usize, pops: usize, t: i32, union: usize): voi
   }
 }
 
-/** Step 5 for one projection; targets are stored as u16 when the target population allows. */
+/**
+ * Step 5 for one projection. J_WIDE: 0 = u16 targets, 1 = u32 targets, 2 = u32 targets with
+ * the per-synapse delay packed in the top byte.
+ */
 export function deliver(jd: usize, pops: usize, t: i32, union: usize): void {
-  if (load<i32>(jd + J_WIDE) != 0) deliverProjection<u32>(jd, pops, t, union);
-  else deliverProjection<u16>(jd, pops, t, union);
+  const wide = load<i32>(jd + J_WIDE);
+  if (wide == 0) deliverProjection<u16>(jd, pops, t, union);
+  else if (wide == 1) deliverProjection<u32>(jd, pops, t, union);
+  else deliverProjection<u64>(jd, pops, t, union);
 }
