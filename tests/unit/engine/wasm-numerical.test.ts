@@ -61,6 +61,21 @@ async function expectSameOutcome(doc: NetworkDocument, chunks: number[]): Promis
   return expected;
 }
 
+/** A wasm runner whose kernel notes the start step of every checked call. */
+async function countingRunner(plan: Plan): Promise<{ runner: WasmRunner; checkedCalls: number[] }> {
+  const kernel = await instantiateKernel();
+  const checkedCalls: number[] = [];
+  const counting: KernelExports = {
+    memory: kernel.memory,
+    heapBase: () => kernel.heapBase(),
+    run: (header, start, n, checked) => {
+      if (checked) checkedCalls.push(start);
+      return kernel.run(header, start, n, checked);
+    },
+  };
+  return { runner: new WasmRunner(plan, counting), checkedCalls };
+}
+
 const probes = (id: string): NetworkDocument['probes'] => [
   { id: `spk-${id}`, kind: 'spikes', population: id },
   { id: `v-${id}`, kind: 'state', population: id, variable: 'v', neurons: [0, 2] },
@@ -127,6 +142,11 @@ describe('wasm backend: non-finite state', () => {
     const expected = await expectSameOutcome(doc, [20, 6, 1, 4]);
     expect(expected.error?.variable).toBe('i_syn (tau 10 ms)');
     expect(expected.error?.step).toBe(5);
+    // Found by the end-of-call scan of a fast call, located by its checked repetition.
+    const { runner, checkedCalls } = await countingRunner(compile(doc));
+    await runner.run(4);
+    await expect(runner.run(10)).rejects.toMatchObject({ step: 5, neuron: 0 });
+    expect(checkedCalls).toEqual([4]);
   });
 
   it('an overflow in a held neuron never reaches the state and does not stop the run', async () => {
@@ -168,21 +188,11 @@ describe('wasm backend: non-finite state', () => {
     const expected = await expectSameOutcome(doc, [100, 9, 1]);
     expect(expected.error).toBeUndefined();
     expect(expected.record.spikes['L']?.steps.length).toBeGreaterThan(3);
-    // The cheap check did fire (rdt * I overflowed in held lanes): the checked re-run was taken.
-    const kernel = await instantiateKernel();
-    const checkedCalls: number[] = [];
-    const counting: KernelExports = {
-      memory: kernel.memory,
-      heapBase: () => kernel.heapBase(),
-      run: (header, start, n, checked) => {
-        if (checked) checkedCalls.push(start);
-        return kernel.run(header, start, n, checked);
-      },
-    };
+    // rdt * I overflowed in held lanes, but the state stayed finite: no checked re-run.
     const plan = compile(doc);
-    const record = await new WasmRunner(plan, counting).run(plan.totalSteps);
-    expectIdentical(record, expected.record);
-    expect(checkedCalls).toEqual([0]);
+    const { runner, checkedCalls } = await countingRunner(plan);
+    expectIdentical(await runner.run(plan.totalSteps), expected.record);
+    expect(checkedCalls).toEqual([]);
   });
 });
 

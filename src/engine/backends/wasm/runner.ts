@@ -77,7 +77,7 @@ export class WasmRunner implements BackendRunner {
       this.snapshot.set(this.state);
       let k = this.kernel.run(hd, start, steps, 0);
       if (this.i32[(hd + H.status) >>> 2] === STATUS.suspect) {
-        // The cheap check saw a non-finite value: redo the call checking every step exactly.
+        // The state ended non-finite: redo the call checking every step, to say where it began.
         this.state.set(this.snapshot);
         k = this.kernel.run(hd, start, steps, 1);
       }

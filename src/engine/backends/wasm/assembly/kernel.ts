@@ -63,25 +63,23 @@ export function heapBase(): usize {
   return (__heap_base + 63) & ~63;
 }
 
-function lifDispatch(pd: usize, chans: usize, t: i32, table: usize): bool {
+function lifDispatch(pd: usize, chans: usize, t: i32, table: usize): void {
   const nch = load<i32>(pd + P_NCH);
   if (load<f32>(pd + P_NOISE) != 0) {
-    if (nch == 0) return lifStep<u8, u16>(pd, chans, t, table);
-    if (nch == 1) return lifStep<u16, u16>(pd, chans, t, table);
-    if (nch == 2) return lifStep<u32, u16>(pd, chans, t, table);
-    return lifStep<u64, u16>(pd, chans, t, table);
-  }
-  if (nch == 0) return lifStep<u8, u8>(pd, chans, t, table);
-  if (nch == 1) return lifStep<u16, u8>(pd, chans, t, table);
-  if (nch == 2) return lifStep<u32, u8>(pd, chans, t, table);
-  return lifStep<u64, u8>(pd, chans, t, table);
+    if (nch == 0) lifStep<u8, u16>(pd, chans, t, table);
+    else if (nch == 1) lifStep<u16, u16>(pd, chans, t, table);
+    else if (nch == 2) lifStep<u32, u16>(pd, chans, t, table);
+    else lifStep<u64, u16>(pd, chans, t, table);
+  } else if (nch == 0) lifStep<u8, u8>(pd, chans, t, table);
+  else if (nch == 1) lifStep<u16, u8>(pd, chans, t, table);
+  else if (nch == 2) lifStep<u32, u8>(pd, chans, t, table);
+  else lifStep<u64, u8>(pd, chans, t, table);
 }
 
-/** Channels of populations without a LIF loop decay here; returns true if one is not finite. */
-function decayLoose(hdr: usize, pops: usize): bool {
+/** Channels of populations without a LIF loop decay here. */
+function decayLoose(hdr: usize, pops: usize): void {
   const nchan = load<i32>(hdr + H_NCHAN);
   const chans = load<usize>(hdr + H_CHANS);
-  let acc: f32 = 0;
   for (let c = 0; c < nchan; c++) {
     const cd = chans + <usize>(c * CHAN_BYTES);
     if (load<i32>(cd + C_LOOSE) == 0) continue;
@@ -90,12 +88,9 @@ function decayLoose(hdr: usize, pops: usize): bool {
     const decay = load<f32>(cd + C_DECAY);
     for (let j = 0; j < size; j++) {
       const p = ip + ((<usize>j) << 2);
-      const x = load<f32>(p);
-      acc += x - x;
-      store<f32>(p, x * decay);
+      store<f32>(p, load<f32>(p) * decay);
     }
   }
-  return acc != 0 || acc != acc;
 }
 
 /** Step 6: spiking LIF neurons go to vReset and, if still refractory, join the held list. */
@@ -165,9 +160,15 @@ function record(hdr: usize, pops: usize, npops: i32, k: i32): void {
 
 /**
  * Runs steps `start .. start+n-1` and returns how many were done: fewer than n when the record
- * buffers would overflow (the host drains them and calls again) or on a numerical problem.
- * H_STATUS then says SUSPECT (fast mode: restore the state and call again with checked = 1) or
- * ERROR (checked mode, or the end-of-call check: H_ERR* locate the value exactly).
+ * buffers would overflow (the host drains them and calls again) or, in checked mode, at the
+ * first non-finite value.
+ *
+ * Finiteness: a non-finite V or current never becomes finite again (NaN and infinities survive
+ * decay, integration and delivery, and such a V never crosses threshold to be reset; an infinite
+ * V made by integration does spike and reset, and the reference accepts that too). So the fast
+ * mode (checked = 0) scans the state once, at the end of the call: if it is not finite, H_STATUS
+ * says SUSPECT and the host restores its snapshot and repeats the call with checked = 1, which
+ * scans after every step and stops with ERROR and H_ERR* naming the first bad value exactly.
  */
 export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
   const npops = load<i32>(hdr + H_NPOPS);
@@ -189,20 +190,15 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     if (load<i32>(hdr + H_RECUSED) + recNeed > recCap) break;
     if ((done + 1) * nprobes > sampCap) break;
     const t = start + done;
-    let suspect = false;
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
       const model = load<i32>(pd + P_MODEL);
-      if (model == MODEL_LIF) suspect |= lifDispatch(pd, chans, t, table);
+      if (model == MODEL_LIF) lifDispatch(pd, chans, t, table);
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
       else poissonStep(pd, t);
       recordHistory(pd, t);
     }
-    if (loose) suspect |= decayLoose(hdr, pops);
-    if (suspect && checked == 0) {
-      store<i32>(hdr + H_STATUS, STATUS_SUSPECT);
-      return done;
-    }
+    if (loose) decayLoose(hdr, pops);
     for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
@@ -216,11 +212,6 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     record(hdr, pops, npops, done);
     done++;
   }
-  // The per-step check of step t reads the state left by step t-1: the last step of the call
-  // is checked here.
-  if (checked == 0 && done > 0 && locateNonFinite(hdr)) {
-    store<i32>(hdr + H_STATUS, STATUS_ERROR);
-    store<i32>(hdr + H_ERRSTEP, start + done - 1);
-  }
+  if (checked == 0 && done > 0 && locateNonFinite(hdr)) store<i32>(hdr + H_STATUS, STATUS_SUSPECT);
   return done;
 }

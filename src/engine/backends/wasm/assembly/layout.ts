@@ -28,7 +28,7 @@ export const H_LOOSE: i32 = 88;
 
 // Values of H_STATUS after run().
 export const STATUS_OK: i32 = 0;
-/** The cheap per-step check saw a non-finite value (or an overflow): re-run checked. */
+/** The state is not finite at the end of a fast call: re-run the call checked. */
 export const STATUS_SUSPECT: i32 = 1;
 /** A non-finite state value, located exactly in H_ERR*. */
 export const STATUS_ERROR: i32 = 2;

@@ -105,10 +105,10 @@ function restoreHeld(pd: usize): void {
 /**
  * One step of a LIF population. CH selects the current input at compile time by its size:
  * 1 byte = no channel, 2 = one, 4 = two (fused into this loop), 8 = many (summed beforehand).
- * NOISE: 1 byte = deterministic, 2 = Gaussian noise. Writes the spike list and its count, decays
- * the channels, and returns true when some V or I was not finite (or a sum overflowed).
+ * NOISE: 1 byte = deterministic, 2 = Gaussian noise. Writes the spike list and its count and
+ * decays the channels. No finiteness check here: see `run` in kernel.ts.
  */
-export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize): bool {
+export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize): void {
   const size = load<i32>(pd + P_SIZE);
   const padded = (size + 7) & ~7;
   const vp = load<usize>(pd + P_V);
@@ -139,8 +139,6 @@ export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize
   if (sizeof<CH>() == 8) scratch = sumChannels(pd, chans, padded);
   saveHeld(pd);
 
-  // The sum of all new V: finite unless some V or I was not (or, harmlessly, it overflowed).
-  let acc = f32x4.splat(0);
   let count = 0;
   for (let j = 0; j < padded; j += 8) {
     const o = (<usize>j) << 2;
@@ -174,7 +172,6 @@ export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize
       na = f32x4.add(na, f32x4.mul(noiseStd, gaussian24x4(draw24x4(key, j), table)));
       nb = f32x4.add(nb, f32x4.mul(noiseStd, gaussian24x4(draw24x4(key, j + 4), table)));
     }
-    acc = f32x4.add(acc, f32x4.add(na, nb));
     v128.store(vp + o, na);
     v128.store(vp + o, nb, 16);
     const sa = f32x4.ge(na, vth);
@@ -195,5 +192,4 @@ export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize
   // Padding lanes restart from 0 every step, so they can never overflow.
   for (let j = size; j < padded; j++) store<f32>(vp + ((<usize>j) << 2), 0);
   restoreHeld(pd);
-  return v128.any_true(f32x4.ne(f32x4.sub(acc, acc), f32x4.splat(0)));
 }
