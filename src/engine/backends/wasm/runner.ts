@@ -108,7 +108,10 @@ export class WasmRunner implements BackendRunner {
     for (let i = 0; i < k; i++) {
       for (const population of recorded) {
         const count = this.i32[r] ?? 0;
-        builder.addSpikes(population, start + i, this.i32.subarray(r + 1, r + 1 + count), count);
+        // A silent step adds nothing (spike lists) and leaves a zero (rate counts): skip it.
+        if (count > 0) {
+          builder.addSpikes(population, start + i, this.i32.subarray(r + 1, r + 1 + count), count);
+        }
         r += count + 1;
       }
       // sampleState visits probes and their neurons in plan order, the order the kernel wrote.
