@@ -1,14 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { documentStore } from '../../store/document/index.ts';
 import type { ProjectionFlowEdge } from './flow-types.ts';
 import { connectivityLabel, synapseLabel, weightLabel, weightSign } from './projection-summary.ts';
 import { selfLoopPath } from './self-loop-path.ts';
-
-function bezier(props: EdgeProps<ProjectionFlowEdge>) {
-  const [path, labelX, labelY] = getBezierPath(props);
-  return { path, labelX, labelY };
-}
+import { projectionPath } from './edge-path.ts';
 
 /**
  * A projection: coloured by the sign of its weight (excitatory warm, inhibitory blue), with a
@@ -20,7 +16,13 @@ function ProjectionEdgeView(props: EdgeProps<ProjectionFlowEdge>) {
   const isLoop = source === target;
   const { path, labelX, labelY } = isLoop
     ? selfLoopPath(sourceX, sourceY, targetX, targetY)
-    : bezier(props);
+    : projectionPath(
+        sourceX,
+        sourceY,
+        targetX,
+        targetY,
+        props.data?.reciprocal === true ? (source < target ? 1 : -1) : 0,
+      );
   const sign = projection === undefined ? 'mixed' : weightSign(projection.weight);
   return (
     <>

@@ -13,6 +13,8 @@ export type PopulationFlowNode = Node<PopulationNodeData, 'population'>;
 
 export interface ProjectionEdgeData extends Record<string, unknown> {
   projection: Projection;
+  /** A projection runs the other way between the same two populations. */
+  reciprocal: boolean;
 }
 
 export type ProjectionFlowEdge = Edge<ProjectionEdgeData, 'projection'>;

@@ -45,13 +45,19 @@ export function buildNodes(
 
 export function buildEdges(doc: NetworkDocument, selection: Selection): ProjectionFlowEdge[] {
   const selected = new Set(selection.projections);
+  const pairs = new Set(doc.projections.map((p) => `${p.source}\u0000${p.target}`));
   return doc.projections.map((projection) => ({
     id: projection.id,
     type: 'projection',
     source: projection.source,
     target: projection.target,
     selected: selected.has(projection.id),
-    data: { projection },
+    data: {
+      projection,
+      reciprocal:
+        projection.source !== projection.target &&
+        pairs.has(`${projection.target}\u0000${projection.source}`),
+    },
     markerEnd: {
       type: MarkerType.ArrowClosed,
       color: SIGN_COLOR[weightSign(projection.weight)],

@@ -53,6 +53,14 @@ export function NumberField(props: NumberFieldProps) {
             setDraft(null);
             setError(null);
           } else if (e.key === 'Enter') e.currentTarget.blur();
+          else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && props.step !== undefined) {
+            // Stepping like a native number input, without its spinner and locale quirks.
+            e.preventDefault();
+            const current = Number(draft ?? props.value);
+            if (!Number.isFinite(current)) return;
+            const next = current + (e.key === 'ArrowUp' ? props.step : -props.step);
+            onChange(String(Number(next.toPrecision(12))));
+          }
         }}
       />
     </Field>
