@@ -1,6 +1,8 @@
 /** Bit-packed streams and gates against a naive one-byte-per-bit implementation. */
 import { describe, expect, it } from 'vitest';
 import {
+  BitstreamEncoder,
+  BitstreamSynapse,
   and,
   andPopcountWords,
   andWords,
@@ -9,12 +11,18 @@ import {
   bitstreamToBits,
   bitstreamToProbability,
   createBitstream,
+  fillBernoulliWords,
+  lfsrBitstream,
+  maximalLfsr,
   mux,
   not,
   or,
   popcount,
   popcount32,
+  sobolBitstream,
   tailIsZero,
+  threshold24,
+  wordCount,
   xor,
 } from '../../../src/engine/sc/index.ts';
 import type { Bitstream } from '../../../src/engine/sc/index.ts';
@@ -102,6 +110,23 @@ describe('gates against per-bit logic, tail bits zero after every op', () => {
     }
   });
 
+  it('every generator leaves the tail zero, even for all-ones streams', () => {
+    for (const n of oddLengths) {
+      const streams = [
+        bernoulliBitstream(1, n, 9),
+        lfsrBitstream(1, n, maximalLfsr(7, 3)),
+        sobolBitstream(1, n, 1),
+        sobolBitstream(1, n, 2),
+        new BitstreamEncoder(0, 1, n, 4).encode(1),
+        new BitstreamSynapse(0, 1, n, 1, 4).apply(not(createBitstream(n))),
+      ];
+      for (const s of streams) {
+        expect(tailIsZero(s)).toBe(true);
+        expect(popcount(s)).toBe(n);
+      }
+    }
+  });
+
   it('refuses streams of different lengths', () => {
     expect(() => and(createBitstream(10), createBitstream(11))).toThrow(RangeError);
     expect(() => mux(createBitstream(10), createBitstream(10), createBitstream(9))).toThrow(
@@ -126,6 +151,33 @@ describe('word kernels over ranges', () => {
     }
     expect(split).toEqual(whole);
     expect(count).toBe(andPopcountWords(a, b, 0, words));
+  });
+});
+
+describe('streams do not depend on their word count', () => {
+  it('a shorter Bernoulli or LFSR stream is a prefix of a longer one with the same key', () => {
+    for (const n of oddLengths.slice(0, 10)) {
+      const long = bitstreamToBits(bernoulliBitstream(0.4, 2000, 77)).subarray(0, n);
+      expect(bitstreamToBits(bernoulliBitstream(0.4, n, 77))).toEqual(long);
+      const config = maximalLfsr(11, 5, 'galois');
+      const longL = bitstreamToBits(lfsrBitstream(0.4, 2000, config)).subarray(0, n);
+      expect(bitstreamToBits(lfsrBitstream(0.4, n, config))).toEqual(longL);
+    }
+  });
+
+  it('Bernoulli words filled range by range equal one pass', () => {
+    const length = 5000;
+    const whole = new Uint32Array(wordCount(length));
+    fillBernoulliWords(whole, 0, whole.length, length, threshold24(0.3), 123, 4);
+    const split = new Uint32Array(whole.length);
+    for (const [a, b] of [
+      [100, 157],
+      [0, 100],
+      [157, whole.length],
+    ] as const) {
+      fillBernoulliWords(split, a, b, length, threshold24(0.3), 123, 4);
+    }
+    expect(split).toEqual(whole);
   });
 });
 
