@@ -1,6 +1,6 @@
 // Step 7 of CONTEXT.md done exactly: find the first non-finite V or I, population by population
-// (V of every neuron, then each channel of the population in its order). The fast path only
-// runs this at the end of a call or when its cheap per-step check fired.
+// (V of every neuron, then each channel of the population in its order). A fast call runs it
+// once, at its end; a checked call after every step (see `run` in kernel.ts).
 import {
   CHAN_BYTES,
   C_I,
