@@ -178,6 +178,18 @@ describe('gpu backend (Node modes) is bit-identical to the reference', () => {
     });
   }
 
+  // Without delays the gather kernels read the step's flags instead of the history.
+  for (const backend of ['cpu', 'webasm'] as const) {
+    it(`${backend}, the same network with every delay 0`, async () => {
+      const undelayed = mixedDocument();
+      for (const p of undelayed.projections) p.delay = { kind: 'constant', steps: 0 };
+      expect(Math.max(...compile(undelayed).projections.map((p) => p.maxDelay))).toBe(0);
+      const ref = await runDocument(undelayed, 'reference', 64);
+      expect(ref.spikes['B']?.steps.length).toBeGreaterThan(20);
+      expectIdentical(await runDocument(undelayed, backend, 64), ref);
+    });
+  }
+
   it('webasm on 100 ms of CUBA (1000 steps, 320k synapses)', async () => {
     const cuba = cubaDocument(7, 100);
     cuba.probes.push({ id: 'v', kind: 'state', population: 'E', variable: 'v', neurons: [0, 9] });

@@ -48,6 +48,8 @@ export interface DeviceLayout {
   offsets: number[];
   /** Channel slots per neuron: the most channels any population has (at least 1). */
   slots: number;
+  /** Longest delay of any synapse, steps. */
+  maxDelay: number;
   /** Words of spike history per neuron (covers delays 0..maxDelay). */
   historyWords: number;
   popStride: number;
@@ -119,6 +121,7 @@ export function buildLayout(plan: Plan): DeviceLayout {
     total,
     offsets,
     slots,
+    maxDelay,
     historyWords: Math.ceil((maxDelay + 1) / HISTORY_BITS),
     popStride,
     gaussBase,

@@ -150,8 +150,10 @@ export class GpuRunner implements BackendRunner {
     const flags = await k.spikes(vint, st.refr, stepIn, gen);
     const refr = await k.refractory(st.refr, flags);
     const hist = await k.history(st.hist, flags);
-    const i = await k.channels(st.i, hist);
-    const v = await k.voltage(vint, flags, hist);
+    // Without delays the gather kernels test the flags themselves (kernels.ts).
+    const spk = this.layout.maxDelay === 0 ? flags : hist;
+    const i = await k.channels(st.i, spk);
+    const v = await k.voltage(vint, flags, spk);
     for (const old of [vint, st.v, st.refr, st.i, st.hist]) release(old);
     this.state = { v, refr, i, hist };
     return flags;

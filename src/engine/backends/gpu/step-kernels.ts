@@ -33,7 +33,12 @@ export function createStepKernels(
   const perSlot: [number, number] = [n, layout.slots];
   const perWord: [number, number] = [n, layout.historyWords];
   const tables = { params: layout.params, neurons: layout.neurons };
-  const synapses = { ...tables, sourceWeight: lists.sourceWeight, wordScale: lists.wordScale };
+  // Without delays the kernels never read wordScale (kernels.ts), and an unused constant would
+  // still cost a storage buffer on WebGPU.
+  const synapses =
+    layout.maxDelay === 0
+      ? { ...tables, sourceWeight: lists.sourceWeight }
+      : { ...tables, sourceWeight: lists.sourceWeight, wordScale: lists.wordScale };
   const make = (
     source: string,
     output: [number] | [number, number],
