@@ -52,7 +52,7 @@ test('Pause, Step and Reset', async ({ page }) => {
   await expect(page.getByTestId('run-status')).toHaveText('paused');
 
   await page.getByTestId('run-button').click(); // Resume
-  await expect.poll(() => simulatedMs(page)).toBeGreaterThan(paused + 100);
+  await expect.poll(() => simulatedMs(page), { timeout: 30_000 }).toBeGreaterThan(paused + 60);
   await page.getByTestId('pause-button').click();
 
   await page.getByTestId('reset-button').click();

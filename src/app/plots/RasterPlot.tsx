@@ -12,7 +12,19 @@ import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
 
 /** Below this many spikes per population the raster draws every spike exactly. */
-const EXACT_BELOW = 15_000;
+const EXACT_BELOW = 6_000;
+/** Most points drawn per frame over all populations (see raster-points.ts). */
+const POINT_BUDGET = 8_000;
+/**
+ * Redraws at most this often (15 per second): each redraw re-uploads every point, and in
+ * headless Chromium the compositor reads the WebGL canvas back every time it changes.
+ */
+const MIN_INTERVAL_MS = 66;
+
+/** Marker size: small populations get bigger dots so single spikes stay visible. */
+function markerPx(size: number): number {
+  return size > 500 ? 2 : 3;
+}
 
 export function RasterPlot({ record }: { record: RunRecord }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -54,6 +66,9 @@ export function RasterPlot({ record }: { record: RunRecord }) {
           widthPx: plotWidth,
           heightPx: plotHeight * band,
           exactBelow: EXACT_BELOW,
+          markerPx: markerPx(p.size),
+          // Shared out by the rows' areas, so a small population is not starved.
+          budget: POINT_BUDGET * band,
         });
         yAxes[`yaxis${axis}`] = {
           domain: [Math.max(0, top - band), top],
@@ -71,7 +86,7 @@ export function RasterPlot({ record }: { record: RunRecord }) {
           y: points.y,
           xaxis: 'x',
           yaxis: `y${axis}`,
-          marker: { size: p.size > 500 ? 2 : 3, color: colorOf.get(p.population) ?? '#333' },
+          marker: { size: markerPx(p.size), color: colorOf.get(p.population) ?? '#333' },
           hoverinfo: 'skip',
         };
       });
@@ -80,7 +95,7 @@ export function RasterPlot({ record }: { record: RunRecord }) {
     [height],
   );
 
-  useRecordRedraw(record, draw);
+  useRecordRedraw(record, draw, MIN_INTERVAL_MS);
   useEffect(() => {
     const div = ref.current;
     return () => {

@@ -1,4 +1,8 @@
-/** Membrane (or synaptic current) traces of the probed neurons, one WebGL line per neuron. */
+/**
+ * Membrane (or synaptic current) traces of the probed neurons, one line per neuron. SVG, not
+ * WebGL: the lines are decimated to a few points per pixel column, and a second WebGL context
+ * next to the raster's costs more (context switches, compositing) than it saves.
+ */
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
@@ -8,6 +12,8 @@ import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
 
 const HEIGHT = 240;
+/** Ten redraws a second: the traces follow the raster without competing with it for frames. */
+const MIN_INTERVAL_MS = 100;
 const UNITS = { v: 'V', i_syn: 'I_syn' } as const;
 
 export function TracePlot({ record }: { record: RunRecord }) {
@@ -34,7 +40,7 @@ export function TracePlot({ record }: { record: RunRecord }) {
           width,
         );
         data.push({
-          type: 'scattergl',
+          type: 'scatter',
           mode: 'lines',
           name: `${probe.population}[${neuron}]`,
           x: line.x,
@@ -56,7 +62,7 @@ export function TracePlot({ record }: { record: RunRecord }) {
     });
   }, []);
 
-  useRecordRedraw(record, draw);
+  useRecordRedraw(record, draw, MIN_INTERVAL_MS);
   useEffect(() => {
     const div = ref.current;
     return () => {

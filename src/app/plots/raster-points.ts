@@ -1,7 +1,9 @@
 /**
  * Turns a population's spike window into the points a raster draws. At 100,000 spikes per
  * second a one-second window holds far more spikes than the plot has pixels, so above a
- * threshold we keep one spike per pixel cell: the picture is the same, the GPU upload is not.
+ * threshold we keep one spike per cell of a grid over the plot: cells of a marker's size keep
+ * the picture, and cells grow further only when even that would exceed the point budget
+ * (plotly's per-point work, not the GPU, is what costs frame time).
  */
 import type { SpikeSeries } from '../../store/session/series.ts';
 
@@ -23,6 +25,10 @@ export interface RasterGrid {
   heightPx: number;
   /** Below this many spikes every spike is drawn as is. */
   exactBelow: number;
+  /** Size of a drawn marker, px: the smallest cell worth keeping apart. */
+  markerPx: number;
+  /** Most points to draw. */
+  budget: number;
 }
 
 /**
@@ -45,8 +51,11 @@ export function rasterPoints(series: SpikeSeries, grid: RasterGrid): RasterPoint
     }
     return { x, y, spikes };
   }
-  const w = Math.max(1, Math.round(grid.widthPx));
-  const h = Math.max(1, Math.round(grid.heightPx));
+  // Cells of markerPx, grown until the grid holds no more cells than the budget allows.
+  const areaPx = Math.max(1, grid.widthPx * grid.heightPx);
+  const cellPx = Math.max(grid.markerPx, Math.sqrt(areaPx / Math.max(1, grid.budget)));
+  const w = Math.max(1, Math.round(grid.widthPx / cellPx));
+  const h = Math.max(1, Math.round(grid.heightPx / cellPx));
   const span = Math.max(1, grid.toStep - grid.fromStep);
   const taken = new Uint8Array(w * h);
   const xs = new Float32Array(Math.min(spikes, w * h));

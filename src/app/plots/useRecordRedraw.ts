@@ -1,14 +1,13 @@
 /**
- * Redraws a plot from the run record at most once per animation frame, and only when the
- * record changed: chunks can arrive faster than frames, and React must not re-render per chunk.
+ * Redraws a plot from the run record when it changed, through the shared frame scheduler (one
+ * plot per animation frame) and no more often than `minIntervalMs`: chunks can arrive faster
+ * than frames, and React must not re-render per chunk.
  */
 import { useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
+import { cancelDraw, scheduleDraw } from './frame-scheduler.ts';
 
-/**
- * Calls `draw(record)` on the next animation frame after each change of `record` (and once at
- * the start), no more often than every `minIntervalMs`.
- */
+/** Calls `draw(record)` after changes of `record` (and once at the start). */
 export function useRecordRedraw(
   record: RunRecord | null,
   draw: (record: RunRecord) => void,
@@ -22,34 +21,32 @@ export function useRecordRedraw(
 
   useEffect(() => {
     if (!record) return;
-    let frame = 0;
     let drawnVersion = -1;
     let lastDraw = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const paint = () => {
-      frame = 0;
       if (record.version === drawnVersion) return;
       drawnVersion = record.version;
       lastDraw = performance.now();
       drawRef.current(record);
     };
     const schedule = () => {
-      if (frame || timer) return;
+      if (timer) return;
       const wait = lastDraw + minIntervalMs - performance.now();
       if (wait > 0) {
         timer = setTimeout(() => {
           timer = null;
-          frame = requestAnimationFrame(paint);
+          scheduleDraw(paint);
         }, wait);
       } else {
-        frame = requestAnimationFrame(paint);
+        scheduleDraw(paint);
       }
     };
     const unsubscribe = record.subscribe(schedule);
     schedule();
     return () => {
       unsubscribe();
-      if (frame) cancelAnimationFrame(frame);
+      cancelDraw(paint);
       if (timer) clearTimeout(timer);
     };
   }, [record, minIntervalMs]);

@@ -12,6 +12,7 @@ import { documentStore } from '../../../src/store/document/index.ts';
 import { sessionStore } from '../../../src/store/session/index.ts';
 import { RunToolbar } from '../../../src/app/run/RunToolbar.tsx';
 import { PlotsPanel } from '../../../src/app/plots/PlotsPanel.tsx';
+import { measureFrames, type FrameMeasurement } from './measure-frames.ts';
 import { runOnBackend } from './run-backend.ts';
 
 declare global {
@@ -20,6 +21,8 @@ declare global {
       documentStore: typeof documentStore;
       sessionStore: typeof sessionStore;
       runOnBackend: typeof runOnBackend;
+      /** Frame intervals and long tasks over `seconds` (scripts/measure-frames.ts). */
+      measureFrames: (seconds: number) => Promise<FrameMeasurement>;
       /** Replaces the document (validated first); throws with the schema's messages. */
       load: (doc: unknown) => void;
     };
@@ -33,7 +36,13 @@ function load(value: unknown): void {
 }
 
 async function start(): Promise<void> {
-  window.__spikelab = { documentStore, sessionStore, runOnBackend, load };
+  window.__spikelab = {
+    documentStore,
+    sessionStore,
+    runOnBackend,
+    load,
+    measureFrames: (seconds) => measureFrames(sessionStore, seconds),
+  };
   const example = new URLSearchParams(window.location.search).get('example');
   if (example) {
     const response = await fetch(`/examples/${encodeURIComponent(example)}.json`);

@@ -1,0 +1,188 @@
+/**
+ * Cross-backend test in the browser (issue 2): the same small network (Poisson sources, LIF
+ * with and without noise, delays, delta and exponential synapses) runs to its end in the real
+ * engine worker on `reference`, `wasm`, and the gpu.js modes `webgl2` and `webgpu` (SwiftShader
+ * in headless Chromium), and the spikes are compared with the reference.
+ *
+ * Tolerances, from src/engine/CONTEXT.md:
+ * - `wasm` is bit-identical to the reference: every spike equal.
+ * - gpu.js webgl2/webgpu: integer paths (Poisson sources) are exact; float state may differ in
+ *   the last bits (drivers may fuse multiply-adds). Deterministic network: every spike equal.
+ *   Noisy network: no divergence in the first 100 steps, and the total spike count of every
+ *   population within 5% of the reference.
+ * A backend that cannot run fails the test; it never skips.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import type { NetworkDocument } from '../../src/model/document.ts';
+import type { BackendSpikes } from './harness/run-backend.ts';
+
+test.describe.configure({ timeout: 240_000 });
+
+function network(noise: number): NetworkDocument {
+  const lif = (bias: number) => ({
+    v_rest: 0,
+    v_reset: 0,
+    v_threshold: 1,
+    tau_mem: 20,
+    resistance: 1,
+    noise_std: noise,
+    refractory_period: 2,
+    bias,
+    v_init: { kind: 'uniform' as const, low: 0, high: 0.9 },
+  });
+  return {
+    format: 'spikelab-network',
+    version: 1,
+    name: noise > 0 ? 'cross-backend noisy' : 'cross-backend deterministic',
+    populations: [
+      { id: 'in', size: 40, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 60 } },
+      {
+        id: 'exc',
+        size: 32,
+        position: { x: 200, y: 0 },
+        model: 'stochastic_lif',
+        params: lif(0.02),
+      },
+      {
+        id: 'inh',
+        size: 8,
+        position: { x: 200, y: 200 },
+        model: 'stochastic_lif',
+        params: lif(0.01),
+      },
+    ],
+    projections: [
+      {
+        id: 'in_exc',
+        source: 'in',
+        target: 'exc',
+        connectivity: { rule: 'fixed_probability', p: 0.25, allow_self: false },
+        weight: { kind: 'uniform', low: 0.1, high: 0.3 },
+        delay: { kind: 'uniform_int', low: 1, high: 5 },
+        synapse: { kind: 'delta' },
+      },
+      {
+        id: 'exc_inh',
+        source: 'exc',
+        target: 'inh',
+        connectivity: { rule: 'fixed_fan_in', k: 8, allow_self: false },
+        weight: { kind: 'constant', value: 0.08 },
+        delay: { kind: 'constant', steps: 2 },
+        synapse: { kind: 'exponential', tau: 5 },
+      },
+      {
+        id: 'inh_exc',
+        source: 'inh',
+        target: 'exc',
+        connectivity: { rule: 'all_to_all', allow_self: false },
+        weight: { kind: 'normal', mean: -0.05, std: 0.01 },
+        delay: { kind: 'uniform_int', low: 0, high: 3 },
+        synapse: { kind: 'exponential', tau: 10 },
+      },
+    ],
+    stimuli: [],
+    probes: [
+      { id: 's_in', kind: 'spikes', population: 'in' },
+      { id: 's_exc', kind: 'spikes', population: 'exc' },
+      { id: 's_inh', kind: 'spikes', population: 'inh' },
+    ],
+    run: { dt: 0.5, duration: 200, seed: 2024, backend: 'reference' },
+  };
+}
+
+async function runAll(
+  page: Page,
+  doc: NetworkDocument,
+  backends: string[],
+): Promise<Record<string, BackendSpikes>> {
+  await page.goto('/tests/e2e/harness/index.html');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const out: Record<string, BackendSpikes> = {};
+  for (const backend of backends) {
+    out[backend] = await page.evaluate(
+      ([d, b]) => {
+        const api = window.__spikelab;
+        if (!api) throw new Error('harness not loaded');
+        return api.runOnBackend(d, b as NetworkDocument['run']['backend']);
+      },
+      [doc, backend] as const,
+    );
+  }
+  return out;
+}
+
+/** Spikes as sorted `step:index` keys, per population. */
+function keys(run: BackendSpikes, population: string): string[] {
+  const s = run.spikes[population] ?? { steps: [], indices: [] };
+  return s.steps.map((step, k) => `${step}:${s.indices[k] ?? -1}`);
+}
+
+/** First step at which two runs' spikes of a population differ, or null. */
+function firstDivergence(a: BackendSpikes, b: BackendSpikes, population: string): number | null {
+  const sa = keys(a, population);
+  const sb = keys(b, population);
+  for (let k = 0; k < Math.max(sa.length, sb.length); k++) {
+    if (sa[k] !== sb[k]) {
+      const step = (x: string | undefined) =>
+        x === undefined ? Infinity : Number(x.split(':')[0]);
+      return Math.min(step(sa[k]), step(sb[k]));
+    }
+  }
+  return null;
+}
+
+function expectRan(run: BackendSpikes | undefined, resolved: string): BackendSpikes {
+  expect(run, `no result for ${resolved}`).toBeDefined();
+  const r = run as BackendSpikes;
+  expect(r.fault, `${resolved} failed: ${r.fault?.message ?? ''}`).toBeNull();
+  // A named backend must run as itself, never fall back silently.
+  expect(r.backend).toBe(resolved);
+  expect(r.steps).toBe(400);
+  return r;
+}
+
+const POPULATIONS = ['in', 'exc', 'inh'];
+
+for (const noise of [0, 0.05]) {
+  test(`${noise > 0 ? 'noisy' : 'deterministic'} network: wasm, webgl2 and webgpu against reference`, async ({
+    page,
+  }) => {
+    const doc = network(noise);
+    const runs = await runAll(page, doc, ['reference', 'wasm', 'webgl2', 'webgpu']);
+    const reference = expectRan(runs['reference'], 'reference');
+    const total = (r: BackendSpikes, p: string) => r.spikes[p]?.steps.length ?? 0;
+    // The network must be doing something for the comparison to mean anything.
+    for (const p of POPULATIONS) expect(total(reference, p)).toBeGreaterThan(20);
+
+    const wasm = expectRan(runs['wasm'], 'wasm');
+    for (const p of POPULATIONS) expect(keys(wasm, p), `wasm ${p}`).toEqual(keys(reference, p));
+
+    for (const mode of ['webgl2', 'webgpu']) {
+      const gpu = expectRan(runs[mode], `gpu:${mode}`);
+      const summary = POPULATIONS.map((p) => ({
+        population: p,
+        reference: total(reference, p),
+        [mode]: total(gpu, p),
+        firstDivergence: firstDivergence(reference, gpu, p),
+      }));
+      test
+        .info()
+        .annotations.push({ type: `${doc.name} ${mode}`, description: JSON.stringify(summary) });
+      console.log(doc.name, mode, JSON.stringify(summary));
+      // Integer paths are exact on every backend.
+      expect(keys(gpu, 'in'), `${mode} Poisson sources`).toEqual(keys(reference, 'in'));
+      for (const p of ['exc', 'inh']) {
+        if (noise === 0) {
+          expect(keys(gpu, p), `${mode} ${p}`).toEqual(keys(reference, p));
+        } else {
+          const diverged = firstDivergence(reference, gpu, p);
+          expect(diverged === null || diverged >= 100, `${mode} ${p} diverged at ${diverged}`).toBe(
+            true,
+          );
+          const ratio = total(gpu, p) / total(reference, p);
+          expect(Math.abs(ratio - 1), `${mode} ${p} spike count ratio ${ratio}`).toBeLessThan(0.05);
+        }
+      }
+    }
+  });
+}
