@@ -15,7 +15,7 @@ export function renderBenchTable(report: BenchReport): string {
     `load average ${meta.load_average.join(', ')} on ${meta.cpus} CPUs${busy(meta.load_average, meta.cpus)}`,
     '',
     `${report.cuba.name}: ${networkLine(report.cuba)}`,
-    ...backendTable(report.cuba.rows, 24),
+    ...backendTable(report.cuba.rows, 24, meta.repeats),
   ];
   const verdict = comparison(report.cuba.rows);
   if (verdict !== undefined) lines.push('', verdict);
@@ -32,7 +32,7 @@ export function renderBenchTable(report: BenchReport): string {
     for (const network of report.scaling) {
       lines.push(
         `  N = ${groupDigits(network.neurons)}: ${networkLine(network)}`,
-        ...backendTable(network.rows, 24),
+        ...backendTable(network.rows, 24, meta.repeats),
       );
     }
   }
@@ -69,12 +69,15 @@ function networkLine(n: NetworkReport): string {
   );
 }
 
-function backendTable(rows: readonly BenchRow[], labelWidth: number): string[] {
+function backendTable(rows: readonly BenchRow[], labelWidth: number, repeats: number): string[] {
   const header = `    ${'backend'.padEnd(labelWidth)}${HEAD.map((h, k) => h.padStart(WIDTHS[k] ?? 10)).join('')}`;
-  return [header, ...rows.map((row) => `    ${row.label.padEnd(labelWidth)}${rowCells(row)}`)];
+  return [
+    header,
+    ...rows.map((row) => `    ${row.label.padEnd(labelWidth)}${rowCells(row, repeats)}`),
+  ];
 }
 
-function rowCells(row: BenchRow): string {
+function rowCells(row: BenchRow, repeats: number): string {
   if (row.status !== 'ok') return `  ${row.status}: ${(row.reason ?? '').replace(/\s+/g, ' ')}`;
   const resolved =
     row.backend !== undefined && row.backend !== row.label && !row.label.startsWith('brian2');
@@ -85,5 +88,11 @@ function rowCells(row: BenchRow): string {
     groupDigits(row.spikes ?? 0),
   ];
   const text = cells.map((c, k) => c.padStart(WIDTHS[k] ?? 10)).join('');
-  return resolved ? `${text}  (ran ${row.backend ?? ''})` : text;
+  const notes = [
+    ...(resolved ? [`ran ${row.backend ?? ''}`] : []),
+    ...(row.runs_ms !== undefined && row.runs_ms.length < repeats
+      ? [`${row.runs_ms.length} of ${repeats} runs: over time`]
+      : []),
+  ];
+  return notes.length === 0 ? text : `${text}  (${notes.join('; ')})`;
 }

@@ -73,6 +73,11 @@ describe('renderBenchTable', () => {
     );
   });
 
+  it('says when a backend made fewer runs than asked because it ran over time', () => {
+    const row = { ...ok('gpu:cpu', 15_000), runs_ms: [15_000, 16_000] };
+    expect(renderBenchTable(report([row]))).toContain('(2 of 3 runs: over time)');
+  });
+
   it('has no verdict without a Brian2 figure', () => {
     expect(renderBenchTable(report([ok('wasm', 100)]))).not.toContain('fastest here');
   });
