@@ -12,7 +12,7 @@ import {
 } from './run-helpers.ts';
 
 // The first population colour of the plots (plot-theme.ts), as drawn by the raster.
-const FIRST_POPULATION_RGB: [number, number, number] = [0x3b, 0x6f, 0xd6];
+const FIRST_POPULATION_RGB: [number, number, number] = [0x5c, 0xa8, 0xff];
 
 test('Run on the default network draws spikes and reports the backend', async ({ page }) => {
   await openFresh(page);

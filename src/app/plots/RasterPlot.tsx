@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { AxisName, LayoutAxis } from 'plotly.js';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type PlotLayout, type Trace } from './plotly.ts';
-import { PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
+import { AXIS, PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
 import { rasterPoints } from './raster-points.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
@@ -47,6 +47,7 @@ export function RasterPlot({ record }: { record: RunRecord }) {
         ...baseLayout('Spike raster', height),
         // One time axis under the bottom row; the rows above share it.
         xaxis: {
+          ...AXIS,
           range: [t0, t1],
           title: { text: 'time (ms)' },
           zeroline: false,
@@ -71,6 +72,8 @@ export function RasterPlot({ record }: { record: RunRecord }) {
           budget: POINT_BUDGET * band,
         });
         yAxes[`yaxis${axis}`] = {
+          ...AXIS,
+          showgrid: false,
           domain: [Math.max(0, top - band), top],
           range: [-0.5, p.size - 0.5],
           title: { text: p.label, font: { size: 11 } },

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { baseLayout, populationColor, timeRange } from './plot-theme.ts';
+import { AXIS, baseLayout, populationColor, timeRange } from './plot-theme.ts';
 import { windowRates } from './population-rates.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
@@ -31,8 +31,12 @@ export function RatePlot({ record }: { record: RunRecord }) {
       ...baseLayout('Population rates', HEIGHT),
       showlegend: true,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.15, font: { size: 10 } },
-      xaxis: { range: timeRange(r.endStep, r.windowSteps, r.dt), title: { text: 'time (ms)' } },
-      yaxis: { title: { text: 'rate (Hz)' }, rangemode: 'tozero', zeroline: false },
+      xaxis: {
+        ...AXIS,
+        range: timeRange(r.endStep, r.windowSteps, r.dt),
+        title: { text: 'time (ms)' },
+      },
+      yaxis: { ...AXIS, title: { text: 'rate (Hz)' }, rangemode: 'tozero', zeroline: false },
       datarevision: r.version,
     });
   }, []);

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
+import { AXIS, PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
 import { traceLine } from './trace-points.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
@@ -56,8 +56,8 @@ export function TracePlot({ record }: { record: RunRecord }) {
       ...baseLayout('Membrane traces', HEIGHT),
       showlegend: data.length <= 8,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.12, font: { size: 10 } },
-      xaxis: { range: [t0, t1], title: { text: 'time (ms)' }, zeroline: false },
-      yaxis: { title: { text: [...variables].join(', ') }, zeroline: false },
+      xaxis: { ...AXIS, range: [t0, t1], title: { text: 'time (ms)' }, zeroline: false },
+      yaxis: { ...AXIS, title: { text: [...variables].join(', ') }, zeroline: false },
       datarevision: r.version,
     });
   }, []);

@@ -1,23 +1,27 @@
 /** Colours and the common layout of the live plots, so the three figures read as one panel. */
 import type { PlotLayout } from './plotly.ts';
 
+/** Bright on the page's dark panels; the first two match the editor's E/I colours' tones. */
 export const POPULATION_COLORS = [
-  '#3b6fd6',
-  '#d9463b',
-  '#2f9e57',
-  '#e08a1e',
-  '#8a56c2',
-  '#1f9aa5',
-  '#c2417f',
-  '#6b7a8f',
+  '#5ca8ff',
+  '#ff8a5c',
+  '#4ade80',
+  '#f5c542',
+  '#c084fc',
+  '#2dd4bf',
+  '#f472b6',
+  '#a8b3c7',
 ];
 
 /** Colour of the k-th population (document order), stable across the three plots. */
 export function populationColor(k: number): string {
-  return POPULATION_COLORS[k % POPULATION_COLORS.length] ?? '#3b6fd6';
+  return POPULATION_COLORS[k % POPULATION_COLORS.length] ?? '#5ca8ff';
 }
 
 export const PLOT_MARGIN = { l: 64, r: 16, t: 28, b: 36 };
+
+/** Grid and axis lines that stay quiet next to the data. */
+export const AXIS = { gridcolor: '#1c2533', linecolor: '#334155', zeroline: false } as const;
 
 /** The layout every plot starts from. */
 export function baseLayout(title: string, height: number): PlotLayout {
@@ -25,9 +29,11 @@ export function baseLayout(title: string, height: number): PlotLayout {
     title: { text: title, font: { size: 13 }, x: 0.01, xanchor: 'left' },
     height,
     margin: PLOT_MARGIN,
-    paper_bgcolor: '#ffffff',
-    plot_bgcolor: '#fbfbfd',
-    font: { family: 'system-ui, sans-serif', size: 11, color: '#333' },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: '#0b1017',
+    font: { family: 'Inter, system-ui, sans-serif', size: 11, color: '#8391a7' },
+    xaxis: AXIS,
+    yaxis: AXIS,
     showlegend: false,
     // Streaming data moves every frame; hover labels would flicker and cost time.
     hovermode: false,
