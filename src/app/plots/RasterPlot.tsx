@@ -73,12 +73,10 @@ export function RasterPlot({ record }: { record: RunRecord }) {
         });
         yAxes[`yaxis${axis}`] = {
           ...AXIS,
-          showgrid: false,
           domain: [Math.max(0, top - band), top],
           range: [-0.5, p.size - 0.5],
           title: { text: p.label, font: { size: 11 } },
           fixedrange: true,
-          zeroline: false,
           showgrid: false,
         };
         return {
