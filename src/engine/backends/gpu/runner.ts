@@ -5,15 +5,16 @@
  *   integrate (1-2) -> spikes (2-3) -> refractory (2, 6) -> history -> channels (4-5)
  *   -> voltage (5-6)
  *
- * Only the step's spike flags come back every step (and V and the currents when a state probe
- * or, on cpu/webasm, the per-step finiteness check needs them).
+ * What comes back to the host: on cpu/webasm (host arrays anyway) the flags and state of every
+ * step; on webgl2/webgpu spike history words once per 16 steps, V and the currents per step only
+ * for state probes, and at the end of each chunk for the finiteness check.
  */
 import type { Chunk, ResolvedBackend } from '../../api.ts';
-import { NumericalError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { readBack, release, type DeviceValue, type GpuContext } from './gpujs.ts';
+import { checkFinite, recordSpikes, sample } from './host-results.ts';
 import { HostInputs } from './host-inputs.ts';
 import { HISTORY_BITS, type DeviceLayout } from './layout.ts';
 import type { StepKernels } from './step-kernels.ts';
@@ -110,7 +111,7 @@ export class GpuRunner implements BackendRunner {
       this.step = t + 1;
       const r0 = performance.now();
       if (this.hostResults) {
-        this.recordSpikes(builder, t, await readBack(flags));
+        recordSpikes(this.plan, this.layout, builder, t, await readBack(flags));
       } else if (++pending === HISTORY_BITS || s === n - 1) {
         await this.recordFromHistory(builder, t, pending);
         pending = 0;
@@ -118,9 +119,11 @@ export class GpuRunner implements BackendRunner {
       release(flags);
       if (wantsState || this.hostResults) {
         const { v, i } = await this.readState();
-        if (this.hostResults) this.checkFinite(v, i, t);
+        if (this.hostResults) checkFinite(this.plan, this.layout, v, i, t);
         if (wantsState)
-          builder.sampleState(t, (p, variable, j) => this.sample(v, i, p, variable, j));
+          builder.sampleState(t, (p, variable, j) =>
+            sample(this.plan, this.layout, v, i, p, variable, j),
+          );
       }
       recordMs += performance.now() - r0;
     }
@@ -128,7 +131,7 @@ export class GpuRunner implements BackendRunner {
       // Reading V back every step would cost a GPU round trip per step; on the GPU a non-finite
       // value is caught at the end of the chunk and reported at its last step.
       const { v, i } = await this.readState();
-      this.checkFinite(v, i, this.step - 1);
+      checkFinite(this.plan, this.layout, v, i, this.step - 1);
     }
     return builder.finish(performance.now() - start - recordMs, n);
   }
@@ -177,67 +180,13 @@ export class GpuRunner implements BackendRunner {
     const flags = this.flagScratch;
     for (let age = count - 1; age >= 0; age--) {
       for (let j = 0; j < flags.length; j++) flags[j] = ((words[j] ?? 0) >>> age) & 1;
-      this.recordSpikes(builder, last - age, flags);
+      recordSpikes(this.plan, this.layout, builder, last - age, flags);
     }
-  }
-
-  private recordSpikes(builder: ChunkBuilder, t: number, flags: Float32Array): void {
-    this.plan.populations.forEach((pop, p) => {
-      if (!builder.wantsSpikes(p)) return;
-      const base = this.layout.offsets[p] ?? 0;
-      builder.addSpikeFlags(p, t, flags.subarray(base, base + pop.size), pop.size);
-    });
-  }
-
-  private sample(
-    v: Float32Array,
-    i: Float32Array,
-    p: number,
-    variable: 'v' | 'i_syn',
-    j: number,
-  ): number {
-    const g = (this.layout.offsets[p] ?? 0) + j;
-    if (variable === 'v') return v[g] ?? 0;
-    // Summed from 0 in channel order, as the reference does.
-    let sum = 0;
-    const count = this.plan.populations[p]?.channels.length ?? 0;
-    for (let c = 0; c < count; c++) sum = Math.fround(sum + (i[c * this.layout.total + g] ?? 0));
-    return sum;
-  }
-
-  /** Step 7, in the reference's order: populations, V before channels, neurons ascending. */
-  private checkFinite(v: Float32Array, i: Float32Array, t: number): void {
-    const { total, offsets } = this.layout;
-    this.plan.populations.forEach((pop, p) => {
-      const base = offsets[p] ?? 0;
-      if (pop.model.model === 'stochastic_lif') assertFinite(v, base, pop.size, pop.id, 'v', t);
-      pop.channels.forEach((ch, c) => {
-        const tau = this.plan.channels[ch]?.tau ?? 0;
-        assertFinite(i, c * total + base, pop.size, pop.id, `i_syn (tau ${tau} ms)`, t);
-      });
-    });
   }
 
   private releaseState(): void {
     const st = this.state;
     if (!st) return;
     for (const value of [st.v, st.refr, st.i, st.hist]) release(value);
-  }
-}
-
-function assertFinite(
-  values: Float32Array,
-  from: number,
-  size: number,
-  population: string,
-  variable: string,
-  t: number,
-): void {
-  let sum = 0;
-  for (let j = 0; j < size; j++) sum += values[from + j] ?? 0;
-  if (Number.isFinite(sum)) return;
-  for (let j = 0; j < size; j++) {
-    const x = values[from + j] ?? 0;
-    if (!Number.isFinite(x)) throw new NumericalError(population, t, j, variable, x);
   }
 }
