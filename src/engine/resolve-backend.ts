@@ -38,6 +38,13 @@ async function wasmBackend(plan: Plan): Promise<BackendRunner> {
 }
 
 async function gpuBackend(plan: Plan, backend: string, mode: GpuMode): Promise<BackendRunner> {
+  if (isNode() && mode === 'webgpu') {
+    // Node has no navigator.gpu; Dawn provides one where its binary loads (see node-webgpu.ts).
+    await load(backend, async () => {
+      const { installNodeWebGpu } = await import('./backends/gpu/node-webgpu.ts');
+      await installNodeWebGpu();
+    });
+  }
   const module = await load(backend, () => import('./backends/gpu/index.ts'));
   // Typed against the contract, so a change of signature fails the type check here.
   const factory: GpuBackendFactory = module.createGpuBackend;
