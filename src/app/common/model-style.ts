@@ -27,7 +27,7 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
   },
   spike_generator: {
     name: 'Spike generator',
-    short: 'Generator',
+    short: 'SpikeGen',
     color: '#b58cff',
     blurb: 'Plays a list of spike times, once or periodically.',
   },

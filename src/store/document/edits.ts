@@ -29,7 +29,8 @@ export type ProjectionPatch = Partial<Omit<Projection, 'id'>>;
 export type StimulusPatch = Partial<Omit<Stimulus, 'id' | 'kind'>>;
 
 export type DocumentEdit =
-  | { type: 'addPopulation'; population: Population }
+  /** Adds a population, with the probes it starts with (a new one records its spikes). */
+  | { type: 'addPopulation'; population: Population; probes?: readonly Probe[] }
   /** Removes populations and projections; whatever refers to a removed population goes too. */
   | { type: 'removeNodes'; populationIds: readonly string[]; projectionIds: readonly string[] }
   | { type: 'movePopulations'; moves: readonly { id: string; position: CanvasPosition }[] }

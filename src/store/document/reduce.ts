@@ -48,7 +48,11 @@ function patchPopulation(pop: Population, patch: PopulationPatch): Population {
 export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocument {
   switch (edit.type) {
     case 'addPopulation':
-      return { ...doc, populations: [...doc.populations, edit.population] };
+      return {
+        ...doc,
+        populations: [...doc.populations, edit.population],
+        probes: [...doc.probes, ...(edit.probes ?? [])],
+      };
     case 'removeNodes':
       return removeNodes(doc, edit.populationIds, edit.projectionIds);
     case 'movePopulations': {

@@ -4,7 +4,12 @@
  * `index.ts` binds it to a hook. Every change of `document` bumps `documentRevision`.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CanvasPosition, NetworkDocument, PopulationModel } from '../../model/document.ts';
+import type {
+  CanvasPosition,
+  NetworkDocument,
+  PopulationModel,
+  Probe,
+} from '../../model/document.ts';
 import { createDocument, createPopulation, createProjection, uniqueId } from '../../model/index.ts';
 import type { ValidationIssue } from '../../model/index.ts';
 import { checkEdit } from './check-edit.ts';
@@ -136,8 +141,20 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
       select: (selection) => set({ selection: pruneSelection(selection, get().document) }),
 
       addPopulation: (model, position) => {
-        const id = uniqueId(model, takenIds(get().document));
-        apply({ type: 'addPopulation', population: createPopulation(model, id, position) });
+        const taken = takenIds(get().document);
+        const id = uniqueId(model, taken);
+        taken.add(id);
+        // A new population records its spikes, so the next run shows it in the raster.
+        const probe: Probe = {
+          id: uniqueId(`${id}_spikes`, taken),
+          kind: 'spikes',
+          population: id,
+        };
+        apply({
+          type: 'addPopulation',
+          population: createPopulation(model, id, position),
+          probes: [probe],
+        });
         set({ selection: { populations: [id], projections: [] } });
         return id;
       },

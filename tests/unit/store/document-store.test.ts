@@ -105,6 +105,10 @@ describe('document store', () => {
     const st = () => store.getState();
     const id = st().addPopulation('stochastic_lif', { x: 10, y: 20 });
     expect(st().document.populations.find((p) => p.id === id)?.position).toEqual({ x: 10, y: 20 });
+    // It records its spikes from the start, in the same undo entry.
+    expect(st().document.probes.filter((p) => p.population === id)).toEqual([
+      { id: `${id}_spikes`, kind: 'spikes', population: id },
+    ]);
     const projId = st().connect(id, id);
     const proj = st().document.projections.find((p) => p.id === projId);
     expect(proj?.source).toBe(id);
