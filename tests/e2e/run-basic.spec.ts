@@ -16,6 +16,9 @@ const FIRST_POPULATION_RGB: [number, number, number] = [0x5c, 0xa8, 0xff];
 
 test('Run on the default network draws spikes and reports the backend', async ({ page }) => {
   await openFresh(page);
+  // `auto` may pick a gpu.js mode, slow on SwiftShader: keep the run short.
+  await page.getByTestId('duration-input').fill('300');
+  await page.getByTestId('duration-input').press('Enter');
   const raster = page.getByTestId('plots-panel');
   await run(page);
   await waitForSpikes(page, 50);
@@ -31,25 +34,39 @@ test('Run on the default network draws spikes and reports the backend', async ({
   expect(blue).toBeGreaterThan(50);
   await expect(raster).toBeVisible();
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
-  expect(await simulatedMs(page)).toBeCloseTo(1000, 0);
+  expect(await simulatedMs(page)).toBeCloseTo(300, 0);
 });
 
-test('Pause, Step and Reset', async ({ page }) => {
+test('Pause, Step, Reset, and edits while paused apply on Reset', async ({ page }) => {
   await openFresh(page);
   await page.getByTestId('speed-select').selectOption({ label: '1× real time' });
   await run(page);
   await waitForSpikes(page, 1);
   await page.getByTestId('pause-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  // Chunks in flight land; then time stands still.
-  await page.waitForTimeout(500);
+  const atPause = await simulatedMs(page);
+  // The worker confirms it stopped once the chunks in flight have landed (at most three
+  // unacknowledged plus the one being computed, 20 ms each); then time stands still.
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-busy', 'false', {
+    timeout: 30_000,
+  });
   const paused = await simulatedMs(page);
+  expect(paused - atPause).toBeLessThanOrEqual(80);
   await page.waitForTimeout(700);
   expect(await simulatedMs(page)).toBe(paused);
 
   await page.getByTestId('step-button').click();
-  await expect.poll(() => simulatedMs(page)).toBeCloseTo(paused + 20, 5);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-busy', 'false', {
+    timeout: 30_000,
+  });
+  expect(await simulatedMs(page)).toBeCloseTo(paused + 20, 5);
   await expect(page.getByTestId('run-status')).toHaveText('paused');
+
+  // An edit while paused does not touch the compiled run; the page says Reset applies it.
+  await expect(page.getByTestId('network-changed')).toHaveCount(0);
+  await page.getByTestId('duration-input').fill('5000');
+  await page.getByTestId('duration-input').press('Enter');
+  await expect(page.getByTestId('network-changed')).toHaveText('network changed — Reset to apply');
 
   await page.getByTestId('run-button').click(); // Resume
   await expect.poll(() => simulatedMs(page), { timeout: 30_000 }).toBeGreaterThan(paused + 60);
@@ -59,8 +76,11 @@ test('Pause, Step and Reset', async ({ page }) => {
   await expect(page.getByTestId('run-status')).toHaveText('idle');
   await expect(page.getByTestId('run-time')).toHaveText('0.0 ms');
   await expect(page.getByTestId('raster-plot')).toHaveCount(0);
+  await expect(page.getByTestId('network-changed')).toHaveCount(0);
   await run(page);
   await waitForSpikes(page, 1);
+  // The new run was compiled from the edited network: its duration is the new one.
+  await expect(page.locator('.run-stats')).toContainText('/ 5.00 s');
 });
 
 test('Cancel stops a run at once and keeps what was recorded', async ({ page }) => {

@@ -4,6 +4,8 @@ import { useSessionStore } from '../../store/session/index.ts';
 export function RunButtons() {
   const status = useSessionStore((s) => s.status);
   const hasRun = useSessionStore((s) => s.record !== null);
+  // A step (or the tail of a pause) still streaming: one request at a time.
+  const stepping = useSessionStore((s) => s.busy && s.status === 'paused');
   const { run, pause, stepOnce, reset, cancel } = useSessionStore.getState();
   const busy = status === 'running' || status === 'starting';
   return (
@@ -27,7 +29,7 @@ export function RunButtons() {
         type="button"
         data-testid="step-button"
         title="Simulate one chunk (20 ms) and pause"
-        disabled={busy || status === 'crashed'}
+        disabled={busy || stepping || status === 'crashed'}
         onClick={() => void stepOnce()}
       >
         Step

@@ -17,9 +17,10 @@ export function RunStats() {
   const total = useSessionStore((s) => s.totalSteps * s.dt);
   const factor = useSessionStore((s) => s.realTimeFactor);
   const cancelled = useSessionStore((s) => s.cancelled);
+  const busy = useSessionStore((s) => s.busy);
   return (
     <div className="run-stats" aria-live="polite">
-      <span className={`run-status run-status-${status}`} data-testid="run-status">
+      <span className={`run-status run-status-${status}`} data-testid="run-status" data-busy={busy}>
         {cancelled && status === 'idle' ? 'cancelled' : status}
       </span>
       <span title="The backend that actually runs this network">

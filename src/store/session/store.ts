@@ -32,6 +32,11 @@ export interface SessionState {
   runRevision: number | null;
   /** The run was cancelled; its data so far is kept. */
   cancelled: boolean;
+  /**
+   * The worker is stepping on our request; false once it confirmed it stopped (after a pause,
+   * a step, the end of the run or an error), so no more chunks are coming.
+   */
+  busy: boolean;
   record: RunRecord | null;
 
   run: () => Promise<void>;
@@ -95,7 +100,7 @@ export function createSessionStore(deps: SessionDeps) {
       stopWatchdog();
       client?.terminate();
       client = null;
-      set({ status: 'crashed', crash: reason, realTimeFactor: null });
+      set({ status: 'crashed', crash: reason, realTimeFactor: null, busy: false });
     };
 
     const ensureClient = (): EngineClient => {
@@ -140,17 +145,18 @@ export function createSessionStore(deps: SessionDeps) {
           return;
         }
         case 'paused':
-          if (intent === 'pause' && get().status === 'running') set({ status: 'paused' });
+          // A `paused` that answers an old pause must not end a resume sent after it.
+          if (intent === 'pause') set({ status: 'paused', busy: false });
           return;
         case 'finished':
           runOpen = false;
           stopWatchdog();
-          set({ status: 'finished', realTimeFactor: meter.factor() });
+          set({ status: 'finished', realTimeFactor: meter.factor(), busy: false });
           return;
         case 'fault':
           runOpen = false;
           stopWatchdog();
-          set({ status: 'error', fault: event.fault });
+          set({ status: 'error', fault: event.fault, busy: false });
           return;
       }
     };
@@ -221,6 +227,7 @@ export function createSessionStore(deps: SessionDeps) {
       crash: null,
       runRevision: null,
       cancelled: false,
+      busy: false,
       record: null,
 
       async run() {
@@ -232,7 +239,7 @@ export function createSessionStore(deps: SessionDeps) {
         if (!client) return;
         intent = 'play';
         meter.restart(get().simulatedMs);
-        set({ status: 'running' });
+        set({ status: 'running', busy: true });
         void client.play();
       },
 
@@ -251,6 +258,7 @@ export function createSessionStore(deps: SessionDeps) {
         }
         const n = steps ?? Math.max(1, Math.round(chunkMs / get().dt));
         intent = 'pause';
+        set({ busy: true });
         void client?.step(n);
       },
 
@@ -268,6 +276,7 @@ export function createSessionStore(deps: SessionDeps) {
         }
         set({
           status: 'idle',
+          busy: false,
           fault: null,
           cancelled: false,
           backend: null,
@@ -288,7 +297,7 @@ export function createSessionStore(deps: SessionDeps) {
         // Terminating is instant whatever the worker is doing; the next run starts a new one.
         client?.terminate();
         client = null;
-        set({ status: 'idle', cancelled: true, realTimeFactor: null });
+        set({ status: 'idle', cancelled: true, realTimeFactor: null, busy: false });
       },
 
       restart() {
@@ -298,7 +307,7 @@ export function createSessionStore(deps: SessionDeps) {
         client?.terminate();
         client = null;
         ensureClient();
-        set({ status: 'idle', crash: null, fault: null, realTimeFactor: null });
+        set({ status: 'idle', crash: null, fault: null, realTimeFactor: null, busy: false });
       },
 
       setSpeed(speed) {
