@@ -99,9 +99,15 @@ export function createEngineService(
         if (!r.playing) r.stepBudget = Math.max(0, r.stepBudget - n);
         if (r.playing && Number.isFinite(r.request.speed) && r.request.speed > 0) {
           // Hold the chunk until real time catches up with the simulated time it covers.
-          const due = r.paceWall + ((r.sim.currentStep - r.paceStep) * r.sim.dt) / r.request.speed;
-          const wait = due - now();
-          if (wait > 1) await sleep(wait);
+          // Short naps, re-reading the clock: timers drift, and a pause or a speed change
+          // should not wait out a long pace (0.1x holds a 20 ms chunk for 200 ms).
+          for (;;) {
+            const due =
+              r.paceWall + ((r.sim.currentStep - r.paceStep) * r.sim.dt) / r.request.speed;
+            const wait = due - now();
+            if (wait <= 1 || !r.playing || gen !== generation) break;
+            await sleep(Math.min(wait, 50));
+          }
           if (gen !== generation) return;
         }
         r.sentSeq += 1;
