@@ -16,10 +16,12 @@ const EXACT_BELOW = 6_000;
 /** Most points drawn per frame over all populations (see raster-points.ts). */
 const POINT_BUDGET = 8_000;
 /**
- * Redraws at most this often (15 per second): each redraw re-uploads every point, and in
- * headless Chromium the compositor reads the WebGL canvas back every time it changes.
+ * Redraws at most this often (10 per second). A plotly redraw has a fixed cost of tens of ms
+ * in headless Chromium whatever the point count (measured: 3,000 or 8,000 points cost the
+ * same), and the compositor reads the WebGL canvas back after each; fewer redraws is what
+ * keeps frames short (scripts/measure-frames.ts).
  */
-const MIN_INTERVAL_MS = 66;
+const MIN_INTERVAL_MS = 100;
 
 /** Marker size: small populations get bigger dots so single spikes stay visible. */
 function markerPx(size: number): number {

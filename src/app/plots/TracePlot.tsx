@@ -12,8 +12,8 @@ import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
 
 const HEIGHT = 240;
-/** Ten redraws a second: the traces follow the raster without competing with it for frames. */
-const MIN_INTERVAL_MS = 100;
+/** Five redraws a second: the traces follow the raster without competing with it for frames. */
+const MIN_INTERVAL_MS = 200;
 const UNITS = { v: 'V', i_syn: 'I_syn' } as const;
 
 export function TracePlot({ record }: { record: RunRecord }) {
