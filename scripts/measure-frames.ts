@@ -4,28 +4,35 @@
  * headless Chromium, every animation-frame interval and every long task for 10 s. It reports
  * numbers; it is a measurement, not a pass/fail test.
  *
- *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--json]
+ *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--json] [--dev]
  *
- * It starts its own Vite dev server on a free port and the system Chromium
- * (/usr/bin/chromium, or $CHROMIUM), and stops both when done.
+ * It builds the page for production (React's production mode, minified bundles: what a user
+ * gets) into a temporary folder and serves it with `vite preview`, or with `--dev` measures
+ * the dev server instead; it starts the system Chromium (/usr/bin/chromium, or $CHROMIUM) and
+ * stops everything when done.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { createServer } from 'vite';
+import { build, createServer, preview } from 'vite';
 import type { NetworkDocument } from '../src/model/document.ts';
 
 interface Options {
   backend: string;
   seconds: number;
   json: boolean;
+  dev: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { backend: 'wasm', seconds: 10, json: false };
+  const options: Options = { backend: 'wasm', seconds: 10, json: false, dev: false };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (arg === '--backend') options.backend = argv[++k] ?? options.backend;
     else if (arg === '--seconds') options.seconds = Number(argv[++k] ?? options.seconds);
     else if (arg === '--json') options.json = true;
+    else if (arg === '--dev') options.dev = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -109,18 +116,62 @@ function quantile(sorted: number[], q: number): number {
   return (sorted[lo] ?? NaN) + ((sorted[hi] ?? NaN) - (sorted[lo] ?? NaN)) * (pos - lo);
 }
 
-async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+interface Served {
+  port: number;
+  close: () => Promise<void>;
+}
+
+function portOf(address: unknown): number {
+  return typeof address === 'object' && address !== null && 'port' in address
+    ? Number(address.port)
+    : 0;
+}
+
+/** The dev server, as `npm start` runs it (React's development mode). */
+async function serveDev(): Promise<Served> {
   const server = await createServer({
     server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
     logLevel: 'error',
   });
   await server.listen();
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port: portOf(server.httpServer?.address()), close: () => server.close() };
+}
+
+/** A production build of the app and the harness page, served by `vite preview`. */
+async function serveBuild(): Promise<Served> {
+  const outDir = await mkdtemp(join(tmpdir(), 'spikelab-frames-'));
+  await build({
+    logLevel: 'error',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: {
+        input: { main: 'index.html', harness: 'tests/e2e/harness/index.html' },
+      },
+    },
+  });
+  const server = await preview({
+    preview: { host: '127.0.0.1', port: 0 },
+    build: { outDir },
+    logLevel: 'error',
+  });
+  return {
+    port: portOf(server.httpServer.address()),
+    close: async () => {
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const served = options.dev ? await serveDev() : await serveBuild();
+  const port = served.port;
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
+    // Extra flags, e.g. to compare GPU compositing: CHROMIUM_ARGS='--use-angle=swiftshader'.
+    args: ['--no-sandbox', ...(process.env['CHROMIUM_ARGS'] ?? '').split(' ').filter(Boolean)],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -147,6 +198,7 @@ async function main(): Promise<void> {
     }, options.seconds);
     const frames = [...result.frames].sort((a, b) => a - b);
     const report = {
+      page: options.dev ? 'dev server' : 'production build',
       backend: result.backend,
       status: result.status,
       seconds: options.seconds,
@@ -169,7 +221,7 @@ async function main(): Promise<void> {
     await page.getByTestId('cancel-button').click();
   } finally {
     await browser.close();
-    await server.close();
+    await served.close();
   }
 }
 
