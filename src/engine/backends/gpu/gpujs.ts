@@ -6,11 +6,12 @@
  * copy per call, `Float32Array[]` rows for 2D outputs); webgl2 returns a `Texture` and webgpu a
  * buffer handle, both kept on the device until `toArray()`.
  */
-import { GPU } from 'gpu.js';
+import { GPU, Input } from 'gpu.js';
 import type {
   IGPUFunctionSettings,
   IGPUKernelSettings,
   IKernelRunShortcut,
+  IPipelineRunShortcut,
   Kernel,
   KernelVariable,
 } from 'gpu.js';
@@ -50,6 +51,41 @@ export interface GpuKernel {
   actualMode(): string;
   /** Why gpu.js degraded the kernel to cpu, if it did. */
   fallbackReason(): string | null;
+}
+
+/** A kernel that a pipeline's orchestration calls (it runs only inside a pipeline). */
+export interface TraceKernel {
+  readonly shortcut: IKernelRunShortcut;
+}
+
+/** An opaque stand-in for a device value while a pipeline is traced. */
+export interface TraceHandle {
+  readonly traced: unique symbol;
+}
+
+/** Records one kernel call into the pipeline being traced and returns its result's handle. */
+export type TraceCall = (kernel: TraceKernel, ...args: (TraceHandle | number)[]) => TraceHandle;
+
+/** A host array argument of a pipeline: flat, with its gpu.js dimensions. */
+export interface PipelineArg {
+  values: Float32Array;
+  /** [x] or [x, y] (x fastest), as gpu.js' `output`. */
+  dims: [number] | [number, number];
+}
+
+/**
+ * A compiled multi-kernel plan (gpu.js `createPipeline`): one call runs every recorded kernel
+ * call (on webgpu in one command encoder and one submission, on webasm over one wasm memory)
+ * and resolves to every returned value, read back and flattened.
+ */
+export interface GpuPipeline {
+  (...args: PipelineArg[]): Promise<Float32Array[]>;
+  /** 'fused-encoder' (webgpu), 'fused-sync' (webasm) or 'generic'; known after the first call. */
+  executorKind(): string;
+  /** The mode the plan's kernels execute on (gpu.js degrades to cpu silently otherwise). */
+  backend(): string | null;
+  fallbackReason(): string | null;
+  destroy(): void;
 }
 
 /** Whether gpu.js reports that a mode can run here (webgpu still needs an adapter). */
@@ -114,9 +150,65 @@ export class GpuContext {
     });
   }
 
+  /** A kernel for pipelines only, with this backend's settings (see `createKernel`). */
+  createTraceKernel(spec: KernelSpec): TraceKernel {
+    const settings: IGPUKernelSettings & { loopMaxIterations: number } = {
+      output: spec.output,
+      constants: spec.constants,
+      loopMaxIterations: spec.loopMaxIterations,
+      precision: 'single',
+      tactic: 'precision',
+    };
+    return { shortcut: this.gpu.createKernel(spec.source, settings) };
+  }
+
+  /**
+   * Compiles `orchestrate` (run once, at the first call, over handles for its three arguments)
+   * into a pipeline. Kernel calls it makes through `call` are recorded, not run.
+   */
+  createPipeline(
+    orchestrate: (call: TraceCall, a: TraceHandle, b: TraceHandle, c: TraceHandle) => TraceHandle[],
+  ): GpuPipeline {
+    const call: TraceCall = (kernel, ...args) =>
+      // Inside a trace gpu.js answers a kernel call with a handle instead of running it.
+      kernel.shortcut(...(args as unknown as KernelVariable[])) as unknown as TraceHandle;
+    // gpu.js counts the orchestration's parameters (fn.length): exactly three.
+    const shortcut: IPipelineRunShortcut = this.gpu.createPipeline(
+      function (a: unknown, b: unknown, c: unknown) {
+        return orchestrate(call, a as TraceHandle, b as TraceHandle, c as TraceHandle);
+      },
+      // One thread: the worker pool's gain is not ours to take on a shared machine, and its
+      // workers would outlive a disposed runner.
+      { threads: false },
+    );
+    const run = async (...args: PipelineArg[]): Promise<Float32Array[]> => {
+      const inputs = args.map(
+        (a) => new Input(a.values as unknown as number[], a.dims) as KernelVariable,
+      );
+      const results: unknown = await shortcut(...inputs);
+      if (!Array.isArray(results)) throw new Error('gpu backend: pipeline returned no array');
+      return results.map((r: unknown) => flattenResult(r));
+    };
+    return Object.assign(run, {
+      executorKind: () => shortcut.pipeline.executorKind,
+      backend: () => shortcut.backend,
+      fallbackReason: () => shortcut.pipeline.fallbackReason,
+      destroy: () => {
+        void shortcut.destroy().catch(() => undefined);
+      },
+    });
+  }
+
   destroy(): void {
     void this.gpu.destroy().catch(() => undefined);
   }
+}
+
+/** A pipeline result (a typed array, or rows of one) as one flat Float32Array. */
+function flattenResult(value: unknown): Float32Array {
+  if (value instanceof Float32Array) return value;
+  if (Array.isArray(value)) return flattenRows(value as Float32Array[]);
+  throw new Error('gpu backend: unexpected result shape from a pipeline');
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The small per-step inputs the host computes and uploads: each population's external current,
- * its random key of the step (split in 16-bit halves), and the spike generators' flags.
+ * The small per-step inputs the host computes and uploads, for every step of one device call at
+ * once: each population's external current and random key of the step (split in 16-bit
+ * halves), and the spike generators' flags over the layout's generator range.
  */
 import type { Plan } from '../../plan.ts';
 import { stepKey } from '../../random.ts';
@@ -8,67 +9,82 @@ import { splitKey } from './hash.ts';
 import { STEP_IN } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
 
+/** The inputs of `steps` consecutive steps, indexed by the step's position in the call. */
+export interface CallInputs {
+  /** `[(s * populations + p) * STEP_IN.stride + field]` */
+  stepIn: Float32Array;
+  /** `[s * layout.genSpan + (j - layout.genLo)]`, 0/1 */
+  gen: Float32Array;
+}
+
 export class HostInputs {
-  /** Per population: external current, key halves (`STEP_IN` fields). */
-  readonly stepIn: Float32Array;
-  /** 0/1 per global neuron; only generator neurons are ever set. */
-  readonly gen: Float32Array;
-  private readonly setFlags: number[] = [];
+  /** One buffer pair per call length: a pipeline's argument sizes are fixed. */
+  private readonly byLength = new Map<number, CallInputs>();
 
   constructor(
     private readonly plan: Plan,
     private readonly layout: DeviceLayout,
-  ) {
-    const n = plan.populations.length;
-    this.stepIn = new Float32Array(n * STEP_IN.stride);
-    this.gen = new Float32Array(layout.total);
-  }
+  ) {}
 
-  /** Fills the inputs of absolute step t. */
-  prepare(t: number): void {
-    for (const j of this.setFlags) this.gen[j] = 0;
-    this.setFlags.length = 0;
-    this.plan.populations.forEach((pop, p) => {
-      const m = pop.model;
-      let key = 0;
-      switch (m.model) {
-        case 'stochastic_lif': {
-          // Step 1 in float32, stimuli in document order (as the reference's externalCurrent).
-          let ext = m.bias;
-          for (const s of pop.stimuli) {
-            if (s.startStep <= t && t < s.stopStep) ext = Math.fround(ext + s.amplitude);
-          }
-          this.stepIn[p * STEP_IN.stride + STEP_IN.ext] = ext;
-          if (m.noiseStd !== 0) key = stepKey(m.noiseKey, t);
-          break;
-        }
-        case 'poisson':
-          key = stepKey(m.key, t);
-          break;
-        case 'spike_generator':
-          this.generatorFlags(m.stepPtr, m.indices, m.periodSteps, t, this.layout.offsets[p] ?? 0);
-          break;
-      }
-      const { hi, lo } = splitKey(key);
-      this.stepIn[p * STEP_IN.stride + STEP_IN.keyHi] = hi;
-      this.stepIn[p * STEP_IN.stride + STEP_IN.keyLo] = lo;
-    });
-  }
-
-  private generatorFlags(
-    stepPtr: Uint32Array,
-    indices: Uint32Array,
-    periodSteps: number,
-    t: number,
-    base: number,
-  ): void {
-    const s = periodSteps > 0 ? t % periodSteps : t;
-    if (s + 1 >= stepPtr.length) return;
-    const to = stepPtr[s + 1] ?? 0;
-    for (let k = stepPtr[s] ?? 0; k < to; k++) {
-      const j = base + (indices[k] ?? 0);
-      this.gen[j] = 1;
-      this.setFlags.push(j);
+  /** Fills the inputs of absolute steps t0 .. t0 + steps - 1. */
+  prepare(t0: number, steps: number): CallInputs {
+    const pops = this.plan.populations;
+    let inputs = this.byLength.get(steps);
+    if (!inputs) {
+      inputs = {
+        stepIn: new Float32Array(steps * pops.length * STEP_IN.stride),
+        gen: new Float32Array(steps * this.layout.genSpan),
+      };
+      this.byLength.set(steps, inputs);
     }
+    const { stepIn, gen } = inputs;
+    gen.fill(0);
+    for (let s = 0; s < steps; s++) {
+      const t = t0 + s;
+      pops.forEach((pop, p) => {
+        const at = (s * pops.length + p) * STEP_IN.stride;
+        const m = pop.model;
+        let key = 0;
+        switch (m.model) {
+          case 'stochastic_lif': {
+            // Step 1 in float32, stimuli in document order (as the reference's externalCurrent).
+            let ext = m.bias;
+            for (const st of pop.stimuli) {
+              if (st.startStep <= t && t < st.stopStep) ext = Math.fround(ext + st.amplitude);
+            }
+            stepIn[at + STEP_IN.ext] = ext;
+            if (m.noiseStd !== 0) key = stepKey(m.noiseKey, t);
+            break;
+          }
+          case 'poisson':
+            key = stepKey(m.key, t);
+            break;
+          case 'spike_generator': {
+            const base =
+              s * this.layout.genSpan + (this.layout.offsets[p] ?? 0) - this.layout.genLo;
+            generatorFlags(gen, m.stepPtr, m.indices, m.periodSteps, t, base);
+            break;
+          }
+        }
+        const { hi, lo } = splitKey(key);
+        stepIn[at + STEP_IN.keyHi] = hi;
+        stepIn[at + STEP_IN.keyLo] = lo;
+      });
+    }
+    return inputs;
   }
+}
+
+function generatorFlags(
+  gen: Float32Array,
+  stepPtr: Uint32Array,
+  indices: Uint32Array,
+  periodSteps: number,
+  t: number,
+  base: number,
+): void {
+  const s = periodSteps > 0 ? t % periodSteps : t;
+  if (s + 1 >= stepPtr.length) return;
+  const to = stepPtr[s + 1] ?? 0;
+  for (let k = stepPtr[s] ?? 0; k < to; k++) gen[base + (indices[k] ?? 0)] = 1;
 }

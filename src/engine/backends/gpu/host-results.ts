@@ -1,65 +1,140 @@
 /**
- * What the host does with values read back from the device: spike lists, state samples and the
- * finiteness check, all over the global layout (populations side by side, channel slot-major).
+ * What the host does with the state read back after a device call: spike lists from the
+ * history words, state-probe samples, and the finiteness check, all over the global layout
+ * (state `[row][neuron]`, rows as in layout.ts).
  */
 import { NumericalError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { ChunkBuilder } from '../../record/chunk-builder.ts';
-import type { DeviceLayout } from './layout.ts';
+import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
-/** Hands the 0/1 flags of step t, population by population, to the chunk builder. */
-export function recordSpikes(
-  plan: Plan,
-  layout: DeviceLayout,
+/**
+ * Where the state probes' values sit in the probe kernel's output: one (row, neuron) entry for
+ * V, one per channel for the summed current.
+ */
+export interface ProbeMap {
+  /** (row, global neuron) pairs, the probe kernel's constant table. */
+  table: Float32Array;
+  /** `population:variable:neuron` -> first entry and entry count. */
+  entries: Map<string, { at: number; count: number }>;
+}
+
+/** Lays out the probe kernel's entries for every neuron of every state probe. */
+export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
+  const pairs: number[] = [];
+  const entries = new Map<string, { at: number; count: number }>();
+  for (const probe of plan.probes) {
+    if (probe.kind !== 'state') continue;
+    const base = layout.offsets[probe.population] ?? 0;
+    const channels = plan.populations[probe.population]?.channels.length ?? 0;
+    for (const j of probe.neurons) {
+      const key = `${probe.population}:${probe.variable}:${j}`;
+      if (entries.has(key)) continue;
+      const rows =
+        probe.variable === 'v'
+          ? [ROW.v]
+          : Array.from({ length: channels }, (_, c) => ROW.current(c));
+      entries.set(key, { at: pairs.length / 2, count: rows.length });
+      for (const row of rows) pairs.push(row, base + j);
+    }
+  }
+  return { table: Float32Array.from(pairs), entries };
+}
+
+/** Records the state probes of absolute step t from the probe kernel's output of that step. */
+export function recordSamples(
   builder: ChunkBuilder,
+  probes: ProbeMap,
   t: number,
-  flags: Float32Array,
+  values: Float32Array,
 ): void {
-  plan.populations.forEach((pop, p) => {
-    if (!builder.wantsSpikes(p)) return;
-    const base = layout.offsets[p] ?? 0;
-    builder.addSpikeFlags(p, t, flags.subarray(base, base + pop.size), pop.size);
+  builder.sampleState(t, (p, variable, j) => {
+    const entry = probes.entries.get(`${p}:${variable}:${j}`);
+    if (!entry) return 0;
+    if (variable === 'v') return values[entry.at] ?? 0;
+    // The total current, summed from 0 in channel order as the reference does.
+    let sum = 0;
+    for (let c = 0; c < entry.count; c++) sum = Math.fround(sum + (values[entry.at + c] ?? 0));
+    return sum;
   });
 }
 
-/** A state probe's value: V, or the channel currents summed from 0 in channel order. */
-export function sample(
+/**
+ * Records the spikes of the `steps` steps ending at absolute step `last` from the history words
+ * of `state` (bit `age` set: spiked `age` steps before `last`). Only non-zero words are
+ * decoded, neurons ascending, so that the cost follows the spikes, not steps x neurons.
+ */
+export function recordSpikesFromHistory(
   plan: Plan,
   layout: DeviceLayout,
-  v: Float32Array,
-  i: Float32Array,
-  p: number,
-  variable: 'v' | 'i_syn',
-  j: number,
-): number {
-  const g = (layout.offsets[p] ?? 0) + j;
-  if (variable === 'v') return v[g] ?? 0;
-  let sum = 0;
-  const count = plan.populations[p]?.channels.length ?? 0;
-  for (let c = 0; c < count; c++) sum = Math.fround(sum + (i[c * layout.total + g] ?? 0));
-  return sum;
+  builder: ChunkBuilder,
+  state: Float32Array,
+  last: number,
+  steps: number,
+): void {
+  const { total, historyRow } = layout;
+  const words = Math.ceil(steps / HISTORY_BITS);
+  const byAge: number[][] = Array.from({ length: steps }, () => []);
+  plan.populations.forEach((pop, p) => {
+    if (!builder.wantsSpikes(p)) return;
+    const base = layout.offsets[p] ?? 0;
+    for (const list of byAge) list.length = 0;
+    for (let j = 0; j < pop.size; j++) {
+      for (let w = 0; w < words; w++) {
+        const word = state[(historyRow + w) * total + base + j] ?? 0;
+        if (word === 0) continue;
+        for (let b = 0; b < HISTORY_BITS; b++) {
+          const age = w * HISTORY_BITS + b;
+          if (age < steps && ((word >>> b) & 1) === 1) byAge[age]?.push(j);
+        }
+      }
+    }
+    for (let age = steps - 1; age >= 0; age--) {
+      const list = byAge[age] ?? [];
+      if (list.length > 0) builder.addSpikes(p, last - age, list, list.length);
+    }
+  });
 }
 
 /**
- * Step 7: throws `NumericalError` for the first non-finite value in the reference's order
- * (populations, V before channels, neurons ascending).
+ * Step 7: throws `NumericalError` for the first non-finite value of `state` in the reference's
+ * order (populations, V before channels, neurons ascending), reported at step t.
  */
 export function checkFinite(
   plan: Plan,
   layout: DeviceLayout,
-  v: Float32Array,
-  i: Float32Array,
+  state: Float32Array,
   t: number,
 ): void {
   const { total, offsets } = layout;
   plan.populations.forEach((pop, p) => {
     const base = offsets[p] ?? 0;
-    if (pop.model.model === 'stochastic_lif') assertFinite(v, base, pop.size, pop.id, 'v', t);
+    if (pop.model.model === 'stochastic_lif') {
+      assertFinite(state, ROW.v * total + base, pop.size, pop.id, 'v', t);
+    }
     pop.channels.forEach((ch, c) => {
       const tau = plan.channels[ch]?.tau ?? 0;
-      assertFinite(i, c * total + base, pop.size, pop.id, `i_syn (tau ${tau} ms)`, t);
+      assertFinite(
+        state,
+        ROW.current(c) * total + base,
+        pop.size,
+        pop.id,
+        `i_syn (tau ${tau} ms)`,
+        t,
+      );
     });
   });
+}
+
+/** Whether every V and current of `state` is finite (the check without the report). */
+export function isFinite(plan: Plan, layout: DeviceLayout, state: Float32Array): boolean {
+  try {
+    checkFinite(plan, layout, state, 0);
+    return true;
+  } catch (error) {
+    if (error instanceof NumericalError) return false;
+    throw error;
+  }
 }
 
 function assertFinite(

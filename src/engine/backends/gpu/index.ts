@@ -10,11 +10,20 @@ import type { BackendRunner } from '../backend.ts';
 import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
+import { buildProbeMap } from './host-results.ts';
 import { buildLayout } from './layout.ts';
-import { GpuRunner, type GpuRunnerOptions } from './runner.ts';
+import { DEFAULT_CALL_LENGTHS, GpuRunner } from './runner.ts';
 import { createStepKernels } from './step-kernels.ts';
 
 export { GpuRunner } from './runner.ts';
+
+export interface GpuRunnerOptions {
+  /**
+   * Steps per device call: a chunk is cut into calls of these lengths, longest first (1 is
+   * always added). Default `DEFAULT_CALL_LENGTHS`.
+   */
+  callLengths?: readonly number[];
+}
 
 /** The order `auto` tries: fastest first. */
 export const AUTO_ORDER: readonly GpuJsMode[] = ['webgpu', 'webgl2', 'webasm', 'cpu'];
@@ -47,10 +56,10 @@ export async function createGpuBackend(
 }
 
 /**
- * `createGpuBackend` for one mode, with runner options (tests use them to drive the GPU modes'
- * spike readback path on cpu/webasm).
+ * `createGpuBackend` for one mode, with runner options (tests and benchmarks use them to vary
+ * the steps per device call).
  *
- * @example const runner = await createOnMode(plan, 'webasm', { spikesFromHistory: true });
+ * @example const runner = await createOnMode(plan, 'webasm', { callLengths: [16, 4] });
  */
 export async function createOnMode(
   plan: Plan,
@@ -60,21 +69,25 @@ export async function createOnMode(
   if (!(await isModeAvailable(mode))) {
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }
-  const layout = buildLayout(plan);
+  const lengths = options.callLengths ?? DEFAULT_CALL_LENGTHS;
+  const layout = buildLayout(plan, Math.max(1, ...lengths));
   const lists = buildGatherLists(plan, layout);
+  const probes = buildProbeMap(plan, layout);
   const ctx =
     mode === 'webgl2'
       ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
-  const kernels = createStepKernels(ctx, layout, lists);
-  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, options);
+  const kernels = createStepKernels(ctx, layout, lists, plan.populations.length, probes.table);
+  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths);
   try {
     await runner.warmUp();
-    const degraded = runner.kernelModes().find((k) => k.mode !== mode);
+    // gpu.js names its GL kernels' mode 'gpu'; the context is webgl2 as asked.
+    const expected = mode === 'webgl2' ? 'gpu' : mode;
+    const degraded = runner.executors().find((e) => e.backend !== expected);
     if (degraded) {
       throw new BackendUnavailableError(
         mode,
-        `gpu.js ran a kernel on ${degraded.mode} instead` +
+        `gpu.js ran the kernels on ${degraded.backend ?? 'nothing'} instead` +
           (degraded.reason ? ` (${degraded.reason})` : ''),
       );
     }

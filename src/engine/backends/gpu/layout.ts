@@ -41,6 +41,22 @@ export const NEURON = { population: 0, localIndex: 1, lists: 2 } as const;
 /** Spike history bits per float32 word (exact integers up to 2^24; 16 keeps shifts simple). */
 export const HISTORY_BITS = 16;
 
+/**
+ * Rows of the state array (one column per neuron, `[row][neuron]`): V, the refractory counter,
+ * one current per channel slot, then the spike-history words.
+ */
+export const ROW = {
+  v: 0,
+  refr: 1,
+  current: (c: number): number => 2 + c,
+} as const;
+
+/**
+ * Rows of a step's intermediate array: V after integration, the spike flag, then the history
+ * words with this step entered.
+ */
+export const MID = { vint: 0, flag: 1, history: 2 } as const;
+
 export interface DeviceLayout {
   /** Neurons in all populations. */
   total: number;
@@ -50,8 +66,21 @@ export interface DeviceLayout {
   slots: number;
   /** Longest delay of any synapse, steps. */
   maxDelay: number;
-  /** Words of spike history per neuron (covers delays 0..maxDelay). */
+  /**
+   * Words of spike history per neuron: cover delays 0..maxDelay and the longest run of steps
+   * one device call makes, whose spikes are read back from these words afterwards.
+   */
   historyWords: number;
+  /** Rows of the state array: V, refractory counter, `slots` currents, `historyWords`. */
+  stateRows: number;
+  /** First state row of the history words. */
+  historyRow: number;
+  /**
+   * The global neurons [genLo, genLo + genSpan) cover every spike generator; the generator
+   * flags of a step are uploaded for that range only (genSpan is at least 1).
+   */
+  genLo: number;
+  genSpan: number;
   popStride: number;
   gaussBase: number;
   params: Float32Array;
@@ -62,8 +91,11 @@ export interface DeviceLayout {
   vInit: Float32Array;
 }
 
-/** Builds the tables of a plan's device layout (list bounds still zero). */
-export function buildLayout(plan: Plan): DeviceLayout {
+/**
+ * Builds the tables of a plan's device layout (list bounds still zero); `maxCallSteps` is the
+ * most steps one device call runs (the history must hold all their spikes).
+ */
+export function buildLayout(plan: Plan, maxCallSteps = 1): DeviceLayout {
   const pops = plan.populations;
   const offsets: number[] = [];
   let total = 0;
@@ -80,6 +112,8 @@ export function buildLayout(plan: Plan): DeviceLayout {
   const neuronStride = NEURON.lists + 2 * (1 + slots);
   const neurons = new Float32Array(total * neuronStride);
   const vInit = new Float32Array(total);
+  let genLo = total;
+  let genHi = 0;
   pops.forEach((pop, p) => {
     const base = offsets[p] ?? 0;
     for (let j = 0; j < pop.size; j++) {
@@ -114,15 +148,22 @@ export function buildLayout(plan: Plan): DeviceLayout {
         break;
       case 'spike_generator':
         set(POP.kind, KIND.generator);
+        genLo = Math.min(genLo, base);
+        genHi = Math.max(genHi, base + pop.size);
         break;
     }
   });
+  const historyWords = Math.ceil(Math.max(maxDelay + 1, maxCallSteps) / HISTORY_BITS);
   return {
     total,
     offsets,
     slots,
     maxDelay,
-    historyWords: Math.ceil((maxDelay + 1) / HISTORY_BITS),
+    historyWords,
+    stateRows: 2 + slots + historyWords,
+    historyRow: 2 + slots,
+    genLo: genHi > genLo ? genLo : 0,
+    genSpan: Math.max(1, genHi - genLo),
     popStride,
     gaussBase,
     params,

@@ -1,49 +1,49 @@
 /**
- * The gpu backend's runner: state lives in device values (textures, buffers, or on cpu/webasm
- * host arrays gpu.js hands back) and six kernels advance it one step (CONTEXT.md):
+ * The gpu backend's runner. The state (layout.ts) is stepped on the device by device calls of
+ * several steps each (step-kernels.ts): a chunk of n steps is cut into calls of the lengths in
+ * `callLengths` (longest first), and each call uploads the state and the steps' host inputs
+ * once, runs two kernels a step in one submission, and reads the state back once. The history
+ * words in the state hold every step of a call, so spikes come from them; state probes come
+ * from a small read per step inside the call.
  *
- *   integrate (1-2) -> spikes (2-3) -> refractory (2, 6) -> history -> channels (4-5)
- *   -> voltage (5-6)
- *
- * What comes back to the host: on cpu/webasm (host arrays anyway) the flags and state of every
- * step; on webgl2/webgpu spike history words once per 16 steps, V and the currents per step only
- * for state probes, and at the end of each chunk for the finiteness check.
+ * The finiteness check (step 7) runs on the state after each call. A non-finite value stays
+ * non-finite in every later step (NaN and infinities propagate through the update; a V that
+ * overflowed during integration is reset), so when a call ends non-finite the runner replays
+ * it one step a time from its starting state to report the same step and neuron as the
+ * reference.
  */
 import type { Chunk, ResolvedBackend } from '../../api.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
-import { readBack, release, type DeviceValue, type GpuContext } from './gpujs.ts';
-import { checkFinite, recordSpikes, sample } from './host-results.ts';
+import type { GpuContext, GpuPipeline } from './gpujs.ts';
+import {
+  checkFinite,
+  isFinite,
+  recordSamples,
+  recordSpikesFromHistory,
+  type ProbeMap,
+} from './host-results.ts';
 import { HostInputs } from './host-inputs.ts';
-import { HISTORY_BITS, type DeviceLayout } from './layout.ts';
-import type { StepKernels } from './step-kernels.ts';
+import { ROW, type DeviceLayout } from './layout.ts';
+import { createCallPipeline, type StepKernels } from './step-kernels.ts';
 
-interface DeviceState {
-  v: DeviceValue;
-  refr: DeviceValue;
-  /** Channel currents, slot-major: slot c of neuron j at c * total + j once read back. */
-  i: DeviceValue;
-  /** Spike history words, word-major. */
-  hist: DeviceValue;
-}
+/** The call lengths used by default: 64 steps a call, remainders in powers of 4. */
+export const DEFAULT_CALL_LENGTHS: readonly number[] = [64, 16, 4, 1];
 
-export interface GpuRunnerOptions {
-  /** Take spikes from the history words as on a GPU, even on cpu/webasm (for tests). */
-  spikesFromHistory?: boolean;
+interface CallResult {
+  state: Float32Array;
+  /** Probe kernel output of each step of the call (empty without state probes). */
+  samples: Float32Array[];
 }
 
 export class GpuRunner implements BackendRunner {
   private step = 0;
-  private state: DeviceState | undefined;
+  private state: Float32Array;
   private readonly inputs: HostInputs;
-  /**
-   * cpu and webasm results are host arrays already, so spikes are taken from the flags and the
-   * state checked every step. On a GPU a readback per step would dominate: spikes come back
-   * from the history words, which hold the last HISTORY_BITS steps, once per HISTORY_BITS steps.
-   */
-  private readonly hostResults: boolean;
-  private readonly flagScratch: Float32Array;
+  private readonly pipelines = new Map<number, GpuPipeline>();
+  /** Longest first, ending with 1. */
+  private readonly lengths: number[];
 
   constructor(
     readonly name: ResolvedBackend,
@@ -51,142 +51,124 @@ export class GpuRunner implements BackendRunner {
     private readonly layout: DeviceLayout,
     private readonly ctx: GpuContext,
     private readonly kernels: StepKernels,
-    options: GpuRunnerOptions = {},
+    private readonly probes: ProbeMap,
+    callLengths: readonly number[],
   ) {
     this.inputs = new HostInputs(plan, layout);
-    this.hostResults = !options.spikesFromHistory && (ctx.mode === 'cpu' || ctx.mode === 'webasm');
-    this.flagScratch = new Float32Array(layout.total);
+    this.lengths = [...new Set([...callLengths, 1])].sort((a, b) => b - a);
+    this.state = this.initialState();
   }
 
   get currentStep(): number {
     return this.step;
   }
 
-  /** Modes the kernels really ran on; gpu.js may have degraded some to cpu. */
-  kernelModes(): { mode: string; reason: string | null }[] {
-    const names = Object.keys(this.kernels) as (keyof StepKernels)[];
-    return names
-      .map((name) => this.kernels[name])
-      .map((k) => ({
-        mode: k.actualMode(),
-        reason: k.fallbackReason(),
-      }));
+  /** What ran each call length: the mode its kernels executed on and gpu.js' executor. */
+  executors(): {
+    steps: number;
+    backend: string | null;
+    executor: string;
+    reason: string | null;
+  }[] {
+    return [...this.pipelines].map(([steps, p]) => ({
+      steps,
+      backend: p.backend(),
+      executor: p.executorKind(),
+      reason: p.fallbackReason(),
+    }));
   }
 
-  async reset(): Promise<void> {
-    this.releaseState();
-    const k = this.kernels;
-    this.state = {
-      v: await k.initialV(),
-      refr: await k.zeroNeurons(),
-      i: await k.zeroChannels(),
-      hist: await k.zeroHistory(),
-    };
+  reset(): Promise<void> {
+    this.state = this.initialState();
     this.step = 0;
+    return Promise.resolve();
   }
 
   /**
-   * Compiles every kernel by running step 0 once (results discarded, no checks), then goes back
-   * to the initial state. gpu.js compiles lazily and picks its real mode at that point.
+   * Compiles every call length by running it once from the initial state (results discarded),
+   * then goes back to step 0. gpu.js compiles lazily and picks its real mode at that point.
    */
   async warmUp(): Promise<void> {
-    await this.reset();
-    const flags = await this.advance(0);
-    await readBack(flags);
-    release(flags);
+    for (const steps of this.lengths) await this.call(this.state, 0, steps);
     await this.reset();
   }
 
   async run(n: number): Promise<Chunk> {
-    if (!this.state) await this.reset();
     const builder = new ChunkBuilder(this.plan, this.step, n);
-    const wantsState = builder.stateProbes.length > 0;
-    let recordMs = 0;
-    // Steps whose spikes are so far only in the device's history words.
-    let pending = 0;
     const start = performance.now();
-    for (let s = 0; s < n; s++) {
-      const t = this.step;
-      const flags = await this.advance(t);
-      this.step = t + 1;
+    let recordMs = 0;
+    let remaining = n;
+    let steps = this.lengthFor(remaining);
+    let pending = this.call(this.state, this.step, steps);
+    while (remaining > 0) {
+      const before = this.state;
+      const t0 = this.step;
+      const result = await pending;
+      if (!isFinite(this.plan, this.layout, result.state)) await this.replay(before, t0, steps);
+      this.state = result.state;
+      this.step = t0 + steps;
+      remaining -= steps;
+      const done = steps;
+      // The next call goes to the device before this one's results are decoded on the host.
+      if (remaining > 0) {
+        steps = this.lengthFor(remaining);
+        pending = this.call(this.state, this.step, steps);
+      }
       const r0 = performance.now();
-      if (this.hostResults) {
-        recordSpikes(this.plan, this.layout, builder, t, await readBack(flags));
-      } else if (++pending === HISTORY_BITS || s === n - 1) {
-        await this.recordFromHistory(builder, t, pending);
-        pending = 0;
-      }
-      release(flags);
-      if (wantsState || this.hostResults) {
-        const { v, i } = await this.readState();
-        if (this.hostResults) checkFinite(this.plan, this.layout, v, i, t);
-        if (wantsState)
-          builder.sampleState(t, (p, variable, j) =>
-            sample(this.plan, this.layout, v, i, p, variable, j),
-          );
-      }
+      this.record(builder, result, t0, done);
       recordMs += performance.now() - r0;
-    }
-    if (!this.hostResults && n > 0) {
-      // Reading V back every step would cost a GPU round trip per step; on the GPU a non-finite
-      // value is caught at the end of the chunk and reported at its last step.
-      const { v, i } = await this.readState();
-      checkFinite(this.plan, this.layout, v, i, this.step - 1);
     }
     return builder.finish(performance.now() - start - recordMs, n);
   }
 
   dispose(): void {
-    this.releaseState();
-    this.state = undefined;
+    for (const p of this.pipelines.values()) p.destroy();
+    this.pipelines.clear();
     this.ctx.destroy();
   }
 
-  /** Runs the kernels of step t; returns the step's spike flags (still on the device). */
-  private async advance(t: number): Promise<DeviceValue> {
-    const st = this.state;
-    if (!st) throw new Error('gpu backend: state not initialised');
-    const k = this.kernels;
-    const { stepIn, gen } = this.inputs;
-    this.inputs.prepare(t);
-    const vint = await k.integrate(st.v, st.refr, st.i, stepIn);
-    const flags = await k.spikes(vint, st.refr, stepIn, gen);
-    const refr = await k.refractory(st.refr, flags);
-    const hist = await k.history(st.hist, flags);
-    // Without delays the gather kernels test the flags themselves (kernels.ts).
-    const spk = this.layout.maxDelay === 0 ? flags : hist;
-    const i = await k.channels(st.i, spk);
-    const v = await k.voltage(vint, flags, spk);
-    for (const old of [vint, st.v, st.refr, st.i, st.hist]) release(old);
-    this.state = { v, refr, i, hist };
-    return flags;
+  private lengthFor(remaining: number): number {
+    return this.lengths.find((l) => l <= remaining) ?? 1;
   }
 
-  private async readState(): Promise<{ v: Float32Array; i: Float32Array }> {
-    const st = this.state;
-    if (!st) throw new Error('gpu backend: state not initialised');
-    return { v: await readBack(st.v), i: await readBack(st.i) };
-  }
-
-  /** Records steps `last - count + 1 .. last` from bit `last - step` of history word 0. */
-  private async recordFromHistory(
-    builder: ChunkBuilder,
-    last: number,
-    count: number,
-  ): Promise<void> {
-    const st = this.state;
-    if (!st) throw new Error('gpu backend: state not initialised');
-    const words = await readBack(st.hist);
-    const flags = this.flagScratch;
-    for (let age = count - 1; age >= 0; age--) {
-      for (let j = 0; j < flags.length; j++) flags[j] = ((words[j] ?? 0) >>> age) & 1;
-      recordSpikes(this.plan, this.layout, builder, last - age, flags);
+  /** Runs steps t0 .. t0 + steps - 1 from `state` on the device. */
+  private async call(state: Float32Array, t0: number, steps: number): Promise<CallResult> {
+    let pipeline = this.pipelines.get(steps);
+    if (!pipeline) {
+      pipeline = createCallPipeline(this.ctx, this.kernels, steps);
+      this.pipelines.set(steps, pipeline);
     }
+    const { stepIn, gen } = this.inputs.prepare(t0, steps);
+    const [next, ...samples] = await pipeline(
+      { values: state, dims: [this.layout.total, this.layout.stateRows] },
+      { values: stepIn, dims: [stepIn.length] },
+      { values: gen, dims: [gen.length] },
+    );
+    if (!next) throw new Error('gpu backend: a device call returned no state');
+    return { state: next, samples };
   }
 
-  private releaseState(): void {
-    const st = this.state;
-    if (!st) return;
-    for (const value of [st.v, st.refr, st.i, st.hist]) release(value);
+  /** Steps again from `state` one at a time and throws at the first non-finite step. */
+  private async replay(state: Float32Array, t0: number, steps: number): Promise<void> {
+    let s = state;
+    for (let k = 0; k < steps; k++) {
+      s = (await this.call(s, t0 + k, 1)).state;
+      checkFinite(this.plan, this.layout, s, t0 + k);
+    }
+    // Unreachable while non-finite values persist (see the file comment); say so if not.
+    checkFinite(this.plan, this.layout, s, t0 + steps - 1);
+    throw new Error('gpu backend: a non-finite state vanished on replay');
+  }
+
+  private record(builder: ChunkBuilder, result: CallResult, t0: number, steps: number): void {
+    const last = t0 + steps - 1;
+    recordSpikesFromHistory(this.plan, this.layout, builder, result.state, last, steps);
+    result.samples.forEach((values, k) => recordSamples(builder, this.probes, t0 + k, values));
+  }
+
+  private initialState(): Float32Array {
+    const state = new Float32Array(this.layout.total * this.layout.stateRows);
+    state.set(this.layout.vInit, ROW.v * this.layout.total);
+    return state;
   }
 }

@@ -1,37 +1,34 @@
 /**
- * Compiles the kernels of one step for a plan, each with only the constant tables it reads
- * (constants are uploaded once per kernel, so the synapse lists go only to the gather kernels).
+ * Compiles a plan's step kernels and the device calls built from them: one gpu.js pipeline per
+ * call length, each recording `steps` consecutive steps (two kernels a step, plus the state
+ * probes' read when the plan has any) so that a call costs one submission and one readback.
  */
 import type { GatherLists } from './gather.ts';
-import type { GpuContext, GpuKernel } from './gpujs.ts';
+import type { GpuContext, GpuPipeline, TraceHandle, TraceKernel } from './gpujs.ts';
+import { PROBE, midRows, stepSources } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
-import { COPY, ZERO, stepSources } from './kernels.ts';
 
 export interface StepKernels {
-  integrate: GpuKernel;
-  spikes: GpuKernel;
-  refractory: GpuKernel;
-  history: GpuKernel;
-  channels: GpuKernel;
-  voltage: GpuKernel;
-  /** Initial state. */
-  initialV: GpuKernel;
-  zeroNeurons: GpuKernel;
-  zeroChannels: GpuKernel;
-  zeroHistory: GpuKernel;
+  neuron: TraceKernel;
+  deliver: TraceKernel;
+  /** Reads the probed state values after a step; null when the plan has no state probes. */
+  probe: TraceKernel | null;
 }
 
-/** Creates (without compiling yet: gpu.js compiles on the first call) the step's kernels. */
+/**
+ * Creates (without compiling yet: gpu.js compiles on a pipeline's first call) the step's
+ * kernels, each with only the constant tables it reads: every array a WebGPU kernel reads is a
+ * storage buffer, at most 8 per kernel with its output.
+ */
 export function createStepKernels(
   ctx: GpuContext,
   layout: DeviceLayout,
   lists: GatherLists,
+  populations: number,
+  probeTable: Float32Array,
 ): StepKernels {
-  const src = stepSources(layout);
+  const src = stepSources(layout, populations);
   const n = layout.total;
-  const perNeuron: [number] = [n];
-  const perSlot: [number, number] = [n, layout.slots];
-  const perWord: [number, number] = [n, layout.historyWords];
   const tables = { params: layout.params, neurons: layout.neurons };
   // Without delays the kernels never read wordScale (kernels.ts), and an unused constant would
   // still cost a storage buffer on WebGPU.
@@ -39,22 +36,48 @@ export function createStepKernels(
     layout.maxDelay === 0
       ? { ...tables, sourceWeight: lists.sourceWeight }
       : { ...tables, sourceWeight: lists.sourceWeight, wordScale: lists.wordScale };
-  const make = (
-    source: string,
-    output: [number] | [number, number],
-    constants: Record<string, Float32Array | number>,
-    loopMaxIterations = layout.slots + 1,
-  ): GpuKernel => ctx.createKernel({ source, output, constants, loopMaxIterations });
   return {
-    integrate: make(src.integrate, perNeuron, tables),
-    spikes: make(src.spikes, perNeuron, tables),
-    refractory: make(src.refractory, perNeuron, tables),
-    history: make(src.history, perWord, {}),
-    channels: make(src.channels, perSlot, synapses, lists.maxList + 1),
-    voltage: make(src.voltage, perNeuron, synapses, lists.maxList + 1),
-    initialV: make(COPY, perNeuron, { src: layout.vInit }),
-    zeroNeurons: make(ZERO, perNeuron, {}),
-    zeroChannels: make(ZERO, perSlot, {}),
-    zeroHistory: make(ZERO, perWord, {}),
+    neuron: ctx.createTraceKernel({
+      source: src.neuron,
+      output: [n, midRows(layout)],
+      constants: tables,
+      loopMaxIterations: layout.slots + 1,
+    }),
+    deliver: ctx.createTraceKernel({
+      source: src.deliver,
+      output: [n, layout.stateRows],
+      constants: synapses,
+      loopMaxIterations: lists.maxList + 1,
+    }),
+    probe:
+      probeTable.length === 0
+        ? null
+        : ctx.createTraceKernel({
+            source: PROBE,
+            output: [probeTable.length / 2],
+            constants: { probe: probeTable },
+            loopMaxIterations: 1,
+          }),
   };
+}
+
+/**
+ * A device call of `steps` steps: `(state, stepIn, gen)` resolves to the state after the last
+ * step, then (with state probes) the probed values after each step.
+ */
+export function createCallPipeline(
+  ctx: GpuContext,
+  kernels: StepKernels,
+  steps: number,
+): GpuPipeline {
+  return ctx.createPipeline((call, state, stepIn, gen) => {
+    let s: TraceHandle = state;
+    const samples: TraceHandle[] = [];
+    for (let k = 0; k < steps; k++) {
+      const mid = call(kernels.neuron, s, stepIn, gen, k);
+      s = call(kernels.deliver, s, mid);
+      if (kernels.probe) samples.push(call(kernels.probe, s));
+    }
+    return [s, ...samples];
+  });
 }
