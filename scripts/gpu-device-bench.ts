@@ -2,15 +2,20 @@
  * Times the gpu backend's WebGPU kernels on a real GPU (through Dawn in Node) beside the wasm
  * backend on the same machine, and checks that both produce the same spikes. Run where Dawn
  * loads (glibc >= 2.38 and a Vulkan driver), e.g. on a lent GPU machine:
- *   npx tsx scripts/gpu-device-bench.ts [neurons,...] [durationMs]
+ *   npx tsx scripts/gpu-device-bench.ts [neurons,...] [durationMs] [stepsPerCall,...]
+ * Each steps-per-call value K runs the gpu backend with device calls of K steps (remainders in
+ * powers of 4).
  */
 import { cubaNetwork } from '../src/cli/bench/networks.ts';
-import { createSimulation, runToEnd } from '../src/engine/index.ts';
-import type { Chunk } from '../src/engine/index.ts';
+import { createOnMode } from '../src/engine/backends/gpu/index.ts';
+import { installNodeWebGpu } from '../src/engine/backends/gpu/node-webgpu.ts';
+import { compile, createSimulation, mergeChunks, runToEnd } from '../src/engine/index.ts';
+import type { BackendRunner, Chunk } from '../src/engine/index.ts';
 import type { NetworkDocument } from '../src/model/document.ts';
 
 const sizes = (process.argv[2] ?? '4000,16000,64000').split(',').map(Number);
 const durationMs = Number(process.argv[3] ?? 1000);
+const perCall = (process.argv[4] ?? '64').split(',').map(Number);
 
 function spikeKey(chunk: Chunk): string[] {
   const out: string[] = [];
@@ -28,30 +33,50 @@ function firstDifference(a: string[], b: string[]): string {
   return a.length === b.length ? 'identical' : `lengths ${a.length} vs ${b.length}`;
 }
 
+/** Runs a runner to the plan's end in chunks of 1000 steps, as `runToEnd` does. */
+async function runAll(runner: BackendRunner, totalSteps: number): Promise<Chunk> {
+  const chunks: Chunk[] = [];
+  while (runner.currentStep < totalSteps) {
+    chunks.push(await runner.run(Math.min(1000, totalSteps - runner.currentStep)));
+  }
+  return mergeChunks(chunks);
+}
+
+await installNodeWebGpu().catch((e: unknown) => console.log(`Dawn: ${(e as Error).message}`));
 for (const n of sizes) {
   const doc: NetworkDocument = cubaNetwork(n, durationMs);
   doc.probes = doc.probes.filter((p) => p.kind === 'spikes');
-  const results: Record<string, { wallMs: number; spikes: string[] }> = {};
-  for (const backend of ['wasm', 'webgpu'] as const) {
+  const sim = await createSimulation(doc, { backend: 'wasm', memoryBudgetBytes: 8 * 2 ** 30 });
+  const wasm = await runToEnd(sim, 1000);
+  const wasmSpikes = spikeKey(wasm);
+  console.log(
+    `N=${n} ${sim.backend}: loop ${(wasm.wallMs / 1000).toFixed(3)} s for ${durationMs} ms ` +
+      `simulated; spikes ${wasmSpikes.length}`,
+  );
+  sim.dispose();
+  const plan = compile(doc, { memoryBudgetBytes: 8 * 2 ** 30 });
+  for (const k of perCall) {
     try {
-      const sim = await createSimulation(doc, { backend, memoryBudgetBytes: 8 * 2 ** 30 });
-      await sim.step(10); // warm-up: kernel compilation and first upload
-      await sim.reset();
+      const c0 = performance.now();
+      const runner = await createOnMode(plan, 'webgpu', { callLengths: [k, 16, 4, 1] });
+      const compileMs = performance.now() - c0;
       const t0 = performance.now();
-      const chunk = await runToEnd(sim, 1000);
+      const chunk = await runAll(runner, plan.totalSteps);
       const total = performance.now() - t0;
-      results[backend] = { wallMs: chunk.wallMs, spikes: spikeKey(chunk) };
+      const spikes = spikeKey(chunk);
+      const executors = runner
+        .executors()
+        .map((e) => `${e.steps}:${e.executor}`)
+        .join(' ');
       console.log(
-        `N=${n} ${sim.backend}: loop ${(chunk.wallMs / 1000).toFixed(3)} s, total ${(total / 1000).toFixed(3)} s ` +
-          `for ${durationMs} ms simulated; spikes ${results[backend].spikes.length}`,
+        `N=${n} ${runner.name} K=${k}: loop ${(chunk.wallMs / 1000).toFixed(3)} s, total ` +
+          `${(total / 1000).toFixed(3)} s (compile ${(compileMs / 1000).toFixed(2)} s); spikes ` +
+          `${spikes.length}; ${executors}; vs wasm: ${firstDifference(spikes, wasmSpikes)}`,
       );
-      sim.dispose();
+      runner.dispose();
     } catch (error) {
-      console.log(`N=${n} ${backend}: ${(error as Error).message}`);
+      console.log(`N=${n} webgpu K=${k}: ${(error as Error).message}`);
     }
   }
-  const w = results['wasm'];
-  const g = results['webgpu'];
-  if (w && g) console.log(`N=${n} webgpu vs wasm: ${firstDifference(g.spikes, w.spikes)}`);
 }
 process.exit(0);
