@@ -4,7 +4,7 @@
  * headless Chromium, every animation-frame interval and every long task for 10 s. It reports
  * numbers; it is a measurement, not a pass/fail test.
  *
- *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--json] [--dev]
+ *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--speed 1] [--json] [--dev]
  *
  * It builds the page for production (React's production mode, minified bundles: what a user
  * gets) into a temporary folder and serves it with `vite preview`, or with `--dev` measures
@@ -23,16 +23,19 @@ interface Options {
   seconds: number;
   json: boolean;
   dev: boolean;
+  /** Speed limit, simulated ms per wall ms (Infinity: as fast as possible). */
+  speed: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { backend: 'wasm', seconds: 10, json: false, dev: false };
+  const options: Options = { backend: 'wasm', seconds: 10, json: false, dev: false, speed: 1 };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (arg === '--backend') options.backend = argv[++k] ?? options.backend;
     else if (arg === '--seconds') options.seconds = Number(argv[++k] ?? options.seconds);
     else if (arg === '--json') options.json = true;
     else if (arg === '--dev') options.dev = true;
+    else if (arg === '--speed') options.speed = Number(argv[++k] ?? 1);
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -177,12 +180,15 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/tests/e2e/harness/index.html`);
     await page.waitForFunction(() => document.body.dataset['ready'] === 'true');
-    await page.evaluate((doc) => {
-      const api = window.__spikelab;
-      if (!api) throw new Error('harness not loaded');
-      api.load(doc);
-      api.sessionStore.getState().setSpeed(1);
-    }, streamingNetwork(options.backend));
+    await page.evaluate(
+      ([doc, speed]) => {
+        const api = window.__spikelab;
+        if (!api) throw new Error('harness not loaded');
+        api.load(doc);
+        api.sessionStore.getState().setSpeed(speed);
+      },
+      [streamingNetwork(options.backend), options.speed] as const,
+    );
     await page.getByTestId('run-button').click();
     await page.waitForFunction(
       () => window.__spikelab?.sessionStore.getState().status === 'running',
@@ -210,6 +216,11 @@ async function main(): Promise<void> {
       longest_task_ms: Number(Math.max(0, ...result.longTasks).toFixed(1)),
       long_tasks_over_100ms: result.longTasks.filter((d) => d > 100).length,
       real_time_factor: Number((result.simulatedMs / (options.seconds * 1000)).toFixed(3)),
+      // Engine stepping time per simulated second, in the worker: above 1000 ms the engine
+      // alone cannot keep real time on this machine.
+      engine_ms_per_simulated_s: Math.round(
+        result.engineMs / Math.max(1e-9, result.simulatedMs / 1000),
+      ),
       spikes_per_wall_second: Math.round(result.spikes / options.seconds),
       spikes_per_simulated_second: Math.round(
         result.spikes / Math.max(1e-9, result.simulatedMs / 1000),

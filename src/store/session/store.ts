@@ -57,8 +57,9 @@ export interface SessionState {
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
 /**
- * Steps per chunk: `chunkMs` of simulated time, and larger when running faster than real time
- * so the page is not handed more chunks per second than it has frames to draw them in.
+ * Steps per chunk: `chunkMs` of simulated time below real time, `fastChunkMs` at real time and
+ * faster, so the page handles at most about 20 chunks per second: each chunk costs the main
+ * thread a message, an append and a state update whatever its size.
  */
 export function chunkStepsFor(
   speed: number,
@@ -66,18 +67,21 @@ export function chunkStepsFor(
   fastChunkMs: number,
   dt: number,
 ): number {
-  return Math.max(1, Math.round((speed > 1 ? fastChunkMs : chunkMs) / dt));
+  return Math.max(1, Math.round((speed >= 1 ? fastChunkMs : chunkMs) / dt));
 }
 
 /** Creates a session store over a worker factory and the document's source. */
 export function createSessionStore(deps: SessionDeps) {
-  const afterPaint = deps.afterPaint ?? ((cb: () => void) => queueMicrotask(cb));
+  const deferAck = deps.deferAck ?? ((cb: () => void) => queueMicrotask(cb));
   const now = deps.now ?? (() => performance.now());
   const chunkMs = deps.chunkMs ?? 20;
   const fastChunkMs = deps.fastChunkMs ?? 50;
   const windowMs = deps.windowMs ?? 1000;
   const maxChunksAhead = deps.maxChunksAhead ?? 3;
   const watchdogMs = deps.watchdogMs ?? 20_000;
+  /** Progress scalars reach React at most this often; the plots read the record directly. */
+  const progressMs = deps.progressMs ?? 100;
+  let lastProgress = -Infinity;
 
   let client: EngineClient | null = null;
   /** Identifies the open run; events of older runs are dropped. */
@@ -128,6 +132,16 @@ export function createSessionStore(deps: SessionDeps) {
       }, 1000);
     };
 
+    /** Steps received but not yet published to the state (null: none pending). */
+    let pendingStep: number | null = null;
+    const flushProgress = () => {
+      lastProgress = now();
+      if (pendingStep === null) return;
+      const step = pendingStep;
+      pendingStep = null;
+      set({ step, simulatedMs: step * get().dt, realTimeFactor: meter.factor() });
+    };
+
     const onEvent = (runToken: number, c: EngineClient, event: WorkerEvent) => {
       if (runToken !== token) return;
       const record = get().record;
@@ -135,25 +149,29 @@ export function createSessionStore(deps: SessionDeps) {
         case 'chunk': {
           record?.append(event.chunk);
           const step = event.chunk.startStep + event.chunk.steps;
-          const simulatedMs = step * get().dt;
-          meter.sample(simulatedMs);
-          set({ step, simulatedMs, realTimeFactor: meter.factor() });
-          // Acknowledge once the page has painted, so the worker tracks what was drawn.
-          afterPaint(() => {
+          meter.sample(step * get().dt);
+          pendingStep = step;
+          if (now() - lastProgress >= progressMs) flushProgress();
+          // The acknowledgement lets the worker run on; it waits for `deferAck` so the worker
+          // stays at most maxChunksAhead chunks ahead of what the page has taken in.
+          deferAck(() => {
             if (runToken === token) void c.ack(event.seq);
           });
           return;
         }
         case 'paused':
+          flushProgress();
           // A `paused` that answers an old pause must not end a resume sent after it.
           if (intent === 'pause') set({ status: 'paused', busy: false });
           return;
         case 'finished':
+          flushProgress();
           runOpen = false;
           stopWatchdog();
           set({ status: 'finished', realTimeFactor: meter.factor(), busy: false });
           return;
         case 'fault':
+          flushProgress();
           runOpen = false;
           stopWatchdog();
           set({ status: 'error', fault: event.fault, busy: false });
@@ -169,6 +187,7 @@ export function createSessionStore(deps: SessionDeps) {
       const runToken = token;
       runOpen = false;
       intent = 'pause';
+      pendingStep = null;
       set({
         status: 'starting',
         fault: null,
@@ -291,6 +310,7 @@ export function createSessionStore(deps: SessionDeps) {
       cancel() {
         const { status } = get();
         if (status !== 'running' && status !== 'starting' && status !== 'paused') return;
+        flushProgress();
         token += 1;
         runOpen = false;
         stopWatchdog();

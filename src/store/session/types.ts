@@ -34,8 +34,8 @@ export interface SessionDeps {
   createClient: EngineClientFactory;
   /** The editor's current document and its revision counter. */
   readDocument: () => { document: NetworkDocument; revision: number };
-  /** Runs `callback` once the page has painted (requestAnimationFrame in the browser). */
-  afterPaint?: (callback: () => void) => void;
+  /** Runs `callback` (a chunk's acknowledgement) once the page has taken the chunk in. */
+  deferAck?: (callback: () => void) => void;
   now?: () => number;
   /** Simulated ms per chunk at real time or slower. */
   chunkMs?: number;
@@ -44,6 +44,8 @@ export interface SessionDeps {
   /** Sliding window of the plots, ms. */
   windowMs?: number;
   maxChunksAhead?: number;
+  /** Least time between two updates of the progress scalars (step, simulated time), ms. */
+  progressMs?: number;
   /** A worker that answers no ping for this long while running is declared dead. */
   watchdogMs?: number;
 }

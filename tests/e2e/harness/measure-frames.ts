@@ -13,6 +13,8 @@ export interface FrameMeasurement {
   simulatedMs: number;
   /** Spikes recorded while measuring. */
   spikes: number;
+  /** Engine stepping time (the chunks' `wallMs`) while measuring, ms. */
+  engineMs: number;
   backend: string | null;
   status: string;
 }
@@ -36,6 +38,7 @@ export async function measureFrames(
   observer.observe({ type: 'longtask', buffered: false });
   const t0 = session.getState().simulatedMs;
   const s0 = recordedSpikes(session);
+  const e0 = session.getState().record?.wallMs ?? 0;
   await new Promise<void>((resolve) => {
     const end = performance.now() + seconds * 1000;
     let last = performance.now();
@@ -54,6 +57,7 @@ export async function measureFrames(
     longTasks,
     simulatedMs: state.simulatedMs - t0,
     spikes: recordedSpikes(session) - s0,
+    engineMs: (state.record?.wallMs ?? 0) - e0,
     backend: state.backend,
     status: state.status,
   };

@@ -14,6 +14,7 @@ function setup(
     chunkMs: 2,
     fastChunkMs: 2, // 4 steps of 0.5 ms
     windowMs: 3,
+    progressMs: 0,
     maxChunksAhead: 2,
   });
 }
@@ -47,7 +48,8 @@ describe('session store', () => {
       chunkMs: 2,
       fastChunkMs: 2,
       maxChunksAhead: 2,
-      afterPaint: (cb) => held.push(cb), // the page never paints until we say so
+      progressMs: 0,
+      deferAck: (cb) => held.push(cb), // the page takes nothing in until we say so
     });
     await store.getState().run();
     await new Promise((r) => setTimeout(r, 30));
@@ -127,6 +129,29 @@ describe('session store', () => {
     expect(worker.created()).toBe(2);
     expect(store.getState().status).toBe('running');
     store.getState().cancel();
+  });
+
+  it('publishes progress at most every progressMs, and exactly when the run ends', async () => {
+    const worker = fakeWorker();
+    let clock = 0;
+    let updates = 0;
+    const store = createSessionStore({
+      createClient: worker.factory,
+      readDocument: () => ({ document: fakeDocument(), revision: 1 }),
+      chunkMs: 2,
+      fastChunkMs: 2,
+      now: () => clock,
+      progressMs: 100,
+    });
+    store.subscribe((s, prev) => {
+      if (s.step !== prev.step) updates++;
+    });
+    await store.getState().run();
+    await until(() => store.getState().status === 'finished');
+    // The clock never moved: the first chunk published, the rest only at the end.
+    expect(updates).toBe(2);
+    expect(store.getState().step).toBe(20);
+    expect(store.getState().record?.endStep).toBe(20);
   });
 
   it('reports an engine error as a typed fault and stops', async () => {
