@@ -133,7 +133,7 @@ describe('session store', () => {
 
   it('publishes progress at most every progressMs, and exactly when the run ends', async () => {
     const worker = fakeWorker();
-    let clock = 0;
+    const clock = 0;
     let updates = 0;
     const store = createSessionStore({
       createClient: worker.factory,
