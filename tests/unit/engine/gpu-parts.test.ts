@@ -88,8 +88,10 @@ describe('gather lists', () => {
       const row = (tBase + j) * layout.neuronStride + NEURON.lists;
       const got: [number, number, number][] = [];
       for (let e = layout.neurons[row] ?? 0; e < (layout.neurons[row + 1] ?? 0); e++) {
+        // Word -1: delay 0 (the step's flag); else bit b of word w holds delay 16w + b + 1.
+        const word = lists.wordScale[2 * e] ?? NaN;
         const scale = lists.wordScale[2 * e + 1] ?? 1;
-        const delay = (lists.wordScale[2 * e] ?? 0) * HISTORY_BITS + Math.log2(1 / scale) - 1;
+        const delay = word < 0 ? 0 : word * HISTORY_BITS + Math.log2(1 / scale);
         got.push([lists.sourceWeight[2 * e] ?? NaN, lists.sourceWeight[2 * e + 1] ?? NaN, delay]);
       }
       expect(got).toEqual(want);

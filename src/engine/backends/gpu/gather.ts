@@ -20,9 +20,11 @@ export interface GatherLists {
   /** Per entry: global index of the source neuron, then the weight. */
   sourceWeight: Float32Array;
   /**
-   * Per entry: the history word holding the delay, floor(delay / HISTORY_BITS), then
-   * 2^-(b+1) for the delay's bit b in that word: `fract(word * scale) >= 0.5` exactly when bit b
-   * is set (a word is an integer below 2^16, so the product and its fraction are exact).
+   * Per entry, for a delay d >= 1: the word of the state's history (as it was before the step)
+   * that holds the step t - d, floor((d-1) / HISTORY_BITS), then 2^-(b+1) for its bit b =
+   * (d-1) mod HISTORY_BITS: `fract(word * scale) >= 0.5` exactly when bit b is set (a word is an
+   * integer below 2^16, so the product and its fraction are exact). For d = 0 the word is -1:
+   * the source's flag of the step itself is tested.
    */
   wordScale: Float32Array;
   /** Longest list (the kernels' loop bound). */
@@ -81,11 +83,11 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   visit((row, source, w, d) => {
     const at = fill[row] ?? 0;
     fill[row] = at + 1;
-    const word = Math.floor(d / HISTORY_BITS);
+    const word = d === 0 ? -1 : Math.floor((d - 1) / HISTORY_BITS);
     sourceWeight[2 * at] = source;
     sourceWeight[2 * at + 1] = w;
     wordScale[2 * at] = word;
-    wordScale[2 * at + 1] = 2 ** -(d - word * HISTORY_BITS + 1);
+    wordScale[2 * at + 1] = d === 0 ? 1 : 2 ** -(d - 1 - word * HISTORY_BITS + 1);
   });
   return { sourceWeight, wordScale, maxList };
 }

@@ -12,13 +12,14 @@
  * A step is two kernels, because delivery needs every neuron's spike flag of the step (a global
  * barrier) and nothing else does:
  *
- * - `neuron(S, stepIn, gen, s)`: steps 1-3 plus the history shift, one thread per neuron and
- *   row of the intermediate array (`MID`): V after integration, the spike flag, the history
- *   words with the step entered. Threads of one neuron recompute the same integration (a few
- *   flops) rather than pay a kernel each.
+ * - `neuron(S, stepIn, gen, s)`: steps 1-3, one thread per neuron and row of the intermediate
+ *   array M (`MID`): V after integration, the spike flag. Both threads of a neuron compute the
+ *   same integration (a few flops) rather than pay a kernel each.
  * - `deliver(S, M)`: steps 4-6, one thread per neuron and state row (`ROW`): V (delta list,
  *   reset), the refractory counter, each channel current (decay, then its list), and the history
- *   words copied from M.
+ *   words shifted with the step's flag entered. A synapse of delay 0 tests its source's flag in
+ *   M; one of delay d >= 1 the bit of step t - d in S's history words, which hold the steps
+ *   before t.
  *
  * `S` is the state `[row][neuron]` (layout.ts). History words hold one bit per past step, bit b
  * of word w meaning "spiked d = 16w + b steps ago" (bit 0 of word 0 is the current step), all as
@@ -53,18 +54,23 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
   // What a thread of `neuron` returns once the step's flag is known: its row's value.
   const emit = (vint: string, flag: '0' | '1'): string =>
     `if (y === ${MID.vint}) { return ${vint}; }
-    if (y === ${MID.flag}) { return ${flag}; }
-    return w0 + ${flag};`;
-  // Walks list `list` of neuron j and adds the weights whose source spiked `delay` steps ago, in
-  // list order. With every delay 0 (Brian2's CUBA, for one) it tests the step's flag row: one
-  // read and a compare per synapse in the hottest loop, instead of three reads and a floor.
-  const [prelude, spiked] =
+    return ${flag};`;
+  // Walks list `list` of neuron j and adds, in list order, the weights whose source spiked
+  // `delay` steps ago. With every delay 0 (Brian2's CUBA, for one) only the flag row is tested:
+  // one read and a compare per synapse in the hottest loop.
+  const add = (acc: string): string =>
+    `${acc} = Math.fround(${acc} + this.constants.sourceWeight[2 * e + 1]);`;
+  const test = (acc: string): string =>
     layout.maxDelay === 0
-      ? ['', `M[${MID.flag}][this.constants.sourceWeight[2 * e]] > 0.5`]
-      : [
-          `const x = M[${MID.history} + this.constants.wordScale[2 * e]][this.constants.sourceWeight[2 * e]] * this.constants.wordScale[2 * e + 1];`,
-          `x - Math.floor(x) >= 0.5`,
-        ];
+      ? `if (M[${MID.flag}][this.constants.sourceWeight[2 * e]] > 0.5) { ${add(acc)} }`
+      : `const word = this.constants.wordScale[2 * e];
+      const src = this.constants.sourceWeight[2 * e];
+      if (word < 0) {
+        if (M[${MID.flag}][src] > 0.5) { ${add(acc)} }
+      } else {
+        const x = S[${historyRow} + word][src] * this.constants.wordScale[2 * e + 1];
+        if (x - Math.floor(x) >= 0.5) { ${add(acc)} }
+      }`;
   // The loop counts from an integer literal: WGSL only increments integers, and gpu.js types a
   // loop variable by its initial value.
   const gather = (list: string, acc: string): string => `
@@ -72,21 +78,11 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)} - start;
     for (let k = 0; k < count; k++) {
       const e = start + k;
-      ${prelude}
-      if (${spiked}) { ${acc} = Math.fround(${acc} + this.constants.sourceWeight[2 * e + 1]); }
+      ${test(acc)}
     }`;
   return {
     neuron: `function (S, stepIn, gen, s) {
   ${head}
-  if (y > ${MID.history}) {
-    // History word w >= 1: shift by one step, carry the top bit of word w - 1.
-    let n = S[y + ${historyRow - MID.history}][j] * 2;
-    if (n >= 65536) { n = n - 65536; }
-    if (S[y + ${historyRow - MID.history - 1}][j] >= 32768) { return n + 1; }
-    return n;
-  }
-  let w0 = S[${historyRow}][j] * 2;
-  if (w0 >= 65536) { w0 = w0 - 65536; }
   const kind = ${pop(POP.kind)};
   if (kind === ${KIND.lif}) {
     const v = S[${ROW.v}][j];
@@ -123,15 +119,20 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
     }
     ${emit('0', '0')}
   }
-  const g = gen[s * ${layout.genSpan} + j - ${layout.genLo}];
   if (y === ${MID.vint}) { return 0; }
-  if (y === ${MID.flag}) { return g; }
-  return w0 + g;
+  return gen[s * ${layout.genSpan} + j - ${layout.genLo}];
 }`,
     deliver: `function (S, M) {
   ${head}
-  if (y >= ${historyRow}) { return M[y - ${historyRow - MID.history}][j]; }
   const flag = M[${MID.flag}][j];
+  if (y >= ${historyRow}) {
+    // History words: shift by one step; word 0 takes the step's flag, word w the top bit of w-1.
+    let n = S[y][j] * 2;
+    if (n >= 65536) { n = n - 65536; }
+    if (y === ${historyRow}) { return n + flag; }
+    if (S[y - 1][j] >= 32768) { return n + 1; }
+    return n;
+  }
   if (y === ${ROW.refr}) {
     const r = S[${ROW.refr}][j];
     if (r > 0) { return r - 1; }
@@ -152,10 +153,8 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
   };
 }
 
-/** Rows of the intermediate array: V after integration, the flag, the history words. */
-export function midRows(layout: DeviceLayout): number {
-  return MID.history + layout.historyWords;
-}
+/** Rows of the intermediate array: V after integration and the flag. */
+export const MID_ROWS = 2;
 
 /**
  * Reads the state values the state probes sample after a step: entry q of the output is

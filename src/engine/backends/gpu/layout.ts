@@ -51,11 +51,8 @@ export const ROW = {
   current: (c: number): number => 2 + c,
 } as const;
 
-/**
- * Rows of a step's intermediate array: V after integration, the spike flag, then the history
- * words with this step entered.
- */
-export const MID = { vint: 0, flag: 1, history: 2 } as const;
+/** Rows of a step's intermediate array: V after integration, and the spike flag. */
+export const MID = { vint: 0, flag: 1 } as const;
 
 export interface DeviceLayout {
   /** Neurons in all populations. */

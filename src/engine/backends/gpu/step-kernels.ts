@@ -5,7 +5,7 @@
  */
 import type { GatherLists } from './gather.ts';
 import type { GpuContext, GpuPipeline, TraceHandle, TraceKernel } from './gpujs.ts';
-import { PROBE, midRows, stepSources } from './kernels.ts';
+import { MID_ROWS, PROBE, stepSources } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
 
 export interface StepKernels {
@@ -39,7 +39,7 @@ export function createStepKernels(
   return {
     neuron: ctx.createTraceKernel({
       source: src.neuron,
-      output: [n, midRows(layout)],
+      output: [n, MID_ROWS],
       constants: tables,
       loopMaxIterations: layout.slots + 1,
     }),
