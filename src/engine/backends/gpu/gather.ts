@@ -10,8 +10,14 @@
  *
  * A neuron's destinations are its V (delta synapses) and each channel slot (current synapses);
  * list k of neuron j is row `j * (1 + slots) + k`, k = 0 for V. All lists share two interleaved
- * entry tables (two storage buffers on WebGPU, see layout.ts), and each list's [start, end)
- * goes into the neuron's row of `layout.neurons`.
+ * entry tables (two storage buffers on WebGPU, see layout.ts), and each list's first entry and
+ * length go into the neuron's row of `layout.neurons`.
+ *
+ * Entries are interleaved across LIST_STRIDE neighbouring neurons (a sliced ELL layout): entry k
+ * of neuron j's list sits at `start_j + k * LIST_STRIDE`, and the lists of one slice of
+ * LIST_STRIDE neurons are padded to the slice's longest. GPU threads of neighbouring neurons run
+ * side by side, so their k-th reads then fall on neighbouring addresses (coalesced) instead of
+ * one cache line each.
  */
 import type { Plan } from '../../plan.ts';
 import { HISTORY_BITS, NEURON, channelSlot, type DeviceLayout } from './layout.ts';
@@ -33,6 +39,9 @@ export interface GatherLists {
 
 /** Float32 indexes exactly up to 2^24; entries are indexed at 2e and 2e+1. */
 const MAX_ENTRIES = 2 ** 23;
+
+/** Neighbouring neurons whose list entries are interleaved (gpu.js' 2D workgroups are 8 wide). */
+export const LIST_STRIDE = 8;
 
 /** Builds the entry tables and writes every list's bounds into `layout.neurons`. */
 export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists {
@@ -62,27 +71,37 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   visit((row) => {
     counts[row] = (counts[row] ?? 0) + 1;
   });
+  // Slice (LIST_STRIDE neurons) by list: padded length, then where its block starts.
+  const slices = Math.ceil(total / LIST_STRIDE);
   const fill = new Uint32Array(total * lists);
   let sum = 0;
   let maxList = 0;
-  for (let row = 0; row < counts.length; row++) {
-    const count = counts[row] ?? 0;
-    fill[row] = sum;
-    const at = Math.floor(row / lists) * neuronStride + NEURON.lists + 2 * (row % lists);
-    neurons[at] = sum;
-    neurons[at + 1] = sum + count;
-    sum += count;
-    maxList = Math.max(maxList, count);
+  for (let slice = 0; slice < slices; slice++) {
+    for (let list = 0; list < lists; list++) {
+      let longest = 0;
+      const first = slice * LIST_STRIDE;
+      const last = Math.min(total, first + LIST_STRIDE);
+      for (let j = first; j < last; j++) longest = Math.max(longest, counts[j * lists + list] ?? 0);
+      for (let j = first; j < last; j++) {
+        const row = j * lists + list;
+        fill[row] = sum + (j - first);
+        const at = j * neuronStride + NEURON.lists + 2 * list;
+        neurons[at] = sum + (j - first);
+        neurons[at + 1] = counts[row] ?? 0;
+      }
+      sum += longest * LIST_STRIDE;
+      maxList = Math.max(maxList, longest);
+    }
   }
   if (sum > MAX_ENTRIES) {
-    throw new RangeError(`gpu backend: ${sum} synapses exceed the ${MAX_ENTRIES} it can index`);
+    throw new RangeError(`gpu backend: ${sum} list entries exceed the ${MAX_ENTRIES} it can index`);
   }
   // Zero-length arrays would make zero-sized textures and buffers; one padding entry is unread.
   const sourceWeight = new Float32Array(2 * Math.max(1, sum));
   const wordScale = new Float32Array(2 * Math.max(1, sum));
   visit((row, source, w, d) => {
     const at = fill[row] ?? 0;
-    fill[row] = at + 1;
+    fill[row] = at + LIST_STRIDE;
     const word = d === 0 ? -1 : Math.floor((d - 1) / HISTORY_BITS);
     sourceWeight[2 * at] = source;
     sourceWeight[2 * at + 1] = w;

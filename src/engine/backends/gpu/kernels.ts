@@ -28,6 +28,7 @@
  * each step over the layout's generator range. `s` is the step's position in the call: a
  * literal that gpu.js' pipelines bake into each step.
  */
+import { LIST_STRIDE } from './gather.ts';
 import { KIND, MID, NEURON, POP, ROW, type DeviceLayout } from './layout.ts';
 
 /** Per-population inputs of a step: `stepIn[(s * populations + p) * STEP_IN.stride + field]`. */
@@ -75,9 +76,9 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
   // loop variable by its initial value.
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
-    const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)} - start;
+    const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};
     for (let k = 0; k < count; k++) {
-      const e = start + k;
+      const e = start + k * ${LIST_STRIDE};
       ${test(acc)}
     }`;
   return {

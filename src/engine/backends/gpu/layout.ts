@@ -33,8 +33,8 @@ export const POP = {
 
 /**
  * Fields of a neuron's row in `neurons`: its population, its index within it, and the
- * [start, end) entries of its incoming-synapse lists, the delta list first, then one list per
- * channel slot c at `lists + 2 * (1 + c)`.
+ * first entry and length of its incoming-synapse lists (entries LIST_STRIDE apart, gather.ts),
+ * the delta list first, then one list per channel slot c at `lists + 2 * (1 + c)`.
  */
 export const NEURON = { population: 0, localIndex: 1, lists: 2 } as const;
 
