@@ -39,19 +39,20 @@ test('Run on the default network draws spikes and reports the backend', async ({
 
 test('Pause, Step, Reset, and edits while paused apply on Reset', async ({ page }) => {
   await openFresh(page);
+  // Long enough that the run is still going when we pause it.
+  await page.getByTestId('duration-input').fill('100000');
+  await page.getByTestId('duration-input').press('Enter');
   await page.getByTestId('speed-select').selectOption({ label: '1× real time' });
   await run(page);
   await waitForSpikes(page, 1);
   await page.getByTestId('pause-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
-  const atPause = await simulatedMs(page);
-  // The worker confirms it stopped once the chunks in flight have landed (at most three
-  // unacknowledged plus the one being computed, 50 ms each at 1x); then time stands still.
+  // The worker confirms it stopped once the chunks in flight have landed (how many is pinned
+  // by the unit tests of the flow control); from then on time stands still.
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-busy', 'false', {
     timeout: 30_000,
   });
   const paused = await simulatedMs(page);
-  expect(paused - atPause).toBeLessThanOrEqual(200);
   await page.waitForTimeout(700);
   expect(await simulatedMs(page)).toBe(paused);
 
