@@ -76,9 +76,11 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
   // loop variable by its initial value.
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
-    const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};
-    for (let k = 0; k < count; k++) {
-      const e = start + k * ${LIST_STRIDE};
+    const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
+      layout.maxDelay === 0 ? unrolled(acc) : ''
+    }
+    for (let k = 0; k < count${layout.maxDelay === 0 ? ' - done' : ''}; k++) {
+      const e = start + (${layout.maxDelay === 0 ? 'done + ' : ''}k) * ${LIST_STRIDE};
       ${test(acc)}
     }`;
   return {
@@ -153,6 +155,31 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
 }`,
   };
 }
+
+/**
+ * The delay-0 gather's main loop, UNROLL entries an iteration: every entry's source, weight and
+ * flag are loaded before the first add, so a GPU thread waits for one round of memory latency
+ * per UNROLL synapses instead of one per synapse (the loop is latency-bound: a few hundred ns
+ * per dependent load). The adds stay in list order, so the sums are unchanged. Leaves `done`,
+ * the entries handled, for the remainder loop.
+ */
+function unrolled(acc: string): string {
+  const ids = Array.from({ length: UNROLL }, (_, i) => i);
+  const flag = MID.flag;
+  return `
+    const groups = Math.floor(count * ${1 / UNROLL});
+    for (let g = 0; g < groups; g++) {
+      const base = start + g * ${UNROLL * LIST_STRIDE};
+      ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE})];`).join('\n      ')}
+      ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE}) + 1];`).join('\n      ')}
+      ${ids.map((i) => `const h${i} = M[${flag}][u${i}];`).join('\n      ')}
+      ${ids.map((i) => `if (h${i} > 0.5) { ${acc} = Math.fround(${acc} + q${i}); }`).join('\n      ')}
+    }
+    const done = groups * ${UNROLL};`;
+}
+
+/** Synapses per iteration of the unrolled gather (a power of two: count / UNROLL is exact). */
+const UNROLL = 4;
 
 /** Rows of the intermediate array: V after integration and the flag. */
 export const MID_ROWS = 2;
