@@ -8,8 +8,8 @@ import { useRecordRedraw } from './useRecordRedraw.ts';
 import { PngButton } from './PngButton.tsx';
 
 const HEIGHT = 220;
-/** Rates are averages over bins of several ms; two updates a second show them fully. */
-const MIN_INTERVAL_MS = 500;
+/** Rates are averages over bins of several ms; four updates a second show them fully. */
+const MIN_INTERVAL_MS = 250;
 
 export function RatePlot({ record }: { record: RunRecord }) {
   const ref = useRef<HTMLDivElement>(null);
