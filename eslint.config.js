@@ -25,7 +25,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -45,10 +48,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'Pure layers must not import React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'Pure layers must not import React.',
+            },
             { group: ['zustand', 'zustand/*'], message: 'Pure layers must not import zustand.' },
-            { group: ['@xyflow/*', 'plotly.js*'], message: 'Pure layers must not import UI libraries.' },
-            { group: ['**/app/**', '**/store/**'], message: 'Imports flow app -> store -> engine -> model.' },
+            {
+              group: ['@xyflow/*', 'plotly.js*'],
+              message: 'Pure layers must not import UI libraries.',
+            },
+            {
+              group: ['**/app/**', '**/store/**'],
+              message: 'Imports flow app -> store -> engine -> model.',
+            },
           ],
         },
       ],
