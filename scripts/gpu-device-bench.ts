@@ -2,9 +2,9 @@
  * Times the gpu backend's WebGPU kernels on a real GPU (through Dawn in Node) beside the wasm
  * backend on the same machine, and checks that both produce the same spikes. Run where Dawn
  * loads (glibc >= 2.38 and a Vulkan driver), e.g. on a lent GPU machine:
- *   npx tsx scripts/gpu-device-bench.ts [neurons,...] [durationMs] [stepsPerCall,...]
+ *   npx tsx scripts/gpu-device-bench.ts [neurons,...] [durationMs] [stepsPerCall,...] [unroll,...]
  * Each steps-per-call value K runs the gpu backend with device calls of K steps (remainders in
- * powers of 4).
+ * powers of 4), once per gather unroll (synapses per iteration of the delay-0 gather loop).
  */
 import { cubaNetwork } from '../src/cli/bench/networks.ts';
 import { createOnMode } from '../src/engine/backends/gpu/index.ts';
@@ -16,6 +16,7 @@ import type { NetworkDocument } from '../src/model/document.ts';
 const sizes = (process.argv[2] ?? '4000,16000,64000').split(',').map(Number);
 const durationMs = Number(process.argv[3] ?? 1000);
 const perCall = (process.argv[4] ?? '64').split(',').map(Number);
+const unrolls = (process.argv[5] ?? '8').split(',').map(Number);
 
 function spikeKey(chunk: Chunk): string[] {
   const out: string[] = [];
@@ -55,10 +56,13 @@ for (const n of sizes) {
   );
   sim.dispose();
   const plan = compile(doc, { memoryBudgetBytes: 8 * 2 ** 30 });
-  for (const k of perCall) {
+  for (const [k, unroll] of perCall.flatMap((k) => unrolls.map((u) => [k, u] as const))) {
     try {
       const c0 = performance.now();
-      const runner = await createOnMode(plan, 'webgpu', { callLengths: [k, 16, 4, 1] });
+      const runner = await createOnMode(plan, 'webgpu', {
+        callLengths: [k, 16, 4, 1],
+        gatherUnroll: unroll,
+      });
       const compileMs = performance.now() - c0;
       const t0 = performance.now();
       const chunk = await runAll(runner, plan.totalSteps);
@@ -69,13 +73,13 @@ for (const n of sizes) {
         .map((e) => `${e.steps}:${e.executor}`)
         .join(' ');
       console.log(
-        `N=${n} ${runner.name} K=${k}: loop ${(chunk.wallMs / 1000).toFixed(3)} s, total ` +
+        `N=${n} ${runner.name} K=${k} unroll ${unroll}: loop ${(chunk.wallMs / 1000).toFixed(3)} s, total ` +
           `${(total / 1000).toFixed(3)} s (compile ${(compileMs / 1000).toFixed(2)} s); spikes ` +
           `${spikes.length}; ${executors}; vs wasm: ${firstDifference(spikes, wasmSpikes)}`,
       );
       runner.dispose();
     } catch (error) {
-      console.log(`N=${n} webgpu K=${k}: ${(error as Error).message}`);
+      console.log(`N=${n} webgpu K=${k} unroll ${unroll}: ${(error as Error).message}`);
     }
   }
 }

@@ -192,6 +192,26 @@ describe('gpu backend (Node modes) is bit-identical to the reference', () => {
     });
   }
 
+  // The delay-0 gather loads `gatherUnroll` synapses before adding them; lists shorter and
+  // longer than one round, and remainders, must give the same sums as the plain loop.
+  for (const gatherUnroll of [1, 2, 16]) {
+    it(`webasm, every delay 0, gather unrolled by ${gatherUnroll}`, async () => {
+      const undelayed = mixedDocument();
+      for (const p of undelayed.projections) p.delay = { kind: 'constant', steps: 0 };
+      const plan = compile(undelayed);
+      const runner = await createOnMode(plan, 'webasm', { gatherUnroll, callLengths: [32, 8] });
+      try {
+        const chunks: Chunk[] = [];
+        while (runner.currentStep < plan.totalSteps) {
+          chunks.push(await runner.run(Math.min(45, plan.totalSteps - runner.currentStep)));
+        }
+        expectIdentical(mergeChunks(chunks), await runDocument(undelayed, 'reference', 64));
+      } finally {
+        runner.dispose();
+      }
+    });
+  }
+
   it('webasm on 100 ms of CUBA (1000 steps, 320k synapses)', async () => {
     const cuba = cubaDocument(7, 100);
     cuba.probes.push({ id: 'v', kind: 'state', population: 'E', variable: 'v', neurons: [0, 9] });

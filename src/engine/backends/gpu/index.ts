@@ -23,6 +23,8 @@ export interface GpuRunnerOptions {
    * always added). Default `DEFAULT_CALL_LENGTHS`.
    */
   callLengths?: readonly number[];
+  /** Synapses per iteration of the delay-0 gather loop (kernels.ts), a power of two. */
+  gatherUnroll?: number;
 }
 
 /** The order `auto` tries: fastest first. */
@@ -77,7 +79,14 @@ export async function createOnMode(
     mode === 'webgl2'
       ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
-  const kernels = createStepKernels(ctx, layout, lists, plan.populations.length, probes.table);
+  const kernels = createStepKernels(
+    ctx,
+    layout,
+    lists,
+    plan.populations.length,
+    probes.table,
+    options.gatherUnroll,
+  );
   const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths);
   try {
     await runner.warmUp();

@@ -40,7 +40,14 @@ export interface StepSources {
 }
 
 /** The two kernels of a step for a layout's strides. */
-export function stepSources(layout: DeviceLayout, populations: number): StepSources {
+export function stepSources(
+  layout: DeviceLayout,
+  populations: number,
+  unroll = DEFAULT_UNROLL,
+): StepSources {
+  if (!Number.isInteger(Math.log2(unroll))) {
+    throw new RangeError(`gpu backend: gather unroll ${unroll} is not a power of two`);
+  }
   const { popStride, neuronStride, gaussBase, slots, historyRow } = layout;
   const pop = (field: number | string): string =>
     `this.constants.params[p * ${popStride} + ${field}]`;
@@ -77,10 +84,10 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
-      layout.maxDelay === 0 ? unrolled(acc) : ''
+      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll) : ''
     }
-    for (let k = 0; k < count${layout.maxDelay === 0 ? ' - done' : ''}; k++) {
-      const e = start + (${layout.maxDelay === 0 ? 'done + ' : ''}k) * ${LIST_STRIDE};
+    for (let k = 0; k < count${layout.maxDelay === 0 && unroll > 1 ? ' - done' : ''}; k++) {
+      const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${LIST_STRIDE};
       ${test(acc)}
     }`;
   return {
@@ -157,29 +164,32 @@ export function stepSources(layout: DeviceLayout, populations: number): StepSour
 }
 
 /**
- * The delay-0 gather's main loop, UNROLL entries an iteration: every entry's source, weight and
+ * The delay-0 gather's main loop, `unroll` entries an iteration: every entry's source, weight and
  * flag are loaded before the first add, so a GPU thread waits for one round of memory latency
- * per UNROLL synapses instead of one per synapse (the loop is latency-bound: a few hundred ns
+ * per `unroll` synapses instead of one per synapse (the loop is latency-bound: a few hundred ns
  * per dependent load). The adds stay in list order, so the sums are unchanged. Leaves `done`,
  * the entries handled, for the remainder loop.
  */
-function unrolled(acc: string): string {
-  const ids = Array.from({ length: UNROLL }, (_, i) => i);
+function unrolled(acc: string, unroll: number): string {
+  const ids = Array.from({ length: unroll }, (_, i) => i);
   const flag = MID.flag;
   return `
-    const groups = Math.floor(count * ${1 / UNROLL});
+    const groups = Math.floor(count * ${1 / unroll});
     for (let g = 0; g < groups; g++) {
-      const base = start + g * ${UNROLL * LIST_STRIDE};
+      const base = start + g * ${unroll * LIST_STRIDE};
       ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE})];`).join('\n      ')}
       ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE}) + 1];`).join('\n      ')}
       ${ids.map((i) => `const h${i} = M[${flag}][u${i}];`).join('\n      ')}
       ${ids.map((i) => `if (h${i} > 0.5) { ${acc} = Math.fround(${acc} + q${i}); }`).join('\n      ')}
     }
-    const done = groups * ${UNROLL};`;
+    const done = groups * ${unroll};`;
 }
 
-/** Synapses per iteration of the unrolled gather (a power of two: count / UNROLL is exact). */
-const UNROLL = 4;
+/**
+ * Synapses per iteration of the unrolled gather, a power of two (so that count / unroll is
+ * exact); 1 turns the unrolling off.
+ */
+export const DEFAULT_UNROLL = 8;
 
 /** Rows of the intermediate array: V after integration and the flag. */
 export const MID_ROWS = 2;

@@ -26,8 +26,9 @@ export function createStepKernels(
   lists: GatherLists,
   populations: number,
   probeTable: Float32Array,
+  unroll?: number,
 ): StepKernels {
-  const src = stepSources(layout, populations);
+  const src = stepSources(layout, populations, unroll);
   const n = layout.total;
   const tables = { params: layout.params, neurons: layout.neurons };
   // Without delays the kernels never read wordScale (kernels.ts), and an unused constant would
