@@ -10,6 +10,9 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules',
+      '.gpubench',
+      '.gl',
+      '.vitest',
       'dist',
       'test-results',
       'playwright-report',
