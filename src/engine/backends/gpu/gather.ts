@@ -40,8 +40,8 @@ export interface GatherLists {
 /** Float32 indexes exactly up to 2^24; entries are indexed at 2e and 2e+1. */
 const MAX_ENTRIES = 2 ** 23;
 
-/** Neighbouring neurons whose list entries are interleaved (gpu.js' 2D workgroups are 8 wide). */
-export const LIST_STRIDE = 8;
+/** Neighbouring neurons whose list entries are interleaved: one GPU warp (32 threads). */
+export const LIST_STRIDE = 32;
 
 /** Builds the entry tables and writes every list's bounds into `layout.neurons`. */
 export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists {

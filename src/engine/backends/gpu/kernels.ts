@@ -34,6 +34,9 @@ import { KIND, MID, NEURON, POP, ROW, type DeviceLayout } from './layout.ts';
 /** Per-population inputs of a step: `stepIn[(s * populations + p) * STEP_IN.stride + field]`. */
 export const STEP_IN = { stride: 3, ext: 0, keyHi: 1, keyLo: 2 } as const;
 
+/** Rows of the intermediate array: V after integration and the flag. */
+export const MID_ROWS = 2;
+
 export interface StepSources {
   neuron: string;
   deliver: string;
@@ -48,7 +51,11 @@ export function stepSources(
   if (!Number.isInteger(Math.log2(unroll))) {
     throw new RangeError(`gpu backend: gather unroll ${unroll} is not a power of two`);
   }
-  const { popStride, neuronStride, gaussBase, slots, historyRow } = layout;
+  const { popStride, neuronStride, gaussBase, slots, historyRow, total: n } = layout;
+  // Arrays are flat, row after row of n neurons (1D outputs: gpu.js runs them in 64-wide
+  // workgroups, so a GPU warp holds 32 neurons of one row and never mixes rows' code paths).
+  const st = (row: number | string, at: string): string => `S[(${row}) * ${n} + ${at}]`;
+  const flagOf = (at: string): string => `M[${MID.flag * n} + ${at}]`;
   const pop = (field: number | string): string =>
     `this.constants.params[p * ${popStride} + ${field}]`;
   const neuron = (field: number | string): string =>
@@ -56,8 +63,11 @@ export function stepSources(
   const stepIn = (field: number): string =>
     `stepIn[(s * ${populations} + p) * ${STEP_IN.stride} + ${field}]`;
   const draw = `draw24(${stepIn(STEP_IN.keyHi)}, ${stepIn(STEP_IN.keyLo)}, ${neuron(NEURON.localIndex)})`;
-  const head = `const j = this.thread.x;
-  const y = this.thread.y;
+  // Thread x is neuron j of row y; the row is counted with exact integer steps in float32
+  // (min(1, max(0, x - k*n + 1)) is 1 from x = k*n on), never by a division that may round.
+  const head = (rows: number): string => `const x = this.thread.x;
+  const y = ${rowOf(rows, n)};
+  const j = x - y * ${n};
   const p = ${neuron(NEURON.population)};`;
   // What a thread of `neuron` returns once the step's flag is known: its row's value.
   const emit = (vint: string, flag: '0' | '1'): string =>
@@ -70,21 +80,21 @@ export function stepSources(
     `${acc} = Math.fround(${acc} + this.constants.sourceWeight[2 * e + 1]);`;
   const test = (acc: string): string =>
     layout.maxDelay === 0
-      ? `if (M[${MID.flag}][this.constants.sourceWeight[2 * e]] > 0.5) { ${add(acc)} }`
+      ? `if (${flagOf('this.constants.sourceWeight[2 * e]')} > 0.5) { ${add(acc)} }`
       : `const word = this.constants.wordScale[2 * e];
       const src = this.constants.sourceWeight[2 * e];
       if (word < 0) {
-        if (M[${MID.flag}][src] > 0.5) { ${add(acc)} }
+        if (${flagOf('src')} > 0.5) { ${add(acc)} }
       } else {
-        const x = S[${historyRow} + word][src] * this.constants.wordScale[2 * e + 1];
-        if (x - Math.floor(x) >= 0.5) { ${add(acc)} }
+        const bit = ${st(`${historyRow} + word`, 'src')} * this.constants.wordScale[2 * e + 1];
+        if (bit - Math.floor(bit) >= 0.5) { ${add(acc)} }
       }`;
   // The loop counts from an integer literal: WGSL only increments integers, and gpu.js types a
   // loop variable by its initial value.
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
-      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll) : ''
+      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll, flagOf) : ''
     }
     for (let k = 0; k < count${layout.maxDelay === 0 && unroll > 1 ? ' - done' : ''}; k++) {
       const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${LIST_STRIDE};
@@ -92,16 +102,16 @@ export function stepSources(
     }`;
   return {
     neuron: `function (S, stepIn, gen, s) {
-  ${head}
+  ${head(MID_ROWS)}
   const kind = ${pop(POP.kind)};
   if (kind === ${KIND.lif}) {
-    const v = S[${ROW.v}][j];
-    if (S[${ROW.refr}][j] > 0) {
+    const v = ${st(ROW.v, 'j')};
+    if (${st(ROW.refr, 'j')} > 0) {
       ${emit('v', '0')}
     }
     let cur = ${stepIn(STEP_IN.ext)};
     for (let c = 0; c < ${slots}; c++) {
-      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + S[${ROW.current(0)} + c][j]); }
+      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
     }
     const a = Math.fround(v - ${pop(POP.vRest)});
     const b = Math.fround(a * ${pop(POP.leak)});
@@ -133,18 +143,18 @@ export function stepSources(
   return gen[s * ${layout.genSpan} + j - ${layout.genLo}];
 }`,
     deliver: `function (S, M) {
-  ${head}
-  const flag = M[${MID.flag}][j];
+  ${head(layout.stateRows)}
+  const flag = ${flagOf('j')};
   if (y >= ${historyRow}) {
     // History words: shift by one step; word 0 takes the step's flag, word w the top bit of w-1.
-    let n = S[y][j] * 2;
-    if (n >= 65536) { n = n - 65536; }
-    if (y === ${historyRow}) { return n + flag; }
-    if (S[y - 1][j] >= 32768) { return n + 1; }
-    return n;
+    let w = ${st('y', 'j')} * 2;
+    if (w >= 65536) { w = w - 65536; }
+    if (y === ${historyRow}) { return w + flag; }
+    if (${st('y - 1', 'j')} >= 32768) { return w + 1; }
+    return w;
   }
   if (y === ${ROW.refr}) {
-    const r = S[${ROW.refr}][j];
+    const r = ${st(ROW.refr, 'j')};
     if (r > 0) { return r - 1; }
     if (flag > 0) { return Math.max(${pop(POP.refractorySteps)} - 1, 0); }
     return 0;
@@ -152,12 +162,12 @@ export function stepSources(
   if (y === ${ROW.v}) {
     if (${pop(POP.kind)} !== ${KIND.lif}) { return 0; }
     if (flag > 0) { return ${pop(POP.vReset)}; }
-    let v = M[${MID.vint}][j];${gather('0', 'v')}
+    let v = M[${MID.vint * n} + j];${gather('0', 'v')}
     return v;
   }
   const c = y - ${ROW.current(0)};
   if (c >= ${pop(POP.channelCount)}) { return 0; }
-  let cur = Math.fround(S[y][j] * ${pop(`${POP.decay} + c`)});${gather('(1 + c)', 'cur')}
+  let cur = Math.fround(${st('y', 'j')} * ${pop(`${POP.decay} + c`)});${gather('(1 + c)', 'cur')}
   return cur;
 }`,
   };
@@ -170,16 +180,15 @@ export function stepSources(
  * per dependent load). The adds stay in list order, so the sums are unchanged. Leaves `done`,
  * the entries handled, for the remainder loop.
  */
-function unrolled(acc: string, unroll: number): string {
+function unrolled(acc: string, unroll: number, flagOf: (at: string) => string): string {
   const ids = Array.from({ length: unroll }, (_, i) => i);
-  const flag = MID.flag;
   return `
     const groups = Math.floor(count * ${1 / unroll});
     for (let g = 0; g < groups; g++) {
       const base = start + g * ${unroll * LIST_STRIDE};
       ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE})];`).join('\n      ')}
       ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE}) + 1];`).join('\n      ')}
-      ${ids.map((i) => `const h${i} = M[${flag}][u${i}];`).join('\n      ')}
+      ${ids.map((i) => `const h${i} = ${flagOf(`u${i}`)};`).join('\n      ')}
       ${ids.map((i) => `if (h${i} > 0.5) { ${acc} = Math.fround(${acc} + q${i}); }`).join('\n      ')}
     }
     const done = groups * ${unroll};`;
@@ -191,14 +200,19 @@ function unrolled(acc: string, unroll: number): string {
  */
 export const DEFAULT_UNROLL = 8;
 
-/** Rows of the intermediate array: V after integration and the flag. */
-export const MID_ROWS = 2;
+/** The row of flat thread x among `rows` rows of n: a sum of exact 0/1 steps at k * n. */
+function rowOf(rows: number, n: number): string {
+  const steps = Array.from(
+    { length: rows - 1 },
+    (_, k) => `Math.min(1, Math.max(0, x - ${(k + 1) * n - 1}))`,
+  );
+  return steps.length === 0 ? '0' : steps.join(' + ');
+}
 
 /**
  * Reads the state values the state probes sample after a step: entry q of the output is
- * `S[rowOf q][neuronOf q]`, from the constant table `probe` (row, neuron pairs).
+ * `S[probe[q]]`, the constant table `probe` holding flat indices (row * neurons + neuron).
  */
 export const PROBE = `function (S) {
-  const q = this.thread.x;
-  return S[this.constants.probe[2 * q]][this.constants.probe[2 * q + 1]];
+  return S[this.constants.probe[this.thread.x]];
 }`;

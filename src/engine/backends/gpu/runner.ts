@@ -140,7 +140,7 @@ export class GpuRunner implements BackendRunner {
     }
     const { stepIn, gen } = this.inputs.prepare(t0, steps);
     const [next, ...samples] = await pipeline(
-      { values: state, dims: [this.layout.total, this.layout.stateRows] },
+      { values: state, dims: [state.length] },
       { values: stepIn, dims: [stepIn.length] },
       { values: gen, dims: [gen.length] },
     );

@@ -30,6 +30,10 @@ export function createStepKernels(
 ): StepKernels {
   const src = stepSources(layout, populations, unroll);
   const n = layout.total;
+  // Flat indices must stay exact in float32.
+  if (n * layout.stateRows > 2 ** 24) {
+    throw new RangeError(`gpu backend: ${n} neurons x ${layout.stateRows} state rows exceed 2^24`);
+  }
   const tables = { params: layout.params, neurons: layout.neurons };
   // Without delays the kernels never read wordScale (kernels.ts), and an unused constant would
   // still cost a storage buffer on WebGPU.
@@ -40,13 +44,13 @@ export function createStepKernels(
   return {
     neuron: ctx.createTraceKernel({
       source: src.neuron,
-      output: [n, MID_ROWS],
+      output: [n * MID_ROWS],
       constants: tables,
       loopMaxIterations: layout.slots + 1,
     }),
     deliver: ctx.createTraceKernel({
       source: src.deliver,
-      output: [n, layout.stateRows],
+      output: [n * layout.stateRows],
       constants: synapses,
       loopMaxIterations: lists.maxList + 1,
     }),
@@ -55,7 +59,7 @@ export function createStepKernels(
         ? null
         : ctx.createTraceKernel({
             source: PROBE,
-            output: [probeTable.length / 2],
+            output: [probeTable.length],
             constants: { probe: probeTable },
             loopMaxIterations: 1,
           }),
