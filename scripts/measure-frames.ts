@@ -1,8 +1,9 @@
 /**
  * Frame-time measurement of the live plots (issue 3, "Speed"): a 4,000-neuron network paced
  * to real time streams about 100,000 spikes per second into the raster while we record, in
- * headless Chromium, every animation-frame interval and every long task for 10 s. It reports
- * numbers; it is a measurement, not a pass/fail test.
+ * headless Chromium, every animation-frame interval, long task and long animation frame for
+ * 10 s; first the same page idle (no run) for as long, as the baseline. It reports numbers
+ * side by side; it is a measurement, not a pass/fail test.
  *
  *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--speed 1] [--json] [--dev]
  *
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, createServer, preview } from 'vite';
 import type { NetworkDocument } from '../src/model/document.ts';
+import type { FrameMeasurement } from '../tests/e2e/harness/measure-frames.ts';
 
 interface Options {
   backend: string;
@@ -25,10 +27,19 @@ interface Options {
   dev: boolean;
   /** Speed limit, simulated ms per wall ms (Infinity: as fast as possible). */
   speed: number;
+  /** Print the main thread's busiest functions while streaming (a CPU profile). */
+  profile: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { backend: 'wasm', seconds: 10, json: false, dev: false, speed: 1 };
+  const options: Options = {
+    backend: 'wasm',
+    seconds: 10,
+    json: false,
+    dev: false,
+    speed: 1,
+    profile: false,
+  };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
     if (arg === '--backend') options.backend = argv[++k] ?? options.backend;
@@ -36,6 +47,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--json') options.json = true;
     else if (arg === '--dev') options.dev = true;
     else if (arg === '--speed') options.speed = Number(argv[++k] ?? 1);
+    else if (arg === '--profile') options.profile = true;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -167,6 +179,79 @@ async function serveBuild(): Promise<Served> {
   };
 }
 
+type Summary = ReturnType<typeof summarise>;
+
+/** The figures of one measurement window. */
+function summarise(result: FrameMeasurement, seconds: number) {
+  const frames = [...result.frames].sort((a, b) => a - b);
+  const simulatedS = Math.max(1e-9, result.simulatedMs / 1000);
+  return {
+    status: result.status,
+    backend: result.backend ?? '-',
+    frames: frames.length,
+    median_frame_ms: round(quantile(frames, 0.5), 2),
+    p95_frame_ms: round(quantile(frames, 0.95), 2),
+    max_frame_ms: round(frames[frames.length - 1] ?? NaN, 1),
+    long_tasks: result.longTasks.length,
+    longest_task_ms: round(Math.max(0, ...result.longTasks), 1),
+    long_tasks_over_100ms: result.longTasks.filter((d) => d > 100).length,
+    long_animation_frames: result.longFramesSupported ? result.longFrames.length : 'unsupported',
+    longest_animation_frame_ms: round(Math.max(0, ...result.longFrames.map((f) => f.duration)), 1),
+    total_blocking_ms: round(
+      result.longFrames.reduce((sum, f) => sum + f.blocking, 0),
+      0,
+    ),
+    // The live plots' own main-thread time per drawn frame (the rest is chunks, React, paint).
+    live_frames_drawn: result.liveFrames,
+    live_ms_per_frame: round(result.liveBusyMs / Math.max(1, result.liveFrames), 3),
+    live_max_ms: round(result.liveMaxMs, 2),
+    real_time_factor: round(result.simulatedMs / (seconds * 1000), 3),
+    // Engine stepping time per simulated second, in the worker: above 1000 ms the engine
+    // alone cannot keep real time on this machine.
+    engine_ms_per_simulated_s: Math.round(result.engineMs / simulatedS),
+    spikes_per_wall_second: Math.round(result.spikes / seconds),
+    spikes_per_simulated_second:
+      result.simulatedMs > 0 ? Math.round(result.spikes / simulatedS) : 0,
+  };
+}
+
+function round(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+function printSideBySide(page: string, idle: Summary, streaming: Summary): void {
+  console.log(`${page}: idle page (baseline) vs streaming run`);
+  console.log(`${''.padEnd(30)} ${'idle'.padStart(12)} ${'streaming'.padStart(12)}`);
+  for (const key of Object.keys(idle) as (keyof Summary)[]) {
+    console.log(
+      `${key.padEnd(30)} ${String(idle[key]).padStart(12)} ${String(streaming[key]).padStart(12)}`,
+    );
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Self time of the 25 busiest functions of a CPU profile, ms. */
+function printProfile(profile: CpuProfile): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let k = 0; k < samples.length; k++) {
+    const frame = byId.get(samples[k] ?? -1)?.callFrame;
+    const file = frame?.url.split('/').pop() ?? '';
+    const key = `${frame?.functionName || '(anonymous)'} ${file}:${frame?.lineNumber ?? 0}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[k + 1] ?? 0) / 1000);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log('main-thread self time while streaming (ms):');
+  for (const [name, ms] of top) console.log(`${ms.toFixed(0).padStart(8)}  ${name}`);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const served = options.dev ? await serveDev() : await serveBuild();
@@ -189,6 +274,15 @@ async function main(): Promise<void> {
       },
       [streamingNetwork(options.backend), options.speed] as const,
     );
+    // The baseline: the same page, loaded and idle (no run), for the same time. Headless
+    // Chromium paces animation frames at the display rate (16.7 ms) however idle the page is,
+    // so this is the best median a streaming page can reach.
+    await page.waitForTimeout(1000);
+    const idle = await page.evaluate((seconds) => {
+      const api = window.__spikelab;
+      if (!api) throw new Error('harness not loaded');
+      return api.measureFrames(seconds);
+    }, options.seconds);
     await page.getByTestId('run-button').click();
     await page.waitForFunction(
       () => window.__spikelab?.sessionStore.getState().status === 'running',
@@ -197,38 +291,25 @@ async function main(): Promise<void> {
     );
     // Let compilation, the first draws and the JIT settle before measuring.
     await page.waitForTimeout(3000);
-    const result = await page.evaluate((seconds) => {
+    const cdp = options.profile ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const streaming = await page.evaluate((seconds) => {
       const api = window.__spikelab;
       if (!api) throw new Error('harness not loaded');
       return api.measureFrames(seconds);
     }, options.seconds);
-    const frames = [...result.frames].sort((a, b) => a - b);
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
     const report = {
       page: options.dev ? 'dev server' : 'production build',
-      backend: result.backend,
-      status: result.status,
       seconds: options.seconds,
-      frames: frames.length,
-      median_frame_ms: Number(quantile(frames, 0.5).toFixed(2)),
-      p95_frame_ms: Number(quantile(frames, 0.95).toFixed(2)),
-      max_frame_ms: Number((frames[frames.length - 1] ?? NaN).toFixed(1)),
-      long_tasks: result.longTasks.length,
-      longest_task_ms: Number(Math.max(0, ...result.longTasks).toFixed(1)),
-      long_tasks_over_100ms: result.longTasks.filter((d) => d > 100).length,
-      real_time_factor: Number((result.simulatedMs / (options.seconds * 1000)).toFixed(3)),
-      // Engine stepping time per simulated second, in the worker: above 1000 ms the engine
-      // alone cannot keep real time on this machine.
-      engine_ms_per_simulated_s: Math.round(
-        result.engineMs / Math.max(1e-9, result.simulatedMs / 1000),
-      ),
-      spikes_per_wall_second: Math.round(result.spikes / options.seconds),
-      spikes_per_simulated_second: Math.round(
-        result.spikes / Math.max(1e-9, result.simulatedMs / 1000),
-      ),
+      idle: summarise(idle, options.seconds),
+      streaming: summarise(streaming, options.seconds),
     };
     if (options.json) console.log(JSON.stringify(report, null, 2));
-    else
-      for (const [key, value] of Object.entries(report)) console.log(`${key.padEnd(28)} ${value}`);
+    else printSideBySide(report.page, report.idle, report.streaming);
     await page.getByTestId('cancel-button').click();
   } finally {
     await browser.close();

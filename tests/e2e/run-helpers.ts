@@ -1,6 +1,7 @@
 /**
  * Helpers that drive a run the way a user does (the toolbar's buttons) and read what the plots
- * drew (the plotly graph div's data, and the pixels of its screenshot).
+ * drew: the plotly graph div's data and the pixels of its screenshot once a run stopped, the
+ * live raster canvas's pixels while it streams.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -21,13 +22,83 @@ export async function rasterPoints(page: Page): Promise<Record<string, number>> 
   });
 }
 
-/** Waits until the raster shows at least `min` points in total. */
+/** Where the live raster painted one colour: how many pixels, and their rows' extent. */
+export interface PaintedPixels {
+  count: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+  /** The canvas's width, device px. */
+  width: number;
+}
+
+/**
+ * Pixels of the live raster canvas in colour `rgb` (within `tolerance`, summed over channels),
+ * read back with getImageData: markers are whole-pixel rectangles in their population's colour.
+ */
+export async function livePixels(
+  page: Page,
+  rgb: [number, number, number],
+  tolerance = 12,
+): Promise<PaintedPixels> {
+  return page.getByTestId('live-raster').evaluate(
+    (canvas, { rgb, tolerance }) => {
+      const none = {
+        count: 0,
+        minX: Infinity,
+        maxX: -Infinity,
+        minY: Infinity,
+        maxY: -Infinity,
+        width: 0,
+      };
+      if (!(canvas instanceof HTMLCanvasElement) || canvas.hidden) return none;
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0) return none;
+      const { data, width } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let { count, minX, maxX, minY, maxY } = none;
+      for (let k = 0; k < data.length; k += 4) {
+        const d =
+          Math.abs((data[k] ?? 0) - rgb[0]) +
+          Math.abs((data[k + 1] ?? 0) - rgb[1]) +
+          Math.abs((data[k + 2] ?? 0) - rgb[2]);
+        if (d > tolerance) continue;
+        const y = Math.floor(k / 4 / width);
+        const x = (k / 4) % width;
+        count++;
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+      }
+      return { count, minX, maxX, minY, maxY, width };
+    },
+    { rgb, tolerance },
+  );
+}
+
+/**
+ * Spikes drawn so far, roughly: the plotly raster's points once the run stopped, or while it
+ * streams the live canvas's pixels in any population colour (both zero before any spike).
+ */
+async function drawnSpikes(page: Page): Promise<number> {
+  const points = Object.values(await rasterPoints(page)).reduce((a, b) => a + b, 0);
+  if (!(await page.getByTestId('live-raster').isVisible())) return points;
+  let pixels = 0;
+  for (const rgb of POPULATION_RGB) pixels += (await livePixels(page, rgb)).count;
+  return pixels;
+}
+
+/** The plots' population colours (plot-theme.ts), in document order. */
+export const POPULATION_RGB: [number, number, number][] = [
+  [0x5c, 0xa8, 0xff],
+  [0xff, 0x8a, 0x5c],
+  [0x4a, 0xde, 0x80],
+];
+
+/** Waits until the raster shows at least `min` spikes (points, or live pixels). */
 export async function waitForSpikes(page: Page, min = 1): Promise<void> {
-  await expect
-    .poll(async () => Object.values(await rasterPoints(page)).reduce((a, b) => a + b, 0), {
-      timeout: 30_000,
-    })
-    .toBeGreaterThanOrEqual(min);
+  await expect.poll(() => drawnSpikes(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(min);
 }
 
 /**

@@ -1,37 +1,34 @@
 /**
- * Spike raster of every recorded population: one WebGL (`scattergl`) trace per population in
- * its own row, sharing a scrolling time axis. Drawn imperatively from the run record.
+ * Spike raster of every recorded population, one row each over a shared time axis. While a run
+ * streams it is drawn on a scrolling canvas (live-raster.ts); otherwise by plotly, one WebGL
+ * (`scattergl`) trace per population, with zoom, pan and PNG export. Both are drawn
+ * imperatively from the run record; React renders only when the run starts or stops streaming.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { AxisName, LayoutAxis } from 'plotly.js';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type PlotLayout, type Trace } from './plotly.ts';
 import { AXIS, PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
+import { rasterHeight, rowDomains } from './plot-geometry.ts';
 import { rasterPoints } from './raster-points.ts';
+import { LiveRaster, markerPx } from './live-raster.ts';
+import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
+import { useStreaming } from './useStreaming.ts';
 import { PngButton } from './PngButton.tsx';
 
 /** Below this many spikes per population the raster draws every spike exactly. */
 const EXACT_BELOW = 6_000;
-/** Most points drawn per frame over all populations (see raster-points.ts). */
+/** Most points drawn over all populations (see raster-points.ts). */
 const POINT_BUDGET = 8_000;
-/**
- * Redraws at most this often (10 per second). A plotly redraw has a fixed cost of tens of ms
- * in headless Chromium (3,000 and 8,000 points measured the same; 20,000 cost twice the frame
- * time), and the compositor reads the WebGL canvas back after each; fewer redraws is what
- * keeps frames short (scripts/measure-frames.ts).
- */
+/** A plotly redraw costs tens of ms; spikes landing after a pause redraw at most 10/s. */
 const MIN_INTERVAL_MS = 100;
-
-/** Marker size: small populations get bigger dots so single spikes stay visible. */
-function markerPx(size: number): number {
-  return size > 500 ? 2 : 3;
-}
 
 export function RasterPlot({ record }: { record: RunRecord }) {
   const ref = useRef<HTMLDivElement>(null);
-  const rows = [...record.spikes.values()];
-  const height = Math.min(520, 90 + rows.length * Math.max(90, 300 / Math.max(1, rows.length)));
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const live = useStreaming();
+  const height = rasterHeight(record.spikes.size);
 
   const draw = useCallback(
     (r: RunRecord) => {
@@ -42,8 +39,7 @@ export function RasterPlot({ record }: { record: RunRecord }) {
       const [t0, t1] = timeRange(r.endStep, r.windowSteps, r.dt);
       const plotWidth = Math.max(100, div.clientWidth - PLOT_MARGIN.l - PLOT_MARGIN.r);
       const plotHeight = height - PLOT_MARGIN.t - PLOT_MARGIN.b;
-      const gap = 0.04;
-      const band = (1 - gap * (populations.length - 1)) / Math.max(1, populations.length);
+      const domains = rowDomains(populations.length);
       const yAxes: Record<string, Partial<LayoutAxis>> = {};
       const layout: PlotLayout = {
         ...baseLayout('Spike raster', height),
@@ -60,7 +56,8 @@ export function RasterPlot({ record }: { record: RunRecord }) {
       const data: Trace[] = populations.map((p, k) => {
         const axis = k === 0 ? '' : String(k + 1);
         // Top row first, as a reader scans the list of populations.
-        const top = 1 - k * (band + gap);
+        const domain = domains[k] ?? [0, 1];
+        const band = domain[1] - domain[0];
         const points = rasterPoints(p.window, {
           fromStep: r.endStep - r.windowSteps,
           toStep: r.endStep,
@@ -75,7 +72,7 @@ export function RasterPlot({ record }: { record: RunRecord }) {
         });
         yAxes[`yaxis${axis}`] = {
           ...AXIS,
-          domain: [Math.max(0, top - band), top],
+          domain,
           range: [-0.5, p.size - 0.5],
           title: { text: p.label, font: { size: 11 } },
           fixedrange: true,
@@ -97,8 +94,13 @@ export function RasterPlot({ record }: { record: RunRecord }) {
     },
     [height],
   );
+  const createLive = useCallback(
+    (canvas: HTMLCanvasElement) => new LiveRaster(canvas, record),
+    [record],
+  );
 
-  useRecordRedraw(record, draw, MIN_INTERVAL_MS);
+  useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
+  useLiveCanvas(canvasRef, live, createLive);
   useEffect(() => {
     const div = ref.current;
     return () => {
@@ -107,9 +109,20 @@ export function RasterPlot({ record }: { record: RunRecord }) {
   }, []);
 
   return (
-    <div className="plot-card">
-      <PngButton target={ref} filename="raster" label="spike raster" />
-      <div ref={ref} className="plot raster-plot" data-testid="raster-plot" />
+    <div className="plot-card" style={{ height }}>
+      <PngButton
+        target={ref}
+        canvas={canvasRef}
+        live={live}
+        filename="raster"
+        label="spike raster"
+      />
+      <div
+        ref={ref}
+        className={live ? 'plot raster-plot plot-behind' : 'plot raster-plot'}
+        data-testid="raster-plot"
+      />
+      <canvas ref={canvasRef} className="live-plot" data-testid="live-raster" hidden={!live} />
     </div>
   );
 }

@@ -1,34 +1,57 @@
-/** Population firing rates (Hz per neuron) over the sliding window, one line per population. */
+/**
+ * Population firing rates (Hz per neuron) over the sliding window, one line per population: a
+ * canvas redrawn from the record while a run streams (live-figure.ts), plotly otherwise.
+ */
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { AXIS, baseLayout, populationColor, timeRange } from './plot-theme.ts';
-import { windowRates } from './population-rates.ts';
+import { AXIS, baseLayout, timeRange } from './plot-theme.ts';
+import { rateLines } from './figure-lines.ts';
+import { LiveFigure } from './live-figure.ts';
+import type { LineFigureSpec } from './line-figure.ts';
+import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
+import { useStreaming } from './useStreaming.ts';
 import { PngButton } from './PngButton.tsx';
 
 const HEIGHT = 220;
 /** Rates are averages over bins of several ms; four updates a second show them fully. */
 const MIN_INTERVAL_MS = 250;
+const TITLE = 'Population rates';
+
+function liveSpec(r: RunRecord): LineFigureSpec {
+  const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
+  return {
+    title: TITLE,
+    yTitle: 'rate (Hz)',
+    x0,
+    x1,
+    lines: rateLines(r),
+    fromZero: true,
+    legend: true,
+    lineWidth: 1,
+  };
+}
 
 export function RatePlot({ record }: { record: RunRecord }) {
   const ref = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const live = useStreaming();
 
   const draw = useCallback((r: RunRecord) => {
     const div = ref.current;
     if (!div) return;
-    const order = new Map(r.document.populations.map((p, k) => [p.id, k]));
-    const data: Trace[] = windowRates(r).map((rate) => ({
+    const data: Trace[] = rateLines(r).map((line) => ({
       type: 'scatter',
       mode: 'lines',
-      name: rate.label,
-      x: rate.t,
-      y: rate.hz,
-      line: { width: 1.5, color: populationColor(order.get(rate.population) ?? 0), shape: 'hv' },
+      name: line.label,
+      x: line.x,
+      y: line.y,
+      line: { width: 1.5, color: line.color, shape: 'hv' },
       hoverinfo: 'skip',
     }));
     void drawPlot(div, data, {
-      ...baseLayout('Population rates', HEIGHT),
+      ...baseLayout(TITLE, HEIGHT),
       showlegend: true,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.15, font: { size: 10 } },
       xaxis: {
@@ -40,8 +63,13 @@ export function RatePlot({ record }: { record: RunRecord }) {
       datarevision: r.version,
     });
   }, []);
+  const createLive = useCallback(
+    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec),
+    [record],
+  );
 
-  useRecordRedraw(record, draw, MIN_INTERVAL_MS);
+  useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
+  useLiveCanvas(canvasRef, live, createLive);
   useEffect(() => {
     const div = ref.current;
     return () => {
@@ -50,9 +78,20 @@ export function RatePlot({ record }: { record: RunRecord }) {
   }, []);
 
   return (
-    <div className="plot-card">
-      <PngButton target={ref} filename="rates" label="population rates" />
-      <div ref={ref} className="plot rate-plot" data-testid="rate-plot" />
+    <div className="plot-card" style={{ height: HEIGHT }}>
+      <PngButton
+        target={ref}
+        canvas={canvasRef}
+        live={live}
+        filename="rates"
+        label="population rates"
+      />
+      <div
+        ref={ref}
+        className={live ? 'plot rate-plot plot-behind' : 'plot rate-plot'}
+        data-testid="rate-plot"
+      />
+      <canvas ref={canvasRef} className="live-plot" data-testid="live-rates" hidden={!live} />
     </div>
   );
 }

@@ -1,68 +1,82 @@
 /**
- * Membrane (or synaptic current) traces of the probed neurons, one line per neuron. SVG, not
- * WebGL: the lines are decimated to a few points per pixel column, and a second WebGL context
- * next to the raster's costs more (context switches, compositing) than it saves.
+ * Membrane (or synaptic current) traces of the probed neurons, one line per neuron: a canvas
+ * redrawn from the record while a run streams (live-figure.ts), plotly (SVG) otherwise. SVG,
+ * not WebGL: the lines are decimated to a few points per pixel column, and a second WebGL
+ * context next to the raster's costs more (context switches, compositing) than it saves.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { AXIS, PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
-import { traceLine } from './trace-points.ts';
+import { AXIS, PLOT_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
+import { traceLines } from './figure-lines.ts';
+import { LiveFigure } from './live-figure.ts';
+import type { LineFigureSpec } from './line-figure.ts';
+import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
+import { useStreaming } from './useStreaming.ts';
 import { PngButton } from './PngButton.tsx';
 
 const HEIGHT = 240;
-/** Five redraws a second: the traces follow the raster without competing with it for frames. */
+/** Samples after a pause land at most five times a second. */
 const MIN_INTERVAL_MS = 200;
-const UNITS = { v: 'V', i_syn: 'I_syn' } as const;
+const TITLE = 'Membrane traces';
+
+function liveSpec(r: RunRecord, width: number): LineFigureSpec {
+  const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
+  const { lines, unit } = traceLines(r, width - PLOT_MARGIN.l - PLOT_MARGIN.r);
+  return {
+    title: TITLE,
+    yTitle: unit,
+    x0,
+    x1,
+    lines,
+    fromZero: false,
+    legend: lines.length <= 8,
+    lineWidth: 1,
+  };
+}
 
 export function TracePlot({ record }: { record: RunRecord }) {
   const ref = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const live = useStreaming();
 
   const draw = useCallback((r: RunRecord) => {
     const div = ref.current;
     if (!div) return;
-    const [t0, t1] = timeRange(r.endStep, r.windowSteps, r.dt);
     const width = Math.max(100, div.clientWidth - PLOT_MARGIN.l - PLOT_MARGIN.r);
-    const order = new Map(r.document.populations.map((p, k) => [p.id, k]));
-    const data: Trace[] = [];
-    const variables = new Set<string>();
-    for (const probe of r.traces.values()) {
-      variables.add(UNITS[probe.variable]);
-      const base = populationColor(order.get(probe.population) ?? 0);
-      probe.neurons.forEach((neuron, column) => {
-        const line = traceLine(
-          probe.window,
-          column,
-          r.endStep - r.windowSteps,
-          r.endStep,
-          r.dt,
-          width,
-        );
-        data.push({
-          type: 'scatter',
-          mode: 'lines',
-          name: `${probe.population}[${neuron}]`,
-          x: line.x,
-          y: line.y,
-          line: { width: 1.2, color: base },
-          // Neurons of one probe share their population's colour; fade the later ones.
-          opacity: Math.max(0.35, 1 - column * 0.2),
-          hoverinfo: 'skip',
-        });
-      });
-    }
+    const { lines, unit } = traceLines(r, width);
+    const data: Trace[] = lines.map((line) => ({
+      type: 'scatter',
+      mode: 'lines',
+      name: line.label,
+      x: line.x,
+      y: line.y,
+      line: { width: 1.2, color: line.color },
+      opacity: line.alpha,
+      hoverinfo: 'skip',
+    }));
     void drawPlot(div, data, {
-      ...baseLayout('Membrane traces', HEIGHT),
+      ...baseLayout(TITLE, HEIGHT),
       showlegend: data.length <= 8,
       legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.12, font: { size: 10 } },
-      xaxis: { ...AXIS, range: [t0, t1], title: { text: 'time (ms)' }, zeroline: false },
-      yaxis: { ...AXIS, title: { text: [...variables].join(', ') }, zeroline: false },
+      xaxis: {
+        ...AXIS,
+        range: timeRange(r.endStep, r.windowSteps, r.dt),
+        title: { text: 'time (ms)' },
+        zeroline: false,
+      },
+      yaxis: { ...AXIS, title: { text: unit }, zeroline: false },
       datarevision: r.version,
     });
   }, []);
+  const createLive = useCallback(
+    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec),
+    [record],
+  );
 
-  useRecordRedraw(record, draw, MIN_INTERVAL_MS);
+  useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
+  useLiveCanvas(canvasRef, live, createLive);
   useEffect(() => {
     const div = ref.current;
     return () => {
@@ -71,9 +85,20 @@ export function TracePlot({ record }: { record: RunRecord }) {
   }, []);
 
   return (
-    <div className="plot-card">
-      <PngButton target={ref} filename="traces" label="membrane traces" />
-      <div ref={ref} className="plot trace-plot" data-testid="trace-plot" />
+    <div className="plot-card" style={{ height: HEIGHT }}>
+      <PngButton
+        target={ref}
+        canvas={canvasRef}
+        live={live}
+        filename="traces"
+        label="membrane traces"
+      />
+      <div
+        ref={ref}
+        className={live ? 'plot trace-plot plot-behind' : 'plot trace-plot'}
+        data-testid="trace-plot"
+      />
+      <canvas ref={canvasRef} className="live-plot" data-testid="live-traces" hidden={!live} />
     </div>
   );
 }

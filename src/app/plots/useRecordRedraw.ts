@@ -1,17 +1,22 @@
 /**
  * Redraws a plot from the run record when it changed, through the shared frame scheduler (one
  * plot per animation frame) and no more often than `minIntervalMs`: chunks can arrive faster
- * than frames, and React must not re-render per chunk.
+ * than frames, and React must not re-render per chunk. While a run streams the live canvases
+ * draw instead (useLiveCanvas.ts) and the plotly figures wait, disabled.
  */
 import { useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { cancelDraw, scheduleDraw } from './frame-scheduler.ts';
 
-/** Calls `draw(record)` after changes of `record` (and once at the start). */
+/**
+ * Calls `draw(record)` after changes of `record` (and once at the start) while `enabled`; when
+ * enabled again it draws at once, catching up with what changed meanwhile.
+ */
 export function useRecordRedraw(
   record: RunRecord | null,
   draw: (record: RunRecord) => void,
   minIntervalMs = 0,
+  enabled = true,
 ): void {
   // The latest `draw` is read through a ref so a new closure does not resubscribe.
   const drawRef = useRef(draw);
@@ -20,7 +25,7 @@ export function useRecordRedraw(
   }, [draw]);
 
   useEffect(() => {
-    if (!record) return;
+    if (!record || !enabled) return;
     let drawnVersion = -1;
     let lastDraw = -Infinity;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,5 +54,5 @@ export function useRecordRedraw(
       cancelDraw(paint);
       if (timer) clearTimeout(timer);
     };
-  }, [record, minIntervalMs]);
+  }, [record, minIntervalMs, enabled]);
 }
