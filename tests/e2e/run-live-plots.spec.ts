@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openFresh } from './helpers.ts';
 import {
   POPULATION_RGB,
   countColoredPixels,
@@ -24,7 +23,10 @@ test.describe.configure({ timeout: 120_000 });
 test('a streaming run draws on live canvases; Pause hands the same window to plotly', async ({
   page,
 }, testInfo) => {
-  await openFresh(page);
+  // The run harness (toolbar and plots only) on a tall page shows every figure whole.
+  await page.setViewportSize({ width: 1440, height: 1200 });
+  await page.goto('/tests/e2e/harness/index.html?example=default');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await page.getByTestId('duration-input').fill('100000');
   await page.getByTestId('duration-input').press('Enter');
   await page.getByTestId('speed-select').selectOption({ label: '1× real time' });

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { AXIS, baseLayout, timeRange } from './plot-theme.ts';
+import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
 import { rateLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
 import type { LineFigureSpec } from './line-figure.ts';
@@ -53,7 +53,8 @@ export function RatePlot({ record }: { record: RunRecord }) {
     void drawPlot(div, data, {
       ...baseLayout(TITLE, HEIGHT),
       showlegend: true,
-      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.15, font: { size: 10 } },
+      margin: LINE_MARGIN,
+      legend: LINE_LEGEND,
       xaxis: {
         ...AXIS,
         range: timeRange(r.endStep, r.windowSteps, r.dt),

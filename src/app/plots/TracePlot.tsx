@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, purgePlot, type Trace } from './plotly.ts';
-import { AXIS, PLOT_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
+import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
 import { traceLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
 import type { LineFigureSpec } from './line-figure.ts';
@@ -23,7 +23,7 @@ const TITLE = 'Membrane traces';
 
 function liveSpec(r: RunRecord, width: number): LineFigureSpec {
   const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
-  const { lines, unit } = traceLines(r, width - PLOT_MARGIN.l - PLOT_MARGIN.r);
+  const { lines, unit } = traceLines(r, width - LINE_MARGIN.l - LINE_MARGIN.r);
   return {
     title: TITLE,
     yTitle: unit,
@@ -44,7 +44,7 @@ export function TracePlot({ record }: { record: RunRecord }) {
   const draw = useCallback((r: RunRecord) => {
     const div = ref.current;
     if (!div) return;
-    const width = Math.max(100, div.clientWidth - PLOT_MARGIN.l - PLOT_MARGIN.r);
+    const width = Math.max(100, div.clientWidth - LINE_MARGIN.l - LINE_MARGIN.r);
     const { lines, unit } = traceLines(r, width);
     const data: Trace[] = lines.map((line) => ({
       type: 'scatter',
@@ -59,7 +59,8 @@ export function TracePlot({ record }: { record: RunRecord }) {
     void drawPlot(div, data, {
       ...baseLayout(TITLE, HEIGHT),
       showlegend: data.length <= 8,
-      legend: { orientation: 'h', x: 1, xanchor: 'right', y: 1.12, font: { size: 10 } },
+      margin: LINE_MARGIN,
+      legend: LINE_LEGEND,
       xaxis: {
         ...AXIS,
         range: timeRange(r.endStep, r.windowSteps, r.dt),

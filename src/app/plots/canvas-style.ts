@@ -40,6 +40,7 @@ export function drawXLabels(
     if (x < area.x - 1 || x > area.x + area.width + 1) continue;
     ctx.fillText(tickLabel(v), x, y);
   }
+  ctx.font = `13px ${FONT}`;
   ctx.fillText(title, area.x + area.width / 2, y + 14);
 }
 
@@ -61,6 +62,7 @@ export function drawYLabels(
     ctx.fillText(tickLabel(v), box.x - 4, y);
   }
   ctx.save();
+  ctx.font = `13px ${FONT}`;
   ctx.translate(box.x - 48, box.y + box.height / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';

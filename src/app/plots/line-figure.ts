@@ -14,6 +14,7 @@ import {
   drawYLabels,
 } from './canvas-style.ts';
 import { plotArea } from './plot-geometry.ts';
+import { LINE_MARGIN } from './plot-theme.ts';
 
 export interface FigureLine {
   label: string;
@@ -65,21 +66,23 @@ export function drawLineFigure(
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const area = plotArea(width, height);
+  const area = plotArea(width, height, 1, LINE_MARGIN);
   ctx.fillStyle = PLOT_BG;
   ctx.fillRect(area.x, area.y, area.width, area.height);
   const [lo, hi] = yExtent(spec.lines, spec.x0, spec.x1);
   const [y0, y1] = paddedRange(lo, hi, spec.fromZero);
   const toX = (t: number) => area.x + ((t - spec.x0) / (spec.x1 - spec.x0 || 1)) * area.width;
   const toY = (v: number) => area.y + area.height - ((v - y0) / (y1 - y0 || 1)) * area.height;
-  const xTicks = ticks(spec.x0, spec.x1, tickStep(spec.x1 - spec.x0, Math.max(2, width / 160)));
-  const yTicks = ticks(y0, y1, tickStep(y1 - y0, Math.max(2, area.height / 40)));
+  const xTicks = ticks(spec.x0, spec.x1, tickStep(spec.x1 - spec.x0, Math.max(2, width / 250)));
+  const yTicks = ticks(y0, y1, tickStep(y1 - y0, Math.max(2, area.height / 45)));
   drawVerticalGrid(ctx, area, xTicks.map(toX));
   drawHorizontalGrid(ctx, area, yTicks.map(toY));
   ctx.save();
   ctx.beginPath();
   ctx.rect(area.x, area.y, area.width, area.height);
   ctx.clip();
+  // Hairlines and bevel joins: anti-aliased wide lines with round joins cost the software
+  // rasteriser of headless Chromium ~10 ms a frame at commit (scripts/measure-frames.ts).
   ctx.lineWidth = spec.lineWidth;
   ctx.lineJoin = 'bevel';
   for (const line of spec.lines) {
@@ -114,8 +117,8 @@ export function drawLineFigure(
   if (spec.legend) {
     drawLegend(
       ctx,
-      width - 8,
-      12,
+      width - LINE_MARGIN.r,
+      LINE_MARGIN.t - 10,
       spec.lines.map((l) => ({ label: l.label, color: l.color, alpha: l.alpha })),
     );
   }

@@ -119,7 +119,7 @@ export class LiveRaster implements LiveRenderer {
     for (const row of this.rows) {
       const css = this.css(row.box);
       const size = row.spikes.size;
-      const yTicks = ticks(0, size - 1, tickStep(size, Math.max(2, Math.round(css.height / 40))));
+      const yTicks = ticks(0, size - 1, tickStep(size, Math.max(2, Math.round(css.height / 45))));
       const toY = (i: number) => css.y + css.height - ((i + 0.5) / Math.max(1, size)) * css.height;
       drawYLabels(ctx, css, yTicks, toY, row.spikes.label);
     }
@@ -164,7 +164,7 @@ export class LiveRaster implements LiveRenderer {
     const r = this.record;
     const t0 = this.scroll.firstStep * r.dt;
     const t1 = this.scroll.endStep * r.dt;
-    return ticks(t0, t1, tickStep(r.windowMs, Math.max(2, Math.round(this.cssWidth / 160))));
+    return ticks(t0, t1, tickStep(r.windowMs, Math.max(2, Math.round(this.cssWidth / 250))));
   }
 
   /** Vertical grid lines at the time ticks right of device column `fromX` of the plot area. */

@@ -4,6 +4,8 @@
  */
 import { PLOT_MARGIN } from './plot-theme.ts';
 
+export type Margin = typeof PLOT_MARGIN;
+
 export interface Box {
   x: number;
   y: number;
@@ -12,14 +14,19 @@ export interface Box {
 }
 
 /** The plot area of a `width` x `height` figure (CSS px, or device px with `scale`). */
-export function plotArea(width: number, height: number, scale = 1): Box {
-  const x = Math.round(PLOT_MARGIN.l * scale);
-  const y = Math.round(PLOT_MARGIN.t * scale);
+export function plotArea(
+  width: number,
+  height: number,
+  scale = 1,
+  margin: Margin = PLOT_MARGIN,
+): Box {
+  const x = Math.round(margin.l * scale);
+  const y = Math.round(margin.t * scale);
   return {
     x,
     y,
-    width: Math.max(1, Math.round(width * scale) - x - Math.round(PLOT_MARGIN.r * scale)),
-    height: Math.max(1, Math.round(height * scale) - y - Math.round(PLOT_MARGIN.b * scale)),
+    width: Math.max(1, Math.round(width * scale) - x - Math.round(margin.r * scale)),
+    height: Math.max(1, Math.round(height * scale) - y - Math.round(margin.b * scale)),
   };
 }
 

@@ -20,6 +20,22 @@ export function populationColor(k: number): string {
 
 export const PLOT_MARGIN = { l: 64, r: 16, t: 28, b: 36 };
 
+/**
+ * Margins of the line figures (traces, rates): room above the plot area for the legend, so
+ * plotly need not grow the margin for it and the live canvas knows where the plot area is.
+ */
+export const LINE_MARGIN = { ...PLOT_MARGIN, t: 44 };
+
+/** The line figures' legend: one row right-aligned just above the plot area. */
+export const LINE_LEGEND = {
+  orientation: 'h',
+  x: 1,
+  xanchor: 'right',
+  y: 1,
+  yanchor: 'bottom',
+  font: { size: 10 },
+} as const;
+
 /** Grid and axis lines that stay quiet next to the data. */
 export const AXIS = { gridcolor: '#1c2533', linecolor: '#334155', zeroline: false } as const;
 
