@@ -180,6 +180,31 @@ describe('gpu backend (Node modes) is bit-identical to the reference', () => {
     });
   }
 
+  // The GPU modes' flat 1D arrays (layout.ts), forced on the Node modes, with and without delays.
+  for (const backend of ['cpu', 'webasm'] as const) {
+    for (const delays of [true, false]) {
+      it(`${backend}, flat arrays as on a GPU, ${delays ? 'mixed delays' : 'every delay 0'}`, async () => {
+        const network = mixedDocument();
+        if (!delays) for (const p of network.projections) p.delay = { kind: 'constant', steps: 0 };
+        const plan = compile(network);
+        const runner = await createOnMode(plan, backend, {
+          flatArrays: true,
+          callLengths: [16, 4],
+        });
+        try {
+          const chunks: Chunk[] = [];
+          while (runner.currentStep < plan.totalSteps) {
+            chunks.push(await runner.run(Math.min(23, plan.totalSteps - runner.currentStep)));
+          }
+          const want = delays ? await expected() : await runDocument(network, 'reference', 64);
+          expectIdentical(mergeChunks(chunks), want);
+        } finally {
+          runner.dispose();
+        }
+      });
+    }
+  }
+
   // Without delays the gather kernels read the step's flags instead of the history.
   for (const backend of ['cpu', 'webasm'] as const) {
     it(`${backend}, the same network with every delay 0`, async () => {

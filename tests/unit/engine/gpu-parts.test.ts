@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createGpuBackend } from '../../../src/engine/backends/gpu/index.ts';
-import { LIST_STRIDE, buildGatherLists } from '../../../src/engine/backends/gpu/gather.ts';
+import { buildGatherLists } from '../../../src/engine/backends/gpu/gather.ts';
 import { GpuContext, readBack } from '../../../src/engine/backends/gpu/gpujs.ts';
 import { JS_HASH_FUNCTIONS, splitKey } from '../../../src/engine/backends/gpu/hash.ts';
 import { HISTORY_BITS, NEURON, buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
@@ -89,7 +89,7 @@ describe('gather lists', () => {
       const got: [number, number, number][] = [];
       const first = layout.neurons[row] ?? 0;
       for (let k = 0; k < (layout.neurons[row + 1] ?? 0); k++) {
-        const e = first + k * LIST_STRIDE;
+        const e = first + k * layout.listStride;
         // Word -1: delay 0 (the step's flag); else bit b of word w holds delay 16w + b + 1.
         const word = lists.wordScale[2 * e] ?? NaN;
         const scale = lists.wordScale[2 * e + 1] ?? 1;

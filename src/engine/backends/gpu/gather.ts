@@ -13,9 +13,9 @@
  * entry tables (two storage buffers on WebGPU, see layout.ts), and each list's first entry and
  * length go into the neuron's row of `layout.neurons`.
  *
- * Entries are interleaved across LIST_STRIDE neighbouring neurons (a sliced ELL layout): entry k
- * of neuron j's list sits at `start_j + k * LIST_STRIDE`, and the lists of one slice of
- * LIST_STRIDE neurons are padded to the slice's longest. GPU threads of neighbouring neurons run
+ * Entries are interleaved across `layout.listStride` neighbouring neurons (a sliced ELL layout):
+ * entry k of neuron j's list sits at `start_j + k * stride`, and the lists of one slice of
+ * `stride` neurons are padded to the slice's longest. GPU threads of neighbouring neurons run
  * side by side, so their k-th reads then fall on neighbouring addresses (coalesced) instead of
  * one cache line each.
  */
@@ -39,9 +39,6 @@ export interface GatherLists {
 
 /** Float32 indexes exactly up to 2^24; entries are indexed at 2e and 2e+1. */
 const MAX_ENTRIES = 2 ** 23;
-
-/** Neighbouring neurons whose list entries are interleaved: one GPU warp (32 threads). */
-export const LIST_STRIDE = 32;
 
 /** Builds the entry tables and writes every list's bounds into `layout.neurons`. */
 export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists {
@@ -71,16 +68,17 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   visit((row) => {
     counts[row] = (counts[row] ?? 0) + 1;
   });
-  // Slice (LIST_STRIDE neurons) by list: padded length, then where its block starts.
-  const slices = Math.ceil(total / LIST_STRIDE);
+  // Slice (stride neurons) by list: padded length, then where its block starts.
+  const stride = layout.listStride;
+  const slices = Math.ceil(total / stride);
   const fill = new Uint32Array(total * lists);
   let sum = 0;
   let maxList = 0;
   for (let slice = 0; slice < slices; slice++) {
     for (let list = 0; list < lists; list++) {
       let longest = 0;
-      const first = slice * LIST_STRIDE;
-      const last = Math.min(total, first + LIST_STRIDE);
+      const first = slice * stride;
+      const last = Math.min(total, first + stride);
       for (let j = first; j < last; j++) longest = Math.max(longest, counts[j * lists + list] ?? 0);
       for (let j = first; j < last; j++) {
         const row = j * lists + list;
@@ -89,7 +87,7 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
         neurons[at] = sum + (j - first);
         neurons[at + 1] = counts[row] ?? 0;
       }
-      sum += longest * LIST_STRIDE;
+      sum += longest * stride;
       maxList = Math.max(maxList, longest);
     }
   }
@@ -101,7 +99,7 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   const wordScale = new Float32Array(2 * Math.max(1, sum));
   visit((row, source, w, d) => {
     const at = fill[row] ?? 0;
-    fill[row] = at + LIST_STRIDE;
+    fill[row] = at + stride;
     const word = d === 0 ? -1 : Math.floor((d - 1) / HISTORY_BITS);
     sourceWeight[2 * at] = source;
     sourceWeight[2 * at + 1] = w;

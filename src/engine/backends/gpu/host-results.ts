@@ -13,7 +13,7 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
  * channel for the summed current.
  */
 export interface ProbeMap {
-  /** Flat state indices (row * neurons + global neuron), the probe kernel's constant table. */
+  /** (state row, global neuron) pairs, the probe kernel's constant table. */
   table: Float32Array;
   /** `population:variable:neuron` -> first entry and entry count. */
   entries: Map<string, { at: number; count: number }>;
@@ -34,8 +34,8 @@ export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
         probe.variable === 'v'
           ? [ROW.v]
           : Array.from({ length: channels }, (_, c) => ROW.current(c));
-      entries.set(key, { at: pairs.length, count: rows.length });
-      for (const row of rows) pairs.push(row * layout.total + base + j);
+      entries.set(key, { at: pairs.length / 2, count: rows.length });
+      for (const row of rows) pairs.push(row, base + j);
     }
   }
   return { table: Float32Array.from(pairs), entries };

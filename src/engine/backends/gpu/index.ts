@@ -25,6 +25,8 @@ export interface GpuRunnerOptions {
   callLengths?: readonly number[];
   /** Synapses per iteration of the delay-0 gather loop (kernels.ts), a power of two. */
   gatherUnroll?: number;
+  /** Flat 1D kernel arrays (layout.ts); default: on webgpu and webgl2 only. */
+  flatArrays?: boolean;
 }
 
 /** The order `auto` tries: fastest first. */
@@ -72,7 +74,8 @@ export async function createOnMode(
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }
   const lengths = options.callLengths ?? DEFAULT_CALL_LENGTHS;
-  const layout = buildLayout(plan, Math.max(1, ...lengths));
+  const flat = options.flatArrays ?? (mode === 'webgpu' || mode === 'webgl2');
+  const layout = buildLayout(plan, Math.max(1, ...lengths), flat);
   const lists = buildGatherLists(plan, layout);
   const probes = buildProbeMap(plan, layout);
   const ctx =

@@ -28,7 +28,6 @@
  * each step over the layout's generator range. `s` is the step's position in the call: a
  * literal that gpu.js' pipelines bake into each step.
  */
-import { LIST_STRIDE } from './gather.ts';
 import { KIND, MID, NEURON, POP, ROW, type DeviceLayout } from './layout.ts';
 
 /** Per-population inputs of a step: `stepIn[(s * populations + p) * STEP_IN.stride + field]`. */
@@ -54,8 +53,12 @@ export function stepSources(
   const { popStride, neuronStride, gaussBase, slots, historyRow, total: n } = layout;
   // Arrays are flat, row after row of n neurons (1D outputs: gpu.js runs them in 64-wide
   // workgroups, so a GPU warp holds 32 neurons of one row and never mixes rows' code paths).
-  const st = (row: number | string, at: string): string => `S[(${row}) * ${n} + ${at}]`;
-  const flagOf = (at: string): string => `M[${MID.flag * n} + ${at}]`;
+  const flat = layout.flat;
+  const st = (row: number | string, at: string): string =>
+    flat ? `S[(${row}) * ${n} + ${at}]` : `S[${row}][${at}]`;
+  const mid = (row: number, at: string): string =>
+    flat ? `M[${row * n} + ${at}]` : `M[${row}][${at}]`;
+  const flagOf = (at: string): string => mid(MID.flag, at);
   const pop = (field: number | string): string =>
     `this.constants.params[p * ${popStride} + ${field}]`;
   const neuron = (field: number | string): string =>
@@ -65,9 +68,14 @@ export function stepSources(
   const draw = `draw24(${stepIn(STEP_IN.keyHi)}, ${stepIn(STEP_IN.keyLo)}, ${neuron(NEURON.localIndex)})`;
   // Thread x is neuron j of row y; the row is counted with exact integer steps in float32
   // (min(1, max(0, x - k*n + 1)) is 1 from x = k*n on), never by a division that may round.
-  const head = (rows: number): string => `const x = this.thread.x;
+  const head = (rows: number): string => `${
+    flat
+      ? `const x = this.thread.x;
   const y = ${rowOf(rows, n)};
-  const j = x - y * ${n};
+  const j = x - y * ${n};`
+      : `const j = this.thread.x;
+  const y = this.thread.y;`
+  }
   const p = ${neuron(NEURON.population)};`;
   // What a thread of `neuron` returns once the step's flag is known: its row's value.
   const emit = (vint: string, flag: '0' | '1'): string =>
@@ -94,10 +102,10 @@ export function stepSources(
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
-      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll, flagOf) : ''
+      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll, flagOf, layout.listStride) : ''
     }
     for (let k = 0; k < count${layout.maxDelay === 0 && unroll > 1 ? ' - done' : ''}; k++) {
-      const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${LIST_STRIDE};
+      const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${layout.listStride};
       ${test(acc)}
     }`;
   return {
@@ -162,7 +170,7 @@ export function stepSources(
   if (y === ${ROW.v}) {
     if (${pop(POP.kind)} !== ${KIND.lif}) { return 0; }
     if (flag > 0) { return ${pop(POP.vReset)}; }
-    let v = M[${MID.vint * n} + j];${gather('0', 'v')}
+    let v = ${mid(MID.vint, 'j')};${gather('0', 'v')}
     return v;
   }
   const c = y - ${ROW.current(0)};
@@ -180,14 +188,19 @@ export function stepSources(
  * per dependent load). The adds stay in list order, so the sums are unchanged. Leaves `done`,
  * the entries handled, for the remainder loop.
  */
-function unrolled(acc: string, unroll: number, flagOf: (at: string) => string): string {
+function unrolled(
+  acc: string,
+  unroll: number,
+  flagOf: (at: string) => string,
+  stride: number,
+): string {
   const ids = Array.from({ length: unroll }, (_, i) => i);
   return `
     const groups = Math.floor(count * ${1 / unroll});
     for (let g = 0; g < groups; g++) {
-      const base = start + g * ${unroll * LIST_STRIDE};
-      ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE})];`).join('\n      ')}
-      ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * LIST_STRIDE}) + 1];`).join('\n      ')}
+      const base = start + g * ${unroll * stride};
+      ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * stride})];`).join('\n      ')}
+      ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * stride}) + 1];`).join('\n      ')}
       ${ids.map((i) => `const h${i} = ${flagOf(`u${i}`)};`).join('\n      ')}
       ${ids.map((i) => `if (h${i} > 0.5) { ${acc} = Math.fround(${acc} + q${i}); }`).join('\n      ')}
     }
@@ -210,9 +223,13 @@ function rowOf(rows: number, n: number): string {
 }
 
 /**
- * Reads the state values the state probes sample after a step: entry q of the output is
- * `S[probe[q]]`, the constant table `probe` holding flat indices (row * neurons + neuron).
+ * Reads the state values the state probes sample after a step: entry q of the output is the
+ * state at row `probe[2q]`, neuron `probe[2q + 1]` (constant table of pairs).
  */
-export const PROBE = `function (S) {
-  return S[this.constants.probe[this.thread.x]];
+export function probeSource(layout: DeviceLayout): string {
+  const row = 'this.constants.probe[2 * this.thread.x]';
+  const at = 'this.constants.probe[2 * this.thread.x + 1]';
+  return `function (S) {
+  return ${layout.flat ? `S[${row} * ${layout.total} + ${at}]` : `S[${row}][${at}]`};
 }`;
+}

@@ -33,7 +33,7 @@ export const POP = {
 
 /**
  * Fields of a neuron's row in `neurons`: its population, its index within it, and the
- * first entry and length of its incoming-synapse lists (entries LIST_STRIDE apart, gather.ts),
+ * first entry and length of its incoming-synapse lists (entries `listStride` apart, gather.ts),
  * the delta list first, then one list per channel slot c at `lists + 2 * (1 + c)`.
  */
 export const NEURON = { population: 0, localIndex: 1, lists: 2 } as const;
@@ -78,6 +78,19 @@ export interface DeviceLayout {
    */
   genLo: number;
   genSpan: number;
+  /**
+   * Kernel arrays are flat and 1D (row * total + neuron) rather than 2D `[row][neuron]`: the
+   * same memory either way. Flat suits GPUs (gpu.js runs 1D kernels in 64-wide workgroups, so a
+   * warp holds one row; 2D ones in 8x8, a warp spanning four rows' code paths); webasm and cpu keep
+   * the 2D form they were tuned with.
+   */
+  flat: boolean;
+  /**
+   * Neighbouring neurons whose synapse-list entries are interleaved (gather.ts): one GPU warp
+   * (32) with flat arrays; 8 otherwise, which measured faster on webasm (each thread's next
+   * entry stays one cache line on).
+   */
+  listStride: number;
   popStride: number;
   gaussBase: number;
   params: Float32Array;
@@ -92,7 +105,7 @@ export interface DeviceLayout {
  * Builds the tables of a plan's device layout (list bounds still zero); `maxCallSteps` is the
  * most steps one device call runs (the history must hold all their spikes).
  */
-export function buildLayout(plan: Plan, maxCallSteps = 1): DeviceLayout {
+export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceLayout {
   const pops = plan.populations;
   const offsets: number[] = [];
   let total = 0;
@@ -161,6 +174,8 @@ export function buildLayout(plan: Plan, maxCallSteps = 1): DeviceLayout {
     historyRow: 2 + slots,
     genLo: genHi > genLo ? genLo : 0,
     genSpan: Math.max(1, genHi - genLo),
+    flat,
+    listStride: flat ? 32 : 8,
     popStride,
     gaussBase,
     params,

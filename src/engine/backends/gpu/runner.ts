@@ -140,7 +140,10 @@ export class GpuRunner implements BackendRunner {
     }
     const { stepIn, gen } = this.inputs.prepare(t0, steps);
     const [next, ...samples] = await pipeline(
-      { values: state, dims: [state.length] },
+      {
+        values: state,
+        dims: this.layout.flat ? [state.length] : [this.layout.total, this.layout.stateRows],
+      },
       { values: stepIn, dims: [stepIn.length] },
       { values: gen, dims: [gen.length] },
     );

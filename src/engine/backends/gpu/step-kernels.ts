@@ -5,7 +5,7 @@
  */
 import type { GatherLists } from './gather.ts';
 import type { GpuContext, GpuPipeline, TraceHandle, TraceKernel } from './gpujs.ts';
-import { MID_ROWS, PROBE, stepSources } from './kernels.ts';
+import { MID_ROWS, probeSource, stepSources } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
 
 export interface StepKernels {
@@ -31,10 +31,12 @@ export function createStepKernels(
   const src = stepSources(layout, populations, unroll);
   const n = layout.total;
   // Flat indices must stay exact in float32.
-  if (n * layout.stateRows > 2 ** 24) {
+  if (layout.flat && n * layout.stateRows > 2 ** 24) {
     throw new RangeError(`gpu backend: ${n} neurons x ${layout.stateRows} state rows exceed 2^24`);
   }
   const tables = { params: layout.params, neurons: layout.neurons };
+  const rows = (count: number): [number] | [number, number] =>
+    layout.flat ? [n * count] : [n, count];
   // Without delays the kernels never read wordScale (kernels.ts), and an unused constant would
   // still cost a storage buffer on WebGPU.
   const synapses =
@@ -44,13 +46,13 @@ export function createStepKernels(
   return {
     neuron: ctx.createTraceKernel({
       source: src.neuron,
-      output: [n * MID_ROWS],
+      output: rows(MID_ROWS),
       constants: tables,
       loopMaxIterations: layout.slots + 1,
     }),
     deliver: ctx.createTraceKernel({
       source: src.deliver,
-      output: [n * layout.stateRows],
+      output: rows(layout.stateRows),
       constants: synapses,
       loopMaxIterations: lists.maxList + 1,
     }),
@@ -58,8 +60,8 @@ export function createStepKernels(
       probeTable.length === 0
         ? null
         : ctx.createTraceKernel({
-            source: PROBE,
-            output: [probeTable.length],
+            source: probeSource(layout),
+            output: [probeTable.length / 2],
             constants: { probe: probeTable },
             loopMaxIterations: 1,
           }),
