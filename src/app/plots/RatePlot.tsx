@@ -18,6 +18,8 @@ const HEIGHT = 220;
 /** Rates are averages over bins of several ms; four updates a second show them fully. */
 const MIN_INTERVAL_MS = 250;
 const TITLE = 'Population rates';
+/** Rates are 5 ms bins: ten live redraws a second follow them fully. */
+const LIVE_INTERVAL_MS = 100;
 
 function liveSpec(r: RunRecord): LineFigureSpec {
   const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
@@ -65,7 +67,7 @@ export function RatePlot({ record }: { record: RunRecord }) {
     });
   }, []);
   const createLive = useCallback(
-    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec),
+    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec, LIVE_INTERVAL_MS),
     [record],
   );
 

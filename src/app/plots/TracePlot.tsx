@@ -20,6 +20,12 @@ const HEIGHT = 240;
 /** Samples after a pause land at most five times a second. */
 const MIN_INTERVAL_MS = 200;
 const TITLE = 'Membrane traces';
+/**
+ * The live traces redraw whole, so at most 10 times a second (the raster scrolls with every
+ * chunk, up to 20 a second): half the main-thread and raster work for a picture that reads
+ * the same.
+ */
+const LIVE_INTERVAL_MS = 100;
 
 function liveSpec(r: RunRecord, width: number): LineFigureSpec {
   const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
@@ -72,7 +78,7 @@ export function TracePlot({ record }: { record: RunRecord }) {
     });
   }, []);
   const createLive = useCallback(
-    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec),
+    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec, LIVE_INTERVAL_MS),
     [record],
   );
 

@@ -15,11 +15,14 @@ export class LiveFigure implements LiveRenderer {
   private height = 0;
   private dpr = 1;
   private drawnVersion = -1;
+  private drawnAt = -Infinity;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly record: RunRecord,
     private readonly specOf: FigureSpecOf,
+    /** Least time between two redraws, ms: each is a whole figure's work. */
+    private readonly minIntervalMs = 0,
   ) {
     this.ctx = canvas.getContext('2d', { willReadFrequently: true });
   }
@@ -32,11 +35,15 @@ export class LiveFigure implements LiveRenderer {
     this.canvas.width = Math.max(1, Math.round(cssWidth * dpr));
     this.canvas.height = Math.max(1, Math.round(cssHeight * dpr));
     this.drawnVersion = -1;
+    this.drawnAt = -Infinity;
     this.frame();
   }
 
   frame(): void {
     if (!this.ctx || this.width === 0 || this.record.version === this.drawnVersion) return;
+    const now = performance.now();
+    if (now - this.drawnAt < this.minIntervalMs) return;
+    this.drawnAt = now;
     this.drawnVersion = this.record.version;
     drawLineFigure(
       this.ctx,

@@ -66,24 +66,14 @@ export class LiveRaster implements LiveRenderer {
       this.redrawAll();
       return;
     }
-    const { x, width } = this.area;
+    const { x, y, width, height } = this.area;
     if (shift > 0) {
-      for (const row of this.rows) {
-        const { y, height } = row.box;
-        ctx.drawImage(
-          this.canvas,
-          x + shift,
-          y,
-          width - shift,
-          height,
-          x,
-          y,
-          width - shift,
-          height,
-        );
-        ctx.fillStyle = PLOT_BG;
-        ctx.fillRect(x + width - shift, y, shift, height);
-      }
+      // One copy for all rows: copying the canvas onto itself snapshots it whole each time,
+      // and the gaps between rows are blank anyway.
+      ctx.drawImage(this.canvas, x + shift, y, width - shift, height, x, y, width - shift, height);
+      ctx.fillStyle = PLOT_BG;
+      for (const row of this.rows)
+        ctx.fillRect(x + width - shift, row.box.y, shift, row.box.height);
       this.drawGrid(ctx, width - shift);
     }
     this.drawSpikes(ctx, this.drawnUntil);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plotArea, rowBoxes, rowDomains } from '../../../src/app/plots/plot-geometry.ts';
-import { PLOT_MARGIN } from '../../../src/app/plots/plot-theme.ts';
+import { LINE_MARGIN, PLOT_MARGIN } from '../../../src/app/plots/plot-theme.ts';
 
 describe('plot geometry', () => {
   it("is plotly's plot area: the figure less its margins", () => {
@@ -12,6 +12,13 @@ describe('plot geometry', () => {
     });
     // At a device pixel ratio of 2 everything doubles.
     expect(plotArea(800, 300, 2).width).toBe(2 * (800 - PLOT_MARGIN.l - PLOT_MARGIN.r));
+  });
+
+  it('leaves the line figures room for their legend above the plot area', () => {
+    const area = plotArea(800, 240, 1, LINE_MARGIN);
+    expect(area.y).toBe(LINE_MARGIN.t);
+    expect(area.y + area.height).toBe(240 - LINE_MARGIN.b);
+    expect(LINE_MARGIN.t).toBeGreaterThan(PLOT_MARGIN.t);
   });
 
   it('splits the rows with gaps, top row first, filling the whole area', () => {
