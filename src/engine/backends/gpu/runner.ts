@@ -98,6 +98,7 @@ export class GpuRunner implements BackendRunner {
     const start = performance.now();
     let recordMs = 0;
     let remaining = n;
+    if (remaining <= 0) return builder.finish(0, 0);
     let steps = this.lengthFor(remaining);
     let pending = this.call(this.state, this.step, steps);
     while (remaining > 0) {
