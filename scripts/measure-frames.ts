@@ -6,6 +6,7 @@
  * side by side; it is a measurement, not a pass/fail test.
  *
  *   npx tsx scripts/measure-frames.ts [--backend wasm] [--seconds 10] [--speed 1] [--json] [--dev]
+ *     [--profile] [--screenshot PATH_PREFIX]
  *
  * It builds the page for production (React's production mode, minified bundles: what a user
  * gets) into a temporary folder and serves it with `vite preview`, or with `--dev` measures
@@ -29,6 +30,8 @@ interface Options {
   speed: number;
   /** Print the main thread's busiest functions while streaming (a CPU profile). */
   profile: boolean;
+  /** Save screenshots of the plots streaming and after Pause with this path prefix. */
+  screenshot: string | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -39,6 +42,7 @@ function parseArgs(argv: string[]): Options {
     dev: false,
     speed: 1,
     profile: false,
+    screenshot: null,
   };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--dev') options.dev = true;
     else if (arg === '--speed') options.speed = Number(argv[++k] ?? 1);
     else if (arg === '--profile') options.profile = true;
+    else if (arg === '--screenshot') options.screenshot = argv[++k] ?? null;
     else throw new Error(`unknown argument ${arg}`);
   }
   return options;
@@ -310,6 +315,13 @@ async function main(): Promise<void> {
     };
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else printSideBySide(report.page, report.idle, report.streaming);
+    if (options.screenshot) {
+      const panel = page.getByTestId('plots-panel');
+      await panel.screenshot({ path: `${options.screenshot}-streaming.png` });
+      await page.getByTestId('pause-button').click();
+      await page.waitForTimeout(2000);
+      await panel.screenshot({ path: `${options.screenshot}-paused.png` });
+    }
     await page.getByTestId('cancel-button').click();
   } finally {
     await browser.close();

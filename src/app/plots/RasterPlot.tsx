@@ -19,8 +19,12 @@ import { PngButton } from './PngButton.tsx';
 
 /** Below this many spikes per population the raster draws every spike exactly. */
 const EXACT_BELOW = 6_000;
-/** Most points drawn over all populations (see raster-points.ts). */
-const POINT_BUDGET = 8_000;
+/**
+ * Most points drawn over all populations (see raster-points.ts). Plotly now draws only a
+ * stopped run, once (the live canvas streams), so it can afford a picture closer to the live
+ * one's density than the 8,000 points that kept streaming redraws short.
+ */
+const POINT_BUDGET = 30_000;
 /** A plotly redraw costs tens of ms; spikes landing after a pause redraw at most 10/s. */
 const MIN_INTERVAL_MS = 100;
 
