@@ -23,6 +23,9 @@ describe('session store', () => {
   it('runs to the end, streaming every chunk into the record', async () => {
     const worker = fakeWorker();
     const store = setup(worker);
+    // A paced speed keeps chunks at their requested size (unpaced runs grow them: see
+    // session-unpaced.test.ts); 1000x makes the pacing itself negligible.
+    store.getState().setSpeed(1000);
     await store.getState().run();
     await until(() => store.getState().status === 'finished');
     const s = store.getState();
@@ -51,6 +54,7 @@ describe('session store', () => {
       progressMs: 0,
       deferAck: (cb) => held.push(cb), // the page takes nothing in until we say so
     });
+    store.getState().setSpeed(1000); // paced: fixed 4-step chunks
     await store.getState().run();
     await new Promise((r) => setTimeout(r, 30));
     expect(store.getState().step).toBe(8); // two chunks of 4 steps, then it waits
