@@ -4,10 +4,10 @@
  * (`scattergl`) trace per population, with zoom, pan and PNG export. Both are drawn
  * imperatively from the run record; React renders only when the run starts or stops streaming.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { AxisName, LayoutAxis } from 'plotly.js';
 import type { RunRecord } from '../../store/session/record.ts';
-import { drawPlot, purgePlot, type PlotLayout, type Trace } from './plotly.ts';
+import { drawPlot, type PlotLayout, type Trace } from './plotly.ts';
 import { AXIS, PLOT_MARGIN, baseLayout, populationColor, timeRange } from './plot-theme.ts';
 import { rasterHeight, rowDomains } from './plot-geometry.ts';
 import { rasterPoints } from './raster-points.ts';
@@ -15,7 +15,7 @@ import { LiveRaster, markerPx } from './live-raster.ts';
 import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { useStreaming } from './useStreaming.ts';
-import { PngButton } from './PngButton.tsx';
+import { PlotCard } from './PlotCard.tsx';
 
 /** Below this many spikes per population the raster draws every spike exactly. */
 const EXACT_BELOW = 6_000;
@@ -105,28 +105,17 @@ export function RasterPlot({ record }: { record: RunRecord }) {
 
   useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
   useLiveCanvas(canvasRef, live, createLive);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
 
   return (
-    <div className="plot-card" style={{ height }}>
-      <PngButton
-        target={ref}
-        canvas={canvasRef}
-        live={live}
-        filename="raster"
-        label="spike raster"
-      />
-      <div
-        ref={ref}
-        className={live ? 'plot raster-plot plot-behind' : 'plot raster-plot'}
-        data-testid="raster-plot"
-      />
-      <canvas ref={canvasRef} className="live-plot" data-testid="live-raster" hidden={!live} />
-    </div>
+    <PlotCard
+      height={height}
+      plotRef={ref}
+      canvasRef={canvasRef}
+      live={live}
+      kind="raster"
+      liveTestId="live-raster"
+      filename="raster"
+      label="spike raster"
+    />
   );
 }

@@ -2,9 +2,9 @@
  * Population firing rates (Hz per neuron) over the sliding window, one line per population: a
  * canvas redrawn from the record while a run streams (live-figure.ts), plotly otherwise.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
-import { drawPlot, purgePlot, type Trace } from './plotly.ts';
+import { drawPlot, type Trace } from './plotly.ts';
 import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
 import { rateLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
@@ -12,7 +12,7 @@ import type { LineFigureSpec } from './line-figure.ts';
 import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { useStreaming } from './useStreaming.ts';
-import { PngButton } from './PngButton.tsx';
+import { PlotCard } from './PlotCard.tsx';
 
 const HEIGHT = 220;
 /** Rates are averages over bins of several ms; four updates a second show them fully. */
@@ -73,28 +73,17 @@ export function RatePlot({ record }: { record: RunRecord }) {
 
   useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
   useLiveCanvas(canvasRef, live, createLive);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
 
   return (
-    <div className="plot-card" style={{ height: HEIGHT }}>
-      <PngButton
-        target={ref}
-        canvas={canvasRef}
-        live={live}
-        filename="rates"
-        label="population rates"
-      />
-      <div
-        ref={ref}
-        className={live ? 'plot rate-plot plot-behind' : 'plot rate-plot'}
-        data-testid="rate-plot"
-      />
-      <canvas ref={canvasRef} className="live-plot" data-testid="live-rates" hidden={!live} />
-    </div>
+    <PlotCard
+      height={HEIGHT}
+      plotRef={ref}
+      canvasRef={canvasRef}
+      live={live}
+      kind="rate"
+      liveTestId="live-rates"
+      filename="rates"
+      label="population rates"
+    />
   );
 }

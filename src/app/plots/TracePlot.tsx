@@ -4,9 +4,9 @@
  * not WebGL: the lines are decimated to a few points per pixel column, and a second WebGL
  * context next to the raster's costs more (context switches, compositing) than it saves.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
-import { drawPlot, purgePlot, type Trace } from './plotly.ts';
+import { drawPlot, type Trace } from './plotly.ts';
 import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
 import { traceLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
@@ -14,7 +14,7 @@ import type { LineFigureSpec } from './line-figure.ts';
 import { useLiveCanvas } from './useLiveCanvas.ts';
 import { useRecordRedraw } from './useRecordRedraw.ts';
 import { useStreaming } from './useStreaming.ts';
-import { PngButton } from './PngButton.tsx';
+import { PlotCard } from './PlotCard.tsx';
 
 const HEIGHT = 240;
 /** Samples after a pause land at most five times a second. */
@@ -84,28 +84,17 @@ export function TracePlot({ record }: { record: RunRecord }) {
 
   useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
   useLiveCanvas(canvasRef, live, createLive);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
 
   return (
-    <div className="plot-card" style={{ height: HEIGHT }}>
-      <PngButton
-        target={ref}
-        canvas={canvasRef}
-        live={live}
-        filename="traces"
-        label="membrane traces"
-      />
-      <div
-        ref={ref}
-        className={live ? 'plot trace-plot plot-behind' : 'plot trace-plot'}
-        data-testid="trace-plot"
-      />
-      <canvas ref={canvasRef} className="live-plot" data-testid="live-traces" hidden={!live} />
-    </div>
+    <PlotCard
+      height={HEIGHT}
+      plotRef={ref}
+      canvasRef={canvasRef}
+      live={live}
+      kind="trace"
+      liveTestId="live-traces"
+      filename="traces"
+      label="membrane traces"
+    />
   );
 }
