@@ -57,4 +57,16 @@ export interface BenchReport {
   };
   cuba: NetworkReport;
   scaling: NetworkReport[];
+  /** Stochastic-computing kernels; null when skipped (--no-sc). */
+  stochastic_computing: ScBenchReport | null;
+}
+
+/** Throughput of the stochastic-computing kernels (plain JS, the only SC backend so far). */
+export interface ScBenchReport {
+  backend: 'js';
+  /** Words (32 bits each) per bit-packed stream in the AND + popcount measurement. */
+  stream_words: number;
+  and_popcount_gbit_per_s: number;
+  /** Steps per second of the tutorial's section 4 dense layer (4 neurons, 8 inputs). */
+  dense_layer_steps_per_s: number;
 }

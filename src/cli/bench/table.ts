@@ -36,6 +36,15 @@ export function renderBenchTable(report: BenchReport): string {
       );
     }
   }
+  const sc = report.stochastic_computing;
+  if (sc) {
+    lines.push(
+      '',
+      `Stochastic computing (${sc.backend}): AND + popcount ${sc.and_popcount_gbit_per_s.toFixed(2)} Gbit/s ` +
+        `over ${groupDigits(sc.stream_words * 32)}-bit streams; SC dense layer (tutorial section 4) ` +
+        `${groupDigits(Math.round(sc.dense_layer_steps_per_s))} steps/s`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -54,6 +54,7 @@ export const benchCommand: Command = {
       help: 'skip a backend on a network where one run would take > S s (default 10)',
     },
     { name: 'no-baseline', isSwitch: true, help: 'do not run Brian2' },
+    { name: 'no-sc', isSwitch: true, help: 'skip the stochastic-computing kernels' },
   ],
   details: [
     'Per network and backend: loop ms (simulation loop only, median of the repeats), x realtime',
@@ -64,6 +65,9 @@ export const benchCommand: Command = {
     "Baseline: when '/usr/bin/python3 -c \"import brian2\"' works (or $SPIKELAB_PYTHON), Brian2's CUBA",
     'is built in C++ standalone mode with scripts/brian2_cuba.py and its loop time (median of',
     'the repeats) printed beside ours. Otherwise the row says why it is unavailable.',
+    '',
+    'Stochastic computing: bit-packed AND + popcount throughput (Gbit/s) over 32-Mbit streams',
+    "and steps/s of the tutorial's section 4 SC dense layer (plain JS; --quick uses 2-Mbit streams).",
     '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
@@ -86,6 +90,11 @@ export const benchCommand: Command = {
       baseline,
       maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000,
       chunkSteps: 5000,
+      stochasticComputing: flag(args, 'no-sc')
+        ? null
+        : quick
+          ? { words: 1 << 16, minMs: 100, denseSteps: 5000 }
+          : {},
       ...(io.stderrIsTTY
         ? { onProgress: (line: string) => io.stderr(`\r\x1b[Kbench: ${line}`) }
         : {}),

@@ -47,6 +47,18 @@ describe('spikelab bench', () => {
     expect(perSpike).toBeGreaterThan(50);
     expect(perSpike).toBeLessThan(110);
     expect(row?.syn_events_per_s).toBeCloseTo((row?.synaptic_events ?? 0) / (wall / 1000), 3);
+    // --quick measures the SC kernels on 2-Mbit streams.
+    expect(report.stochastic_computing).toMatchObject({ backend: 'js', stream_words: 1 << 16 });
+    expect(report.stochastic_computing?.and_popcount_gbit_per_s).toBeGreaterThan(0);
+    expect(report.stochastic_computing?.dense_layer_steps_per_s).toBeGreaterThan(0);
+  });
+
+  it('--no-sc leaves the stochastic-computing kernels out; the table names them otherwise', async () => {
+    const skipped = await benchJson(['--quick', '--no-sc', ...TINY, '--backends', 'reference']);
+    expect(skipped.stochastic_computing).toBeNull();
+    const table = await runCli(['bench', '--quick', ...TINY, '--backends', 'reference'], tempDir());
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Stochastic computing \(js\): AND \+ popcount [\d.]+ Gbit\/s/);
   });
 
   it('runs the scaling series and says which backends are unavailable instead of failing', async () => {

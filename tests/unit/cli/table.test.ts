@@ -30,6 +30,7 @@ function report(rows: BenchRow[], load = 0.5): BenchReport {
       rows,
     },
     scaling: [],
+    stochastic_computing: null,
   };
 }
 
