@@ -5,7 +5,7 @@
 import { useCallback, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, type Trace } from './plotly.ts';
-import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
+import { lineFigureLayout, timeRange } from './plot-theme.ts';
 import { rateLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
 import type { LineFigureSpec } from './line-figure.ts';
@@ -52,19 +52,11 @@ export function RatePlot({ record }: { record: RunRecord }) {
       line: { width: 1.5, color: line.color, shape: 'hv' },
       hoverinfo: 'skip',
     }));
-    void drawPlot(div, data, {
-      ...baseLayout(TITLE, HEIGHT),
-      showlegend: true,
-      margin: LINE_MARGIN,
-      legend: LINE_LEGEND,
-      xaxis: {
-        ...AXIS,
-        range: timeRange(r.endStep, r.windowSteps, r.dt),
-        title: { text: 'time (ms)' },
-      },
-      yaxis: { ...AXIS, title: { text: 'rate (Hz)' }, rangemode: 'tozero', zeroline: false },
-      datarevision: r.version,
-    });
+    void drawPlot(
+      div,
+      data,
+      lineFigureLayout(TITLE, HEIGHT, r, { showlegend: true, yTitle: 'rate (Hz)', fromZero: true }),
+    );
   }, []);
   const createLive = useCallback(
     (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec, LIVE_INTERVAL_MS),

@@ -7,7 +7,7 @@
 import { useCallback, useRef } from 'react';
 import type { RunRecord } from '../../store/session/record.ts';
 import { drawPlot, type Trace } from './plotly.ts';
-import { AXIS, LINE_LEGEND, LINE_MARGIN, baseLayout, timeRange } from './plot-theme.ts';
+import { LINE_MARGIN, lineFigureLayout, timeRange } from './plot-theme.ts';
 import { traceLines } from './figure-lines.ts';
 import { LiveFigure } from './live-figure.ts';
 import type { LineFigureSpec } from './line-figure.ts';
@@ -62,20 +62,15 @@ export function TracePlot({ record }: { record: RunRecord }) {
       opacity: line.alpha,
       hoverinfo: 'skip',
     }));
-    void drawPlot(div, data, {
-      ...baseLayout(TITLE, HEIGHT),
-      showlegend: data.length <= 8,
-      margin: LINE_MARGIN,
-      legend: LINE_LEGEND,
-      xaxis: {
-        ...AXIS,
-        range: timeRange(r.endStep, r.windowSteps, r.dt),
-        title: { text: 'time (ms)' },
-        zeroline: false,
-      },
-      yaxis: { ...AXIS, title: { text: unit }, zeroline: false },
-      datarevision: r.version,
-    });
+    void drawPlot(
+      div,
+      data,
+      lineFigureLayout(TITLE, HEIGHT, r, {
+        showlegend: data.length <= 8,
+        yTitle: unit,
+        fromZero: false,
+      }),
+    );
   }, []);
   const createLive = useCallback(
     (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec, LIVE_INTERVAL_MS),

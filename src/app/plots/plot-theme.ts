@@ -61,3 +61,40 @@ export function timeRange(endStep: number, windowSteps: number, dt: number): [nu
   const end = Math.max(endStep, windowSteps);
   return [(end - windowSteps) * dt, end * dt];
 }
+
+/** What a line figure (traces, rates) varies in its plotly layout. */
+export interface LineLayoutOptions {
+  showlegend: boolean;
+  yTitle: string;
+  /** Start the y axis at zero (rates), rather than fitting the data (membrane potential). */
+  fromZero: boolean;
+}
+
+/**
+ * Plotly layout of a line figure over the record's sliding window, shared by the trace and
+ * rate plots so they line up with each other and with their live canvases.
+ */
+export function lineFigureLayout(
+  title: string,
+  height: number,
+  window: { endStep: number; windowSteps: number; dt: number; version: number },
+  options: LineLayoutOptions,
+): PlotLayout {
+  return {
+    ...baseLayout(title, height),
+    showlegend: options.showlegend,
+    margin: LINE_MARGIN,
+    legend: LINE_LEGEND,
+    xaxis: {
+      ...AXIS,
+      range: timeRange(window.endStep, window.windowSteps, window.dt),
+      title: { text: 'time (ms)' },
+    },
+    yaxis: {
+      ...AXIS,
+      title: { text: options.yTitle },
+      ...(options.fromZero ? { rangemode: 'tozero' as const } : {}),
+    },
+    datarevision: window.version,
+  };
+}
