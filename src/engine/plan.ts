@@ -62,7 +62,49 @@ export interface SpikeGeneratorPlan {
   periodSteps: number;
 }
 
-export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan;
+/**
+ * An SC dense layer (`sc_dense`): a LIF population (the `LifPlan` fields, with `bias` 0, `vInit`
+ * all `vRest` and `noiseKey = streamKey(base_seed, 0, 23)`) whose input current is the SC count
+ * of its channels' AND gates, looked up in `currentByCount`. See CONTEXT.md, step 1b.
+ */
+export interface ScDensePlan extends Omit<LifPlan, 'model'> {
+  model: 'sc_dense';
+  /** Bitstream length L: step t reads stream index `t mod length`. */
+  length: number;
+  /** Number of input channels m. */
+  channelCount: number;
+  /** Per channel: `stepKey(streamKey(base_seed, c, 21), 0)` (the encoder's first call). */
+  inputKeys: Uint32Array;
+  /** Per channel: `stepKey(streamKey(base_seed, c, 22), 0)` (the synapse's weight stream). */
+  weightKeys: Uint32Array;
+  /** Per channel: `threshold24(toUnitInterval(w_c, w_min, w_max))`. */
+  weightThresholds: Uint32Array;
+  inputs: ScInputsPlan;
+  /** float32 current for k = 0..channelCount active gates (host-computed, exact everywhere). */
+  currentByCount: Float32Array;
+}
+
+export type ScInputsPlan =
+  | {
+      kind: 'constant';
+      /** Per channel: `threshold24(toUnitInterval(x_c, x_min, x_max))`. */
+      thresholds: Uint32Array;
+    }
+  | {
+      kind: 'rates';
+      /** Population index of the source; channel c is its neuron c. */
+      source: number;
+      /** fround(exp(-dt / tau)) */
+      decay: number;
+      /** fround(fround(1 - decay) / dt): a spike's step in the trace, spikes per ms. */
+      gain: number;
+      /** fround(x_min) */
+      xMin: number;
+      /** fround(1 / (x_max - x_min)) */
+      invRange: number;
+    };
+
+export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan;
 
 export interface PopulationPlan {
   id: string;

@@ -101,6 +101,52 @@ export interface SpikeGeneratorParams {
   period: number;
 }
 
+/**
+ * Where an SC dense layer's input channels take their values (sc-neurocore tutorial sections 4
+ * and 5). `constant`: one channel per value, in [x_min, x_max]. `rates`: one channel per neuron
+ * of the `source` population, valued at that neuron's firing rate in spikes per ms (the
+ * tutorial's `firing_rate_hz / 1000`), estimated online by an exponential trace of time
+ * constant `tau` ms, so layer 1's rates feed layer 2 while the network runs.
+ */
+export type ScInputs =
+  { kind: 'constant'; values: number[] } | { kind: 'rates'; source: string; tau: number };
+
+/** How the count of active AND gates becomes a current (see `src/engine/sc/CONTEXT.md`). */
+export type ScScaling = 'sum' | 'mean';
+
+/**
+ * The tutorial's `SCDenseLayer`: every input channel is a Bernoulli bitstream ANDed with its
+ * weight's bitstream; step t reads bit `t mod length` of every channel and counts the ones k,
+ * the current is `y_min + (y_max - y_min) * k` (`mean`: `* k / channels`), shared by all
+ * neurons, each a stochastic LIF with its own noise. Streams and noise are keyed by `base_seed`
+ * (the tutorial's), not by the run's seed, so a document layer reproduces the library's layer.
+ */
+export interface ScDenseParams {
+  inputs: ScInputs;
+  /** One weight per input channel, in [w_min, w_max]. */
+  weights: number[];
+  x_min: number;
+  x_max: number;
+  w_min: number;
+  w_max: number;
+  /** Bitstream length L, bits; past L steps the streams wrap. */
+  length: number;
+  y_min: number;
+  y_max: number;
+  scaling: ScScaling;
+  v_rest: number;
+  v_reset: number;
+  v_threshold: number;
+  /** Membrane time constant, ms (> 0). */
+  tau_mem: number;
+  resistance: number;
+  noise_std: number;
+  /** ms (>= 0). */
+  refractory_period: number;
+  /** Unsigned 32-bit seed of the layer's streams and noise. */
+  base_seed: number;
+}
+
 interface PopulationCommon {
   /** Unique, stable identifier (used by projections, probes and the CLI output). */
   id: string;
@@ -113,7 +159,8 @@ interface PopulationCommon {
 export type Population =
   | (PopulationCommon & { model: 'stochastic_lif'; params: StochasticLifParams })
   | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
-  | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams });
+  | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams })
+  | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams });
 
 export type PopulationModel = Population['model'];
 
@@ -121,6 +168,7 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'stochastic_lif',
   'poisson',
   'spike_generator',
+  'sc_dense',
 ];
 
 /** Which source neurons connect to which target neurons. */

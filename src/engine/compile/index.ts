@@ -11,6 +11,7 @@ import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
 import { compileProbe } from './probes.ts';
+import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
 import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
 
@@ -60,7 +61,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     id: p.id,
     index,
     size: p.size,
-    model: compileModel(p, index, dt, seed, totalSteps),
+    model: compileModel(p, index, dt, seed, totalSteps, doc, populationIndex),
     channels: channels.flatMap((c, ci) => (c.target === index ? [ci] : [])),
     stimuli: doc.stimuli
       .filter((s) => s.target === p.id)
@@ -121,6 +122,8 @@ function compileModel(
   dt: number,
   seed: number,
   totalSteps: number,
+  doc: NetworkDocument,
+  populationIndex: ReadonlyMap<string, number>,
 ): ModelPlan {
   switch (p.model) {
     case 'stochastic_lif':
@@ -129,6 +132,19 @@ function compileModel(
       return compilePoisson(p.params, dt, seed, index);
     case 'spike_generator':
       return compileSpikeGenerator(p.params, p.size, dt, totalSteps);
+    case 'sc_dense': {
+      const sizeOf = (id: string): number | undefined => {
+        const i = populationIndex.get(id);
+        return i === undefined ? undefined : doc.populations[i]?.size;
+      };
+      return compileScDense(
+        p.params,
+        p.size,
+        dt,
+        scChannelCount(p.params, sizeOf),
+        populationIndex,
+      );
+    }
   }
 }
 
