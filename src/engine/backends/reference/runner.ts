@@ -9,6 +9,7 @@ import type { BackendRunner } from '../backend.ts';
 import { checkFinite } from './check.ts';
 import { deliverProjection } from './deliver.ts';
 import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
+import { scCurrent, updateRates } from './sc-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
 
@@ -22,7 +23,7 @@ export class ReferenceRunner implements BackendRunner {
   private readonly channelsOf: Float32Array[][];
   /** Their decay factors, same order. */
   private readonly decaysOf: number[][];
-  /** Channels into populations that do not integrate (no LIF), decayed on their own. */
+  /** Channels into populations that do not integrate (no LIF state), decayed on their own. */
   private readonly idleChannels: number[];
   /** Spikes of each population in the step being advanced. */
   private readonly counts: Int32Array;
@@ -39,7 +40,7 @@ export class ReferenceRunner implements BackendRunner {
       p.channels.map((c) => plan.channels[c]?.decay ?? 0),
     );
     this.idleChannels = plan.channels.flatMap((c, i) =>
-      plan.populations[c.target]?.model.model === 'stochastic_lif' ? [] : [i],
+      this.state.populations[c.target]?.lif ? [] : [i],
     );
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
@@ -89,6 +90,7 @@ export class ReferenceRunner implements BackendRunner {
   /**
    * Steps 1-7 of CONTEXT.md for absolute step t. Step 4 (decay) is fused into step 1's read of
    * the currents; the full scan of step 7 runs only when a new value came out non-finite.
+   * SC layers take their current from step 1b and update their rates traces in step 5b.
    */
   private advance(t: number): void {
     const { plan, state, counts } = this;
@@ -102,10 +104,13 @@ export class ReferenceRunner implements BackendRunner {
       const model = p.plan.model;
       let count = 0;
       switch (model.model) {
-        case 'stochastic_lif': {
+        case 'stochastic_lif':
+        case 'sc_dense': {
           const lif = p.lif;
           if (!lif) break;
-          const ext = externalCurrent(p.plan, model.bias, t);
+          let ext = externalCurrent(p.plan, model.bias, t);
+          // Step 1b: I = ext + Isc (validation leaves an SC layer no channels to add).
+          if (p.sc) ext = f(ext + scCurrent(p.sc, t));
           gatherAndDecay(lif, ext, this.channelsOf[i] ?? [], this.decaysOf[i] ?? []);
           count = integrateLif(lif, t, plan.gaussTable, spikes);
           if (count < 0) {
@@ -120,6 +125,10 @@ export class ReferenceRunner implements BackendRunner {
         case 'spike_generator':
           count = generatorSpikes(model, t, spikes);
           break;
+        default: {
+          const unknown: never = model;
+          throw new Error(`reference backend: unknown model ${JSON.stringify(unknown)}`);
+        }
       }
       p.history.commit(t, count);
       counts[i] = count;
@@ -136,6 +145,12 @@ export class ReferenceRunner implements BackendRunner {
       const source = pr && state.populations[pr.source];
       const dest = this.destinations[k];
       if (pr && source && dest && !deliverProjection(pr, source.history, t, dest)) suspect = true;
+    }
+    // Step 5b: SC rates traces read the spikes of step t of their source population.
+    for (const p of state.populations) {
+      if (p.sc?.plan.inputs.kind !== 'rates') continue;
+      const source = state.populations[p.sc.plan.inputs.source];
+      if (source) updateRates(p.sc, source.history.list(t), source.history.count(t));
     }
     // Step 6: reset the LIF neurons that spiked at t.
     for (let i = 0; i < state.populations.length; i++) {
@@ -165,6 +180,8 @@ export class ReferenceRunner implements BackendRunner {
       case 'v':
         return p.lif?.v[j] ?? 0;
       case 'i_syn': {
+        // An SC layer's synaptic current is the SC current of the step (step 8).
+        if (p.sc) return p.sc.current;
         let sum = 0;
         for (const ic of this.channelsOf[population] ?? []) sum = f(sum + (ic[j] ?? 0));
         return sum;

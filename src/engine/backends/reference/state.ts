@@ -1,9 +1,11 @@
 /** The reference backend's state: plain typed arrays built from a plan. */
-import type { LifPlan, Plan, PopulationPlan } from '../../plan.ts';
+import type { LifPlan, Plan, PopulationPlan, ScDensePlan } from '../../plan.ts';
+import { allocateSc, type ScState } from './sc-step.ts';
 import { SpikeHistory } from './spike-history.ts';
 
 export interface LifState {
-  plan: LifPlan;
+  /** A `stochastic_lif` population, or the LIF neurons of an `sc_dense` layer. */
+  plan: LifPlan | ScDensePlan;
   v: Float32Array;
   refr: Int32Array;
   /** Input current of the step (scratch). */
@@ -12,8 +14,10 @@ export interface LifState {
 
 export interface PopulationState {
   plan: PopulationPlan;
-  /** Present for `stochastic_lif` populations only. */
+  /** Present for populations that integrate: `stochastic_lif` and `sc_dense`. */
   lif: LifState | undefined;
+  /** Present for `sc_dense` layers only. */
+  sc: ScState | undefined;
   history: SpikeHistory;
 }
 
@@ -31,18 +35,23 @@ export function allocateState(plan: Plan): ReferenceState {
     depth[pr.source] = Math.max(depth[pr.source] ?? 1, pr.maxDelay + 1);
     if (pr.csr.delays instanceof Uint8Array) flagged[pr.source] = true;
   }
-  const populations = plan.populations.map((p, i): PopulationState => ({
-    plan: p,
-    lif: p.model.model === 'stochastic_lif' ? allocateLif(p.model, p.size) : undefined,
-    history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
-  }));
+  const populations = plan.populations.map((p, i): PopulationState => {
+    const m = p.model;
+    const integrates = m.model === 'stochastic_lif' || m.model === 'sc_dense';
+    return {
+      plan: p,
+      lif: integrates ? allocateLif(m, p.size) : undefined,
+      sc: m.model === 'sc_dense' ? allocateSc(m) : undefined,
+      history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
+    };
+  });
   const currents = plan.channels.map(
     (c) => new Float32Array(plan.populations[c.target]?.size ?? 0),
   );
   return { populations, currents };
 }
 
-function allocateLif(plan: LifPlan, size: number): LifState {
+function allocateLif(plan: LifPlan | ScDensePlan, size: number): LifState {
   return {
     plan,
     v: Float32Array.from(plan.vInit),
@@ -51,12 +60,16 @@ function allocateLif(plan: LifPlan, size: number): LifState {
   };
 }
 
-/** Back to step 0: initial V, no refractory neurons, no current, no spike history. */
+/** Back to step 0: initial V, no refractory neurons, no current, no rates, no spike history. */
 export function resetState(state: ReferenceState): void {
   for (const p of state.populations) {
     if (p.lif) {
       p.lif.v.set(p.lif.plan.vInit);
       p.lif.refr.fill(0);
+    }
+    if (p.sc) {
+      p.sc.rates.fill(0);
+      p.sc.current = 0;
     }
     p.history.clear();
   }

@@ -1,0 +1,78 @@
+/**
+ * Steps 1b and 5b of CONTEXT.md for one `sc_dense` layer: the SC current of the step (one bit
+ * per channel of `pre AND weight`, counted and looked up) and the rates traces that feed a layer
+ * from another population's spikes. Integer draws and thresholds, float32 per operation.
+ */
+import type { ScDensePlan } from '../../plan.ts';
+import { draw24, stepKey } from '../../random.ts';
+
+const f = Math.fround;
+
+/** 2^24 and 2^23 as float32 constants of the rates threshold. */
+const TWO_24 = 16777216;
+const TWO_23 = 8388608;
+
+/** State of an SC layer beyond its LIF neurons. */
+export interface ScState {
+  plan: ScDensePlan;
+  /** `r_c` per channel: the source's rate in spikes per ms (rates inputs; empty otherwise). */
+  rates: Float32Array;
+  /** `Isc` of the last step advanced (what an `i_syn` probe records). */
+  current: number;
+}
+
+/** A layer at step 0: traces 0, no current yet. */
+export function allocateSc(plan: ScDensePlan): ScState {
+  const rates = new Float32Array(plan.inputs.kind === 'rates' ? plan.channelCount : 0);
+  return { plan, rates, current: 0 };
+}
+
+/**
+ * The 24-bit Bernoulli threshold of a rates channel with trace value `r`: the unit-range value
+ * clamped to [0, 1], times 2^24, rounded half up exactly (below 2^23 `q + 0.5` is exact in
+ * float32; above it `q` is already an integer).
+ */
+export function ratesThreshold(r: number, xMin: number, invRange: number): number {
+  const u = f(f(r - xMin) * invRange);
+  const p = Math.min(1, Math.max(0, u));
+  const q = f(p * TWO_24);
+  return q >= TWO_23 ? q : Math.floor(f(q + 0.5));
+}
+
+/**
+ * Step 1b: `Isc` of step t, from bit `t mod length` of every channel's input and weight streams;
+ * stores it in `sc.current` and returns it.
+ */
+export function scCurrent(sc: ScState, t: number): number {
+  const { plan, rates } = sc;
+  const { inputs, inputKeys, weightKeys, weightThresholds, channelCount } = plan;
+  const i = t % plan.length;
+  let k = 0;
+  for (let c = 0; c < channelCount; c++) {
+    const thr =
+      inputs.kind === 'constant'
+        ? (inputs.thresholds[c] as number)
+        : ratesThreshold(rates[c] as number, inputs.xMin, inputs.invRange);
+    const pre = draw24(stepKey(inputKeys[c] as number, i), 0) < thr;
+    if (!pre) continue;
+    if (draw24(stepKey(weightKeys[c] as number, i), 0) < (weightThresholds[c] as number)) k++;
+  }
+  const current = plan.currentByCount[k] as number;
+  sc.current = current;
+  return current;
+}
+
+/**
+ * Step 5b: decay every trace, then add `gain` to the traces of the source neurons that spiked
+ * at step t (`spikes[0..count)`, the source's list of that step).
+ */
+export function updateRates(sc: ScState, spikes: Uint32Array, count: number): void {
+  const { plan, rates } = sc;
+  if (plan.inputs.kind !== 'rates') return;
+  const { decay, gain } = plan.inputs;
+  for (let c = 0; c < rates.length; c++) rates[c] = f((rates[c] as number) * decay);
+  for (let k = 0; k < count; k++) {
+    const s = spikes[k] as number;
+    if (s < rates.length) rates[s] = f((rates[s] as number) + gain);
+  }
+}
