@@ -1,12 +1,28 @@
 /**
  * Deleting populations must not leave dangling references: the document stays valid after
- * every edit, so projections, stimuli and probes of a removed population go with it, in the
- * same edit (and therefore the same undo entry).
+ * every edit, so projections, stimuli and probes of a removed population go with it, and SC
+ * dense layers that read its rates go back to constant inputs, in the same edit (and therefore
+ * the same undo entry).
  */
 import type { NetworkDocument } from '../../model/document.ts';
+import { cutRateInputs } from './sc-inputs.ts';
 
-/** Removes the populations and projections listed, and everything that refers to a removed population. */
+/**
+ * Removes the populations and projections listed, and everything that refers to a removed
+ * population; the layers in `rateInputIds` (and those whose rates source is removed) get
+ * constant inputs instead of rates.
+ */
 export function removeNodes(
+  doc: NetworkDocument,
+  populationIds: readonly string[],
+  projectionIds: readonly string[],
+  rateInputIds: readonly string[] = [],
+): NetworkDocument {
+  const removed = removeItems(doc, populationIds, projectionIds);
+  return cutRateInputs(removed, new Set(rateInputIds));
+}
+
+function removeItems(
   doc: NetworkDocument,
   populationIds: readonly string[],
   projectionIds: readonly string[],

@@ -10,6 +10,7 @@ import type {
   Probe,
   Projection,
   RunSettings,
+  ScInputs,
   Stimulus,
 } from '../../model/document.ts';
 import type { Fragment } from './fragment.ts';
@@ -31,11 +32,22 @@ export type StimulusPatch = Partial<Omit<Stimulus, 'id' | 'kind'>>;
 export type DocumentEdit =
   /** Adds a population, with the probes it starts with (a new one records its spikes). */
   | { type: 'addPopulation'; population: Population; probes?: readonly Probe[] }
-  /** Removes populations and projections; whatever refers to a removed population goes too. */
-  | { type: 'removeNodes'; populationIds: readonly string[]; projectionIds: readonly string[] }
+  /**
+   * Removes populations and projections; whatever refers to a removed population goes too.
+   * `rateInputIds` lists sc_dense layers whose rates input (an edge on the canvas) is removed:
+   * they, and layers whose rates source is removed, go back to constant inputs.
+   */
+  | {
+      type: 'removeNodes';
+      populationIds: readonly string[];
+      projectionIds: readonly string[];
+      rateInputIds?: readonly string[];
+    }
   | { type: 'movePopulations'; moves: readonly { id: string; position: CanvasPosition }[] }
   | { type: 'updatePopulation'; id: string; patch: PopulationPatch }
   | { type: 'updatePopulationParams'; id: string; params: ParamsPatch }
+  /** Sets an sc_dense layer's inputs and resizes its weights to the new channel count. */
+  | { type: 'setScInputs'; id: string; inputs: ScInputs }
   | { type: 'addProjection'; projection: Projection }
   | { type: 'updateProjection'; id: string; patch: ProjectionPatch }
   /** Copies the listed nodes (and projections between them) next to the originals. */

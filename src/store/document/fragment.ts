@@ -12,6 +12,7 @@ import type {
   Stimulus,
 } from '../../model/document.ts';
 import { documentIds, uniqueId } from '../../model/index.ts';
+import { constantInputs, isScDense, withInputs } from './sc-inputs.ts';
 
 export interface Fragment {
   populations: Population[];
@@ -91,15 +92,45 @@ export function insertFragment(
     const population = mapPop(p.population);
     if (population !== undefined) probes.push({ ...p, id: fresh(p.id), population });
   }
+  const inserted: NetworkDocument = {
+    ...doc,
+    populations: [...doc.populations, ...populations],
+    projections: [...doc.projections, ...projections],
+    stimuli: [...doc.stimuli, ...stimuli],
+    probes: [...doc.probes, ...probes],
+  };
+  const insertedIds = new Set(populations.map((p) => p.id));
+  const originalIds = new Set(doc.populations.map((p) => p.id));
   return {
-    document: {
-      ...doc,
-      populations: [...doc.populations, ...populations],
-      projections: [...doc.projections, ...projections],
-      stimuli: [...doc.stimuli, ...stimuli],
-      probes: [...doc.probes, ...probes],
-    },
+    document: rewireRateInputs(inserted, insertedIds, popMap, originalIds),
     populationIds: populations.map((p) => p.id),
     projectionIds: projections.map((p) => p.id),
   };
+}
+
+/**
+ * SC dense layers among the inserted ones that read rates: a source copied with them becomes
+ * the copy; one left behind stays their source if it is still in the document (a duplicated
+ * layer 2 still listens to layer 1), else they fall back to constant inputs. Weights follow
+ * the source's current size, which may have changed since the copy.
+ */
+function rewireRateInputs(
+  doc: NetworkDocument,
+  insertedIds: ReadonlySet<string>,
+  popMap: ReadonlyMap<string, string>,
+  present: ReadonlySet<string>,
+): NetworkDocument {
+  let changed = false;
+  const populations = doc.populations.map((p) => {
+    if (!insertedIds.has(p.id) || !isScDense(p) || p.params.inputs.kind !== 'rates') return p;
+    const inputs = p.params.inputs;
+    const source = popMap.get(inputs.source) ?? (present.has(inputs.source) ? inputs.source : null);
+    const next =
+      source === null
+        ? withInputs(doc, p, constantInputs(p.params))
+        : withInputs(doc, p, { ...inputs, source });
+    if (next !== p) changed = true;
+    return next;
+  });
+  return changed ? { ...doc, populations } : doc;
 }

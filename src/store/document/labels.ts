@@ -12,6 +12,8 @@ export function editLabel(edit: DocumentEdit): string {
     case 'updatePopulation':
     case 'updatePopulationParams':
       return 'edit population';
+    case 'setScInputs':
+      return 'edit layer inputs';
     case 'addProjection':
       return 'connect';
     case 'updateProjection':

@@ -7,6 +7,7 @@ import type { NetworkDocument, Population } from '../../model/document.ts';
 import { removeNodes } from './cascade.ts';
 import type { DocumentEdit, PopulationPatch } from './edits.ts';
 import { extractFragment, insertFragment } from './fragment.ts';
+import { isScDense, syncRateWeights, withInputs } from './sc-inputs.ts';
 
 function assertNever(value: never): never {
   throw new Error(`unhandled edit ${JSON.stringify(value)}`);
@@ -54,7 +55,7 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
         probes: [...doc.probes, ...(edit.probes ?? [])],
       };
     case 'removeNodes':
-      return removeNodes(doc, edit.populationIds, edit.projectionIds);
+      return removeNodes(doc, edit.populationIds, edit.projectionIds, edit.rateInputIds);
     case 'movePopulations': {
       if (edit.moves.length === 0) return doc;
       const moves = new Map(edit.moves.map((m) => [m.id, m.position]));
@@ -69,6 +70,15 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
     case 'updatePopulation': {
       const populations = replaceById(doc.populations, edit.id, (p) =>
         patchPopulation(p, edit.patch),
+      );
+      if (populations === doc.populations) return doc;
+      // Layers reading this population's rates have one weight per neuron: resize them too.
+      const next = { ...doc, populations };
+      return edit.patch.size === undefined ? next : syncRateWeights(next, edit.id);
+    }
+    case 'setScInputs': {
+      const populations = replaceById(doc.populations, edit.id, (p) =>
+        isScDense(p) ? withInputs(doc, p, edit.inputs) : p,
       );
       return populations === doc.populations ? doc : { ...doc, populations };
     }

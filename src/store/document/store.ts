@@ -21,7 +21,8 @@ import * as history from './history.ts';
 import { editLabel } from './labels.ts';
 import { applyEdit } from './reduce.ts';
 import type { Selection } from './selection.ts';
-import { emptySelection, pruneSelection } from './selection.ts';
+import { emptySelection, pruneSelection, selectedRateInputs } from './selection.ts';
+import { DEFAULT_RATES_TAU, isScDense } from './sc-inputs.ts';
 
 /** How far a paste or a duplicate lands from its original, canvas pixels. */
 export const PASTE_OFFSET = 40;
@@ -62,8 +63,19 @@ export interface DocumentState {
   select: (selection: Selection) => void;
   /** Adds a population of `model` at `position`; returns its id. */
   addPopulation: (model: PopulationModel, position: CanvasPosition) => string;
-  /** Adds a projection with default settings from `source` to `target`; returns its id. */
+  /**
+   * Adds a projection with default settings from `source` to `target` and returns its id. An
+   * SC dense target takes no projections: it reads `source`'s rates instead (`feedRates`), and
+   * the layer's id is returned.
+   */
   connect: (source: string, target: string) => string;
+  /**
+   * Makes the SC dense `layer` read `source`'s firing rates (keeping its rates time constant if
+   * it had one) with one weight per source neuron, as one undoable edit, and selects the layer.
+   * Returns the model's issues, and changes nothing, if the document refuses (a layer cannot
+   * read its own rates).
+   */
+  feedRates: (source: string, layer: string) => ValidationIssue[];
   deleteSelection: () => void;
   duplicateSelection: () => void;
   copySelection: () => void;
@@ -159,10 +171,26 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
         return id;
       },
       connect: (source, target) => {
+        if (isScDense(get().document.populations.find((p) => p.id === target))) {
+          get().feedRates(source, target);
+          return target;
+        }
         const id = uniqueId(`${source}_to_${target}`, takenIds(get().document));
         apply({ type: 'addProjection', projection: createProjection(id, source, target) });
         set({ selection: { populations: [], projections: [id] } });
         return id;
+      },
+      feedRates: (source, layerId) => {
+        const layer = get().document.populations.find((p) => p.id === layerId);
+        if (!isScDense(layer)) return [];
+        const old = layer.params.inputs;
+        const tau = old.kind === 'rates' ? old.tau : DEFAULT_RATES_TAU;
+        const issues = get().tryApply(
+          { type: 'setScInputs', id: layerId, inputs: { kind: 'rates', source, tau } },
+          { label: 'connect rates' },
+        );
+        if (issues.length === 0) set({ selection: { populations: [layerId], projections: [] } });
+        return issues;
       },
       deleteSelection: () => {
         const { selection } = get();
@@ -170,6 +198,7 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
           type: 'removeNodes',
           populationIds: selection.populations,
           projectionIds: selection.projections,
+          rateInputIds: selectedRateInputs(selection),
         });
       },
       duplicateSelection: () => {
