@@ -12,6 +12,7 @@ import {
   type Population,
   type PopulationModel,
   type Projection,
+  type ScDenseParams,
   type SpikeGeneratorParams,
   type StochasticLifParams,
 } from './document.ts';
@@ -21,6 +22,7 @@ export interface ParamsByModel {
   stochastic_lif: StochasticLifParams;
   poisson: PoissonParams;
   spike_generator: SpikeGeneratorParams;
+  sc_dense: ScDenseParams;
 }
 
 /**
@@ -47,6 +49,28 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
       return { rate: 20 };
     case 'spike_generator':
       return { indices: [], times: [], period: 0 };
+    case 'sc_dense':
+      // The tutorial's section 4 layer: 8 constant inputs through 8 SC synapses.
+      return {
+        inputs: { kind: 'constant', values: [0.3, 0.7, 0.5, 0.2, 0.9, 0.4, 0.6, 0.8] },
+        weights: [0.5, 0.6, 0.4, 0.3, 0.7, 0.5, 0.8, 0.2],
+        x_min: 0,
+        x_max: 1,
+        w_min: 0,
+        w_max: 1,
+        length: 2048,
+        y_min: 0,
+        y_max: 0.1,
+        scaling: 'sum',
+        v_rest: 0,
+        v_reset: 0,
+        v_threshold: 1,
+        tau_mem: 20,
+        resistance: 1,
+        noise_std: 0.02,
+        refractory_period: 0,
+        base_seed: 42,
+      };
   }
 }
 
@@ -55,6 +79,8 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   stochastic_lif: 100,
   poisson: 100,
   spike_generator: 10,
+  // The tutorial's section 4 layer has 4 neurons.
+  sc_dense: 4,
 };
 
 /**
@@ -74,6 +100,8 @@ export function createPopulation(
     case 'poisson':
       return { ...common, model, params: defaultParams(model) };
     case 'spike_generator':
+      return { ...common, model, params: defaultParams(model) };
+    case 'sc_dense':
       return { ...common, model, params: defaultParams(model) };
   }
 }

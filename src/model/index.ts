@@ -21,5 +21,19 @@ export {
   uniqueId,
   type ParamsByModel,
 } from './defaults.ts';
-export { PARAM_INFO, type ParamInfo, type ParamUnit } from './param-info.ts';
-export { MAX_DELAY_STEPS, MAX_POPULATION_SIZE, MAX_RUN_STEPS, SEED_LIMIT } from './limits.ts';
+export {
+  PARAM_INFO,
+  type InfoList,
+  type ParamInfo,
+  type ParamInput,
+  type ParamUnit,
+} from './param-info.ts';
+export { scChannelCount, withScInputs } from './sc-channels.ts';
+export {
+  MAX_DELAY_STEPS,
+  MAX_POPULATION_SIZE,
+  MAX_RUN_STEPS,
+  MAX_SC_CHANNELS,
+  MAX_SC_LENGTH,
+  SEED_LIMIT,
+} from './limits.ts';

@@ -14,3 +14,16 @@ export const MAX_RUN_STEPS = 100_000_000;
 
 /** Seeds are unsigned 32-bit integers, the key width of the counter-based generator. */
 export const SEED_LIMIT = 2 ** 32;
+
+/**
+ * Most input channels of an `sc_dense` layer: every step draws two 24-bit numbers per channel
+ * for the whole layer, and backends keep per-channel keys, thresholds and a current table of
+ * channels + 1 entries in small fixed buffers; 4096 is far beyond the tutorial's 8 and cheap.
+ */
+export const MAX_SC_CHANNELS = 4096;
+
+/**
+ * Longest SC bitstream, bits: the Bernoulli comparator has 24-bit resolution, so a longer stream
+ * cannot encode a value more finely, and a stream held as packed words stays within 2 MiB.
+ */
+export const MAX_SC_LENGTH = 2 ** 24;

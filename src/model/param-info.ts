@@ -4,11 +4,25 @@
  */
 import type { PopulationModel } from './document.ts';
 import type { ParamsByModel } from './defaults.ts';
+import { SC_DENSE_PARAM_INFO } from './param-info-sc-dense.ts';
 
-export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | '';
+export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | 'bits' | '';
 
-/** How the inspector edits the value: a number field, or a dedicated editor for the others. */
-export type ParamInput = 'number' | 'initial_value' | 'index_list' | 'time_list';
+/**
+ * How the inspector edits the value:
+ * - `number`: a number field (`min`/`max`/`step` as hints; `step: 1` for integers).
+ * - `initial_value`: the `InitialValue` union (constant, or uniform in a range).
+ * - `index_list` + `time_list`: a spike generator's two lists, edited together.
+ * - `choice`: one of the strings in `options` (a select).
+ * - `sc_inputs`: an `sc_dense` layer's `ScInputs` union: `constant` (a list of numbers, one per
+ *   channel) or `rates` (a population id, any but the layer itself, and `tau` in ms).
+ * - `weight_list`: one number per input channel of an `sc_dense` layer. Its length is set by
+ *   the inputs, so the list is edited value by value and resized only together with `inputs`
+ *   (validation refuses a length that differs from the channel count): an edit that changes
+ *   the channel count writes `{ inputs, weights }` at once, see `withScInputs` in sc-channels.ts.
+ */
+export type ParamInput =
+  'number' | 'initial_value' | 'index_list' | 'time_list' | 'choice' | 'sc_inputs' | 'weight_list';
 
 export interface ParamInfo<K extends string = string> {
   key: K;
@@ -18,10 +32,15 @@ export interface ParamInfo<K extends string = string> {
   min?: number;
   max?: number;
   step?: number;
+  /** The values a `choice` may take, in the order the inspector lists them. */
+  options?: readonly string[];
   description: string;
 }
 
-type InfoList<M extends PopulationModel> = readonly ParamInfo<keyof ParamsByModel[M] & string>[];
+/** The descriptions of one model's parameters. */
+export type InfoList<M extends PopulationModel> = readonly ParamInfo<
+  keyof ParamsByModel[M] & string
+>[];
 
 /** Every parameter of every model, in the order the inspector lists them. */
 export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
@@ -140,4 +159,5 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
       description: 'Replay the pattern every period; 0 plays it once.',
     },
   ],
+  sc_dense: SC_DENSE_PARAM_INFO,
 };

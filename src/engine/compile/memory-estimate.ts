@@ -2,9 +2,15 @@
  * What a plan will cost in memory, computed from the document alone (expected synapse counts,
  * not drawn ones) so a network too big for the budget is refused before anything is allocated.
  */
-import type { Connectivity, NetworkDocument, Projection } from '../../model/document.ts';
+import type {
+  Connectivity,
+  NetworkDocument,
+  Population,
+  Projection,
+} from '../../model/document.ts';
 import { formatBytes } from '../errors.ts';
-import type { Plan } from '../plan.ts';
+import type { ModelPlan, Plan } from '../plan.ts';
+import { scChannelCount } from './sc-dense-plan.ts';
 import { delayIsShared, weightIsShared } from './synapse-values.ts';
 
 export interface ProjectionEstimate {
@@ -65,10 +71,8 @@ function delayBound(projection: Projection): number {
 export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
   const sizes = new Map(doc.populations.map((p) => [p.id, p.size]));
   let neuronBytes = 0;
-  for (const p of doc.populations) {
-    // LIF: V, refractory counter, initial V, spike list. Sources: spike list only.
-    neuronBytes += p.size * (p.model === 'stochastic_lif' ? 16 : 4);
-  }
+  const sizeOf = (id: string) => sizes.get(id);
+  for (const p of doc.populations) neuronBytes += populationBytes(p, sizeOf);
   const channels = new Set<string>();
   for (const pr of doc.projections) {
     if (pr.synapse.kind === 'exponential') channels.add(`${pr.target}\u0000${pr.synapse.tau}`);
@@ -88,6 +92,32 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
   });
   const totalBytes = neuronBytes + projections.reduce((sum, p) => sum + p.bytes, 0);
   return { totalBytes, neuronBytes, projections };
+}
+
+/**
+ * LIF: V, refractory counter, initial V, spike list (16 B a neuron). Sources: spike list only.
+ * An SC layer is a LIF population plus, per channel, two stream keys, the weight threshold and
+ * the input threshold or rates trace (16 B), and its current table (4 B per count 0..m).
+ */
+function neuronStateBytes(model: Population['model'], size: number, channels: number): number {
+  switch (model) {
+    case 'stochastic_lif':
+      return 16 * size;
+    case 'sc_dense':
+      return 16 * size + 16 * channels + 4 * (channels + 1);
+    case 'poisson':
+    case 'spike_generator':
+      return 4 * size;
+  }
+}
+
+function populationBytes(p: Population, sizeOf: (id: string) => number | undefined): number {
+  const channels = p.model === 'sc_dense' ? scChannelCount(p.params, sizeOf) : 0;
+  return neuronStateBytes(p.model, p.size, channels);
+}
+
+function planChannels(model: ModelPlan): number {
+  return model.model === 'sc_dense' ? model.channelCount : 0;
 }
 
 /** One line naming the biggest projection first, for `MemoryBudgetError`. */
@@ -112,7 +142,8 @@ function formatCount(n: number): string {
 /** The same accounting as `estimateMemory`, with the synapse counts and delays actually drawn. */
 export function measurePlan(plan: Plan): number {
   let bytes = 0;
-  for (const p of plan.populations) bytes += p.size * (p.model.model === 'stochastic_lif' ? 16 : 4);
+  for (const p of plan.populations)
+    bytes += neuronStateBytes(p.model.model, p.size, planChannels(p.model));
   for (const c of plan.channels) bytes += 4 * (plan.populations[c.target]?.size ?? 0);
   for (const pr of plan.projections) {
     const ns = plan.populations[pr.source]?.size ?? 0;

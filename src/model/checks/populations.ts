@@ -4,6 +4,7 @@
 import type { Population, SpikeGeneratorParams, StochasticLifParams } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
+import { checkScDense } from './sc-dense.ts';
 
 /** Checks every population for parameter combinations the schema cannot see one field at a time. */
 export function checkPopulations(ctx: CheckContext): void {
@@ -34,6 +35,9 @@ function checkPopulation(ctx: CheckContext, at: string, population: Population):
     }
     case 'spike_generator':
       checkSpikeGenerator(ctx, at, population.size, population.params);
+      return;
+    case 'sc_dense':
+      checkScDense(ctx, at, population.id, population.params);
       return;
   }
 }

@@ -12,10 +12,7 @@ export function checkProjections(ctx: CheckContext): void {
     const at = `projections[${i}]`;
     const source = resolvePopulation(ctx, `${at}.source`, projection.source);
     const target = resolvePopulation(ctx, `${at}.target`, projection.target);
-    if (target !== undefined && target.model !== 'stochastic_lif') {
-      // Sources (poisson, spike_generator) have no membrane to receive input.
-      flag(ctx, `${at}.target`, `${modelPhrase(target)}; spike sources cannot receive projections`);
-    }
+    if (target !== undefined) checkTarget(ctx, `${at}.target`, target);
     if (source !== undefined && target !== undefined) {
       checkConnectivity(ctx, at, projection, source, target);
     }
@@ -28,6 +25,28 @@ export function checkProjections(ctx: CheckContext): void {
       flag(ctx, `${at}.delay.high`, `must be >= low (${delay.low}), got ${delay.high}`);
     }
   });
+}
+
+/** Only `stochastic_lif` populations take projections. */
+function checkTarget(ctx: CheckContext, at: string, target: Population): void {
+  switch (target.model) {
+    case 'stochastic_lif':
+      return;
+    case 'sc_dense':
+      // Its current is the SC count of its channels (CONTEXT.md step 1b), nothing else.
+      flag(
+        ctx,
+        at,
+        `${modelPhrase(target)}; an sc_dense layer takes its inputs from params.inputs, ` +
+          'not from projections',
+      );
+      return;
+    case 'poisson':
+    case 'spike_generator':
+      // Sources have no membrane to receive input.
+      flag(ctx, at, `${modelPhrase(target)}; spike sources cannot receive projections`);
+      return;
+  }
 }
 
 function checkConnectivity(

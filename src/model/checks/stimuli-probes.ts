@@ -2,7 +2,7 @@
  * Checks of stimuli and probes: their populations exist and have what they inject into or
  * record from.
  */
-import type { Probe } from '../document.ts';
+import type { Population, Probe } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag, modelPhrase, resolvePopulation } from './context.ts';
 
@@ -11,13 +11,25 @@ export function checkStimuli(ctx: CheckContext): void {
   ctx.doc.stimuli.forEach((stimulus, i) => {
     const at = `stimuli[${i}]`;
     const target = resolvePopulation(ctx, `${at}.target`, stimulus.target);
-    if (target !== undefined && target.model !== 'stochastic_lif') {
-      flag(ctx, `${at}.target`, `${modelPhrase(target)}; a current needs a stochastic_lif target`);
+    if (target !== undefined && !hasMembrane(target)) {
+      flag(
+        ctx,
+        `${at}.target`,
+        `${modelPhrase(target)}; a current needs a stochastic_lif or sc_dense target`,
+      );
     }
     if (!(stimulus.stop > stimulus.start)) {
       flag(ctx, `${at}.stop`, `must be > start (${stimulus.start} ms), got ${stimulus.stop}`);
     }
   });
+}
+
+/**
+ * Populations with a membrane: they integrate a current (stimuli add to it) and have V and a
+ * synaptic current to record (an sc_dense layer's `i_syn` is its SC current).
+ */
+function hasMembrane(population: Population): boolean {
+  return population.model === 'stochastic_lif' || population.model === 'sc_dense';
 }
 
 /** Checks every probe: population, recordable variable, neuron indices, bin width. */
@@ -29,11 +41,11 @@ export function checkProbes(ctx: CheckContext): void {
     const population = resolvePopulation(ctx, `${at}.population`, probe.population);
     if (population === undefined) return;
     checkProbe(ctx, at, probe, population.size, spikeProbes);
-    if (probe.kind === 'state' && population.model !== 'stochastic_lif') {
+    if (probe.kind === 'state' && !hasMembrane(population)) {
       flag(
         ctx,
         `${at}.population`,
-        `${modelPhrase(population)}; only stochastic_lif has state to record`,
+        `${modelPhrase(population)}; only stochastic_lif and sc_dense have state to record`,
       );
     }
   });

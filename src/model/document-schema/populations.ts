@@ -20,6 +20,7 @@ import {
 } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { initialValueSchema } from './distributions.ts';
+import { scDenseParamsSchema } from './sc-dense.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
 export const idSchema: Schema<string> = string({ minLength: 1 });
@@ -76,5 +77,13 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     size,
     position,
     params: spikeGeneratorParams,
+  }),
+  sc_dense: object({
+    id: idSchema,
+    label,
+    model: literal('sc_dense'),
+    size,
+    position,
+    params: scDenseParamsSchema,
   }),
 });
