@@ -1,7 +1,7 @@
 /** Fills the header and the descriptor tables that tell the kernel where everything is. */
-import type { Plan } from '../../plan.ts';
+import type { LifPlan, Plan, ScDensePlan } from '../../plan.ts';
 import { historyWords } from './history.ts';
-import type { MemoryImage } from './image.ts';
+import { integrates, type MemoryImage } from './image.ts';
 import {
   C,
   CHAN_BYTES,
@@ -38,6 +38,7 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
   i32(hd + H.union, image.union);
   i32(hd + H.recNeed, image.recNeedWords);
 
+  let scRates = 0;
   plan.populations.forEach((p, i) => {
     const d = image.tables.pops + i * POP_BYTES;
     const a = image.populations[i];
@@ -57,18 +58,27 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     i32(d + P.heldCount, a.heldCount);
     i32(d + P.saved, a.saved);
     const m = p.model;
+    const lifConstants = (lif: LifPlan | ScDensePlan): void => {
+      f32(d + P.vRest, lif.vRest);
+      f32(d + P.leak, lif.leak);
+      f32(d + P.rdt, lif.rdt);
+      f32(d + P.vThreshold, lif.vThreshold);
+      f32(d + P.vReset, lif.vReset);
+      f32(d + P.noiseStd, lif.noiseStd);
+      i32(d + P.refractorySteps, lif.refractorySteps);
+      i32(d + P.key, lif.noiseKey | 0);
+      f32(d + P.ext, lif.bias);
+    };
     switch (m.model) {
       case 'stochastic_lif':
         i32(d + P.model, MODEL.lif);
-        f32(d + P.vRest, m.vRest);
-        f32(d + P.leak, m.leak);
-        f32(d + P.rdt, m.rdt);
-        f32(d + P.vThreshold, m.vThreshold);
-        f32(d + P.vReset, m.vReset);
-        f32(d + P.noiseStd, m.noiseStd);
-        i32(d + P.refractorySteps, m.refractorySteps);
-        i32(d + P.key, m.noiseKey | 0);
-        f32(d + P.ext, m.bias);
+        lifConstants(m);
+        break;
+      case 'sc_dense':
+        i32(d + P.model, MODEL.sc);
+        lifConstants(m);
+        i32(d + P.sc, a.sc?.descriptor ?? 0);
+        if (m.inputs.kind === 'rates') scRates++;
         break;
       case 'poisson':
         i32(d + P.model, MODEL.poisson);
@@ -84,13 +94,14 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
         break;
     }
   });
+  i32(hd + H.scRates, scRates);
 
   let loose = 0;
   plan.channels.forEach((c, i) => {
     const d = image.tables.chans + i * CHAN_BYTES;
     const target = plan.populations[c.target];
-    // A LIF population decays its channels inside its own loop; any other target cannot.
-    const isLoose = target?.model.model === 'stochastic_lif' ? 0 : 1;
+    // A LIF population (or SC layer) decays its channels inside its own loop; others cannot.
+    const isLoose = integrates(target) ? 0 : 1;
     loose |= isLoose;
     i32(d + C.target, c.target);
     i32(d + C.current, image.channels[i] ?? 0);

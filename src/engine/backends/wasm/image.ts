@@ -1,8 +1,8 @@
 /**
  * Lays a plan out in the kernel's linear memory: the header, one descriptor per population,
  * channel, projection and probed neuron, the arrays they point to, and the record buffers.
- * All mutable state (V, refractory counts, currents, spike history) sits in one contiguous
- * block, so the host can snapshot and restore it with a single copy.
+ * All mutable state (V, refractory counts, currents, SC rates traces, spike history) sits in
+ * one contiguous block, so the host can snapshot and restore it with a single copy.
  */
 import type { Plan, PopulationPlan } from '../../plan.ts';
 import { Arena, padded } from './arena.ts';
@@ -16,6 +16,7 @@ import {
 } from './target-width.ts';
 import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
+import { allocateScTables, allocateTrace, writeScTables, type ScAddresses } from './sc-image.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
 export interface PopulationAddresses {
@@ -32,6 +33,8 @@ export interface PopulationAddresses {
   chList: number;
   genStepPtr: number;
   genIndices: number;
+  /** sc_dense layers only. */
+  sc: ScAddresses | undefined;
 }
 
 /** Addresses of one projection's connectivity. */
@@ -83,8 +86,10 @@ export function probeSampleCount(plan: Plan): number {
   return n;
 }
 
-function isLif(p: PopulationPlan): boolean {
-  return p.model.model === 'stochastic_lif';
+/** Populations with LIF neurons: `stochastic_lif`, and `sc_dense` (a LIF layer with SC input). */
+export function integrates(p: PopulationPlan | undefined): boolean {
+  const model = p?.model.model;
+  return model === 'stochastic_lif' || model === 'sc_dense';
 }
 
 /** Decides every address; nothing is written yet. */
@@ -96,15 +101,18 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   // Mutable state first, in one block.
   const stateStart = arena.alloc(0);
   const state = plan.populations.map((p) => {
-    const n = isLif(p) ? padded(p.size) : 0;
+    const n = integrates(p) ? padded(p.size) : 0;
     // The held count gets 16 bytes so the arrays after it stay v128-aligned.
     return {
       v: arena.alloc(4 * n),
       refr: arena.alloc(4 * n),
       held: arena.alloc(4 * n),
-      heldCount: arena.alloc(isLif(p) ? 16 : 0),
+      heldCount: arena.alloc(integrates(p) ? 16 : 0),
     };
   });
+  const traces = plan.populations.map((p) =>
+    p.model.model === 'sc_dense' ? allocateTrace(arena, p.model) : 0,
+  );
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
     (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
@@ -114,26 +122,26 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const populations = plan.populations.map((p, i): PopulationAddresses => {
     const m = p.model;
     return {
-      v: isLif(p) ? (state[i]?.v ?? 0) : 0,
-      refr: isLif(p) ? (state[i]?.refr ?? 0) : 0,
-      held: isLif(p) ? (state[i]?.held ?? 0) : 0,
-      heldCount: isLif(p) ? (state[i]?.heldCount ?? 0) : 0,
-      saved: isLif(p) ? arena.alloc(4 * padded(p.size)) : 0,
+      v: integrates(p) ? (state[i]?.v ?? 0) : 0,
+      refr: integrates(p) ? (state[i]?.refr ?? 0) : 0,
+      held: integrates(p) ? (state[i]?.held ?? 0) : 0,
+      heldCount: integrates(p) ? (state[i]?.heldCount ?? 0) : 0,
+      saved: integrates(p) ? arena.alloc(4 * padded(p.size)) : 0,
       list: arena.alloc(4 * padded(p.size)),
       hist: hist[i] ?? 0,
       hslots: slots[i] ?? 0,
-      scratch: isLif(p) && p.channels.length > 2 ? arena.alloc(4 * padded(p.size)) : 0,
+      scratch: integrates(p) && p.channels.length > 2 ? arena.alloc(4 * padded(p.size)) : 0,
       chList: arena.alloc(4 * p.channels.length),
       genStepPtr: m.model === 'spike_generator' ? arena.alloc(4 * m.stepPtr.length) : 0,
       genIndices: m.model === 'spike_generator' ? arena.alloc(4 * m.indices.length) : 0,
+      sc: m.model === 'sc_dense' ? allocateScTables(arena, m, traces[i] ?? 0) : undefined,
     };
   });
   const projections = plan.projections.map((pr): ProjectionAddresses => {
     const width = targetWidth(plan, pr);
     const count = pr.csr.targets.length;
     const { weights } = pr.csr;
-    const target = plan.populations[pr.target];
-    const needsSink = pr.destination.kind === 'delta' && target?.model.model !== 'stochastic_lif';
+    const needsSink = pr.destination.kind === 'delta' && !integrates(plan.populations[pr.target]);
     return {
       rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
       targets: arena.alloc(targetBytes(width) * count),
@@ -190,8 +198,9 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
   new Uint8Array(buffer, image.stateStart, image.stateEnd - image.stateStart).fill(0);
   plan.populations.forEach((p, i) => {
     const a = image.populations[i];
-    if (a && p.model.model === 'stochastic_lif')
-      new Float32Array(buffer, a.v, p.size).set(p.model.vInit);
+    const m = p.model;
+    if (a && (m.model === 'stochastic_lif' || m.model === 'sc_dense'))
+      new Float32Array(buffer, a.v, p.size).set(m.vInit);
   });
 }
 
@@ -207,6 +216,7 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
       new Uint32Array(buffer, a.genStepPtr, p.model.stepPtr.length).set(p.model.stepPtr);
       new Uint32Array(buffer, a.genIndices, p.model.indices.length).set(p.model.indices);
     }
+    if (p.model.model === 'sc_dense' && a.sc) writeScTables(p.model, a.sc, buffer);
   });
   plan.projections.forEach((pr, i) => {
     const a = image.projections[i];

@@ -29,6 +29,7 @@ export const H = {
   errValue: 80,
   recNeed: 84,
   loose: 88,
+  scRates: 92,
 } as const;
 export const HEADER_BYTES = 128;
 
@@ -67,9 +68,30 @@ export const P = {
   held: 108,
   heldCount: 112,
   saved: 116,
+  sc: 120,
 } as const;
 export const POP_BYTES = 128;
-export const MODEL = { lif: 0, poisson: 1, generator: 2 } as const;
+export const MODEL = { lif: 0, poisson: 1, generator: 2, sc: 3 } as const;
+
+/** SC descriptor fields of an `sc_dense` layer. */
+export const S = {
+  channels: 0,
+  length: 4,
+  inputKeys: 8,
+  weightKeys: 12,
+  weightThresholds: 16,
+  rates: 20,
+  thresholds: 24,
+  trace: 28,
+  source: 32,
+  decay: 36,
+  gain: 40,
+  xMin: 44,
+  invRange: 48,
+  table: 52,
+  current: 56,
+} as const;
+export const SC_BYTES = 64;
 
 /** Channel (exponential current) descriptor fields. */
 export const C = { target: 0, current: 4, decay: 8, loose: 12 } as const;

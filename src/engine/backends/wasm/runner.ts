@@ -7,7 +7,7 @@ import { BackendUnavailableError, NumericalError, formatBytes } from '../../erro
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
-import { planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
+import { integrates, planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
 import { H, P, POP_BYTES, STATUS } from './layout.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
@@ -90,10 +90,10 @@ export class WasmRunner implements BackendRunner {
     return builder.finish(wallMs, done);
   }
 
-  /** Writes `ext` of every LIF population for a segment starting at step t. */
+  /** Writes `ext` of every LIF population and SC layer for a segment starting at step t. */
   private writeInputs(t: number): void {
     this.plan.populations.forEach((p, i) => {
-      if (p.model.model !== 'stochastic_lif') return;
+      if (!integrates(p)) return;
       const at = this.image.tables.pops + i * POP_BYTES + P.ext;
       this.f32[at >>> 2] = externalInput(p, t);
     });

@@ -1,13 +1,16 @@
 /**
  * Step 1's external input: `ext = bias + amplitudes of the active stimuli`, computed on the
  * host. It only changes at a stimulus boundary, so the host runs the kernel in segments of
- * constant input and writes each LIF population's `ext` before a segment.
+ * constant input and writes each LIF population's (and SC layer's) `ext` before a segment.
  */
 import type { PopulationPlan } from '../../plan.ts';
 
-/** The float32 input of a LIF population at step t, stimuli added in document order. */
+/**
+ * The float32 input of a LIF population (or an sc_dense layer, whose bias is 0) at step t,
+ * stimuli added in document order.
+ */
 export function externalInput(p: PopulationPlan, t: number): number {
-  if (p.model.model !== 'stochastic_lif') return 0;
+  if (p.model.model !== 'stochastic_lif' && p.model.model !== 'sc_dense') return 0;
   let ext = p.model.bias;
   for (const s of p.stimuli) {
     if (s.startStep <= t && t < s.stopStep) ext = Math.fround(ext + s.amplitude);

@@ -12,6 +12,7 @@ import {
   H_NPOPS,
   H_POPS,
   MODEL_LIF,
+  MODEL_SC,
   POP_BYTES,
   P_CHLIST,
   P_MODEL,
@@ -32,7 +33,8 @@ export function locateNonFinite(hdr: usize): bool {
   for (let p = 0; p < npops; p++) {
     const pd = pops + <usize>(p * POP_BYTES);
     const size = load<i32>(pd + P_SIZE);
-    if (load<i32>(pd + P_MODEL) == MODEL_LIF) {
+    const model = load<i32>(pd + P_MODEL);
+    if (model == MODEL_LIF || model == MODEL_SC) {
       const vp = load<usize>(pd + P_V);
       for (let j = 0; j < size; j++) {
         const x = load<f32>(vp + ((<usize>j) << 2));

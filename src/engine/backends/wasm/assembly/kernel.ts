@@ -1,5 +1,5 @@
 // The wasm backend's kernel: runs n steps of a compiled plan per call, exactly as CONTEXT.md
-// prescribes. The host lays out every array and descriptor in linear memory (see layout.ts) and
+// prescribes (steps 1b and 5b of sc_dense layers in sc-dense.ts). The host lays out every array and descriptor in linear memory (see layout.ts) and
 // passes the header's address; the kernel allocates nothing.
 import { locateNonFinite } from './check';
 import { deliver } from './deliver';
@@ -26,16 +26,19 @@ import {
   H_RECUSED,
   H_SAMP,
   H_SAMPCAP,
+  H_SCRATES,
   H_STATUS,
   H_UNION,
   MODEL_GENERATOR,
   MODEL_LIF,
+  MODEL_SC,
   POP_BYTES,
   PROBE_BYTES,
   PROBE_V,
   PROJ_BYTES,
   P_CHLIST,
   P_COUNT,
+  P_EXT,
   P_HELD,
   P_HELDN,
   P_LIST,
@@ -45,6 +48,7 @@ import {
   P_RECORD,
   P_REFR,
   P_REFRSTEPS,
+  P_SC,
   P_SIZE,
   P_V,
   P_VRESET,
@@ -54,8 +58,10 @@ import {
   STATUS_ERROR,
   STATUS_OK,
   STATUS_SUSPECT,
+  S_ISC,
 } from './layout';
 import { lifStep } from './lif';
+import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
 
 /** First byte the host may use: everything above the kernel's own static data. */
@@ -63,17 +69,18 @@ export function heapBase(): usize {
   return (__heap_base + 63) & ~63;
 }
 
-function lifDispatch(pd: usize, chans: usize, t: i32, table: usize): void {
+/** Steps 1, 2 and 4 of a LIF population (or an sc_dense layer) whose shared input is `input`. */
+function lifDispatch(pd: usize, chans: usize, t: i32, table: usize, input: f32): void {
   const nch = load<i32>(pd + P_NCH);
   if (load<f32>(pd + P_NOISE) != 0) {
-    if (nch == 0) lifStep<u8, u16>(pd, chans, t, table);
-    else if (nch == 1) lifStep<u16, u16>(pd, chans, t, table);
-    else if (nch == 2) lifStep<u32, u16>(pd, chans, t, table);
-    else lifStep<u64, u16>(pd, chans, t, table);
-  } else if (nch == 0) lifStep<u8, u8>(pd, chans, t, table);
-  else if (nch == 1) lifStep<u16, u8>(pd, chans, t, table);
-  else if (nch == 2) lifStep<u32, u8>(pd, chans, t, table);
-  else lifStep<u64, u8>(pd, chans, t, table);
+    if (nch == 0) lifStep<u8, u16>(pd, chans, t, table, input);
+    else if (nch == 1) lifStep<u16, u16>(pd, chans, t, table, input);
+    else if (nch == 2) lifStep<u32, u16>(pd, chans, t, table, input);
+    else lifStep<u64, u16>(pd, chans, t, table, input);
+  } else if (nch == 0) lifStep<u8, u8>(pd, chans, t, table, input);
+  else if (nch == 1) lifStep<u16, u8>(pd, chans, t, table, input);
+  else if (nch == 2) lifStep<u32, u8>(pd, chans, t, table, input);
+  else lifStep<u64, u8>(pd, chans, t, table, input);
 }
 
 /** Channels of populations without a LIF loop decay here. */
@@ -117,8 +124,12 @@ function resetSpikers(pd: usize): void {
   store<i32>(heldN, n);
 }
 
-/** Step 8: the total synaptic current of neuron j, summed in channel order. */
+/**
+ * Step 8: the total synaptic current of neuron j, summed in channel order; for an sc_dense
+ * layer the SC current of the step.
+ */
 function synapticCurrent(hdr: usize, pd: usize, j: i32): f32 {
+  if (load<i32>(pd + P_MODEL) == MODEL_SC) return load<f32>(load<usize>(pd + P_SC) + S_ISC);
   const chans = load<usize>(hdr + H_CHANS);
   const nch = load<i32>(pd + P_NCH);
   const cl = load<usize>(pd + P_CHLIST);
@@ -183,6 +194,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
   const nprobes = load<i32>(hdr + H_NPROBES);
   const sampCap = load<i32>(hdr + H_SAMPCAP);
   const loose = load<i32>(hdr + H_LOOSE) != 0;
+  const scRates = load<i32>(hdr + H_SCRATES) != 0;
   store<i32>(hdr + H_STATUS, STATUS_OK);
   store<i32>(hdr + H_RECUSED, 0);
   let done = 0;
@@ -193,16 +205,21 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
       const model = load<i32>(pd + P_MODEL);
-      if (model == MODEL_LIF) lifDispatch(pd, chans, t, table);
+      if (model == MODEL_LIF) lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT));
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
-      else poissonStep(pd, t);
+      else if (model == MODEL_SC) {
+        // Step 1b once for the layer, then its neurons integrate I = ext + Isc (+ channels).
+        lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT) + scCurrent(pd, t));
+      } else poissonStep(pd, t);
       recordHistory(pd, t);
     }
     if (loose) decayLoose(hdr, pops);
     for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
+    if (scRates) updateAllTraces(pops, npops);
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
-      if (load<i32>(pd + P_MODEL) == MODEL_LIF) resetSpikers(pd);
+      const model = load<i32>(pd + P_MODEL);
+      if (model == MODEL_LIF || model == MODEL_SC) resetSpikers(pd);
     }
     if (checked != 0 && locateNonFinite(hdr)) {
       store<i32>(hdr + H_STATUS, STATUS_ERROR);

@@ -25,6 +25,8 @@ export const H_ERRVAR: i32 = 76;
 export const H_ERRVALUE: i32 = 80;
 export const H_RECNEED: i32 = 84;
 export const H_LOOSE: i32 = 88;
+/** Number of sc_dense layers with rates inputs; 0 skips step 5b entirely. */
+export const H_SCRATES: i32 = 92;
 
 // Values of H_STATUS after run().
 export const STATUS_OK: i32 = 0;
@@ -68,10 +70,42 @@ export const P_HELD: i32 = 108;
 export const P_HELDN: i32 = 112;
 /** Scratch: V of the held neurons during a step. */
 export const P_SAVED: i32 = 116;
+/** sc_dense: address of the layer's SC descriptor (below). */
+export const P_SC: i32 = 120;
 
 export const MODEL_LIF: i32 = 0;
 export const MODEL_POISSON: i32 = 1;
 export const MODEL_GENERATOR: i32 = 2;
+/** A LIF population whose current comes from SC AND gates (CONTEXT.md step 1b). */
+export const MODEL_SC: i32 = 3;
+
+// SC descriptor of an sc_dense layer, SC_BYTES each. Per-channel arrays are padded to a
+// multiple of four channels; padding has weight threshold 0, so it never counts.
+export const SC_BYTES: i32 = 64;
+export const S_NCH: i32 = 0;
+export const S_LENGTH: i32 = 4;
+/** u32 per channel: the input stream keys. */
+export const S_INKEYS: i32 = 8;
+/** u32 per channel: the weight stream keys. */
+export const S_WKEYS: i32 = 12;
+/** i32 per channel: the weight thresholds. */
+export const S_WTHR: i32 = 16;
+/** 0: constant inputs (thresholds at S_THR); 1: rates inputs (traces at S_TRACE). */
+export const S_RATES: i32 = 20;
+/** i32 per channel: constant input thresholds. */
+export const S_THR: i32 = 24;
+/** f32 per channel: rates traces (state). */
+export const S_TRACE: i32 = 28;
+/** Population index whose spikes feed the traces. */
+export const S_SOURCE: i32 = 32;
+export const S_DECAY: i32 = 36;
+export const S_GAIN: i32 = 40;
+export const S_XMIN: i32 = 44;
+export const S_INVRANGE: i32 = 48;
+/** f32 per count 0..channels: the current of k active gates. */
+export const S_TABLE: i32 = 52;
+/** f32: Isc of the step just computed, what an i_syn probe records. */
+export const S_ISC: i32 = 56;
 
 // Channel descriptor (an exponential synaptic current), CHAN_BYTES each.
 export const CHAN_BYTES: i32 = 16;

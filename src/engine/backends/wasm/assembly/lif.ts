@@ -11,7 +11,6 @@ import {
   C_I,
   P_CHLIST,
   P_COUNT,
-  P_EXT,
   P_HELD,
   P_HELDN,
   P_KEY,
@@ -34,11 +33,11 @@ import { draw24x4, gaussian24x4, stepKey } from './random';
  * `I = ext + I_0 + I_1 + ...` (channel order) into the scratch array, decaying each channel
  * after it is read; used when a population has more than two channels.
  */
-function sumChannels(pd: usize, chans: usize, padded: i32): usize {
+function sumChannels(pd: usize, chans: usize, padded: i32, input: f32): usize {
   const scratch = load<usize>(pd + P_SCRATCH);
   const list = load<usize>(pd + P_CHLIST);
   const nch = load<i32>(pd + P_NCH);
-  const ext = f32x4.splat(load<f32>(pd + P_EXT));
+  const ext = f32x4.splat(input);
   for (let c = 0; c < nch; c++) {
     const cd = chans + <usize>(load<i32>(list + ((<usize>c) << 2)) * CHAN_BYTES);
     const ip = load<usize>(cd + C_I);
@@ -103,12 +102,20 @@ function restoreHeld(pd: usize): void {
 }
 
 /**
- * One step of a LIF population. CH selects the current input at compile time by its size:
- * 1 byte = no channel, 2 = one, 4 = two (fused into this loop), 8 = many (summed beforehand).
- * NOISE: 1 byte = deterministic, 2 = Gaussian noise. Writes the spike list and its count and
- * decays the channels. No finiteness check here: see `run` in kernel.ts.
+ * One step of a LIF population (or of an sc_dense layer's neurons) with the input `input` shared
+ * by every neuron before the channels are added (`ext`, or `ext + Isc`). CH selects the current
+ * input at compile time by its size: 1 byte = no channel, 2 = one, 4 = two (fused into this
+ * loop), 8 = many (summed beforehand). NOISE: 1 byte = deterministic, 2 = Gaussian noise. Writes
+ * the spike list and its count and decays the channels. No finiteness check here: see `run` in
+ * kernel.ts.
  */
-export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize): void {
+export function lifStep<CH, NOISE>(
+  pd: usize,
+  chans: usize,
+  t: i32,
+  table: usize,
+  input: f32,
+): void {
   const size = load<i32>(pd + P_SIZE);
   const padded = (size + 7) & ~7;
   const vp = load<usize>(pd + P_V);
@@ -118,7 +125,7 @@ export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize
   const rdt = f32x4.splat(load<f32>(pd + P_RDT));
   const vth = f32x4.splat(load<f32>(pd + P_VTH));
   const noiseStd = f32x4.splat(load<f32>(pd + P_NOISE));
-  const ext = f32x4.splat(load<f32>(pd + P_EXT));
+  const ext = f32x4.splat(input);
   const key = sizeof<NOISE>() == 2 ? stepKey(load<u32>(pd + P_KEY), t) : 0;
   let i0: usize = 0;
   let i1: usize = 0;
@@ -136,7 +143,7 @@ export function lifStep<CH, NOISE>(pd: usize, chans: usize, t: i32, table: usize
     }
   }
   let scratch: usize = 0;
-  if (sizeof<CH>() == 8) scratch = sumChannels(pd, chans, padded);
+  if (sizeof<CH>() == 8) scratch = sumChannels(pd, chans, padded, input);
   saveHeld(pd);
 
   let count = 0;
