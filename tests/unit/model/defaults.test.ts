@@ -49,6 +49,31 @@ describe('defaults and factories', () => {
     expect(defaultParams('spike_generator')).toEqual({ indices: [], times: [], period: 0 });
   });
 
+  it('makes a new sc_dense population the tutorial’s section 4 layer', () => {
+    const layer = createPopulation('sc_dense', 'sc', { x: 0, y: 0 });
+    expect(layer.size).toBe(4);
+    expect(layer.params).toEqual({
+      inputs: { kind: 'constant', values: [0.3, 0.7, 0.5, 0.2, 0.9, 0.4, 0.6, 0.8] },
+      weights: [0.5, 0.6, 0.4, 0.3, 0.7, 0.5, 0.8, 0.2],
+      x_min: 0,
+      x_max: 1,
+      w_min: 0,
+      w_max: 1,
+      length: 2048,
+      y_min: 0,
+      y_max: 0.1,
+      scaling: 'sum',
+      v_rest: 0,
+      v_reset: 0,
+      v_threshold: 1,
+      tau_mem: 20,
+      resistance: 1,
+      noise_std: 0.02,
+      refractory_period: 0,
+      base_seed: 42,
+    });
+  });
+
   it('returns fresh objects, so editing one population never edits another', () => {
     const a = createPopulation('stochastic_lif', 'a', { x: 0, y: 0 });
     const b = createPopulation('stochastic_lif', 'b', { x: 0, y: 0 });
@@ -123,6 +148,11 @@ describe('parameter metadata', () => {
         if (typeof value !== 'number') continue;
         if (info.min !== undefined) expect(value, info.key).toBeGreaterThanOrEqual(info.min);
         if (info.max !== undefined) expect(value, info.key).toBeLessThanOrEqual(info.max);
+      }
+      for (const info of PARAM_INFO[model]) {
+        // A choice lists its options, and the default is one of them.
+        if (info.input === 'choice') expect(info.options).toContain(params[info.key]);
+        else expect(info.options).toBeUndefined();
       }
     }
   });

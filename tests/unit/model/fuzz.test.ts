@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocumentJson, validateDocument } from '../../../src/model/index.ts';
-import { looseDocument } from './helpers.ts';
+import { looseDocument, scDocument } from './helpers.ts';
 import { mutate, randomValue, rng } from './random-values.ts';
 
 /** Every issue has a non-empty path and message; a failure is never an empty list. */
@@ -44,6 +44,21 @@ describe('validation never throws', () => {
     }
     // Most random damage breaks something; if nothing were refused the validator would be blind.
     expect(refused).toBeGreaterThan(2000);
+  });
+
+  it('on an sc_dense document with random damage, refusing or accepting consistently', () => {
+    const next = rng(5);
+    let refused = 0;
+    for (let i = 0; i < 2000; i++) {
+      const doc = JSON.parse(JSON.stringify(scDocument())) as Record<string, unknown>;
+      const hits = 1 + Math.floor(next() * 3);
+      for (let h = 0; h < hits; h++) mutate(doc, next);
+      const result = validateDocument(doc);
+      expectWellFormed(result);
+      if (!result.ok) refused++;
+      else expect(validateDocument(result.document).ok).toBe(true);
+    }
+    expect(refused).toBeGreaterThan(1000);
   });
 
   it('on hostile objects: cycles, throwing getters, sparse arrays', () => {

@@ -57,3 +57,36 @@ export function setIn(root: unknown, path: (string | number)[], value: unknown):
   if (value === undefined) delete node[last];
   else node[last] = value;
 }
+
+/**
+ * The tutorial's section 5 network as a fixture for `sc_dense` checks: a Poisson source, layer 1
+ * (the default SC layer, 8 constant inputs, 4 neurons) and layer 2 fed by layer 1's rates, with
+ * a stimulus into layer 1 and a state probe of each layer variable.
+ */
+export function scDocument(): NetworkDocument {
+  const doc = createDocument('sc fixture');
+  doc.run = { dt: 1, duration: 100, seed: 1, backend: 'reference' };
+  const layer1 = createPopulation('sc_dense', 'layer1', { x: 0, y: 0 });
+  const layer2 = createPopulation('sc_dense', 'layer2', { x: 200, y: 0 });
+  if (layer2.model === 'sc_dense') {
+    layer2.size = 2;
+    layer2.params.inputs = { kind: 'rates', source: 'layer1', tau: 50 };
+    layer2.params.weights = [0.6, 0.5, 0.7, 0.4];
+    layer2.params.x_max = 0.1;
+  }
+  doc.populations.push(createPopulation('poisson', 'input', { x: 0, y: 200 }), layer1, layer2);
+  doc.stimuli.push({
+    id: 'kick',
+    kind: 'current_step',
+    target: 'layer1',
+    start: 10,
+    stop: 20,
+    amplitude: 0.05,
+  });
+  doc.probes.push(
+    { id: 'layer1_spikes', kind: 'spikes', population: 'layer1' },
+    { id: 'layer1_v', kind: 'state', population: 'layer1', variable: 'v', neurons: [0, 1] },
+    { id: 'layer2_i', kind: 'state', population: 'layer2', variable: 'i_syn', neurons: [0] },
+  );
+  return doc;
+}

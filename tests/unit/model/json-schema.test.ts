@@ -5,7 +5,7 @@ import { POPULATION_MODELS, toJsonSchema } from '../../../src/model/index.ts';
 import type { ValidationIssue } from '../../../src/model/index.ts';
 import { INVALID } from '../../../src/model/schema/index.ts';
 import type { JsonObject, JsonValue } from '../../../src/model/schema/index.ts';
-import { looseDocument, setIn } from './helpers.ts';
+import { looseDocument, scDocument, setIn } from './helpers.ts';
 import { mutate, rng } from './random-values.ts';
 
 /**
@@ -140,6 +140,41 @@ describe('JSON Schema export', () => {
       if (!bySchema) rejected++;
     }
     expect(rejected).toBeGreaterThan(500);
+  });
+
+  it('agrees with the validator’s shape stage on damaged sc_dense documents', () => {
+    const next = rng(22);
+    let rejected = 0;
+    for (let i = 0; i < 1500; i++) {
+      const doc = JSON.parse(JSON.stringify(scDocument())) as Record<string, unknown>;
+      mutate(doc, next);
+      const bySchema = accepts(schema, doc);
+      expect(bySchema, show(doc)).toBe(shapeValid(doc));
+      if (!bySchema) rejected++;
+    }
+    expect(rejected).toBeGreaterThan(500);
+  });
+
+  it('states the sc_dense bounds: integer length up to 2^24, uint32 seed, inputs by kind', () => {
+    const populations = (schema.properties as JsonObject).populations as JsonObject;
+    const variants = (populations.items as JsonObject).oneOf as JsonObject[];
+    const sc = variants.find(
+      (v) => ((v.properties as JsonObject).model as JsonObject).const === 'sc_dense',
+    );
+    const params = (sc?.properties as JsonObject).params as JsonObject;
+    const props = params.properties as JsonObject;
+    expect(props.length).toMatchObject({ type: 'integer', minimum: 1, maximum: 2 ** 24 });
+    expect(props.base_seed).toMatchObject({
+      type: 'integer',
+      minimum: 0,
+      exclusiveMaximum: 2 ** 32,
+    });
+    expect(props.scaling).toEqual({ type: 'string', enum: ['sum', 'mean'], default: 'sum' });
+    const kinds = ((props.inputs as JsonObject).oneOf as JsonObject[]).map(
+      (v) => ((v.properties as JsonObject).kind as JsonObject).const,
+    );
+    expect(kinds).toEqual(['constant', 'rates']);
+    expect(accepts(schema, scDocument())).toBe(true);
   });
 
   it('rejects the documented examples of bad fields', () => {
