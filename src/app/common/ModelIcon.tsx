@@ -1,7 +1,17 @@
 import type { PopulationModel } from '../../model/index.ts';
 import { MODEL_STYLE } from './model-style.ts';
 
-/** A small glyph per model: a membrane trace with a spike, random ticks, a timed pattern. */
+/** Bits of the SC glyph: two bitstreams (input, weight) and their AND, one column per step. */
+const SC_BITS = [
+  [1, 0, 1, 1, 0],
+  [1, 1, 0, 1, 1],
+  [1, 0, 0, 1, 0],
+] as const;
+
+/**
+ * A small glyph per model: a membrane trace with a spike, random ticks, a timed pattern, and
+ * for the SC layer two bitstreams over their AND (filled cells are ones).
+ */
 export function ModelIcon({ model, size = 18 }: { model: PopulationModel; size?: number }) {
   const color = MODEL_STYLE[model].color;
   return (
@@ -41,6 +51,23 @@ export function ModelIcon({ model, size = 18 }: { model: PopulationModel; size?:
             fill={color}
           />
         ))}
+      {model === 'sc_dense' &&
+        SC_BITS.flatMap((row, r) =>
+          row.map((bit, c) => (
+            <rect
+              key={`${r}-${c}`}
+              x={1.5 + c * 3.6}
+              y={2.5 + r * 5.4 + (r === 2 ? 1.4 : 0)}
+              width="2.6"
+              height="3.6"
+              rx="0.6"
+              fill={bit === 1 ? color : 'none'}
+              stroke={color}
+              strokeWidth="0.9"
+              opacity={r === 2 ? 1 : 0.75}
+            />
+          )),
+        )}
     </svg>
   );
 }

@@ -31,4 +31,12 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#b58cff',
     blurb: 'Plays a list of spike times, once or periodically.',
   },
+  sc_dense: {
+    name: 'SC dense layer',
+    short: 'SC dense',
+    color: '#3ccfae',
+    blurb:
+      'Stochastic-computing layer: inputs AND weights as random bitstreams drive LIF neurons ' +
+      '(8 inputs, 4 neurons, as in the tutorial).',
+  },
 };

@@ -10,13 +10,16 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useState } from 'react';
+import { formatIssue } from '../../model/index.ts';
 import { documentStore } from '../../store/document/index.ts';
 import { MODEL_STYLE } from '../common/model-style.ts';
+import { useNotices } from '../common/notices-store.ts';
 import { edgeSelection, nodeSelection, positionMoves } from './apply-flow-changes.ts';
 import { CanvasControls } from './CanvasControls.tsx';
-import type { PopulationFlowNode, ProjectionFlowEdge } from './flow-types.ts';
+import type { CanvasEdge, PopulationFlowNode } from './flow-types.ts';
 import { PopulationNode } from './PopulationNode.tsx';
 import { ProjectionEdge } from './ProjectionEdge.tsx';
+import { RatesEdge } from './RatesEdge.tsx';
 import { useCanvasDrop } from './useCanvasDrop.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { useFitOnLoad } from './useFitOnLoad.ts';
@@ -25,13 +28,18 @@ import { EmptyCanvasHint } from './EmptyCanvasHint.tsx';
 import './editor.css';
 
 const nodeTypes = { population: PopulationNode };
-const edgeTypes = { projection: ProjectionEdge };
+const edgeTypes = { projection: ProjectionEdge, rates: RatesEdge };
 
-/** Only spiking neurons receive input; sources (Poisson, generators) are never targets. */
-function isValidConnection(connection: Connection | ProjectionFlowEdge): boolean {
+/**
+ * LIF populations receive projections; an SC dense layer reads the rates of any population but
+ * itself (the drop replaces its inputs, see `connect`); sources (Poisson, generators) take
+ * nothing.
+ */
+function isValidConnection(connection: Connection | CanvasEdge): boolean {
   const target = documentStore
     .getState()
     .document.populations.find((p) => p.id === connection.target);
+  if (target?.model === 'sc_dense') return connection.source !== connection.target;
   return target?.model === 'stochastic_lif';
 }
 
@@ -67,14 +75,23 @@ export function EditorCanvas() {
     if (selection !== null) store.select(selection);
   }, []);
 
-  const onEdgesChange = useCallback((changes: EdgeChange<ProjectionFlowEdge>[]) => {
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const store = documentStore.getState();
-    const selection = edgeSelection(store.selection, changes);
+    const projectionIds = new Set(store.document.projections.map((p) => p.id));
+    const selection = edgeSelection(store.selection, changes, projectionIds);
     if (selection !== null) store.select(selection);
   }, []);
 
   const onConnect = useCallback((connection: Connection) => {
     const store = documentStore.getState();
+    const target = store.document.populations.find((p) => p.id === connection.target);
+    if (target?.model === 'sc_dense') {
+      // Not a projection: the layer's inputs become the source's rates (one edit, one undo).
+      const issues = store.feedRates(connection.source, connection.target);
+      const first = issues[0];
+      if (first !== undefined) useNotices.getState().toast(formatIssue(first), 'error');
+      return;
+    }
     const id = store.connect(connection.source, connection.target);
     if (connection.source === connection.target) {
       // Ending a loop on the node's own handle also clicks the node, which React Flow turns
@@ -93,7 +110,7 @@ export function EditorCanvas() {
       onDrop={onDrop}
       data-testid="editor-canvas"
     >
-      <ReactFlow<PopulationFlowNode, ProjectionFlowEdge>
+      <ReactFlow<PopulationFlowNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

@@ -11,7 +11,8 @@ import { populationSummary } from './population-summary.ts';
 function PopulationNodeView({ data, selected }: NodeProps<PopulationFlowNode>) {
   const p = data.population;
   const style = MODEL_STYLE[p.model];
-  const isSource = p.model !== 'stochastic_lif';
+  // LIF takes projections; an SC layer takes the rates of one population; sources take nothing.
+  const input = p.model === 'stochastic_lif' ? 'spikes' : p.model === 'sc_dense' ? 'rates' : null;
   return (
     <div
       className={`pop-node${selected ? ' is-selected' : ''}`}
@@ -19,12 +20,17 @@ function PopulationNodeView({ data, selected }: NodeProps<PopulationFlowNode>) {
       data-testid={`node-${p.id}`}
     >
       {/* Sources (Poisson, generators) take no input, so they get no target handle. */}
-      {!isSource && (
+      {input !== null && (
         <Handle
           type="target"
           position={Position.Left}
-          className="pop-handle pop-handle-target"
+          className={`pop-handle pop-handle-target${input === 'rates' ? ' pop-handle-rates' : ''}`}
           data-testid={`handle-target-${p.id}`}
+          title={
+            input === 'rates'
+              ? 'Input: drop a connection here to feed a population’s firing rates'
+              : undefined
+          }
         />
       )}
       <div className="pop-node-head">

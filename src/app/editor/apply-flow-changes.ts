@@ -5,7 +5,8 @@
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { CanvasPosition } from '../../model/index.ts';
 import type { Selection } from '../../store/document/index.ts';
-import type { PopulationFlowNode, ProjectionFlowEdge } from './flow-types.ts';
+import type { CanvasEdge, PopulationFlowNode } from './flow-types.ts';
+import { ratesEdgeLayer } from './rates-edge-id.ts';
 
 /** New positions proposed by a drag or an arrow-key nudge, rounded to whole pixels. */
 export function positionMoves(changes: readonly NodeChange<PopulationFlowNode>[]): {
@@ -44,12 +45,28 @@ export function nodeSelection(
   return { ...selection, populations: toggle(selection.populations, picks) };
 }
 
-/** The selection after React Flow's select changes of edges; `null` when none were proposed. */
+/**
+ * The selection after React Flow's select changes of edges; `null` when none were proposed.
+ * An edge is a projection if `projectionIds` has its id, else a rates input by its id's form.
+ */
 export function edgeSelection(
   selection: Selection,
-  changes: readonly EdgeChange<ProjectionFlowEdge>[],
+  changes: readonly EdgeChange<CanvasEdge>[],
+  projectionIds: ReadonlySet<string>,
 ): Selection | null {
   const picks = changes.flatMap((c) => (c.type === 'select' ? [c] : []));
   if (picks.length === 0) return null;
-  return { ...selection, projections: toggle(selection.projections, picks) };
+  const projections = picks.filter((c) => projectionIds.has(c.id));
+  const rates = picks.flatMap((c) => {
+    const layer = projectionIds.has(c.id) ? null : ratesEdgeLayer(c.id);
+    return layer === null ? [] : [{ id: layer, selected: c.selected }];
+  });
+  const next: Selection = {
+    ...selection,
+    projections: toggle(selection.projections, projections),
+  };
+  const rateInputs = toggle(selection.rateInputs ?? [], rates);
+  if (rateInputs.length > 0) next.rateInputs = rateInputs;
+  else delete next.rateInputs;
+  return next;
 }

@@ -18,3 +18,20 @@ export interface ProjectionEdgeData extends Record<string, unknown> {
 }
 
 export type ProjectionFlowEdge = Edge<ProjectionEdgeData, 'projection'>;
+
+/** An SC dense layer reading the firing rates of `source` (its `inputs`, not a projection). */
+export interface RatesEdgeData extends Record<string, unknown> {
+  /** The reading layer's id: what selecting or deleting this edge acts on. */
+  layer: string;
+  source: string;
+  /** Time constant of the rates estimate, ms. */
+  tau: number;
+  /** Channels (one per source neuron). */
+  channels: number;
+  reciprocal: boolean;
+}
+
+export type RatesFlowEdge = Edge<RatesEdgeData, 'rates'>;
+
+/** Every edge the canvas draws. */
+export type CanvasEdge = ProjectionFlowEdge | RatesFlowEdge;

@@ -16,5 +16,15 @@ export function populationSummary(p: Population): string {
       const period = p.params.period > 0 ? ` every ${formatNumber(p.params.period)} ms` : '';
       return `${n} ${n === 1 ? 'spike' : 'spikes'}${period}`;
     }
+    case 'sc_dense': {
+      // Where the channels come from matters most; the stream length says how fine the values are.
+      const inputs = p.params.inputs;
+      const n = p.params.weights.length;
+      const from =
+        inputs.kind === 'rates'
+          ? `rates of ${inputs.source}`
+          : `${n} ${n === 1 ? 'input' : 'inputs'}`;
+      return `${from} · L ${formatNumber(p.params.length)}`;
+    }
   }
 }

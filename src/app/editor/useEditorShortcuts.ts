@@ -1,6 +1,6 @@
 import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useEffect } from 'react';
-import { documentStore, emptySelection } from '../../store/document/index.ts';
+import { documentStore, emptySelection, rateInputLayers } from '../../store/document/index.ts';
 import { hasCommandKey, isTypingTarget } from '../common/keyboard.ts';
 
 /**
@@ -43,6 +43,7 @@ export function useEditorShortcuts(): void {
         store.select({
           populations: store.document.populations.map((p) => p.id),
           projections: store.document.projections.map((p) => p.id),
+          rateInputs: rateInputLayers(store.document),
         });
       } else if (!command && !event.shiftKey && key === 'f') {
         event.preventDefault();

@@ -3,13 +3,22 @@ import { useMemo } from 'react';
 import type { NetworkDocument } from '../../model/index.ts';
 import type { Selection } from '../../store/document/index.ts';
 import { useDocumentStore } from '../../store/document/index.ts';
-import type { PopulationFlowNode, ProjectionFlowEdge } from './flow-types.ts';
+import type {
+  CanvasEdge,
+  PopulationFlowNode,
+  ProjectionFlowEdge,
+  RatesFlowEdge,
+} from './flow-types.ts';
 import { weightSign } from './projection-summary.ts';
+import { ratesEdgeId } from './rates-edge-id.ts';
 
 /** Measured node sizes, reported by React Flow and fed back so it keeps them (controlled nodes). */
 export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
 
 const SIGN_COLOR = { excitatory: '#ff8a5c', inhibitory: '#5ca8ff', mixed: '#a8b3c7' } as const;
+
+/** Rates edges take the SC layer's colour (MODEL_STYLE.sc_dense), dimmed like a data wire. */
+export const RATES_COLOR = '#3ccfae';
 
 function countBy(ids: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -43,9 +52,33 @@ export function buildNodes(
   });
 }
 
-export function buildEdges(doc: NetworkDocument, selection: Selection): ProjectionFlowEdge[] {
+/** Projections and rates inputs, the edges of the canvas. */
+export function buildEdges(doc: NetworkDocument, selection: Selection): CanvasEdge[] {
+  // Every (source, target) pair with an edge, so an edge the other way is drawn apart.
+  const pairs = new Set([
+    ...doc.projections.map((p) => pairKey(p.source, p.target)),
+    ...doc.populations.flatMap((p) =>
+      p.model === 'sc_dense' && p.params.inputs.kind === 'rates'
+        ? [pairKey(p.params.inputs.source, p.id)]
+        : [],
+    ),
+  ]);
+  return [
+    ...buildProjectionEdges(doc, selection, pairs),
+    ...buildRatesEdges(doc, selection, pairs),
+  ];
+}
+
+function pairKey(source: string, target: string): string {
+  return `${source}\u0000${target}`;
+}
+
+function buildProjectionEdges(
+  doc: NetworkDocument,
+  selection: Selection,
+  pairs: ReadonlySet<string>,
+): ProjectionFlowEdge[] {
   const selected = new Set(selection.projections);
-  const pairs = new Set(doc.projections.map((p) => `${p.source}\u0000${p.target}`));
   return doc.projections.map((projection) => ({
     id: projection.id,
     type: 'projection',
@@ -56,7 +89,7 @@ export function buildEdges(doc: NetworkDocument, selection: Selection): Projecti
       projection,
       reciprocal:
         projection.source !== projection.target &&
-        pairs.has(`${projection.target}\u0000${projection.source}`),
+        pairs.has(pairKey(projection.target, projection.source)),
     },
     markerEnd: {
       type: MarkerType.ArrowClosed,
@@ -65,6 +98,42 @@ export function buildEdges(doc: NetworkDocument, selection: Selection): Projecti
       height: 16,
     },
   }));
+}
+
+/**
+ * One dashed edge per SC dense layer that reads rates, from the source's output handle to the
+ * layer's input handle.
+ */
+function buildRatesEdges(
+  doc: NetworkDocument,
+  selection: Selection,
+  pairs: ReadonlySet<string>,
+): RatesFlowEdge[] {
+  const selected = new Set(selection.rateInputs ?? []);
+  const sizes = new Map(doc.populations.map((p) => [p.id, p.size]));
+  return doc.populations.flatMap((layer): RatesFlowEdge[] => {
+    if (layer.model !== 'sc_dense' || layer.params.inputs.kind !== 'rates') return [];
+    const { source, tau } = layer.params.inputs;
+    const channels = sizes.get(source);
+    if (channels === undefined) return [];
+    return [
+      {
+        id: ratesEdgeId(layer.id),
+        type: 'rates',
+        source,
+        target: layer.id,
+        selected: selected.has(layer.id),
+        data: {
+          layer: layer.id,
+          source,
+          tau,
+          channels,
+          reciprocal: pairs.has(pairKey(layer.id, source)),
+        },
+        markerEnd: { type: MarkerType.ArrowClosed, color: RATES_COLOR, width: 16, height: 16 },
+      },
+    ];
+  });
 }
 
 /** Nodes and edges for React Flow, rebuilt only when the document or the selection change. */

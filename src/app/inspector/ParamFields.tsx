@@ -2,11 +2,15 @@ import type { InitialValue, Population } from '../../model/index.ts';
 import { PARAM_INFO, type ParamInfo } from '../../model/index.ts';
 import { InitialValueEditor } from './InitialValueEditor.tsx';
 import { NumberField } from './NumberField.tsx';
+import { SelectField } from './SelectField.tsx';
 import { formatSpikeList, parseSpikeList } from './spike-list.ts';
 import { TextField } from './TextField.tsx';
 import { useTryEdit } from './useTryEdit.ts';
 
-/** The model-specific parameters of a population, one validated field each, from param-info. */
+/**
+ * The model-specific parameters of a population, one validated field each, from param-info.
+ * An SC dense layer's inputs and weights have sections of their own (ScDenseSections).
+ */
 export function ParamFields({ population }: { population: Population }) {
   const tryEdit = useTryEdit();
   const infos: readonly ParamInfo[] = PARAM_INFO[population.model];
@@ -44,6 +48,23 @@ export function ParamFields({ population }: { population: Population }) {
                 onCommit={(v, field) => write({ [info.key]: v }, field)}
               />
             );
+          case 'choice': {
+            const options = (info.options ?? []).map((o) => ({ value: o, label: o }));
+            return typeof value === 'string' ? (
+              <SelectField
+                key={`${id}:${info.key}`}
+                name={info.key}
+                label={info.label}
+                value={value}
+                options={options}
+                description={info.description}
+                onCommit={(v) => write({ [info.key]: v }, info.key)}
+              />
+            ) : null;
+          }
+          case 'sc_inputs':
+          case 'weight_list':
+            return null;
           case 'index_list':
             // Edited together with the times (below), since both lists must stay equally long.
             return null;

@@ -5,9 +5,11 @@ import { MODEL_STYLE } from '../common/model-style.ts';
 import { NumberField } from './NumberField.tsx';
 import { ParamFields } from './ParamFields.tsx';
 import { ProbesSection } from './ProbesSection.tsx';
+import { ScDenseSections } from './ScDenseSections.tsx';
 import { Section } from './Section.tsx';
 import { StimuliSection } from './StimuliSection.tsx';
 import { TextField } from './TextField.tsx';
+import { hasMembrane } from './has-membrane.ts';
 import { useTryEdit } from './useTryEdit.ts';
 
 /** Everything about one population: name, size, parameters, what is recorded and injected. */
@@ -60,11 +62,12 @@ export function PopulationInspector({ population }: { population: Population }) 
           }
         />
       </Section>
+      {population.model === 'sc_dense' && <ScDenseSections layer={population} />}
       <Section title="Parameters">
         <ParamFields population={population} />
       </Section>
       <ProbesSection population={population} />
-      {population.model === 'stochastic_lif' && <StimuliSection population={population} />}
+      {hasMembrane(population) && <StimuliSection population={population} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Population, Probe, StateVariable } from '../../model/index.ts';
 import { documentIds, formatIssue, uniqueId } from '../../model/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { CheckboxField } from './CheckboxField.tsx';
+import { hasMembrane } from './has-membrane.ts';
 import { NumberField } from './NumberField.tsx';
 import { parseNumberList } from './number-input.ts';
 import { Section } from './Section.tsx';
@@ -73,7 +74,7 @@ export function ProbesSection({ population }: { population: Population }) {
           }
         />
       )}
-      {population.model === 'stochastic_lif' && (
+      {hasMembrane(population) && (
         <>
           <ul className="probe-list" aria-label="State probes">
             {states.map((p) => (

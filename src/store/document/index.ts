@@ -20,6 +20,7 @@ export { createDocumentStore, PASTE_OFFSET } from './store.ts';
 export type { DocumentEdit, ParamsPatch, PopulationPatch, ProjectionPatch } from './edits.ts';
 export type { Fragment } from './fragment.ts';
 export type { Selection } from './selection.ts';
-export { emptySelection, isSelectionEmpty } from './selection.ts';
+export { emptySelection, isSelectionEmpty, selectedRateInputs } from './selection.ts';
+export { DEFAULT_RATES_TAU, constantInputs, rateInputLayers, resizeWeights } from './sc-inputs.ts';
 export { applyEdit } from './reduce.ts';
 export { checkEdit } from './check-edit.ts';
