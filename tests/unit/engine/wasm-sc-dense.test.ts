@@ -369,20 +369,56 @@ async function runUntilError(factory: BackendFactory, plan: Plan, chunk: number)
   }
 }
 
-describe('sc_dense: a non-finite current stops the run where the reference stops', () => {
-  it('Isc overflowing to -Infinity makes V -Infinity: same NumericalError, any chunk size', async () => {
-    // k >= 2 active gates of y_max -3e38 each overflow float32; until then V stays finite.
-    const plan = planOf(singleLayer(3, 8, { y_max: -3e38, noise_std: 0 }, { duration: 60 }));
-    const expected = await runUntilError(createReferenceBackend, plan, plan.totalSteps);
-    expect(expected.error?.variable).toBe('v');
-    expect(expected.error?.value).toBe(-Infinity);
-    for (const chunk of [plan.totalSteps, 1, 7]) {
-      const actual = await runUntilError(createWasmBackend, plan, chunk);
-      expect(actual.error?.message).toBe(expected.error?.message);
-      expect(actual.error?.step).toBe(expected.error?.step);
-      expect(actual.error?.neuron).toBe(expected.error?.neuron);
-      expect(Object.is(actual.error?.value, expected.error?.value)).toBe(true);
-      expect(actual.currentStep).toBe(expected.currentStep);
-    }
+/**
+ * Layer 2 reads layer 1's rates with a current of -3e38 per active gate: V overflows once two
+ * gates are on in a step, or one gate twice, which takes the traces a while to allow. A checked
+ * re-run that started from the traces at the end of the call instead of its start would find
+ * another step.
+ */
+function overflowingRatesLayer(): NetworkDocument {
+  const layer2 = scParams(8, {
+    inputs: { kind: 'rates', source: 'l1', tau: 30 },
+    x_max: 3,
+    y_max: -3e38,
+    noise_std: 0,
   });
+  return scDocument(
+    {
+      populations: [scLayer('l1', 8, scParams(8)), scLayer('l2', 3, layer2)],
+      probes: probesOf([{ id: 'l2', size: 3 }]),
+    },
+    { duration: 300 },
+  );
+}
+
+describe('sc_dense: a non-finite current stops the run where the reference stops', () => {
+  const cases: [name: string, doc: () => NetworkDocument, after: number][] = [
+    [
+      'constant inputs, -3e38 per gate',
+      () => singleLayer(3, 8, { y_max: -3e38, noise_std: 0 }, { duration: 60 }),
+      -1,
+    ],
+    [
+      'rates inputs, -3e38 per gate: the traces are restored for the checked re-run',
+      overflowingRatesLayer,
+      10,
+    ],
+  ];
+  for (const [name, doc, after] of cases) {
+    it(`${name}: V becomes -Infinity, same NumericalError for any chunk size`, async () => {
+      const plan = planOf(doc());
+      const expected = await runUntilError(createReferenceBackend, plan, plan.totalSteps);
+      expect(expected.error?.variable).toBe('v');
+      expect(expected.error?.value).toBe(-Infinity);
+      expect(expected.error?.step).toBeGreaterThan(after);
+      for (const chunk of [plan.totalSteps, 1, 7]) {
+        const actual = await runUntilError(createWasmBackend, plan, chunk);
+        expect(actual.error?.message).toBe(expected.error?.message);
+        expect(actual.error?.step).toBe(expected.error?.step);
+        expect(actual.error?.neuron).toBe(expected.error?.neuron);
+        expect(Object.is(actual.error?.value, expected.error?.value)).toBe(true);
+        expect(actual.currentStep).toBe(expected.currentStep);
+      }
+    });
+  }
 });
