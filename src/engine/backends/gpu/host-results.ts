@@ -10,31 +10,34 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
 /**
  * Where the state probes' values sit in the probe kernel's output: one entry for V, one per
- * channel for the summed current.
+ * channel for the summed current, one for an SC layer's `Isc` (recorded as it is, `direct`).
  */
 export interface ProbeMap {
   /** (state row, global neuron) pairs, the probe kernel's constant table. */
   table: Float32Array;
   /** `population:variable:neuron` -> first entry and entry count. */
-  entries: Map<string, { at: number; count: number }>;
+  entries: Map<string, { at: number; count: number; direct: boolean }>;
 }
 
 /** Lays out the probe kernel's entries for every neuron of every state probe. */
 export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
   const pairs: number[] = [];
-  const entries = new Map<string, { at: number; count: number }>();
+  const entries = new Map<string, { at: number; count: number; direct: boolean }>();
   for (const probe of plan.probes) {
     if (probe.kind !== 'state') continue;
     const base = layout.offsets[probe.population] ?? 0;
-    const channels = plan.populations[probe.population]?.channels.length ?? 0;
+    const pop = plan.populations[probe.population];
+    const channels = pop?.channels.length ?? 0;
+    // An SC layer keeps the step's Isc in its current slot 0 (kernels.ts, sc-kernels.ts).
+    const direct = probe.variable === 'i_syn' && pop?.model.model === 'sc_dense';
     for (const j of probe.neurons) {
       const key = `${probe.population}:${probe.variable}:${j}`;
       if (entries.has(key)) continue;
       const rows =
-        probe.variable === 'v'
-          ? [ROW.v]
+        probe.variable === 'v' || direct
+          ? [probe.variable === 'v' ? ROW.v : ROW.current(0)]
           : Array.from({ length: channels }, (_, c) => ROW.current(c));
-      entries.set(key, { at: pairs.length / 2, count: rows.length });
+      entries.set(key, { at: pairs.length / 2, count: rows.length, direct });
       for (const row of rows) pairs.push(row, base + j);
     }
   }
@@ -51,7 +54,7 @@ export function recordSamples(
   builder.sampleState(t, (p, variable, j) => {
     const entry = probes.entries.get(`${p}:${variable}:${j}`);
     if (!entry) return 0;
-    if (variable === 'v') return values[entry.at] ?? 0;
+    if (variable === 'v' || entry.direct) return values[entry.at] ?? 0;
     // The total current, summed from 0 in channel order as the reference does.
     let sum = 0;
     for (let c = 0; c < entry.count; c++) sum = Math.fround(sum + (values[entry.at + c] ?? 0));
@@ -109,7 +112,7 @@ export function checkFinite(
   const { total, offsets } = layout;
   plan.populations.forEach((pop, p) => {
     const base = offsets[p] ?? 0;
-    if (pop.model.model === 'stochastic_lif') {
+    if (pop.model.model === 'stochastic_lif' || pop.model.model === 'sc_dense') {
       assertFinite(state, ROW.v * total + base, pop.size, pop.id, 'v', t);
     }
     pop.channels.forEach((ch, c) => {

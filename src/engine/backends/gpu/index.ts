@@ -88,6 +88,7 @@ export async function createOnMode(
     lists,
     plan.populations.length,
     probes.table,
+    lengths,
     options.gatherUnroll,
   );
   const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths);

@@ -27,14 +27,13 @@
  * population p, the external current and the random key halves; `gen` the generator flags of
  * each step over the layout's generator range. `s` is the step's position in the call: a
  * literal that gpu.js' pipelines bake into each step.
+ *
+ * Plans with `sc_dense` layers get more (sc-kernels.ts): an SC branch in `neuron` (with rates
+ * layers a fifth argument `R`, the count kernel's currents), a third M row with the step's
+ * `Isc`, and SC rows in `deliver`. Other plans' kernel text is what it was before SC layers.
  */
-import { KIND, MID, NEURON, POP, ROW, type DeviceLayout } from './layout.ts';
-
-/** Per-population inputs of a step: `stepIn[(s * populations + p) * STEP_IN.stride + field]`. */
-export const STEP_IN = { stride: 3, ext: 0, keyHi: 1, keyLo: 2 } as const;
-
-/** Rows of the intermediate array: V after integration and the flag. */
-export const MID_ROWS = 2;
+import { KIND, MID, NEURON, POP, ROW, STEP_IN, type DeviceLayout } from './layout.ts';
+import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
 
 export interface StepSources {
   neuron: string;
@@ -63,8 +62,12 @@ export function stepSources(
     `this.constants.params[p * ${popStride} + ${field}]`;
   const neuron = (field: number | string): string =>
     `this.constants.neurons[j * ${neuronStride} + ${field}]`;
+  // Without SC layers a step's block is exactly `populations` records (the text kernels had
+  // before SC layers existed).
   const stepIn = (field: number): string =>
-    `stepIn[(s * ${populations} + p) * ${STEP_IN.stride} + ${field}]`;
+    layout.sc
+      ? `stepIn[s * ${layout.stepBlock} + p * ${layout.stepStride} + ${field}]`
+      : `stepIn[(s * ${populations} + p) * ${layout.stepStride} + ${field}]`;
   const draw = `draw24(${stepIn(STEP_IN.keyHi)}, ${stepIn(STEP_IN.keyLo)}, ${neuron(NEURON.localIndex)})`;
   // Thread x is neuron j of row y; the row is counted with exact integer steps in float32
   // (min(1, max(0, x - k*n + 1)) is 1 from x = k*n on), never by a division that may round.
@@ -108,20 +111,8 @@ export function stepSources(
       const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${layout.listStride};
       ${test(acc)}
     }`;
-  return {
-    neuron: `function (S, stepIn, gen, s) {
-  ${head(MID_ROWS)}
-  const kind = ${pop(POP.kind)};
-  if (kind === ${KIND.lif}) {
-    const v = ${st(ROW.v, 'j')};
-    if (${st(ROW.refr, 'j')} > 0) {
-      ${emit('v', '0')}
-    }
-    let cur = ${stepIn(STEP_IN.ext)};
-    for (let c = 0; c < ${slots}; c++) {
-      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
-    }
-    const a = Math.fround(v - ${pop(POP.vRest)});
+  // Step 2 for a neuron that is not held, from its input current `cur`.
+  const integrate = `const a = Math.fround(v - ${pop(POP.vRest)});
     const b = Math.fround(a * ${pop(POP.leak)});
     const e = Math.fround(v - b);
     const d = Math.fround(${pop(POP.rdt)} * cur);
@@ -139,8 +130,25 @@ export function stepSources(
     if (nv >= ${pop(POP.vThreshold)}) {
       ${emit('nv', '1')}
     }
-    ${emit('nv', '0')}
-  }
+    ${emit('nv', '0')}`;
+  const hold = `const v = ${st(ROW.v, 'j')};
+    if (${st(ROW.refr, 'j')} > 0) {
+      ${emit('v', '0')}
+    }`;
+  const rates = (layout.sc?.ratesLayers ?? 0) > 0;
+  const scRows = scDeliverRows(layout, { st, mid, neuron, pop });
+  return {
+    neuron: `function (S, stepIn, gen, s${rates ? ', R' : ''}) {
+  ${head(layout.midRows)}
+  const kind = ${pop(POP.kind)};
+  if (kind === ${KIND.lif}) {
+    ${hold}
+    let cur = ${stepIn(STEP_IN.ext)};
+    for (let c = 0; c < ${slots}; c++) {
+      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
+    }
+    ${integrate}
+  }${layout.sc ? scNeuronBranch({ hold, integrate, rates, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
     if (${draw} < ${pop(POP.threshold24)}) {
       ${emit('0', '1')}
@@ -160,7 +168,7 @@ export function stepSources(
     if (y === ${historyRow}) { return w + flag; }
     if (${st('y - 1', 'j')} >= 32768) { return w + 1; }
     return w;
-  }
+  }${layout.sc ? scRows.traces : ''}
   if (y === ${ROW.refr}) {
     const r = ${st(ROW.refr, 'j')};
     if (r > 0) { return r - 1; }
@@ -168,12 +176,12 @@ export function stepSources(
     return 0;
   }
   if (y === ${ROW.v}) {
-    if (${pop(POP.kind)} !== ${KIND.lif}) { return 0; }
+    if (${layout.sc ? scRows.integrates : `${pop(POP.kind)} !== ${KIND.lif}`}) { return 0; }
     if (flag > 0) { return ${pop(POP.vReset)}; }
     let v = ${mid(MID.vint, 'j')};${gather('0', 'v')}
     return v;
   }
-  const c = y - ${ROW.current(0)};
+  const c = y - ${ROW.current(0)};${layout.sc ? scRows.current : ''}
   if (c >= ${pop(POP.channelCount)}) { return 0; }
   let cur = Math.fround(${st('y', 'j')} * ${pop(`${POP.decay} + c`)});${gather('(1 + c)', 'cur')}
   return cur;

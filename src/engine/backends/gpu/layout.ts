@@ -11,9 +11,16 @@
  *   incoming-synapse lists start and end in the entry tables of `gather.ts`.
  */
 import type { Plan } from '../../plan.ts';
+import { buildScLayout, type ScLayout } from './sc-layout.ts';
 
-/** Population kinds as the kernels see them. */
-export const KIND = { lif: 0, poisson: 1, generator: 2 } as const;
+/** Population kinds as the kernels see them (`sc`: an `sc_dense` layer's LIF neurons). */
+export const KIND = { lif: 0, poisson: 1, generator: 2, sc: 3 } as const;
+
+/**
+ * Per-population inputs of a step: `stepIn[s * layout.stepBlock + p * layout.stepStride +
+ * field]`; `isc` (an SC layer's current, constant inputs) exists in plans with SC layers only.
+ */
+export const STEP_IN = { ext: 0, keyHi: 1, keyLo: 2, isc: 3 } as const;
 
 /** Fields of a population's row in `params`. */
 export const POP = {
@@ -27,14 +34,17 @@ export const POP = {
   refractorySteps: 7,
   threshold24: 8,
   channelCount: 9,
+  /** An SC layer's thread in the count kernel (rates inputs), -1 otherwise (sc-layout.ts). */
+  scRates: 10,
   /** First of `slots` channel decays. */
-  decay: 10,
+  decay: 11,
 } as const;
 
 /**
  * Fields of a neuron's row in `neurons`: its population, its index within it, and the
  * first entry and length of its incoming-synapse lists (entries `listStride` apart, gather.ts),
- * the delta list first, then one list per channel slot c at `lists + 2 * (1 + c)`.
+ * the delta list first, then one list per channel slot c at `lists + 2 * (1 + c)`; then, with SC
+ * rates traces, decay and gain of trace row r at `layout.traceField + 2 * r` (sc-layout.ts).
  */
 export const NEURON = { population: 0, localIndex: 1, lists: 2 } as const;
 
@@ -43,7 +53,8 @@ export const HISTORY_BITS = 16;
 
 /**
  * Rows of the state array (one column per neuron, `[row][neuron]`): V, the refractory counter,
- * one current per channel slot, then the spike-history words.
+ * one current per channel slot (an SC layer has no channels: its slot 0 holds `Isc` of the last
+ * step, for `i_syn` probes), the SC rates trace rows if any, then the spike-history words.
  */
 export const ROW = {
   v: 0,
@@ -51,8 +62,11 @@ export const ROW = {
   current: (c: number): number => 2 + c,
 } as const;
 
-/** Rows of a step's intermediate array: V after integration, and the spike flag. */
-export const MID = { vint: 0, flag: 1 } as const;
+/**
+ * Rows of a step's intermediate array: V after integration, the spike flag, and (plans with SC
+ * layers only) the step's `Isc` of an SC neuron's layer.
+ */
+export const MID = { vint: 0, flag: 1, isc: 2 } as const;
 
 export interface DeviceLayout {
   /** Neurons in all populations. */
@@ -68,10 +82,25 @@ export interface DeviceLayout {
    * one device call makes, whose spikes are read back from these words afterwards.
    */
   historyWords: number;
-  /** Rows of the state array: V, refractory counter, `slots` currents, `historyWords`. */
+  /** Rows of the state array: V, refractory counter, `slots` currents, traces, history. */
   stateRows: number;
+  /** First state row of the SC rates traces (`traceRows` of them, 0 without rates layers). */
+  traceRow: number;
+  traceRows: number;
   /** First state row of the history words. */
   historyRow: number;
+  /** Rows of a step's intermediate array (`MID`): 3 with SC layers, else 2. */
+  midRows: number;
+  /** The plan's SC layers, null without any (then the kernels hold no SC code at all). */
+  sc: ScLayout | null;
+  /** First field of the trace rows' (decay, gain) pairs in a neuron's row of `neurons`. */
+  traceField: number;
+  /**
+   * A step's block of host inputs (`stepIn`, kernels.ts): `stepStride` fields per population
+   * (`STEP_IN`: 3, or 4 with SC layers), then the SC gates (`sc.gateSpan`), `stepBlock` in all.
+   */
+  stepStride: number;
+  stepBlock: number;
   /**
    * The global neurons [genLo, genLo + genSpan) cover every spike generator; the generator
    * flags of a step are uploaded for that range only (genSpan is at least 1).
@@ -119,8 +148,23 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   const gaussBase = pops.length * popStride;
   const params = new Float32Array(gaussBase + plan.gaussTable.length);
   params.set(plan.gaussTable, gaussBase);
-  const neuronStride = NEURON.lists + 2 * (1 + slots);
+  const traceRow = 2 + slots;
+  const sc = buildScLayout(plan, offsets, traceRow);
+  const traceRows = sc?.traceRows ?? 0;
+  const traceField = NEURON.lists + 2 * (1 + slots);
+  const neuronStride = traceField + 2 * traceRows;
   const neurons = new Float32Array(total * neuronStride);
+  for (let r = 0; r < traceRows; r++) {
+    for (let j = 0; j < total; j++) neurons[j * neuronStride + traceField + 2 * r] = -1;
+  }
+  for (const trace of sc?.traces ?? []) {
+    const base = offsets[trace.source] ?? 0;
+    const at = traceField + 2 * trace.row;
+    for (let j = base; j < base + (pops[trace.source]?.size ?? 0); j++) {
+      neurons[j * neuronStride + at] = trace.decay;
+      neurons[j * neuronStride + at + 1] = trace.gain;
+    }
+  }
   const vInit = new Float32Array(total);
   let genLo = total;
   let genHi = 0;
@@ -135,6 +179,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
       params[row + field] = value;
     };
     set(POP.channelCount, pop.channels.length);
+    set(POP.scRates, -1);
     for (let c = 0; c < slots; c++) {
       const ch = pop.channels[c];
       set(POP.decay + c, ch === undefined ? 1 : (plan.channels[ch]?.decay ?? 1));
@@ -142,7 +187,8 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     const m = pop.model;
     switch (m.model) {
       case 'stochastic_lif':
-        set(POP.kind, KIND.lif);
+      case 'sc_dense':
+        set(POP.kind, m.model === 'sc_dense' ? KIND.sc : KIND.lif);
         set(POP.vRest, m.vRest);
         set(POP.vReset, m.vReset);
         set(POP.vThreshold, m.vThreshold);
@@ -151,6 +197,9 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         set(POP.noiseStd, m.noiseStd);
         set(POP.refractorySteps, m.refractorySteps);
         vInit.set(m.vInit, base);
+        if (m.model === 'sc_dense') {
+          set(POP.scRates, sc?.layers.find((l) => l.population === p)?.ratesSlot ?? -1);
+        }
         break;
       case 'poisson':
         set(POP.kind, KIND.poisson);
@@ -161,6 +210,10 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         genLo = Math.min(genLo, base);
         genHi = Math.max(genHi, base + pop.size);
         break;
+      default: {
+        const unknown: never = m;
+        throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);
+      }
     }
   });
   const historyWords = Math.ceil(Math.max(maxDelay + 1, maxCallSteps) / HISTORY_BITS);
@@ -170,8 +223,15 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     slots,
     maxDelay,
     historyWords,
-    stateRows: 2 + slots + historyWords,
-    historyRow: 2 + slots,
+    stateRows: traceRow + traceRows + historyWords,
+    traceRow,
+    traceRows,
+    historyRow: traceRow + traceRows,
+    midRows: sc ? 3 : 2,
+    sc,
+    traceField,
+    stepStride: sc ? 4 : 3,
+    stepBlock: pops.length * (sc ? 4 : 3) + (sc?.gateSpan ?? 0),
     genLo: genHi > genLo ? genLo : 0,
     genSpan: Math.max(1, genHi - genLo),
     flat,

@@ -5,10 +5,13 @@
  */
 import type { GatherLists } from './gather.ts';
 import type { GpuContext, GpuPipeline, TraceHandle, TraceKernel } from './gpujs.ts';
-import { MID_ROWS, probeSource, stepSources } from './kernels.ts';
+import { probeSource, stepSources } from './kernels.ts';
 import type { DeviceLayout } from './layout.ts';
+import { scCountSource } from './sc-kernels.ts';
 
 export interface StepKernels {
+  /** SC rates layers' currents of the step (sc-kernels.ts); null without rates layers. */
+  count: TraceKernel | null;
   neuron: TraceKernel;
   deliver: TraceKernel;
   /** Reads the probed state values after a step; null when the plan has no state probes. */
@@ -26,6 +29,7 @@ export function createStepKernels(
   lists: GatherLists,
   populations: number,
   probeTable: Float32Array,
+  callLengths: readonly number[],
   unroll?: number,
 ): StepKernels {
   const src = stepSources(layout, populations, unroll);
@@ -43,10 +47,27 @@ export function createStepKernels(
     layout.maxDelay === 0
       ? { ...tables, sourceWeight: lists.sourceWeight }
       : { ...tables, sourceWeight: lists.sourceWeight, wordScale: lists.wordScale };
+  const sc = layout.sc;
+  // Host inputs are indexed in float32 too.
+  const longest = Math.max(1, ...callLengths);
+  if (longest * layout.stepBlock > 2 ** 24) {
+    throw new RangeError(
+      `gpu backend: ${longest} steps x ${layout.stepBlock} host inputs a step exceed 2^24`,
+    );
+  }
   return {
+    count:
+      sc && sc.ratesLayers > 0
+        ? ctx.createTraceKernel({
+            source: scCountSource(layout, populations),
+            output: [sc.ratesLayers],
+            constants: { sc: sc.table },
+            loopMaxIterations: Math.max(...sc.layers.map((l) => l.plan.channelCount)) + 1,
+          })
+        : null,
     neuron: ctx.createTraceKernel({
       source: src.neuron,
-      output: rows(MID_ROWS),
+      output: rows(layout.midRows),
       constants: tables,
       loopMaxIterations: layout.slots + 1,
     }),
@@ -70,7 +91,8 @@ export function createStepKernels(
 
 /**
  * A device call of `steps` steps: `(state, stepIn, gen)` resolves to the state after the last
- * step, then (with state probes) the probed values after each step.
+ * step, then (with state probes) the probed values after each step. With SC rates layers a step
+ * starts with their count kernel, whose output the neuron kernel reads.
  */
 export function createCallPipeline(
   ctx: GpuContext,
@@ -81,7 +103,9 @@ export function createCallPipeline(
     let s: TraceHandle = state;
     const samples: TraceHandle[] = [];
     for (let k = 0; k < steps; k++) {
-      const mid = call(kernels.neuron, s, stepIn, gen, k);
+      const mid = kernels.count
+        ? call(kernels.neuron, s, stepIn, gen, k, call(kernels.count, s, stepIn, k))
+        : call(kernels.neuron, s, stepIn, gen, k);
       s = call(kernels.deliver, s, mid);
       if (kernels.probe) samples.push(call(kernels.probe, s));
     }

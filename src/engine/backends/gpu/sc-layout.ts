@@ -1,0 +1,135 @@
+/**
+ * The device side of a plan's `sc_dense` layers (CONTEXT.md steps 1b and 5b).
+ *
+ * A layer's SC current `Isc` is one value per step shared by its neurons. Its random bits do
+ * not depend on state (keys `stepKey(inputKeys[c], t mod L)` and `stepKey(weightKeys[c], t mod
+ * L)`), so the host draws them (sc-host.ts):
+ *
+ * - constant inputs: the host computes the whole count and uploads `Isc` per step;
+ * - rates inputs: the input threshold comes from the trace `r_c`, which is device state within a
+ *   multi-step call, so the host uploads per step and channel a _gate_, the input draw where the
+ *   weight bit is 1 and 2^24 (never below a threshold <= 2^24) where it is 0, and the count
+ *   kernel (sc-kernels.ts, one thread per rates layer) counts `gate < thr(r_c)`.
+ *
+ * Traces live in state rows of their own, at the source neuron's column: a trace is keyed by
+ * (source, decay, gain), two layers reading the same source with the same tau share it, and
+ * traces of different sources share a row (their columns differ). Each trace row has two fields
+ * per neuron in `layout.neurons` (decay, gain; decay -1 where the column holds no trace).
+ */
+import type { Plan, ScDensePlan } from '../../plan.ts';
+
+/** Fields of a rates layer's row in the count kernel's table (`ScLayout.table`). */
+export const SC_LAYER = {
+  /** Channels m (the source's size). */
+  channels: 0,
+  /** First of the layer's gates within a step's gate block. */
+  gateAt: 1,
+  /** State row of the layer's trace. */
+  traceRow: 2,
+  /** Global index of the source's neuron 0 (the trace of channel c is at column base + c). */
+  sourceBase: 3,
+  xMin: 4,
+  invRange: 5,
+  /** Where in the table `currentByCount[0]` of the layer sits. */
+  tableAt: 6,
+  stride: 7,
+} as const;
+
+/** 2^24: a gate value no threshold exceeds (a channel whose weight bit is 0). */
+export const NEVER = 16777216;
+
+export interface ScLayerLayout {
+  /** Plan index of the population. */
+  population: number;
+  plan: ScDensePlan;
+  /** Rates inputs: the count kernel's thread (order among rates layers); -1: constant inputs. */
+  ratesSlot: number;
+  /** Rates inputs: first of its `channelCount` gates in a step's gate block. */
+  gateAt: number;
+}
+
+/** One trace row's entries: decay and gain over a source population's columns. */
+export interface TraceEntry {
+  row: number;
+  source: number;
+  decay: number;
+  gain: number;
+}
+
+export interface ScLayout {
+  layers: ScLayerLayout[];
+  ratesLayers: number;
+  /** Gates per step: the channels of every rates layer. */
+  gateSpan: number;
+  /** The count kernel's table: `SC_LAYER` rows, then each rates layer's `currentByCount`. */
+  table: Float32Array;
+  /** Trace rows (relative: 0 is the first trace row of the state). */
+  traceRows: number;
+  traces: TraceEntry[];
+}
+
+/**
+ * Lays out the SC layers of `plan`, or returns null when it has none (then nothing of this
+ * file reaches the kernels). `firstTraceRow` is the state row where trace rows begin.
+ */
+export function buildScLayout(
+  plan: Plan,
+  offsets: readonly number[],
+  firstTraceRow: number,
+): ScLayout | null {
+  const layers: ScLayerLayout[] = [];
+  const traces: TraceEntry[] = [];
+  /** Per trace row, the source populations whose columns it holds. */
+  const rowSources: Set<number>[] = [];
+  const rates: { layer: ScLayerLayout; row: number }[] = [];
+  let gateSpan = 0;
+  plan.populations.forEach((pop, population) => {
+    const m = pop.model;
+    if (m.model !== 'sc_dense') return;
+    const inputs = m.inputs;
+    if (inputs.kind === 'constant') {
+      layers.push({ population, plan: m, ratesSlot: -1, gateAt: 0 });
+      return;
+    }
+    const layer = { population, plan: m, ratesSlot: rates.length, gateAt: gateSpan };
+    gateSpan += m.channelCount;
+    layers.push(layer);
+    let trace = traces.find(
+      (e) => e.source === inputs.source && e.decay === inputs.decay && e.gain === inputs.gain,
+    );
+    if (!trace) {
+      let row = rowSources.findIndex((sources) => !sources.has(inputs.source));
+      if (row < 0) row = rowSources.push(new Set()) - 1;
+      rowSources[row]?.add(inputs.source);
+      trace = { row, source: inputs.source, decay: inputs.decay, gain: inputs.gain };
+      traces.push(trace);
+    }
+    rates.push({ layer, row: trace.row });
+  });
+  if (layers.length === 0) return null;
+  const tables = rates.reduce((n, r) => n + r.layer.plan.currentByCount.length, 0);
+  const table = new Float32Array(Math.max(1, rates.length * SC_LAYER.stride + tables));
+  let tableAt = rates.length * SC_LAYER.stride;
+  for (const { layer, row } of rates) {
+    const m = layer.plan;
+    if (m.inputs.kind !== 'rates') continue;
+    const at = layer.ratesSlot * SC_LAYER.stride;
+    table[at + SC_LAYER.channels] = m.channelCount;
+    table[at + SC_LAYER.gateAt] = layer.gateAt;
+    table[at + SC_LAYER.traceRow] = firstTraceRow + row;
+    table[at + SC_LAYER.sourceBase] = offsets[m.inputs.source] ?? 0;
+    table[at + SC_LAYER.xMin] = m.inputs.xMin;
+    table[at + SC_LAYER.invRange] = m.inputs.invRange;
+    table[at + SC_LAYER.tableAt] = tableAt;
+    table.set(m.currentByCount, tableAt);
+    tableAt += m.currentByCount.length;
+  }
+  return {
+    layers,
+    ratesLayers: rates.length,
+    gateSpan,
+    table,
+    traceRows: rowSources.length,
+    traces,
+  };
+}
