@@ -21,6 +21,6 @@ export type { DocumentEdit, ParamsPatch, PopulationPatch, ProjectionPatch } from
 export type { Fragment } from './fragment.ts';
 export type { Selection } from './selection.ts';
 export { emptySelection, isSelectionEmpty, selectedRateInputs } from './selection.ts';
-export { DEFAULT_RATES_TAU, constantInputs, rateInputLayers, resizeWeights } from './sc-inputs.ts';
+export { DEFAULT_RATES_TAU, constantInputs, rateInputLayers } from './sc-inputs.ts';
 export { applyEdit } from './reduce.ts';
 export { checkEdit } from './check-edit.ts';

@@ -5,6 +5,7 @@
  * the same edit: the document stays valid and one undo puts both back.
  */
 import type { NetworkDocument, Population, ScDenseParams, ScInputs } from '../../model/document.ts';
+import { withScInputs } from '../../model/index.ts';
 
 type ScDensePopulation = Extract<Population, { model: 'sc_dense' }>;
 
@@ -19,10 +20,9 @@ export function isScDense(population: Population | undefined): population is ScD
   return population?.model === 'sc_dense';
 }
 
-/** Channels of `inputs` in `doc`; `undefined` when the rates source does not exist. */
-export function channelCount(doc: NetworkDocument, inputs: ScInputs): number | undefined {
-  if (inputs.kind === 'constant') return inputs.values.length;
-  return doc.populations.find((p) => p.id === inputs.source)?.size;
+/** How `doc` sizes a rates source: the population's size, or undefined if there is none. */
+function sizesIn(doc: NetworkDocument): (id: string) => number | undefined {
+  return (id) => doc.populations.find((p) => p.id === id)?.size;
 }
 
 /** The middle of a range: a value that every range check accepts, whatever the range. */
@@ -30,40 +30,33 @@ function midpoint(low: number, high: number): number {
   return low + (high - low) / 2;
 }
 
-/**
- * `weights` cut or padded to `count` entries; new channels get the middle of [w_min, w_max]
- * (0.5 for the tutorial's range), an even weight a student then tunes. Returns `weights` itself
- * when it already has the length, so an unchanged layer keeps its identity.
- */
-export function resizeWeights(params: ScDenseParams, count: number): number[] {
-  const { weights } = params;
-  if (weights.length === count) return weights;
-  if (weights.length > count) return weights.slice(0, count);
-  const pad = midpoint(params.w_min, params.w_max);
-  return [...weights, ...new Array<number>(count - weights.length).fill(pad)];
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function sameInputs(a: ScInputs, b: ScInputs): boolean {
-  if (a.kind === 'constant' && b.kind === 'constant') {
-    return a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
-  }
+  if (a.kind === 'constant' && b.kind === 'constant') return sameNumbers(a.values, b.values);
   return a.kind === 'rates' && b.kind === 'rates' && a.source === b.source && a.tau === b.tau;
 }
 
 /**
- * `layer` reading `inputs`, its weights resized to the channel count that gives in `doc`;
- * `layer` itself when that changes nothing.
+ * `layer` reading `inputs`, its weights resized to the channel count that gives in `doc` (the
+ * model's `withScInputs`: existing weights keep their channel, new ones get the middle of
+ * [w_min, w_max]); `layer` itself when that changes nothing, so no-op edits stay no-ops.
  */
 export function withInputs(
   doc: NetworkDocument,
   layer: ScDensePopulation,
   inputs: ScInputs,
 ): ScDensePopulation {
-  const count = channelCount(doc, inputs);
-  // An unknown source is the validator's to report; the weights are left as they were.
-  const weights = count === undefined ? layer.params.weights : resizeWeights(layer.params, count);
-  if (sameInputs(layer.params.inputs, inputs) && weights === layer.params.weights) return layer;
-  return { ...layer, params: { ...layer.params, inputs, weights } };
+  const params = withScInputs(layer.params, inputs, sizesIn(doc));
+  // Equal weights stay the same array, so history snapshots keep sharing it.
+  const sameWeights = sameNumbers(layer.params.weights, params.weights);
+  if (sameWeights && sameInputs(layer.params.inputs, inputs)) return layer;
+  return {
+    ...layer,
+    params: sameWeights ? { ...params, weights: layer.params.weights } : params,
+  };
 }
 
 /**
@@ -110,15 +103,10 @@ export function cutRateInputs(
 
 /** Resizes the weights of every layer reading rates from `sourceId` to its (new) size. */
 export function syncRateWeights(doc: NetworkDocument, sourceId: string): NetworkDocument {
-  const source = doc.populations.find((p) => p.id === sourceId);
-  if (source === undefined) return doc;
   return mapLayers(doc, (layer) => {
     const inputs = layer.params.inputs;
     if (inputs.kind !== 'rates' || inputs.source !== sourceId) return layer;
-    const weights = resizeWeights(layer.params, source.size);
-    return weights === layer.params.weights
-      ? layer
-      : { ...layer, params: { ...layer.params, weights } };
+    return withInputs(doc, layer, inputs);
   });
 }
 

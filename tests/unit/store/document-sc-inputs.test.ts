@@ -23,7 +23,7 @@ describe('setScInputs keeps one weight per channel', () => {
     const doc = applyEdit(scFixtureDocument(), {
       type: 'updatePopulationParams',
       id: 'layer1',
-      params: { w_min: 0.2, w_max: 2.2 },
+      params: { w_min: 0.5, w_max: 2.5 },
     });
     const values = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
     const next = applyEdit(doc, {
@@ -33,7 +33,7 @@ describe('setScInputs keeps one weight per channel', () => {
     });
     expect(layerOf(next, 'layer1').inputs).toEqual({ kind: 'constant', values });
     expect(layerOf(next, 'layer1').weights).toEqual([
-      0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.5, 0.6, 1.2, 1.2,
+      0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.5, 0.6, 1.5, 1.5,
     ]);
   });
 
