@@ -189,7 +189,9 @@ describe('copying layers that read rates', () => {
     });
     const grown = applyEdit(doc, { type: 'updatePopulation', id: 'layer1', patch: { size: 5 } });
     const pasted2 = applyEdit(grown, { type: 'paste', fragment: clip, offset: { x: 0, y: 0 } });
-    expect(layerOf(pasted2, pasted2.populations[3]?.id ?? '').weights).toEqual([0.6, 0.5, 0.7, 0.4, 0.5]);
+    expect(layerOf(pasted2, pasted2.populations[3]?.id ?? '').weights).toEqual([
+      0.6, 0.5, 0.7, 0.4, 0.5,
+    ]);
   });
 });
 
