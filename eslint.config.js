@@ -18,6 +18,7 @@ export default tseslint.config(
       'playwright-report',
       '**/*.generated.ts',
       'src/engine/backends/wasm/assembly/**',
+      'src/engine/sc/wasm/assembly/**',
     ],
   },
   js.configs.recommended,
