@@ -11,9 +11,13 @@
  *   Noisy network: no divergence in the first 100 steps, and the total spike count of every
  *   population within 5% of the reference.
  * A backend that cannot run fails the test; it never skips.
+ *
+ * SC dense layers (issue 4): constant-input and rates-wired layers, one driving a LIF. Their SC
+ * counts are integer paths (constant inputs: drawn on the host; rates: thresholds from float32
+ * traces), so with SwiftShader (which does not fuse) every spike must be equal on every backend.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { NetworkDocument } from '../../src/model/document.ts';
+import type { NetworkDocument, ScDenseParams, ScInputs } from '../../src/model/document.ts';
 import type { BackendSpikes } from './harness/run-backend.ts';
 
 test.describe.configure({ timeout: 240_000 });
@@ -186,3 +190,98 @@ for (const noise of [0, 0.05]) {
     }
   });
 }
+
+const SC_POPULATIONS = ['l1', 'l2', 'in', 'l3', 'out'];
+
+/** The tutorial's section 4 layer with noise, on constant inputs or another population's rates. */
+function scLayer(id: string, size: number, inputs: ScInputs, channels: number, seed: number) {
+  const params: ScDenseParams = {
+    inputs,
+    weights: Array.from({ length: channels }, (_, c) => 0.3 + 0.05 * (c % 9)),
+    x_min: 0,
+    x_max: inputs.kind === 'rates' ? 0.15 : 1,
+    w_min: 0,
+    w_max: 1,
+    length: 2048,
+    y_min: 0,
+    y_max: 0.1,
+    scaling: 'sum',
+    v_rest: 0,
+    v_reset: 0,
+    v_threshold: 1,
+    tau_mem: 20,
+    resistance: 1,
+    noise_std: 0.02,
+    refractory_period: 2,
+    base_seed: seed,
+  };
+  return { id, size, position: { x: 0, y: 0 }, model: 'sc_dense' as const, params };
+}
+
+function scNetwork(): NetworkDocument {
+  const lif = {
+    v_rest: 0,
+    v_reset: 0,
+    v_threshold: 1,
+    tau_mem: 10,
+    resistance: 1,
+    noise_std: 0.02,
+    refractory_period: 1,
+    bias: 0.03,
+    v_init: { kind: 'uniform' as const, low: 0, high: 0.5 },
+  };
+  return {
+    format: 'spikelab-network',
+    version: 1,
+    name: 'cross-backend sc_dense',
+    populations: [
+      scLayer('l1', 12, { kind: 'constant', values: [0.3, 0.7, 0.5, 0.2, 0.9, 0.4] }, 6, 100),
+      scLayer('l2', 9, { kind: 'rates', source: 'l1', tau: 20 }, 12, 200),
+      { id: 'in', size: 30, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 80 } },
+      scLayer('l3', 7, { kind: 'rates', source: 'in', tau: 10 }, 30, 300),
+      { id: 'out', size: 16, position: { x: 0, y: 0 }, model: 'stochastic_lif', params: lif },
+    ],
+    projections: [
+      {
+        id: 'l2_out',
+        source: 'l2',
+        target: 'out',
+        connectivity: { rule: 'fixed_probability', p: 0.5, allow_self: false },
+        weight: { kind: 'uniform', low: 0.1, high: 0.4 },
+        delay: { kind: 'uniform_int', low: 0, high: 4 },
+        synapse: { kind: 'exponential', tau: 5 },
+      },
+    ],
+    stimuli: [
+      { id: 'kick', kind: 'current_step', target: 'l3', start: 50, stop: 120, amplitude: 0.03 },
+    ],
+    probes: SC_POPULATIONS.map((p) => ({ id: `s_${p}`, kind: 'spikes' as const, population: p })),
+    run: { dt: 0.5, duration: 200, seed: 7, backend: 'reference' },
+  };
+}
+
+test('sc_dense network: wasm, webgl2 and webgpu spike for spike with reference', async ({
+  page,
+}) => {
+  const doc = scNetwork();
+  const runs = await runAll(page, doc, ['reference', 'wasm', 'webgl2', 'webgpu']);
+  const reference = expectRan(runs['reference'], 'reference');
+  const total = (r: BackendSpikes, p: string) => r.spikes[p]?.steps.length ?? 0;
+  for (const p of SC_POPULATIONS) expect(total(reference, p), `${p} spikes`).toBeGreaterThan(20);
+  for (const [choice, resolved] of [
+    ['wasm', 'wasm'],
+    ['webgl2', 'gpu:webgl2'],
+    ['webgpu', 'gpu:webgpu'],
+  ] as const) {
+    const run = expectRan(runs[choice], resolved);
+    const summary = SC_POPULATIONS.map((p) => ({
+      population: p,
+      reference: total(reference, p),
+      [choice]: total(run, p),
+      firstDivergence: firstDivergence(reference, run, p),
+    }));
+    console.log(doc.name, choice, JSON.stringify(summary));
+    for (const p of SC_POPULATIONS)
+      expect(keys(run, p), `${choice} ${p}`).toEqual(keys(reference, p));
+  }
+});

@@ -21,6 +21,7 @@ import { NumericalError } from '../../../src/engine/errors.ts';
 import type { Plan } from '../../../src/engine/plan.ts';
 import { mergeChunks } from '../../../src/engine/run-to-end.ts';
 import { SCDenseLayer } from '../../../src/engine/sc/index.ts';
+import { validateDocument } from '../../../src/model/validate.ts';
 import type {
   NetworkDocument,
   Population,
@@ -130,7 +131,7 @@ const NETWORKS: Record<string, () => NetworkDocument> = {
     network(
       [
         scLayer('L', 10, scParams(constant([0.6, 0.8, 0.4, 0.9]), 4)),
-        lifPopulation('T', 12, tutorialLif({ noise_std: 0.1, bias: 0.02 })),
+        lifPopulation('T', 10, tutorialLif({ noise_std: 0.1, bias: 0.02 })),
       ],
       {
         projections: [
@@ -245,6 +246,11 @@ describe('sc_dense on the gpu backend (Node modes)', () => {
       const plan = compile(build());
       let expected: Promise<Chunk> | undefined;
       const want = (): Promise<Chunk> => (expected ??= reference(plan));
+
+      it('is a valid document', () => {
+        const result = validateDocument(build());
+        expect(result.ok ? [] : result.issues).toEqual([]);
+      });
 
       it('is not trivial: every population spikes, SC currents vary', async () => {
         const ref = await want();
