@@ -1,6 +1,7 @@
 // The wasm backend's kernel: runs n steps of a compiled plan per call, exactly as CONTEXT.md
-// prescribes (steps 1b and 5b of sc_dense layers in sc-dense.ts). The host lays out every array and descriptor in linear memory (see layout.ts) and
-// passes the header's address; the kernel allocates nothing.
+// prescribes (steps 1b and 5b of sc_dense layers in sc-dense.ts). The host lays out every array
+// and descriptor in linear memory (see layout.ts) and passes the header's address; the kernel
+// allocates nothing.
 import { locateNonFinite } from './check';
 import { deliver } from './deliver';
 import {
