@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDocumentJson } from '../../../src/model/index.ts';
+import { defaultParams, parseDocumentJson } from '../../../src/model/index.ts';
 import type { NetworkDocument, Population, Projection } from '../../../src/model/index.ts';
 
 const EXAMPLES = new URL('../../../public/examples/', import.meta.url);
@@ -42,6 +42,8 @@ describe('example gallery', () => {
       'single-neuron.json',
       'f-i-curve.json',
       'cuba.json',
+      'sc-dense.json',
+      'sc-two-layer.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
@@ -131,6 +133,65 @@ describe('example gallery', () => {
       expect(p.delay).toEqual({ kind: 'constant', steps: 0 });
       expect(`${p.source}_${p.target}`).toBe(id);
     }
+  });
+
+  it('sc-dense.json is tutorial section 4 with spikes, rate, v and i_syn probes', () => {
+    const doc = load('sc-dense.json');
+    expect(doc.run).toMatchObject({ dt: 1, duration: 500 });
+    expect(doc.populations).toHaveLength(1);
+    const layer = pop(doc, 'layer');
+    expect(layer).toMatchObject({ model: 'sc_dense', size: 4 });
+    // The palette's new SC layer is this same layer (defaults.ts: tutorial section 4).
+    expect(layer.params).toEqual(defaultParams('sc_dense'));
+    expect(layer.params).toMatchObject({
+      inputs: { kind: 'constant', values: [0.3, 0.7, 0.5, 0.2, 0.9, 0.4, 0.6, 0.8] },
+      weights: [0.5, 0.6, 0.4, 0.3, 0.7, 0.5, 0.8, 0.2],
+      length: 2048,
+      y_min: 0,
+      y_max: 0.1,
+      tau_mem: 20,
+      v_threshold: 1,
+      noise_std: 0.02,
+      base_seed: 42,
+    });
+    expect(doc.probes.map((p) => (p.kind === 'state' ? p.variable : p.kind)).sort()).toEqual([
+      'i_syn',
+      'rate',
+      'spikes',
+      'v',
+    ]);
+  });
+
+  it('sc-two-layer.json is tutorial section 5, layer 1’s rates wired into layer 2', () => {
+    const doc = load('sc-two-layer.json');
+    expect(doc.run).toMatchObject({ dt: 1, duration: 500 });
+    expect(pop(doc, 'layer1')).toMatchObject({
+      model: 'sc_dense',
+      size: 4,
+      params: {
+        inputs: { kind: 'constant', values: [0.4, 0.7, 0.3, 0.8, 0.6, 0.5, 0.9, 0.2] },
+        weights: [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.5, 0.6],
+        x_max: 1,
+        noise_std: 0.01,
+        base_seed: 100,
+      },
+    });
+    const layer2 = pop(doc, 'layer2');
+    expect(layer2).toMatchObject({
+      model: 'sc_dense',
+      size: 2,
+      params: {
+        inputs: { kind: 'rates', source: 'layer1' },
+        weights: [0.6, 0.5, 0.7, 0.4],
+        x_min: 0,
+        x_max: 0.1,
+        noise_std: 0.01,
+        base_seed: 200,
+      },
+    });
+    expect(doc.projections).toEqual([]);
+    expect(layer2.position.x).toBeGreaterThan(pop(doc, 'layer1').position.x);
+    expect(new Set(doc.probes.map((p) => p.population))).toEqual(new Set(['layer1', 'layer2']));
   });
 
   it('default.json lays its populations out left to right, input first', () => {
