@@ -35,8 +35,6 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     name: 'SC dense layer',
     short: 'SC dense',
     color: '#3ccfae',
-    blurb:
-      'Stochastic-computing layer: inputs AND weights as random bitstreams drive LIF neurons ' +
-      '(8 inputs, 4 neurons, as in the tutorial).',
+    blurb: 'Inputs and weights as random bitstreams, ANDed, drive LIF neurons (SC tutorial).',
   },
 };

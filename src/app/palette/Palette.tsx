@@ -20,6 +20,10 @@ export function Palette() {
           Drag from a node's right handle to another node's left handle. Drop on its own left handle
           for a recurrent loop.
         </p>
+        <p>
+          Into an SC dense layer, a connection feeds the source's firing rates as the layer's inputs
+          (dashed edge).
+        </p>
         <h3>Shortcuts</h3>
         <dl className="shortcut-list">
           <dt>Shift+drag</dt>
