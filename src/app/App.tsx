@@ -5,6 +5,8 @@ import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
 import { EditorCanvas } from './editor/EditorCanvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
+import { LearnArea } from './learn/LearnArea.tsx';
+import { useRoute } from './learn/useRoute.ts';
 import { Palette } from './palette/Palette.tsx';
 import { useAutosave } from './persistence/useAutosave.ts';
 import { useStartupDocument } from './persistence/useStartupDocument.ts';
@@ -12,30 +14,40 @@ import { PlotsPanel } from './plots/PlotsPanel.tsx';
 import { RunToolbar } from './run/RunToolbar.tsx';
 import './App.css';
 
+/** The lab: palette, canvas and inspector side by side; run controls and plots under the canvas. */
+function Lab() {
+  // Here, not in App: undo keys on the Learn view would change a network the user cannot see.
+  useHistoryShortcuts();
+  return (
+    <main className="app-main">
+      <Palette />
+      <div className="workspace">
+        <EditorCanvas />
+        <section className="run-area" aria-label="Run">
+          <RunToolbar />
+          <PlotsPanel />
+        </section>
+      </div>
+      <Inspector />
+    </main>
+  );
+}
+
 /**
- * The page: header on top; palette, canvas and inspector side by side; run controls and plots
- * under the canvas. React Flow's provider wraps everything because the palette and the
- * shortcuts need the canvas's viewport.
+ * The page: header on top, then the lab or, at `#/learn/...`, the Learn view. The network is
+ * loaded and autosaved here whichever view shows, so switching views never touches it. React
+ * Flow's provider wraps everything because the palette and the shortcuts need the canvas's
+ * viewport.
  */
 export function App() {
   const ready = useStartupDocument();
   useAutosave(ready);
-  useHistoryShortcuts();
+  const [route] = useRoute();
   return (
     <ReactFlowProvider>
       <div className="app" data-ready={ready}>
-        <AppHeader />
-        <main className="app-main">
-          <Palette />
-          <div className="workspace">
-            <EditorCanvas />
-            <section className="run-area" aria-label="Run">
-              <RunToolbar />
-              <PlotsPanel />
-            </section>
-          </div>
-          <Inspector />
-        </main>
+        <AppHeader view={route.view} />
+        {route.view === 'learn' ? <LearnArea lesson={route.lesson} step={route.step} /> : <Lab />}
         <IssuesPanel />
         <Toasts />
       </div>

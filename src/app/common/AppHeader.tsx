@@ -1,10 +1,15 @@
+import type { AppView } from '../learn/route.ts';
+import { ViewSwitch } from '../learn/ViewSwitch.tsx';
 import { ExamplesMenu } from '../persistence/ExamplesMenu.tsx';
 import { FileMenu } from '../persistence/FileMenu.tsx';
 import { NetworkName } from './NetworkName.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 
-/** The top bar: product name, the network's name, file and example menus, undo and redo. */
-export function AppHeader() {
+/**
+ * The top bar: product name, the Lab / Learn switch, and in the lab the network's name, file
+ * and example menus, undo and redo.
+ */
+export function AppHeader({ view = 'lab' }: { view?: AppView }) {
   return (
     <header className="app-header">
       <div className="brand" aria-label="Spikelab">
@@ -26,11 +31,16 @@ export function AppHeader() {
         </svg>
         <span>Spikelab</span>
       </div>
-      <NetworkName />
-      <FileMenu />
-      <ExamplesMenu />
-      <div className="header-spacer" />
-      <UndoRedo />
+      <ViewSwitch />
+      {view === 'lab' && (
+        <>
+          <NetworkName />
+          <FileMenu />
+          <ExamplesMenu />
+          <div className="header-spacer" />
+          <UndoRedo />
+        </>
+      )}
     </header>
   );
 }

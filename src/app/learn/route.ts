@@ -1,0 +1,39 @@
+/**
+ * The page's two views as URL hashes, so a teacher can link straight to a lesson step:
+ * `#/learn/sc/3` opens step 3 of the stochastic-computing lesson. Anything else (no hash, a
+ * share link's `#doc=...`) is the lab. Pure: parsing and formatting only.
+ */
+
+/** Where the page is: the lab, or a lesson (its id) at a step (1-based). */
+export type AppRoute = { view: 'lab' } | { view: 'learn'; lesson: string | null; step: number };
+
+export type AppView = AppRoute['view'];
+
+export const LAB_ROUTE: AppRoute = { view: 'lab' };
+
+/**
+ * The route a hash names. `#/learn` (no lesson) opens the lesson list's first lesson; a step
+ * that is not a positive integer is step 1 (the lesson clamps a step past its end).
+ *
+ * @example
+ * parseRoute('#/learn/sc/2') // { view: 'learn', lesson: 'sc', step: 2 }
+ */
+export function parseRoute(hash: string): AppRoute {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] !== 'learn') return LAB_ROUTE;
+  const lesson = parts[1] ?? null;
+  const step = Number(parts[2]);
+  return { view: 'learn', lesson, step: Number.isInteger(step) && step >= 1 ? step : 1 };
+}
+
+/**
+ * The hash of a route (empty for the lab). Step 1 is left out, so the link to a lesson is short.
+ *
+ * @example
+ * routeHash({ view: 'learn', lesson: 'sc', step: 1 }) // '#/learn/sc'
+ */
+export function routeHash(route: AppRoute): string {
+  if (route.view === 'lab') return '';
+  if (route.lesson === null) return '#/learn';
+  return route.step > 1 ? `#/learn/${route.lesson}/${route.step}` : `#/learn/${route.lesson}`;
+}
