@@ -7,9 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../../src/engine/api.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
+import { estimateMemory } from '../../../src/engine/compile/memory-estimate.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import { BitstreamCurrentSource, SCDenseLayer } from '../../../src/engine/sc/index.ts';
+import { ReferenceRunner } from '../../../src/engine/backends/reference/runner.ts';
 import type { ScDenseParams } from '../../../src/model/document.ts';
+import { validateDocument } from '../../../src/model/index.ts';
+import { scDocument } from '../model/helpers.ts';
+import { mutate, rng } from '../model/random-values.ts';
 import { layerDocument, runLibrary, section4Params } from './fixtures/sc-documents.ts';
 import { runDocument, traceOf } from './fixtures/run.ts';
 
@@ -163,5 +168,37 @@ describe('numerical errors in a layer', () => {
     const error = await runDocument(doc).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NumericalError);
     expect(error).toMatchObject({ population: 'L', variable: 'v' });
+  });
+});
+
+describe('memory of a layer', () => {
+  it('counts V, refr, vInit and spikes per neuron, keys and thresholds per channel, the table', () => {
+    const doc = layerDocument(section4Params(), 4);
+    // 4 neurons x 16 B + 8 channels x 16 B + 9 table entries x 4 B.
+    const bytes = 4 * 16 + 8 * 16 + 9 * 4;
+    expect(estimateMemory(doc).neuronBytes).toBe(bytes);
+    expect(compile(doc).estimatedBytes).toBe(bytes);
+  });
+});
+
+describe('whatever validation accepts compiles and steps', () => {
+  it('on randomly damaged SC documents that still validate', () => {
+    const next = rng(7);
+    let accepted = 0;
+    for (let i = 0; i < 600; i++) {
+      const doc = JSON.parse(JSON.stringify(scDocument())) as Record<string, unknown>;
+      mutate(doc, next);
+      const result = validateDocument(doc);
+      if (!result.ok) continue;
+      accepted++;
+      const runner = new ReferenceRunner(compile(result.document));
+      try {
+        runner.runSync(5);
+      } catch (error) {
+        // Huge but finite parameters may still overflow float32; that is reported, not a crash.
+        expect(error).toBeInstanceOf(NumericalError);
+      }
+    }
+    expect(accepted).toBeGreaterThan(50);
   });
 });
