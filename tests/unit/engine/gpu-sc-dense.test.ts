@@ -11,7 +11,7 @@ import { createOnMode, type GpuRunnerOptions } from '../../../src/engine/backend
 import { GpuContext, readBack } from '../../../src/engine/backends/gpu/gpujs.ts';
 import { JS_HASH_FUNCTIONS } from '../../../src/engine/backends/gpu/hash.ts';
 import { stepSources } from '../../../src/engine/backends/gpu/kernels.ts';
-import { buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
+import { POP, buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
 import { scCountSource } from '../../../src/engine/backends/gpu/sc-kernels.ts';
 import { NEVER } from '../../../src/engine/backends/gpu/sc-layout.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
@@ -384,6 +384,7 @@ describe('sc_dense device layout', () => {
       3,
     ]);
     expect(layout.historyRow).toBe(2 + layout.slots);
+    expect(layout.popStride).toBe(POP.decay + layout.slots);
     expect(layout.stepBlock).toBe(plan.populations.length * 3);
     const src = stepSources(layout, plan.populations.length);
     expect(src.neuron).toMatch(/^function \(S, stepIn, gen, s\) \{/);

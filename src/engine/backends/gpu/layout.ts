@@ -34,10 +34,11 @@ export const POP = {
   refractorySteps: 7,
   threshold24: 8,
   channelCount: 9,
-  /** An SC layer's thread in the count kernel (rates inputs), -1 otherwise (sc-layout.ts). */
-  scRates: 10,
-  /** First of `slots` channel decays. */
-  decay: 11,
+  /**
+   * First of `slots` channel decays; with SC layers one more field follows them,
+   * `layout.scRatesField`: an SC layer's thread in the count kernel (rates inputs), else -1.
+   */
+  decay: 10,
 } as const;
 
 /**
@@ -121,6 +122,8 @@ export interface DeviceLayout {
    */
   listStride: number;
   popStride: number;
+  /** With SC layers, the `params` field after the channel decays (see `POP.decay`). */
+  scRatesField: number;
   gaussBase: number;
   params: Float32Array;
   neuronStride: number;
@@ -144,12 +147,14 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   }
   const slots = Math.max(1, ...pops.map((p) => p.channels.length));
   const maxDelay = Math.max(0, ...plan.projections.map((p) => p.maxDelay));
-  const popStride = POP.decay + slots;
+  const traceRow = 2 + slots;
+  const sc = buildScLayout(plan, offsets, traceRow);
+  // The SC field after the decays exists only with SC layers: other plans keep their strides.
+  const scRatesField = POP.decay + slots;
+  const popStride = scRatesField + (sc ? 1 : 0);
   const gaussBase = pops.length * popStride;
   const params = new Float32Array(gaussBase + plan.gaussTable.length);
   params.set(plan.gaussTable, gaussBase);
-  const traceRow = 2 + slots;
-  const sc = buildScLayout(plan, offsets, traceRow);
   const traceRows = sc?.traceRows ?? 0;
   const traceField = NEURON.lists + 2 * (1 + slots);
   const neuronStride = traceField + 2 * traceRows;
@@ -179,7 +184,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
       params[row + field] = value;
     };
     set(POP.channelCount, pop.channels.length);
-    set(POP.scRates, -1);
+    if (sc) set(scRatesField, sc.layers.find((l) => l.population === p)?.ratesSlot ?? -1);
     for (let c = 0; c < slots; c++) {
       const ch = pop.channels[c];
       set(POP.decay + c, ch === undefined ? 1 : (plan.channels[ch]?.decay ?? 1));
@@ -197,9 +202,6 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         set(POP.noiseStd, m.noiseStd);
         set(POP.refractorySteps, m.refractorySteps);
         vInit.set(m.vInit, base);
-        if (m.model === 'sc_dense') {
-          set(POP.scRates, sc?.layers.find((l) => l.population === p)?.ratesSlot ?? -1);
-        }
         break;
       case 'poisson':
         set(POP.kind, KIND.poisson);
@@ -237,6 +239,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     flat,
     listStride: flat ? 32 : 8,
     popStride,
+    scRatesField,
     gaussBase,
     params,
     neuronStride,

@@ -35,12 +35,14 @@ export function scNeuronBranch(parts: {
   integrate: string;
   /** Whether the kernel takes the count kernel's output `R`. */
   rates: boolean;
+  /** `layout.scRatesField`. */
+  scRatesField: number;
   pop: KernelText['pop'];
   stepIn: (field: number) => string;
 }): string {
   const fromCount = parts.rates
     ? `
-    const slot = ${parts.pop(POP.scRates)};
+    const slot = ${parts.pop(parts.scRatesField)};
     if (slot >= 0) { isc = R[slot]; }`
     : '';
   return `
