@@ -61,12 +61,46 @@ export interface BenchReport {
   stochastic_computing: ScBenchReport | null;
 }
 
-/** Throughput of the stochastic-computing kernels (plain JS, the only SC backend so far). */
+/** The stochastic-computing section: kernels per backend and the SC dense layer. */
 export interface ScBenchReport {
-  backend: 'js';
   /** Words (32 bits each) per bit-packed stream in the AND + popcount measurement. */
   stream_words: number;
-  and_popcount_gbit_per_s: number;
-  /** Steps per second of the tutorial's section 4 dense layer (4 neurons, 8 inputs). */
+  /** Ones of `a AND b` as JavaScript counts them; every ok row's count equalled it. */
+  js_ones: number;
+  /** AND + popcount per SC backend (js, wasm, gpu:<mode>). */
+  and_popcount: ScKernelRow[];
+  /** Steps of each dense-layer run. */
+  dense_layer_steps: number;
+  /** Steps per second of the tutorial's section 4 dense layer, the library's (JavaScript). */
   dense_layer_steps_per_s: number;
+  /** Spikes of the library's layer over `dense_layer_steps` steps. */
+  library_spikes: number;
+  /** The same layer as an `sc_dense` document, per engine backend. */
+  sc_dense: ScDenseRow[];
+}
+
+/** One SC backend's AND + popcount throughput. */
+export interface ScKernelRow {
+  label: string;
+  status: RowStatus;
+  reason?: string;
+  /** Bits of `a AND b` produced and counted per second, streams held by the backend. */
+  gbit_per_s?: number;
+  /** Timed passes over the streams. */
+  passes?: number;
+}
+
+/** The `sc_dense` document on one engine backend. */
+export interface ScDenseRow {
+  label: string;
+  status: RowStatus;
+  reason?: string;
+  /** The backend that ran, as the engine resolved it. */
+  backend?: string;
+  /** Median loop time of a run, ms. */
+  wall_ms?: number;
+  steps_per_s?: number;
+  spikes?: number;
+  /** Whether `spikes` equals the library layer's count over the same steps. */
+  matches_library?: boolean;
 }

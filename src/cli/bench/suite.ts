@@ -12,8 +12,9 @@ import type { Measurement } from './measure.ts';
 import { measureBackend } from './measure.ts';
 import { CUBA, cubaNetwork } from './networks.ts';
 import { planStats } from './plan-stats.ts';
-import type { BenchReport, BenchRow, NetworkReport, ScBenchReport } from './report.ts';
-import { benchStochasticComputing, type ScBenchOptions } from '../../engine/sc/bench.ts';
+import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
+import type { ScBenchOptions } from '../../engine/sc/bench.ts';
+import { benchScSection } from './sc.ts';
 
 export interface BenchConfig {
   backends: readonly BenchBackend[];
@@ -32,18 +33,6 @@ export interface BenchConfig {
   stochasticComputing: ScBenchOptions | null;
   /** Notes on what is being measured now (for a terminal). */
   onProgress?: (line: string) => void;
-}
-
-const DEFAULT_SC_WORDS = 1 << 20;
-
-function benchSc(options: ScBenchOptions): ScBenchReport {
-  const result = benchStochasticComputing(options);
-  return {
-    backend: 'js',
-    stream_words: options.words ?? DEFAULT_SC_WORDS,
-    and_popcount_gbit_per_s: result.andPopcountGbitPerS,
-    dense_layer_steps_per_s: result.denseLayerStepsPerS,
-  };
 }
 
 /** Runs the configured bench and returns every figure; never throws for a backend's failure. */
@@ -72,9 +61,8 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     }
     scaling.push(report);
   }
-  if (config.stochasticComputing) note('stochastic computing kernels');
   const stochasticComputing = config.stochasticComputing
-    ? benchSc(config.stochasticComputing)
+    ? await benchScSection({ ...config, sc: config.stochasticComputing }, note)
     : null;
   return {
     meta: {

@@ -2,6 +2,7 @@
 import { formatBytes } from '../../engine/errors.ts';
 import { groupDigits } from '../numbers.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
+import { renderScSection } from './sc-table.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
 const WIDTHS = [10, 12, 15, 10];
@@ -37,14 +38,7 @@ export function renderBenchTable(report: BenchReport): string {
     }
   }
   const sc = report.stochastic_computing;
-  if (sc) {
-    lines.push(
-      '',
-      `Stochastic computing (${sc.backend}): AND + popcount ${sc.and_popcount_gbit_per_s.toFixed(2)} Gbit/s ` +
-        `over ${groupDigits(sc.stream_words * 32)}-bit streams; SC dense layer (tutorial section 4) ` +
-        `${groupDigits(Math.round(sc.dense_layer_steps_per_s))} steps/s`,
-    );
-  }
+  if (sc) lines.push('', ...renderScSection(sc));
   return `${lines.join('\n')}\n`;
 }
 

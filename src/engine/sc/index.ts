@@ -60,5 +60,12 @@ export { histogram } from './histogram.ts';
 export { BitstreamSpikeRecorder } from './spike-recorder.ts';
 export type { DenseLayerSummary, NeuronStat } from './dense-layer.ts';
 export { SCDenseLayer } from './dense-layer.ts';
-export type { ScBenchOptions, ScBenchResult } from './bench.ts';
-export { benchStochasticComputing } from './bench.ts';
+export type { ScAndPopcountRow, ScBenchOptions, ScBenchResult } from './bench.ts';
+export {
+  SC_BENCH_LAYER,
+  benchLayer,
+  benchStochasticComputing,
+  defaultScBenchBackends,
+} from './bench.ts';
+export type { BitstreamBackend, BitstreamBackendName, PreparedAndPopcount } from './backend-ops.ts';
+export { BITSTREAM_BACKENDS, createBitstreamBackend } from './backend-ops.ts';

@@ -47,10 +47,39 @@ describe('spikelab bench', () => {
     expect(perSpike).toBeGreaterThan(50);
     expect(perSpike).toBeLessThan(110);
     expect(row?.syn_events_per_s).toBeCloseTo((row?.synaptic_events ?? 0) / (wall / 1000), 3);
-    // --quick measures the SC kernels on 2-Mbit streams.
-    expect(report.stochastic_computing).toMatchObject({ backend: 'js', stream_words: 1 << 16 });
-    expect(report.stochastic_computing?.and_popcount_gbit_per_s).toBeGreaterThan(0);
-    expect(report.stochastic_computing?.dense_layer_steps_per_s).toBeGreaterThan(0);
+    // --quick measures the SC kernels on 2-Mbit streams: one row per SC backend.
+    const sc = report.stochastic_computing;
+    expect(sc).toMatchObject({ stream_words: 1 << 16, dense_layer_steps: 5000 });
+    expect(sc?.and_popcount.map((r) => r.label)).toEqual([
+      'js',
+      'wasm',
+      'gpu:cpu',
+      'gpu:webasm',
+      'gpu:webgpu',
+    ]);
+    for (const row of sc?.and_popcount.slice(0, 4) ?? []) {
+      expect(row).toMatchObject({ status: 'ok' });
+      expect(row.gbit_per_s).toBeGreaterThan(0);
+    }
+    // WebGPU in Node needs Dawn: measured where it loads, otherwise unavailable with the reason.
+    const webgpu = sc?.and_popcount[4];
+    if (webgpu?.status === 'ok') expect(webgpu.gbit_per_s).toBeGreaterThan(0);
+    else {
+      expect(webgpu?.status).toBe('unavailable');
+      expect(webgpu?.reason).toMatch(/\w/);
+    }
+    expect(sc?.dense_layer_steps_per_s).toBeGreaterThan(0);
+    // The sc_dense document on the bench's backends spikes exactly as the library's layer.
+    expect(sc?.library_spikes).toBeGreaterThan(0);
+    expect(sc?.sc_dense).toHaveLength(1);
+    expect(sc?.sc_dense[0]).toMatchObject({
+      label: 'reference',
+      status: 'ok',
+      backend: 'reference',
+      spikes: sc?.library_spikes,
+      matches_library: true,
+    });
+    expect(sc?.sc_dense[0]?.steps_per_s).toBeGreaterThan(0);
   });
 
   it('--no-sc leaves the stochastic-computing kernels out; the table names them otherwise', async () => {
@@ -58,7 +87,12 @@ describe('spikelab bench', () => {
     expect(skipped.stochastic_computing).toBeNull();
     const table = await runCli(['bench', '--quick', ...TINY, '--backends', 'reference'], tempDir());
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/Stochastic computing \(js\): AND \+ popcount [\d.]+ Gbit\/s/);
+    expect(table.stdout).toMatch(
+      /Stochastic computing: AND \+ popcount over 2,097,152-bit streams/,
+    );
+    expect(table.stdout).toMatch(/\n {4}js\s+\d+\.\d\d\n {4}wasm\s+\d+\.\d\d\n/);
+    expect(table.stdout).toMatch(/library \(JavaScript\) [\d,]+ steps\/s, [\d,]+ spikes/);
+    expect(table.stdout).toMatch(/\n {4}reference\s+[\d,]+\s+[\d,]+\n/);
   });
 
   it('runs the scaling series and says which backends are unavailable instead of failing', async () => {
