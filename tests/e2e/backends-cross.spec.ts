@@ -237,8 +237,9 @@ function scNetwork(): NetworkDocument {
     populations: [
       scLayer('l1', 12, { kind: 'constant', values: [0.3, 0.7, 0.5, 0.2, 0.9, 0.4] }, 6, 100),
       scLayer('l2', 9, { kind: 'rates', source: 'l1', tau: 20 }, 12, 200),
-      { id: 'in', size: 30, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 80 } },
-      scLayer('l3', 7, { kind: 'rates', source: 'in', tau: 10 }, 30, 300),
+      // 50 channels: two rounds of the gpu count kernel's 32 lanes.
+      { id: 'in', size: 50, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 80 } },
+      scLayer('l3', 7, { kind: 'rates', source: 'in', tau: 10 }, 50, 300),
       { id: 'out', size: 16, position: { x: 0, y: 0 }, model: 'stochastic_lif', params: lif },
     ],
     projections: [

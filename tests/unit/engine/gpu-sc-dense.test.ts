@@ -121,8 +121,9 @@ const NETWORKS: Record<string, () => NetworkDocument> = {
       scLayer('L1', 7, scParams(constant([0.3, 0.7, 0.5]), 3, { base_seed: 100 })),
       // Rates in spikes per ms: layer 1 fires at ~0.1-0.2.
       scLayer('L2', 5, scParams(rates('L1', 20), 7, { x_max: 0.2, base_seed: 200 })),
-      { id: 'P', size: 11, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 90 } },
-      scLayer('L3', 4, scParams(rates('P', 10), 11, { x_max: 0.1, base_seed: 300 })),
+      // 45 channels: more than one round of the count kernel's 32 lanes.
+      { id: 'P', size: 45, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 90 } },
+      scLayer('L3', 4, scParams(rates('P', 10), 45, { x_max: 0.1, y_max: 0.03, base_seed: 300 })),
       // Same source and tau as L2 (one shared trace), and another tau (a second trace row).
       scLayer('L4', 3, scParams(rates('L1', 20), 7, { x_max: 0.3, base_seed: 400 })),
       scLayer('L5', 6, scParams(rates('L1', 5), 7, { x_max: 0.2, base_seed: 500 })),
@@ -309,9 +310,13 @@ describe('sc_dense on the gpu backend (Node modes)', () => {
 describe('the count kernel', () => {
   // Gates at the threshold and one below it tell `floor(q + 0.5)` from any other rounding, which
   // random draws would almost never do (a draw hits a given 24-bit value with p = 2^-24).
-  for (const mode of ['cpu', 'webasm'] as const) {
-    it(`counts gate < thr(r) exactly at the rounding boundary (${mode})`, async () => {
-      const m = 64;
+  for (const [mode, flat] of [
+    ['cpu', false],
+    ['webasm', false],
+    ['webasm', true],
+  ] as const) {
+    it(`counts gate < thr(r) exactly at the rounding boundary (${mode}, ${flat ? 32 : 1} lanes)`, async () => {
+      const m = 75;
       const plan = compile(
         network([
           { id: 'P', size: m, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 10 } },
@@ -319,16 +324,18 @@ describe('the count kernel', () => {
           scLayer('L', 1, scParams(rates('P', 10), m, { x_min: -0.01, x_max: 0.3, y_max: 1 })),
         ]),
       );
-      const layout = buildLayout(plan, 1, true);
+      const layout = buildLayout(plan, 1, flat);
       const sc = layout.sc;
       if (!sc) throw new Error('no SC layout');
+      expect(sc.lanes).toBe(flat ? 32 : 1);
       const ctx = new GpuContext(mode, JS_HASH_FUNCTIONS, []);
       const kernel = ctx.createKernel({
         source: scCountSource(layout, plan.populations.length),
-        output: [1],
+        output: [sc.lanes],
         constants: { sc: sc.table },
         loopMaxIterations: m + 1,
       });
+      const rows = flat ? 1 : layout.stateRows;
       const inputs = plan.populations[1]?.model;
       if (inputs?.model !== 'sc_dense' || inputs.inputs.kind !== 'rates') throw new Error('L');
       const { xMin, invRange } = inputs.inputs;
@@ -347,8 +354,17 @@ describe('the count kernel', () => {
             stepIn[gates + c] = gate;
             if (gate < thr) want++;
           }
-          const got = await readBack(await kernel(state, stepIn, 0));
-          expect(got[0], `round ${round}`).toBe(want);
+          // The 2D form takes the state as rows.
+          const S = flat
+            ? state
+            : Array.from({ length: rows }, (_, y) =>
+                state.subarray(y * layout.total, (y + 1) * layout.total),
+              );
+          const got = await readBack(await kernel(S, stepIn, 0));
+          expect(
+            got.reduce((a, b) => a + b, 0),
+            `round ${round}`,
+          ).toBe(want);
         }
         expect(kernel.actualMode()).toBe(mode);
       } finally {

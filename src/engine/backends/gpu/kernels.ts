@@ -148,7 +148,7 @@ export function stepSources(
       if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
     }
     ${integrate}
-  }${layout.sc ? scNeuronBranch({ hold, integrate, rates, pop, stepIn, scRatesField: layout.scRatesField }) : ''}
+  }${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
     if (${draw} < ${pop(POP.threshold24)}) {
       ${emit('0', '1')}

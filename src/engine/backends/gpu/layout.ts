@@ -35,8 +35,9 @@ export const POP = {
   threshold24: 8,
   channelCount: 9,
   /**
-   * First of `slots` channel decays; with SC layers one more field follows them,
-   * `layout.scRatesField`: an SC layer's thread in the count kernel (rates inputs), else -1.
+   * First of `slots` channel decays. With SC layers two more fields follow them: `scRatesField`
+   * (a rates layer's slot in the count kernel, else -1) and `scRatesField + 1` (where its
+   * `currentByCount` starts in `params`).
    */
   decay: 10,
 } as const;
@@ -122,7 +123,7 @@ export interface DeviceLayout {
    */
   listStride: number;
   popStride: number;
-  /** With SC layers, the `params` field after the channel decays (see `POP.decay`). */
+  /** With SC layers, the first `params` field after the channel decays (see `POP.decay`). */
   scRatesField: number;
   gaussBase: number;
   params: Float32Array;
@@ -148,13 +149,15 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   const slots = Math.max(1, ...pops.map((p) => p.channels.length));
   const maxDelay = Math.max(0, ...plan.projections.map((p) => p.maxDelay));
   const traceRow = 2 + slots;
-  const sc = buildScLayout(plan, offsets, traceRow);
-  // The SC field after the decays exists only with SC layers: other plans keep their strides.
+  const sc = buildScLayout(plan, offsets, traceRow, flat ? 32 : 1);
+  // The SC fields after the decays exist only with SC layers: other plans keep their strides.
   const scRatesField = POP.decay + slots;
-  const popStride = scRatesField + (sc ? 1 : 0);
+  const popStride = scRatesField + (sc ? 2 : 0);
   const gaussBase = pops.length * popStride;
-  const params = new Float32Array(gaussBase + plan.gaussTable.length);
+  const currentsBase = gaussBase + plan.gaussTable.length;
+  const params = new Float32Array(currentsBase + (sc?.currents.length ?? 0));
   params.set(plan.gaussTable, gaussBase);
+  if (sc) params.set(sc.currents, currentsBase);
   const traceRows = sc?.traceRows ?? 0;
   const traceField = NEURON.lists + 2 * (1 + slots);
   const neuronStride = traceField + 2 * traceRows;
@@ -184,7 +187,9 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
       params[row + field] = value;
     };
     set(POP.channelCount, pop.channels.length);
-    if (sc) set(scRatesField, sc.layers.find((l) => l.population === p)?.ratesSlot ?? -1);
+    const layer = sc?.layers.find((l) => l.population === p);
+    if (sc) set(scRatesField, layer?.ratesSlot ?? -1);
+    if (sc) set(scRatesField + 1, currentsBase + (layer?.currentsAt ?? 0));
     for (let c = 0; c < slots; c++) {
       const ch = pop.channels[c];
       set(POP.decay + c, ch === undefined ? 1 : (plan.channels[ch]?.decay ?? 1));

@@ -9,7 +9,11 @@
  * - rates inputs: the input threshold comes from the trace `r_c`, which is device state within a
  *   multi-step call, so the host uploads per step and channel a _gate_, the input draw where the
  *   weight bit is 1 and 2^24 (never below a threshold <= 2^24) where it is 0, and the count
- *   kernel (sc-kernels.ts, one thread per rates layer) counts `gate < thr(r_c)`.
+ *   kernel (sc-kernels.ts) counts `gate < thr(r_c)`: `lanes` threads per rates layer, lane l
+ *   taking channels l, l + lanes, ... (32 lanes, one warp, on a GPU: a layer of m channels costs
+ *   m/32 loop rounds, not m; 1 on webasm/cpu, where threads run one after another anyway). The
+ *   neuron kernel adds the lanes' counts (exact small integers) and looks `Isc` up in the
+ *   layer's `currentByCount`, appended to `params` after the Gaussian table.
  *
  * Traces live in state rows of their own, at the source neuron's column: a trace is keyed by
  * (source, decay, gain), two layers reading the same source with the same tau share it, and
@@ -22,16 +26,16 @@ import type { Plan, ScDensePlan } from '../../plan.ts';
 export const SC_LAYER = {
   /** Channels m (the source's size). */
   channels: 0,
+  /** Loop rounds of a lane: ceil(m / lanes). */
+  rounds: 1,
   /** First of the layer's gates within a step's gate block. */
-  gateAt: 1,
+  gateAt: 2,
   /** State row of the layer's trace. */
-  traceRow: 2,
+  traceRow: 3,
   /** Global index of the source's neuron 0 (the trace of channel c is at column base + c). */
-  sourceBase: 3,
-  xMin: 4,
-  invRange: 5,
-  /** Where in the table `currentByCount[0]` of the layer sits. */
-  tableAt: 6,
+  sourceBase: 4,
+  xMin: 5,
+  invRange: 6,
   stride: 7,
 } as const;
 
@@ -46,6 +50,8 @@ export interface ScLayerLayout {
   ratesSlot: number;
   /** Rates inputs: first of its `channelCount` gates in a step's gate block. */
   gateAt: number;
+  /** Rates inputs: where its `currentByCount` starts in `ScLayout.currents`. */
+  currentsAt: number;
 }
 
 /** One trace row's entries: decay and gain over a source population's columns. */
@@ -61,8 +67,12 @@ export interface ScLayout {
   ratesLayers: number;
   /** Gates per step: the channels of every rates layer. */
   gateSpan: number;
-  /** The count kernel's table: `SC_LAYER` rows, then each rates layer's `currentByCount`. */
+  /** Count kernel threads per rates layer (a power of two). */
+  lanes: number;
+  /** The count kernel's table: one `SC_LAYER` row per rates layer. */
   table: Float32Array;
+  /** The rates layers' `currentByCount` tables, one after another (for `params`). */
+  currents: Float32Array;
   /** Trace rows (relative: 0 is the first trace row of the state). */
   traceRows: number;
   traces: TraceEntry[];
@@ -76,6 +86,7 @@ export function buildScLayout(
   plan: Plan,
   offsets: readonly number[],
   firstTraceRow: number,
+  lanes: number,
 ): ScLayout | null {
   const layers: ScLayerLayout[] = [];
   const traces: TraceEntry[] = [];
@@ -83,16 +94,18 @@ export function buildScLayout(
   const rowSources: Set<number>[] = [];
   const rates: { layer: ScLayerLayout; row: number }[] = [];
   let gateSpan = 0;
+  let currentsAt = 0;
   plan.populations.forEach((pop, population) => {
     const m = pop.model;
     if (m.model !== 'sc_dense') return;
     const inputs = m.inputs;
     if (inputs.kind === 'constant') {
-      layers.push({ population, plan: m, ratesSlot: -1, gateAt: 0 });
+      layers.push({ population, plan: m, ratesSlot: -1, gateAt: 0, currentsAt: 0 });
       return;
     }
-    const layer = { population, plan: m, ratesSlot: rates.length, gateAt: gateSpan };
+    const layer = { population, plan: m, ratesSlot: rates.length, gateAt: gateSpan, currentsAt };
     gateSpan += m.channelCount;
+    currentsAt += m.currentByCount.length;
     layers.push(layer);
     let trace = traces.find(
       (e) => e.source === inputs.source && e.decay === inputs.decay && e.gain === inputs.gain,
@@ -107,28 +120,29 @@ export function buildScLayout(
     rates.push({ layer, row: trace.row });
   });
   if (layers.length === 0) return null;
-  const tables = rates.reduce((n, r) => n + r.layer.plan.currentByCount.length, 0);
-  const table = new Float32Array(Math.max(1, rates.length * SC_LAYER.stride + tables));
-  let tableAt = rates.length * SC_LAYER.stride;
+  // Zero-length tables would make zero-sized buffers; a padding entry is never read.
+  const table = new Float32Array(Math.max(1, rates.length * SC_LAYER.stride));
+  const currents = new Float32Array(currentsAt);
   for (const { layer, row } of rates) {
     const m = layer.plan;
     if (m.inputs.kind !== 'rates') continue;
     const at = layer.ratesSlot * SC_LAYER.stride;
     table[at + SC_LAYER.channels] = m.channelCount;
+    table[at + SC_LAYER.rounds] = Math.ceil(m.channelCount / lanes);
     table[at + SC_LAYER.gateAt] = layer.gateAt;
     table[at + SC_LAYER.traceRow] = firstTraceRow + row;
     table[at + SC_LAYER.sourceBase] = offsets[m.inputs.source] ?? 0;
     table[at + SC_LAYER.xMin] = m.inputs.xMin;
     table[at + SC_LAYER.invRange] = m.inputs.invRange;
-    table[at + SC_LAYER.tableAt] = tableAt;
-    table.set(m.currentByCount, tableAt);
-    tableAt += m.currentByCount.length;
+    currents.set(m.currentByCount, layer.currentsAt);
   }
   return {
     layers,
     ratesLayers: rates.length,
     gateSpan,
+    lanes,
     table,
+    currents,
     traceRows: rowSources.length,
     traces,
   };

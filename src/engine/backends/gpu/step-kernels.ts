@@ -60,9 +60,10 @@ export function createStepKernels(
       sc && sc.ratesLayers > 0
         ? ctx.createTraceKernel({
             source: scCountSource(layout, populations),
-            output: [sc.ratesLayers],
+            output: [sc.ratesLayers * sc.lanes],
             constants: { sc: sc.table },
-            loopMaxIterations: Math.max(...sc.layers.map((l) => l.plan.channelCount)) + 1,
+            loopMaxIterations:
+              Math.max(...sc.layers.map((l) => Math.ceil(l.plan.channelCount / sc.lanes))) + 1,
           })
         : null,
     neuron: ctx.createTraceKernel({
