@@ -7,6 +7,7 @@ import {
   savedDocument,
   selectNode,
   setField,
+  waitReady,
 } from './helpers.ts';
 import { rasterPoints, run } from './run-helpers.ts';
 
@@ -131,6 +132,15 @@ test('a projection cannot end on an SC layer; its output is an ordinary projecti
   await openEmpty(page);
   const lif = await dragFromPalette(page, 'stochastic_lif', { x: 220, y: 160 });
   const layer = await dragFromPalette(page, 'sc_dense', { x: 620, y: 160 });
+  // A source larger than a layer's channel limit is refused, with the model's reason.
+  await selectNode(page, lif);
+  await setField(page, 'size', '5000');
+  await connect(page, lif, layer);
+  await expect(page.getByTestId('toast')).toContainText('at most 4096');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(node(page, layer)).toContainText('8 inputs');
+  await selectNode(page, lif);
+  await setField(page, 'size', '100');
   // A LIF population wired into the layer: its 100 neurons become 100 rates channels.
   await connect(page, lif, layer);
   await expect(page.getByTestId(`edge-label-rates:${layer}`)).toBeVisible();
@@ -149,6 +159,12 @@ test('a projection cannot end on an SC layer; its output is an ordinary projecti
     projections: { source: string; target: string }[];
   };
   expect(doc.projections.map((p) => [p.source, p.target])).toEqual([[layer, lif]]);
+  // The autosave keeps the rates input across a reload.
+  await page.reload();
+  await waitReady(page);
+  await expect(page.getByTestId(`edge-label-rates:${layer}`)).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(node(page, layer)).toContainText(`rates of ${lif}`);
   // Deleting the source population leaves the layer with constant inputs, still valid.
   await selectNode(page, lif);
   await page.keyboard.press('Delete');
