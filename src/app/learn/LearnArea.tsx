@@ -43,7 +43,7 @@ export function LearnArea({ lesson: lessonId, step }: { lesson: string | null; s
                         aria-current={k + 1 === current ? 'step' : undefined}
                       >
                         <span className="step-number">{k + 1}</span>
-                        {s.title}
+                        <span className="step-title">{s.title}</span>
                       </a>
                     </li>
                   ))}

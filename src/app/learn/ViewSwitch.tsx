@@ -5,9 +5,10 @@
  */
 import { navigate, useRoute } from './useRoute.ts';
 import { LAB_ROUTE, type AppRoute } from './route.ts';
+import { findLesson } from './lessons.ts';
 
 // The lesson step to reopen; the first lesson's start until one is visited.
-let lastLesson: AppRoute = { view: 'learn', lesson: null, step: 1 };
+let lastLesson: AppRoute = { view: 'learn', lesson: findLesson(null).id, step: 1 };
 
 export function ViewSwitch() {
   const [route] = useRoute();

@@ -170,6 +170,12 @@ export function AndStep() {
       }
       notice={<AndNotice settings={s} readout={r} />}
     >
+      {s.correlated && (
+        <p className="lsn-alert" role="status">
+          Correlated streams: AND gives min(x, w) = {fixed(Math.min(s.x, s.w), 2)}, not x·w ={' '}
+          {fixed(r.exact, 3)}.
+        </p>
+      )}
       <figure className="lsn-figure">
         <BitRows rows={rows} perRow={PER_ROW} />
         <figcaption>

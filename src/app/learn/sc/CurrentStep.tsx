@@ -13,7 +13,7 @@ import { BitRows } from './BitRows.tsx';
 import { ChannelList } from './ChannelList.tsx';
 import { COLORS } from './colors.ts';
 import { runCurrentSource } from './current-run.ts';
-import { fixed } from './format.ts';
+import { fixed, percent } from './format.ts';
 import { currentTraces } from './layer-figures.ts';
 import {
   MAX_LOG2_LENGTH,
@@ -129,8 +129,10 @@ export function CurrentStep() {
             have that step's current in the plot.
           </li>
           <li>
-            The mean over 100 steps uses only 100 bits per channel, so it misses the exact value by
-            a few percent; the full-length estimate uses all L bits and is much closer.
+            The mean over {STEPS} steps uses only {STEPS} bits per channel: here it misses the exact
+            value by {percent(Math.abs(run.meanOverSteps / run.exact - 1))}. The full-length
+            estimate uses all {formatLength(s.length)} bits and misses by{' '}
+            {percent(Math.abs(run.fullEstimate / run.exact - 1))}.
           </li>
           <li>A neuron does the averaging for free: its membrane integrates the rough current.</li>
         </ul>

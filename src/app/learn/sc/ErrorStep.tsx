@@ -15,12 +15,13 @@ import { useSlicedWork } from '../useSlicedWork.ts';
 import { createErrorSweep, type ErrorSweep, type SweepConfig } from './error-sweep.ts';
 import { fixed } from './format.ts';
 import { GENERATORS, GENERATOR_INFO } from './generators.ts';
-import { MAX_LOG2_LENGTH, MIN_LOG2_LENGTH, powersOfTwo } from './length-scale.ts';
+import { MAX_LOG2_LENGTH, MIN_LOG2_LENGTH, formatLength, powersOfTwo } from './length-scale.ts';
 import { useScLesson } from './lesson-store.ts';
 import { fitPowerLaw } from './power-law.ts';
 import { sweepTraces } from './sweep-figure.ts';
 
 const LENGTHS = powersOfTwo(MIN_LOG2_LENGTH, MAX_LOG2_LENGTH);
+const LONGEST = 2 ** MAX_LOG2_LENGTH;
 const TRIALS = ['50', '100', '200', '400'] as const;
 const HEIGHT = 400;
 
@@ -74,6 +75,12 @@ export function ErrorStep() {
     complete: c.rms.every(Number.isFinite),
     slope: fitPowerLaw(LENGTHS, c.rms).slope,
   }));
+
+  // How many times smaller Sobol's error is than Bernoulli's at the longest length, once measured.
+  const last = LENGTHS.length - 1;
+  const rmsAtLongest = (g: string) => curves.find((c) => c.generator === g)?.rms[last] ?? NaN;
+  const ratio = rmsAtLongest('bernoulli') / rmsAtLongest('sobol');
+  const gain = Number.isFinite(ratio) ? ratio : null;
 
   const toggleGenerator = (g: (typeof GENERATORS)[number], on: boolean) => {
     const next = on ? [...s.generators, g] : s.generators.filter((x) => x !== g);
@@ -175,8 +182,11 @@ export function ErrorStep() {
             need four times the bits, which is why SC streams are long.
           </li>
           <li>
-            <b>Sobol</b> falls close to 1/L (slope near −1): at 4,096 bits it is about a hundred
-            times more accurate than coin flips.
+            <b>Sobol</b> falls close to 1/L (slope near −1), so the longer the stream, the more it
+            wins
+            {gain === null
+              ? '.'
+              : `: at ${formatLength(LONGEST)} bits its error is ${Math.round(gain)} times smaller than Bernoulli's.`}
           </li>
           <li>
             <b>LFSR</b> streams are nearly exact alone (choose “x alone”: slope −1), but two of them
