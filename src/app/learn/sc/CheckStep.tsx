@@ -138,8 +138,8 @@ export function CheckStep() {
           </li>
           <li>
             At high currents they fall below it in stairs. A spike can only happen on a whole
-            millisecond, so an interval of 3.6 ms becomes 4 ms: a 10% miss. The shorter the interval
-            compared with the 1 ms step, the larger the error; a smaller dt fixes it.
+            millisecond, so an interval of 3.6 ms becomes 4 ms: a miss of almost 10%. The shorter
+            the interval compared with the 1 ms step, the larger the error; a smaller dt fixes it.
           </li>
           <li>
             Add noise and the dots leave the line near threshold: noise lets the neuron fire where
