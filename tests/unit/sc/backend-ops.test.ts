@@ -166,6 +166,19 @@ describe('wasm on streams larger than its initial memory', () => {
   });
 });
 
+describe('gpu.js stream size', () => {
+  it('refuses streams whose half indices float32 cannot hold exactly, naming why', async () => {
+    const backend = await createBitstreamBackend('gpu:cpu');
+    try {
+      const big = createBitstream(2 ** 28 + 1); // 2^23 + 1 words
+      await expect(backend.not(big)).rejects.toThrow(/exceeds 8388608 \(float32 array indices\)/);
+      await expect(backend.popcount(big)).rejects.toThrow(RangeError);
+    } finally {
+      backend.dispose();
+    }
+  });
+});
+
 describe('gpu:webgpu in Node', () => {
   it('either runs bit-exactly through Dawn or is unavailable with the reason', async () => {
     let backend: BitstreamBackend;

@@ -20,6 +20,12 @@ import { halvesToWords, sumPartials, wordsToHalves } from './halves.ts';
 /** Halves per thread of the counting kernels (partials at most 1024, exact in float32). */
 export const PER_THREAD = 64;
 
+/**
+ * Kernels compute array indices in float32 (exact below 2^24): streams up to 2^23 words (2^24
+ * halves, 268 Mbit) only.
+ */
+export const MAX_WORDS = 2 ** 23;
+
 /** AND+popcount over streams kept where the kernels read them (see `prepareAndPopcount`). */
 export interface PreparedCount {
   run(): Promise<number>;
@@ -148,6 +154,7 @@ export class GpuBitstreamOps {
     const out = createBitstream(assertSameLength(...inputs));
     const words = out.words.length;
     if (words === 0) return out;
+    checkSize(words);
     const kernel = this.kernel(`${op}:${words}`, () => ({
       source: gateSource(op),
       output: [2 * words],
@@ -184,6 +191,7 @@ export class GpuBitstreamOps {
   }
 
   private countShape(words: number): CountShape {
+    checkSize(words);
     return {
       threads: Math.ceil((2 * words) / PER_THREAD),
       perThread: PER_THREAD,
@@ -230,5 +238,13 @@ export class GpuBitstreamOps {
         `gpu.js ran the ${what} kernel on ${actual} instead${why ? ` (${why})` : ''}`,
       );
     }
+  }
+}
+
+function checkSize(words: number): void {
+  if (words > MAX_WORDS) {
+    throw new RangeError(
+      `SC gpu kernels: a stream of ${words} words exceeds ${MAX_WORDS} (float32 array indices)`,
+    );
   }
 }

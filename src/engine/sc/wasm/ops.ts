@@ -110,7 +110,14 @@ export class WasmBitstreamOps {
     const end = this.base + count * stride;
     const memory = this.k.memory;
     if (end > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+      try {
+        memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new RangeError(`SC wasm kernels: cannot grow memory to ${end} bytes (${why})`, {
+          cause: error,
+        });
+      }
     }
     const at = (i: number): number => this.base + i * stride;
     inputs.forEach((s, i) => new Uint32Array(memory.buffer, at(i), words).set(s.words));
