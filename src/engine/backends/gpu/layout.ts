@@ -11,7 +11,7 @@
  *   incoming-synapse lists start and end in the entry tables of `gather.ts`.
  */
 import type { Plan } from '../../plan.ts';
-import { buildScLayout, type ScLayout } from './sc-layout.ts';
+import { buildScLayout, writeTraceFields, type ScLayout } from './sc-layout.ts';
 
 /** Population kinds as the kernels see them (`sc`: an `sc_dense` layer's LIF neurons). */
 export const KIND = { lif: 0, poisson: 1, generator: 2, sc: 3 } as const;
@@ -162,17 +162,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   const traceField = NEURON.lists + 2 * (1 + slots);
   const neuronStride = traceField + 2 * traceRows;
   const neurons = new Float32Array(total * neuronStride);
-  for (let r = 0; r < traceRows; r++) {
-    for (let j = 0; j < total; j++) neurons[j * neuronStride + traceField + 2 * r] = -1;
-  }
-  for (const trace of sc?.traces ?? []) {
-    const base = offsets[trace.source] ?? 0;
-    const at = traceField + 2 * trace.row;
-    for (let j = base; j < base + (pops[trace.source]?.size ?? 0); j++) {
-      neurons[j * neuronStride + at] = trace.decay;
-      neurons[j * neuronStride + at + 1] = trace.gain;
-    }
-  }
+  if (sc) writeTraceFields(sc, plan, offsets, neurons, neuronStride, traceField);
   const vInit = new Float32Array(total);
   let genLo = total;
   let genHi = 0;

@@ -147,3 +147,29 @@ export function buildScLayout(
     traces,
   };
 }
+
+/**
+ * Writes each trace row's (decay, gain) into the `neurons` table at `traceField + 2 * row`: the
+ * trace's values over its source's columns, decay -1 (no trace) everywhere else.
+ */
+export function writeTraceFields(
+  sc: ScLayout,
+  plan: Plan,
+  offsets: readonly number[],
+  neurons: Float32Array,
+  neuronStride: number,
+  traceField: number,
+): void {
+  const total = neurons.length / neuronStride;
+  for (let r = 0; r < sc.traceRows; r++) {
+    for (let j = 0; j < total; j++) neurons[j * neuronStride + traceField + 2 * r] = -1;
+  }
+  for (const trace of sc.traces) {
+    const base = offsets[trace.source] ?? 0;
+    const at = traceField + 2 * trace.row;
+    for (let j = base; j < base + (plan.populations[trace.source]?.size ?? 0); j++) {
+      neurons[j * neuronStride + at] = trace.decay;
+      neurons[j * neuronStride + at + 1] = trace.gain;
+    }
+  }
+}
