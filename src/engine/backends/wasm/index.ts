@@ -4,6 +4,8 @@
  */
 import { BackendUnavailableError } from '../../errors.ts';
 import type { BackendFactory } from '../backend.ts';
+import { requireModels } from '../supported-models.ts';
+import type { ModelName } from '../supported-models.ts';
 import { instantiateKernel } from './module.ts';
 import { WasmRunner } from './runner.ts';
 import { simdSupported } from './simd.ts';
@@ -16,7 +18,16 @@ import { simdSupported } from './simd.ts';
  * const runner = await createWasmBackend(compile(doc));
  * const chunk = await runner.run(1000);
  */
+/** The models the kernel steps; a plan with any other is refused (see supported-models.ts). */
+export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
+  'stochastic_lif',
+  'poisson',
+  'spike_generator',
+  'sc_dense',
+]);
+
 export const createWasmBackend: BackendFactory = async (plan) => {
+  requireModels('wasm', plan, WASM_MODELS);
   if (!simdSupported()) {
     throw new BackendUnavailableError('wasm', 'this JavaScript engine has no WebAssembly SIMD');
   }

@@ -1,0 +1,30 @@
+/**
+ * Which population models a backend implements. A backend that is handed a plan with a model it
+ * does not step must refuse it up front (`BackendUnavailableError`, so `auto` moves on to the
+ * next backend) instead of stepping it as some other model: a silent wrong result is the worst
+ * outcome for a lab whose point is that every backend agrees.
+ */
+import { BackendUnavailableError } from '../errors.ts';
+import type { ModelPlan, Plan } from '../plan.ts';
+
+export type ModelName = ModelPlan['model'];
+
+/**
+ * Throws `BackendUnavailableError` naming the first population whose model `supported` lacks.
+ *
+ * @example requireModels('wasm', plan, new Set(['stochastic_lif', 'poisson']));
+ */
+export function requireModels(
+  backend: string,
+  plan: Plan,
+  supported: ReadonlySet<ModelName>,
+): void {
+  for (const p of plan.populations) {
+    if (!supported.has(p.model.model)) {
+      throw new BackendUnavailableError(
+        backend,
+        `population '${p.id}' uses the ${p.model.model} model, which this backend does not implement`,
+      );
+    }
+  }
+}
