@@ -7,6 +7,8 @@
 import { BackendUnavailableError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { BackendRunner } from '../backend.ts';
+import { requireModels } from '../supported-models.ts';
+import type { ModelName } from '../supported-models.ts';
 import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
@@ -16,6 +18,14 @@ import { DEFAULT_CALL_LENGTHS, GpuRunner } from './runner.ts';
 import { createStepKernels } from './step-kernels.ts';
 
 export { GpuRunner } from './runner.ts';
+
+/** The models the kernels step; a plan with any other is refused (see supported-models.ts). */
+export const GPU_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
+  'stochastic_lif',
+  'poisson',
+  'spike_generator',
+  'sc_dense',
+]);
 
 export interface GpuRunnerOptions {
   /**
@@ -70,6 +80,7 @@ export async function createOnMode(
   mode: GpuJsMode,
   options: GpuRunnerOptions = {},
 ): Promise<GpuRunner> {
+  requireModels(mode, plan, GPU_MODELS);
   if (!(await isModeAvailable(mode))) {
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }
