@@ -169,6 +169,8 @@ test('a student walks the SC lesson and returns to an untouched lab', async ({ p
   await expect(page.getByTestId('check-predicted')).toHaveText('51.0 Hz');
   await expect(page.getByTestId('check-measured')).toHaveText('50.0 Hz');
   expect(await number(page, 'check-error')).toBeLessThan(2);
+  // The tutorial's ISI check: every interval is 20 steps, just above T = 19.62 ms.
+  await expect(page.getByTestId('check-isi-peak')).toHaveText('20.00 ms');
   await page.screenshot({ path: `${SHOTS}/step-7.png` });
 
   // Back to the lab: the same network, name and all.

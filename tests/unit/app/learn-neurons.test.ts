@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fiCurve,
+  histogramPeak,
   predictedIsiMs,
   predictedRateHz,
   runLif,
@@ -42,6 +43,13 @@ describe('one LIF neuron (steps 1 and 7)', () => {
     expect(run.v[19]).toBe(0);
     expect(run.spikes[19]).toBe(1);
     expect(run.v[20]).toBeCloseTo(0.08, 6);
+  });
+
+  it('reads the ISI peak as the centre of the fullest bin: 20 ms at I = 0.08', () => {
+    const run = runLif({ current: 0.08, tauMem: 20, noiseStd: 0 }, 5000);
+    expect(histogramPeak(run.recorder.isiHistogram(15))).toBeCloseTo(20, 12);
+    expect(histogramPeak({ counts: [1, 4, 4, 2], edges: [0, 1, 2, 3, 4] })).toBe(1.5);
+    expect(histogramPeak({ counts: [0, 0], edges: [0, 1, 2] })).toBe(0.5);
   });
 
   it('stays silent below the threshold current, levelling off at R I tau', () => {

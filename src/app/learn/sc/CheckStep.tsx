@@ -9,8 +9,15 @@ import { LessonPlot } from '../plots/LessonPlot.tsx';
 import { lessonLayout } from '../plots/lesson-layout.ts';
 import { StepLayout } from '../StepLayout.tsx';
 import { fixed, hz, percent } from './format.ts';
-import { fiTraces } from './lif-figures.ts';
-import { fiCurve, predictedIsiMs, predictedRateHz, runLif, thresholdCurrent } from './lif-run.ts';
+import { fiTraces, isiTraces } from './lif-figures.ts';
+import {
+  fiCurve,
+  histogramPeak,
+  predictedIsiMs,
+  predictedRateHz,
+  runLif,
+  thresholdCurrent,
+} from './lif-run.ts';
 import { useScLesson } from './lesson-store.ts';
 
 const TAU = 20;
@@ -22,7 +29,8 @@ const CURVE_STEPS = 2000;
 /** The formula's line, finer: it rises steeply just above the threshold current. */
 const LINE = Array.from({ length: 601 }, (_, k) => k * 0.0005);
 const LINE_RATES = LINE.map((i) => predictedRateHz(i, TAU));
-const HEIGHT = 340;
+const HEIGHT = 330;
+const ISI_HEIGHT = 230;
 
 export function CheckStep() {
   const s = useScLesson((st) => st.check);
@@ -31,10 +39,12 @@ export function CheckStep() {
   const input = s.current;
   const settings = useMemo(() => ({ tauMem: TAU, noiseStd: s.noiseStd }), [s.noiseStd]);
   const curve = useMemo(() => fiCurve(CURVE, settings, CURVE_STEPS), [settings]);
-  const measured = useMemo(
-    () => runLif({ ...settings, current: input }, STEPS).recorder.firingRateHz(),
+  const recorder = useMemo(
+    () => runLif({ ...settings, current: input }, STEPS).recorder,
     [settings, input],
   );
+  const measured = recorder.firingRateHz();
+  const isiHist = useMemo(() => recorder.isiHistogram(15), [recorder]);
   const predicted = predictedRateHz(s.current, TAU);
   const error = predicted > 0 ? Math.abs(measured - predicted) / predicted : NaN;
   const isi = predictedIsiMs(s.current, TAU);
@@ -46,6 +56,16 @@ export function CheckStep() {
         { current: input, measured },
       ),
     [curve, input, measured],
+  );
+  const isiData = useMemo(() => isiTraces(isiHist, isi), [isiHist, isi]);
+  const isiLayout = useMemo(
+    () =>
+      lessonLayout('Intervals between spikes (15 bins)', ISI_HEIGHT, {
+        xTitle: 'interval (ms)',
+        yTitle: 'count',
+        legend: true,
+      }),
+    [],
   );
   const layout = useMemo(
     () =>
@@ -122,6 +142,11 @@ export function CheckStep() {
               strong: true,
             },
             {
+              label: 'ISI peak (histogram)',
+              value: recorder.totalSpikes() > 1 ? `${fixed(histogramPeak(isiHist), 2)} ms` : '—',
+              testId: 'check-isi-peak',
+            },
+            {
               label: 'Error',
               value: Number.isFinite(error) ? percent(error) : '—',
               testId: 'check-error',
@@ -142,6 +167,11 @@ export function CheckStep() {
             the interval compared with the 1 ms step, the larger the error; a smaller dt fixes it.
           </li>
           <li>
+            The histogram holds every interval the neuron produced. Without noise they are all
+            equal: one bar, at a whole number of milliseconds just above T. With noise the bar
+            spreads out around it.
+          </li>
+          <li>
             Add noise and the dots leave the line near threshold: noise lets the neuron fire where
             the formula says it never would.
           </li>
@@ -154,6 +184,13 @@ export function CheckStep() {
         height={HEIGHT}
         label={`f-I curve: predicted and measured rates; at I = ${fixed(s.current, 3)} measured ${hz(measured)}, predicted ${hz(predicted)}`}
         testId="check-plot"
+      />
+      <LessonPlot
+        data={isiData}
+        layout={isiLayout}
+        height={ISI_HEIGHT}
+        label={`Histogram of the intervals between spikes; predicted interval ${Number.isFinite(isi) ? `${fixed(isi, 2)} ms` : 'none'}`}
+        testId="check-isi-plot"
       />
     </StepLayout>
   );

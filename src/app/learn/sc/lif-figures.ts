@@ -1,6 +1,7 @@
 /** Plotly figures of one neuron: its membrane trace (step 1) and its f-I curve (step 7). */
 import type { Trace } from '../../plots/plotly.ts';
 import { COLORS } from './colors.ts';
+import type { Histogram } from '../../../engine/sc/index.ts';
 import { LIF_FIXED, type LifRun } from './lif-run.ts';
 
 /** V over time, the threshold, and a mark above the threshold at each spike. */
@@ -76,6 +77,33 @@ export function fiTraces(
       x: [chosen.current],
       y: [chosen.measured],
       marker: { color: COLORS.spike, size: 13, symbol: 'circle-open', line: { width: 2.5 } },
+    },
+  ];
+}
+
+/** The ISI histogram as bars, and the predicted interval as a dashed line (when it fires). */
+export function isiTraces(h: Histogram, predictedMs: number): Trace[] {
+  const centers = h.counts.map((_, i) => ((h.edges[i] ?? 0) + (h.edges[i + 1] ?? 0)) / 2);
+  const width = (h.edges[1] ?? 1) - (h.edges[0] ?? 0);
+  const top = Math.max(1, ...h.counts);
+  const bars: Trace = {
+    type: 'bar',
+    name: 'measured intervals',
+    x: centers,
+    y: [...h.counts],
+    width: centers.map(() => width * 0.9),
+    marker: { color: COLORS.membrane },
+  };
+  if (!Number.isFinite(predictedMs)) return [bars];
+  return [
+    bars,
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'predicted T',
+      x: [predictedMs, predictedMs],
+      y: [0, top * 1.05],
+      line: { color: COLORS.exact, width: 2, dash: 'dash' },
     },
   ];
 }

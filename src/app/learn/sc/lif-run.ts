@@ -9,6 +9,7 @@ import {
   createScLifState,
   scLifConstants,
   stepScLif,
+  type Histogram,
 } from '../../../engine/sc/index.ts';
 import { streamKey } from '../../../engine/random.ts';
 
@@ -83,4 +84,13 @@ export function fiCurve(
   steps: number,
 ): number[] {
   return currents.map((current) => runLif({ ...settings, current }, steps).recorder.firingRateHz());
+}
+
+/** The centre of the fullest bin (the first of equals), as the tutorial reads its ISI peak. */
+export function histogramPeak(h: Histogram): number {
+  let best = 0;
+  h.counts.forEach((c, i) => {
+    if (c > (h.counts[best] ?? 0)) best = i;
+  });
+  return ((h.edges[best] ?? 0) + (h.edges[best + 1] ?? 0)) / 2;
 }
