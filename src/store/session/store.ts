@@ -199,7 +199,8 @@ export function createSessionStore(deps: SessionDeps) {
         realTimeFactor: null,
         runRevision: revision,
         dt: document.run.dt,
-        record: new RunRecord(document, document.run.dt, windowMs),
+        // A run shorter than the window is shown whole, not in the corner of a wider axis.
+        record: new RunRecord(document, document.run.dt, Math.min(windowMs, document.run.duration)),
       });
       const result = await c
         .open(

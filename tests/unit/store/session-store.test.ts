@@ -112,6 +112,8 @@ describe('session store', () => {
     await until(() => store.getState().status === 'finished');
     expect(store.getState().step).toBe(4); // 2 ms at 0.5 ms: the edited duration
     expect(store.getState().record?.document.name).toBe('edited');
+    // A 2 ms run is plotted on a 2 ms axis, not in the corner of the 3 ms window.
+    expect(store.getState().record?.windowMs).toBe(2);
     expect(store.getState().runRevision).toBe(2);
   });
 
