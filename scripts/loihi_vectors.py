@@ -105,8 +105,8 @@ def run_case(lo, b2, case):
     result = []
     for mv, mi, ms in mons:
         result.append({
-            'v': [[int(x) for x in row] for row in mv.v],
-            'I': [[int(x) for x in row] for row in mi.I],
+            'v': [[int(x) for x in row] for row in mv.v.T],
+            'I': [[int(x) for x in row] for row in mi.I.T],
             'spikes': [[int(i), int(round(float(t) * 1000))] for i, t in zip(ms.i, ms.t_)],
         })
     return result

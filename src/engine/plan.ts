@@ -7,6 +7,9 @@
  * the arithmetic itself is specified operation by operation in `src/engine/CONTEXT.md`.
  */
 
+import type { LoihiPlan } from './plan-loihi.ts';
+export type { LoihiPlan } from './plan-loihi.ts';
+
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
 export interface CsrConnectivity {
   /** `rowPtr[s]..rowPtr[s+1]` are the synapses of source neuron s; length sourceSize+1. */
@@ -104,7 +107,7 @@ export type ScInputsPlan =
       invRange: number;
     };
 
-export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan;
+export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan | LoihiPlan;
 
 export interface PopulationPlan {
   id: string;
@@ -131,7 +134,10 @@ export interface ProjectionPlan {
   id: string;
   source: number;
   target: number;
-  /** `delta`: the weight is added to V. `current`: to the channel's current. */
+  /**
+   * `delta`: the weight is added to V (for a `loihi` target: to its current I, CONTEXT.md step
+   * 5c). `current`: to the channel's current.
+   */
   destination: { kind: 'delta' } | { kind: 'current'; channel: number };
   csr: CsrConnectivity;
   /** Largest delay of any synapse, steps. */

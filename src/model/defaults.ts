@@ -12,6 +12,7 @@ import {
   type Population,
   type PopulationModel,
   type Projection,
+  type LoihiParams,
   type ScDenseParams,
   type SpikeGeneratorParams,
   type StochasticLifParams,
@@ -23,6 +24,7 @@ export interface ParamsByModel {
   poisson: PoissonParams;
   spike_generator: SpikeGeneratorParams;
   sc_dense: ScDenseParams;
+  loihi: LoihiParams;
 }
 
 /**
@@ -71,6 +73,9 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
         refractory_period: 0,
         base_seed: 42,
       };
+    case 'loihi':
+      // brian2-loihi's LoihiNeuronGroup defaults.
+      return { refractory: 1, threshold_v_mant: 100, decay_v: 0, decay_I: 4096 };
   }
 }
 
@@ -81,6 +86,7 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   spike_generator: 10,
   // The tutorial's section 4 layer has 4 neurons.
   sc_dense: 4,
+  loihi: 10,
 };
 
 /**
@@ -102,6 +108,8 @@ export function createPopulation(
     case 'spike_generator':
       return { ...common, model, params: defaultParams(model) };
     case 'sc_dense':
+      return { ...common, model, params: defaultParams(model) };
+    case 'loihi':
       return { ...common, model, params: defaultParams(model) };
   }
 }

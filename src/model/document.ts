@@ -7,6 +7,10 @@
  * a file format shared with Python tools, not a TypeScript API.
  */
 
+import type { LoihiParams, LoihiSynapse } from './document-loihi.ts';
+export type { LoihiParams, LoihiSignMode, LoihiSynapse } from './document-loihi.ts';
+export { LOIHI_SIGN_MODES } from './document-loihi.ts';
+
 /** Current version of the document format. Bump it together with a migration in `migrate.ts`. */
 export const DOCUMENT_VERSION = 1;
 
@@ -160,7 +164,8 @@ export type Population =
   | (PopulationCommon & { model: 'stochastic_lif'; params: StochasticLifParams })
   | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
   | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams })
-  | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams });
+  | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams })
+  | (PopulationCommon & { model: 'loihi'; params: LoihiParams });
 
 export type PopulationModel = Population['model'];
 
@@ -169,6 +174,7 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'poisson',
   'spike_generator',
   'sc_dense',
+  'loihi',
 ];
 
 /** Which source neurons connect to which target neurons. */
@@ -187,7 +193,9 @@ export type SynapseSpec =
   /** Adds the weight to the target's membrane potential. */
   | { kind: 'delta' }
   /** Adds the weight to a synaptic current that decays with time constant `tau` (ms). */
-  | { kind: 'exponential'; tau: number };
+  | { kind: 'exponential'; tau: number }
+  /** Loihi: adds the actual weight to a `loihi` target's current `I` (see `document-loihi.ts`). */
+  | LoihiSynapse;
 
 export interface Projection {
   id: string;

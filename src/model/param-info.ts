@@ -5,8 +5,9 @@
 import type { PopulationModel } from './document.ts';
 import type { ParamsByModel } from './defaults.ts';
 import { SC_DENSE_PARAM_INFO } from './param-info-sc-dense.ts';
+import { LOIHI_PARAM_INFO } from './param-info-loihi.ts';
 
-export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | 'bits' | '';
+export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | 'bits' | 'mantissa' | '1/4096' | '';
 
 /**
  * How the inspector edits the value:
@@ -160,4 +161,5 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
     },
   ],
   sc_dense: SC_DENSE_PARAM_INFO,
+  loihi: LOIHI_PARAM_INFO,
 };

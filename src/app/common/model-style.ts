@@ -37,4 +37,10 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#3ccfae',
     blurb: 'Inputs and weights as random bitstreams, ANDed, drive LIF neurons (SC tutorial).',
   },
+  loihi: {
+    name: 'Loihi',
+    short: 'Loihi',
+    color: '#7fb4ff',
+    blurb: 'Intel Loihi integer neurons, bit-exact with brian2-loihi (dt 1 ms).',
+  },
 };

@@ -26,5 +26,7 @@ export function populationSummary(p: Population): string {
           : `${n} ${n === 1 ? 'input' : 'inputs'}`;
       return `${from} · L ${formatNumber(p.params.length)}`;
     }
+    case 'loihi':
+      return `θ ${formatNumber(p.params.threshold_v_mant)}·2⁶ · refr ${formatNumber(p.params.refractory)}`;
   }
 }

@@ -44,6 +44,7 @@ export function weightLabel(w: Distribution): string {
 
 /** `δ` for delta synapses, `τ5` for exponential currents. */
 export function synapseLabel(p: Projection): string {
+  if (p.synapse.kind === 'loihi') return `2^${6 + p.synapse.w_exp}`;
   return p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
 }
 

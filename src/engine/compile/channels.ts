@@ -23,7 +23,8 @@ export function assignChannels(
   const channels: ChannelPlan[] = [];
   const seen = new Map<string, number>();
   const byProjection = doc.projections.map((pr) => {
-    if (pr.synapse.kind === 'delta') return -1;
+    // Delta and Loihi synapses add to V or to the Loihi current I, not to a channel.
+    if (pr.synapse.kind !== 'exponential') return -1;
     const target = populationIndex.get(pr.target) ?? -1;
     const tau = pr.synapse.tau;
     const key = `${target}:${tau}`;

@@ -9,6 +9,7 @@ import { PROJECTION_STREAM, gaussianTable, streamKey } from '../random.ts';
 import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
+import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
 import { compileProbe } from './probes.ts';
 import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
@@ -83,13 +84,18 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       streamKey(seed, index, PROJECTION_STREAM.connect),
     );
     const count = rows.targets.length;
-    const weights = drawWeights(
-      pr.weight,
-      count,
-      streamKey(seed, index, PROJECTION_STREAM.weight),
-      gaussTable,
-    );
-    const delays = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
+    const weights =
+      pr.synapse.kind === 'loihi'
+        ? loihiWeights(pr, pr.synapse, count)
+        : drawWeights(
+            pr.weight,
+            count,
+            streamKey(seed, index, PROJECTION_STREAM.weight),
+            gaussTable,
+          );
+    const drawn = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
+    const fromLoihi = doc.populations[source]?.model === 'loihi';
+    const delays = fromLoihi ? shiftDelays(drawn) : drawn;
     const channel = byProjection[index] ?? -1;
     return {
       id: pr.id,
@@ -145,6 +151,8 @@ function compileModel(
         populationIndex,
       );
     }
+    case 'loihi':
+      return compileLoihi(p.params);
   }
 }
 

@@ -55,10 +55,17 @@ export function expectedSynapses(
   }
 }
 
+/** A Loihi projection with one mantissa per synapse stores per-synapse weights. */
+function hasMantissaList(projection: Projection): boolean {
+  return projection.synapse.kind === 'loihi' && projection.synapse.mantissas !== undefined;
+}
+
 /** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
 export function bytesPerSynapse(projection: Projection): number {
   return (
-    4 + (weightIsShared(projection.weight) ? 0 : 4) + (delayIsShared(projection.delay) ? 0 : 1)
+    4 +
+    (weightIsShared(projection.weight) && !hasMantissaList(projection) ? 0 : 4) +
+    (delayIsShared(projection.delay) ? 0 : 1)
   );
 }
 
@@ -105,6 +112,9 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
       return 16 * size;
     case 'sc_dense':
       return 16 * size + 16 * channels + 4 * (channels + 1);
+    case 'loihi':
+      // v and I (float64), refractory counter, spike list.
+      return 24 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;

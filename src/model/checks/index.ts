@@ -6,6 +6,7 @@ import type { NetworkDocument } from '../document.ts';
 import type { ValidationIssue } from '../validation-issue.ts';
 import { createCheckContext } from './context.ts';
 import { checkIds } from './ids.ts';
+import { checkLoihi } from './loihi.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
 import { checkRun } from './run.ts';
@@ -24,5 +25,6 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkStimuli(ctx);
   checkProbes(ctx);
   checkRun(ctx);
+  checkLoihi(ctx);
   return ctx.issues;
 }

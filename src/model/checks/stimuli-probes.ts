@@ -41,7 +41,8 @@ export function checkProbes(ctx: CheckContext): void {
     const population = resolvePopulation(ctx, `${at}.population`, probe.population);
     if (population === undefined) return;
     checkProbe(ctx, at, probe, population.size, spikeProbes);
-    if (probe.kind === 'state' && !hasMembrane(population)) {
+    // A loihi population records v and i_syn (its I) but takes no current stimuli.
+    if (probe.kind === 'state' && !hasMembrane(population) && population.model !== 'loihi') {
       flag(
         ctx,
         `${at}.population`,

@@ -20,6 +20,7 @@ import {
 } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { initialValueSchema } from './distributions.ts';
+import { loihiParamsSchema } from './loihi.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
@@ -85,5 +86,13 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     size,
     position,
     params: scDenseParamsSchema,
+  }),
+  loihi: object({
+    id: idSchema,
+    label,
+    model: literal('loihi'),
+    size,
+    position,
+    params: loihiParamsSchema,
   }),
 });

@@ -14,6 +14,7 @@ import {
 } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { distributionSchema } from './distributions.ts';
+import { loihiSynapseSchema } from './loihi.ts';
 import { idSchema } from './populations.ts';
 
 const connectivitySchema: Schema<Connectivity> = taggedUnion('rule', {
@@ -44,6 +45,7 @@ const synapseSchema: Schema<SynapseSpec> = taggedUnion('kind', {
     kind: literal('exponential'),
     tau: number({ gt: 0, description: 'Decay time constant of the synaptic current, ms.' }),
   }),
+  loihi: loihiSynapseSchema,
 });
 
 /** One projection from population `source` to population `target`. */

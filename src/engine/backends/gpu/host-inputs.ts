@@ -74,6 +74,9 @@ export class HostInputs {
             generatorFlags(gen, m.stepPtr, m.indices, m.periodSteps, t, base);
             break;
           }
+          case 'loihi':
+            // Refused by requireModels (supported-models.ts) before this runs.
+            throw new Error('gpu backend: the loihi model is not in the gpu kernels');
           default: {
             const unknown: never = m;
             throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

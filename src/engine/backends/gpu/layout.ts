@@ -207,6 +207,9 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         genLo = Math.min(genLo, base);
         genHi = Math.max(genHi, base + pop.size);
         break;
+      case 'loihi':
+        // Refused by requireModels (supported-models.ts) before this runs.
+        throw new Error('gpu backend: the loihi model is not in the gpu kernels');
       default: {
         const unknown: never = m;
         throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

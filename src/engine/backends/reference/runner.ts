@@ -9,6 +9,7 @@ import type { BackendRunner } from '../backend.ts';
 import { checkFinite } from './check.ts';
 import { deliverProjection } from './deliver.ts';
 import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
+import { advanceLoihi, allocateLoihi, resetLoihi, type LoihiState } from './loihi-step.ts';
 import { scCurrent, updateRates } from './sc-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
@@ -29,9 +30,12 @@ export class ReferenceRunner implements BackendRunner {
   private readonly counts: Int32Array;
   /** Destination array of each projection: target V (delta) or channel current. */
   private readonly destinations: (Float32Array | undefined)[];
+  /** Loihi populations' state (step 5c), by population index. */
+  private readonly loihi: (LoihiState | undefined)[];
 
   constructor(private readonly plan: Plan) {
     this.state = allocateState(plan);
+    this.loihi = allocateLoihi(plan);
     this.counts = new Int32Array(plan.populations.length);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
@@ -79,6 +83,7 @@ export class ReferenceRunner implements BackendRunner {
 
   reset(): Promise<void> {
     resetState(this.state);
+    resetLoihi(this.loihi);
     this.step = 0;
     return Promise.resolve();
   }
@@ -125,6 +130,9 @@ export class ReferenceRunner implements BackendRunner {
         case 'spike_generator':
           count = generatorSpikes(model, t, spikes);
           break;
+        case 'loihi':
+          // Steps after delivery (5c), which commits its spikes of step t.
+          break;
         default: {
           const unknown: never = model;
           throw new Error(`reference backend: unknown model ${JSON.stringify(unknown)}`);
@@ -152,6 +160,8 @@ export class ReferenceRunner implements BackendRunner {
       const source = state.populations[p.sc.plan.inputs.source];
       if (source) updateRates(p.sc, source.history.list(t), source.history.count(t));
     }
+    // Step 5c: Loihi populations take this step's input, integrate, threshold and reset.
+    advanceLoihi(plan, this.loihi, state.populations, t);
     // Step 6: reset the LIF neurons that spiked at t.
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
@@ -176,6 +186,8 @@ export class ReferenceRunner implements BackendRunner {
   private read(population: number, variable: 'v' | 'i_syn', j: number): number {
     const p = this.state.populations[population];
     if (!p) return 0;
+    const loihi = this.loihi[population];
+    if (loihi) return variable === 'v' ? (loihi.v[j] ?? 0) : (loihi.iSampled[j] ?? 0);
     switch (variable) {
       case 'v':
         return p.lif?.v[j] ?? 0;
