@@ -107,7 +107,62 @@ export type ScInputsPlan =
       invRange: number;
     };
 
-export type ModelPlan = LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan | LoihiPlan;
+/**
+ * Izhikevich (2003), forward Euler at dt (CONTEXT.md step 2c). Constants are float32;
+ * `uInit[j] = fround(b * vInit[j])`.
+ */
+export interface IzhikevichPlan {
+  model: 'izhikevich';
+  /** fround(dt) */
+  dt: number;
+  /** fround(a * dt) */
+  adt: number;
+  b: number;
+  /** Reset potential, mV. */
+  c: number;
+  /** Jump of u at a spike. */
+  d: number;
+  /** fround(30): the spike cut. */
+  vPeak: number;
+  bias: number;
+  noiseStd: number;
+  vInit: Float32Array;
+  uInit: Float32Array;
+  /** streamKey(seed, populationIndex, STREAM.noise) */
+  noiseKey: number;
+}
+
+/** AdEx (Brette & Gerstner 2005), forward Euler at dt (CONTEXT.md step 2d); float32 constants. */
+export interface AdexPlan {
+  model: 'adex';
+  gL: number;
+  eL: number;
+  vT: number;
+  /** fround(1 / delta_t) */
+  invDeltaT: number;
+  /** fround(g_l * delta_t) */
+  gLDeltaT: number;
+  /** min(fround((v_peak - v_t) / delta_t), 80): clamp of the exponential's argument. */
+  xMax: number;
+  /** fround(dt / c) */
+  kdt: number;
+  /** fround(dt / tau_w) */
+  wdt: number;
+  a: number;
+  b: number;
+  vPeak: number;
+  vReset: number;
+  /** round(refractory_period / dt) */
+  refractorySteps: number;
+  bias: number;
+  noiseStd: number;
+  vInit: Float32Array;
+  /** streamKey(seed, populationIndex, STREAM.noise) */
+  noiseKey: number;
+}
+
+export type ModelPlan =
+  LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan | LoihiPlan | IzhikevichPlan | AdexPlan;
 
 export interface PopulationPlan {
   id: string;

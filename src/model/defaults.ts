@@ -16,7 +16,10 @@ import {
   type ScDenseParams,
   type SpikeGeneratorParams,
   type StochasticLifParams,
+  type AdexParams,
+  type IzhikevichParams,
 } from './document.ts';
+import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from './presets.ts';
 
 /** The parameter type of each population model. */
 export interface ParamsByModel {
@@ -25,6 +28,8 @@ export interface ParamsByModel {
   spike_generator: SpikeGeneratorParams;
   sc_dense: ScDenseParams;
   loihi: LoihiParams;
+  izhikevich: IzhikevichParams;
+  adex: AdexParams;
 }
 
 /**
@@ -76,6 +81,17 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
     case 'loihi':
       // brian2-loihi's LoihiNeuronGroup defaults.
       return { refractory: 1, threshold_v_mant: 100, decay_v: 0, decay_I: 4096 };
+    case 'izhikevich': {
+      // Regular spiking, the most common cortical cell, driven by its published current.
+      const rs = IZHIKEVICH_PRESETS[0];
+      if (!rs) throw new Error('presets: Izhikevich RS preset missing');
+      return { ...rs.params, bias: rs.current, v_init: { ...rs.params.v_init } };
+    }
+    case 'adex': {
+      const tonic = ADEX_PRESETS[0];
+      if (!tonic) throw new Error('presets: AdEx tonic preset missing');
+      return { ...tonic.params, bias: tonic.current, v_init: { ...tonic.params.v_init } };
+    }
   }
 }
 
@@ -87,6 +103,8 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   // The tutorial's section 4 layer has 4 neurons.
   sc_dense: 4,
   loihi: 10,
+  izhikevich: 10,
+  adex: 10,
 };
 
 /**
@@ -110,6 +128,10 @@ export function createPopulation(
     case 'sc_dense':
       return { ...common, model, params: defaultParams(model) };
     case 'loihi':
+      return { ...common, model, params: defaultParams(model) };
+    case 'izhikevich':
+      return { ...common, model, params: defaultParams(model) };
+    case 'adex':
       return { ...common, model, params: defaultParams(model) };
   }
 }

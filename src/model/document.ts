@@ -151,6 +151,66 @@ export interface ScDenseParams {
   base_seed: number;
 }
 
+/**
+ * Izhikevich (2003) simple model, in his units (mV, ms, current in mV/ms):
+ * `v' = 0.04 v^2 + 5 v + 140 - u + I`, `u' = a (b v - u)`; when `v >= 30` mV the neuron
+ * spikes, `v = c`, `u = u + d`. `I` is `bias` plus the stimuli plus the exponential synaptic
+ * currents; delta projections add to v. Each neuron starts at its `v_init` with `u = b * v_init`
+ * (Izhikevich's own initialisation). Integrated by forward Euler at the run's dt
+ * (see `src/engine/CONTEXT.md`), so use dt <= 0.1 ms for his published firing patterns.
+ */
+export interface IzhikevichParams {
+  /** Recovery rate, 1/ms. */
+  a: number;
+  /** Sensitivity of u to v. */
+  b: number;
+  /** Reset potential after a spike, mV. */
+  c: number;
+  /** Jump of u at a spike. */
+  d: number;
+  /** Constant input current. */
+  bias: number;
+  /** Standard deviation of the Gaussian noise added to v every step, mV (0 = deterministic). */
+  noise_std: number;
+  v_init: InitialValue;
+}
+
+/**
+ * Adaptive exponential integrate-and-fire (Brette & Gerstner 2005), units pF, nS, mV, ms, pA:
+ * `C v' = -g_l (v - e_l) + g_l delta_t exp((v - v_t) / delta_t) - w + I`,
+ * `tau_w w' = a (v - e_l) - w`; when `v >= v_peak` the neuron spikes, `v = v_reset`,
+ * `w = w + b`, and v is held for `refractory_period` ms. `w` starts at 0.
+ */
+export interface AdexParams {
+  /** Membrane capacitance C, pF (> 0). */
+  c: number;
+  /** Leak conductance g_L, nS (> 0). */
+  g_l: number;
+  /** Leak reversal E_L, mV. */
+  e_l: number;
+  /** Threshold potential V_T, mV. */
+  v_t: number;
+  /** Slope factor Delta_T, mV (> 0). */
+  delta_t: number;
+  /** Spike cut V_peak, mV (> v_t). */
+  v_peak: number;
+  /** Reset potential V_r, mV (< v_peak). */
+  v_reset: number;
+  /** Adaptation time constant, ms (> 0). */
+  tau_w: number;
+  /** Subthreshold adaptation a, nS. */
+  a: number;
+  /** Spike-triggered adaptation b, pA. */
+  b: number;
+  /** ms (>= 0). */
+  refractory_period: number;
+  /** Constant input current, pA. */
+  bias: number;
+  /** Standard deviation of the Gaussian noise added to v every step, mV (0 = deterministic). */
+  noise_std: number;
+  v_init: InitialValue;
+}
+
 interface PopulationCommon {
   /** Unique, stable identifier (used by projections, probes and the CLI output). */
   id: string;
@@ -165,7 +225,9 @@ export type Population =
   | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
   | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams })
   | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams })
-  | (PopulationCommon & { model: 'loihi'; params: LoihiParams });
+  | (PopulationCommon & { model: 'loihi'; params: LoihiParams })
+  | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
+  | (PopulationCommon & { model: 'adex'; params: AdexParams });
 
 export type PopulationModel = Population['model'];
 
@@ -175,6 +237,8 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'spike_generator',
   'sc_dense',
   'loihi',
+  'izhikevich',
+  'adex',
 ];
 
 /** Which source neurons connect to which target neurons. */

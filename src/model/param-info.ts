@@ -6,8 +6,21 @@ import type { PopulationModel } from './document.ts';
 import type { ParamsByModel } from './defaults.ts';
 import { SC_DENSE_PARAM_INFO } from './param-info-sc-dense.ts';
 import { LOIHI_PARAM_INFO } from './param-info-loihi.ts';
+import { ADEX_PARAM_INFO, IZHIKEVICH_PARAM_INFO } from './param-info-classic.ts';
 
-export type ParamUnit = 'ms' | 'Hz' | 'mV' | 'model units' | 'steps' | 'bits' | 'mantissa' | '1/4096' | '';
+export type ParamUnit =
+  | 'ms'
+  | 'Hz'
+  | 'mV'
+  | 'model units'
+  | 'steps'
+  | 'bits'
+  | 'mantissa'
+  | '1/4096'
+  | 'pF'
+  | 'nS'
+  | 'pA'
+  | '';
 
 /**
  * How the inspector edits the value:
@@ -162,4 +175,6 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
   ],
   sc_dense: SC_DENSE_PARAM_INFO,
   loihi: LOIHI_PARAM_INFO,
+  izhikevich: IZHIKEVICH_PARAM_INFO,
+  adex: ADEX_PARAM_INFO,
 };

@@ -43,4 +43,16 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#7fb4ff',
     blurb: 'Intel Loihi integer neurons, bit-exact with brian2-loihi (dt 1 ms).',
   },
+  izhikevich: {
+    name: 'Izhikevich',
+    short: 'Izhikevich',
+    color: '#ff7a90',
+    blurb: 'Two-variable quadratic model: regular, fast, chattering and bursting cells.',
+  },
+  adex: {
+    name: 'Adaptive exponential IF',
+    short: 'AdEx',
+    color: '#e0c341',
+    blurb: 'Exponential spike onset with an adaptation current (Brette & Gerstner 2005).',
+  },
 };

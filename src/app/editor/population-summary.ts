@@ -28,5 +28,9 @@ export function populationSummary(p: Population): string {
     }
     case 'loihi':
       return `θ ${formatNumber(p.params.threshold_v_mant)}·2⁶ · refr ${formatNumber(p.params.refractory)}`;
+    case 'izhikevich':
+      return `a ${formatNumber(p.params.a)} · b ${formatNumber(p.params.b)} · c ${formatNumber(p.params.c)} · d ${formatNumber(p.params.d)}`;
+    case 'adex':
+      return `a ${formatNumber(p.params.a)} nS · b ${formatNumber(p.params.b)} pA · τw ${formatNumber(p.params.tau_w)} ms`;
   }
 }

@@ -10,6 +10,7 @@ import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
+import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
 import { compileProbe } from './probes.ts';
 import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
@@ -153,6 +154,10 @@ function compileModel(
     }
     case 'loihi':
       return compileLoihi(p.params);
+    case 'izhikevich':
+      return compileIzhikevich(p.params, p.size, dt, seed, index);
+    case 'adex':
+      return compileAdex(p.params, p.size, dt, seed, index);
   }
 }
 

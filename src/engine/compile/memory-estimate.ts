@@ -115,6 +115,10 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
     case 'loihi':
       // v and I (float64), refractory counter, spike list.
       return 24 * size;
+    case 'izhikevich':
+    case 'adex':
+      // The LIF's 16 B plus the adaptation variable (u or w).
+      return 20 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;

@@ -5,6 +5,7 @@ import type { Population, SpikeGeneratorParams, StochasticLifParams } from '../d
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 import { checkScDense } from './sc-dense.ts';
+import { checkAdex, checkIzhikevich } from './classic-models.ts';
 
 /** Checks every population for parameter combinations the schema cannot see one field at a time. */
 export function checkPopulations(ctx: CheckContext): void {
@@ -38,6 +39,12 @@ function checkPopulation(ctx: CheckContext, at: string, population: Population):
       return;
     case 'sc_dense':
       checkScDense(ctx, at, population.id, population.params);
+      return;
+    case 'izhikevich':
+      checkIzhikevich(ctx, at, population.params);
+      return;
+    case 'adex':
+      checkAdex(ctx, at, population.params);
       return;
   }
 }

@@ -27,10 +27,12 @@ export function checkProjections(ctx: CheckContext): void {
   });
 }
 
-/** Only `stochastic_lif` populations take projections. */
+/** Populations with a membrane (`stochastic_lif`, `izhikevich`, `adex`) take projections. */
 function checkTarget(ctx: CheckContext, at: string, target: Population): void {
   switch (target.model) {
     case 'stochastic_lif':
+    case 'izhikevich':
+    case 'adex':
       return;
     case 'sc_dense':
       // Its current is the SC count of its channels (CONTEXT.md step 1b), nothing else.

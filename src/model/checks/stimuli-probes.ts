@@ -15,7 +15,7 @@ export function checkStimuli(ctx: CheckContext): void {
       flag(
         ctx,
         `${at}.target`,
-        `${modelPhrase(target)}; a current needs a stochastic_lif or sc_dense target`,
+        `${modelPhrase(target)}; a current needs a stochastic_lif, sc_dense, izhikevich or adex target`,
       );
     }
     if (!(stimulus.stop > stimulus.start)) {
@@ -29,7 +29,12 @@ export function checkStimuli(ctx: CheckContext): void {
  * synaptic current to record (an sc_dense layer's `i_syn` is its SC current).
  */
 function hasMembrane(population: Population): boolean {
-  return population.model === 'stochastic_lif' || population.model === 'sc_dense';
+  return (
+    population.model === 'stochastic_lif' ||
+    population.model === 'sc_dense' ||
+    population.model === 'izhikevich' ||
+    population.model === 'adex'
+  );
 }
 
 /** Checks every probe: population, recordable variable, neuron indices, bin width. */
@@ -46,7 +51,7 @@ export function checkProbes(ctx: CheckContext): void {
       flag(
         ctx,
         `${at}.population`,
-        `${modelPhrase(population)}; only stochastic_lif and sc_dense have state to record`,
+        `${modelPhrase(population)}; only stochastic_lif, sc_dense, izhikevich and adex have state to record`,
       );
     }
   });

@@ -22,6 +22,7 @@ import type { Schema } from '../schema/index.ts';
 import { initialValueSchema } from './distributions.ts';
 import { loihiParamsSchema } from './loihi.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
+import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
 export const idSchema: Schema<string> = string({ minLength: 1 });
@@ -94,5 +95,21 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     size,
     position,
     params: loihiParamsSchema,
+  }),
+  izhikevich: object({
+    id: idSchema,
+    label,
+    model: literal('izhikevich'),
+    size,
+    position,
+    params: izhikevichParamsSchema,
+  }),
+  adex: object({
+    id: idSchema,
+    label,
+    model: literal('adex'),
+    size,
+    position,
+    params: adexParamsSchema,
   }),
 });

@@ -63,7 +63,7 @@ describe('cross-reference checks', () => {
       }),
     ).toEqual([
       'projections[1].target: "input" is a poisson population; spike sources cannot receive projections',
-      'stimuli[0].target: "gen" is a spike_generator population; a current needs a stochastic_lif or sc_dense target',
+      'stimuli[0].target: "gen" is a spike_generator population; a current needs a stochastic_lif, sc_dense, izhikevich or adex target',
     ]);
   });
 
@@ -88,7 +88,7 @@ describe('cross-reference checks', () => {
     ).toEqual([
       'probes[1].neurons[1]: must be < size (100), got 100',
       'probes[1].neurons[2]: duplicate neuron 99',
-      'probes[3].population: "input" is a poisson population; only stochastic_lif and sc_dense have state to record',
+      'probes[3].population: "input" is a poisson population; only stochastic_lif, sc_dense, izhikevich and adex have state to record',
     ]);
   });
 

@@ -74,6 +74,10 @@ export class HostInputs {
             generatorFlags(gen, m.stepPtr, m.indices, m.periodSteps, t, base);
             break;
           }
+          case 'izhikevich':
+          case 'adex':
+            // Refused by requireModels (supported-models.ts) before this runs.
+            throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
           case 'loihi':
             // Refused by requireModels (supported-models.ts) before this runs.
             throw new Error('gpu backend: the loihi model is not in the gpu kernels');

@@ -207,6 +207,10 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         genLo = Math.min(genLo, base);
         genHi = Math.max(genHi, base + pop.size);
         break;
+      case 'izhikevich':
+      case 'adex':
+        // Refused by requireModels (supported-models.ts) before this runs.
+        throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
       case 'loihi':
         // Refused by requireModels (supported-models.ts) before this runs.
         throw new Error('gpu backend: the loihi model is not in the gpu kernels');

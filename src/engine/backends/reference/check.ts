@@ -2,6 +2,7 @@
 import { NumericalError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { ReferenceState } from './state.ts';
+import { adaptationName } from './classic-step.ts';
 
 /**
  * Throws `NumericalError` naming the first non-finite value (populations in order, V before the
@@ -12,6 +13,10 @@ import type { ReferenceState } from './state.ts';
 export function checkFinite(plan: Plan, state: ReferenceState, t: number): void {
   for (const p of state.populations) {
     if (p.lif) assertFinite(p.lif.v, p.plan.id, 'v', t);
+    if (p.classic) {
+      assertFinite(p.classic.v, p.plan.id, 'v', t);
+      assertFinite(p.classic.w, p.plan.id, adaptationName(p.classic.plan), t);
+    }
     for (const c of p.plan.channels) {
       const current = state.currents[c];
       if (current) assertFinite(current, p.plan.id, `i_syn (tau ${plan.channels[c]?.tau} ms)`, t);

@@ -23,7 +23,7 @@ export function externalCurrent(population: PopulationPlan, bias: number, t: num
  * as with two passes, and the current is read once.
  */
 export function gatherAndDecay(
-  lif: LifState,
+  lif: Pick<LifState, 'current'>,
   ext: number,
   channels: readonly Float32Array[],
   decays: readonly number[],

@@ -11,6 +11,7 @@ import { deliverProjection } from './deliver.ts';
 import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
 import { advanceLoihi, allocateLoihi, resetLoihi, type LoihiState } from './loihi-step.ts';
 import { scCurrent, updateRates } from './sc-step.ts';
+import { integrateClassic, resetClassic } from './classic-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
 
@@ -44,11 +45,12 @@ export class ReferenceRunner implements BackendRunner {
       p.channels.map((c) => plan.channels[c]?.decay ?? 0),
     );
     this.idleChannels = plan.channels.flatMap((c, i) =>
-      this.state.populations[c.target]?.lif ? [] : [i],
+      this.state.populations[c.target]?.lif || this.state.populations[c.target]?.classic ? [] : [i],
     );
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
-        ? this.state.populations[pr.target]?.lif?.v
+        ? (this.state.populations[pr.target]?.lif?.v ??
+          this.state.populations[pr.target]?.classic?.v)
         : this.state.currents[pr.destination.channel],
     );
   }
@@ -124,6 +126,20 @@ export class ReferenceRunner implements BackendRunner {
           }
           break;
         }
+        case 'izhikevich':
+        case 'adex': {
+          // Steps 1, 2c/2d: the LIF's input current, then the model's own integration.
+          const classic = p.classic;
+          if (!classic) break;
+          const ext = externalCurrent(p.plan, model.bias, t);
+          gatherAndDecay(classic, ext, this.channelsOf[i] ?? [], this.decaysOf[i] ?? []);
+          count = integrateClassic(classic, t, plan.gaussTable, spikes);
+          if (count < 0) {
+            suspect = true;
+            count = -count - 1;
+          }
+          break;
+        }
         case 'poisson':
           count = poissonSpikes(model, p.plan.size, t, spikes);
           break;
@@ -166,6 +182,7 @@ export class ReferenceRunner implements BackendRunner {
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
       if (p?.lif) resetLif(p.lif, p.history.list(t), counts[i] ?? 0);
+      if (p?.classic) resetClassic(p.classic, p.history.list(t), counts[i] ?? 0);
     }
     // Step 7: decay and reset cannot create a non-finite value from finite ones.
     if (suspect) checkFinite(plan, state, t);
@@ -190,7 +207,7 @@ export class ReferenceRunner implements BackendRunner {
     if (loihi) return variable === 'v' ? (loihi.v[j] ?? 0) : (loihi.iSampled[j] ?? 0);
     switch (variable) {
       case 'v':
-        return p.lif?.v[j] ?? 0;
+        return p.lif?.v[j] ?? p.classic?.v[j] ?? 0;
       case 'i_syn': {
         // An SC layer's synaptic current is the SC current of the step (step 8).
         if (p.sc) return p.sc.current;

@@ -1,6 +1,7 @@
 /** The reference backend's state: plain typed arrays built from a plan. */
 import type { LifPlan, Plan, PopulationPlan, ScDensePlan } from '../../plan.ts';
 import { allocateSc, type ScState } from './sc-step.ts';
+import { allocateClassic, resetClassicState, type ClassicState } from './classic-step.ts';
 import { SpikeHistory } from './spike-history.ts';
 
 export interface LifState {
@@ -18,6 +19,8 @@ export interface PopulationState {
   lif: LifState | undefined;
   /** Present for `sc_dense` layers only. */
   sc: ScState | undefined;
+  /** Present for `izhikevich` and `adex` populations. */
+  classic: ClassicState | undefined;
   history: SpikeHistory;
 }
 
@@ -42,6 +45,8 @@ export function allocateState(plan: Plan): ReferenceState {
       plan: p,
       lif: integrates ? allocateLif(m, p.size) : undefined,
       sc: m.model === 'sc_dense' ? allocateSc(m) : undefined,
+      classic:
+        m.model === 'izhikevich' || m.model === 'adex' ? allocateClassic(m, p.size) : undefined,
       history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
     };
   });
@@ -67,6 +72,7 @@ export function resetState(state: ReferenceState): void {
       p.lif.v.set(p.lif.plan.vInit);
       p.lif.refr.fill(0);
     }
+    if (p.classic) resetClassicState(p.classic);
     if (p.sc) {
       p.sc.rates.fill(0);
       p.sc.current = 0;
