@@ -44,6 +44,7 @@ describe('example gallery', () => {
       'cuba.json',
       'sc-dense.json',
       'sc-two-layer.json',
+      'loihi.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');

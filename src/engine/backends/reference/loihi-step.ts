@@ -106,6 +106,7 @@ export function stepLoihi(s: LoihiState, t: number, spikes: Uint32Array): number
   for (let j = 0; j < v.length; j++) {
     const vj = v[j] as number;
     const ij = i[j] as number;
+    if (Math.abs(ij) >= LOIHI_STATE_LIMIT) throw new NumericalError(s.id, t, j, 'I', ij);
     // Both updates read the values before the step (forward Euler).
     i[j] = ij - decayStep(ij, decayI);
     if ((refr[j] as number) > 0) {
@@ -121,10 +122,6 @@ export function stepLoihi(s: LoihiState, t: number, spikes: Uint32Array): number
     } else {
       v[j] = vNew;
     }
-  }
-  for (let j = 0; j < i.length; j++) {
-    const x = iSampled[j] as number;
-    if (Math.abs(x) >= LOIHI_STATE_LIMIT) throw new NumericalError(s.id, t, j, 'I', x);
   }
   return count;
 }
