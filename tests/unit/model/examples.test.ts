@@ -45,6 +45,8 @@ describe('example gallery', () => {
       'sc-dense.json',
       'sc-two-layer.json',
       'loihi.json',
+      'izhikevich-gallery.json',
+      'adex.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
