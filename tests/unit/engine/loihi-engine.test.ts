@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loihiActualWeight } from '../../../src/engine/compile/loihi-plan.ts';
-import { NumericalError } from '../../../src/engine/errors.ts';
+import { BackendUnavailableError, NumericalError } from '../../../src/engine/errors.ts';
+import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { LoihiSynapse, NetworkDocument } from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
 import { runDocument, spikeStepsOf } from './fixtures/run.ts';
@@ -104,30 +105,52 @@ describe('Loihi in the step', () => {
     expect(spikeStepsOf(lif, 'b')).toEqual([4]);
   });
 
-  it('stops with NumericalError when I reaches 2^24 instead of recording a rounded value', async () => {
-    const doc = generatorInto('loihi');
+  it.each(['reference', 'wasm'] as const)(
+    'stops with NumericalError when I reaches 2^24 (%s)',
+    async (backend) => {
+      const run = runDocument(overflowing(), backend);
+      await expect(run).rejects.toBeInstanceOf(NumericalError);
+      // 9 * 2080768 = 18726912 >= 2^24 = 16777216, reported exactly.
+      await expect(run).rejects.toThrow(/population 'a': I of neuron 0 became 18726912 at step 1;/);
+    },
+  );
+
+  it('auto runs Loihi networks on wasm, which refuses inputs its f32 sums cannot hold', async () => {
+    const sim = await createSimulation(generatorInto('loihi'), { backend: 'auto' });
+    expect(sim.backend).toBe('wasm');
+    sim.dispose();
+    const doc = overflowing();
     const gen = doc.populations[0];
-    const a = doc.populations[1];
-    if (gen?.model !== 'spike_generator' || a?.model !== 'loihi') throw new Error('fixture');
-    gen.size = 9;
-    gen.params = {
-      indices: [0, 1, 2, 3, 4, 5, 6, 7, 8],
-      times: [1, 1, 1, 1, 1, 1, 1, 1, 1],
-      period: 0,
-    };
-    a.params = { refractory: 1, threshold_v_mant: 131071, decay_v: 0, decay_I: 0 };
-    doc.projections[0] = {
-      id: 'gen_a',
-      source: 'gen',
-      target: 'a',
-      connectivity: { rule: 'all_to_all', allow_self: true },
-      weight: { kind: 'constant', value: 254 },
-      delay: { kind: 'constant', steps: 0 },
-      synapse: { kind: 'loihi', w_exp: 7, sign_mode: 'mixed', num_weight_bits: 8 },
-    };
-    // 9 * 2080768 = 18726912 >= 2^24 = 16777216.
-    const run = runDocument(doc);
-    await expect(run).rejects.toBeInstanceOf(NumericalError);
-    await expect(run).rejects.toThrow(/population 'a': I of neuron 0 became 18726912 at step 1/);
+    if (gen?.model !== 'spike_generator') throw new Error('fixture');
+    // 520 sources of weight 2080768 can add up to more than 2^30 in one step.
+    gen.size = 520;
+    await expect(createSimulation(doc, { backend: 'wasm' })).rejects.toBeInstanceOf(
+      BackendUnavailableError,
+    );
   });
 });
+
+/** 9 simultaneous maximal events (w_exp 7) into one neuron that never decays its current. */
+function overflowing(): NetworkDocument {
+  const doc = generatorInto('loihi');
+  const gen = doc.populations[0];
+  const a = doc.populations[1];
+  if (gen?.model !== 'spike_generator' || a?.model !== 'loihi') throw new Error('fixture');
+  gen.size = 9;
+  gen.params = {
+    indices: [0, 1, 2, 3, 4, 5, 6, 7, 8],
+    times: [1, 1, 1, 1, 1, 1, 1, 1, 1],
+    period: 0,
+  };
+  a.params = { refractory: 1, threshold_v_mant: 131071, decay_v: 0, decay_I: 0 };
+  doc.projections[0] = {
+    id: 'gen_a',
+    source: 'gen',
+    target: 'a',
+    connectivity: { rule: 'all_to_all', allow_self: true },
+    weight: { kind: 'constant', value: 254 },
+    delay: { kind: 'constant', steps: 0 },
+    synapse: { kind: 'loihi', w_exp: 7, sign_mode: 'mixed', num_weight_bits: 8 },
+  };
+  return doc;
+}

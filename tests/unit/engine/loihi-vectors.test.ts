@@ -8,6 +8,7 @@ import type { Chunk } from '../../../src/engine/api.ts';
 import type { BackendChoice } from '../../../src/model/document.ts';
 import { LOIHI_CASES, loihiCaseDocument, type LoihiCase } from './fixtures/loihi-documents.ts';
 import { runDocument } from './fixtures/run.ts';
+import { createSimulation } from '../../../src/engine/simulation.ts';
 
 /** Rows [t][neuron] of a state probe. */
 function rows(chunk: Chunk, probe: string, width: number): number[][] {
@@ -82,6 +83,22 @@ describe('Loihi populations reproduce brian2-loihi (reference backend)', () => {
   for (const c of LOIHI_CASES) {
     it(c.name, async () => {
       await expectMatches(c, 'reference');
+    });
+  }
+});
+
+describe('Loihi populations reproduce brian2-loihi (wasm backend)', () => {
+  it('runs on the wasm kernel itself', async () => {
+    const c = LOIHI_CASES[0];
+    if (!c) throw new Error('no cases');
+    const sim = await createSimulation(loihiCaseDocument(c), { backend: 'wasm' });
+    expect(sim.backend).toBe('wasm');
+    sim.dispose();
+  });
+
+  for (const c of LOIHI_CASES) {
+    it(c.name, async () => {
+      await expectMatches(c, 'wasm');
     });
   }
 });

@@ -1,6 +1,7 @@
 /** Fills the header and the descriptor tables that tell the kernel where everything is. */
 import type { LifPlan, Plan, ScDensePlan } from '../../plan.ts';
 import { historyWords } from './history.ts';
+import { writeLoihiDescriptor } from './loihi-image.ts';
 import { integrates, type MemoryImage } from './image.ts';
 import {
   C,
@@ -92,6 +93,9 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
         i32(d + P.genPeriod, m.periodSteps);
         i32(d + P.genSteps, m.stepPtr.length - 1);
         break;
+      case 'loihi':
+        if (a.loihi) writeLoihiDescriptor(view, d, m, a.loihi);
+        break;
     }
   });
   i32(hd + H.scRates, scRates);
@@ -117,7 +121,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     const dest = pr.destination;
     const destination =
       dest.kind === 'delta'
-        ? image.populations[pr.target]?.v || a.sink
+        ? // A Loihi target takes its events into its input array (step 5c).
+          image.populations[pr.target]?.loihi?.input || image.populations[pr.target]?.v || a.sink
         : (image.channels[dest.channel] ?? 0);
     const { weights, delays } = pr.csr;
     i32(d + J.source, pr.source);

@@ -17,6 +17,7 @@ import {
 import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
 import { allocateScTables, allocateTrace, writeScTables, type ScAddresses } from './sc-image.ts';
+import { allocateLoihiState, type LoihiAddresses } from './loihi-image.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
 export interface PopulationAddresses {
@@ -35,6 +36,8 @@ export interface PopulationAddresses {
   genIndices: number;
   /** sc_dense layers only. */
   sc: ScAddresses | undefined;
+  /** loihi populations only (their state, in the state block). */
+  loihi: LoihiAddresses | undefined;
 }
 
 /** Addresses of one projection's connectivity. */
@@ -113,6 +116,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const traces = plan.populations.map((p) =>
     p.model.model === 'sc_dense' ? allocateTrace(arena, p.model) : 0,
   );
+  const loihi = plan.populations.map((p) =>
+    p.model.model === 'loihi' ? allocateLoihiState(arena, p.size) : undefined,
+  );
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
     (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
@@ -135,6 +141,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       genStepPtr: m.model === 'spike_generator' ? arena.alloc(4 * m.stepPtr.length) : 0,
       genIndices: m.model === 'spike_generator' ? arena.alloc(4 * m.indices.length) : 0,
       sc: m.model === 'sc_dense' ? allocateScTables(arena, m, traces[i] ?? 0) : undefined,
+      loihi: loihi[i],
     };
   });
   const projections = plan.projections.map((pr): ProjectionAddresses => {

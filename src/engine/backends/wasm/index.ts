@@ -6,6 +6,7 @@ import { BackendUnavailableError } from '../../errors.ts';
 import type { BackendFactory } from '../backend.ts';
 import { requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
+import { requireExactLoihiInput } from './loihi-image.ts';
 import { instantiateKernel } from './module.ts';
 import { WasmRunner } from './runner.ts';
 import { simdSupported } from './simd.ts';
@@ -24,10 +25,12 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'poisson',
   'spike_generator',
   'sc_dense',
+  'loihi',
 ]);
 
 export const createWasmBackend: BackendFactory = async (plan) => {
   requireModels('wasm', plan, WASM_MODELS);
+  requireExactLoihiInput(plan);
   if (!simdSupported()) {
     throw new BackendUnavailableError('wasm', 'this JavaScript engine has no WebAssembly SIMD');
   }

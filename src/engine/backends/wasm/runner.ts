@@ -9,6 +9,7 @@ import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { integrates, planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
 import { H, P, POP_BYTES, STATUS } from './layout.ts';
+import { ERR_LOIHI } from './loihi-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
 
@@ -125,8 +126,11 @@ export class WasmRunner implements BackendRunner {
     const population = this.plan.populations[at(H.errPop)];
     const channel = at(H.errVar);
     const tau = this.plan.channels[channel]?.tau ?? 0;
-    const variable = channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`;
-    const value = this.f32[hd + H.errValue / 4] ?? Number.NaN;
+    const loihi = channel === ERR_LOIHI.v ? 'v' : channel === ERR_LOIHI.i ? 'I' : undefined;
+    const variable = loihi ?? (channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`);
+    // A Loihi overflow stores its exact integer value as i32.
+    const value =
+      (loihi ? this.i32[hd + H.errValue / 4] : this.f32[hd + H.errValue / 4]) ?? Number.NaN;
     // As the reference does, the failing step does not count as done.
     this.step = at(H.errStep);
     return new NumericalError(

@@ -62,6 +62,7 @@ import {
   S_ISC,
 } from './layout';
 import { lifStep } from './lif';
+import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
 
@@ -131,6 +132,8 @@ function resetSpikers(pd: usize): void {
  */
 function synapticCurrent(hdr: usize, pd: usize, j: i32): f32 {
   if (load<i32>(pd + P_MODEL) == MODEL_SC) return load<f32>(load<usize>(pd + P_SC) + S_ISC);
+  if (load<i32>(pd + P_MODEL) == MODEL_LOIHI)
+    return load<f32>(load<usize>(pd + L_ISAMPLED) + ((<usize>j) << 2));
   const chans = load<usize>(hdr + H_CHANS);
   const nch = load<i32>(pd + P_NCH);
   const cl = load<usize>(pd + P_CHLIST);
@@ -208,6 +211,8 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       const model = load<i32>(pd + P_MODEL);
       if (model == MODEL_LIF) lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT));
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
+      // A Loihi population's spikes come in step 5c; its history slot of t starts empty.
+      else if (model == MODEL_LOIHI) store<i32>(pd + P_COUNT, 0);
       else if (model == MODEL_SC) {
         // Step 1b once for the layer, then its neurons integrate I = ext + Isc (+ channels).
         lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT) + scCurrent(pd, t));
@@ -217,6 +222,17 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     if (loose) decayLoose(hdr, pops);
     for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
     if (scRates) updateAllTraces(pops, npops);
+    // Step 5c: Loihi populations integrate after delivery and record their history slot of t.
+    for (let p = 0; p < npops; p++) {
+      const pd = pops + <usize>(p * POP_BYTES);
+      if (load<i32>(pd + P_MODEL) != MODEL_LOIHI) continue;
+      if (!loihiStep(hdr, p, pd, t)) {
+        store<i32>(hdr + H_STATUS, STATUS_ERROR);
+        store<i32>(hdr + H_ERRSTEP, t);
+        return done;
+      }
+      recordHistory(pd, t);
+    }
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
       const model = load<i32>(pd + P_MODEL);
