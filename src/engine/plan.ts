@@ -9,6 +9,8 @@
 
 import type { LoihiPlan } from './plan-loihi.ts';
 export type { LoihiPlan } from './plan-loihi.ts';
+import type { DynapsimPlan } from './plan-dynapsim.ts';
+export type { DynapsimPlan } from './plan-dynapsim.ts';
 
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
 export interface CsrConnectivity {
@@ -162,7 +164,14 @@ export interface AdexPlan {
 }
 
 export type ModelPlan =
-  LifPlan | PoissonPlan | SpikeGeneratorPlan | ScDensePlan | LoihiPlan | IzhikevichPlan | AdexPlan;
+  | LifPlan
+  | PoissonPlan
+  | SpikeGeneratorPlan
+  | ScDensePlan
+  | LoihiPlan
+  | IzhikevichPlan
+  | AdexPlan
+  | DynapsimPlan;
 
 export interface PopulationPlan {
   id: string;

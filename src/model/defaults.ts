@@ -20,6 +20,8 @@ import {
   type IzhikevichParams,
 } from './document.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from './presets.ts';
+import type { DynapsimParams } from './document-dynapsim.ts';
+import { dynapsimDefaults } from './dynapsim-constants.ts';
 
 /** The parameter type of each population model. */
 export interface ParamsByModel {
@@ -30,6 +32,7 @@ export interface ParamsByModel {
   loihi: LoihiParams;
   izhikevich: IzhikevichParams;
   adex: AdexParams;
+  dynapsim: DynapsimParams;
 }
 
 /**
@@ -92,6 +95,9 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
       if (!tonic) throw new Error('presets: AdEx tonic preset missing');
       return { ...tonic.params, bias: tonic.current, v_init: { ...tonic.params.v_init } };
     }
+    case 'dynapsim':
+      // Rockpool's default_currents and default_layout (Idc = Io: silent until driven).
+      return dynapsimDefaults();
   }
 }
 
@@ -105,6 +111,7 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   loihi: 10,
   izhikevich: 10,
   adex: 10,
+  dynapsim: 10,
 };
 
 /**
@@ -132,6 +139,8 @@ export function createPopulation(
     case 'izhikevich':
       return { ...common, model, params: defaultParams(model) };
     case 'adex':
+      return { ...common, model, params: defaultParams(model) };
+    case 'dynapsim':
       return { ...common, model, params: defaultParams(model) };
   }
 }

@@ -10,6 +10,8 @@
 import type { LoihiParams, LoihiSynapse } from './document-loihi.ts';
 export type { LoihiParams, LoihiSignMode, LoihiSynapse } from './document-loihi.ts';
 export { LOIHI_SIGN_MODES } from './document-loihi.ts';
+import type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
+export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 
 /** Current version of the document format. Bump it together with a migration in `migrate.ts`. */
 export const DOCUMENT_VERSION = 1;
@@ -227,7 +229,8 @@ export type Population =
   | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams })
   | (PopulationCommon & { model: 'loihi'; params: LoihiParams })
   | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
-  | (PopulationCommon & { model: 'adex'; params: AdexParams });
+  | (PopulationCommon & { model: 'adex'; params: AdexParams })
+  | (PopulationCommon & { model: 'dynapsim'; params: DynapsimParams });
 
 export type PopulationModel = Population['model'];
 
@@ -239,6 +242,7 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'loihi',
   'izhikevich',
   'adex',
+  'dynapsim',
 ];
 
 /** Which source neurons connect to which target neurons. */
@@ -259,7 +263,9 @@ export type SynapseSpec =
   /** Adds the weight to a synaptic current that decays with time constant `tau` (ms). */
   | { kind: 'exponential'; tau: number }
   /** Loihi: adds the actual weight to a `loihi` target's current `I` (see `document-loihi.ts`). */
-  | LoihiSynapse;
+  | LoihiSynapse
+  /** DynapSim: adds the weight to a `dynapsim` target's weighted input (see `document-dynapsim.ts`). */
+  | DpiSynapse;
 
 export interface Projection {
   id: string;

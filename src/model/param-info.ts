@@ -7,6 +7,7 @@ import type { ParamsByModel } from './defaults.ts';
 import { SC_DENSE_PARAM_INFO } from './param-info-sc-dense.ts';
 import { LOIHI_PARAM_INFO } from './param-info-loihi.ts';
 import { ADEX_PARAM_INFO, IZHIKEVICH_PARAM_INFO } from './param-info-classic.ts';
+import { DYNAPSIM_PARAM_INFO } from './param-info-dynapsim.ts';
 
 export type ParamUnit =
   | 'ms'
@@ -20,6 +21,10 @@ export type ParamUnit =
   | 'pF'
   | 'nS'
   | 'pA'
+  /** Amperes, farads, volts: DynapSim's bias currents and circuit constants (SI, as Rockpool). */
+  | 'A'
+  | 'F'
+  | 'V'
   | '';
 
 /**
@@ -177,4 +182,5 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
   loihi: LOIHI_PARAM_INFO,
   izhikevich: IZHIKEVICH_PARAM_INFO,
   adex: ADEX_PARAM_INFO,
+  dynapsim: DYNAPSIM_PARAM_INFO,
 };

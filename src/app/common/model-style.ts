@@ -55,4 +55,10 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#e0c341',
     blurb: 'Exponential spike onset with an adaptation current (Brette & Gerstner 2005).',
   },
+  dynapsim: {
+    name: 'DynapSim (DYNAP-SE)',
+    short: 'DynapSim',
+    color: '#5fd35f',
+    blurb: 'Analog DPI neurons set by bias currents, with adaptation and mismatch (Rockpool).',
+  },
 };

@@ -45,6 +45,7 @@ export function weightLabel(w: Distribution): string {
 /** `δ` for delta synapses, `τ5` for exponential currents. */
 export function synapseLabel(p: Projection): string {
   if (p.synapse.kind === 'loihi') return `2^${6 + p.synapse.w_exp}`;
+  if (p.synapse.kind === 'dpi') return 'DPI';
   return p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
 }
 

@@ -10,6 +10,7 @@ import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
+import { compileDynapsim } from './dynapsim-plan.ts';
 import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
 import { compileProbe } from './probes.ts';
@@ -88,12 +89,14 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     const weights =
       pr.synapse.kind === 'loihi'
         ? loihiWeights(pr, pr.synapse, count)
-        : drawWeights(
-            pr.weight,
-            count,
-            streamKey(seed, index, PROJECTION_STREAM.weight),
-            gaussTable,
-          );
+        : pr.synapse.kind === 'dpi' && pr.synapse.weights !== undefined
+          ? Float32Array.from(pr.synapse.weights.slice(0, count))
+          : drawWeights(
+              pr.weight,
+              count,
+              streamKey(seed, index, PROJECTION_STREAM.weight),
+              gaussTable,
+            );
     const drawn = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
     const fromLoihi = doc.populations[source]?.model === 'loihi';
     const delays = fromLoihi ? shiftDelays(drawn) : drawn;
@@ -158,6 +161,8 @@ function compileModel(
       return compileIzhikevich(p.params, p.size, dt, seed, index);
     case 'adex':
       return compileAdex(p.params, p.size, dt, seed, index);
+    case 'dynapsim':
+      return compileDynapsim(p.params, p.size, dt, gaussianTable());
   }
 }
 

@@ -57,7 +57,11 @@ export function expectedSynapses(
 
 /** A Loihi projection with one mantissa per synapse stores per-synapse weights. */
 function hasMantissaList(projection: Projection): boolean {
-  return projection.synapse.kind === 'loihi' && projection.synapse.mantissas !== undefined;
+  const s = projection.synapse;
+  return (
+    (s.kind === 'loihi' && s.mantissas !== undefined) ||
+    (s.kind === 'dpi' && s.weights !== undefined)
+  );
 }
 
 /** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
@@ -119,6 +123,9 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
     case 'adex':
       // The LIF's 16 B plus the adaptation variable (u or w).
       return 20 * size;
+    case 'dynapsim':
+      // Imem, Isyn, Iahp, Vmem, timer, input (float32), 16 float32 constants, spike flag and list.
+      return 89 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;

@@ -7,6 +7,7 @@ import type { ValidationIssue } from '../validation-issue.ts';
 import { createCheckContext } from './context.ts';
 import { checkIds } from './ids.ts';
 import { checkLoihi } from './loihi.ts';
+import { checkDynapsim } from './dynapsim.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
 import { checkRun } from './run.ts';
@@ -26,5 +27,6 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkProbes(ctx);
   checkRun(ctx);
   checkLoihi(ctx);
+  checkDynapsim(ctx);
   return ctx.issues;
 }

@@ -47,7 +47,9 @@ export function checkProbes(ctx: CheckContext): void {
     if (population === undefined) return;
     checkProbe(ctx, at, probe, population.size, spikeProbes);
     // A loihi population records v and i_syn (its I) but takes no current stimuli.
-    if (probe.kind === 'state' && !hasMembrane(population) && population.model !== 'loihi') {
+    // A dynapsim population records v (Imem) and i_syn (Isyn), and takes no current stimuli.
+    const recordsState = population.model === 'loihi' || population.model === 'dynapsim';
+    if (probe.kind === 'state' && !hasMembrane(population) && !recordsState) {
       flag(
         ctx,
         `${at}.population`,

@@ -21,6 +21,7 @@ import {
 import type { Schema } from '../schema/index.ts';
 import { initialValueSchema } from './distributions.ts';
 import { loihiParamsSchema } from './loihi.ts';
+import { dynapsimParamsSchema } from './dynapsim.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 
@@ -111,5 +112,13 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     size,
     position,
     params: adexParamsSchema,
+  }),
+  dynapsim: object({
+    id: idSchema,
+    label,
+    model: literal('dynapsim'),
+    size,
+    position,
+    params: dynapsimParamsSchema,
   }),
 });

@@ -15,6 +15,7 @@ import {
 import type { Schema } from '../schema/index.ts';
 import { distributionSchema } from './distributions.ts';
 import { loihiSynapseSchema } from './loihi.ts';
+import { dpiSynapseSchema } from './dynapsim.ts';
 import { idSchema } from './populations.ts';
 
 const connectivitySchema: Schema<Connectivity> = taggedUnion('rule', {
@@ -46,6 +47,7 @@ const synapseSchema: Schema<SynapseSpec> = taggedUnion('kind', {
     tau: number({ gt: 0, description: 'Decay time constant of the synaptic current, ms.' }),
   }),
   loihi: loihiSynapseSchema,
+  dpi: dpiSynapseSchema,
 });
 
 /** One projection from population `source` to population `target`. */

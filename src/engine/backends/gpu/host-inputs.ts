@@ -76,6 +76,7 @@ export class HostInputs {
           }
           case 'izhikevich':
           case 'adex':
+          case 'dynapsim':
             // Refused by requireModels (supported-models.ts) before this runs.
             throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
           case 'loihi':

@@ -209,6 +209,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         break;
       case 'izhikevich':
       case 'adex':
+      case 'dynapsim':
         // Refused by requireModels (supported-models.ts) before this runs.
         throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
       case 'loihi':

@@ -10,6 +10,12 @@ import { checkFinite } from './check.ts';
 import { deliverProjection } from './deliver.ts';
 import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
 import { advanceLoihi, allocateLoihi, resetLoihi, type LoihiState } from './loihi-step.ts';
+import {
+  allocateDynapsim,
+  integrateDynapsim,
+  resetDynapsim,
+  type DynapsimState,
+} from './dynapsim-step.ts';
 import { scCurrent, updateRates } from './sc-step.ts';
 import { integrateClassic, resetClassic } from './classic-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
@@ -33,10 +39,13 @@ export class ReferenceRunner implements BackendRunner {
   private readonly destinations: (Float32Array | undefined)[];
   /** Loihi populations' state (step 5c), by population index. */
   private readonly loihi: (LoihiState | undefined)[];
+  /** DynapSim populations' state (step 2e), by population index. */
+  private readonly dynapsim: (DynapsimState | undefined)[];
 
   constructor(private readonly plan: Plan) {
     this.state = allocateState(plan);
     this.loihi = allocateLoihi(plan);
+    this.dynapsim = allocateDynapsim(plan);
     this.counts = new Int32Array(plan.populations.length);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
@@ -50,7 +59,8 @@ export class ReferenceRunner implements BackendRunner {
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
         ? (this.state.populations[pr.target]?.lif?.v ??
-          this.state.populations[pr.target]?.classic?.v)
+          this.state.populations[pr.target]?.classic?.v ??
+          this.dynapsim[pr.target]?.ws)
         : this.state.currents[pr.destination.channel],
     );
   }
@@ -86,6 +96,7 @@ export class ReferenceRunner implements BackendRunner {
   reset(): Promise<void> {
     resetState(this.state);
     resetLoihi(this.loihi);
+    resetDynapsim(this.dynapsim);
     this.step = 0;
     return Promise.resolve();
   }
@@ -149,6 +160,12 @@ export class ReferenceRunner implements BackendRunner {
         case 'loihi':
           // Steps after delivery (5c), which commits its spikes of step t.
           break;
+        case 'dynapsim': {
+          // Step 2e: consumes the weighted input delivered during the previous step.
+          const dyn = this.dynapsim[i];
+          if (dyn) count = integrateDynapsim(dyn, t, spikes);
+          break;
+        }
         default: {
           const unknown: never = model;
           throw new Error(`reference backend: unknown model ${JSON.stringify(unknown)}`);
@@ -205,6 +222,9 @@ export class ReferenceRunner implements BackendRunner {
     if (!p) return 0;
     const loihi = this.loihi[population];
     if (loihi) return variable === 'v' ? (loihi.v[j] ?? 0) : (loihi.iSampled[j] ?? 0);
+    // DynapSim: v records Imem (A), i_syn the DPI synapse current Isyn (A).
+    const dyn = this.dynapsim[population];
+    if (dyn) return variable === 'v' ? (dyn.imem[j] ?? 0) : (dyn.isyn[j] ?? 0);
     switch (variable) {
       case 'v':
         return p.lif?.v[j] ?? p.classic?.v[j] ?? 0;

@@ -1,0 +1,90 @@
+/**
+ * Checks of DynapSim populations and DPI synapses: DynapSim targets take DPI synapses only (their
+ * input is a weighted spike count scaled by Iscale, not a voltage or an exponential current) and
+ * DPI synapses reach DynapSim targets only; a weight list matches the synapse count; the
+ * threshold lies above the dark current Io, which is where Imem rests and resets.
+ */
+import type { Population, Projection } from '../document.ts';
+import type { CheckContext } from './context.ts';
+import { flag, modelPhrase } from './context.ts';
+
+/** Every DynapSim rule of the document. */
+export function checkDynapsim(ctx: CheckContext): void {
+  ctx.doc.populations.forEach((population, i) => {
+    if (population.model !== 'dynapsim') return;
+    const p = population.params;
+    if (p.Ispkthr <= p.Io) {
+      flag(
+        ctx,
+        `populations[${i}].params.Ispkthr`,
+        `must be above the dark current Io (${p.Io} A), where Imem rests and resets, or the ` +
+          `neuron would spike every step; got ${p.Ispkthr}`,
+      );
+    }
+  });
+  ctx.doc.projections.forEach((projection, i) => {
+    const source = ctx.populations.get(projection.source)?.population;
+    const target = ctx.populations.get(projection.target)?.population;
+    checkProjection(ctx, `projections[${i}]`, projection, source, target);
+  });
+}
+
+function checkProjection(
+  ctx: CheckContext,
+  at: string,
+  projection: Projection,
+  source: Population | undefined,
+  target: Population | undefined,
+): void {
+  const synapse = projection.synapse;
+  if (target?.model === 'dynapsim' && synapse.kind !== 'dpi') {
+    flag(
+      ctx,
+      `${at}.synapse.kind`,
+      `${modelPhrase(target)}; a projection into it must use a dpi synapse, got ${synapse.kind}`,
+    );
+  }
+  if (synapse.kind !== 'dpi') return;
+  if (target !== undefined && target.model !== 'dynapsim') {
+    flag(
+      ctx,
+      `${at}.synapse.kind`,
+      `a dpi synapse needs a dynapsim target; ${modelPhrase(target)}`,
+    );
+  }
+  if (synapse.weights === undefined || source === undefined || target === undefined) return;
+  const count = knownSynapseCount(projection, source, target);
+  if (count === undefined) {
+    flag(
+      ctx,
+      `${at}.synapse.weights`,
+      `needs all_to_all or one_to_one connectivity (a known synapse count), got ${projection.connectivity.rule}`,
+    );
+  } else if (synapse.weights.length !== count) {
+    flag(
+      ctx,
+      `${at}.synapse.weights`,
+      `must have one entry per synapse (${count}), got ${synapse.weights.length}`,
+    );
+  }
+}
+
+/** Synapses of a deterministic rule, or undefined for the random ones. */
+function knownSynapseCount(
+  projection: Projection,
+  source: Population,
+  target: Population,
+): number | undefined {
+  const c = projection.connectivity;
+  switch (c.rule) {
+    case 'all_to_all':
+      return (
+        source.size * target.size - (source.id === target.id && !c.allow_self ? source.size : 0)
+      );
+    case 'one_to_one':
+      return source.size;
+    case 'fixed_probability':
+    case 'fixed_fan_in':
+      return undefined;
+  }
+}
