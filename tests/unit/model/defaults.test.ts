@@ -97,6 +97,8 @@ describe('defaults and factories', () => {
 
   it('round-trips a document of every model through JSON and validation unchanged', () => {
     const doc = validDocument();
+    // A loihi population needs 1 ms steps (brian2-loihi's dt).
+    doc.run.dt = 1;
     for (const model of POPULATION_MODELS) {
       doc.populations.push(
         createPopulation(model, uniqueId(model, documentIds(doc)), { x: 10, y: 20 }),
