@@ -64,6 +64,11 @@ function hasMantissaList(projection: Projection): boolean {
   );
 }
 
+/** A Loihi projection with one mantissa per synapse stores per-synapse weights. */
+function hasMantissaList(projection: Projection): boolean {
+  return projection.synapse.kind === 'loihi' && projection.synapse.mantissas !== undefined;
+}
+
 /** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
 export function bytesPerSynapse(projection: Projection): number {
   return (
@@ -96,7 +101,9 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
     const perSynapse = bytesPerSynapse(pr);
     // Ring of the source's spike lists for steps t-maxDelay..t, as the reference keeps it,
     // plus a spiked-flag per slot and a merge buffer when delays differ between synapses.
-    const slots = delayBound(pr) + 1;
+    // A Loihi source's delays count one step more (CONTEXT.md step 5c).
+    const fromLoihi = doc.populations.some((p) => p.id === pr.source && p.model === 'loihi');
+    const slots = delayBound(pr) + (fromLoihi ? 2 : 1);
     const history = 4 * ns * slots + (delayIsShared(pr.delay) ? 0 : ns * slots + 5 * ns);
     const bytes = synapses * perSynapse + 4 * (ns + 1) + history;
     return { id: pr.id, synapses, bytesPerSynapse: perSynapse, bytes };
