@@ -64,11 +64,6 @@ function hasMantissaList(projection: Projection): boolean {
   );
 }
 
-/** A Loihi projection with one mantissa per synapse stores per-synapse weights. */
-function hasMantissaList(projection: Projection): boolean {
-  return projection.synapse.kind === 'loihi' && projection.synapse.mantissas !== undefined;
-}
-
 /** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
 export function bytesPerSynapse(projection: Projection): number {
   return (
