@@ -47,6 +47,7 @@ describe('example gallery', () => {
       'loihi.json',
       'izhikevich-gallery.json',
       'adex.json',
+      'dynapsim.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
