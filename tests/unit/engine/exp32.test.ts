@@ -3,6 +3,7 @@
  * in CONTEXT.md must hold over the whole domain, measured on a dense grid of float32 inputs.
  */
 import { describe, expect, it } from 'vitest';
+import { KERNEL_BASE64 } from '../../../src/engine/backends/wasm/kernel.generated.ts';
 import { EXP32, exp32 } from '../../../src/engine/exp32.ts';
 
 const f = Math.fround;
@@ -58,5 +59,25 @@ describe('exp32', () => {
       expect(exp32(below)).toBeLessThanOrEqual(exp32(mid));
       expect(exp32(mid)).toBeLessThanOrEqual(exp32(above));
     }
+  });
+});
+
+describe('exp32 in the wasm kernel', () => {
+  it('is bit for bit the reference exp32 on a dense grid and at the edges', async () => {
+    const bytes = Uint8Array.from(atob(KERNEL_BASE64), (c) => c.charCodeAt(0));
+    const { instance } = await WebAssembly.instantiate(bytes, {});
+    const wasmExp = instance.exports.exp32 as (x: number) => number;
+    let mismatches = 0;
+    let first = '';
+    const check = (x: number): void => {
+      const xf = f(x);
+      if (!Object.is(wasmExp(xf), exp32(xf))) {
+        mismatches++;
+        first ||= `x = ${xf}: wasm ${wasmExp(xf)}, reference ${exp32(xf)}`;
+      }
+    };
+    for (let x = -90; x <= 90; x += 0.00113) check(x);
+    for (const x of [-87, -87.00001, 88, 88.00001, 0, -0, NaN, Infinity, -Infinity]) check(x);
+    expect(mismatches, first).toBe(0);
   });
 });

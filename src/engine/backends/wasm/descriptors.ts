@@ -16,6 +16,7 @@ import {
   PROJ_BYTES,
   Q,
 } from './layout.ts';
+import { writeClassic } from './classic-image.ts';
 
 /** Writes the header, population, channel, projection and probe descriptors. */
 export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
@@ -80,6 +81,15 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
         lifConstants(m);
         i32(d + P.sc, a.sc?.descriptor ?? 0);
         if (m.inputs.kind === 'rates') scRates++;
+        break;
+      case 'izhikevich':
+      case 'adex':
+        // V, refractory counts, noise and ext as a LIF's; constants in the model's descriptor.
+        if (a.classic) i32(d + P.model, writeClassic(m, a.classic, buffer));
+        i32(d + P.sc, a.classic?.descriptor ?? 0);
+        f32(d + P.noiseStd, m.noiseStd);
+        i32(d + P.key, m.noiseKey | 0);
+        f32(d + P.ext, m.bias);
         break;
       case 'poisson':
         i32(d + P.model, MODEL.poisson);

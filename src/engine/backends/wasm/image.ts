@@ -17,6 +17,13 @@ import {
 import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
 import { allocateScTables, allocateTrace, writeScTables, type ScAddresses } from './sc-image.ts';
+import {
+  allocateAdaptation,
+  allocateClassic,
+  isClassic,
+  writeClassicInitial,
+  type ClassicAddresses,
+} from './classic-image.ts';
 import { allocateLoihiState, type LoihiAddresses } from './loihi-image.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
@@ -36,6 +43,8 @@ export interface PopulationAddresses {
   genIndices: number;
   /** sc_dense layers only. */
   sc: ScAddresses | undefined;
+  /** izhikevich and adex populations only (adaptation array and constants). */
+  classic: ClassicAddresses | undefined;
   /** loihi populations only (their state, in the state block). */
   loihi: LoihiAddresses | undefined;
 }
@@ -89,10 +98,15 @@ export function probeSampleCount(plan: Plan): number {
   return n;
 }
 
-/** Populations with LIF neurons: `stochastic_lif`, and `sc_dense` (a LIF layer with SC input). */
+/**
+ * Populations with V and refractory counts: `stochastic_lif`, `sc_dense` (a LIF layer with SC
+ * input), and the classroom models `izhikevich` and `adex` (assembly/classic.ts).
+ */
 export function integrates(p: PopulationPlan | undefined): boolean {
   const model = p?.model.model;
-  return model === 'stochastic_lif' || model === 'sc_dense';
+  return (
+    model === 'stochastic_lif' || model === 'sc_dense' || model === 'izhikevich' || model === 'adex'
+  );
 }
 
 /** Decides every address; nothing is written yet. */
@@ -115,6 +129,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   });
   const traces = plan.populations.map((p) =>
     p.model.model === 'sc_dense' ? allocateTrace(arena, p.model) : 0,
+  );
+  const adaptation = plan.populations.map((p) =>
+    isClassic(p.model) ? allocateAdaptation(arena, p.size) : 0,
   );
   const loihi = plan.populations.map((p) =>
     p.model.model === 'loihi' ? allocateLoihiState(arena, p.size) : undefined,
@@ -141,6 +158,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       genStepPtr: m.model === 'spike_generator' ? arena.alloc(4 * m.stepPtr.length) : 0,
       genIndices: m.model === 'spike_generator' ? arena.alloc(4 * m.indices.length) : 0,
       sc: m.model === 'sc_dense' ? allocateScTables(arena, m, traces[i] ?? 0) : undefined,
+      classic: isClassic(m) ? allocateClassic(arena, adaptation[i] ?? 0) : undefined,
       loihi: loihi[i],
     };
   });
@@ -208,6 +226,7 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
     const m = p.model;
     if (a && (m.model === 'stochastic_lif' || m.model === 'sc_dense'))
       new Float32Array(buffer, a.v, p.size).set(m.vInit);
+    if (a?.classic && isClassic(m)) writeClassicInitial(m, a.v, a.classic, buffer);
   });
 }
 

@@ -25,6 +25,8 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'poisson',
   'spike_generator',
   'sc_dense',
+  'izhikevich',
+  'adex',
   'loihi',
 ]);
 

@@ -9,6 +9,7 @@ import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { integrates, planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
 import { H, P, POP_BYTES, STATUS } from './layout.ts';
+import { ERR_ADAPTATION, adaptationVariable } from './classic-image.ts';
 import { ERR_LOIHI } from './loihi-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
@@ -137,7 +138,7 @@ export class WasmRunner implements BackendRunner {
       population?.id ?? '?',
       at(H.errStep),
       at(H.errNeuron),
-      variable,
+      channel === ERR_ADAPTATION ? adaptationVariable(population) : variable,
       value,
     );
   }

@@ -10,7 +10,8 @@ import type { PopulationPlan } from '../../plan.ts';
  * stimuli added in document order.
  */
 export function externalInput(p: PopulationPlan, t: number): number {
-  if (p.model.model !== 'stochastic_lif' && p.model.model !== 'sc_dense') return 0;
+  const m = p.model.model;
+  if (m !== 'stochastic_lif' && m !== 'sc_dense' && m !== 'izhikevich' && m !== 'adex') return 0;
   let ext = p.model.bias;
   for (const s of p.stimuli) {
     if (s.startStep <= t && t < s.stopStep) ext = Math.fround(ext + s.amplitude);

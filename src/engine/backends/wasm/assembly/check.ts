@@ -20,6 +20,7 @@ import {
   P_SIZE,
   P_V,
 } from './layout';
+import { ERR_ADAPTATION, adaptationAt, firstBadAdaptation, isClassic } from './classic';
 
 function bad(x: f32): bool {
   return x - x != 0;
@@ -34,12 +35,16 @@ export function locateNonFinite(hdr: usize): bool {
     const pd = pops + <usize>(p * POP_BYTES);
     const size = load<i32>(pd + P_SIZE);
     const model = load<i32>(pd + P_MODEL);
-    if (model == MODEL_LIF || model == MODEL_SC) {
+    if (model == MODEL_LIF || model == MODEL_SC || isClassic(model)) {
       const vp = load<usize>(pd + P_V);
       for (let j = 0; j < size; j++) {
         const x = load<f32>(vp + ((<usize>j) << 2));
         if (bad(x)) return report(hdr, p, j, -1, x);
       }
+    }
+    if (isClassic(model)) {
+      const k = firstBadAdaptation(pd);
+      if (k >= 0) return report(hdr, p, k, ERR_ADAPTATION, adaptationAt(pd, k));
     }
     const nch = load<i32>(pd + P_NCH);
     const cl = load<usize>(pd + P_CHLIST);

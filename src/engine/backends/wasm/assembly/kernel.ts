@@ -62,6 +62,9 @@ import {
   S_ISC,
 } from './layout';
 import { lifStep } from './lif';
+import { classicReset, classicStep, isClassic } from './classic';
+// Exported so the tests compare it with the reference's exp32 (src/engine/exp32.ts).
+export { exp32 } from './exp32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
@@ -211,6 +214,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       const model = load<i32>(pd + P_MODEL);
       if (model == MODEL_LIF) lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT));
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
+      else if (isClassic(model)) classicStep(pd, chans, t, table);
       // A Loihi population's spikes come in step 5c; its history slot of t starts empty.
       else if (model == MODEL_LOIHI) store<i32>(pd + P_COUNT, 0);
       else if (model == MODEL_SC) {
@@ -237,6 +241,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       const pd = pops + <usize>(p * POP_BYTES);
       const model = load<i32>(pd + P_MODEL);
       if (model == MODEL_LIF || model == MODEL_SC) resetSpikers(pd);
+      else if (isClassic(model)) classicReset(pd);
     }
     if (checked != 0 && locateNonFinite(hdr)) {
       store<i32>(hdr + H_STATUS, STATUS_ERROR);

@@ -1,0 +1,194 @@
+// Steps 1, 2c/2d, 4 and 6 of CONTEXT.md for the classroom models (Izhikevich, AdEx), neuron by
+// neuron in f32 in exactly the reference's order (backends/reference/classic-step.ts). The
+// population descriptor's P_V, P_REFR, P_NOISE, P_KEY, P_EXT serve as for a LIF; P_SC points at
+// the model's constants (CL_* below), and the adaptation variable (u or w) lives in the state
+// block at CL_W.
+import {
+  CHAN_BYTES,
+  C_DECAY,
+  C_I,
+  P_CHLIST,
+  P_COUNT,
+  P_EXT,
+  P_KEY,
+  P_LIST,
+  P_MODEL,
+  P_NCH,
+  P_NOISE,
+  P_REFR,
+  P_SC,
+  P_SIZE,
+  P_V,
+} from './layout';
+import { exp32 } from './exp32';
+import { mix32, stepKey } from './random';
+
+/** Model codes (host: `MODEL_IZHIKEVICH`, `MODEL_ADEX` in classic-image.ts). */
+export const MODEL_IZHIKEVICH: i32 = 24;
+export const MODEL_ADEX: i32 = 25;
+/** H_ERRVAR code of a non-finite adaptation variable (u or w). */
+export const ERR_ADAPTATION: i32 = -4;
+
+// Constants descriptor, CLASSIC_BYTES (host: CL in classic-image.ts).
+export const CL_W: i32 = 0;
+// Izhikevich
+export const CL_DT: i32 = 4;
+export const CL_ADT: i32 = 8;
+export const CL_B: i32 = 12;
+export const CL_C: i32 = 16;
+export const CL_D: i32 = 20;
+export const CL_VPEAK: i32 = 24;
+// AdEx
+export const CL_GL: i32 = 4;
+export const CL_EL: i32 = 8;
+export const CL_VT: i32 = 12;
+export const CL_INVDT: i32 = 16;
+export const CL_GLDT: i32 = 20;
+export const CL_XMAX: i32 = 24;
+export const CL_KDT: i32 = 28;
+export const CL_WDT: i32 = 32;
+export const CL_A: i32 = 36;
+export const CL_JUMP: i32 = 40;
+export const CL_APEAK: i32 = 44;
+export const CL_VRESET: i32 = 48;
+export const CL_REFRSTEPS: i32 = 52;
+
+/** True for a population stepped here. */
+export function isClassic(model: i32): bool {
+  return model == MODEL_IZHIKEVICH || model == MODEL_ADEX;
+}
+
+/** Step 1 for neuron j: `I = ext + I_0[j] + I_1[j] ...`, each channel decayed after it is read. */
+function input(pd: usize, chans: usize, j: i32, ext: f32): f32 {
+  const nch = load<i32>(pd + P_NCH);
+  const cl = load<usize>(pd + P_CHLIST);
+  let cur = ext;
+  for (let c = 0; c < nch; c++) {
+    const cd = chans + <usize>(load<i32>(cl + ((<usize>c) << 2)) * CHAN_BYTES);
+    const p = load<usize>(cd + C_I) + ((<usize>j) << 2);
+    const x = load<f32>(p);
+    cur = cur + x;
+    store<f32>(p, x * load<f32>(cd + C_DECAY));
+  }
+  return cur;
+}
+
+/** gaussianFromBits(draw24(key, j)) of random.ts, one lane. */
+function noise(key: u32, j: i32, table: usize): f32 {
+  const bits = mix32(key + <u32>j) >> 8;
+  const f = <f32>(bits & 4095) * <f32>(1.0 / 4096.0);
+  const p = table + ((<usize>(bits >> 12)) << 2);
+  const lo = load<f32>(p);
+  const hi = load<f32>(p, 4);
+  return lo + f * (hi - lo);
+}
+
+/** Steps 1, 2c or 2d and 4: integrates every neuron and writes the spike list and its count. */
+export function classicStep(pd: usize, chans: usize, t: i32, table: usize): void {
+  const size = load<i32>(pd + P_SIZE);
+  const vp = load<usize>(pd + P_V);
+  const rp = load<usize>(pd + P_REFR);
+  const list = load<usize>(pd + P_LIST);
+  const cd = load<usize>(pd + P_SC);
+  const wp = load<usize>(cd + CL_W);
+  const ext = load<f32>(pd + P_EXT);
+  const noiseStd = load<f32>(pd + P_NOISE);
+  const noisy = noiseStd != 0;
+  const key = noisy ? stepKey(load<u32>(pd + P_KEY), t) : 0;
+  let count = 0;
+  if (load<i32>(pd + P_MODEL) == MODEL_IZHIKEVICH) {
+    const dt = load<f32>(cd + CL_DT);
+    const adt = load<f32>(cd + CL_ADT);
+    const b = load<f32>(cd + CL_B);
+    const vPeak = load<f32>(cd + CL_VPEAK);
+    const k04: f32 = 0.04;
+    for (let j = 0; j < size; j++) {
+      const o = (<usize>j) << 2;
+      const cur = input(pd, chans, j, ext);
+      const v = load<f32>(vp + o);
+      const u = load<f32>(wp + o);
+      let s = k04 * (v * v) + <f32>5 * v;
+      s = s + <f32>140 - u + cur;
+      let next = v + dt * s;
+      const un = u + adt * (b * v - u);
+      if (noisy) next = next + noiseStd * noise(key, j, table);
+      store<f32>(vp + o, next);
+      store<f32>(wp + o, un);
+      if (next >= vPeak) {
+        store<i32>(list + ((<usize>count) << 2), j);
+        count++;
+      }
+    }
+  } else {
+    const gL = load<f32>(cd + CL_GL);
+    const eL = load<f32>(cd + CL_EL);
+    const vT = load<f32>(cd + CL_VT);
+    const invDeltaT = load<f32>(cd + CL_INVDT);
+    const gLDeltaT = load<f32>(cd + CL_GLDT);
+    const xMax = load<f32>(cd + CL_XMAX);
+    const kdt = load<f32>(cd + CL_KDT);
+    const wdt = load<f32>(cd + CL_WDT);
+    const a = load<f32>(cd + CL_A);
+    const vPeak = load<f32>(cd + CL_APEAK);
+    for (let j = 0; j < size; j++) {
+      const o = (<usize>j) << 2;
+      const cur = input(pd, chans, j, ext);
+      const v = load<f32>(vp + o);
+      const w = load<f32>(wp + o);
+      const dev = v - eL;
+      store<f32>(wp + o, w + wdt * (a * dev - w));
+      const r = load<i32>(rp + o);
+      if (r > 0) {
+        store<i32>(rp + o, r - 1);
+        continue;
+      }
+      const x = min((v - vT) * invDeltaT, xMax);
+      let s = gLDeltaT * exp32(x) - gL * dev;
+      s = s - w + cur;
+      let next = v + kdt * s;
+      if (noisy) next = next + noiseStd * noise(key, j, table);
+      store<f32>(vp + o, next);
+      if (next >= vPeak) {
+        store<i32>(list + ((<usize>count) << 2), j);
+        count++;
+      }
+    }
+  }
+  store<i32>(pd + P_COUNT, count);
+}
+
+/** Step 6: Izhikevich `v = c, u = u + d`; AdEx `v = v_reset, w = w + b`, then held. */
+export function classicReset(pd: usize): void {
+  const list = load<usize>(pd + P_LIST);
+  const count = load<i32>(pd + P_COUNT);
+  const vp = load<usize>(pd + P_V);
+  const rp = load<usize>(pd + P_REFR);
+  const cd = load<usize>(pd + P_SC);
+  const wp = load<usize>(cd + CL_W);
+  const izh = load<i32>(pd + P_MODEL) == MODEL_IZHIKEVICH;
+  const vReset = izh ? load<f32>(cd + CL_C) : load<f32>(cd + CL_VRESET);
+  const jump = izh ? load<f32>(cd + CL_D) : load<f32>(cd + CL_JUMP);
+  const hold = izh ? 0 : max(load<i32>(cd + CL_REFRSTEPS) - 1, 0);
+  for (let k = 0; k < count; k++) {
+    const o = (<usize>load<u32>(list + ((<usize>k) << 2))) << 2;
+    store<f32>(vp + o, vReset);
+    store<f32>(wp + o, load<f32>(wp + o) + jump);
+    store<i32>(rp + o, hold);
+  }
+}
+
+/** Step 7's scan of the adaptation variable: index of the first non-finite value, or -1. */
+export function firstBadAdaptation(pd: usize): i32 {
+  const size = load<i32>(pd + P_SIZE);
+  const wp = load<usize>(load<usize>(pd + P_SC) + CL_W);
+  for (let j = 0; j < size; j++) {
+    const x = load<f32>(wp + ((<usize>j) << 2));
+    if (x - x != 0) return j;
+  }
+  return -1;
+}
+
+/** The adaptation variable of neuron j (for the error report). */
+export function adaptationAt(pd: usize, j: i32): f32 {
+  return load<f32>(load<usize>(load<usize>(pd + P_SC) + CL_W) + ((<usize>j) << 2));
+}
