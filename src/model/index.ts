@@ -28,6 +28,12 @@ export {
   type ParamInput,
   type ParamUnit,
 } from './param-info.ts';
+export {
+  LOIHI_SYNAPSE_INFO,
+  loihiEffective,
+  loihiWeightScale,
+  type LoihiEffective,
+} from './param-info-loihi.ts';
 export { scChannelCount, withScInputs } from './sc-channels.ts';
 export {
   MAX_DELAY_STEPS,

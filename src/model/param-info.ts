@@ -17,6 +17,7 @@ export type ParamUnit =
   | 'steps'
   | 'bits'
   | 'mantissa'
+  | 'exponent'
   | '1/4096'
   | 'pF'
   | 'nS'

@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPopulation, defaultParams } from '../../../src/model/index.ts';
+import {
+  LOIHI_SYNAPSE_INFO,
+  createPopulation,
+  defaultParams,
+  loihiEffective,
+  loihiWeightScale,
+} from '../../../src/model/index.ts';
 import { issuesOf, setIn } from './helpers.ts';
 
 const EXAMPLE = readFileSync(
@@ -157,5 +163,26 @@ describe('Loihi validation', () => {
     setIn(doc, ['probes'], []);
     setIn(doc, ['projections', 0, 'synapse', 'mantissas'], undefined);
     expect(issuesOf(doc)).toEqual([]);
+  });
+});
+
+describe('Loihi parameter info', () => {
+  it('gives the effective values behind the mantissas', () => {
+    expect(
+      loihiEffective({ refractory: 2, threshold_v_mant: 70, decay_v: 400, decay_I: 4096 }),
+    ).toEqual({ threshold: 4480, tauV: 10.24, tauI: 1 });
+    expect(
+      loihiEffective({ refractory: 1, threshold_v_mant: 0, decay_v: 0, decay_I: 0 }),
+    ).toMatchObject({ tauV: Infinity, tauI: Infinity });
+  });
+
+  it('gives the weight scale and the mantissa step of a synapse', () => {
+    const synapse = { kind: 'loihi', w_exp: -3, sign_mode: 'mixed', num_weight_bits: 6 } as const;
+    expect(loihiWeightScale(synapse)).toEqual({ scale: 8, step: 8 });
+    expect(loihiWeightScale({ ...synapse, sign_mode: 'excitatory', num_weight_bits: 8 })).toEqual({
+      scale: 8,
+      step: 1,
+    });
+    expect(LOIHI_SYNAPSE_INFO.map((i) => i.key)).toEqual(['w_exp', 'sign_mode', 'num_weight_bits']);
   });
 });
