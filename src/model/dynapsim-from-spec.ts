@@ -191,3 +191,31 @@ function checkSpec(spec: DynapsimSpec, nRec: number): void {
   const dt = spec.dt ?? 1e-3;
   if (!(dt > 0)) throw new Error(`dt must be a positive number of seconds, got ${dt}`);
 }
+
+/** Rockpool's `default_weights` weight-bit currents Iw_0..Iw_3, A. */
+export const DYNAPSIM_WEIGHT_BIT_CURRENTS: readonly number[] = [1e-9, 2e-9, 4e-9, 8e-9];
+
+/**
+ * The dpi weight of a quantized Dynap-SE2 synapse: Rockpool's quantization gives each synapse
+ * an integer bit mask (bit k selects the weight-bit current Iw_k: 5 = 0b0101 selects Iw_0 and
+ * Iw_2) and a sign; the current it injects is `sign * sum(Iw_k)`, so its weight in units of
+ * Iscale is that sum divided by Iscale.
+ *
+ * @example dpiWeightFromCode(5) // (1e-9 + 4e-9) / 1e-8 = 0.5
+ */
+export function dpiWeightFromCode(
+  code: number,
+  bitCurrents: readonly number[] = DYNAPSIM_WEIGHT_BIT_CURRENTS,
+  Iscale = 1e-8,
+  sign: 1 | -1 = 1,
+): number {
+  const limit = 2 ** bitCurrents.length;
+  if (!Number.isInteger(code) || code < 0 || code >= limit) {
+    throw new Error(`weight code must be an integer bit mask in 0..${limit - 1}, got ${code}`);
+  }
+  let current = 0;
+  bitCurrents.forEach((iw, k) => {
+    if ((code >> k) & 1) current += iw;
+  });
+  return (sign * current) / Iscale;
+}

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
 import { dynapsimDefaults, dynapsimTimeConstants } from '../../../src/model/dynapsim-constants.ts';
-import { dynapsimNetFromSpec, type DynapsimSpec } from '../../../src/model/dynapsim-from-spec.ts';
+import {
+  dpiWeightFromCode,
+  dynapsimNetFromSpec,
+  type DynapsimSpec,
+} from '../../../src/model/dynapsim-from-spec.ts';
 import { dynapsimDocument } from '../engine/fixtures/dynapsim-documents.ts';
 import { issuesOf } from './helpers.ts';
 
@@ -189,6 +193,20 @@ describe('dynapsimNetFromSpec', () => {
     );
     expect(() => dynapsimNetFromSpec(spec({ Iref: [0, 1e-9] }))).toThrow(
       'Iref[0] must be a positive current in amperes, got 0',
+    );
+  });
+});
+
+describe('dpiWeightFromCode', () => {
+  it('sums the weight-bit currents the mask selects, in units of Iscale', () => {
+    // Rockpool's defaults Iw_0..Iw_3 = 1, 2, 4, 8 nA and Iscale 10 nA.
+    expect(dpiWeightFromCode(0)).toBe(0);
+    expect(dpiWeightFromCode(1)).toBeCloseTo(0.1, 12);
+    expect(dpiWeightFromCode(8)).toBeCloseTo(0.8, 12);
+    expect(dpiWeightFromCode(5)).toBeCloseTo(0.5, 12);
+    expect(dpiWeightFromCode(15, [1e-9, 1e-9, 1e-9, 1e-9], 2e-9, -1)).toBeCloseTo(-2, 12);
+    expect(() => dpiWeightFromCode(16)).toThrow(
+      'weight code must be an integer bit mask in 0..15, got 16',
     );
   });
 });
