@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { dynapsimDefaults } from '../../../src/model/dynapsim-constants.ts';
+import { dynapsimNetFromSpec } from '../../../src/model/dynapsim-from-spec.ts';
 import { dynapsimDocument } from './fixtures/dynapsim-documents.ts';
 import { runDocument, spikeStepsOf, traceOf } from './fixtures/run.ts';
 
@@ -159,5 +160,54 @@ describe('DynapSim dynamics', () => {
       expect(x).toBeGreaterThan(20);
       expect(x).toBeLessThanOrEqual(20 + Math.max(...free));
     }
+  });
+
+  it('runs a from-spec network: recurrent weights excite the next step', async () => {
+    // Neuron 0 (cluster 0) fires under Idc; neuron 1 (cluster 1) has no drive but a recurrent
+    // weight from neuron 0. Rockpool's w_rec acts on the previous step's spikes.
+    const per = (v: number): number[] => [v, v];
+    const build = (w: number): NetworkDocument => {
+      const net = dynapsimNetFromSpec({
+        n_cluster: 2,
+        core_map: [0, 1],
+        weights_in: null,
+        weights_rec: [
+          [0, w],
+          [0, 0],
+        ],
+        Idc: [1e-9, D.Io],
+        If_nmda: per(D.If_nmda),
+        Igain_ahp: per(D.Igain_ahp),
+        Igain_mem: per(D.Igain_mem),
+        Igain_syn: per(D.Igain_syn),
+        Ipulse_ahp: per(D.Ipulse_ahp),
+        Ipulse: per(D.Ipulse),
+        Iref: per(D.Iref),
+        Ispkthr: per(D.Ispkthr),
+        Itau_ahp: per(D.Itau_ahp),
+        Itau_mem: per(D.Itau_mem),
+        Itau_syn: per(D.Itau_syn),
+        Iw_ahp: per(D.Iw_ahp),
+      });
+      const doc = dynapsimDocument({}, { duration: 1000 });
+      doc.populations = net.populations;
+      doc.projections = net.projections;
+      doc.probes = net.populations.map((p) => ({
+        id: `${p.id}_spikes`,
+        kind: 'spikes' as const,
+        population: p.id,
+      }));
+      doc.run.dt = net.dt;
+      return doc;
+    };
+    const silent = await runDocument(build(0));
+    expect(silent.spikes['dynapsim_cluster1']?.indices.length).toBe(0);
+    const driven = await runDocument(build(4));
+    const pre = spikeStepsOf(driven, 'dynapsim_cluster0');
+    const post = spikeStepsOf(driven, 'dynapsim_cluster1');
+    expect(pre.length).toBeGreaterThan(10);
+    expect(post.length).toBeGreaterThan(0);
+    // Each postsynaptic spike comes after a presynaptic one.
+    for (const t of post) expect(pre.some((s) => s < t)).toBe(true);
   });
 });
