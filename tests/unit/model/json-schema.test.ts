@@ -172,6 +172,23 @@ describe('JSON Schema export', () => {
     expect(rejected).toBeGreaterThan(500);
   });
 
+  it('agrees with the validator’s shape stage on damaged dynapsim documents', () => {
+    const dynapsim = readFileSync(
+      new URL('../../../public/examples/dynapsim.json', import.meta.url),
+      'utf8',
+    );
+    const next = rng(29);
+    let rejected = 0;
+    for (let i = 0; i < 1500; i++) {
+      const doc = JSON.parse(dynapsim) as Record<string, unknown>;
+      mutate(doc, next);
+      const bySchema = accepts(schema, doc);
+      expect(bySchema, show(doc)).toBe(shapeValid(doc));
+      if (!bySchema) rejected++;
+    }
+    expect(rejected).toBeGreaterThan(500);
+  });
+
   it('states the sc_dense bounds: integer length up to 2^24, uint32 seed, inputs by kind', () => {
     const populations = (schema.properties as JsonObject).populations as JsonObject;
     const variants = (populations.items as JsonObject).oneOf as JsonObject[];
