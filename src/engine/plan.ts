@@ -11,6 +11,7 @@ import type { LoihiPlan } from './plan-loihi.ts';
 export type { LoihiPlan } from './plan-loihi.ts';
 import type { DynapsimPlan } from './plan-dynapsim.ts';
 export type { DynapsimPlan } from './plan-dynapsim.ts';
+import type { StateVariable } from '../model/document.ts';
 
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
 export interface CsrConnectivity {
@@ -214,7 +215,7 @@ export type ProbePlan =
       id: string;
       kind: 'state';
       population: number;
-      variable: 'v' | 'i_syn';
+      variable: StateVariable;
       neurons: Uint32Array;
     }
   | { id: string; kind: 'rate'; population: number; binSteps: number };

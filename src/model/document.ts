@@ -295,7 +295,10 @@ export type Probe =
       id: string;
       kind: 'state';
       population: string;
-      /** `v` (membrane potential) or `i_syn` (total synaptic current). */
+      /**
+       * `v` (membrane potential), `i_syn` (total synaptic current), or the adaptation variable
+       * of the classroom models: `u` (Izhikevich recovery) or `w` (AdEx adaptation current, pA).
+       */
       variable: StateVariable;
       neurons: number[];
     }
@@ -307,5 +310,5 @@ export type Probe =
       bin: number;
     };
 
-export type StateVariable = 'v' | 'i_syn';
+export type StateVariable = 'v' | 'i_syn' | 'u' | 'w';
 export type ProbeKind = Probe['kind'];

@@ -8,7 +8,7 @@ import { populationColor } from './plot-theme.ts';
 import { windowRates } from './population-rates.ts';
 import { traceLine } from './trace-points.ts';
 
-const UNITS = { v: 'V', i_syn: 'I_syn' } as const;
+const UNITS = { v: 'V', i_syn: 'I_syn', u: 'u', w: 'w' } as const;
 
 /** Membrane traces of the probed neurons over the window; `widthPx` bounds the points. */
 export function traceLines(r: RunRecord, widthPx: number): { lines: FigureLine[]; unit: string } {

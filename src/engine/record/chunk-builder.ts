@@ -5,6 +5,7 @@
  */
 import type { Chunk, CountBlock, SpikeBlock, TraceBlock } from '../api.ts';
 import type { Plan } from '../plan.ts';
+import type { StateVariable } from '../../model/document.ts';
 
 class GrowableInt32 {
   data = new Int32Array(256);
@@ -31,7 +32,7 @@ interface SpikeSink {
 interface TraceSink {
   id: string;
   population: number;
-  variable: 'v' | 'i_syn';
+  variable: StateVariable;
   neurons: Uint32Array;
   steps: Int32Array;
   values: Float32Array;
@@ -140,7 +141,7 @@ export class ChunkBuilder {
    */
   sampleState(
     step: number,
-    read: (population: number, variable: 'v' | 'i_syn', neuron: number) => number,
+    read: (population: number, variable: StateVariable, neuron: number) => number,
   ): void {
     const k = step - this.startStep;
     for (const t of this.traceSinks) {

@@ -2,7 +2,13 @@
  * Cross-checks of the classroom models' parameters: orderings the schema cannot see one field
  * at a time.
  */
-import type { AdexParams, InitialValue, IzhikevichParams } from '../document.ts';
+import type {
+  AdexParams,
+  InitialValue,
+  IzhikevichParams,
+  Population,
+  StateVariable,
+} from '../document.ts';
 import { IZHIKEVICH_V_PEAK } from '../izhikevich-constants.ts';
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
@@ -33,5 +39,23 @@ export function checkAdex(ctx: CheckContext, at: string, params: AdexParams): vo
 function checkInitial(ctx: CheckContext, at: string, init: InitialValue): void {
   if (init.kind === 'uniform' && !(init.low <= init.high)) {
     flag(ctx, `${at}.v_init.high`, `must be >= low (${init.low}), got ${init.high}`);
+  }
+}
+
+/** `u` is recorded from Izhikevich populations only, `w` from AdEx populations only. */
+export function checkAdaptationProbe(
+  ctx: CheckContext,
+  at: string,
+  variable: StateVariable,
+  population: Population,
+): void {
+  const wanted = variable === 'u' ? 'izhikevich' : variable === 'w' ? 'adex' : undefined;
+  if (wanted !== undefined && population.model !== wanted) {
+    flag(
+      ctx,
+      `${at}.variable`,
+      `${variable} is the adaptation variable of ${wanted} populations; ` +
+        `population "${population.id}" has model ${population.model}`,
+    );
   }
 }

@@ -5,6 +5,7 @@
 import type { Population, Probe } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag, modelPhrase, resolvePopulation } from './context.ts';
+import { checkAdaptationProbe } from './classic-models.ts';
 
 /** Checks every current stimulus: a LIF target and a non-empty time window. */
 export function checkStimuli(ctx: CheckContext): void {
@@ -46,6 +47,7 @@ export function checkProbes(ctx: CheckContext): void {
     const population = resolvePopulation(ctx, `${at}.population`, probe.population);
     if (population === undefined) return;
     checkProbe(ctx, at, probe, population.size, spikeProbes);
+    if (probe.kind === 'state') checkAdaptationProbe(ctx, at, probe.variable, population);
     // A loihi population records v and i_syn (its I) but takes no current stimuli.
     // A dynapsim population records v (Imem) and i_syn (Isyn), and takes no current stimuli.
     const recordsState = population.model === 'loihi' || population.model === 'dynapsim';

@@ -23,7 +23,7 @@ export const probeSchema: Schema<Probe> = taggedUnion('kind', {
     id: idSchema,
     kind: literal('state'),
     population: idSchema,
-    variable: enumeration(['v', 'i_syn']),
+    variable: enumeration(['v', 'i_syn', 'u', 'w']),
     neurons: array(number({ integer: true, min: 0 })),
   }),
   rate: object({

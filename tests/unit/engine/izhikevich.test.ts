@@ -180,3 +180,42 @@ describe('Izhikevich validation', () => {
     }
   });
 });
+
+describe('probes of the adaptation variable', () => {
+  it('u starts at b * v_init, drifts by a * (b v - u) per ms and jumps by d at each spike', async () => {
+    const { params, current } = preset('rs');
+    const doc = classicDocument(
+      { model: 'izhikevich', params },
+      { amplitude: current, duration: 100 },
+    );
+    doc.probes.push({ id: 'u', kind: 'state', population: 'P', variable: 'u', neurons: [0] });
+    const chunk = await runDocument(doc);
+    const u = traceOf(chunk, 'u');
+    const v = traceOf(chunk, 'v');
+    const f = Math.fround;
+    // Step 0 from v = -65, u = b * v = -13: u' = a (b v - u) = 0, so u stays -13 exactly.
+    expect(u[0]).toBe(f(f(0.2) * -65));
+    const first = spikeStepsOf(chunk, 'P')[0] ?? 0;
+    expect(first).toBeGreaterThan(0);
+    const before = u[first - 1] ?? NaN;
+    const vBefore = v[first - 1] ?? NaN;
+    const drift = f(f(0.02 * 0.1) * f(f(f(0.2) * vBefore) - before));
+    expect(u[first]).toBe(f(f(before + drift) + 8));
+  });
+
+  it('refuses u on an AdEx population and w on an Izhikevich one', () => {
+    const doc = classicDocument(
+      { model: 'izhikevich', params: preset('rs').params },
+      { amplitude: 10 },
+    );
+    doc.probes.push({ id: 'w', kind: 'state', population: 'P', variable: 'w', neurons: [0] });
+    const result = validateDocument(doc);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues).toContainEqual({
+        path: 'probes[2].variable',
+        message:
+          'w is the adaptation variable of adex populations; population "P" has model izhikevich',
+      });
+  });
+});

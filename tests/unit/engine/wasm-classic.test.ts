@@ -74,6 +74,13 @@ function network(
     { id: 'spk', kind: 'spikes', population: 'P' },
     { id: 'v', kind: 'state', population: 'P', variable: 'v', neurons: [0, 3, 7, 8, 12] },
     { id: 'i', kind: 'state', population: 'P', variable: 'i_syn', neurons: [1, 12] },
+    {
+      id: 'a',
+      kind: 'state',
+      population: 'P',
+      variable: model === 'izhikevich' ? 'u' : 'w',
+      neurons: [2, 9, 12],
+    },
   );
   return doc;
 }

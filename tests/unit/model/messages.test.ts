@@ -85,7 +85,7 @@ describe('shape messages name the field and the reason', () => {
       { kind: 'normal', mean: 0, std: -1 },
       'projections[0].weight.std: must be >= 0, got -1',
     ],
-    [['probes', 1, 'variable'], 'u', 'probes[1].variable: must be one of v, i_syn, got "u"'],
+    [['probes', 1, 'variable'], 'q', 'probes[1].variable: must be one of v, i_syn, u, w, got "q"'],
     [['probes', 1, 'neurons', 1], -2, 'probes[1].neurons[1]: must be >= 0, got -2'],
     [['populations', 0, 'id'], '', 'populations[0].id: must not be empty'],
     [['populations'], {}, 'populations: must be an array, got an object'],

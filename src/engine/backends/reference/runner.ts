@@ -4,6 +4,7 @@
  */
 import type { Chunk } from '../../api.ts';
 import type { Plan } from '../../plan.ts';
+import type { StateVariable } from '../../../model/document.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { checkFinite } from './check.ts';
@@ -217,7 +218,7 @@ export class ReferenceRunner implements BackendRunner {
       builder.sampleState(t, (pop, variable, j) => this.read(pop, variable, j));
   }
 
-  private read(population: number, variable: 'v' | 'i_syn', j: number): number {
+  private read(population: number, variable: StateVariable, j: number): number {
     const p = this.state.populations[population];
     if (!p) return 0;
     const loihi = this.loihi[population];
@@ -228,6 +229,10 @@ export class ReferenceRunner implements BackendRunner {
     switch (variable) {
       case 'v':
         return p.lif?.v[j] ?? p.classic?.v[j] ?? 0;
+      case 'u':
+      case 'w':
+        // Validation allows these on izhikevich (u) and adex (w) populations only.
+        return p.classic?.w[j] ?? 0;
       case 'i_syn': {
         // An SC layer's synaptic current is the SC current of the step (step 8).
         if (p.sc) return p.sc.current;

@@ -151,7 +151,13 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     if (probe.kind !== 'state') continue;
     for (const neuron of probe.neurons) {
       const d = image.tables.probes + q++ * PROBE_BYTES;
-      i32(d + Q.kind, probe.variable === 'v' ? PROBE_KIND.v : PROBE_KIND.iSyn);
+      const kind =
+        probe.variable === 'v'
+          ? PROBE_KIND.v
+          : probe.variable === 'i_syn'
+            ? PROBE_KIND.iSyn
+            : PROBE_KIND.adaptation;
+      i32(d + Q.kind, kind);
       i32(d + Q.population, probe.population);
       i32(d + Q.neuron, neuron);
     }

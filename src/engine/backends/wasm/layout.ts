@@ -114,4 +114,4 @@ export const PROJ_BYTES = 64;
 /** State probe entries. */
 export const Q = { kind: 0, population: 4, neuron: 8 } as const;
 export const PROBE_BYTES = 16;
-export const PROBE_KIND = { v: 0, iSyn: 1 } as const;
+export const PROBE_KIND = { v: 0, iSyn: 1, adaptation: 2 } as const;

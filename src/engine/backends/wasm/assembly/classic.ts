@@ -28,6 +28,8 @@ export const MODEL_IZHIKEVICH: i32 = 24;
 export const MODEL_ADEX: i32 = 25;
 /** H_ERRVAR code of a non-finite adaptation variable (u or w). */
 export const ERR_ADAPTATION: i32 = -4;
+/** Q_KIND of a state probe of the adaptation variable (host: PROBE_KIND.adaptation). */
+export const PROBE_ADAPTATION: i32 = 2;
 
 // Constants descriptor, CLASSIC_BYTES (host: CL in classic-image.ts).
 export const CL_W: i32 = 0;

@@ -62,7 +62,7 @@ import {
   S_ISC,
 } from './layout';
 import { lifStep } from './lif';
-import { classicReset, classicStep, isClassic } from './classic';
+import { PROBE_ADAPTATION, adaptationAt, classicReset, classicStep, isClassic } from './classic';
 // Exported so the tests compare it with the reference's exp32 (src/engine/exp32.ts).
 export { exp32 } from './exp32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
@@ -168,10 +168,13 @@ function record(hdr: usize, pops: usize, npops: i32, k: i32): void {
     const e = probes + <usize>(q * PROBE_BYTES);
     const pd = pops + <usize>(load<i32>(e + Q_POP) * POP_BYTES);
     const j = load<i32>(e + Q_NEURON);
+    const kind = load<i32>(e + Q_KIND);
     const x =
-      load<i32>(e + Q_KIND) == PROBE_V
+      kind == PROBE_V
         ? load<f32>(load<usize>(pd + P_V) + ((<usize>j) << 2))
-        : synapticCurrent(hdr, pd, j);
+        : kind == PROBE_ADAPTATION
+          ? adaptationAt(pd, j)
+          : synapticCurrent(hdr, pd, j);
     store<f32>(out + ((<usize>q) << 2), x);
   }
 }
