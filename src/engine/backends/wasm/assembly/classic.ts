@@ -21,7 +21,7 @@ import {
   P_V,
 } from './layout';
 import { exp32 } from './exp32';
-import { mix32, stepKey } from './random';
+import { draw24x4, gaussian24x4, mix32, stepKey } from './random';
 
 /** Model codes (host: `MODEL_IZHIKEVICH`, `MODEL_ADEX` in classic-image.ts). */
 export const MODEL_IZHIKEVICH: i32 = 24;
@@ -85,8 +85,79 @@ function noise(key: u32, j: i32, table: usize): f32 {
   return lo + f * (hi - lo);
 }
 
+/**
+ * Steps 1, 2c and 4 of an Izhikevich population, four neurons per iteration (the same f32
+ * operations in the same order as the scalar reference, lane by lane). Lanes past `size` in the
+ * last group compute on padding and are zeroed afterwards, so they stay finite.
+ */
+function izhikevichStep(pd: usize, chans: usize, t: i32, table: usize): void {
+  const size = load<i32>(pd + P_SIZE);
+  const vp = load<usize>(pd + P_V);
+  const list = load<usize>(pd + P_LIST);
+  const cd = load<usize>(pd + P_SC);
+  const wp = load<usize>(cd + CL_W);
+  const nch = load<i32>(pd + P_NCH);
+  const cl = load<usize>(pd + P_CHLIST);
+  const ext = f32x4.splat(load<f32>(pd + P_EXT));
+  const noiseStd = load<f32>(pd + P_NOISE);
+  const noisy = noiseStd != 0;
+  const sd = f32x4.splat(noiseStd);
+  const key = noisy ? stepKey(load<u32>(pd + P_KEY), t) : 0;
+  const dt = f32x4.splat(load<f32>(cd + CL_DT));
+  const adt = f32x4.splat(load<f32>(cd + CL_ADT));
+  const b = f32x4.splat(load<f32>(cd + CL_B));
+  const vPeak = f32x4.splat(load<f32>(cd + CL_VPEAK));
+  const k04 = f32x4.splat(0.04);
+  const five = f32x4.splat(5);
+  const c140 = f32x4.splat(140);
+  let count = 0;
+  for (let j = 0; j < size; j += 4) {
+    const o = (<usize>j) << 2;
+    let cur = ext;
+    for (let c = 0; c < nch; c++) {
+      const ch = chans + <usize>(load<i32>(cl + ((<usize>c) << 2)) * CHAN_BYTES);
+      const p = load<usize>(ch + C_I) + o;
+      const x = v128.load(p);
+      cur = f32x4.add(cur, x);
+      v128.store(p, f32x4.mul(x, f32x4.splat(load<f32>(ch + C_DECAY))));
+    }
+    const v = v128.load(vp + o);
+    const u = v128.load(wp + o);
+    let s = f32x4.add(f32x4.mul(k04, f32x4.mul(v, v)), f32x4.mul(five, v));
+    s = f32x4.add(f32x4.sub(f32x4.add(s, c140), u), cur);
+    let next = f32x4.add(v, f32x4.mul(dt, s));
+    const un = f32x4.add(u, f32x4.mul(adt, f32x4.sub(f32x4.mul(b, v), u)));
+    if (noisy) next = f32x4.add(next, f32x4.mul(sd, gaussian24x4(draw24x4(key, j), table)));
+    v128.store(vp + o, next);
+    v128.store(wp + o, un);
+    let bits = i32x4.bitmask(f32x4.ge(next, vPeak));
+    while (bits != 0) {
+      const n = j + ctz(bits);
+      if (n < size) {
+        store<i32>(list + ((<usize>count) << 2), n);
+        count++;
+      }
+      bits &= bits - 1;
+    }
+  }
+  store<i32>(pd + P_COUNT, count);
+  for (let j = size; j < ((size + 7) & ~7); j++) {
+    store<f32>(vp + ((<usize>j) << 2), 0);
+    store<f32>(wp + ((<usize>j) << 2), 0);
+  }
+}
+
 /** Steps 1, 2c or 2d and 4: integrates every neuron and writes the spike list and its count. */
 export function classicStep(pd: usize, chans: usize, t: i32, table: usize): void {
+  if (load<i32>(pd + P_MODEL) == MODEL_IZHIKEVICH) izhikevichStep(pd, chans, t, table);
+  else adexStep(pd, chans, t, table);
+}
+
+/**
+ * Steps 1, 2d and 4 of an AdEx population, one neuron at a time (each neuron has its own
+ * refractory count and one exp32, so four lanes would mostly wait on the scalar exp).
+ */
+function adexStep(pd: usize, chans: usize, t: i32, table: usize): void {
   const size = load<i32>(pd + P_SIZE);
   const vp = load<usize>(pd + P_V);
   const rp = load<usize>(pd + P_REFR);
@@ -98,30 +169,7 @@ export function classicStep(pd: usize, chans: usize, t: i32, table: usize): void
   const noisy = noiseStd != 0;
   const key = noisy ? stepKey(load<u32>(pd + P_KEY), t) : 0;
   let count = 0;
-  if (load<i32>(pd + P_MODEL) == MODEL_IZHIKEVICH) {
-    const dt = load<f32>(cd + CL_DT);
-    const adt = load<f32>(cd + CL_ADT);
-    const b = load<f32>(cd + CL_B);
-    const vPeak = load<f32>(cd + CL_VPEAK);
-    const k04: f32 = 0.04;
-    for (let j = 0; j < size; j++) {
-      const o = (<usize>j) << 2;
-      const cur = input(pd, chans, j, ext);
-      const v = load<f32>(vp + o);
-      const u = load<f32>(wp + o);
-      let s = k04 * (v * v) + <f32>5 * v;
-      s = s + <f32>140 - u + cur;
-      let next = v + dt * s;
-      const un = u + adt * (b * v - u);
-      if (noisy) next = next + noiseStd * noise(key, j, table);
-      store<f32>(vp + o, next);
-      store<f32>(wp + o, un);
-      if (next >= vPeak) {
-        store<i32>(list + ((<usize>count) << 2), j);
-        count++;
-      }
-    }
-  } else {
+  {
     const gL = load<f32>(cd + CL_GL);
     const eL = load<f32>(cd + CL_EL);
     const vT = load<f32>(cd + CL_VT);
