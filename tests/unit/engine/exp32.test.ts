@@ -63,17 +63,23 @@ describe('exp32', () => {
 });
 
 describe('exp32 in the wasm kernel', () => {
-  it('is bit for bit the reference exp32 on a dense grid and at the edges', async () => {
+  it('is bit for bit the reference exp32, scalar and f32x4, on a dense grid and at the edges', async () => {
     const bytes = Uint8Array.from(atob(KERNEL_BASE64), (c) => c.charCodeAt(0));
     const { instance } = await WebAssembly.instantiate(bytes, {});
-    const wasmExp = instance.exports.exp32 as (x: number) => number;
+    const scalar = instance.exports.exp32 as (x: number) => number;
+    const vector = instance.exports.exp32Vector as (x: number) => number;
     let mismatches = 0;
     let first = '';
     const check = (x: number): void => {
       const xf = f(x);
-      if (!Object.is(wasmExp(xf), exp32(xf))) {
-        mismatches++;
-        first ||= `x = ${xf}: wasm ${wasmExp(xf)}, reference ${exp32(xf)}`;
+      for (const [name, wasmExp] of [
+        ['scalar', scalar],
+        ['f32x4', vector],
+      ] as const) {
+        if (!Object.is(wasmExp(xf), exp32(xf))) {
+          mismatches++;
+          first ||= `x = ${xf}: wasm ${name} ${wasmExp(xf)}, reference ${exp32(xf)}`;
+        }
       }
     };
     for (let x = -90; x <= 90; x += 0.00113) check(x);

@@ -1,6 +1,6 @@
-// Steps 1, 2c/2d, 4 and 6 of CONTEXT.md for the classroom models (Izhikevich, AdEx), neuron by
-// neuron in f32 in exactly the reference's order (backends/reference/classic-step.ts). The
-// population descriptor's P_V, P_REFR, P_NOISE, P_KEY, P_EXT serve as for a LIF; P_SC points at
+// Steps 1, 2c/2d, 4 and 6 of CONTEXT.md for the classroom models (Izhikevich, AdEx), four
+// neurons per iteration in f32, lane by lane in exactly the reference's order
+// (backends/reference/classic-step.ts). The population descriptor's P_V, P_REFR, P_NOISE, P_KEY, P_EXT serve as for a LIF; P_SC points at
 // the model's constants (CL_* below), and the adaptation variable (u or w) lives in the state
 // block at CL_W.
 import {
@@ -20,8 +20,8 @@ import {
   P_SIZE,
   P_V,
 } from './layout';
-import { exp32 } from './exp32';
-import { draw24x4, gaussian24x4, mix32, stepKey } from './random';
+import { exp32x4 } from './exp32';
+import { draw24x4, gaussian24x4, stepKey } from './random';
 
 /** Model codes (host: `MODEL_IZHIKEVICH`, `MODEL_ADEX` in classic-image.ts). */
 export const MODEL_IZHIKEVICH: i32 = 24;
@@ -58,31 +58,6 @@ export const CL_REFRSTEPS: i32 = 52;
 /** True for a population stepped here. */
 export function isClassic(model: i32): bool {
   return model == MODEL_IZHIKEVICH || model == MODEL_ADEX;
-}
-
-/** Step 1 for neuron j: `I = ext + I_0[j] + I_1[j] ...`, each channel decayed after it is read. */
-function input(pd: usize, chans: usize, j: i32, ext: f32): f32 {
-  const nch = load<i32>(pd + P_NCH);
-  const cl = load<usize>(pd + P_CHLIST);
-  let cur = ext;
-  for (let c = 0; c < nch; c++) {
-    const cd = chans + <usize>(load<i32>(cl + ((<usize>c) << 2)) * CHAN_BYTES);
-    const p = load<usize>(cd + C_I) + ((<usize>j) << 2);
-    const x = load<f32>(p);
-    cur = cur + x;
-    store<f32>(p, x * load<f32>(cd + C_DECAY));
-  }
-  return cur;
-}
-
-/** gaussianFromBits(draw24(key, j)) of random.ts, one lane. */
-function noise(key: u32, j: i32, table: usize): f32 {
-  const bits = mix32(key + <u32>j) >> 8;
-  const f = <f32>(bits & 4095) * <f32>(1.0 / 4096.0);
-  const p = table + ((<usize>(bits >> 12)) << 2);
-  const lo = load<f32>(p);
-  const hi = load<f32>(p, 4);
-  return lo + f * (hi - lo);
 }
 
 /**
@@ -141,6 +116,11 @@ function izhikevichStep(pd: usize, chans: usize, t: i32, table: usize): void {
     }
   }
   store<i32>(pd + P_COUNT, count);
+  zeroPadding(vp, wp, size);
+}
+
+/** Padding lanes (up to the next multiple of 8) restart from 0 every step, so they stay finite. */
+function zeroPadding(vp: usize, wp: usize, size: i32): void {
   for (let j = size; j < ((size + 7) & ~7); j++) {
     store<f32>(vp + ((<usize>j) << 2), 0);
     store<f32>(wp + ((<usize>j) << 2), 0);
@@ -154,8 +134,9 @@ export function classicStep(pd: usize, chans: usize, t: i32, table: usize): void
 }
 
 /**
- * Steps 1, 2d and 4 of an AdEx population, one neuron at a time (each neuron has its own
- * refractory count and one exp32, so four lanes would mostly wait on the scalar exp).
+ * Steps 1, 2d and 4 of an AdEx population, four neurons per iteration. Held lanes (refractory
+ * count > 0) still integrate w, keep their v (selected back) and cannot spike; every lane's
+ * noise is drawn (draws are keyed by neuron, so nothing shifts) and used only where not held.
  */
 function adexStep(pd: usize, chans: usize, t: i32, table: usize): void {
   const size = load<i32>(pd + P_SIZE);
@@ -164,47 +145,60 @@ function adexStep(pd: usize, chans: usize, t: i32, table: usize): void {
   const list = load<usize>(pd + P_LIST);
   const cd = load<usize>(pd + P_SC);
   const wp = load<usize>(cd + CL_W);
-  const ext = load<f32>(pd + P_EXT);
+  const nch = load<i32>(pd + P_NCH);
+  const cl = load<usize>(pd + P_CHLIST);
+  const ext = f32x4.splat(load<f32>(pd + P_EXT));
   const noiseStd = load<f32>(pd + P_NOISE);
   const noisy = noiseStd != 0;
+  const sd = f32x4.splat(noiseStd);
   const key = noisy ? stepKey(load<u32>(pd + P_KEY), t) : 0;
+  const gL = f32x4.splat(load<f32>(cd + CL_GL));
+  const eL = f32x4.splat(load<f32>(cd + CL_EL));
+  const vT = f32x4.splat(load<f32>(cd + CL_VT));
+  const invDeltaT = f32x4.splat(load<f32>(cd + CL_INVDT));
+  const gLDeltaT = f32x4.splat(load<f32>(cd + CL_GLDT));
+  const xMax = f32x4.splat(load<f32>(cd + CL_XMAX));
+  const kdt = f32x4.splat(load<f32>(cd + CL_KDT));
+  const wdt = f32x4.splat(load<f32>(cd + CL_WDT));
+  const a = f32x4.splat(load<f32>(cd + CL_A));
+  const vPeak = f32x4.splat(load<f32>(cd + CL_APEAK));
   let count = 0;
-  {
-    const gL = load<f32>(cd + CL_GL);
-    const eL = load<f32>(cd + CL_EL);
-    const vT = load<f32>(cd + CL_VT);
-    const invDeltaT = load<f32>(cd + CL_INVDT);
-    const gLDeltaT = load<f32>(cd + CL_GLDT);
-    const xMax = load<f32>(cd + CL_XMAX);
-    const kdt = load<f32>(cd + CL_KDT);
-    const wdt = load<f32>(cd + CL_WDT);
-    const a = load<f32>(cd + CL_A);
-    const vPeak = load<f32>(cd + CL_APEAK);
-    for (let j = 0; j < size; j++) {
-      const o = (<usize>j) << 2;
-      const cur = input(pd, chans, j, ext);
-      const v = load<f32>(vp + o);
-      const w = load<f32>(wp + o);
-      const dev = v - eL;
-      store<f32>(wp + o, w + wdt * (a * dev - w));
-      const r = load<i32>(rp + o);
-      if (r > 0) {
-        store<i32>(rp + o, r - 1);
-        continue;
-      }
-      const x = min((v - vT) * invDeltaT, xMax);
-      let s = gLDeltaT * exp32(x) - gL * dev;
-      s = s - w + cur;
-      let next = v + kdt * s;
-      if (noisy) next = next + noiseStd * noise(key, j, table);
-      store<f32>(vp + o, next);
-      if (next >= vPeak) {
-        store<i32>(list + ((<usize>count) << 2), j);
+  for (let j = 0; j < size; j += 4) {
+    const o = (<usize>j) << 2;
+    let cur = ext;
+    for (let c = 0; c < nch; c++) {
+      const ch = chans + <usize>(load<i32>(cl + ((<usize>c) << 2)) * CHAN_BYTES);
+      const p = load<usize>(ch + C_I) + o;
+      const x = v128.load(p);
+      cur = f32x4.add(cur, x);
+      v128.store(p, f32x4.mul(x, f32x4.splat(load<f32>(ch + C_DECAY))));
+    }
+    const v = v128.load(vp + o);
+    const w = v128.load(wp + o);
+    const dev = f32x4.sub(v, eL);
+    v128.store(wp + o, f32x4.add(w, f32x4.mul(wdt, f32x4.sub(f32x4.mul(a, dev), w))));
+    const r = v128.load(rp + o);
+    const held = i32x4.gt_s(r, i32x4.splat(0));
+    // held is -1 in held lanes: r + held counts them down.
+    v128.store(rp + o, i32x4.add(r, held));
+    const x = f32x4.min(f32x4.mul(f32x4.sub(v, vT), invDeltaT), xMax);
+    let s = f32x4.sub(f32x4.mul(gLDeltaT, exp32x4(x)), f32x4.mul(gL, dev));
+    s = f32x4.add(f32x4.sub(s, w), cur);
+    let next = f32x4.add(v, f32x4.mul(kdt, s));
+    if (noisy) next = f32x4.add(next, f32x4.mul(sd, gaussian24x4(draw24x4(key, j), table)));
+    v128.store(vp + o, v128.bitselect(v, next, held));
+    let bits = i32x4.bitmask(v128.andnot(f32x4.ge(next, vPeak), held));
+    while (bits != 0) {
+      const n = j + ctz(bits);
+      if (n < size) {
+        store<i32>(list + ((<usize>count) << 2), n);
         count++;
       }
+      bits &= bits - 1;
     }
   }
   store<i32>(pd + P_COUNT, count);
+  zeroPadding(vp, wp, size);
 }
 
 /** Step 6: Izhikevich `v = c, u = u + d`; AdEx `v = v_reset, w = w + b`, then held. */

@@ -34,3 +34,37 @@ export function exp32(x: f32): f32 {
   // 2^n built from its exponent bits: exact, |n| <= 127 on this domain.
   return p * reinterpret<f32>((<i32>n + 127) << 23);
 }
+
+/**
+ * exp32 on four lanes: the same f32 operations lane by lane; the domain edges (0 below -87,
+ * +Infinity above 88, NaN kept) are selected after the polynomial, whose out-of-domain lanes
+ * are discarded (their exponent is clamped only so that the bit build stays harmless).
+ */
+export function exp32x4(x: v128): v128 {
+  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(0.5)));
+  const r = f32x4.sub(
+    f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI))),
+    f32x4.mul(n, f32x4.splat(LN2_LO)),
+  );
+  let p = f32x4.splat(C7);
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(C6));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(C5));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(C4));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(C3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(C2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1));
+  const e = i32x4.max_s(
+    i32x4.min_s(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)),
+    i32x4.splat(-126),
+  );
+  let y = f32x4.mul(p, i32x4.shl(i32x4.add(e, i32x4.splat(127)), 23));
+  y = v128.bitselect(f32x4.splat(0), y, f32x4.lt(x, f32x4.splat(-87)));
+  y = v128.bitselect(f32x4.splat(Infinity), y, f32x4.gt(x, f32x4.splat(88)));
+  return v128.bitselect(x, y, f32x4.ne(x, x));
+}
+
+/** Lane 0 of exp32x4 on a splat: lets the tests check the vector path input by input. */
+export function exp32Vector(x: f32): f32 {
+  return f32x4.extract_lane(exp32x4(f32x4.splat(x)), 0);
+}

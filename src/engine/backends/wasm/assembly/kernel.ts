@@ -64,7 +64,7 @@ import {
 import { lifStep } from './lif';
 import { PROBE_ADAPTATION, adaptationAt, classicReset, classicStep, isClassic } from './classic';
 // Exported so the tests compare it with the reference's exp32 (src/engine/exp32.ts).
-export { exp32 } from './exp32';
+export { exp32, exp32Vector } from './exp32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
