@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../src/model/index.ts';
 import { parseDocumentJson } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS, type ModelPreset } from '../../../src/model/presets.ts';
+import { runToEnd } from '../../../src/engine/run-to-end.ts';
+import { createSimulation } from '../../../src/engine/simulation.ts';
 
 function load(file: string): NetworkDocument {
   const text = readFileSync(new URL(`../../../public/examples/${file}`, import.meta.url), 'utf8');
@@ -36,4 +38,21 @@ describe('classroom model examples', () => {
   it('adex.json has one neuron per AdEx preset, as published', () => {
     checkGallery('adex.json', ADEX_PRESETS);
   });
+
+  it.each(['izhikevich-gallery.json', 'adex.json'])(
+    '%s runs on the automatic backend (wasm in Node) and every neuron fires',
+    async (file) => {
+      const doc = load(file);
+      const sim = await createSimulation(doc, { backend: 'auto' });
+      try {
+        expect(sim.backend).toBe('wasm');
+        const chunk = await runToEnd(sim, 2000);
+        for (const p of doc.populations) {
+          expect(chunk.spikes[p.id]?.steps.length ?? 0, p.id).toBeGreaterThan(3);
+        }
+      } finally {
+        sim.dispose();
+      }
+    },
+  );
 });
