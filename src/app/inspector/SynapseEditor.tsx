@@ -30,7 +30,9 @@ export function SynapseEditor({ synapse, delay, dt, onSynapse, onDelay }: Synaps
         label="Synapse"
         value={synapse.kind}
         options={SYNAPSES}
-        onCommit={(kind) => onSynapse(kind === 'delta' ? { kind } : { kind: 'exponential', tau: 5 }, 'kind')}
+        onCommit={(kind) =>
+          onSynapse(kind === 'delta' ? { kind } : { kind: 'exponential', tau: 5 }, 'kind')
+        }
       />
       {synapse.kind === 'exponential' && (
         <NumberField

@@ -46,6 +46,10 @@ function checkPopulation(ctx: CheckContext, at: string, population: Population):
     case 'adex':
       checkAdex(ctx, at, population.params);
       return;
+    case 'loihi':
+    case 'dynapsim':
+      // Their rules involve their synapses too: checks/loihi.ts and checks/dynapsim.ts.
+      return;
   }
 }
 

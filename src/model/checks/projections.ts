@@ -43,6 +43,10 @@ function checkTarget(ctx: CheckContext, at: string, target: Population): void {
           'not from projections',
       );
       return;
+    case 'loihi':
+    case 'dynapsim':
+      // Chip models take only their own synapse kind: checks/loihi.ts and checks/dynapsim.ts.
+      return;
     case 'poisson':
     case 'spike_generator':
       // Sources have no membrane to receive input.

@@ -106,6 +106,9 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
       case 'loihi':
         if (a.loihi) writeLoihiDescriptor(view, d, m, a.loihi);
         break;
+      case 'dynapsim':
+        // Not stepped by this kernel: createWasmBackend refuses such plans (WASM_MODELS).
+        throw new Error(`wasm backend: population '${p.id}' (dynapsim) has no kernel`);
     }
   });
   i32(hd + H.scRates, scRates);
