@@ -8,9 +8,19 @@ const SC_BITS = [
   [1, 0, 0, 1, 0],
 ] as const;
 
+/** Loihi's integer voltage: a staircase rising to the threshold, a spike, reset to 0. */
+const LOIHI_STAIRS = 'M1 17 H4 V14 H7 V11 H10 V8 H12 V2 M12 17 H15 V14 H19';
+/** Izhikevich's chattering cell: bursts of sharp spikes. */
+const IZHIKEVICH_BURSTS =
+  'M1 15 L3 15 L4 3 L5 13 L6 3 L7 13 L8 3 L9 15 L11 15 L12 3 L13 13 L14 3 L15 15 L19 15';
+/** AdEx: spikes whose intervals lengthen (adaptation). */
+const ADEX_ADAPTING = 'M1 15 L2 3 L3 15 L5 15 L6 3 L7 15 L10 15 L11 3 L12 15 L17 15 L18 3 L19 15';
+
 /**
- * A small glyph per model: a membrane trace with a spike, random ticks, a timed pattern, and
- * for the SC layer two bitstreams over their AND (filled cells are ones).
+ * A small glyph per model: a membrane trace with a spike, random ticks, a timed pattern, for
+ * the SC layer two bitstreams over their AND (filled cells are ones), Loihi's integer staircase,
+ * Izhikevich bursts, AdEx adapting spikes, and DynapSim's transistor (a current source) with a
+ * spike.
  */
 export function ModelIcon({ model, size = 18 }: { model: PopulationModel; size?: number }) {
   const color = MODEL_STYLE[model].color;
@@ -68,6 +78,29 @@ export function ModelIcon({ model, size = 18 }: { model: PopulationModel; size?:
             />
           )),
         )}
+      {(model === 'loihi' || model === 'izhikevich' || model === 'adex') && (
+        <path
+          d={
+            model === 'loihi'
+              ? LOIHI_STAIRS
+              : model === 'izhikevich'
+                ? IZHIKEVICH_BURSTS
+                : ADEX_ADAPTING
+          }
+          fill="none"
+          stroke={color}
+          strokeWidth={model === 'loihi' ? 1.7 : 1.4}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      )}
+      {model === 'dynapsim' && (
+        <g fill="none" stroke={color} strokeWidth="1.5" strokeLinecap="round">
+          {/* A MOSFET: gate bar, channel, drain and source legs, then a spike out. */}
+          <path d="M2 10 H5 M5 5 V15 M7 4 V16 M7 6 H11 V2 M7 14 H11 V18" />
+          <path d="M11 10 H13 L14.5 3 L16 16 L17 10 H19" strokeLinejoin="round" />
+        </g>
+      )}
     </svg>
   );
 }

@@ -5,14 +5,14 @@ import { ModelIcon } from '../common/ModelIcon.tsx';
 import { MODEL_STYLE } from '../common/model-style.ts';
 import type { PopulationFlowNode } from './flow-types.ts';
 import { NODE_WIDTH } from './node-size.ts';
-import { populationSummary } from './population-summary.ts';
+import { isSource, populationSummary } from './population-summary.ts';
 
 /** A population on the canvas: name, model, size and its key parameter at a glance. */
 function PopulationNodeView({ data, selected }: NodeProps<PopulationFlowNode>) {
   const p = data.population;
   const style = MODEL_STYLE[p.model];
-  // LIF takes projections; an SC layer takes the rates of one population; sources take nothing.
-  const input = p.model === 'stochastic_lif' ? 'spikes' : p.model === 'sc_dense' ? 'rates' : null;
+  // Neurons take projections; an SC layer takes the rates of one population; sources nothing.
+  const input = p.model === 'sc_dense' ? 'rates' : isSource(p.model) ? null : 'spikes';
   return (
     <div
       className={`pop-node${selected ? ' is-selected' : ''}`}

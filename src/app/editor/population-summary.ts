@@ -1,5 +1,5 @@
 /** The one parameter that says most about a population, for its node on the canvas. */
-import type { Population } from '../../model/index.ts';
+import type { Population, PopulationModel } from '../../model/index.ts';
 import { formatNumber } from './projection-summary.ts';
 
 export function populationSummary(p: Population): string {
@@ -35,4 +35,9 @@ export function populationSummary(p: Population): string {
     case 'dynapsim':
       return `Idc ${formatNumber(p.params.Idc * 1e12)} pA · thr ${formatNumber(p.params.Ispkthr * 1e9)} nA`;
   }
+}
+
+/** Spike sources (Poisson, generators) take no input, so their nodes have no target handle. */
+export function isSource(model: PopulationModel): boolean {
+  return model === 'poisson' || model === 'spike_generator';
 }

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
-import { documentStore } from '../../store/document/index.ts';
+import { addPopulationFromPalette } from '../palette/add-population.ts';
 import { PALETTE_MIME, isPopulationModel } from '../palette/palette-drag.ts';
 import { NODE_WIDTH } from './node-size.ts';
 
@@ -19,7 +19,7 @@ export function useCanvasDrop() {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Centre the node's header under the cursor rather than its top-left corner.
-      documentStore.getState().addPopulation(model, {
+      addPopulationFromPalette(model, {
         x: Math.round(at.x - NODE_WIDTH / 2),
         y: Math.round(at.y - 20),
       });

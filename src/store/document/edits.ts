@@ -30,8 +30,16 @@ export type ProjectionPatch = Partial<Omit<Projection, 'id'>>;
 export type StimulusPatch = Partial<Omit<Stimulus, 'id' | 'kind'>>;
 
 export type DocumentEdit =
-  /** Adds a population, with the probes it starts with (a new one records its spikes). */
-  | { type: 'addPopulation'; population: Population; probes?: readonly Probe[] }
+  /**
+   * Adds a population, with the probes it starts with (a new one records its spikes) and the
+   * run settings it needs (a Loihi population sets dt to 1 ms), all in one undoable edit.
+   */
+  | {
+      type: 'addPopulation';
+      population: Population;
+      probes?: readonly Probe[];
+      run?: Partial<RunSettings>;
+    }
   /**
    * Removes populations and projections; whatever refers to a removed population goes too.
    * `rateInputIds` lists sc_dense layers whose rates input (an edge on the canvas) is removed:

@@ -53,6 +53,7 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
         ...doc,
         populations: [...doc.populations, edit.population],
         probes: [...doc.probes, ...(edit.probes ?? [])],
+        run: edit.run === undefined ? doc.run : { ...doc.run, ...edit.run },
       };
     case 'removeNodes':
       return removeNodes(doc, edit.populationIds, edit.projectionIds, edit.rateInputIds);

@@ -10,7 +10,8 @@ import type {
   PopulationModel,
   Probe,
 } from '../../model/document.ts';
-import { createDocument, createPopulation, createProjection, uniqueId } from '../../model/index.ts';
+import { createDocument, createPopulation, uniqueId } from '../../model/index.ts';
+import { projectionInto, requiredRun } from './connect-defaults.ts';
 import type { ValidationIssue } from '../../model/index.ts';
 import { checkEdit } from './check-edit.ts';
 import type { DocumentEdit } from './edits.ts';
@@ -61,10 +62,15 @@ export interface DocumentState {
   commitTransaction: () => void;
   cancelTransaction: () => void;
   select: (selection: Selection) => void;
-  /** Adds a population of `model` at `position`; returns its id. */
+  /**
+   * Adds a population of `model` at `position`; returns its id. A Loihi population in a run
+   * whose dt is not 1 ms sets dt to 1 in the same edit (one undo removes both).
+   */
   addPopulation: (model: PopulationModel, position: CanvasPosition) => string;
   /**
-   * Adds a projection with default settings from `source` to `target` and returns its id. An
+   * Adds a projection with default settings for the target's model (`projectionInto`: a Loihi
+   * target gets a Loihi synapse, a DynapSim target a DPI synapse) from `source` to `target` and
+   * returns its id (empty when `target` does not exist). An
    * SC dense target takes no projections: it reads `source`'s rates instead (`feedRates`), and
    * the layer's id is returned.
    */
@@ -162,21 +168,25 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
           kind: 'spikes',
           population: id,
         };
+        const run = requiredRun(model, get().document.run);
         apply({
           type: 'addPopulation',
           population: createPopulation(model, id, position),
           probes: [probe],
+          ...(run === undefined ? {} : { run }),
         });
         set({ selection: { populations: [id], projections: [] } });
         return id;
       },
       connect: (source, target) => {
-        if (isScDense(get().document.populations.find((p) => p.id === target))) {
+        const targetPopulation = get().document.populations.find((p) => p.id === target);
+        if (targetPopulation === undefined) return '';
+        if (isScDense(targetPopulation)) {
           get().feedRates(source, target);
           return target;
         }
         const id = uniqueId(`${source}_to_${target}`, takenIds(get().document));
-        apply({ type: 'addProjection', projection: createProjection(id, source, target) });
+        apply({ type: 'addProjection', projection: projectionInto(id, source, targetPopulation) });
         set({ selection: { populations: [], projections: [id] } });
         return id;
       },
