@@ -1,7 +1,6 @@
 /**
- * `exp32` of `src/engine/exp32.ts` as gpu.js kernel helpers, for the AdEx neuron kernel (the
- * classroom models are not in the gpu kernels yet: supported-models.ts refuses them, so `auto`
- * runs them on wasm). Every operation sits in `Math.fround`, so gpu.js' cpu mode rounds as the
+ * `exp32` of `src/engine/exp32.ts` as gpu.js kernel helpers, for the AdEx branch of the neuron
+ * kernel (classic-kernels.ts; added to the gpu.js context only for plans with AdEx). Every operation sits in `Math.fround`, so gpu.js' cpu mode rounds as the
  * reference does; webasm computes in f32 natively. gpu.js kernels cannot reinterpret bits, so
  * `2^n` is built by binary decomposition from exact powers of two (2, 4, 16, ..., 2^64): every
  * product and the reciprocal of a power of two are exact, so the scale equals the reference's.

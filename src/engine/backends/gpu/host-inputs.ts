@@ -55,7 +55,9 @@ export class HostInputs {
         let key = 0;
         switch (m.model) {
           case 'stochastic_lif':
-          case 'sc_dense': {
+          case 'sc_dense':
+          case 'izhikevich':
+          case 'adex': {
             // Step 1 in float32, stimuli in document order (as the reference's externalCurrent).
             let ext = m.bias;
             for (const st of pop.stimuli) {
@@ -74,11 +76,9 @@ export class HostInputs {
             generatorFlags(gen, m.stepPtr, m.indices, m.periodSteps, t, base);
             break;
           }
-          case 'izhikevich':
-          case 'adex':
           case 'dynapsim':
             // Refused by requireModels (supported-models.ts) before this runs.
-            throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
+            throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
           case 'loihi':
             // Refused by requireModels (supported-models.ts) before this runs.
             throw new Error('gpu backend: the loihi model is not in the gpu kernels');

@@ -10,7 +10,8 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
 /**
  * Where the state probes' values sit in the probe kernel's output: one entry for V, one per
- * channel for the summed current, one for an SC layer's `Isc` (recorded as it is, `direct`).
+ * channel for the summed current, one for an SC layer's `Isc` or the adaptation variable u/w
+ * (recorded as they are, `direct`).
  */
 export interface ProbeMap {
   /** (state row, global neuron) pairs, the probe kernel's constant table. */
@@ -29,13 +30,17 @@ export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
     const pop = plan.populations[probe.population];
     const channels = pop?.channels.length ?? 0;
     // An SC layer keeps the step's Isc in its current slot 0 (kernels.ts, sc-kernels.ts).
-    const direct = probe.variable === 'i_syn' && pop?.model.model === 'sc_dense';
+    const isc = probe.variable === 'i_syn' && pop?.model.model === 'sc_dense';
+    const adaptation = probe.variable === 'u' || probe.variable === 'w';
+    const direct = isc || adaptation;
+    // Validation allows u and w on Izhikevich and AdEx populations only: adaptRow exists then.
+    const single = probe.variable === 'v' ? ROW.v : isc ? ROW.current(0) : layout.adaptRow;
     for (const j of probe.neurons) {
       const key = `${probe.population}:${probe.variable}:${j}`;
       if (entries.has(key)) continue;
       const rows =
         probe.variable === 'v' || direct
-          ? [probe.variable === 'v' ? ROW.v : ROW.current(0)]
+          ? [single]
           : Array.from({ length: channels }, (_, c) => ROW.current(c));
       entries.set(key, { at: pairs.length / 2, count: rows.length, direct });
       for (const row of rows) pairs.push(row, base + j);
@@ -112,8 +117,13 @@ export function checkFinite(
   const { total, offsets } = layout;
   plan.populations.forEach((pop, p) => {
     const base = offsets[p] ?? 0;
-    if (pop.model.model === 'stochastic_lif' || pop.model.model === 'sc_dense') {
+    const model = pop.model.model;
+    if (WITH_V.has(model)) {
       assertFinite(state, ROW.v * total + base, pop.size, pop.id, 'v', t);
+    }
+    if (model === 'izhikevich' || model === 'adex') {
+      const name = model === 'izhikevich' ? 'u' : 'w';
+      assertFinite(state, layout.adaptRow * total + base, pop.size, pop.id, name, t);
     }
     pop.channels.forEach((ch, c) => {
       const tau = plan.channels[ch]?.tau ?? 0;
@@ -128,6 +138,9 @@ export function checkFinite(
     });
   });
 }
+
+/** The models whose V the kernels step (sources have none). */
+const WITH_V: ReadonlySet<string> = new Set(['stochastic_lif', 'sc_dense', 'izhikevich', 'adex']);
 
 /** Whether every V and current of `state` is finite (the check without the report). */
 export function isFinite(plan: Plan, layout: DeviceLayout, state: Float32Array): boolean {

@@ -9,6 +9,7 @@ import type { Plan } from '../../plan.ts';
 import type { BackendRunner } from '../backend.ts';
 import { requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
+import { EXP32_FUNCTIONS } from './exp32-helper.ts';
 import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
@@ -25,6 +26,8 @@ export const GPU_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'poisson',
   'spike_generator',
   'sc_dense',
+  'izhikevich',
+  'adex',
 ]);
 
 export interface GpuRunnerOptions {
@@ -89,10 +92,12 @@ export async function createOnMode(
   const layout = buildLayout(plan, Math.max(1, ...lengths), flat);
   const lists = buildGatherLists(plan, layout);
   const probes = buildProbeMap(plan, layout);
+  // exp32 only where a kernel calls it (AdEx): other plans' contexts are what they were.
+  const exp = layout.classic?.adex ? EXP32_FUNCTIONS : [];
   const ctx =
     mode === 'webgl2'
-      ? new GpuContext(mode, [], [{ name: 'draw24', source: GLSL_DRAW24 }])
-      : new GpuContext(mode, JS_HASH_FUNCTIONS, []);
+      ? new GpuContext(mode, exp, [{ name: 'draw24', source: GLSL_DRAW24 }])
+      : new GpuContext(mode, [...JS_HASH_FUNCTIONS, ...exp], []);
   const kernels = createStepKernels(
     ctx,
     layout,

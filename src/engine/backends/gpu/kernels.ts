@@ -31,7 +31,10 @@
  * Plans with `sc_dense` layers get more (sc-kernels.ts): an SC branch in `neuron` (with rates
  * layers a fifth argument `R`, the count kernel's currents), a third M row with the step's
  * `Isc`, and SC rows in `deliver`. Other plans' kernel text is what it was before SC layers.
+ * Likewise plans with Izhikevich or AdEx populations get their branches in `neuron` and the
+ * adaptation row in `deliver` (classic-kernels.ts), others not.
  */
+import { classicDeliverRow, classicNeuronBranches, classicNoV } from './classic-kernels.ts';
 import { KIND, MID, NEURON, POP, ROW, STEP_IN, type DeviceLayout } from './layout.ts';
 import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
 
@@ -111,13 +114,8 @@ export function stepSources(
       const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${layout.listStride};
       ${test(acc)}
     }`;
-  // Step 2 for a neuron that is not held, from its input current `cur`.
-  const integrate = `const a = Math.fround(v - ${pop(POP.vRest)});
-    const b = Math.fround(a * ${pop(POP.leak)});
-    const e = Math.fround(v - b);
-    const d = Math.fround(${pop(POP.rdt)} * cur);
-    let nv = Math.fround(e + d);
-    const sd = ${pop(POP.noiseStd)};
+  // Noise on the integrated `nv`, the threshold test and the thread's return (step 2).
+  const spikeTest = `const sd = ${pop(POP.noiseStd)};
     if (sd !== 0) {
       const bits = ${draw};
       const hi12 = Math.floor(bits * 0.000244140625);
@@ -131,6 +129,18 @@ export function stepSources(
       ${emit('nv', '1')}
     }
     ${emit('nv', '0')}`;
+  // Step 2 for a neuron that is not held, from its input current `cur`.
+  const integrate = `const a = Math.fround(v - ${pop(POP.vRest)});
+    const b = Math.fround(a * ${pop(POP.leak)});
+    const e = Math.fround(v - b);
+    const d = Math.fround(${pop(POP.rdt)} * cur);
+    let nv = Math.fround(e + d);
+    ${spikeTest}`;
+  // Step 1 for a LIF-like neuron: the external current, then the channels in order.
+  const current = `let cur = ${stepIn(STEP_IN.ext)};
+    for (let c = 0; c < ${slots}; c++) {
+      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
+    }`;
   const hold = `const v = ${st(ROW.v, 'j')};
     if (${st(ROW.refr, 'j')} > 0) {
       ${emit('v', '0')}
@@ -143,12 +153,9 @@ export function stepSources(
   const kind = ${pop(POP.kind)};
   if (kind === ${KIND.lif}) {
     ${hold}
-    let cur = ${stepIn(STEP_IN.ext)};
-    for (let c = 0; c < ${slots}; c++) {
-      if (c < ${pop(POP.channelCount)}) { cur = Math.fround(cur + ${st(`${ROW.current(0)} + c`, 'j')}); }
-    }
+    ${current}
     ${integrate}
-  }${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
+  }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
     if (${draw} < ${pop(POP.threshold24)}) {
       ${emit('0', '1')}
@@ -168,7 +175,7 @@ export function stepSources(
     if (y === ${historyRow}) { return w + flag; }
     if (${st('y - 1', 'j')} >= 32768) { return w + 1; }
     return w;
-  }${layout.sc ? scRows.traces : ''}
+  }${layout.sc ? scRows.traces : ''}${classicDeliverRow(layout, { st, pop })}
   if (y === ${ROW.refr}) {
     const r = ${st(ROW.refr, 'j')};
     if (r > 0) { return r - 1; }
@@ -176,7 +183,7 @@ export function stepSources(
     return 0;
   }
   if (y === ${ROW.v}) {
-    if (${layout.sc ? scRows.integrates : `${pop(POP.kind)} !== ${KIND.lif}`}) { return 0; }
+    if (${classicNoV(layout, layout.sc ? scRows.integrates : `${pop(POP.kind)} !== ${KIND.lif}`, pop)}) { return 0; }
     if (flag > 0) { return ${pop(POP.vReset)}; }
     let v = ${mid(MID.vint, 'j')};${gather('0', 'v')}
     return v;

@@ -11,10 +11,11 @@
  *   incoming-synapse lists start and end in the entry tables of `gather.ts`.
  */
 import type { Plan } from '../../plan.ts';
+import { classicFields, classicModels, CLASSIC, type ClassicModels } from './classic-layout.ts';
 import { buildScLayout, writeTraceFields, type ScLayout } from './sc-layout.ts';
 
 /** Population kinds as the kernels see them (`sc`: an `sc_dense` layer's LIF neurons). */
-export const KIND = { lif: 0, poisson: 1, generator: 2, sc: 3 } as const;
+export const KIND = { lif: 0, poisson: 1, generator: 2, sc: 3, izhikevich: 4, adex: 5 } as const;
 
 /**
  * Per-population inputs of a step: `stepIn[s * layout.stepBlock + p * layout.stepStride +
@@ -37,7 +38,8 @@ export const POP = {
   /**
    * First of `slots` channel decays. With SC layers two more fields follow them: `scRatesField`
    * (a rates layer's slot in the count kernel, else -1) and `scRatesField + 1` (where its
-   * `currentByCount` starts in `params`).
+   * `currentByCount` starts in `params`). With Izhikevich or AdEx populations the `CLASSIC`
+   * block follows, at `classicField` (classic-layout.ts).
    */
   decay: 10,
 } as const;
@@ -56,7 +58,8 @@ export const HISTORY_BITS = 16;
 /**
  * Rows of the state array (one column per neuron, `[row][neuron]`): V, the refractory counter,
  * one current per channel slot (an SC layer has no channels: its slot 0 holds `Isc` of the last
- * step, for `i_syn` probes), the SC rates trace rows if any, then the spike-history words.
+ * step, for `i_syn` probes), with Izhikevich or AdEx populations the adaptation row (u or w,
+ * `adaptRow`), the SC rates trace rows if any, then the spike-history words.
  */
 export const ROW = {
   v: 0,
@@ -84,8 +87,16 @@ export interface DeviceLayout {
    * one device call makes, whose spikes are read back from these words afterwards.
    */
   historyWords: number;
-  /** Rows of the state array: V, refractory counter, `slots` currents, traces, history. */
+  /** Rows of the state array: V, refractory counter, `slots` currents, [u/w], traces, history. */
   stateRows: number;
+  /** Which classic models (Izhikevich, AdEx) the plan has; null for neither. */
+  classic: ClassicModels | null;
+  /** State row of the adaptation variable (u or w); -1 without classic populations. */
+  adaptRow: number;
+  /** Initial adaptation row (Izhikevich's u, 0 elsewhere); null without classic populations. */
+  adaptInit: Float32Array | null;
+  /** With classic populations, the first `params` field of the `CLASSIC` block. */
+  classicField: number;
   /** First state row of the SC rates traces (`traceRows` of them, 0 without rates layers). */
   traceRow: number;
   traceRows: number;
@@ -148,11 +159,15 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   }
   const slots = Math.max(1, ...pops.map((p) => p.channels.length));
   const maxDelay = Math.max(0, ...plan.projections.map((p) => p.maxDelay));
-  const traceRow = 2 + slots;
+  const classic = classicModels(plan);
+  // The adaptation row and the classic block exist only with classic populations, like the SC
+  // rows and fields with SC layers: other plans keep their rows and strides.
+  const adaptRow = classic ? 2 + slots : -1;
+  const traceRow = 2 + slots + (classic ? 1 : 0);
   const sc = buildScLayout(plan, offsets, traceRow, flat ? 32 : 1);
-  // The SC fields after the decays exist only with SC layers: other plans keep their strides.
   const scRatesField = POP.decay + slots;
-  const popStride = scRatesField + (sc ? 2 : 0);
+  const classicField = scRatesField + (sc ? 2 : 0);
+  const popStride = classicField + (classic ? CLASSIC.count : 0);
   const gaussBase = pops.length * popStride;
   const currentsBase = gaussBase + plan.gaussTable.length;
   const params = new Float32Array(currentsBase + (sc?.currents.length ?? 0));
@@ -164,6 +179,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   const neurons = new Float32Array(total * neuronStride);
   if (sc) writeTraceFields(sc, plan, offsets, neurons, neuronStride, traceField);
   const vInit = new Float32Array(total);
+  const adaptInit = classic ? new Float32Array(total) : null;
   let genLo = total;
   let genHi = 0;
   pops.forEach((pop, p) => {
@@ -208,10 +224,21 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         genHi = Math.max(genHi, base + pop.size);
         break;
       case 'izhikevich':
-      case 'adex':
+      case 'adex': {
+        set(POP.kind, m.model === 'izhikevich' ? KIND.izhikevich : KIND.adex);
+        const { shared, block } = classicFields(m);
+        set(POP.vReset, shared.vReset);
+        set(POP.vThreshold, shared.vThreshold);
+        set(POP.noiseStd, shared.noiseStd);
+        set(POP.refractorySteps, shared.refractorySteps);
+        params.set(block, row + classicField);
+        vInit.set(m.vInit, base);
+        if (m.model === 'izhikevich') adaptInit?.set(m.uInit, base);
+        break;
+      }
       case 'dynapsim':
         // Refused by requireModels (supported-models.ts) before this runs.
-        throw new Error(`gpu backend: the ${m.model} model is not in the gpu kernels`);
+        throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
       case 'loihi':
         // Refused by requireModels (supported-models.ts) before this runs.
         throw new Error('gpu backend: the loihi model is not in the gpu kernels');
@@ -229,6 +256,10 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     maxDelay,
     historyWords,
     stateRows: traceRow + traceRows + historyWords,
+    classic,
+    adaptRow,
+    adaptInit,
+    classicField,
     traceRow,
     traceRows,
     historyRow: traceRow + traceRows,

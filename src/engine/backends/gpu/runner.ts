@@ -173,6 +173,8 @@ export class GpuRunner implements BackendRunner {
   private initialState(): Float32Array {
     const state = new Float32Array(this.layout.total * this.layout.stateRows);
     state.set(this.layout.vInit, ROW.v * this.layout.total);
+    const { adaptInit, adaptRow } = this.layout;
+    if (adaptInit) state.set(adaptInit, adaptRow * this.layout.total);
     return state;
   }
 }
