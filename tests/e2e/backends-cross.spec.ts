@@ -286,3 +286,138 @@ test('sc_dense network: wasm, webgl2 and webgpu spike for spike with reference',
       expect(keys(run, p), `${choice} ${p}`).toEqual(keys(reference, p));
   }
 });
+
+const CLASSIC_POPULATIONS = ['in', 'izh', 'adex', 'out'];
+
+/**
+ * Izhikevich and AdEx populations (issue 5): regular-spiking Izhikevich cells with membrane
+ * noise and an adapting AdEx population with a refractory period (its exponential through the
+ * kernels' exp32), driven by Poisson input through exponential and delta synapses with delays,
+ * the Izhikevich cells exciting the AdEx ones, and the AdEx cells a LIF. 400 steps of 0.1 ms.
+ */
+function classicNetwork(): NetworkDocument {
+  const projection = (
+    id: string,
+    source: string,
+    target: string,
+    high: number,
+    synapse: NetworkDocument['projections'][0]['synapse'],
+  ) => ({
+    id,
+    source,
+    target,
+    connectivity: { rule: 'fixed_probability' as const, p: 0.4, allow_self: false },
+    weight: { kind: 'uniform' as const, low: 0, high },
+    delay: { kind: 'uniform_int' as const, low: 0, high: 4 },
+    synapse,
+  });
+  return {
+    format: 'spikelab-network',
+    version: 1,
+    name: 'cross-backend izhikevich and adex',
+    populations: [
+      { id: 'in', size: 30, position: { x: 0, y: 0 }, model: 'poisson', params: { rate: 400 } },
+      {
+        id: 'izh',
+        size: 19,
+        position: { x: 0, y: 0 },
+        model: 'izhikevich',
+        params: {
+          a: 0.02,
+          b: 0.2,
+          c: -65,
+          d: 8,
+          bias: 6,
+          noise_std: 0.5,
+          v_init: { kind: 'uniform', low: -70, high: -50 },
+        },
+      },
+      {
+        id: 'adex',
+        size: 13,
+        position: { x: 0, y: 0 },
+        model: 'adex',
+        params: {
+          c: 200,
+          g_l: 12,
+          e_l: -70,
+          v_t: -50,
+          delta_t: 2,
+          a: 2,
+          tau_w: 300,
+          b: 60,
+          v_reset: -58,
+          v_peak: 0,
+          refractory_period: 0.5,
+          bias: 450,
+          noise_std: 0.2,
+          v_init: { kind: 'uniform', low: -70, high: -52 },
+        },
+      },
+      {
+        id: 'out',
+        size: 8,
+        position: { x: 0, y: 0 },
+        model: 'stochastic_lif',
+        params: {
+          v_rest: 0,
+          v_reset: 0,
+          v_threshold: 1,
+          tau_mem: 5,
+          resistance: 1,
+          noise_std: 0,
+          refractory_period: 0,
+          bias: 0,
+          v_init: { kind: 'constant', value: 0 },
+        },
+      },
+    ],
+    projections: [
+      projection('in_izh', 'in', 'izh', 4, { kind: 'exponential', tau: 4 }),
+      projection('in_izh_d', 'in', 'izh', 1, { kind: 'delta' }),
+      projection('in_adex', 'in', 'adex', 150, { kind: 'exponential', tau: 5 }),
+      projection('izh_adex', 'izh', 'adex', 300, { kind: 'exponential', tau: 2 }),
+      projection('adex_out', 'adex', 'out', 1.5, { kind: 'delta' }),
+    ],
+    stimuli: [
+      { id: 'kick', kind: 'current_step', target: 'izh', start: 10, stop: 30, amplitude: 5 },
+    ],
+    probes: CLASSIC_POPULATIONS.map((p) => ({
+      id: `s_${p}`,
+      kind: 'spikes' as const,
+      population: p,
+    })),
+    run: { dt: 0.1, duration: 40, seed: 11, backend: 'reference' },
+  };
+}
+
+// SwiftShader does not fuse multiply-adds (see src/engine/backends/gpu/CONTEXT.md), so the
+// float32 updates and the exp32 helpers must match the reference spike for spike.
+test('Izhikevich and AdEx network: wasm, webgl2 and webgpu spike for spike with reference', async ({
+  page,
+}) => {
+  const doc = classicNetwork();
+  const runs = await runAll(page, doc, ['reference', 'wasm', 'webgl2', 'webgpu']);
+  const reference = expectRan(runs['reference'], 'reference');
+  const total = (r: BackendSpikes, p: string) => r.spikes[p]?.steps.length ?? 0;
+  for (const p of CLASSIC_POPULATIONS) {
+    expect(total(reference, p), `${p} spikes`).toBeGreaterThan(20);
+  }
+  for (const [choice, resolved] of [
+    ['wasm', 'wasm'],
+    ['webgl2', 'gpu:webgl2'],
+    ['webgpu', 'gpu:webgpu'],
+  ] as const) {
+    const run = expectRan(runs[choice], resolved);
+    const summary = CLASSIC_POPULATIONS.map((p) => ({
+      population: p,
+      reference: total(reference, p),
+      [choice]: total(run, p),
+      firstDivergence: firstDivergence(reference, run, p),
+    }));
+    console.log(doc.name, choice, JSON.stringify(summary));
+    for (const p of CLASSIC_POPULATIONS) {
+      expect(keys(run, p), `${choice} ${p}`).toEqual(keys(reference, p));
+    }
+  }
+});

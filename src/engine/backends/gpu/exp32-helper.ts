@@ -1,9 +1,11 @@
 /**
  * `exp32` of `src/engine/exp32.ts` as gpu.js kernel helpers, for the AdEx branch of the neuron
- * kernel (classic-kernels.ts; added to the gpu.js context only for plans with AdEx). Every operation sits in `Math.fround`, so gpu.js' cpu mode rounds as the
- * reference does; webasm computes in f32 natively. gpu.js kernels cannot reinterpret bits, so
- * `2^n` is built by binary decomposition from exact powers of two (2, 4, 16, ..., 2^64): every
- * product and the reciprocal of a power of two are exact, so the scale equals the reference's.
+ * kernel (classic-kernels.ts; added to the gpu.js context only for plans with AdEx). Every
+ * operation sits in `Math.fround`, so gpu.js' cpu mode rounds as the reference does; webasm
+ * computes in f32 natively. gpu.js kernels cannot reinterpret bits, so
+ * `2^n` is built by binary decomposition from exact powers of two (2, 4, 16, ..., 2^64, or 1/2,
+ * 1/4, ..., 2^-64 for n < 0): every product is exact down to 2^-126 (n >= -126 here), so the
+ * scale equals the reference's. No division: GPU float division need not be correctly rounded.
  * Constants are written as the exact float32 values of the reference's (the double literal of
  * an f32 value), so cpu mode, which computes in doubles between frounds, uses the same numbers.
  * Above 88 the result overflows to +Infinity by multiplication (no Infinity literal in GLSL).
@@ -19,13 +21,13 @@ export const EXP32_FUNCTIONS: readonly GpuFunctionSource[] = [
       let m = Math.abs(n);
       let s = 1.0;
       let b = 2.0;
+      if (n < 0.0) { b = 0.5; }
       for (let k = 0; k < 7; k++) {
         const half = Math.floor(m * 0.5);
         if (m - half * 2.0 > 0.5) { s = Math.fround(s * b); }
         b = Math.fround(b * b);
         m = half;
       }
-      if (n < 0.0) { return Math.fround(1.0 / s); }
       return s;
     }`,
     argumentTypes: { n: NUM },
