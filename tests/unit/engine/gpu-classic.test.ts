@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../../src/engine/api.ts';
 import { createOnMode, type GpuRunnerOptions } from '../../../src/engine/backends/gpu/index.ts';
 import { stepSources } from '../../../src/engine/backends/gpu/kernels.ts';
-import { buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
+import { KIND, POP, buildLayout } from '../../../src/engine/backends/gpu/layout.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
@@ -18,7 +18,7 @@ import type { NetworkDocument, Population } from '../../../src/model/document.ts
 import { createDocument } from '../../../src/model/defaults.ts';
 import { validateDocument } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from '../../../src/model/presets.ts';
-import { lifPopulation, tutorialLif } from './fixtures/documents.ts';
+import { cubaDocument, lifPopulation, tutorialLif } from './fixtures/documents.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 
 type Classic = Extract<Population, { model: 'izhikevich' | 'adex' }>;
@@ -279,5 +279,18 @@ describe('classic device layout', () => {
       2,
     );
     expect(withAdex.neuron).toContain('exp32(');
+    expect(withAdex.deliver).toContain('const wn =');
+  });
+
+  it('a plan without them has no adaptation row, classic fields or branches', () => {
+    const plan = compile(cubaDocument(1, 10));
+    const layout = buildLayout(plan, 64, true);
+    expect([layout.classic, layout.adaptRow, layout.adaptInit]).toEqual([null, -1, null]);
+    expect(layout.historyRow).toBe(2 + layout.slots);
+    expect(layout.popStride).toBe(POP.decay + layout.slots);
+    const src = stepSources(layout, plan.populations.length);
+    expect(src.neuron).not.toContain(`kind === ${KIND.izhikevich}`);
+    expect(src.neuron).not.toContain(`kind === ${KIND.adex}`);
+    expect(src.deliver).not.toContain('const wn =');
   });
 });
