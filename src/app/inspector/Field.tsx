@@ -7,11 +7,13 @@ interface FieldProps {
   unit?: string | undefined;
   description?: string | undefined;
   error?: string | null | undefined;
+  /** The effective value behind the entered one (Loihi's threshold, a DynapSim time constant). */
+  note?: string | null | undefined;
   children: ReactNode;
 }
 
 /** Label, control, unit and the inline error line of one inspector field. */
-export function Field({ name, label, unit, description, error, children }: FieldProps) {
+export function Field({ name, label, unit, description, error, note, children }: FieldProps) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label className="field-label" htmlFor={`input-${name}`} title={description}>
@@ -21,6 +23,11 @@ export function Field({ name, label, unit, description, error, children }: Field
         {children}
         {unit !== undefined && unit !== '' && <span className="field-unit">{unit}</span>}
       </div>
+      {note != null && note !== '' && (
+        <p className="field-note" data-testid={`note-${name}`}>
+          {note}
+        </p>
+      )}
       {error ? (
         <p className="field-error" id={`error-${name}`} role="alert" data-testid={`error-${name}`}>
           {error}

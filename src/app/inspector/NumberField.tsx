@@ -9,6 +9,8 @@ interface NumberFieldProps extends NumberRules {
   unit?: string | undefined;
   step?: number | undefined;
   description?: string | undefined;
+  /** Shown beside the unit: the effective value the entered one stands for. */
+  note?: string | null | undefined;
   /** Writes the value; returns the error to show when the document refuses it. */
   onCommit: (value: number) => string | null;
 }
@@ -33,6 +35,7 @@ export function NumberField(props: NumberFieldProps) {
       unit={props.unit}
       description={props.description}
       error={error}
+      note={props.note}
     >
       <input
         id={`input-${props.name}`}

@@ -1,5 +1,7 @@
 import type { InitialValue, Population } from '../../model/index.ts';
 import { PARAM_INFO, type ParamInfo } from '../../model/index.ts';
+import { dynapsimDefaults } from '../../model/dynapsim-constants.ts';
+import { displayUnit, fromDisplay, paramNote, toDisplay } from './chip-units.ts';
 import { InitialValueEditor } from './InitialValueEditor.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
@@ -7,9 +9,14 @@ import { formatSpikeList, parseSpikeList } from './spike-list.ts';
 import { TextField } from './TextField.tsx';
 import { useTryEdit } from './useTryEdit.ts';
 
+/** DynapSim's defaults pick each current's on-screen unit (pA or nA) once, not per keystroke. */
+const DYNAPSIM_REFERENCE: Readonly<Record<string, unknown>> = { ...dynapsimDefaults() };
+
 /**
  * The model-specific parameters of a population, one validated field each, from param-info.
  * An SC dense layer's inputs and weights have sections of their own (ScDenseSections).
+ * Chip values are shown in the chip's units with their effective value beside them
+ * (`chip-units.ts`): DynapSim's amperes and farads in pA/nA/pF, Loihi's mantissas and decays.
  */
 export function ParamFields({ population }: { population: Population }) {
   const tryEdit = useTryEdit();
@@ -24,21 +31,29 @@ export function ParamFields({ population }: { population: Population }) {
       {infos.map((info) => {
         const value = params[info.key];
         switch (info.input) {
-          case 'number':
-            return typeof value === 'number' ? (
+          case 'number': {
+            if (typeof value !== 'number') return null;
+            const reference =
+              population.model === 'dynapsim' ? DYNAPSIM_REFERENCE[info.key] : value;
+            const shown = displayUnit(info.unit, typeof reference === 'number' ? reference : value);
+            const scaled = (limit: number | undefined) =>
+              limit === undefined ? undefined : toDisplay(limit, shown.factor);
+            return (
               <NumberField
                 key={`${id}:${info.key}`}
                 name={info.key}
                 label={info.label}
-                unit={info.unit}
-                value={value}
-                min={info.min}
-                max={info.max}
+                unit={shown.unit}
+                value={toDisplay(value, shown.factor)}
+                min={scaled(info.min)}
+                max={scaled(info.max)}
                 step={info.step}
                 description={info.description}
-                onCommit={(v) => write({ [info.key]: v }, info.key)}
+                note={paramNote(population, info.key)}
+                onCommit={(v) => write({ [info.key]: fromDisplay(v, shown.factor) }, info.key)}
               />
-            ) : null;
+            );
+          }
           case 'initial_value':
             return (
               <InitialValueEditor

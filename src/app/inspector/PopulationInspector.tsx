@@ -9,7 +9,8 @@ import { ScDenseSections } from './ScDenseSections.tsx';
 import { Section } from './Section.tsx';
 import { StimuliSection } from './StimuliSection.tsx';
 import { TextField } from './TextField.tsx';
-import { hasMembrane } from './has-membrane.ts';
+import { takesStimuli } from './model-capabilities.ts';
+import { PresetPicker } from './PresetPicker.tsx';
 import { useTryEdit } from './useTryEdit.ts';
 
 /** Everything about one population: name, size, parameters, what is recorded and injected. */
@@ -64,10 +65,11 @@ export function PopulationInspector({ population }: { population: Population }) 
       </Section>
       {population.model === 'sc_dense' && <ScDenseSections layer={population} />}
       <Section title="Parameters">
+        <PresetPicker population={population} />
         <ParamFields population={population} />
       </Section>
       <ProbesSection population={population} />
-      {hasMembrane(population) && <StimuliSection population={population} />}
+      {takesStimuli(population.model) && <StimuliSection population={population} />}
     </div>
   );
 }

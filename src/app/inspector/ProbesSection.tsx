@@ -3,7 +3,7 @@ import type { Population, Probe, StateVariable } from '../../model/index.ts';
 import { documentIds, formatIssue, uniqueId } from '../../model/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { CheckboxField } from './CheckboxField.tsx';
-import { hasMembrane } from './has-membrane.ts';
+import { stateLabel, stateOptions } from './model-capabilities.ts';
 import { NumberField } from './NumberField.tsx';
 import { parseNumberList } from './number-input.ts';
 import { Section } from './Section.tsx';
@@ -29,6 +29,7 @@ export function ProbesSection({ population }: { population: Population }) {
   const rate = probes.find((p) => p.kind === 'rate');
   const states = probes.flatMap((p) => (p.kind === 'state' ? [p] : []));
   const tryEdit = useTryEdit();
+  const variables = stateOptions(population.model);
   const remove = (probeId: string) => {
     documentStore.getState().apply({ type: 'removeProbe', id: probeId });
     return null;
@@ -74,13 +75,13 @@ export function ProbesSection({ population }: { population: Population }) {
           }
         />
       )}
-      {hasMembrane(population) && (
+      {variables.length > 0 && (
         <>
           <ul className="probe-list" aria-label="State probes">
             {states.map((p) => (
               <li key={p.id} className="probe-row" data-testid={`state-probe-${p.id}`}>
                 <span>
-                  <strong>{p.variable === 'v' ? 'V' : 'I syn'}</strong> of neurons{' '}
+                  <strong>{stateLabel(population.model, p.variable)}</strong> of neurons{' '}
                   {p.neurons.join(', ')}
                 </span>
                 <button
@@ -102,6 +103,7 @@ export function ProbesSection({ population }: { population: Population }) {
 }
 
 function AddStateProbe({ population }: { population: Population }) {
+  const options = stateOptions(population.model);
   const [variable, setVariable] = useState<StateVariable>('v');
   const [neurons, setNeurons] = useState('0, 1, 2');
   const [error, setError] = useState<string | null>(null);
@@ -120,10 +122,16 @@ function AddStateProbe({ population }: { population: Population }) {
         aria-label="Variable to record"
         data-testid="field-probe-variable"
         value={variable}
-        onChange={(e) => setVariable(e.target.value === 'i_syn' ? 'i_syn' : 'v')}
+        onChange={(e) => {
+          const picked = options.find((o) => o.value === e.target.value);
+          if (picked !== undefined) setVariable(picked.value);
+        }}
       >
-        <option value="v">V (membrane)</option>
-        <option value="i_syn">I syn (current)</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <input
         className="input"

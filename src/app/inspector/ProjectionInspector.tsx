@@ -1,6 +1,7 @@
 import type { Projection } from '../../model/index.ts';
 import { useDocumentStore } from '../../store/document/index.ts';
 import { connectivityLabel, weightSign } from '../editor/projection-summary.ts';
+import { chipWeightFields } from './ChipWeights.tsx';
 import { ConnectivityEditor } from './ConnectivityEditor.tsx';
 import { DistributionEditor } from './DistributionEditor.tsx';
 import { Section } from './Section.tsx';
@@ -16,6 +17,9 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
     (s) => s.document.populations.find((p) => p.id === projection.source)?.size ?? 1,
   );
   const dt = useDocumentStore((s) => s.document.run.dt);
+  const target = useDocumentStore((s) =>
+    s.document.populations.find((p) => p.id === projection.target),
+  );
   const sign = weightSign(projection.weight);
   const update = (patch: Partial<Omit<Projection, 'id'>>, field: string) =>
     tryEdit({ type: 'updateProjection', id, patch }, field, id);
@@ -50,18 +54,21 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
         />
       </Section>
       <Section title="Weights">
-        <DistributionEditor
-          name="weight"
-          label="Distribution"
-          value={projection.weight}
-          onCommit={(weight, field) => update({ weight }, field)}
-        />
+        {chipWeightFields({ projection, target, onCommit: update }) ?? (
+          <DistributionEditor
+            name="weight"
+            label="Distribution"
+            value={projection.weight}
+            onCommit={(weight, field) => update({ weight }, field)}
+          />
+        )}
       </Section>
       <Section title="Synapse">
         <SynapseEditor
           synapse={projection.synapse}
           delay={projection.delay}
           dt={dt}
+          targetModel={target?.model}
           onSynapse={(synapse, field) => update({ synapse }, field)}
           onDelay={(delay, field) => update({ delay }, field)}
         />

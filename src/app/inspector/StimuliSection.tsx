@@ -1,13 +1,15 @@
 import type { Population } from '../../model/index.ts';
 import { documentIds, uniqueId } from '../../model/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
+import { stimulusDefaults } from './model-capabilities.ts';
 import { NumberField } from './NumberField.tsx';
 import { Section } from './Section.tsx';
 import { useTryEdit } from './useTryEdit.ts';
 
-/** Current steps injected into a LIF population: start, stop and amplitude of each. */
+/** Current steps injected into a population: start, stop and amplitude of each. */
 export function StimuliSection({ population }: { population: Population }) {
   const id = population.id;
+  const { amplitude, unit } = stimulusDefaults(population.model);
   const allStimuli = useDocumentStore((s) => s.document.stimuli);
   const duration = useDocumentStore((s) => s.document.run.duration);
   const stimuli = allStimuli.filter((s) => s.target === id);
@@ -22,7 +24,7 @@ export function StimuliSection({ population }: { population: Population }) {
         target: id,
         start: 0,
         stop: Math.max(duration / 2, 1),
-        amplitude: 1,
+        amplitude,
       },
     });
   };
@@ -69,7 +71,7 @@ export function StimuliSection({ population }: { population: Population }) {
             <NumberField
               name={`${s.id}-amplitude`}
               label="Amplitude"
-              unit="model units"
+              unit={unit}
               value={s.amplitude}
               onCommit={(amplitude) =>
                 tryEdit(

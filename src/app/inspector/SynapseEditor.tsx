@@ -1,12 +1,9 @@
-import type { DelaySpec, SynapseSpec } from '../../model/index.ts';
+import type { DelaySpec, PopulationModel, SynapseSpec } from '../../model/index.ts';
 import { MAX_DELAY_STEPS } from '../../model/index.ts';
+import { LoihiSynapseFields } from './LoihiSynapseFields.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
-
-const SYNAPSES = [
-  { value: 'exponential', label: 'Exponential current' },
-  { value: 'delta', label: 'Delta (voltage jump)' },
-] as const;
+import { freshSynapse, synapseKinds } from './synapse-kinds.ts';
 
 const DELAYS = [
   { value: 'constant', label: 'Constant' },
@@ -17,23 +14,29 @@ interface SynapseEditorProps {
   synapse: SynapseSpec;
   delay: DelaySpec;
   dt: number;
+  /** The target's model decides which synapse kinds are offered. */
+  targetModel: PopulationModel | undefined;
   onSynapse: (value: SynapseSpec, field: string) => string | null;
   onDelay: (value: DelaySpec, field: string) => string | null;
 }
 
-/** Synapse kind (delta or exponential with its time constant) and transmission delay. */
-export function SynapseEditor({ synapse, delay, dt, onSynapse, onDelay }: SynapseEditorProps) {
+/**
+ * Synapse kind (those valid for the target's model) with its fields (an exponential's time
+ * constant, a Loihi synapse's sign mode, exponent and bits) and transmission delay.
+ */
+export function SynapseEditor(props: SynapseEditorProps) {
+  const { synapse, delay, dt, targetModel, onSynapse, onDelay } = props;
+  const kinds = synapseKinds(targetModel, synapse.kind);
   return (
     <>
       <SelectField
         name="synapse-kind"
         label="Synapse"
         value={synapse.kind}
-        options={SYNAPSES}
-        onCommit={(kind) =>
-          onSynapse(kind === 'delta' ? { kind } : { kind: 'exponential', tau: 5 }, 'kind')
-        }
+        options={kinds}
+        onCommit={(kind) => (kind === synapse.kind ? null : onSynapse(freshSynapse(kind), 'kind'))}
       />
+      {synapse.kind === 'loihi' && <LoihiSynapseFields synapse={synapse} onSynapse={onSynapse} />}
       {synapse.kind === 'exponential' && (
         <NumberField
           name="tau"

@@ -7,6 +7,8 @@ interface TextFieldProps {
   value: string;
   placeholder?: string;
   description?: string;
+  /** Shown beside the input: what the text stands for (a Loihi list's actual weights). */
+  note?: string | undefined;
   /** Validates the text and writes it; returns the error to show when it is refused. */
   onCommit: (text: string) => string | null;
 }
@@ -16,7 +18,13 @@ export function TextField(props: TextFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
-    <Field name={props.name} label={props.label} description={props.description} error={error}>
+    <Field
+      name={props.name}
+      label={props.label}
+      description={props.description}
+      error={error}
+      note={props.note}
+    >
       <input
         id={`input-${props.name}`}
         className="input"
