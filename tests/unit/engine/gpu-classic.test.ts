@@ -20,6 +20,7 @@ import { validateDocument } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from '../../../src/model/presets.ts';
 import { cubaDocument, lifPopulation, tutorialLif } from './fixtures/documents.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
+import { scLayer, scParams } from './wasm-sc-documents.ts';
 
 type Classic = Extract<Population, { model: 'izhikevich' | 'adex' }>;
 
@@ -164,6 +165,68 @@ function mixedNetwork(): NetworkDocument {
   return doc;
 }
 
+/**
+ * Classic populations next to an `sc_dense` layer (both kinds of extra rows and `params`
+ * fields in one layout): the layer's rates inputs are an Izhikevich population's spikes, and
+ * the layer drives an AdEx population.
+ */
+function withScLayer(): NetworkDocument {
+  const doc = createDocument('classic gpu, with SC');
+  doc.run = { dt: 0.1, duration: 100, seed: 9, backend: 'auto' };
+  const rs = IZHIKEVICH_PRESETS[0];
+  const tonic = ADEX_PRESETS[0];
+  if (!rs || !tonic) throw new Error('presets missing');
+  doc.populations.push(
+    {
+      id: 'I',
+      size: 8,
+      position: { x: 0, y: 0 },
+      model: 'izhikevich',
+      params: {
+        ...rs.params,
+        bias: 12,
+        noise_std: 1,
+        v_init: { kind: 'uniform', low: -70, high: -50 },
+      },
+    },
+    scLayer(
+      'L',
+      5,
+      scParams(8, {
+        inputs: { kind: 'rates', source: 'I', tau: 10 },
+        x_max: 0.05,
+        y_max: 1,
+        length: 64,
+      }),
+    ),
+    {
+      id: 'A',
+      size: 6,
+      position: { x: 0, y: 0 },
+      model: 'adex',
+      params: { ...tonic.params, bias: 350, noise_std: 0.2 },
+    },
+  );
+  doc.projections.push({
+    id: 'LA',
+    source: 'L',
+    target: 'A',
+    connectivity: { rule: 'all_to_all', allow_self: true },
+    weight: { kind: 'uniform', low: 0, high: 150 },
+    delay: { kind: 'uniform_int', low: 0, high: 2 },
+    synapse: { kind: 'exponential', tau: 3 },
+  });
+  doc.probes.push(
+    ...['I', 'L', 'A'].map((id) => ({ id: `s-${id}`, kind: 'spikes' as const, population: id })),
+    { id: 'uI', kind: 'state', population: 'I', variable: 'u', neurons: [0, 7] },
+    { id: 'vL', kind: 'state', population: 'L', variable: 'v', neurons: [0, 4] },
+    { id: 'iL', kind: 'state', population: 'L', variable: 'i_syn', neurons: [2] },
+    { id: 'vA', kind: 'state', population: 'A', variable: 'v', neurons: [0, 5] },
+    { id: 'wA', kind: 'state', population: 'A', variable: 'w', neurons: [3] },
+  );
+  return doc;
+}
+
 function planOf(doc: NetworkDocument): Plan {
   const valid = validateDocument(doc);
   if (!valid.ok) throw new Error(valid.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
@@ -185,10 +248,10 @@ function describeNetwork(name: string, build: () => NetworkDocument): void {
     const want = (): Promise<Chunk> =>
       (expected ??= runChunks(createReferenceBackend, plan, plan.totalSteps));
 
-    it('is not trivial: the classic populations spike', async () => {
+    it('is not trivial: the classic populations and SC layers spike', async () => {
       const ref = await want();
       for (const p of plan.populations) {
-        if (p.model.model !== 'izhikevich' && p.model.model !== 'adex') continue;
+        if (p.model.model === 'poisson' || p.model.model === 'stochastic_lif') continue;
         expect(ref.spikes[p.id]?.steps.length ?? 0, `spikes of ${p.id}`).toBeGreaterThan(5);
       }
     });
@@ -215,6 +278,7 @@ describe('Izhikevich and AdEx on the gpu backend (Node modes), bit for bit', () 
     return network('adex', { ...p.params, refractory_period: 2 }, p.current);
   });
   describeNetwork('Izhikevich (1 neuron), AdEx and LIF together, delay 0', mixedNetwork);
+  describeNetwork('an SC layer reading Izhikevich rates and driving AdEx', withScLayer);
 });
 
 describe('a non-finite adaptation variable or V', () => {
