@@ -18,6 +18,7 @@ import { edgeSelection, nodeSelection, positionMoves } from './apply-flow-change
 import { CanvasControls } from './CanvasControls.tsx';
 import type { CanvasEdge, PopulationFlowNode } from './flow-types.ts';
 import { PopulationNode } from './PopulationNode.tsx';
+import { isSource } from './population-summary.ts';
 import { ProjectionEdge } from './ProjectionEdge.tsx';
 import { RatesEdge } from './RatesEdge.tsx';
 import { useCanvasDrop } from './useCanvasDrop.ts';
@@ -31,16 +32,16 @@ const nodeTypes = { population: PopulationNode };
 const edgeTypes = { projection: ProjectionEdge, rates: RatesEdge };
 
 /**
- * LIF populations receive projections; an SC dense layer reads the rates of any population but
- * itself (the drop replaces its inputs, see `connect`); sources (Poisson, generators) take
- * nothing.
+ * Neuron populations (LIF, Loihi, Izhikevich, AdEx, DynapSim) receive projections; an SC dense
+ * layer reads the rates of any population but itself (the drop replaces its inputs, see
+ * `connect`); sources (Poisson, generators) take nothing.
  */
 function isValidConnection(connection: Connection | CanvasEdge): boolean {
   const target = documentStore
     .getState()
     .document.populations.find((p) => p.id === connection.target);
   if (target?.model === 'sc_dense') return connection.source !== connection.target;
-  return target?.model === 'stochastic_lif';
+  return target !== undefined && !isSource(target.model);
 }
 
 function minimapColor(node: PopulationFlowNode): string {
