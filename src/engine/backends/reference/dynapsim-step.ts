@@ -6,6 +6,7 @@
  */
 import { NumericalError } from '../../errors.ts';
 import { exp32 } from '../../exp32.ts';
+import { log32 } from '../../log32.ts';
 import type { Plan } from '../../plan.ts';
 import type { DynapsimPlan } from '../../plan-dynapsim.ts';
 
@@ -97,9 +98,8 @@ export function integrateDynapsim(s: DynapsimState, t: number, spikes: Uint32Arr
     const rate = f(imem / f(tau * f(imem + igainMem)));
     let next = Math.max(f(imem + f(f(rate * drive) * dt)), io);
     if (!Number.isFinite(next)) throw new NumericalError(s.id, t, j, 'Imem', next);
-    // Rockpool's Log of float32 has no shared float32 algorithm here; the reference rounds
-    // the double logarithm (only the wasm/gpu ports, which do not run dynapsim, would need one).
-    s.vmem[j] = f((p.utk[j] as number) * f(Math.log(f(next / io))));
+    // The engine's float32 log, not Math.log: the wasm port must give the same last bits.
+    s.vmem[j] = f((p.utk[j] as number) * log32(f(next / io)));
     let timer = Math.max(f((s.timer[j] as number) - dt), 0);
     const spiked = next > (p.ispkthr[j] as number);
     if (spiked) {
