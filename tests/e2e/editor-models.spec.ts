@@ -61,7 +61,7 @@ test('chip and classroom models: palette, inspector units, presets, chip synapse
   const inspector = page.getByTestId('population-inspector');
   await expect(inspector).toContainText('Loihi');
   await expect(page.getByTestId('note-threshold_v_mant')).toHaveText('θ = 6400');
-  await expect(page.getByTestId('note-decay_I')).toHaveText('τ = 1 steps');
+  await expect(page.getByTestId('note-decay_I')).toHaveText('τ = 1 step');
   await setField(page, 'threshold_v_mant', '70');
   await setField(page, 'decay_v', '400');
   await expect(page.getByTestId('note-threshold_v_mant')).toHaveText('θ = 4480');

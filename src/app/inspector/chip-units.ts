@@ -64,7 +64,8 @@ export function formatSeconds(seconds: number): string {
 
 /** A time constant in Loihi steps (1 ms each), `∞` for no decay. */
 function loihiTau(steps: number): string {
-  return Number.isFinite(steps) ? `τ = ${formatNumber(steps)} steps` : 'τ = ∞ (no decay)';
+  if (!Number.isFinite(steps)) return 'τ = ∞ (no decay)';
+  return `τ = ${formatNumber(steps)} ${steps === 1 ? 'step' : 'steps'}`;
 }
 
 /**

@@ -28,25 +28,25 @@ export function stateOptions(model: PopulationModel): readonly StateOption[] {
       ];
     case 'loihi':
       return [
-        { value: 'v', label: 'v (integer voltage)' },
-        { value: 'i_syn', label: 'I (integer current)' },
+        { value: 'v', label: 'v (integer)' },
+        { value: 'i_syn', label: 'I (integer)' },
       ];
     case 'izhikevich':
       return [
-        { value: 'v', label: 'v (membrane, mV)' },
+        { value: 'v', label: 'v (mV)' },
         { value: 'i_syn', label: 'I syn (current)' },
         { value: 'u', label: 'u (recovery)' },
       ];
     case 'adex':
       return [
-        { value: 'v', label: 'v (membrane, mV)' },
+        { value: 'v', label: 'v (mV)' },
         { value: 'i_syn', label: 'I syn (pA)' },
-        { value: 'w', label: 'w (adaptation, pA)' },
+        { value: 'w', label: 'w (pA)' },
       ];
     case 'dynapsim':
       return [
-        { value: 'v', label: 'Imem (membrane, A)' },
-        { value: 'i_syn', label: 'Isyn (synapse, A)' },
+        { value: 'v', label: 'Imem (A)' },
+        { value: 'i_syn', label: 'Isyn (A)' },
       ];
     case 'poisson':
     case 'spike_generator':

@@ -86,6 +86,7 @@ describe('Loihi effective values', () => {
     expect(paramNote(pop, 'decay_v')).toBe('τ = 10.24 steps');
     expect(paramNote(pop, 'decay_I')).toBe('τ = 4.096 steps');
     expect(paramNote(withParams(pop, { decay_v: 0 }), 'decay_v')).toBe('τ = ∞ (no decay)');
+    expect(paramNote(withParams(pop, { decay_I: 4096 }), 'decay_I')).toBe('τ = 1 step');
     expect(paramNote(pop, 'refractory')).toBeNull();
   });
 
