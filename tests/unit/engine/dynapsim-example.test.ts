@@ -1,6 +1,6 @@
 /**
- * The gallery's DynapSim example runs (auto falls back to the reference backend, the only one
- * that steps DynapSim) and shows what it promises: adaptation in one population, regular firing
+ * The gallery's DynapSim example runs on `auto` (wasm where it validates, else the reference)
+ * and shows what it promises: adaptation in one population, regular firing
  * in the other, Imem recorded in amperes between Io and the threshold.
  */
 import { readFileSync } from 'node:fs';

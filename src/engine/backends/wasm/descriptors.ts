@@ -2,6 +2,7 @@
 import type { LifPlan, Plan, ScDensePlan } from '../../plan.ts';
 import { historyWords } from './history.ts';
 import { writeLoihiDescriptor } from './loihi-image.ts';
+import { writeDynapsim } from './dynapsim-image.ts';
 import { integrates, type MemoryImage } from './image.ts';
 import {
   C,
@@ -107,8 +108,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
         if (a.loihi) writeLoihiDescriptor(view, d, m, a.loihi);
         break;
       case 'dynapsim':
-        // Not stepped by this kernel: createWasmBackend refuses such plans (WASM_MODELS).
-        throw new Error(`wasm backend: population '${p.id}' (dynapsim) has no kernel`);
+        if (a.dynapsim) writeDynapsim(view, d, m, a.dynapsim);
+        break;
     }
   });
   i32(hd + H.scRates, scRates);
@@ -134,8 +135,12 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     const dest = pr.destination;
     const destination =
       dest.kind === 'delta'
-        ? // A Loihi target takes its events into its input array (step 5c).
-          image.populations[pr.target]?.loihi?.input || image.populations[pr.target]?.v || a.sink
+        ? // A Loihi target takes its events into its input array (step 5c), a DynapSim
+          // target into its ws array (step 2e of the next step).
+          image.populations[pr.target]?.loihi?.input ||
+          image.populations[pr.target]?.dynapsim?.ws ||
+          image.populations[pr.target]?.v ||
+          a.sink
         : (image.channels[dest.channel] ?? 0);
     const { weights, delays } = pr.csr;
     i32(d + J.source, pr.source);

@@ -25,6 +25,12 @@ import {
   type ClassicAddresses,
 } from './classic-image.ts';
 import { allocateLoihiState, type LoihiAddresses } from './loihi-image.ts';
+import {
+  allocateDynapsim,
+  allocateDynapsimState,
+  writeDynapsimInitial,
+  type DynapsimAddresses,
+} from './dynapsim-image.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
 export interface PopulationAddresses {
@@ -47,6 +53,8 @@ export interface PopulationAddresses {
   classic: ClassicAddresses | undefined;
   /** loihi populations only (their state, in the state block). */
   loihi: LoihiAddresses | undefined;
+  /** dynapsim populations only (state block, constants, descriptor). */
+  dynapsim: DynapsimAddresses | undefined;
 }
 
 /** Addresses of one projection's connectivity. */
@@ -136,6 +144,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const loihi = plan.populations.map((p) =>
     p.model.model === 'loihi' ? allocateLoihiState(arena, p.size) : undefined,
   );
+  const dynapsim = plan.populations.map((p) =>
+    p.model.model === 'dynapsim' ? allocateDynapsimState(arena, p.size) : 0,
+  );
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
     (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
@@ -160,13 +171,17 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       sc: m.model === 'sc_dense' ? allocateScTables(arena, m, traces[i] ?? 0) : undefined,
       classic: isClassic(m) ? allocateClassic(arena, adaptation[i] ?? 0) : undefined,
       loihi: loihi[i],
+      dynapsim:
+        m.model === 'dynapsim' ? allocateDynapsim(arena, p.size, dynapsim[i] ?? 0) : undefined,
     };
   });
   const projections = plan.projections.map((pr): ProjectionAddresses => {
     const width = targetWidth(plan, pr);
     const count = pr.csr.targets.length;
     const { weights } = pr.csr;
-    const needsSink = pr.destination.kind === 'delta' && !integrates(plan.populations[pr.target]);
+    const target = plan.populations[pr.target];
+    const needsSink =
+      pr.destination.kind === 'delta' && !integrates(target) && target?.model.model !== 'dynapsim';
     return {
       rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
       targets: arena.alloc(targetBytes(width) * count),
@@ -227,6 +242,7 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
     if (a && (m.model === 'stochastic_lif' || m.model === 'sc_dense'))
       new Float32Array(buffer, a.v, p.size).set(m.vInit);
     if (a?.classic && isClassic(m)) writeClassicInitial(m, a.v, a.classic, buffer);
+    if (a?.dynapsim && m.model === 'dynapsim') writeDynapsimInitial(m, a.dynapsim, buffer);
   });
 }
 

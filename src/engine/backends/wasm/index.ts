@@ -28,6 +28,7 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'izhikevich',
   'adex',
   'loihi',
+  'dynapsim',
 ]);
 
 export const createWasmBackend: BackendFactory = async (plan) => {

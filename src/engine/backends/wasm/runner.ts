@@ -11,6 +11,7 @@ import { integrates, planImage, writeImage, writeInitialState, type MemoryImage 
 import { H, P, POP_BYTES, STATUS } from './layout.ts';
 import { ERR_ADAPTATION, adaptationVariable } from './classic-image.ts';
 import { ERR_LOIHI } from './loihi-image.ts';
+import { ERR_IMEM } from './dynapsim-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
 
@@ -128,7 +129,8 @@ export class WasmRunner implements BackendRunner {
     const channel = at(H.errVar);
     const tau = this.plan.channels[channel]?.tau ?? 0;
     const loihi = channel === ERR_LOIHI.v ? 'v' : channel === ERR_LOIHI.i ? 'I' : undefined;
-    const variable = loihi ?? (channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`);
+    const named = loihi ?? (channel === ERR_IMEM ? 'Imem' : undefined);
+    const variable = named ?? (channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`);
     // A Loihi overflow stores its exact integer value as i32.
     const value =
       (loihi ? this.i32[hd + H.errValue / 4] : this.f32[hd + H.errValue / 4]) ?? Number.NaN;

@@ -65,7 +65,9 @@ import { lifStep } from './lif';
 import { PROBE_ADAPTATION, adaptationAt, classicReset, classicStep, isClassic } from './classic';
 // Exported so the tests compare it with the reference's exp32 (src/engine/exp32.ts).
 export { exp32, exp32Vector } from './exp32';
+export { log32 } from './log32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
+import { MODEL_DYNAPSIM, dynapsimIsyn, dynapsimStep } from './dynapsim';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
 
@@ -137,6 +139,7 @@ function synapticCurrent(hdr: usize, pd: usize, j: i32): f32 {
   if (load<i32>(pd + P_MODEL) == MODEL_SC) return load<f32>(load<usize>(pd + P_SC) + S_ISC);
   if (load<i32>(pd + P_MODEL) == MODEL_LOIHI)
     return load<f32>(load<usize>(pd + L_ISAMPLED) + ((<usize>j) << 2));
+  if (load<i32>(pd + P_MODEL) == MODEL_DYNAPSIM) return dynapsimIsyn(pd, j);
   const chans = load<usize>(hdr + H_CHANS);
   const nch = load<i32>(pd + P_NCH);
   const cl = load<usize>(pd + P_CHLIST);
@@ -223,6 +226,15 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       else if (model == MODEL_SC) {
         // Step 1b once for the layer, then its neurons integrate I = ext + Isc (+ channels).
         lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT) + scCurrent(pd, t));
+      } else if (model == MODEL_DYNAPSIM) {
+        // Step 2e stops at the first non-finite Imem, as the reference throws there. A fast
+        // call only says SUSPECT: an earlier step may hold a non-finite value the reference
+        // reports first, so the host re-runs the call checked.
+        if (!dynapsimStep(hdr, p, pd)) {
+          store<i32>(hdr + H_STATUS, checked != 0 ? STATUS_ERROR : STATUS_SUSPECT);
+          store<i32>(hdr + H_ERRSTEP, t);
+          return done;
+        }
       } else poissonStep(pd, t);
       recordHistory(pd, t);
     }
