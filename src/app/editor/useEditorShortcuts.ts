@@ -2,6 +2,7 @@ import { useReactFlow, type FitViewOptions } from '@xyflow/react';
 import { useEffect } from 'react';
 import { documentStore, emptySelection, rateInputLayers } from '../../store/document/index.ts';
 import { hasCommandKey, isTypingTarget } from '../common/keyboard.ts';
+import { withDtNotice } from '../palette/add-population.ts';
 
 /**
  * Margin around the network when fitting it to the view, in screen pixels. The top is larger
@@ -37,7 +38,7 @@ export function useEditorShortcuts(): void {
         store.copySelection();
       } else if (command && key === 'v') {
         event.preventDefault();
-        store.paste();
+        withDtNotice(() => store.paste());
       } else if (command && key === 'a') {
         event.preventDefault();
         store.select({

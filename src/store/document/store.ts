@@ -243,7 +243,17 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
         const step = PASTE_OFFSET * (pasteCount + 1);
         const offset = { x: step, y: step };
         const inserted = insertFragment(document, clipboard, offset);
+        // A Loihi population copied from a 1 ms network into one that is not: the paste sets
+        // dt as well, as one undo entry, as adding one from the palette does.
+        const run = clipboard.populations
+          .map((p) => requiredRun(p.model, document.run))
+          .find((r) => r !== undefined);
+        if (run !== undefined) get().beginTransaction('paste');
         apply({ type: 'paste', fragment: clipboard, offset });
+        if (run !== undefined) {
+          apply({ type: 'updateRun', patch: run });
+          get().commitTransaction();
+        }
         set({
           pasteCount: pasteCount + 1,
           // Only the populations: the copy is what the user goes on to move or edit.

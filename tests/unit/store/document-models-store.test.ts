@@ -81,3 +81,26 @@ describe('document store with the chip and classroom models', () => {
     expect(valid(s().document)).toEqual([]);
   });
 });
+
+describe('pasting a Loihi population into a network that does not step at 1 ms', () => {
+  it('sets dt to 1 with the paste, and one undo takes both back', () => {
+    const store = createDocumentStore();
+    const s = () => store.getState();
+    const loihi = s().addPopulation('loihi', { x: 0, y: 0 });
+    s().select({ populations: [loihi], projections: [] });
+    s().copySelection();
+    // Another network (opened, say), at 0.1 ms: the clipboard survives the load.
+    const other = createDocumentStore().getState().document;
+    s().loadDocument(other);
+    expect(s().document.run.dt).toBe(0.1);
+    const entries = s().history.past.length;
+    s().paste();
+    expect(s().document.populations.map((p) => p.model)).toEqual(['loihi']);
+    expect(s().document.run.dt).toBe(1);
+    expect(valid(s().document)).toEqual([]);
+    expect(s().history.past).toHaveLength(entries + 1);
+    s().undo();
+    expect(s().document.populations).toEqual([]);
+    expect(s().document.run.dt).toBe(0.1);
+  });
+});
