@@ -103,6 +103,8 @@ test('chip and classroom models: palette, inspector units, presets, chip synapse
   // Izhikevich: a preset picker fills a, b, c, d in one undoable edit; u is recordable.
   const izh = await dragFromPalette(page, 'izhikevich', { x: 260, y: 330 });
   await expect(page.getByTestId('field-preset')).toHaveValue('rs');
+  // The Loihi drop put the run at 1 ms, too coarse for Izhikevich's published patterns.
+  await expect(page.getByTestId('preset-dt-warning')).toContainText('steps at 1 ms');
   await page.getByTestId('field-preset').selectOption('ch');
   await expect(page.getByTestId('field-c')).toHaveValue('-50');
   await expect(page.getByTestId('field-d')).toHaveValue('2');
