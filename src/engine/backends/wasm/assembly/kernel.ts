@@ -65,7 +65,7 @@ import { lifStep } from './lif';
 import { PROBE_ADAPTATION, adaptationAt, classicReset, classicStep, isClassic } from './classic';
 // Exported so the tests compare it with the reference's exp32 (src/engine/exp32.ts).
 export { exp32, exp32Vector } from './exp32';
-export { log32 } from './log32';
+export { log32, log32Vector } from './log32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { MODEL_DYNAPSIM, dynapsimIsyn, dynapsimStep } from './dynapsim';
 import { scCurrent, updateAllTraces } from './sc-dense';

@@ -45,3 +45,42 @@ export function log32(x: f32): f32 {
   const ef = <f32>e;
   return ef * LN2_HI + (ef * LN2_LO + r);
 }
+
+/**
+ * log32 on four lanes: the same f32 operations lane by lane; the edges (NaN below 0 and for
+ * NaN, -Infinity at 0, +Infinity at +Infinity) are selected after the polynomial, whose lanes
+ * there are discarded.
+ */
+export function log32x4(x: v128): v128 {
+  const sub = f32x4.lt(x, f32x4.splat(MIN_NORMAL));
+  const xs = v128.bitselect(f32x4.mul(x, f32x4.splat(8388608)), x, sub);
+  let e = i32x4.sub(v128.and(i32x4.shr_u(xs, 23), i32x4.splat(0xff)), i32x4.splat(127));
+  e = v128.bitselect(i32x4.sub(e, i32x4.splat(23)), e, sub);
+  let m = v128.or(v128.and(xs, i32x4.splat(0x7fffff)), i32x4.splat(0x3f800000));
+  const big = f32x4.gt(m, f32x4.splat(SQRT2));
+  m = v128.bitselect(f32x4.mul(m, f32x4.splat(0.5)), m, big);
+  // `big` lanes are -1: subtracting adds one to their exponent.
+  e = i32x4.sub(e, big);
+  const fm = f32x4.sub(m, f32x4.splat(1));
+  const s = f32x4.div(fm, f32x4.add(f32x4.splat(2), fm));
+  const z = f32x4.mul(s, s);
+  let q = f32x4.splat(C9);
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(C7));
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(C5));
+  q = f32x4.add(f32x4.mul(q, z), f32x4.splat(C3));
+  const r = f32x4.add(f32x4.mul(f32x4.splat(2), s), f32x4.mul(f32x4.mul(s, z), q));
+  const ef = f32x4.convert_i32x4_s(e);
+  let y = f32x4.add(
+    f32x4.mul(ef, f32x4.splat(LN2_HI)),
+    f32x4.add(f32x4.mul(ef, f32x4.splat(LN2_LO)), r),
+  );
+  y = v128.bitselect(f32x4.splat(-Infinity), y, f32x4.eq(x, f32x4.splat(0)));
+  y = v128.bitselect(f32x4.splat(Infinity), y, f32x4.eq(x, f32x4.splat(Infinity)));
+  const nan = v128.or(f32x4.lt(x, f32x4.splat(0)), f32x4.ne(x, x));
+  return v128.bitselect(f32x4.splat(NaN), y, nan);
+}
+
+/** Lane 0 of log32x4 on a splat: lets the tests check the vector path input by input. */
+export function log32Vector(x: f32): f32 {
+  return f32x4.extract_lane(log32x4(f32x4.splat(x)), 0);
+}
