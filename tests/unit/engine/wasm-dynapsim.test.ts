@@ -133,6 +133,19 @@ describe('DynapSim on wasm', () => {
     await expectSameRuns(planOf(doc));
   });
 
+  it('starts over after reset: Imem, Isyn and Iahp back at Io, Vmem, timers and input 0', async () => {
+    const plan = planOf(fromSpec());
+    const runner = await createWasmBackend(plan);
+    try {
+      const first = await runner.run(150);
+      await runner.reset();
+      expect(runner.currentStep).toBe(0);
+      expectIdentical(await runner.run(150), first);
+    } finally {
+      runner.dispose();
+    }
+  });
+
   it('stops both backends with the same NumericalError on Imem', async () => {
     const plan = planOf(fromSpec(1e38));
     const errors: unknown[] = [];
