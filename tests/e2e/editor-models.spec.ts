@@ -176,6 +176,17 @@ test('the Loihi example runs from the gallery and the raster shows its spikes', 
   await page.getByTestId('examples-button').click();
   await page.getByTestId('example-loihi.json').click();
   await expect(node(page, 'loihi')).toBeVisible();
+  // Its synapses carry one mantissa each; the inspector lists the actual weights they give
+  // (brian2-loihi: 50 -> 3200, 120 -> 7680, -60 -> -3840 at w_exp 0).
+  await page.getByTestId('edge-label-inputs_loihi').click();
+  await expect(page.getByTestId('field-mantissas')).toHaveValue('50, 120, -60, 200, 30, 90');
+  await expect(page.getByTestId('projection-inspector').locator('.inspector-sub')).toContainText(
+    'mixed',
+  );
+  await expect(page.getByTestId('note-mantissas')).toHaveText(
+    'actual weights 3200, 7680, -3840, 12800, 1920, 5760',
+  );
+  await page.screenshot({ path: testInfo.outputPath('loihi-example-synapse.png') });
   await run(page);
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 60_000 });
   await expect(page.getByTestId('run-backend')).toHaveText('wasm');

@@ -2,7 +2,12 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { documentStore } from '../../store/document/index.ts';
 import type { ProjectionFlowEdge } from './flow-types.ts';
-import { connectivityLabel, synapseLabel, weightLabel, weightSign } from './projection-summary.ts';
+import {
+  connectivityLabel,
+  synapseLabel,
+  weightLabel,
+  projectionSign,
+} from './projection-summary.ts';
 import { selfLoopPath } from './self-loop-path.ts';
 import { projectionPath } from './edge-path.ts';
 
@@ -23,7 +28,7 @@ function ProjectionEdgeView(props: EdgeProps<ProjectionFlowEdge>) {
         targetY,
         props.data?.reciprocal === true ? (source < target ? 1 : -1) : 0,
       );
-  const sign = projection === undefined ? 'mixed' : weightSign(projection.weight);
+  const sign = projection === undefined ? 'mixed' : projectionSign(projection);
   return (
     <>
       <BaseEdge

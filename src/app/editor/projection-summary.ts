@@ -17,6 +17,22 @@ export function connectivityLabel(c: Connectivity): string {
 
 export type WeightSign = 'excitatory' | 'inhibitory' | 'mixed';
 
+/**
+ * The sign of a projection's weights: a chip synapse's own list (Loihi `mantissas`, DPI
+ * `weights`) replaces the distribution when present, so it decides; else `weightSign`.
+ */
+export function projectionSign(p: Projection): WeightSign {
+  const list =
+    p.synapse.kind === 'loihi'
+      ? p.synapse.mantissas
+      : p.synapse.kind === 'dpi'
+        ? p.synapse.weights
+        : undefined;
+  if (list === undefined) return weightSign(p.weight);
+  if (list.every((w) => w >= 0)) return 'excitatory';
+  return list.every((w) => w <= 0) ? 'inhibitory' : 'mixed';
+}
+
 /** Excitatory when every weight the distribution can draw is >= 0, inhibitory when <= 0. */
 export function weightSign(w: Distribution): WeightSign {
   switch (w.kind) {

@@ -9,7 +9,7 @@ import type {
   ProjectionFlowEdge,
   RatesFlowEdge,
 } from './flow-types.ts';
-import { weightSign } from './projection-summary.ts';
+import { projectionSign } from './projection-summary.ts';
 import { ratesEdgeId } from './rates-edge-id.ts';
 
 /** Measured node sizes, reported by React Flow and fed back so it keeps them (controlled nodes). */
@@ -93,7 +93,7 @@ function buildProjectionEdges(
     },
     markerEnd: {
       type: MarkerType.ArrowClosed,
-      color: SIGN_COLOR[weightSign(projection.weight)],
+      color: SIGN_COLOR[projectionSign(projection)],
       width: 16,
       height: 16,
     },

@@ -1,6 +1,6 @@
 import type { Projection } from '../../model/index.ts';
 import { useDocumentStore } from '../../store/document/index.ts';
-import { connectivityLabel, weightSign } from '../editor/projection-summary.ts';
+import { connectivityLabel, projectionSign } from '../editor/projection-summary.ts';
 import { chipWeightFields } from './ChipWeights.tsx';
 import { ConnectivityEditor } from './ConnectivityEditor.tsx';
 import { DistributionEditor } from './DistributionEditor.tsx';
@@ -20,7 +20,7 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
   const target = useDocumentStore((s) =>
     s.document.populations.find((p) => p.id === projection.target),
   );
-  const sign = weightSign(projection.weight);
+  const sign = projectionSign(projection);
   const update = (patch: Partial<Omit<Projection, 'id'>>, field: string) =>
     tryEdit({ type: 'updateProjection', id, patch }, field, id);
   return (

@@ -24,6 +24,7 @@ import {
   takesStimuli,
 } from '../../../src/app/inspector/model-capabilities.ts';
 import { freshSynapse, synapseKinds } from '../../../src/app/inspector/synapse-kinds.ts';
+import { projectionSign } from '../../../src/app/editor/projection-summary.ts';
 
 const at = { x: 0, y: 0 };
 const mixed8: LoihiSynapse = { kind: 'loihi', w_exp: 0, sign_mode: 'mixed', num_weight_bits: 8 };
@@ -153,5 +154,35 @@ describe('what the inspector offers per model', () => {
     // A loaded file's wrong kind is still listed, so the select shows what the file holds.
     expect(kinds('stochastic_lif', 'loihi')).toEqual(['exponential', 'delta', 'loihi']);
     expect(freshSynapse('loihi')).toEqual(mixed8);
+  });
+});
+
+describe('the sign of a chip projection', () => {
+  it('follows a Loihi mantissa list or a DPI weight list over the (replaced) distribution', () => {
+    const base = {
+      id: 'p',
+      source: 'a',
+      target: 'b',
+      connectivity: { rule: 'one_to_one' as const },
+      weight: { kind: 'constant' as const, value: 0 },
+      delay: { kind: 'constant' as const, steps: 0 },
+    };
+    const loihi = (mantissas?: number[]) => ({
+      ...base,
+      synapse: { ...mixed8, ...(mantissas === undefined ? {} : { mantissas }) },
+    });
+    expect(projectionSign(loihi([50, 120, -60]))).toBe('mixed');
+    expect(projectionSign(loihi([-5, -1]))).toBe('inhibitory');
+    expect(projectionSign(loihi())).toBe('excitatory');
+    expect(projectionSign({ ...base, synapse: { kind: 'dpi', weights: [-1, -2] } })).toBe(
+      'inhibitory',
+    );
+    expect(
+      projectionSign({
+        ...base,
+        weight: { kind: 'constant', value: -1 },
+        synapse: { kind: 'delta' },
+      }),
+    ).toBe('inhibitory');
   });
 });
