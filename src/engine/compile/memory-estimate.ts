@@ -126,8 +126,9 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
       // The LIF's 16 B plus the adaptation variable (u or w).
       return 20 * size;
     case 'dynapsim':
-      // Imem, Isyn, Iahp, Vmem, timer, input (float32), 16 float32 constants, spike flag and list.
-      return 89 * size;
+      // Imem, Isyn, Iahp, Vmem, timer, input (float32), 16 float32 constants, spike flag and list:
+      // 92 B per neuron in the wasm backend's layout, the largest of the backends.
+      return 92 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;
