@@ -112,7 +112,7 @@ export const LOIHI_SYNAPSE_INFO: readonly ParamInfo<'w_exp' | 'sign_mode' | 'num
  * The factor from mantissa to actual weight, 2^(6 + w_exp), and the mantissa step the
  * precision leaves, for display beside the synapse's fields.
  *
- * @example loihiWeightScale({ kind: 'loihi', w_exp: 0, sign_mode: 'mixed', num_weight_bits: 8 }) // { scale: 64, step: 1 }
+ * @example loihiWeightScale({ kind: 'loihi', w_exp: 0, sign_mode: 'mixed', num_weight_bits: 8 }) // { scale: 64, step: 2 }
  */
 export function loihiWeightScale(synapse: LoihiSynapse): { scale: number; step: number } {
   const isMixed = synapse.sign_mode === 'mixed' ? 1 : 0;
