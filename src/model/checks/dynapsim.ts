@@ -7,6 +7,7 @@
 import type { Population, Projection } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag, modelPhrase } from './context.ts';
+import { checkPerSynapseList } from './per-synapse-list.ts';
 
 /** Every DynapSim rule of the document. */
 export function checkDynapsim(ctx: CheckContext): void {
@@ -53,38 +54,12 @@ function checkProjection(
     );
   }
   if (synapse.weights === undefined || source === undefined || target === undefined) return;
-  const count = knownSynapseCount(projection, source, target);
-  if (count === undefined) {
-    flag(
-      ctx,
-      `${at}.synapse.weights`,
-      `needs all_to_all or one_to_one connectivity (a known synapse count), got ${projection.connectivity.rule}`,
-    );
-  } else if (synapse.weights.length !== count) {
-    flag(
-      ctx,
-      `${at}.synapse.weights`,
-      `must have one entry per synapse (${count}), got ${synapse.weights.length}`,
-    );
-  }
-}
-
-/** Synapses of a deterministic rule, or undefined for the random ones. */
-function knownSynapseCount(
-  projection: Projection,
-  source: Population,
-  target: Population,
-): number | undefined {
-  const c = projection.connectivity;
-  switch (c.rule) {
-    case 'all_to_all':
-      return (
-        source.size * target.size - (source.id === target.id && !c.allow_self ? source.size : 0)
-      );
-    case 'one_to_one':
-      return source.size;
-    case 'fixed_probability':
-    case 'fixed_fan_in':
-      return undefined;
-  }
+  checkPerSynapseList(
+    ctx,
+    `${at}.synapse.weights`,
+    projection,
+    source,
+    target,
+    synapse.weights.length,
+  );
 }

@@ -6,6 +6,7 @@
 import type { LoihiSignMode, Population, Projection } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag, modelPhrase } from './context.ts';
+import { checkPerSynapseList } from './per-synapse-list.ts';
 
 /** brian2-loihi's `LoihiSynapses.w` ranges of the weight mantissa, per sign mode. */
 export const LOIHI_MANTISSA_RANGE: Readonly<Record<LoihiSignMode, readonly [number, number]>> = {
@@ -95,38 +96,12 @@ function checkProjection(
       flag(ctx, `${at}.synapse.mantissas[${k}]`, rangeMessage(value));
   });
   if (source === undefined || target === undefined) return;
-  const count = synapseCount(projection, source, target);
-  if (count === undefined) {
-    flag(
-      ctx,
-      `${at}.synapse.mantissas`,
-      `needs all_to_all or one_to_one connectivity (a known synapse count), got ${projection.connectivity.rule}`,
-    );
-  } else if (synapse.mantissas.length !== count) {
-    flag(
-      ctx,
-      `${at}.synapse.mantissas`,
-      `must have one entry per synapse (${count}), got ${synapse.mantissas.length}`,
-    );
-  }
-}
-
-/** Synapses of a deterministic rule, or undefined for the random ones. */
-function synapseCount(
-  projection: Projection,
-  source: Population,
-  target: Population,
-): number | undefined {
-  const c = projection.connectivity;
-  switch (c.rule) {
-    case 'all_to_all':
-      return (
-        source.size * target.size - (source.id === target.id && !c.allow_self ? source.size : 0)
-      );
-    case 'one_to_one':
-      return source.size;
-    case 'fixed_probability':
-    case 'fixed_fan_in':
-      return undefined;
-  }
+  checkPerSynapseList(
+    ctx,
+    `${at}.synapse.mantissas`,
+    projection,
+    source,
+    target,
+    synapse.mantissas.length,
+  );
 }
