@@ -6,8 +6,9 @@
  */
 import type { Population, Projection } from '../document.ts';
 import type { CheckContext } from './context.ts';
-import { flag, modelPhrase } from './context.ts';
+import { flag } from './context.ts';
 import { checkPerSynapseList } from './per-synapse-list.ts';
+import { checkChipSynapse, forEachProjectionEnds } from './chip-synapse.ts';
 
 /** Every DynapSim rule of the document. */
 export function checkDynapsim(ctx: CheckContext): void {
@@ -23,11 +24,9 @@ export function checkDynapsim(ctx: CheckContext): void {
       );
     }
   });
-  ctx.doc.projections.forEach((projection, i) => {
-    const source = ctx.populations.get(projection.source)?.population;
-    const target = ctx.populations.get(projection.target)?.population;
-    checkProjection(ctx, `projections[${i}]`, projection, source, target);
-  });
+  forEachProjectionEnds(ctx, (at, projection, source, target) =>
+    checkProjection(ctx, at, projection, source, target),
+  );
 }
 
 function checkProjection(
@@ -37,22 +36,9 @@ function checkProjection(
   source: Population | undefined,
   target: Population | undefined,
 ): void {
+  checkChipSynapse(ctx, at, projection, target, 'dynapsim', 'dpi');
   const synapse = projection.synapse;
-  if (target?.model === 'dynapsim' && synapse.kind !== 'dpi') {
-    flag(
-      ctx,
-      `${at}.synapse.kind`,
-      `${modelPhrase(target)}; a projection into it must use a dpi synapse, got ${synapse.kind}`,
-    );
-  }
   if (synapse.kind !== 'dpi') return;
-  if (target !== undefined && target.model !== 'dynapsim') {
-    flag(
-      ctx,
-      `${at}.synapse.kind`,
-      `a dpi synapse needs a dynapsim target; ${modelPhrase(target)}`,
-    );
-  }
   if (synapse.weights === undefined || source === undefined || target === undefined) return;
   checkPerSynapseList(
     ctx,

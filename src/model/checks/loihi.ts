@@ -5,8 +5,9 @@
  */
 import type { LoihiSignMode, Population, Projection } from '../document.ts';
 import type { CheckContext } from './context.ts';
-import { flag, modelPhrase } from './context.ts';
+import { flag } from './context.ts';
 import { checkPerSynapseList } from './per-synapse-list.ts';
+import { checkChipSynapse, forEachProjectionEnds } from './chip-synapse.ts';
 
 /** brian2-loihi's `LoihiSynapses.w` ranges of the weight mantissa, per sign mode. */
 export const LOIHI_MANTISSA_RANGE: Readonly<Record<LoihiSignMode, readonly [number, number]>> = {
@@ -30,11 +31,9 @@ export function checkLoihi(ctx: CheckContext): void {
         `at 1 ms; got ${ctx.doc.run.dt}`,
     );
   }
-  ctx.doc.projections.forEach((projection, i) => {
-    const source = ctx.populations.get(projection.source)?.population;
-    const target = ctx.populations.get(projection.target)?.population;
-    checkProjection(ctx, `projections[${i}]`, projection, source, target);
-  });
+  forEachProjectionEnds(ctx, (at, projection, source, target) =>
+    checkProjection(ctx, at, projection, source, target),
+  );
 }
 
 function checkProjection(
@@ -44,18 +43,9 @@ function checkProjection(
   source: Population | undefined,
   target: Population | undefined,
 ): void {
+  checkChipSynapse(ctx, at, projection, target, 'loihi', 'loihi');
   const synapse = projection.synapse;
-  if (target?.model === 'loihi' && synapse.kind !== 'loihi') {
-    flag(
-      ctx,
-      `${at}.synapse.kind`,
-      `${modelPhrase(target)}; a projection into it must use a loihi synapse, got ${synapse.kind}`,
-    );
-  }
   if (synapse.kind !== 'loihi') return;
-  if (target !== undefined && target.model !== 'loihi') {
-    flag(ctx, `${at}.synapse.kind`, `a loihi synapse needs a loihi target; ${modelPhrase(target)}`);
-  }
   const delay = projection.delay;
   const delays =
     delay.kind === 'constant'
