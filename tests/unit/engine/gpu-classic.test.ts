@@ -14,86 +14,28 @@ import { createReferenceBackend } from '../../../src/engine/backends/reference/i
 import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import type { Plan } from '../../../src/engine/plan.ts';
-import type { NetworkDocument, Population } from '../../../src/model/document.ts';
+import type { NetworkDocument } from '../../../src/model/document.ts';
 import { createDocument } from '../../../src/model/defaults.ts';
 import { validateDocument } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from '../../../src/model/presets.ts';
+import { classicNetwork, type Classic } from './fixtures/classic-network.ts';
 import { cubaDocument, lifPopulation, tutorialLif } from './fixtures/documents.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 import { scLayer, scParams } from './wasm-sc-documents.ts';
 
-type Classic = Extract<Population, { model: 'izhikevich' | 'adex' }>;
-
-/**
- * `P` (the model under test, 13 neurons) driven by noise, a step current, Poisson input (an
- * exponential current and a delta projection, delays 0-3) and itself, for `duration` ms.
- */
+/** The shared classic network (fixtures/classic-network.ts) for `duration` ms. */
 function network(
   model: Classic['model'],
   params: Classic['params'],
   current: number,
   duration = 150,
 ): NetworkDocument {
-  const doc = createDocument('classic gpu');
-  doc.run = { dt: 0.1, duration, seed: 23, backend: 'auto' };
-  const scale = model === 'adex' ? 50 : 2;
-  const population = {
-    id: 'P',
-    size: 13,
-    position: { x: 0, y: 0 },
-    model,
-    params: {
-      ...params,
-      noise_std: model === 'adex' ? 0.5 : 1,
-      v_init: { kind: 'uniform', low: -70, high: -55 },
-    },
-  } as Classic;
-  doc.populations.push(population, {
-    id: 'in',
-    size: 21,
-    position: { x: 0, y: 0 },
-    model: 'poisson',
-    params: { rate: 200 },
+  return classicNetwork(model, params, current, {
+    name: 'classic gpu',
+    run: { dt: 0.1, duration, seed: 23, backend: 'auto' },
+    inputSize: 21,
+    stimulus: [10, 130],
   });
-  doc.stimuli.push({
-    id: 's',
-    kind: 'current_step',
-    target: 'P',
-    start: 10,
-    stop: 130,
-    amplitude: current,
-  });
-  const projection = (
-    id: string,
-    source: string,
-    synapse: NetworkDocument['projections'][0]['synapse'],
-    w: number,
-  ) =>
-    doc.projections.push({
-      id,
-      source,
-      target: 'P',
-      connectivity: { rule: 'fixed_probability', p: 0.3, allow_self: false },
-      weight: w < 0 ? { kind: 'uniform', low: w, high: 0 } : { kind: 'uniform', low: 0, high: w },
-      delay: { kind: 'uniform_int', low: 0, high: 3 },
-      synapse,
-    });
-  projection('in_exp', 'in', { kind: 'exponential', tau: 5 }, scale);
-  projection('in_delta', 'in', { kind: 'delta' }, 2);
-  projection('rec', 'P', { kind: 'exponential', tau: 3 }, -scale);
-  doc.probes.push(
-    { id: 'spk', kind: 'spikes', population: 'P' },
-    { id: 'v', kind: 'state', population: 'P', variable: 'v', neurons: [0, 3, 7, 8, 12] },
-    { id: 'i', kind: 'state', population: 'P', variable: 'i_syn', neurons: [1, 12] },
-    {
-      id: 'a',
-      kind: 'state',
-      population: 'P',
-      variable: model === 'izhikevich' ? 'u' : 'w',
-      neurons: [2, 9, 12],
-    },
-  );
-  return doc;
 }
 
 /**

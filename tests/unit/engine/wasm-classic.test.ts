@@ -9,80 +9,24 @@ import { createReferenceBackend } from '../../../src/engine/backends/reference/i
 import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
-import type { NetworkDocument, Population } from '../../../src/model/document.ts';
-import { createDocument } from '../../../src/model/defaults.ts';
+import type { NetworkDocument } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from '../../../src/model/presets.ts';
+import { classicNetwork, type Classic } from './fixtures/classic-network.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 
-type Classic = Extract<Population, { model: 'izhikevich' | 'adex' }>;
-
-/** `P` (the model under test, 13 neurons: not a multiple of 8) driven by noise, input and itself. */
+/** The shared classic network (fixtures/classic-network.ts), 300 ms. */
 function network(
   model: Classic['model'],
   params: Classic['params'],
   current: number,
 ): NetworkDocument {
-  const doc = createDocument('classic wasm');
-  doc.run = { dt: 0.1, duration: 300, seed: 11, backend: 'auto' };
-  const scale = model === 'adex' ? 50 : 2;
-  const population = {
-    id: 'P',
-    size: 13,
-    position: { x: 0, y: 0 },
-    model,
-    params: {
-      ...params,
-      noise_std: model === 'adex' ? 0.5 : 1,
-      v_init: { kind: 'uniform', low: -70, high: -55 },
-    },
-  } as Classic;
-  doc.populations.push(population, {
-    id: 'in',
-    size: 20,
-    position: { x: 0, y: 0 },
-    model: 'poisson',
-    params: { rate: 200 },
+  return classicNetwork(model, params, current, {
+    name: 'classic wasm',
+    run: { dt: 0.1, duration: 300, seed: 11, backend: 'auto' },
+    inputSize: 20,
+    stimulus: [20, 250],
   });
-  doc.stimuli.push({
-    id: 's',
-    kind: 'current_step',
-    target: 'P',
-    start: 20,
-    stop: 250,
-    amplitude: current,
-  });
-  const projection = (
-    id: string,
-    source: string,
-    synapse: NetworkDocument['projections'][0]['synapse'],
-    w: number,
-  ) =>
-    doc.projections.push({
-      id,
-      source,
-      target: 'P',
-      connectivity: { rule: 'fixed_probability', p: 0.3, allow_self: false },
-      weight: w < 0 ? { kind: 'uniform', low: w, high: 0 } : { kind: 'uniform', low: 0, high: w },
-      delay: { kind: 'uniform_int', low: 0, high: 3 },
-      synapse,
-    });
-  projection('in_exp', 'in', { kind: 'exponential', tau: 5 }, scale);
-  projection('in_delta', 'in', { kind: 'delta' }, 2);
-  projection('rec', 'P', { kind: 'exponential', tau: 3 }, -scale);
-  doc.probes.push(
-    { id: 'spk', kind: 'spikes', population: 'P' },
-    { id: 'v', kind: 'state', population: 'P', variable: 'v', neurons: [0, 3, 7, 8, 12] },
-    { id: 'i', kind: 'state', population: 'P', variable: 'i_syn', neurons: [1, 12] },
-    {
-      id: 'a',
-      kind: 'state',
-      population: 'P',
-      variable: model === 'izhikevich' ? 'u' : 'w',
-      neurons: [2, 9, 12],
-    },
-  );
-  return doc;
 }
 
 async function expectSame(doc: NetworkDocument): Promise<void> {
