@@ -7,11 +7,11 @@
  * the arithmetic itself is specified operation by operation in `src/engine/CONTEXT.md`.
  */
 
-import type { LoihiPlan } from './plan-loihi.ts';
+import type { LoihiLearningPlan, LoihiPlan } from './plan-loihi.ts';
 export type { LoihiPlan } from './plan-loihi.ts';
 import type { DynapsimPlan } from './plan-dynapsim.ts';
 export type { DynapsimPlan } from './plan-dynapsim.ts';
-import type { StateVariable } from '../model/document.ts';
+import type { StateVariable, SynapseVariable } from '../model/document.ts';
 
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
 export interface CsrConnectivity {
@@ -207,6 +207,8 @@ export interface ProjectionPlan {
   csr: CsrConnectivity;
   /** Largest delay of any synapse, steps. */
   maxDelay: number;
+  /** Loihi learning (traces, `dw`) of this projection, CONTEXT.md step 5d; absent: none. */
+  learning?: LoihiLearningPlan;
 }
 
 export type ProbePlan =
@@ -218,7 +220,16 @@ export type ProbePlan =
       variable: StateVariable;
       neurons: Uint32Array;
     }
-  | { id: string; kind: 'rate'; population: number; binSteps: number };
+  | { id: string; kind: 'rate'; population: number; binSteps: number }
+  | {
+      id: string;
+      kind: 'synapse';
+      /** Index into `Plan.projections`; its `learning` holds the recorded state. */
+      projection: number;
+      variable: SynapseVariable;
+      /** Synapse indices in CSR order. */
+      synapses: Uint32Array;
+    };
 
 export interface Plan {
   dt: number;

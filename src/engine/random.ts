@@ -24,6 +24,12 @@ export const STREAM = {
 export const PROJECTION_STREAM = { connect: 11, weight: 12, delay: 13 } as const;
 
 /**
+ * First of the six per-projection streams of Loihi learning (x1, x2, y1, y2, y3, dw: streams
+ * 14..19), see `LoihiLearningPlan.randomKeys`.
+ */
+export const LOIHI_LEARN_STREAM = 14;
+
+/**
  * A 32-bit integer hash with low bias (the "lowbias32" constants of Wellons' hash prospector).
  * Bijective on uint32, so distinct counters never collide.
  */

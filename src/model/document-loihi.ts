@@ -45,4 +45,29 @@ export interface LoihiSynapse {
    * present it replaces the projection's `weight`.
    */
   mantissas?: number[];
+  /**
+   * brian2-loihi's learning rule `dw`, e.g. `"2^-2*x1*y0 - 2^-2*y1*x0"`: a sum of products of
+   * x0, x1, x2, y0, y1, y2, y3, u0..u9, w, sign(...), integers and 2^k (k = -7..9), with
+   * brian2-loihi's validation (`loihi-rule.ts`). Absent or empty: no learning (w is constant).
+   * The mantissas then change every step (CONTEXT.md step 5d).
+   */
+  dw?: string;
+  /** The pre traces x1, x2 and post traces y1, y2, y3 the rule reads; an absent trace is off. */
+  traces?: Partial<Record<LoihiTraceName, LoihiTrace>>;
+}
+
+/** brian2-loihi's synaptic traces: pre (x1, x2, driven by the source) and post (y1..y3). */
+export type LoihiTraceName = 'x1' | 'x2' | 'y1' | 'y2' | 'y3';
+
+export const LOIHI_TRACE_NAMES: readonly LoihiTraceName[] = ['x1', 'x2', 'y1', 'y2', 'y3'];
+
+/**
+ * One trace: on each spike `x = min(127, x + impulse)`; every step `x = x * (1 - 1/tau)`,
+ * stochastically rounded to an integer (brian2-loihi's `imp_x1`, `tau_x1`, ...).
+ */
+export interface LoihiTrace {
+  /** 1..127 (brian2-loihi allows 0, which turns the trace off: leave the trace out instead). */
+  impulse: number;
+  /** Time constant in steps, an integer >= 1. */
+  tau: number;
 }

@@ -7,9 +7,15 @@
  * a file format shared with Python tools, not a TypeScript API.
  */
 
-import type { LoihiParams, LoihiSynapse } from './document-loihi.ts';
-export type { LoihiParams, LoihiSignMode, LoihiSynapse } from './document-loihi.ts';
-export { LOIHI_SIGN_MODES } from './document-loihi.ts';
+import type { LoihiParams, LoihiSynapse, LoihiTraceName } from './document-loihi.ts';
+export type {
+  LoihiParams,
+  LoihiSignMode,
+  LoihiSynapse,
+  LoihiTrace,
+  LoihiTraceName,
+} from './document-loihi.ts';
+export { LOIHI_SIGN_MODES, LOIHI_TRACE_NAMES } from './document-loihi.ts';
 import type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 
@@ -304,6 +310,15 @@ export type Probe =
     }
   | {
       id: string;
+      kind: 'synapse';
+      /** A Loihi projection with a learning rule or traces (CONTEXT.md step 5d). */
+      projection: string;
+      variable: SynapseVariable;
+      /** Synapse indices in connection order (sources ascending, then targets ascending). */
+      synapses: number[];
+    }
+  | {
+      id: string;
       kind: 'rate';
       population: string;
       /** Width of a rate bin, ms. */
@@ -311,4 +326,19 @@ export type Probe =
     };
 
 export type StateVariable = 'v' | 'i_syn' | 'u' | 'w';
+/**
+ * What a synapse probe records of a learning Loihi projection: the weight mantissa `w`, the
+ * actual weight `w_act`, or a trace (sampled after the step's impulses, before its decay, as
+ * brian2-loihi's monitors read them).
+ */
+export type SynapseVariable = 'w' | 'w_act' | LoihiTraceName;
 export type ProbeKind = Probe['kind'];
+/** A probe that records a population (everything but a synapse probe). */
+export type PopulationProbe = Exclude<Probe, { kind: 'synapse' }>;
+/** A probe that records synapses of a projection. */
+export type SynapseProbe = Extract<Probe, { kind: 'synapse' }>;
+
+/** Narrows a probe to the population probes (spikes, state, rate). */
+export function isPopulationProbe(probe: Probe): probe is PopulationProbe {
+  return probe.kind !== 'synapse';
+}

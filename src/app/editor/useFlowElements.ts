@@ -1,6 +1,7 @@
 import { MarkerType } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { NetworkDocument } from '../../model/index.ts';
+import { isPopulationProbe } from '../../model/index.ts';
 import type { Selection } from '../../store/document/index.ts';
 import { useDocumentStore } from '../../store/document/index.ts';
 import type {
@@ -32,7 +33,7 @@ export function buildNodes(
   measured: MeasuredSizes,
 ): PopulationFlowNode[] {
   const selected = new Set(selection.populations);
-  const probes = countBy(doc.probes.map((p) => p.population));
+  const probes = countBy(doc.probes.filter(isPopulationProbe).map((p) => p.population));
   const stimuli = countBy(doc.stimuli.map((s) => s.target));
   return doc.populations.map((population) => {
     const size = measured.get(population.id);

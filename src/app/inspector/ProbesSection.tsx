@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Population, Probe, StateVariable } from '../../model/index.ts';
-import { documentIds, formatIssue, uniqueId } from '../../model/index.ts';
+import { documentIds, formatIssue, isPopulationProbe, uniqueId } from '../../model/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { stateLabel, stateOptions } from './model-capabilities.ts';
@@ -24,7 +24,7 @@ function tryAdd(probe: Probe): string | null {
 export function ProbesSection({ population }: { population: Population }) {
   const id = population.id;
   const allProbes = useDocumentStore((s) => s.document.probes);
-  const probes = allProbes.filter((p) => p.population === id);
+  const probes = allProbes.filter(isPopulationProbe).filter((p) => p.population === id);
   const spikes = probes.find((p) => p.kind === 'spikes');
   const rate = probes.find((p) => p.kind === 'rate');
   const states = probes.flatMap((p) => (p.kind === 'state' ? [p] : []));

@@ -3,6 +3,7 @@
  * every backend steps the same connectivity, weights, delays and initial state.
  */
 import type { NetworkDocument, Population } from '../../model/document.ts';
+import { isPopulationProbe } from '../../model/document.ts';
 import { MemoryBudgetError } from '../errors.ts';
 import type { ModelPlan, Plan, PopulationPlan, ProjectionPlan } from '../plan.ts';
 import { PROJECTION_STREAM, gaussianTable, streamKey } from '../random.ts';
@@ -13,7 +14,7 @@ import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
 import { compileDynapsim } from './dynapsim-plan.ts';
 import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
-import { compileProbe } from './probes.ts';
+import { compileProbe, compileSynapseProbe } from './probes.ts';
 import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
 import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
@@ -58,6 +59,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
   const totalSteps = Math.round(doc.run.duration / dt);
   const gaussTable = gaussianTable();
   const populationIndex = new Map(doc.populations.map((p, i) => [p.id, i]));
+  const projectionIndex = new Map(doc.projections.map((p, i) => [p.id, i]));
   const { channels, byProjection } = assignChannels(doc, populationIndex, dt);
 
   const populations = doc.populations.map((p, index): PopulationPlan => ({
@@ -118,7 +120,11 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     populations,
     channels,
     projections,
-    probes: doc.probes.map((p) => compileProbe(p, populationIndex, dt)),
+    probes: doc.probes.map((p) =>
+      isPopulationProbe(p)
+        ? compileProbe(p, populationIndex, dt)
+        : compileSynapseProbe(p, projectionIndex),
+    ),
     gaussTable,
     estimatedBytes: 0,
   };

@@ -1,5 +1,5 @@
-/** Probes resolved to population indices and step counts. */
-import type { Probe } from '../../model/document.ts';
+/** Probes resolved to population (or projection) indices and step counts. */
+import type { PopulationProbe, SynapseProbe } from '../../model/document.ts';
 import type { ProbePlan } from '../plan.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { ProbePlan } from '../plan.ts';
  * @example compileProbe({ id: 'r', kind: 'rate', population: 'E', bin: 1 }, idx, 0.1) // binSteps 10
  */
 export function compileProbe(
-  probe: Probe,
+  probe: PopulationProbe,
   populationIndex: ReadonlyMap<string, number>,
   dt: number,
 ): ProbePlan {
@@ -32,4 +32,22 @@ export function compileProbe(
         binSteps: Math.max(1, Math.round(probe.bin / dt)),
       };
   }
+}
+
+/**
+ * A synapse probe with its projection as an index (-1 if unknown; validation refuses that).
+ *
+ * @example compileSynapseProbe({ id: 'w', kind: 'synapse', projection: 'p', variable: 'w', synapses: [0] }, idx)
+ */
+export function compileSynapseProbe(
+  probe: SynapseProbe,
+  projectionIndex: ReadonlyMap<string, number>,
+): ProbePlan {
+  return {
+    id: probe.id,
+    kind: 'synapse',
+    projection: projectionIndex.get(probe.projection) ?? -1,
+    variable: probe.variable,
+    synapses: Uint32Array.from(probe.synapses),
+  };
 }

@@ -2,7 +2,8 @@
  * Checks of stimuli and probes: their populations exist and have what they inject into or
  * record from.
  */
-import type { Population, Probe } from '../document.ts';
+import type { Population, PopulationProbe } from '../document.ts';
+import { isPopulationProbe } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag, modelPhrase, resolvePopulation } from './context.ts';
 import { checkAdaptationProbe } from './classic-models.ts';
@@ -44,6 +45,8 @@ export function checkProbes(ctx: CheckContext): void {
   const spikeProbes = new Map<string, string>();
   ctx.doc.probes.forEach((probe, i) => {
     const at = `probes[${i}]`;
+    // Synapse probes name a projection: checkSynapseProbes (synapse-probes.ts) checks them.
+    if (!isPopulationProbe(probe)) return;
     const population = resolvePopulation(ctx, `${at}.population`, probe.population);
     if (population === undefined) return;
     checkProbe(ctx, at, probe, population.size, spikeProbes);
@@ -64,7 +67,7 @@ export function checkProbes(ctx: CheckContext): void {
 function checkProbe(
   ctx: CheckContext,
   at: string,
-  probe: Probe,
+  probe: PopulationProbe,
   size: number,
   spikeProbes: Map<string, string>,
 ): void {

@@ -5,6 +5,7 @@
  * the same undo entry).
  */
 import type { NetworkDocument } from '../../model/document.ts';
+import { isPopulationProbe } from '../../model/document.ts';
 import { cutRateInputs } from './sc-inputs.ts';
 
 /**
@@ -34,7 +35,11 @@ function removeItems(
     (p) => !projs.has(p.id) && !pops.has(p.source) && !pops.has(p.target),
   );
   const stimuli = doc.stimuli.filter((s) => !pops.has(s.target));
-  const probes = doc.probes.filter((p) => !pops.has(p.population));
+  const kept = new Set(projections.map((p) => p.id));
+  // A synapse probe goes with its projection, whether that was removed or lost an end.
+  const probes = doc.probes.filter((p) =>
+    isPopulationProbe(p) ? !pops.has(p.population) : kept.has(p.projection),
+  );
   if (
     populations.length === doc.populations.length &&
     projections.length === doc.projections.length

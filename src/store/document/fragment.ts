@@ -11,7 +11,7 @@ import type {
   Projection,
   Stimulus,
 } from '../../model/document.ts';
-import { documentIds, uniqueId } from '../../model/index.ts';
+import { documentIds, isPopulationProbe, uniqueId } from '../../model/index.ts';
 import { constantInputs, isScDense, withInputs } from './sc-inputs.ts';
 
 export interface Fragment {
@@ -39,11 +39,15 @@ export function takenIds(doc: NetworkDocument): Set<string> {
  */
 export function extractFragment(doc: NetworkDocument, populationIds: readonly string[]): Fragment {
   const chosen = new Set(populationIds);
+  const among = doc.projections.filter((p) => chosen.has(p.source) && chosen.has(p.target));
+  const projections = new Set(among.map((p) => p.id));
   return {
     populations: doc.populations.filter((p) => chosen.has(p.id)),
-    projections: doc.projections.filter((p) => chosen.has(p.source) && chosen.has(p.target)),
+    projections: among,
     stimuli: doc.stimuli.filter((s) => chosen.has(s.target)),
-    probes: doc.probes.filter((p) => chosen.has(p.population)),
+    probes: doc.probes.filter((p) =>
+      isPopulationProbe(p) ? chosen.has(p.population) : projections.has(p.projection),
+    ),
   };
 }
 
@@ -75,12 +79,15 @@ export function insertFragment(
     position: { x: p.position.x + offset.x, y: p.position.y + offset.y },
   }));
   const projections: Projection[] = [];
+  const projMap = new Map<string, string>();
   for (const proj of fragment.projections) {
     const source = mapPop(proj.source);
     const target = mapPop(proj.target);
     // A projection whose end was not copied would point at the original: drop it instead.
     if (source === undefined || target === undefined) continue;
-    projections.push({ ...proj, id: fresh(proj.id), source, target });
+    const id = fresh(proj.id);
+    projMap.set(proj.id, id);
+    projections.push({ ...proj, id, source, target });
   }
   const stimuli: Stimulus[] = [];
   for (const s of fragment.stimuli) {
@@ -89,8 +96,13 @@ export function insertFragment(
   }
   const probes: Probe[] = [];
   for (const p of fragment.probes) {
-    const population = mapPop(p.population);
-    if (population !== undefined) probes.push({ ...p, id: fresh(p.id), population });
+    if (isPopulationProbe(p)) {
+      const population = mapPop(p.population);
+      if (population !== undefined) probes.push({ ...p, id: fresh(p.id), population });
+    } else {
+      const projection = projMap.get(p.projection);
+      if (projection !== undefined) probes.push({ ...p, id: fresh(p.id), projection });
+    }
   }
   const inserted: NetworkDocument = {
     ...doc,

@@ -6,6 +6,7 @@
  */
 import type { Chunk } from '../../engine/api.ts';
 import type { NetworkDocument, StateVariable } from '../../model/document.ts';
+import { isPopulationProbe } from '../../model/document.ts';
 import { CountSeries, SpikeSeries, TraceSeries } from './series.ts';
 
 /** Limits of the full (export) record. */
@@ -70,6 +71,8 @@ export class RunRecord {
   ) {
     const sizes = new Map(document.populations.map((p) => [p.id, p] as const));
     for (const probe of document.probes) {
+      // Synapse probes (Loihi learning) are not plotted yet.
+      if (!isPopulationProbe(probe)) continue;
       const population = sizes.get(probe.population);
       if (!population) continue;
       switch (probe.kind) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../src/model/index.ts';
-import { parseDocumentJson } from '../../../src/model/index.ts';
+import { isPopulationProbe, parseDocumentJson } from '../../../src/model/index.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS, type ModelPreset } from '../../../src/model/presets.ts';
 import { runToEnd } from '../../../src/engine/run-to-end.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
@@ -25,7 +25,10 @@ function checkGallery(file: string, presets: readonly ModelPreset<object>[]): vo
     expect(population?.params).toEqual(preset.params);
     const steps = doc.stimuli.filter((s) => s.target === preset.id);
     expect(steps.map((s) => s.amplitude)).toEqual([preset.current]);
-    const probes = doc.probes.filter((p) => p.population === preset.id).map((p) => p.kind);
+    const probes = doc.probes
+      .filter(isPopulationProbe)
+      .filter((p) => p.population === preset.id)
+      .map((p) => p.kind);
     expect(probes.sort()).toEqual(['spikes', 'state']);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument, Population } from '../../../src/model/index.ts';
-import { createPopulation, createProjection } from '../../../src/model/index.ts';
+import { createPopulation, createProjection, isPopulationProbe } from '../../../src/model/index.ts';
 import { issuesOf, validDocument } from './helpers.ts';
 
 /** The fixture after `edit`, validated. */
@@ -46,7 +46,8 @@ describe('cross-reference checks', () => {
       issuesAfter((d) => {
         d.projections[0]!.source = 'nowhere';
         d.stimuli[0]!.target = 'ghost';
-        d.probes[2]!.population = 'x';
+        const probe = d.probes[2]!;
+        if (isPopulationProbe(probe)) probe.population = 'x';
       }),
     ).toEqual([
       'projections[0].source: no population has the id "nowhere"',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultParams, parseDocumentJson } from '../../../src/model/index.ts';
+import { defaultParams, isPopulationProbe, parseDocumentJson } from '../../../src/model/index.ts';
 import type { NetworkDocument, Population, Projection } from '../../../src/model/index.ts';
 
 const EXAMPLES = new URL('../../../public/examples/', import.meta.url);
@@ -98,7 +98,7 @@ describe('example gallery', () => {
     expect(currents).toContain(0.08);
     // Exactly at rheobase the neuron only approaches threshold; rounding would decide. Avoid it.
     expect(currents).not.toContain(rheobase);
-    expect(new Set(doc.probes.map((p) => p.population))).toEqual(
+    expect(new Set(doc.probes.filter(isPopulationProbe).map((p) => p.population))).toEqual(
       new Set(doc.populations.map((p) => p.id)),
     );
   });
@@ -195,7 +195,9 @@ describe('example gallery', () => {
     });
     expect(doc.projections).toEqual([]);
     expect(layer2.position.x).toBeGreaterThan(pop(doc, 'layer1').position.x);
-    expect(new Set(doc.probes.map((p) => p.population))).toEqual(new Set(['layer1', 'layer2']));
+    expect(new Set(doc.probes.filter(isPopulationProbe).map((p) => p.population))).toEqual(
+      new Set(['layer1', 'layer2']),
+    );
   });
 
   it('default.json lays its populations out left to right, input first', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPopulationProbe } from '../../../src/model/index.ts';
 import { applyEdit } from '../../../src/store/document/reduce.ts';
 import { extractFragment, insertFragment } from '../../../src/store/document/fragment.ts';
 import { fixtureDocument } from './document-fixture.ts';
@@ -123,7 +124,12 @@ describe('copy and paste fragments', () => {
     expect(next.populations[3]?.position).toEqual({ x: 240, y: 40 });
     // Stimuli and probes follow their population.
     expect(next.stimuli[1]?.target).toBe(newExc);
-    expect(next.probes.slice(2).map((p) => p.population)).toEqual([newExc, newInp]);
+    expect(
+      next.probes
+        .slice(2)
+        .filter(isPopulationProbe)
+        .map((p) => p.population),
+    ).toEqual([newExc, newInp]);
   });
 
   it('drops projections whose other end was not copied', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPopulationProbe } from '../../../src/model/index.ts';
 import { createDocumentStore } from '../../../src/store/document/store.ts';
 import { fixtureDocument } from './document-fixture.ts';
 
@@ -106,9 +107,11 @@ describe('document store', () => {
     const id = st().addPopulation('stochastic_lif', { x: 10, y: 20 });
     expect(st().document.populations.find((p) => p.id === id)?.position).toEqual({ x: 10, y: 20 });
     // It records its spikes from the start, in the same undo entry.
-    expect(st().document.probes.filter((p) => p.population === id)).toEqual([
-      { id: `${id}_spikes`, kind: 'spikes', population: id },
-    ]);
+    expect(
+      st()
+        .document.probes.filter(isPopulationProbe)
+        .filter((p) => p.population === id),
+    ).toEqual([{ id: `${id}_spikes`, kind: 'spikes', population: id }]);
     const projId = st().connect(id, id);
     const proj = st().document.projections.find((p) => p.id === projId);
     expect(proj?.source).toBe(id);

@@ -95,7 +95,7 @@ export interface MemoryImage {
 /** Populations whose spikes some probe wants, as ChunkBuilder.wantsSpikes decides. */
 export function recordedPopulations(plan: Plan): number[] {
   const wanted = new Set<number>();
-  for (const probe of plan.probes) if (probe.kind !== 'state') wanted.add(probe.population);
+  for (const probe of plan.probes) if (probe.kind === 'spikes' || probe.kind === 'rate') wanted.add(probe.population);
   return plan.populations.map((p) => p.index).filter((i) => wanted.has(i));
 }
 
