@@ -28,3 +28,24 @@ export function requireModels(
     }
   }
 }
+
+/**
+ * Throws `BackendUnavailableError` for a plan with Loihi learning (a projection with
+ * `learning`, or a synapse probe), for backends that do not step CONTEXT.md step 5d, so `auto`
+ * falls back to one that does.
+ *
+ * @example refuseLoihiLearning('webgl2', plan);
+ * @param reason why, after the projection or probe it names
+ */
+export function refuseLoihiLearning(
+  backend: string,
+  plan: Plan,
+  reason = 'Loihi learning (traces, dw) runs on the reference and wasm backends',
+): void {
+  const learning = plan.projections.find((p) => p.learning !== undefined);
+  const probe = plan.probes.find((p) => p.kind === 'synapse');
+  if (learning === undefined && probe === undefined) return;
+  const what =
+    learning !== undefined ? `projection '${learning.id}'` : `synapse probe '${probe?.id ?? ''}'`;
+  throw new BackendUnavailableError(backend, `${what}: ${reason}`);
+}
