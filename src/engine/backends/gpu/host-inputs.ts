@@ -80,8 +80,8 @@ export class HostInputs {
             // Refused by requireModels (supported-models.ts) before this runs.
             throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
           case 'loihi':
-            // Refused by requireModels (supported-models.ts) before this runs.
-            throw new Error('gpu backend: the loihi model is not in the gpu kernels');
+            // No external current and no random draws (loihi-kernels.ts).
+            break;
           default: {
             const unknown: never = m;
             throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

@@ -10,8 +10,8 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
 /**
  * Where the state probes' values sit in the probe kernel's output: one entry for V, one per
- * channel for the summed current, one for an SC layer's `Isc` or the adaptation variable u/w
- * (recorded as they are, `direct`).
+ * channel for the summed current, one for an SC layer's `Isc`, a Loihi population's I or the
+ * adaptation variable u/w (recorded as they are, `direct`).
  */
 export interface ProbeMap {
   /** (state row, global neuron) pairs, the probe kernel's constant table. */
@@ -29,8 +29,11 @@ export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
     const base = layout.offsets[probe.population] ?? 0;
     const pop = plan.populations[probe.population];
     const channels = pop?.channels.length ?? 0;
-    // An SC layer keeps the step's Isc in its current slot 0 (kernels.ts, sc-kernels.ts).
-    const isc = probe.variable === 'i_syn' && pop?.model.model === 'sc_dense';
+    // An SC layer keeps the step's Isc in its current slot 0 (kernels.ts, sc-kernels.ts), a
+    // Loihi population its I there (loihi-layout.ts).
+    const isc =
+      probe.variable === 'i_syn' &&
+      (pop?.model.model === 'sc_dense' || pop?.model.model === 'loihi');
     const adaptation = probe.variable === 'u' || probe.variable === 'w';
     const direct = isc || adaptation;
     // Validation allows u and w on Izhikevich and AdEx populations only: adaptRow exists then.

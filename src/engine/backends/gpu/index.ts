@@ -28,6 +28,7 @@ export const GPU_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'sc_dense',
   'izhikevich',
   'adex',
+  'loihi',
 ]);
 
 export interface GpuRunnerOptions {

@@ -36,11 +36,14 @@
  */
 import { classicDeliverRow, classicNeuronBranches, classicNoV } from './classic-kernels.ts';
 import { KIND, MID, NEURON, POP, ROW, STEP_IN, type DeviceLayout } from './layout.ts';
+import { loihiDeliverBranch, loihiInputSource, loihiNeuronBranch } from './loihi-kernels.ts';
 import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
 
 export interface StepSources {
   neuron: string;
   deliver: string;
+  /** Plans with Loihi populations: the kernel between them (loihi-kernels.ts); else null. */
+  loihi: string | null;
 }
 
 /** The two kernels of a step for a layout's strides. */
@@ -155,7 +158,7 @@ export function stepSources(
     ${hold}
     ${current}
     ${integrate}
-  }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
+  }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${loihiNeuronBranch(layout)}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
     if (${draw} < ${pop(POP.threshold24)}) {
       ${emit('0', '1')}
@@ -165,9 +168,9 @@ export function stepSources(
   if (y === ${MID.vint}) { return 0; }
   return gen[s * ${layout.genSpan} + j - ${layout.genLo}];
 }`,
-    deliver: `function (S, M) {
+    deliver: `function (S, M${layout.loihi ? ', L' : ''}) {
   ${head(layout.stateRows)}
-  const flag = ${flagOf('j')};
+  ${layout.loihi ? 'let' : 'const'} flag = ${flagOf('j')};${loihiDeliverBranch(layout, { st, pop })}
   if (y >= ${historyRow}) {
     // History words: shift by one step; word 0 takes the step's flag, word w the top bit of w-1.
     let w = ${st('y', 'j')} * 2;
@@ -193,6 +196,9 @@ export function stepSources(
   let cur = Math.fround(${st('y', 'j')} * ${pop(`${POP.decay} + c`)});${gather('(1 + c)', 'cur')}
   return cur;
 }`,
+    loihi: layout.loihi
+      ? loihiInputSource({ neuron, pop }, NEURON.population, gather('0', 'sw'))
+      : null,
   };
 }
 

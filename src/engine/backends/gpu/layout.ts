@@ -12,10 +12,19 @@
  */
 import type { Plan } from '../../plan.ts';
 import { classicFields, classicModels, CLASSIC, type ClassicModels } from './classic-layout.ts';
+import { hasLoihi, loihiFields } from './loihi-layout.ts';
 import { buildScLayout, writeTraceFields, type ScLayout } from './sc-layout.ts';
 
 /** Population kinds as the kernels see them (`sc`: an `sc_dense` layer's LIF neurons). */
-export const KIND = { lif: 0, poisson: 1, generator: 2, sc: 3, izhikevich: 4, adex: 5 } as const;
+export const KIND = {
+  lif: 0,
+  poisson: 1,
+  generator: 2,
+  sc: 3,
+  izhikevich: 4,
+  adex: 5,
+  loihi: 6,
+} as const;
 
 /**
  * Per-population inputs of a step: `stepIn[s * layout.stepBlock + p * layout.stepStride +
@@ -91,6 +100,8 @@ export interface DeviceLayout {
   stateRows: number;
   /** Which classic models (Izhikevich, AdEx) the plan has; null for neither. */
   classic: ClassicModels | null;
+  /** Whether the plan has Loihi populations (loihi-layout.ts: no rows or fields of their own). */
+  loihi: boolean;
   /** State row of the adaptation variable (u or w); -1 without classic populations. */
   adaptRow: number;
   /** Initial adaptation row (Izhikevich's u, 0 elsewhere); null without classic populations. */
@@ -240,8 +251,9 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         // Refused by requireModels (supported-models.ts) before this runs.
         throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
       case 'loihi':
-        // Refused by requireModels (supported-models.ts) before this runs.
-        throw new Error('gpu backend: the loihi model is not in the gpu kernels');
+        set(POP.kind, KIND.loihi);
+        for (const [field, value] of loihiFields(m)) set(POP[field], value);
+        break;
       default: {
         const unknown: never = m;
         throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);
@@ -257,6 +269,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     historyWords,
     stateRows: traceRow + traceRows + historyWords,
     classic,
+    loihi: hasLoihi(plan),
     adaptRow,
     adaptInit,
     classicField,

@@ -26,6 +26,7 @@ import {
 } from './host-results.ts';
 import { HostInputs } from './host-inputs.ts';
 import { ROW, type DeviceLayout } from './layout.ts';
+import { checkLoihiOverflow, loihiOverflowed } from './loihi-host.ts';
 import { createCallPipeline, type StepKernels } from './step-kernels.ts';
 
 /** The call lengths used by default: 64 steps a call, remainders in powers of 4. */
@@ -105,7 +106,7 @@ export class GpuRunner implements BackendRunner {
       const before = this.state;
       const t0 = this.step;
       const result = await pending;
-      if (!isFinite(this.plan, this.layout, result.state)) await this.replay(before, t0, steps);
+      if (!this.healthy(result.state)) await this.replay(before, t0, steps);
       this.state = result.state;
       this.step = t0 + steps;
       remaining -= steps;
@@ -152,11 +153,23 @@ export class GpuRunner implements BackendRunner {
     return { state: next, samples };
   }
 
-  /** Steps again from `state` one at a time and throws at the first non-finite step. */
+  /** Every value finite and no Loihi neuron overflowed (loihi-host.ts). */
+  private healthy(state: Float32Array): boolean {
+    return (
+      isFinite(this.plan, this.layout, state) && !loihiOverflowed(this.plan, this.layout, state)
+    );
+  }
+
+  /**
+   * Steps again from `state` one at a time and throws at the first non-finite step (a Loihi
+   * overflow first: the reference meets it in step 5c, before step 7's check).
+   */
   private async replay(state: Float32Array, t0: number, steps: number): Promise<void> {
     let s = state;
     for (let k = 0; k < steps; k++) {
-      s = (await this.call(s, t0 + k, 1)).state;
+      const next = (await this.call(s, t0 + k, 1)).state;
+      checkLoihiOverflow(this.plan, this.layout, s, next, t0 + k);
+      s = next;
       checkFinite(this.plan, this.layout, s, t0 + k);
     }
     // Unreachable while non-finite values persist (see the file comment); say so if not.

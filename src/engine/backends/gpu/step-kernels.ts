@@ -13,6 +13,8 @@ export interface StepKernels {
   /** SC rates layers' currents of the step (sc-kernels.ts); null without rates layers. */
   count: TraceKernel | null;
   neuron: TraceKernel;
+  /** Loihi neurons' weight sums of the step (loihi-kernels.ts); null without Loihi populations. */
+  loihi: TraceKernel | null;
   deliver: TraceKernel;
   /** Reads the probed state values after a step; null when the plan has no state probes. */
   probe: TraceKernel | null;
@@ -72,6 +74,14 @@ export function createStepKernels(
       constants: tables,
       loopMaxIterations: layout.slots + 1,
     }),
+    loihi: src.loihi
+      ? ctx.createTraceKernel({
+          source: src.loihi,
+          output: [n],
+          constants: synapses,
+          loopMaxIterations: lists.maxList + 1,
+        })
+      : null,
     deliver: ctx.createTraceKernel({
       source: src.deliver,
       output: rows(layout.stateRows),
@@ -93,7 +103,8 @@ export function createStepKernels(
 /**
  * A device call of `steps` steps: `(state, stepIn, gen)` resolves to the state after the last
  * step, then (with state probes) the probed values after each step. With SC rates layers a step
- * starts with their count kernel, whose output the neuron kernel reads.
+ * starts with their count kernel, whose output the neuron kernel reads; with Loihi populations
+ * the `loihi` kernel runs between neuron and deliver, which reads its output.
  */
 export function createCallPipeline(
   ctx: GpuContext,
@@ -107,7 +118,9 @@ export function createCallPipeline(
       const mid = kernels.count
         ? call(kernels.neuron, s, stepIn, gen, k, call(kernels.count, s, stepIn, k))
         : call(kernels.neuron, s, stepIn, gen, k);
-      s = call(kernels.deliver, s, mid);
+      s = kernels.loihi
+        ? call(kernels.deliver, s, mid, call(kernels.loihi, s, mid))
+        : call(kernels.deliver, s, mid);
       if (kernels.probe) samples.push(call(kernels.probe, s));
     }
     return [s, ...samples];
