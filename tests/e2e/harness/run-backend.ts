@@ -16,6 +16,8 @@ export interface BackendSpikes {
   wallMs: number;
   /** Per population: absolute steps and indices of every spike, in order. */
   spikes: Record<string, { steps: number[]; indices: number[] }>;
+  /** Per state probe: the sampled steps and their values (one per probed neuron and step). */
+  traces: Record<string, { steps: number[]; values: number[] }>;
 }
 
 /** Runs `doc` for its whole duration on `backend`. */
@@ -28,6 +30,7 @@ export function runOnBackend(doc: NetworkDocument, backend: BackendChoice): Prom
       steps: 0,
       wallMs: 0,
       spikes: {},
+      traces: {},
     };
     const client = createWorkerClient((reason) => {
       result.fault = { kind: 'internal', message: reason };
@@ -56,6 +59,11 @@ export function runOnBackend(doc: NetworkDocument, backend: BackendChoice): Prom
                 const into = (result.spikes[id] ??= { steps: [], indices: [] });
                 into.steps.push(...block.steps);
                 into.indices.push(...block.indices);
+              }
+              for (const [id, block] of Object.entries(chunk.traces)) {
+                const into = (result.traces[id] ??= { steps: [], values: [] });
+                into.steps.push(...block.steps);
+                into.values.push(...block.values);
               }
               result.steps = chunk.startStep + chunk.steps;
               result.wallMs += chunk.wallMs;
