@@ -6,101 +6,21 @@
  * blows up stops both backends at the same step, neuron, variable and value; and the kernel's
  * log32 (scalar and f32x4) is the reference's, bit for bit.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { KERNEL_BASE64 } from '../../../src/engine/backends/wasm/kernel.generated.ts';
 import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
-import { compile } from '../../../src/engine/compile/index.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import { log32 } from '../../../src/engine/log32.ts';
 import type { Plan } from '../../../src/engine/plan.ts';
-import type { NetworkDocument, Probe } from '../../../src/model/document.ts';
-import { dynapsimDefaults } from '../../../src/model/dynapsim-constants.ts';
-import { dynapsimNetFromSpec } from '../../../src/model/dynapsim-from-spec.ts';
-import { parseDocumentJson, validateDocument } from '../../../src/model/index.ts';
 import { dynapsimDocument } from './fixtures/dynapsim-documents.ts';
+import {
+  dynapsimExample,
+  dynapsimFromSpec,
+  dynapsimPlanOf,
+  probeDynapsim,
+} from './fixtures/dynapsim-networks.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
-
-const D = dynapsimDefaults();
-
-function planOf(doc: NetworkDocument): Plan {
-  const valid = validateDocument(doc);
-  if (!valid.ok) throw new Error(valid.issues.map((i) => i.message).join('\n'));
-  return compile(valid.document);
-}
-
-/** Spikes, v (Imem) and i_syn (Isyn) of every neuron of every DynapSim population. */
-function probeAll(doc: NetworkDocument): void {
-  doc.probes = doc.populations.flatMap((p): Probe[] => {
-    const neurons = Array.from({ length: p.size }, (_, j) => j);
-    const spikes: Probe = { id: `${p.id}_spikes`, kind: 'spikes', population: p.id };
-    if (p.model !== 'dynapsim') return [spikes];
-    return [
-      spikes,
-      { id: `${p.id}_v`, kind: 'state', population: p.id, variable: 'v', neurons },
-      { id: `${p.id}_isyn`, kind: 'state', population: p.id, variable: 'i_syn', neurons },
-    ];
-  });
-}
-
-function example(): NetworkDocument {
-  const text = readFileSync(
-    new URL('../../../public/examples/dynapsim.json', import.meta.url),
-    'utf8',
-  );
-  const result = parseDocumentJson(text);
-  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
-  return result.document;
-}
-
-/**
- * Rockpool's dynapsim_net_from_spec with 13 neurons in clusters of 7 and 6, 5 Poisson inputs
- * (the spec's input generator replaced) and recurrent weights; `extra` is added to the weight
- * from neuron 3 to neuron 7 (index 3 of cluster 1).
- */
-function fromSpec(extra = 0): NetworkDocument {
-  const coreMap = [0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 1];
-  const n = coreMap.length;
-  const weightsIn = Array.from({ length: 5 }, (_, i) =>
-    Array.from({ length: n }, (_, j) => ((i * 7 + j * 3) % 5) * 0.5),
-  );
-  const weightsRec = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i === j ? 0 : ((i * 5 + j * 11) % 7) - 2)),
-  );
-  const row = weightsRec[3];
-  if (row) row[7] = (row[7] ?? 0) + extra;
-  const per = (v: number): number[] => [v, v];
-  const net = dynapsimNetFromSpec({
-    n_cluster: 2,
-    core_map: coreMap,
-    weights_in: weightsIn,
-    weights_rec: weightsRec,
-    percent_mismatch: 0.2,
-    mismatch_seed: 5,
-    Idc: [2e-10, 6e-11],
-    If_nmda: per(D.If_nmda),
-    Igain_ahp: per(D.Igain_ahp),
-    Igain_mem: per(D.Igain_mem),
-    Igain_syn: per(D.Igain_syn),
-    Ipulse_ahp: per(D.Ipulse_ahp),
-    Ipulse: per(D.Ipulse),
-    Iref: per(D.Iref),
-    Ispkthr: per(D.Ispkthr),
-    Itau_ahp: per(D.Itau_ahp),
-    Itau_mem: per(D.Itau_mem),
-    Itau_syn: per(D.Itau_syn),
-    Iw_ahp: [D.Iw_ahp, 2e-9],
-  });
-  const doc = dynapsimDocument({}, { duration: 600 });
-  doc.populations = net.populations.map((p) =>
-    p.model === 'spike_generator' ? { ...p, model: 'poisson', params: { rate: 80 } } : p,
-  );
-  doc.projections = net.projections;
-  doc.run.dt = net.dt;
-  probeAll(doc);
-  return doc;
-}
 
 async function expectSameRuns(plan: Plan): Promise<void> {
   const reference = await runChunks(createReferenceBackend, plan, plan.totalSteps);
@@ -113,13 +33,13 @@ async function expectSameRuns(plan: Plan): Promise<void> {
 
 describe('DynapSim on wasm', () => {
   it('runs the gallery example bit-identically with the reference', async () => {
-    const doc = example();
-    probeAll(doc);
-    await expectSameRuns(planOf(doc));
+    const doc = dynapsimExample();
+    probeDynapsim(doc);
+    await expectSameRuns(dynapsimPlanOf(doc));
   });
 
   it('runs a from-spec network with recurrence, mismatch and odd sizes bit-identically', async () => {
-    const plan = planOf(fromSpec());
+    const plan = dynapsimPlanOf(dynapsimFromSpec());
     expect(plan.populations.map((p) => p.size)).toEqual([5, 7, 6]);
     await expectSameRuns(plan);
   });
@@ -129,12 +49,12 @@ describe('DynapSim on wasm', () => {
       { Idc: 4e-10, Iw_ahp: 1e-9, percent_mismatch: 0.3, mismatch_seed: 9 },
       { size: 203, duration: 400 },
     );
-    probeAll(doc);
-    await expectSameRuns(planOf(doc));
+    probeDynapsim(doc);
+    await expectSameRuns(dynapsimPlanOf(doc));
   });
 
   it('starts over after reset: Imem, Isyn and Iahp back at Io, Vmem, timers and input 0', async () => {
-    const plan = planOf(fromSpec());
+    const plan = dynapsimPlanOf(dynapsimFromSpec());
     const runner = await createWasmBackend(plan);
     try {
       const first = await runner.run(150);
@@ -147,7 +67,7 @@ describe('DynapSim on wasm', () => {
   });
 
   it('stops both backends with the same NumericalError on Imem', async () => {
-    const plan = planOf(fromSpec(1e38));
+    const plan = dynapsimPlanOf(dynapsimFromSpec(1e38));
     const errors: unknown[] = [];
     for (const factory of [createReferenceBackend, createWasmBackend]) {
       const runner = await factory(plan);

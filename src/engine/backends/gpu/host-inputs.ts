@@ -77,8 +77,8 @@ export class HostInputs {
             break;
           }
           case 'dynapsim':
-            // Refused by requireModels (supported-models.ts) before this runs.
-            throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
+            // No external current (DynapSim takes Idc, not stimuli) and no random draws.
+            break;
           case 'loihi':
             // No external current and no random draws (loihi-kernels.ts).
             break;

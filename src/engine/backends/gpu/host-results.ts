@@ -6,6 +6,7 @@
 import { NumericalError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { ChunkBuilder } from '../../record/chunk-builder.ts';
+import { checkDynapsimFinite } from './dynapsim-host.ts';
 import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
 /**
@@ -30,10 +31,13 @@ export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
     const pop = plan.populations[probe.population];
     const channels = pop?.channels.length ?? 0;
     // An SC layer keeps the step's Isc in its current slot 0 (kernels.ts, sc-kernels.ts), a
-    // Loihi population its I there (loihi-layout.ts).
+    // Loihi population its I there (loihi-layout.ts), a DynapSim population its Isyn
+    // (dynapsim-layout.ts).
     const isc =
       probe.variable === 'i_syn' &&
-      (pop?.model.model === 'sc_dense' || pop?.model.model === 'loihi');
+      (pop?.model.model === 'sc_dense' ||
+        pop?.model.model === 'loihi' ||
+        pop?.model.model === 'dynapsim');
     const adaptation = probe.variable === 'u' || probe.variable === 'w';
     const direct = isc || adaptation;
     // Validation allows u and w on Izhikevich and AdEx populations only: adaptRow exists then.
@@ -118,6 +122,8 @@ export function checkFinite(
   t: number,
 ): void {
   const { total, offsets } = layout;
+  // Step 2e stops at a non-finite Imem before anything below is scanned.
+  checkDynapsimFinite(plan, layout, state, t);
   plan.populations.forEach((pop, p) => {
     const base = offsets[p] ?? 0;
     const model = pop.model.model;

@@ -10,6 +10,7 @@ import type { BackendRunner } from '../backend.ts';
 import { refuseLoihiLearning, requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
 import { EXP32_FUNCTIONS } from './exp32-helper.ts';
+import { LOG32_FUNCTIONS } from './log32-helper.ts';
 import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
@@ -28,6 +29,7 @@ export const GPU_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'sc_dense',
   'izhikevich',
   'adex',
+  'dynapsim',
   'loihi',
 ]);
 
@@ -94,8 +96,12 @@ export async function createOnMode(
   const layout = buildLayout(plan, Math.max(1, ...lengths), flat);
   const lists = buildGatherLists(plan, layout);
   const probes = buildProbeMap(plan, layout);
-  // exp32 only where a kernel calls it (AdEx): other plans' contexts are what they were.
-  const exp = layout.classic?.adex ? EXP32_FUNCTIONS : [];
+  // exp32 and log32 only where a kernel calls them (AdEx, DynapSim): other plans' contexts are
+  // what they were.
+  const exp = [
+    ...(layout.classic?.adex || layout.dynapsim ? EXP32_FUNCTIONS : []),
+    ...(layout.dynapsim ? LOG32_FUNCTIONS : []),
+  ];
   const ctx =
     mode === 'webgl2'
       ? new GpuContext(mode, exp, [{ name: 'draw24', source: GLSL_DRAW24 }])

@@ -32,9 +32,11 @@
  * layers a fifth argument `R`, the count kernel's currents), a third M row with the step's
  * `Isc`, and SC rows in `deliver`. Other plans' kernel text is what it was before SC layers.
  * Likewise plans with Izhikevich or AdEx populations get their branches in `neuron` and the
- * adaptation row in `deliver` (classic-kernels.ts), others not.
+ * adaptation row in `deliver` (classic-kernels.ts), others not; so do plans with DynapSim
+ * populations (dynapsim-kernels.ts: a branch in `neuron`, their rows in `deliver`).
  */
 import { classicDeliverRow, classicNeuronBranches, classicNoV } from './classic-kernels.ts';
+import { dynapsimDeliverRows, dynapsimNeuronBranch } from './dynapsim-kernels.ts';
 import { KIND, MID, NEURON, POP, ROW, STEP_IN, type DeviceLayout } from './layout.ts';
 import { loihiDeliverBranch, loihiInputSource, loihiNeuronBranch } from './loihi-kernels.ts';
 import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
@@ -158,7 +160,7 @@ export function stepSources(
     ${hold}
     ${current}
     ${integrate}
-  }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${loihiNeuronBranch(layout)}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
+  }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${dynapsimNeuronBranch(layout, { st, pop, neuron })}${loihiNeuronBranch(layout)}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
     if (${draw} < ${pop(POP.threshold24)}) {
       ${emit('0', '1')}
@@ -178,7 +180,7 @@ export function stepSources(
     if (y === ${historyRow}) { return w + flag; }
     if (${st('y - 1', 'j')} >= 32768) { return w + 1; }
     return w;
-  }${layout.sc ? scRows.traces : ''}${classicDeliverRow(layout, { st, pop })}
+  }${layout.sc ? scRows.traces : ''}${classicDeliverRow(layout, { st, pop })}${dynapsimDeliverRows(layout, { st, mid, neuron, pop }, gather)}
   if (y === ${ROW.refr}) {
     const r = ${st(ROW.refr, 'j')};
     if (r > 0) { return r - 1; }

@@ -12,6 +12,14 @@
  */
 import type { Plan } from '../../plan.ts';
 import { classicFields, classicModels, CLASSIC, type ClassicModels } from './classic-layout.ts';
+import {
+  buildDynapsimLayout,
+  DYN_POP,
+  DYN_ROWS,
+  dynapsimPopFields,
+  hasDynapsim,
+  type DynapsimLayout,
+} from './dynapsim-layout.ts';
 import { hasLoihi, loihiFields } from './loihi-layout.ts';
 import { buildScLayout, writeTraceFields, type ScLayout } from './sc-layout.ts';
 
@@ -24,6 +32,7 @@ export const KIND = {
   izhikevich: 4,
   adex: 5,
   loihi: 6,
+  dynapsim: 7,
 } as const;
 
 /**
@@ -68,7 +77,9 @@ export const HISTORY_BITS = 16;
  * Rows of the state array (one column per neuron, `[row][neuron]`): V, the refractory counter,
  * one current per channel slot (an SC layer has no channels: its slot 0 holds `Isc` of the last
  * step, for `i_syn` probes), with Izhikevich or AdEx populations the adaptation row (u or w,
- * `adaptRow`), the SC rates trace rows if any, then the spike-history words.
+ * `adaptRow`), with DynapSim populations their rows Iahp, Vmem and ws (their Imem, timer and
+ * Isyn use V, the refractory row and slot 0), the SC rates trace rows if any, then the
+ * spike-history words.
  */
 export const ROW = {
   v: 0,
@@ -96,12 +107,20 @@ export interface DeviceLayout {
    * one device call makes, whose spikes are read back from these words afterwards.
    */
   historyWords: number;
-  /** Rows of the state array: V, refractory counter, `slots` currents, [u/w], traces, history. */
+  /**
+   * Rows of the state array: V, refractory counter, `slots` currents, [u/w], [DynapSim's
+   * three], traces, history.
+   */
   stateRows: number;
   /** Which classic models (Izhikevich, AdEx) the plan has; null for neither. */
   classic: ClassicModels | null;
   /** Whether the plan has Loihi populations (loihi-layout.ts: no rows or fields of their own). */
   loihi: boolean;
+  /**
+   * DynapSim populations' rows (Iahp, Vmem, ws after the adaptation row) and constants
+   * (dynapsim-layout.ts); null without them.
+   */
+  dynapsim: DynapsimLayout | null;
   /** State row of the adaptation variable (u or w); -1 without classic populations. */
   adaptRow: number;
   /** Initial adaptation row (Izhikevich's u, 0 elsewhere); null without classic populations. */
@@ -174,14 +193,28 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
   // The adaptation row and the classic block exist only with classic populations, like the SC
   // rows and fields with SC layers: other plans keep their rows and strides.
   const adaptRow = classic ? 2 + slots : -1;
-  const traceRow = 2 + slots + (classic ? 1 : 0);
+  // DynapSim's rows follow (dynapsim-layout.ts), only in plans with DynapSim populations.
+  const dynRow = 2 + slots + (classic ? 1 : 0);
+  const withDyn = hasDynapsim(plan);
+  const traceRow = dynRow + (withDyn ? DYN_ROWS : 0);
   const sc = buildScLayout(plan, offsets, traceRow, flat ? 32 : 1);
   const scRatesField = POP.decay + slots;
   const classicField = scRatesField + (sc ? 2 : 0);
-  const popStride = classicField + (classic ? CLASSIC.count : 0);
+  const dynField = classicField + (classic ? CLASSIC.count : 0);
+  const popStride = dynField + (withDyn ? DYN_POP.count : 0);
   const gaussBase = pops.length * popStride;
   const currentsBase = gaussBase + plan.gaussTable.length;
-  const params = new Float32Array(currentsBase + (sc?.currents.length ?? 0));
+  const dynBase = currentsBase + (sc?.currents.length ?? 0);
+  const dynapsim = withDyn
+    ? buildDynapsimLayout(plan, offsets, total, {
+        firstRow: dynRow,
+        isynRow: ROW.current(0),
+        field: dynField,
+        base: dynBase,
+      })
+    : null;
+  const params = new Float32Array(dynBase + (dynapsim?.table.length ?? 0));
+  if (dynapsim) params.set(dynapsim.table, dynBase);
   params.set(plan.gaussTable, gaussBase);
   if (sc) params.set(sc.currents, currentsBase);
   const traceRows = sc?.traceRows ?? 0;
@@ -248,8 +281,11 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         break;
       }
       case 'dynapsim':
-        // Refused by requireModels (supported-models.ts) before this runs.
-        throw new Error('gpu backend: the dynapsim model is not in the gpu kernels');
+        set(POP.kind, KIND.dynapsim);
+        if (dynapsim) params.set(dynapsimPopFields(m, dynapsim, p), row + dynapsim.field);
+        // Imem lives in the V row and starts at the nominal Io (dynapsim-layout.ts).
+        vInit.fill(m.io0, base, base + pop.size);
+        break;
       case 'loihi':
         set(POP.kind, KIND.loihi);
         for (const [field, value] of loihiFields(m)) set(POP[field], value);
@@ -270,6 +306,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     stateRows: traceRow + traceRows + historyWords,
     classic,
     loihi: hasLoihi(plan),
+    dynapsim,
     adaptRow,
     adaptInit,
     classicField,

@@ -188,6 +188,10 @@ export class GpuRunner implements BackendRunner {
     state.set(this.layout.vInit, ROW.v * this.layout.total);
     const { adaptInit, adaptRow } = this.layout;
     if (adaptInit) state.set(adaptInit, adaptRow * this.layout.total);
+    // DynapSim's Isyn and Iahp start at Io (dynapsim-layout.ts).
+    for (const { row, values } of this.layout.dynapsim?.initRows ?? []) {
+      state.set(values, row * this.layout.total);
+    }
     return state;
   }
 }
