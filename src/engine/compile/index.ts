@@ -11,10 +11,11 @@ import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
+import { compileLoihiLearning } from './loihi-learning-plan.ts';
 import { compileDynapsim } from './dynapsim-plan.ts';
 import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
-import { compileProbe, compileSynapseProbe } from './probes.ts';
+import { checkSynapseProbe, compileProbe, compileSynapseProbe } from './probes.ts';
 import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
 import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
@@ -103,6 +104,10 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     const fromLoihi = doc.populations[source]?.model === 'loihi';
     const delays = fromLoihi ? shiftDelays(drawn) : drawn;
     const channel = byProjection[index] ?? -1;
+    const learning =
+      pr.synapse.kind === 'loihi'
+        ? compileLoihiLearning(pr, pr.synapse, index, count, seed)
+        : undefined;
     return {
       id: pr.id,
       source,
@@ -110,6 +115,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       destination: channel < 0 ? { kind: 'delta' } : { kind: 'current', channel },
       csr: { rowPtr: rows.rowPtr, targets: rows.targets, weights, delays },
       maxDelay: maxDelayOf(delays),
+      ...(learning ? { learning } : {}),
     };
   });
 
@@ -123,7 +129,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     probes: doc.probes.map((p) =>
       isPopulationProbe(p)
         ? compileProbe(p, populationIndex, dt)
-        : compileSynapseProbe(p, projectionIndex),
+        : checkSynapseProbe(compileSynapseProbe(p, projectionIndex), projections),
     ),
     gaussTable,
     estimatedBytes: 0,

@@ -10,13 +10,23 @@ import type {
 } from '../../model/document.ts';
 import { formatBytes } from '../errors.ts';
 import type { ModelPlan, Plan } from '../plan.ts';
+import { hasLoihiLearning } from './loihi-learning-plan.ts';
 import { scChannelCount } from './sc-dense-plan.ts';
 import { delayIsShared, weightIsShared } from './synapse-values.ts';
+
+/**
+ * Loihi learning state per synapse (CONTEXT.md step 5d): initial mantissa, w and wAct (float64,
+ * 24 B), five traces and the x0/y0 flags (1 B each), rounded up to 32 B.
+ */
+export const LOIHI_LEARNING_BYTES_PER_SYNAPSE = 32;
 
 export interface ProjectionEstimate {
   id: string;
   synapses: number;
-  /** Connectivity bytes per synapse: target 4, + weight 4 if per synapse, + delay 1 if so. */
+  /**
+   * Bytes per synapse: target 4, + weight 4 if per synapse, + delay 1 if so, + Loihi learning
+   * state if it learns.
+   */
   bytesPerSynapse: number;
   /** Synapses, row pointers and the spike history ring of the source. */
   bytes: number;
@@ -64,12 +74,18 @@ function hasMantissaList(projection: Projection): boolean {
   );
 }
 
-/** Connectivity bytes per synapse of a projection as compiled (see `CsrConnectivity`). */
+/** A Loihi projection with a rule or traces keeps learning state per synapse. */
+function learns(projection: Projection): boolean {
+  return projection.synapse.kind === 'loihi' && hasLoihiLearning(projection.synapse);
+}
+
+/** Bytes per synapse of a projection as compiled (`CsrConnectivity`, plus learning state). */
 export function bytesPerSynapse(projection: Projection): number {
   return (
     4 +
     (weightIsShared(projection.weight) && !hasMantissaList(projection) ? 0 : 4) +
-    (delayIsShared(projection.delay) ? 0 : 1)
+    (delayIsShared(projection.delay) ? 0 : 1) +
+    (learns(projection) ? LOIHI_LEARNING_BYTES_PER_SYNAPSE : 0)
   );
 }
 
@@ -176,6 +192,7 @@ export function measurePlan(plan: Plan): number {
     bytes += synapses * 4 + 4 * (ns + 1) + 4 * ns * slots;
     if (pr.csr.weights instanceof Float32Array) bytes += 4 * synapses;
     if (pr.csr.delays instanceof Uint8Array) bytes += synapses + ns * slots + 5 * ns;
+    if (pr.learning) bytes += LOIHI_LEARNING_BYTES_PER_SYNAPSE * synapses;
   }
   return bytes;
 }

@@ -1,6 +1,6 @@
 /** Probes resolved to population (or projection) indices and step counts. */
 import type { PopulationProbe, SynapseProbe } from '../../model/document.ts';
-import type { ProbePlan } from '../plan.ts';
+import type { ProbePlan, ProjectionPlan } from '../plan.ts';
 
 /**
  * Each probe with its population as an index; rate bins become `max(1, round(bin/dt))` steps.
@@ -50,4 +50,36 @@ export function compileSynapseProbe(
     variable: probe.variable,
     synapses: Uint32Array.from(probe.synapses),
   };
+}
+
+/**
+ * A compiled synapse probe, refused with an error naming it when its projection has no Loihi
+ * learning (nothing to record) or a synapse index is past the synapses actually drawn (which
+ * validation cannot know for random connectivity).
+ *
+ * @example checkSynapseProbe(compileSynapseProbe(probe, idx), plan.projections)
+ */
+export function checkSynapseProbe(
+  probe: ProbePlan,
+  projections: readonly ProjectionPlan[],
+): ProbePlan {
+  if (probe.kind !== 'synapse') return probe;
+  const pr = projections[probe.projection];
+  if (pr?.learning === undefined) {
+    const name = pr === undefined ? 'an unknown projection' : `projection '${pr.id}'`;
+    throw new Error(
+      `probe '${probe.id}': ${name} has no Loihi learning rule or traces, so it has no ` +
+        'synapse state to record',
+    );
+  }
+  const count = pr.csr.targets.length;
+  const bad = probe.synapses.find((e) => e >= count);
+  if (bad !== undefined) {
+    throw new RangeError(
+      `probe '${probe.id}': synapse ${bad} does not exist; projection '${pr.id}' has ${count} ` +
+        `synapse${count === 1 ? '' : 's'}` +
+        (count > 0 ? ` (0..${count - 1})` : ''),
+    );
+  }
+  return probe;
 }

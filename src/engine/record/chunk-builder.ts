@@ -5,7 +5,7 @@
  */
 import type { Chunk, CountBlock, SpikeBlock, TraceBlock } from '../api.ts';
 import type { Plan } from '../plan.ts';
-import type { StateVariable } from '../../model/document.ts';
+import type { StateVariable, SynapseVariable } from '../../model/document.ts';
 
 class GrowableInt32 {
   data = new Int32Array(256);
@@ -38,6 +38,17 @@ interface TraceSink {
   values: Float32Array;
 }
 
+interface SynapseSink {
+  id: string;
+  /** Index into `Plan.projections`. */
+  projection: number;
+  variable: SynapseVariable;
+  /** Synapse indices in CSR order. */
+  synapses: Uint32Array;
+  steps: Int32Array;
+  values: Float32Array;
+}
+
 interface CountSink {
   id: string;
   population: number;
@@ -47,6 +58,7 @@ interface CountSink {
 export class ChunkBuilder {
   private readonly spikeSinks = new Map<number, SpikeSink>();
   private readonly traceSinks: TraceSink[] = [];
+  private readonly synapseSinks: SynapseSink[] = [];
   private readonly countSinks: CountSink[] = [];
 
   /**
@@ -80,6 +92,16 @@ export class ChunkBuilder {
             values: new Float32Array(steps * probe.neurons.length),
           });
           break;
+        case 'synapse':
+          this.synapseSinks.push({
+            id: probe.id,
+            projection: probe.projection,
+            variable: probe.variable,
+            synapses: probe.synapses,
+            steps: new Int32Array(steps),
+            values: new Float32Array(steps * probe.synapses.length),
+          });
+          break;
         case 'rate':
           this.countSinks.push({
             id: probe.id,
@@ -101,6 +123,11 @@ export class ChunkBuilder {
   /** State probes, so a backend knows which neurons and variables to read each step. */
   get stateProbes(): readonly Pick<TraceSink, 'population' | 'variable' | 'neurons'>[] {
     return this.traceSinks;
+  }
+
+  /** Synapse probes, so a backend knows which synapses and variables to read each step. */
+  get synapseProbes(): readonly Pick<SynapseSink, 'projection' | 'variable' | 'synapses'>[] {
+    return this.synapseSinks;
   }
 
   /** Spikes of one population at one absolute step: `indices[0..count)` ascending. */
@@ -153,6 +180,24 @@ export class ChunkBuilder {
     }
   }
 
+  /**
+   * Record synapse probes after one absolute step. `read(projection, variable, synapse)` returns
+   * what CONTEXT.md step 5d samples: w and w_act after the update, traces after the impulses.
+   */
+  sampleSynapses(
+    step: number,
+    read: (projection: number, variable: SynapseVariable, synapse: number) => number,
+  ): void {
+    const k = step - this.startStep;
+    for (const s of this.synapseSinks) {
+      s.steps[k] = step;
+      const base = k * s.synapses.length;
+      for (let n = 0; n < s.synapses.length; n++) {
+        s.values[base + n] = read(s.projection, s.variable, s.synapses[n] ?? 0);
+      }
+    }
+  }
+
   /** The finished chunk; `steps` may be fewer than planned if the run ended early. */
   finish(wallMs: number, stepsDone: number = this.steps): Chunk {
     const spikes: Record<string, SpikeBlock> = {};
@@ -167,6 +212,13 @@ export class ChunkBuilder {
       traces[t.id] = {
         steps: t.steps.slice(0, stepsDone),
         values: t.values.slice(0, stepsDone * t.neurons.length),
+      };
+    }
+    // Synapse probes are traces keyed by probe id, like state probes.
+    for (const s of this.synapseSinks) {
+      traces[s.id] = {
+        steps: s.steps.slice(0, stepsDone),
+        values: s.values.slice(0, stepsDone * s.synapses.length),
       };
     }
     const counts: Record<string, CountBlock> = {};

@@ -6,6 +6,7 @@
 import { NumericalError } from '../../errors.ts';
 import type { Plan, ProjectionPlan } from '../../plan.ts';
 import { LOIHI_STATE_LIMIT, type LoihiPlan } from '../../plan-loihi.ts';
+import { stepLearning, type LearningState } from './loihi-learning.ts';
 import type { SpikeHistory } from './spike-history.ts';
 
 export interface LoihiState {
@@ -18,6 +19,8 @@ export interface LoihiState {
   iSampled: Float64Array;
   /** Steps the neuron is still held after a spike. */
   refr: Int32Array;
+  /** 1 where the neuron spiked at the previous step: the post events of step 5d (b). */
+  spikedBefore: Uint8Array;
 }
 
 /** The state of each population that is a Loihi population (undefined for the others). */
@@ -31,6 +34,7 @@ export function allocateLoihi(plan: Plan): (LoihiState | undefined)[] {
           i: new Float64Array(p.size),
           iSampled: new Float64Array(p.size),
           refr: new Int32Array(p.size),
+          spikedBefore: new Uint8Array(p.size),
         }
       : undefined,
   );
@@ -44,22 +48,33 @@ export function resetLoihi(states: readonly (LoihiState | undefined)[]): void {
     s.i.fill(0);
     s.iSampled.fill(0);
     s.refr.fill(0);
+    s.spikedBefore.fill(0);
   }
 }
 
 /**
  * Adds the actual weights of one projection whose events arrive at step t to the target's I.
  * Sums of integers below 2^53 are exact, so the order does not matter; it is CSR order anyway.
+ * A learning projection adds its current `wAct` and sets `x0` of each synapse that fired
+ * (CONTEXT.md step 5d).
  */
 export function deliverLoihi(
   projection: ProjectionPlan,
   history: SpikeHistory,
   t: number,
   current: Float64Array,
+  learning?: LearningState,
 ): void {
   const { rowPtr, targets, weights, delays } = projection.csr;
-  const weightOf = (e: number): number =>
-    weights instanceof Float32Array ? (weights[e] as number) : weights.constant;
+  const x0 = learning?.x0;
+  const wAct = learning?.wAct;
+  const weightOf = (e: number): number => {
+    if (x0 && wAct) {
+      x0[e] = 1;
+      return wAct[e] as number;
+    }
+    return weights instanceof Float32Array ? (weights[e] as number) : weights.constant;
+  };
   if (!(delays instanceof Uint8Array)) {
     const from = t - delays.constant;
     if (from < 0) return;
@@ -128,24 +143,33 @@ export function stepLoihi(s: LoihiState, t: number, spikes: Uint32Array): number
 
 /**
  * Step 5c for every Loihi population, in population order: its Loihi projections of step t
- * (document order), then `stepLoihi`; the spikes go into the history slot of t, which step 5
- * of this step has already read (Loihi sources' delays count one more step, see compile).
+ * (document order), then the learning of those that learn (step 5d, document order), then
+ * `stepLoihi`; the spikes go into the history slot of t, which step 5 of this step has already
+ * read (Loihi sources' delays count one more step, see compile).
  */
 export function advanceLoihi(
   plan: Plan,
   states: readonly (LoihiState | undefined)[],
   populations: readonly { history: SpikeHistory }[],
+  learning: readonly (LearningState | undefined)[],
   t: number,
 ): void {
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
     const history = populations[i]?.history;
     if (!s || !history) continue;
-    for (const pr of plan.projections) {
+    plan.projections.forEach((pr, k) => {
       const source = populations[pr.source]?.history;
-      if (pr.target === i && source) deliverLoihi(pr, source, t, s.i);
-    }
-    const count = stepLoihi(s, t, history.list(t));
+      if (pr.target === i && source) deliverLoihi(pr, source, t, s.i, learning[k]);
+    });
+    plan.projections.forEach((pr, k) => {
+      const l = learning[k];
+      if (pr.target === i && l) stepLearning(l, t, s.spikedBefore);
+    });
+    const list = history.list(t);
+    const count = stepLoihi(s, t, list);
     history.commit(t, count);
+    s.spikedBefore.fill(0);
+    for (let k = 0; k < count; k++) s.spikedBefore[list[k] as number] = 1;
   }
 }

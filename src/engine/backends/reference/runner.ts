@@ -12,6 +12,12 @@ import { deliverProjection } from './deliver.ts';
 import { externalCurrent, gatherAndDecay, integrateLif, resetLif } from './lif-step.ts';
 import { advanceLoihi, allocateLoihi, resetLoihi, type LoihiState } from './loihi-step.ts';
 import {
+  allocateLearning,
+  readSynapse,
+  resetLearning,
+  type LearningState,
+} from './loihi-learning.ts';
+import {
   allocateDynapsim,
   integrateDynapsim,
   resetDynapsim,
@@ -42,11 +48,14 @@ export class ReferenceRunner implements BackendRunner {
   private readonly loihi: (LoihiState | undefined)[];
   /** DynapSim populations' state (step 2e), by population index. */
   private readonly dynapsim: (DynapsimState | undefined)[];
+  /** Loihi learning state (step 5d), by projection index. */
+  private readonly learning: (LearningState | undefined)[];
 
   constructor(private readonly plan: Plan) {
     this.state = allocateState(plan);
     this.loihi = allocateLoihi(plan);
     this.dynapsim = allocateDynapsim(plan);
+    this.learning = allocateLearning(plan);
     this.counts = new Int32Array(plan.populations.length);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
@@ -98,6 +107,7 @@ export class ReferenceRunner implements BackendRunner {
     resetState(this.state);
     resetLoihi(this.loihi);
     resetDynapsim(this.dynapsim);
+    resetLearning(this.learning);
     this.step = 0;
     return Promise.resolve();
   }
@@ -195,7 +205,7 @@ export class ReferenceRunner implements BackendRunner {
       if (source) updateRates(p.sc, source.history.list(t), source.history.count(t));
     }
     // Step 5c: Loihi populations take this step's input, integrate, threshold and reset.
-    advanceLoihi(plan, this.loihi, state.populations, t);
+    advanceLoihi(plan, this.loihi, state.populations, this.learning, t);
     // Step 6: reset the LIF neurons that spiked at t.
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
@@ -206,7 +216,7 @@ export class ReferenceRunner implements BackendRunner {
     if (suspect) checkFinite(plan, state, t);
   }
 
-  /** Step 8: spikes, counts and state samples of step t. */
+  /** Step 8: spikes, counts, state and synapse samples of step t. */
   private record(builder: ChunkBuilder, t: number): void {
     const { state } = this;
     for (let i = 0; i < state.populations.length; i++) {
@@ -216,6 +226,12 @@ export class ReferenceRunner implements BackendRunner {
     }
     if (builder.stateProbes.length > 0)
       builder.sampleState(t, (pop, variable, j) => this.read(pop, variable, j));
+    if (builder.synapseProbes.length > 0) {
+      builder.sampleSynapses(t, (projection, variable, e) => {
+        const s = this.learning[projection];
+        return s ? readSynapse(s, variable, e) : 0;
+      });
+    }
   }
 
   private read(population: number, variable: StateVariable, j: number): number {
