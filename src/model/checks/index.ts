@@ -12,6 +12,7 @@ import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
 import { checkRun } from './run.ts';
 import { checkProbes, checkStimuli } from './stimuli-probes.ts';
+import { checkSynapseProbes } from './synapse-probes.ts';
 
 /**
  * All cross-reference issues of a shape-valid document, in document order.
@@ -25,6 +26,7 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkProjections(ctx);
   checkStimuli(ctx);
   checkProbes(ctx);
+  checkSynapseProbes(ctx);
   checkRun(ctx);
   checkLoihi(ctx);
   checkDynapsim(ctx);

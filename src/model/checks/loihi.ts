@@ -1,13 +1,15 @@
 /**
  * Checks of Loihi populations and Loihi synapses (brian2-loihi's rules): the run steps at 1 ms,
  * Loihi targets take Loihi synapses only and Loihi synapses reach Loihi targets only, weight
- * mantissas are integers in the sign mode's range, delays are 0..62 steps.
+ * mantissas are integers in the sign mode's range, delays are 0..62 steps, the learning rule
+ * (`loihi-learning.ts`).
  */
 import type { LoihiSignMode, Population, Projection } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 import { checkPerSynapseList } from './per-synapse-list.ts';
 import { checkChipSynapse, forEachProjectionEnds } from './chip-synapse.ts';
+import { checkLoihiLearning } from './loihi-learning.ts';
 
 /** brian2-loihi's `LoihiSynapses.w` ranges of the weight mantissa, per sign mode. */
 export const LOIHI_MANTISSA_RANGE: Readonly<Record<LoihiSignMode, readonly [number, number]>> = {
@@ -46,6 +48,7 @@ function checkProjection(
   checkChipSynapse(ctx, at, projection, target, 'loihi', 'loihi');
   const synapse = projection.synapse;
   if (synapse.kind !== 'loihi') return;
+  checkLoihiLearning(ctx, at, synapse);
   const delay = projection.delay;
   const delays =
     delay.kind === 'constant'

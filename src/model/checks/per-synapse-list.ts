@@ -32,7 +32,7 @@ export function checkPerSynapseList(
 }
 
 /** Synapses of a deterministic rule, or undefined for the random ones. */
-function knownSynapseCount(
+export function knownSynapseCount(
   projection: Projection,
   source: Population,
   target: Population,

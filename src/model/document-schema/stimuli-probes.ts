@@ -2,6 +2,7 @@
  * What is injected into a run (stimuli) and what is recorded from it (probes).
  */
 import type { Probe, Stimulus } from '../document.ts';
+import { LOIHI_TRACE_NAMES } from '../document.ts';
 import { array, enumeration, literal, number, object, taggedUnion } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { idSchema } from './populations.ts';
@@ -16,7 +17,10 @@ export const stimulusSchema: Schema<Stimulus> = object({
   amplitude: number(),
 });
 
-/** A recording: spikes, a state variable of chosen neurons, or a binned population rate. */
+/**
+ * A recording: spikes, a state variable of chosen neurons, a binned population rate, or the
+ * weights or traces of chosen synapses of a learning Loihi projection.
+ */
 export const probeSchema: Schema<Probe> = taggedUnion('kind', {
   spikes: object({ id: idSchema, kind: literal('spikes'), population: idSchema }),
   state: object({
@@ -31,5 +35,14 @@ export const probeSchema: Schema<Probe> = taggedUnion('kind', {
     kind: literal('rate'),
     population: idSchema,
     bin: number({ gt: 0, description: 'Width of a rate bin, ms.' }),
+  }),
+  synapse: object({
+    id: idSchema,
+    kind: literal('synapse'),
+    projection: idSchema,
+    variable: enumeration(['w', 'w_act', ...LOIHI_TRACE_NAMES]),
+    synapses: array(number({ integer: true, min: 0 }), {
+      description: 'Synapse indices in connection order (sources ascending, then targets).',
+    }),
   }),
 });

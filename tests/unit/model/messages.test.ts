@@ -95,7 +95,7 @@ describe('shape messages name the field and the reason', () => {
     [
       ['probes', 0, 'kind'],
       undefined,
-      'probes[0].kind: required field is missing; must be one of spikes, state, rate',
+      'probes[0].kind: required field is missing; must be one of spikes, state, rate, synapse',
     ],
   ])('%j = %j -> %s', (path, value, expected) => {
     expect(breakAt(path, value)).toEqual([expected]);
