@@ -12,7 +12,7 @@ export interface PlotCardProps {
   canvasRef: RefObject<HTMLCanvasElement | null>;
   live: boolean;
   /** CSS class and test id stem of the plotly div: `raster` gives `raster-plot`. */
-  kind: 'raster' | 'trace' | 'rate';
+  kind: 'raster' | 'trace' | 'rate' | 'weights' | 'synapse-traces';
   /** Test id of the live canvas. */
   liveTestId: string;
   /** PNG file name and the button's accessible label. */

@@ -1,5 +1,6 @@
 /**
- * Live plots of the current run: spike rasters, membrane traces and population rates. The
+ * Live plots of the current run: spike rasters, membrane traces, population rates, and the
+ * weights and traces of learning synapses. The
  * panel re-renders only when a new run starts (a new record); the plots then follow the
  * record's chunks on their own, once per animation frame.
  */
@@ -7,11 +8,16 @@ import { useSessionStore } from '../../store/session/index.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { RasterPlot } from './RasterPlot.tsx';
 import { RatePlot } from './RatePlot.tsx';
+import { SynapsePlot } from './SynapsePlot.tsx';
+import { synapseGroup } from './synapse-lines.ts';
 import { TracePlot } from './TracePlot.tsx';
 import './plots.css';
 
 export function PlotsPanel() {
   const record = useSessionStore((s) => s.record);
+  const groups = new Set(
+    [...(record?.synapseTraces.values() ?? [])].map((t) => synapseGroup(t.variable)),
+  );
   return (
     <section className="plots-panel" aria-label="Plots" data-testid="plots-panel">
       <header className="plots-header">
@@ -23,14 +29,17 @@ export function PlotsPanel() {
       {record &&
         record.spikes.size === 0 &&
         record.traces.size === 0 &&
-        record.rates.size === 0 && (
+        record.rates.size === 0 &&
+        record.synapseTraces.size === 0 && (
           <p className="plots-empty">
-            This network records nothing: add a spike, state or rate probe to see plots.
+            This network records nothing: add a spike, state, rate or weight probe to see plots.
           </p>
         )}
       {record && record.spikes.size > 0 && <RasterPlot record={record} />}
       {record && record.traces.size > 0 && <TracePlot record={record} />}
       {record && (record.spikes.size > 0 || record.rates.size > 0) && <RatePlot record={record} />}
+      {record && groups.has('weights') && <SynapsePlot record={record} group="weights" />}
+      {record && groups.has('traces') && <SynapsePlot record={record} group="traces" />}
     </section>
   );
 }

@@ -1,91 +1,14 @@
-/**
- * Membrane (or synaptic current) traces of the probed neurons, one line per neuron: a canvas
- * redrawn from the record while a run streams (live-figure.ts), plotly (SVG) otherwise. SVG,
- * not WebGL: the lines are decimated to a few points per pixel column, and a second WebGL
- * context next to the raster's costs more (context switches, compositing) than it saves.
- */
-import { useCallback, useRef } from 'react';
+/** Membrane (or synaptic current) traces of the probed neurons, one line per neuron. */
 import type { RunRecord } from '../../store/session/record.ts';
-import { drawPlot, type Trace } from './plotly.ts';
-import { LINE_MARGIN, lineFigureLayout, timeRange } from './plot-theme.ts';
 import { traceLines } from './figure-lines.ts';
-import { LiveFigure } from './live-figure.ts';
-import type { LineFigureSpec } from './line-figure.ts';
-import { useLiveCanvas } from './useLiveCanvas.ts';
-import { useRecordRedraw } from './useRecordRedraw.ts';
-import { useStreaming } from './useStreaming.ts';
-import { PlotCard } from './PlotCard.tsx';
-
-const HEIGHT = 240;
-/** Samples after a pause land at most five times a second. */
-const MIN_INTERVAL_MS = 200;
-const TITLE = 'Membrane traces';
-/**
- * The live traces redraw whole, so at most 10 times a second (the raster scrolls with every
- * chunk, up to 20 a second): half the main-thread and raster work for a picture that reads
- * the same.
- */
-const LIVE_INTERVAL_MS = 100;
-
-function liveSpec(r: RunRecord, width: number): LineFigureSpec {
-  const [x0, x1] = timeRange(r.endStep, r.windowSteps, r.dt);
-  const { lines, unit } = traceLines(r, width - LINE_MARGIN.l - LINE_MARGIN.r);
-  return {
-    title: TITLE,
-    yTitle: unit,
-    x0,
-    x1,
-    lines,
-    fromZero: false,
-    legend: lines.length <= 8,
-    lineWidth: 1,
-  };
-}
+import { LinePlot } from './LinePlot.tsx';
 
 export function TracePlot({ record }: { record: RunRecord }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const live = useStreaming();
-
-  const draw = useCallback((r: RunRecord) => {
-    const div = ref.current;
-    if (!div) return;
-    const width = Math.max(100, div.clientWidth - LINE_MARGIN.l - LINE_MARGIN.r);
-    const { lines, unit } = traceLines(r, width);
-    const data: Trace[] = lines.map((line) => ({
-      type: 'scatter',
-      mode: 'lines',
-      name: line.label,
-      x: line.x,
-      y: line.y,
-      line: { width: 1.2, color: line.color },
-      opacity: line.alpha,
-      hoverinfo: 'skip',
-    }));
-    void drawPlot(
-      div,
-      data,
-      lineFigureLayout(TITLE, HEIGHT, r, {
-        showlegend: data.length <= 8,
-        yTitle: unit,
-        fromZero: false,
-      }),
-    );
-  }, []);
-  const createLive = useCallback(
-    (canvas: HTMLCanvasElement) => new LiveFigure(canvas, record, liveSpec, LIVE_INTERVAL_MS),
-    [record],
-  );
-
-  useRecordRedraw(record, draw, MIN_INTERVAL_MS, !live);
-  useLiveCanvas(canvasRef, live, createLive);
-
   return (
-    <PlotCard
-      height={HEIGHT}
-      plotRef={ref}
-      canvasRef={canvasRef}
-      live={live}
+    <LinePlot
+      record={record}
+      title="Membrane traces"
+      linesOf={traceLines}
       kind="trace"
       liveTestId="live-traces"
       filename="traces"

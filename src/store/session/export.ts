@@ -27,7 +27,8 @@ export function toRecording(record: RunRecord): Recording {
       indices: s.full.indices.subarray(0, s.full.length),
     });
   }
-  for (const [id, t] of record.traces) {
+  // Synapse probes share the map: the engine and the CLI key traces by probe id.
+  for (const [id, t] of [...record.traces, ...record.synapseTraces]) {
     recording.traces.set(id, {
       steps: t.full.steps.subarray(0, t.full.length),
       values: t.full.values.subarray(0, t.full.length * t.full.width),

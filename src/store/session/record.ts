@@ -5,7 +5,12 @@
  * state: plots read it imperatively when `version` moves, so a chunk never re-renders React.
  */
 import type { Chunk } from '../../engine/api.ts';
-import type { NetworkDocument, StateVariable } from '../../model/document.ts';
+import type {
+  NetworkDocument,
+  StateVariable,
+  SynapseProbe,
+  SynapseVariable,
+} from '../../model/document.ts';
 import { isPopulationProbe } from '../../model/document.ts';
 import { CountSeries, SpikeSeries, TraceSeries } from './series.ts';
 
@@ -42,6 +47,17 @@ export interface TraceRecord {
   full: TraceSeries;
 }
 
+/** A synapse probe's samples: weights or traces of chosen synapses of a learning projection. */
+export interface SynapseTraceRecord {
+  probe: string;
+  projection: string;
+  variable: SynapseVariable;
+  /** Synapse indices in connection order; column k of the series is `synapses[k]`. */
+  synapses: number[];
+  window: TraceSeries;
+  full: TraceSeries;
+}
+
 export interface RateRecord {
   probe: string;
   population: string;
@@ -54,6 +70,8 @@ export interface RateRecord {
 export class RunRecord {
   readonly spikes = new Map<string, SpikeRecord>();
   readonly traces = new Map<string, TraceRecord>();
+  /** Synapse probes (Loihi learning), by probe id. */
+  readonly synapseTraces = new Map<string, SynapseTraceRecord>();
   readonly rates = new Map<string, RateRecord>();
   /** Steps received so far (the next chunk starts here). */
   endStep = 0;
@@ -70,9 +88,12 @@ export class RunRecord {
     readonly limits: RecordLimits = DEFAULT_RECORD_LIMITS,
   ) {
     const sizes = new Map(document.populations.map((p) => [p.id, p] as const));
+    const projections = new Set(document.projections.map((p) => p.id));
     for (const probe of document.probes) {
-      // Synapse probes (Loihi learning) are not plotted yet.
-      if (!isPopulationProbe(probe)) continue;
+      if (!isPopulationProbe(probe)) {
+        if (projections.has(probe.projection)) this.addSynapseProbe(probe);
+        continue;
+      }
       const population = sizes.get(probe.population);
       if (!population) continue;
       switch (probe.kind) {
@@ -110,6 +131,18 @@ export class RunRecord {
     }
   }
 
+  private addSynapseProbe(probe: SynapseProbe): void {
+    const width = probe.synapses.length;
+    this.synapseTraces.set(probe.id, {
+      probe: probe.id,
+      projection: probe.projection,
+      variable: probe.variable,
+      synapses: [...probe.synapses],
+      window: new TraceSeries(width),
+      full: new TraceSeries(width, this.limits.maxSamples),
+    });
+  }
+
   /** Steps covered by the sliding window. */
   get windowSteps(): number {
     return Math.max(1, Math.round(this.windowMs / this.dt));
@@ -119,6 +152,7 @@ export class RunRecord {
   get truncated(): boolean {
     for (const s of this.spikes.values()) if (s.full.truncated) return true;
     for (const t of this.traces.values()) if (t.full.truncated) return true;
+    for (const t of this.synapseTraces.values()) if (t.full.truncated) return true;
     for (const r of this.rates.values()) if (r.full.truncated) return true;
     return false;
   }
@@ -131,8 +165,9 @@ export class RunRecord {
       record.window.append(block.steps, block.indices);
       record.full.append(block.steps, block.indices);
     }
+    // The engine keys state and synapse probes alike by probe id (ids are unique).
     for (const [id, block] of Object.entries(chunk.traces)) {
-      const record = this.traces.get(id);
+      const record = this.traces.get(id) ?? this.synapseTraces.get(id);
       if (!record) continue;
       record.window.append(block.steps, block.values);
       record.full.append(block.steps, block.values);
@@ -145,6 +180,7 @@ export class RunRecord {
     const from = this.endStep - this.windowSteps;
     for (const s of this.spikes.values()) s.window.dropBefore(from);
     for (const t of this.traces.values()) t.window.dropBefore(from);
+    for (const t of this.synapseTraces.values()) t.window.dropBefore(from);
     this.touch();
   }
 

@@ -45,6 +45,7 @@ describe('example gallery', () => {
       'sc-dense.json',
       'sc-two-layer.json',
       'loihi.json',
+      'loihi-learning.json',
       'izhikevich-gallery.json',
       'adex.json',
       'dynapsim.json',
