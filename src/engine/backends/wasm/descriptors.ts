@@ -2,6 +2,7 @@
 import type { LifPlan, Plan, ScDensePlan } from '../../plan.ts';
 import { historyWords } from './history.ts';
 import { writeLoihiDescriptor } from './loihi-image.ts';
+import { writeLearning } from './learning-image.ts';
 import { writeDynapsim } from './dynapsim-image.ts';
 import { integrates, type MemoryImage } from './image.ts';
 import {
@@ -40,6 +41,9 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
   i32(hd + H.gauss, image.gauss);
   i32(hd + H.union, image.union);
   i32(hd + H.recNeed, image.recNeedWords);
+  i32(hd + H.nlearn, image.learningCount);
+  i32(hd + H.learns, image.tables.learns);
+  i32(hd + H.sampStride, image.probeCount + image.synapseSampleCount);
 
   let scRates = 0;
   plan.populations.forEach((p, i) => {
@@ -152,6 +156,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     f32(d + J.weightConstant, weights instanceof Float32Array ? 0 : weights.constant);
     i32(d + J.delays, a.delays);
     i32(d + J.delayConstant, delays instanceof Uint8Array ? 0 : delays.constant);
+    const l = a.learning;
+    if (l) writeLearning(view, image.tables.projs, i, pr, l.state, l.tables, l.samples);
   });
 
   let q = 0;

@@ -1,12 +1,14 @@
 /** What the wasm backend stores per synapse, for the benchmark's bytes-per-synapse column. */
 import type { Plan } from '../../plan.ts';
 import { delaysStoredApart, targetBytes, targetWidth } from './target-width.ts';
+import { learningBytesPerSynapse } from './learning-image.ts';
 
 export interface ConnectivityFootprint {
   synapses: number;
   /**
    * Row pointers, targets (u16 when the target has at most 65536 neurons, else u32 carrying
-   * per-synapse delays in the top byte), per-synapse weights, per-synapse delays (u16 case).
+   * per-synapse delays in the top byte), per-synapse weights, per-synapse delays (u16 case),
+   * Loihi learning state.
    */
   bytes: number;
   bytesPerSynapse: number;
@@ -26,7 +28,10 @@ export function connectivityFootprint(plan: Plan): ConnectivityFootprint {
     const width = targetWidth(plan, pr);
     synapses += count;
     bytes += 4 * pr.csr.rowPtr.length + targetBytes(width) * count;
-    if (pr.csr.weights instanceof Float32Array) bytes += 4 * count;
+    // A learning projection keeps w (f64), wAct (f32, its weights) and a u8 per trace that is
+    // on, per synapse (learning-image.ts).
+    if (pr.learning) bytes += learningBytesPerSynapse(pr.learning) * count;
+    else if (pr.csr.weights instanceof Float32Array) bytes += 4 * count;
     if (delaysStoredApart(pr, width)) bytes += count;
   }
   return { synapses, bytes, bytesPerSynapse: synapses > 0 ? bytes / synapses : 0 };

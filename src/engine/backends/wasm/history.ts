@@ -4,10 +4,18 @@
  */
 import type { Plan } from '../../plan.ts';
 
-/** Ring length per population: 1 + the largest delay it feeds, or 0 if nothing is delayed. */
+/**
+ * Ring length per population: 1 + the largest delay it feeds, or 0 if nothing is delayed. Loihi
+ * learning (step 5d) reads pre events from its source's ring (so a source keeps at least the
+ * slot of t) and post events of t-1 from its target's (so a target keeps at least two).
+ */
 export function historySlots(plan: Plan): number[] {
   const slots = plan.populations.map(() => 0);
   for (const pr of plan.projections) {
+    if (pr.learning) {
+      slots[pr.source] = Math.max(slots[pr.source] ?? 0, 1);
+      slots[pr.target] = Math.max(slots[pr.target] ?? 0, 2);
+    }
     const delays = pr.csr.delays;
     const longest = delays instanceof Uint8Array ? pr.maxDelay : delays.constant;
     if (!(delays instanceof Uint8Array) && longest === 0) continue;

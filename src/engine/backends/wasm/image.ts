@@ -14,7 +14,14 @@ import {
   targetWidth,
   type TargetWidth,
 } from './target-width.ts';
-import { CHAN_BYTES, HEADER_BYTES, POP_BYTES, PROBE_BYTES, PROJ_BYTES } from './layout.ts';
+import {
+  CHAN_BYTES,
+  HEADER_BYTES,
+  LEARN_BYTES,
+  POP_BYTES,
+  PROBE_BYTES,
+  PROJ_BYTES,
+} from './layout.ts';
 import { writeDescriptors } from './descriptors.ts';
 import { allocateScTables, allocateTrace, writeScTables, type ScAddresses } from './sc-image.ts';
 import {
@@ -25,6 +32,15 @@ import {
   type ClassicAddresses,
 } from './classic-image.ts';
 import { allocateLoihiState, type LoihiAddresses } from './loihi-image.ts';
+import {
+  allocateLearningState,
+  allocateLearningTables,
+  synapseSamples,
+  writeLearningInitial,
+  type LearningState,
+  type LearningTables,
+  type SynapseSample,
+} from './learning-image.ts';
 import {
   allocateDynapsim,
   allocateDynapsimState,
@@ -67,6 +83,8 @@ export interface ProjectionAddresses {
   delays: number;
   /** Where a delta projection onto a population without V adds its weights (else 0). */
   sink: number;
+  /** Loihi learning (CONTEXT.md step 5d): its state (wAct is `weights`) and tables. */
+  learning: { state: LearningState; tables: LearningTables; samples: SynapseSample[] } | undefined;
 }
 
 /** Where everything lives, as written by `writeImage`. */
@@ -76,7 +94,11 @@ export interface MemoryImage {
   /** Address of each channel's current array. */
   channels: number[];
   projections: ProjectionAddresses[];
-  tables: { pops: number; chans: number; projs: number; probes: number };
+  tables: { pops: number; chans: number; projs: number; probes: number; learns: number };
+  /** Learning projections, whose descriptors are `tables.learns` in this order. */
+  learningCount: number;
+  /** Synapse probe samples per step, recorded after the state probes' `probeCount`. */
+  synapseSampleCount: number;
   gauss: number;
   union: number;
   rec: number;
@@ -95,7 +117,8 @@ export interface MemoryImage {
 /** Populations whose spikes some probe wants, as ChunkBuilder.wantsSpikes decides. */
 export function recordedPopulations(plan: Plan): number[] {
   const wanted = new Set<number>();
-  for (const probe of plan.probes) if (probe.kind === 'spikes' || probe.kind === 'rate') wanted.add(probe.population);
+  for (const probe of plan.probes)
+    if (probe.kind === 'spikes' || probe.kind === 'rate') wanted.add(probe.population);
   return plan.populations.map((p) => p.index).filter((i) => wanted.has(i));
 }
 
@@ -147,6 +170,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const dynapsim = plan.populations.map((p) =>
     p.model.model === 'dynapsim' ? allocateDynapsimState(arena, p.size) : 0,
   );
+  const learningState = plan.projections.map((pr) =>
+    pr.learning ? allocateLearningState(arena, pr) : undefined,
+  );
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
     (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
@@ -175,20 +201,41 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
         m.model === 'dynapsim' ? allocateDynapsim(arena, p.size, dynapsim[i] ?? 0) : undefined,
     };
   });
-  const projections = plan.projections.map((pr): ProjectionAddresses => {
+  const samples = synapseSamples(plan);
+  const learningCount = learningState.filter((l) => l !== undefined).length;
+  const learns = arena.alloc(LEARN_BYTES * learningCount);
+  let learned = 0;
+  const projections = plan.projections.map((pr, k): ProjectionAddresses => {
     const width = targetWidth(plan, pr);
     const count = pr.csr.targets.length;
     const { weights } = pr.csr;
     const target = plan.populations[pr.target];
     const needsSink =
       pr.destination.kind === 'delta' && !integrates(target) && target?.model.model !== 'dynapsim';
+    const state = learningState[k];
+    const list = samples.perProjection[k] ?? [];
+    const learning =
+      pr.learning && state
+        ? {
+            state,
+            tables: allocateLearningTables(
+              arena,
+              pr.learning,
+              list.length,
+              learns + LEARN_BYTES * learned++,
+            ),
+            samples: list,
+          }
+        : undefined;
     return {
       rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
       targets: arena.alloc(targetBytes(width) * count),
       width,
-      weights: weights instanceof Float32Array ? arena.alloc(4 * count) : 0,
+      // A learning projection delivers its current wAct, which lives in the state block.
+      weights: state ? state.wAct : weights instanceof Float32Array ? arena.alloc(4 * count) : 0,
       delays: delaysStoredApart(pr, width) ? arena.alloc(count) : 0,
       sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
+      learning,
     };
   });
   const probeCount = probeSampleCount(plan);
@@ -197,6 +244,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     chans: arena.alloc(CHAN_BYTES * plan.channels.length),
     projs: arena.alloc(PROJ_BYTES * plan.projections.length),
     probes: arena.alloc(PROBE_BYTES * probeCount),
+    learns,
   };
   const gauss = arena.alloc(4 * plan.gaussTable.length);
   const union = arena.alloc(4 * Math.max(0, ...plan.populations.map((p) => historyWords(p.size))));
@@ -205,7 +253,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   // call into the kernel usually covers a whole chunk.
   const recNeedWords = recorded.reduce((s, i) => s + sizeOf(plan, i) + 1, 0);
   const recCapWords = Math.max(4 * recNeedWords, 1 << 18);
-  const sampCapFloats = Math.max(16 * probeCount, 1 << 18);
+  const sampCapFloats = Math.max(16 * (probeCount + samples.total), 1 << 18);
   const rec = arena.alloc(4 * recCapWords);
   const samp = arena.alloc(4 * sampCapFloats);
   return {
@@ -222,6 +270,8 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     samp,
     sampCapFloats,
     probeCount,
+    learningCount,
+    synapseSampleCount: samples.total,
     recorded,
     stateStart,
     stateEnd,
@@ -243,6 +293,10 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
       new Float32Array(buffer, a.v, p.size).set(m.vInit);
     if (a?.classic && isClassic(m)) writeClassicInitial(m, a.v, a.classic, buffer);
     if (a?.dynapsim && m.model === 'dynapsim') writeDynapsimInitial(m, a.dynapsim, buffer);
+  });
+  plan.projections.forEach((pr, k) => {
+    const learning = image.projections[k]?.learning;
+    if (learning) writeLearningInitial(pr, learning.state, buffer);
   });
 }
 
@@ -267,7 +321,8 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
     new Uint32Array(buffer, a.rowPtr, rowPtr.length).set(rowPtr);
     if (a.width === TARGETS.u16) new Uint16Array(buffer, a.targets, targets.length).set(targets);
     else new Uint32Array(buffer, a.targets, targets.length).set(targets);
-    if (weights instanceof Float32Array)
+    // A learning projection's weights are state, written by writeInitialState.
+    if (weights instanceof Float32Array && !a.learning)
       new Float32Array(buffer, a.weights, weights.length).set(weights);
     if (delays instanceof Uint8Array) {
       if (a.width === TARGETS.u32WithDelay) {

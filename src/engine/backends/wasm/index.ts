@@ -4,7 +4,7 @@
  */
 import { BackendUnavailableError } from '../../errors.ts';
 import type { BackendFactory } from '../backend.ts';
-import { refuseLoihiLearning, requireModels } from '../supported-models.ts';
+import { requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
 import { requireExactLoihiInput } from './loihi-image.ts';
 import { instantiateKernel } from './module.ts';
@@ -33,8 +33,6 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
 
 export const createWasmBackend: BackendFactory = async (plan) => {
   requireModels('wasm', plan, WASM_MODELS);
-  // Until the kernel steps Loihi learning (CONTEXT.md step 5d), such plans go to the reference.
-  refuseLoihiLearning('wasm', plan, 'Loihi learning (traces, dw) is not in the wasm kernel yet');
   requireExactLoihiInput(plan);
   if (!simdSupported()) {
     throw new BackendUnavailableError('wasm', 'this JavaScript engine has no WebAssembly SIMD');

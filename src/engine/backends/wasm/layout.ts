@@ -30,6 +30,11 @@ export const H = {
   recNeed: 84,
   loose: 88,
   scRates: 92,
+  nlearn: 96,
+  learns: 100,
+  sampStride: 104,
+  errProjection: 108,
+  errSynapse: 112,
 } as const;
 export const HEADER_BYTES = 128;
 
@@ -115,3 +120,34 @@ export const PROJ_BYTES = 64;
 export const Q = { kind: 0, population: 4, neuron: 8 } as const;
 export const PROBE_BYTES = 16;
 export const PROBE_KIND = { v: 0, iSyn: 1, adaptation: 2 } as const;
+
+/** Loihi learning projection descriptor fields (assembly/layout.ts `LR_*`). */
+export const LR = {
+  projection: 0,
+  target: 4,
+  w: 8,
+  wAct: 12,
+  traces: 16,
+  impulse: 36,
+  code: 56,
+  ncode: 60,
+  stack: 64,
+  vars: 68,
+  probes: 72,
+  scale: 80,
+  precision: 88,
+  wLow: 96,
+  wHigh: 104,
+  decay: 112,
+  keys: 152,
+  index: 176,
+} as const;
+export const LEARN_BYTES = 192;
+/** One rule instruction: opcode, byte offset of a variable, constant. */
+export const RULE = { op: 0, variable: 4, constant: 8 } as const;
+export const RULE_BYTES = 16;
+/** A synapse probe entry: synapse, kind, sample slot; a synapse of 0xffffffff ends a table. */
+export const ENTRY = { synapse: 0, kind: 4, slot: 8 } as const;
+export const PROBE_ENTRY_BYTES = 16;
+/** Entry kinds: w, wAct, then the traces as SYN_KIND.trace + their LOIHI_TRACE_ORDER index. */
+export const SYN_KIND = { w: 0, wAct: 1, trace: 2 } as const;

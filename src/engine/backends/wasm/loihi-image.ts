@@ -5,7 +5,7 @@
  */
 import { BackendUnavailableError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
-import type { LoihiPlan } from '../../plan-loihi.ts';
+import type { LoihiLearningPlan, LoihiPlan } from '../../plan-loihi.ts';
 import { padded, type Arena } from './arena.ts';
 import { P } from './layout.ts';
 
@@ -66,6 +66,20 @@ export function writeLoihiDescriptor(
   i32(d + L.refractory, plan.refractory);
 }
 
+/** brian2-loihi's actual-weight limit, 2^21 - 2^6. */
+const WEIGHT_LIMIT = 2 ** 21 - 2 ** 6;
+
+/**
+ * The largest |wAct| a learning rule can give a synapse (CONTEXT.md step 5d: wAct of a mantissa
+ * in [wLow, wHigh]); 0 without a rule, whose weights never change.
+ */
+function learnedBound(learning: LoihiLearningPlan | undefined): number {
+  if (!learning?.rule) return 0;
+  const actual = (w: number): number =>
+    Math.min(WEIGHT_LIMIT, Math.abs(Math.floor((w * 2 ** (6 + learning.wExp)) / 64) * 64));
+  return Math.max(actual(learning.wLow), actual(learning.wHigh));
+}
+
 /** Largest sum of |weight| into one Loihi neuron for which every f32 partial sum is exact. */
 const EXACT_INPUT = 2 ** 30;
 
@@ -73,7 +87,8 @@ const EXACT_INPUT = 2 ** 30;
  * The kernel sums a step's Loihi input in f32: exact while every partial sum is a multiple of
  * 64 below 2^30, which holds when the |weights| into each neuron add up to less than 2^30. A
  * plan past that (more than 512 maximal weights into one neuron) is refused, so `auto` moves
- * on to a backend that sums in float64.
+ * on to a backend that sums in float64. A learning synapse counts the largest |wAct| its rule
+ * can reach.
  */
 export function requireExactLoihiInput(plan: Plan): void {
   for (const pop of plan.populations) {
@@ -82,10 +97,12 @@ export function requireExactLoihiInput(plan: Plan): void {
     for (const pr of plan.projections) {
       if (pr.target !== pop.index) continue;
       const { targets, weights } = pr.csr;
+      // A learning rule moves wAct anywhere between the actual weights of its range's ends.
+      const learned = learnedBound(pr.learning);
       for (let e = 0; e < targets.length; e++) {
         const j = targets[e] as number;
         const w = weights instanceof Float32Array ? (weights[e] as number) : weights.constant;
-        total[j] = (total[j] as number) + Math.abs(w);
+        total[j] = (total[j] as number) + Math.max(Math.abs(w), learned);
       }
     }
     const worst = total.reduce((a, b) => Math.max(a, b), 0);

@@ -12,6 +12,7 @@ import { H, P, POP_BYTES, STATUS } from './layout.ts';
 import { ERR_ADAPTATION, adaptationVariable } from './classic-image.ts';
 import { ERR_LOIHI } from './loihi-image.ts';
 import { ERR_IMEM } from './dynapsim-image.ts';
+import { ERR_DW } from './learning-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
 
@@ -104,7 +105,7 @@ export class WasmRunner implements BackendRunner {
 
   /** Moves k steps of recorded spikes and samples from the kernel's buffers into the chunk. */
   private drain(builder: ChunkBuilder, start: number, k: number): void {
-    const { rec, samp, probeCount, recorded } = this.image;
+    const { rec, samp, probeCount, synapseSampleCount, recorded } = this.image;
     let r = rec >>> 2;
     let s = samp >>> 2;
     const read = (): number => this.f32[s++] ?? 0;
@@ -117,8 +118,10 @@ export class WasmRunner implements BackendRunner {
         }
         r += count + 1;
       }
-      // sampleState visits probes and their neurons in plan order, the order the kernel wrote.
+      // sampleState visits probes and their neurons in plan order, the order the kernel wrote;
+      // then sampleSynapses the synapse probes and their synapses (learning-image.ts).
       if (probeCount > 0) builder.sampleState(start + i, read);
+      if (synapseSampleCount > 0) builder.sampleSynapses(start + i, read);
     }
   }
 
@@ -129,7 +132,12 @@ export class WasmRunner implements BackendRunner {
     const channel = at(H.errVar);
     const tau = this.plan.channels[channel]?.tau ?? 0;
     const loihi = channel === ERR_LOIHI.v ? 'v' : channel === ERR_LOIHI.i ? 'I' : undefined;
-    const named = loihi ?? (channel === ERR_IMEM ? 'Imem' : undefined);
+    const projection = this.plan.projections[at(H.errProjection)];
+    const dw =
+      channel === ERR_DW
+        ? `dw (projection '${projection?.id ?? '?'}', synapse ${at(H.errSynapse) >>> 0})`
+        : undefined;
+    const named = loihi ?? dw ?? (channel === ERR_IMEM ? 'Imem' : undefined);
     const variable = named ?? (channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`);
     // A Loihi overflow stores its exact integer value as i32.
     const value =

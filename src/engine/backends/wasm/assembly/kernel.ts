@@ -15,6 +15,7 @@ import {
   H_GAUSS,
   H_LOOSE,
   H_NCHAN,
+  H_NLEARN,
   H_NPOPS,
   H_NPROBES,
   H_NPROJ,
@@ -27,6 +28,7 @@ import {
   H_RECUSED,
   H_SAMP,
   H_SAMPCAP,
+  H_SAMPSTRIDE,
   H_SCRATES,
   H_STATUS,
   H_UNION,
@@ -68,6 +70,7 @@ export { exp32, exp32Vector } from './exp32';
 export { log32, log32Vector } from './log32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { MODEL_DYNAPSIM, dynapsimIsyn, dynapsimStep } from './dynapsim';
+import { learnInto } from './loihi-learning';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { generatorStep, poissonStep, recordHistory } from './sources';
 
@@ -166,7 +169,7 @@ function record(hdr: usize, pops: usize, npops: i32, k: i32): void {
   store<i32>(hdr + H_RECUSED, used);
   const nprobes = load<i32>(hdr + H_NPROBES);
   const probes = load<usize>(hdr + H_PROBES);
-  const out = load<usize>(hdr + H_SAMP) + ((<usize>(k * nprobes)) << 2);
+  const out = load<usize>(hdr + H_SAMP) + ((<usize>(k * load<i32>(hdr + H_SAMPSTRIDE))) << 2);
   for (let q = 0; q < nprobes; q++) {
     const e = probes + <usize>(q * PROBE_BYTES);
     const pd = pops + <usize>(load<i32>(e + Q_POP) * POP_BYTES);
@@ -205,7 +208,9 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
   const recCap = load<i32>(hdr + H_RECCAP);
   const recNeed = load<i32>(hdr + H_RECNEED);
   const nprobes = load<i32>(hdr + H_NPROBES);
+  const stride = load<i32>(hdr + H_SAMPSTRIDE);
   const sampCap = load<i32>(hdr + H_SAMPCAP);
+  const nlearn = load<i32>(hdr + H_NLEARN);
   const loose = load<i32>(hdr + H_LOOSE) != 0;
   const scRates = load<i32>(hdr + H_SCRATES) != 0;
   store<i32>(hdr + H_STATUS, STATUS_OK);
@@ -213,7 +218,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
   let done = 0;
   while (done < n) {
     if (load<i32>(hdr + H_RECUSED) + recNeed > recCap) break;
-    if ((done + 1) * nprobes > sampCap) break;
+    if ((done + 1) * stride > sampCap) break;
     const t = start + done;
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
@@ -245,6 +250,16 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
       if (load<i32>(pd + P_MODEL) != MODEL_LOIHI) continue;
+      // Step 5d: its learning projections, after their delivery and before its neurons step.
+      if (nlearn > 0) {
+        const out = load<usize>(hdr + H_SAMP) + ((<usize>(done * stride + nprobes)) << 2);
+        if (!learnInto(hdr, pops, p, t, out)) {
+          // As for DynapSim: a fast call may hold an earlier non-finite value, so SUSPECT.
+          store<i32>(hdr + H_STATUS, checked != 0 ? STATUS_ERROR : STATUS_SUSPECT);
+          store<i32>(hdr + H_ERRSTEP, t);
+          return done;
+        }
+      }
       if (!loihiStep(hdr, p, pd, t)) {
         store<i32>(hdr + H_STATUS, STATUS_ERROR);
         store<i32>(hdr + H_ERRSTEP, t);

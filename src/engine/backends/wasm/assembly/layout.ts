@@ -27,6 +27,14 @@ export const H_RECNEED: i32 = 84;
 export const H_LOOSE: i32 = 88;
 /** Number of sc_dense layers with rates inputs; 0 skips step 5b entirely. */
 export const H_SCRATES: i32 = 92;
+/** Number of Loihi learning projections and the address of their descriptors (LR_* below). */
+export const H_NLEARN: i32 = 96;
+export const H_LEARNS: i32 = 100;
+/** Samples per step: the state probes' (H_NPROBES) then the synapse probes'. */
+export const H_SAMPSTRIDE: i32 = 104;
+/** A non-finite dw (H_ERRVAR -6): the projection and synapse. */
+export const H_ERRPROJ: i32 = 108;
+export const H_ERRSYNAPSE: i32 = 112;
 
 // Values of H_STATUS after run().
 export const STATUS_OK: i32 = 0;
@@ -134,3 +142,54 @@ export const Q_POP: i32 = 4;
 export const Q_NEURON: i32 = 8;
 export const PROBE_V: i32 = 0;
 export const PROBE_ISYN: i32 = 1;
+
+// Loihi learning projection descriptor (CONTEXT.md step 5d), LEARN_BYTES each, in projection
+// order. Per-synapse arrays are in CSR order; w, wAct and the traces are state.
+export const LEARN_BYTES: i32 = 192;
+/** Address of the projection's descriptor (J_*): source, rows, targets, delays, wAct as J_W. */
+export const LR_PROJ: i32 = 0;
+/** Index of the target (Loihi) population, whose history holds the post spikes of t-1. */
+export const LR_TARGET: i32 = 4;
+/** f64 per synapse: the weight mantissa w. */
+export const LR_W: i32 = 8;
+/** f32 per synapse: the actual weight wAct (the projection's J_W array). */
+export const LR_WACT: i32 = 12;
+/** u8 per synapse per trace x1, x2, y1, y2, y3 (LOIHI_TRACE_ORDER); 0 = trace off. */
+export const LR_TRACES: i32 = 16;
+/** i32 impulse per trace, same order. */
+export const LR_IMPULSE: i32 = 36;
+/** The rule: RULE_BYTES per instruction, their number (0: no rule), the f64 stack. */
+export const LR_CODE: i32 = 56;
+export const LR_NCODE: i32 = 60;
+export const LR_STACK: i32 = 64;
+/** f64 per rule variable (LOIHI_RULE_VARIABLES order): the operands of `var`. */
+export const LR_VARS: i32 = 68;
+/** Synapse probe entries (PROBE_ENTRY_BYTES each) sorted by synapse, then a sentinel. */
+export const LR_PROBES: i32 = 72;
+/** f64: 2^(6 + wExp), the precision, the mantissa range. */
+export const LR_SCALE: i32 = 80;
+export const LR_PRECISION: i32 = 88;
+export const LR_WLOW: i32 = 96;
+export const LR_WHIGH: i32 = 104;
+/** f64 per trace: 1 - 1/tau. */
+export const LR_DECAY: i32 = 112;
+/** u32 stream keys of x1, x2, y1, y2, y3, dw. */
+export const LR_KEYS: i32 = 152;
+/** The projection's index in the plan. */
+export const LR_INDEX: i32 = 176;
+
+/** One rule instruction: i32 opcode (RULE_OP), i32 byte offset of a variable, f64 constant. */
+export const RULE_BYTES: i32 = 16;
+export const R_OP: i32 = 0;
+export const R_VAR: i32 = 4;
+export const R_CONST: i32 = 8;
+
+/** A synapse probe entry: u32 synapse (0xffffffff ends the table), i32 kind, i32 sample slot. */
+export const PROBE_ENTRY_BYTES: i32 = 16;
+export const E_SYNAPSE: i32 = 0;
+export const E_KIND: i32 = 4;
+export const E_SLOT: i32 = 8;
+/** E_KIND: w, wAct, then the traces x1, x2, y1, y2, y3 as 2 + their trace index. */
+export const SYN_W: i32 = 0;
+export const SYN_WACT: i32 = 1;
+export const SYN_TRACE: i32 = 2;
