@@ -28,6 +28,7 @@ import {
   dynapsimPlanOf,
   probeDynapsim,
 } from './fixtures/dynapsim-networks.ts';
+import { dynapsimWithIzhikevichAndSc, dynapsimWithLoihi } from './fixtures/dynapsim-with-models.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 
 /** Device calls of one and several steps, chunks that are not multiples of them, 2D and flat. */
@@ -81,6 +82,11 @@ describe('DynapSim on the gpu backend (Node modes), bit for bit', () => {
     return doc;
   });
   describeNetwork('DynapSim among LIF and Poisson sources, dpi delays 0-5', () => dynapsimMixed());
+  describeNetwork(
+    'DynapSim beside Izhikevich and an SC layer reading DynapSim rates',
+    dynapsimWithIzhikevichAndSc,
+  );
+  describeNetwork('DynapSim driven by Loihi populations (1 ms)', dynapsimWithLoihi);
 });
 
 describe('DynapSim runner', () => {
