@@ -18,6 +18,10 @@ import {
   dynapsimMixed,
   probeDynapsim,
 } from '../unit/engine/fixtures/dynapsim-networks.ts';
+import {
+  dynapsimWithIzhikevichAndSc,
+  dynapsimWithLoihi,
+} from '../unit/engine/fixtures/dynapsim-with-models.ts';
 import type { BackendSpikes } from './harness/run-backend.ts';
 
 test.describe.configure({ timeout: 300_000 });
@@ -100,6 +104,10 @@ const NETWORKS: [string, () => NetworkDocument][] = [
     },
   ],
   ['DynapSim among LIF and Poisson sources (dpi delays 0-5)', () => dynapsimMixed(400)],
+  // Every extra row kind in one layout, and Loihi's third kernel beside DynapSim (WebGPU binds
+  // its most storage buffers there).
+  ['DynapSim beside Izhikevich and an SC rates layer', dynapsimWithIzhikevichAndSc],
+  ['DynapSim driven by Loihi populations', dynapsimWithLoihi],
 ];
 
 for (const [name, build] of NETWORKS) {
