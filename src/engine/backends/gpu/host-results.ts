@@ -11,8 +11,8 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 
 /**
  * Where the state probes' values sit in the probe kernel's output: one entry for V, one per
- * channel for the summed current, one for an SC layer's `Isc`, a Loihi population's I or the
- * adaptation variable u/w (recorded as they are, `direct`).
+ * channel for the summed current, one for an SC layer's `Isc`, a Loihi population's I, a
+ * DynapSim population's Isyn or the adaptation variable u/w (recorded as they are, `direct`).
  */
 export interface ProbeMap {
   /** (state row, global neuron) pairs, the probe kernel's constant table. */
