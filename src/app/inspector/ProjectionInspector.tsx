@@ -4,6 +4,7 @@ import { connectivityLabel, projectionSign } from '../editor/projection-summary.
 import { chipWeightFields } from './ChipWeights.tsx';
 import { ConnectivityEditor } from './ConnectivityEditor.tsx';
 import { DistributionEditor } from './DistributionEditor.tsx';
+import { LoihiLearningSection } from './LoihiLearningSection.tsx';
 import { Section } from './Section.tsx';
 import { SynapseEditor } from './SynapseEditor.tsx';
 import { TextField } from './TextField.tsx';
@@ -21,6 +22,7 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
     s.document.populations.find((p) => p.id === projection.target),
   );
   const sign = projectionSign(projection);
+  const synapse = projection.synapse;
   const update = (patch: Partial<Omit<Projection, 'id'>>, field: string) =>
     tryEdit({ type: 'updateProjection', id, patch }, field, id);
   return (
@@ -73,6 +75,9 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
           onDelay={(delay, field) => update({ delay }, field)}
         />
       </Section>
+      {synapse.kind === 'loihi' && (
+        <LoihiLearningSection key={id} projection={projection} synapse={synapse} />
+      )}
     </div>
   );
 }
