@@ -44,8 +44,8 @@ export interface LearningState {
   /** x1, x2, y1, y2, y3 (LOIHI_TRACE_ORDER) per synapse, integers 0..127; empty when off. */
   traces: Uint8Array[];
   /**
-   * Traces as they stood after this step's impulses (before the decay), for the traces some
-   * probe reads (brian2-loihi samples them in the `synapses` slot); empty for the others.
+   * Traces as they stood after this step's pre impulses and before its post impulses (where
+   * brian2-loihi's monitors read them), for the traces some probe reads; empty for the others.
    */
   sampled: Uint8Array[];
   /** Pre flag: set by delivery when the synapse's event arrives, cleared by the update. */
@@ -154,28 +154,23 @@ function evaluate(rule: LoihiRuleProgram, vars: Float64Array, stack: Float64Arra
 
 /**
  * Step 5d (a)-(c) of one learning projection at step t, after its deliveries (which set `x0`
- * of the synapses whose event arrived). `postSpiked[j]` says whether target neuron j spiked at
+ * of the synapses whose event arrived); trace probes sample between (a) and (b). `postSpiked[j]` says whether target neuron j spiked at
  * step t-1. Throws `NumericalError` when the rule gives a non-finite dw.
  */
 export function stepLearning(s: LearningState, t: number, postSpiked: Uint8Array): void {
   const { plan, traces, sampled, x0, y0 } = s;
   const { targets } = s.projection.csr;
   const n = targets.length;
-  // (a) pre and (b) post impulses.
-  for (let k = 0; k < LOIHI_TRACE_ORDER.length; k++) {
-    const trace = traces[k] as Uint8Array;
-    if (trace.length === 0) continue;
-    const impulse = plan.impulse[k] as number;
-    const post = k >= FIRST_POST_TRACE;
-    for (let e = 0; e < n; e++) {
-      const hit = post ? postSpiked[targets[e] as number] : x0[e];
-      if (hit === 1) trace[e] = Math.min(127, (trace[e] as number) + impulse);
-    }
-  }
-  for (let e = 0; e < n; e++) y0[e] = postSpiked[targets[e] as number] as number;
+  // (a) pre impulses; the trace probes sample here, before (b) the post impulses (brian2-loihi's
+  // monitors run in the `synapses` slot between its pre and post pathways).
+  for (let k = 0; k < FIRST_POST_TRACE; k++) addImpulses(traces[k], plan.impulse[k], x0);
   for (let k = 0; k < sampled.length; k++) {
     const copy = sampled[k] as Uint8Array;
     if (copy.length > 0) copy.set(traces[k] as Uint8Array);
+  }
+  for (let e = 0; e < n; e++) y0[e] = postSpiked[targets[e] as number] as number;
+  for (let k = FIRST_POST_TRACE; k < LOIHI_TRACE_ORDER.length; k++) {
+    addImpulses(traces[k], plan.impulse[k], y0);
   }
   // (c) the update, from the values after (a) and (b).
   if (plan.rule) updateWeights(s, plan.rule, t);
@@ -185,6 +180,19 @@ export function stepLearning(s: LearningState, t: number, postSpiked: Uint8Array
   }
   x0.fill(0);
   y0.fill(0);
+}
+
+/** `x = min(127, x + impulse)` for each synapse whose flag is 1 (a trace that is off is empty). */
+function addImpulses(
+  trace: Uint8Array | undefined,
+  impulse: number | undefined,
+  flags: Uint8Array,
+): void {
+  if (!trace || trace.length === 0) return;
+  const add = impulse ?? 0;
+  for (let e = 0; e < trace.length; e++) {
+    if (flags[e] === 1) trace[e] = Math.min(127, (trace[e] as number) + add);
+  }
 }
 
 /** `x = x * (1 - 1/tau)` rounded stochastically to an integer (brian2-loihi's x_rnd). */
