@@ -21,6 +21,7 @@ import { allCasesDocument, casePrefix } from './fixtures/loihi-all-cases.ts';
 import { LOIHI_CASES } from './fixtures/loihi-documents.ts';
 import { mixedLoihiNetwork, overflowNetwork } from './fixtures/loihi-gpu-networks.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
+import { scLayer, scParams } from './wasm-sc-documents.ts';
 
 function planOf(doc: NetworkDocument): Plan {
   const valid = validateDocument(doc);
@@ -67,6 +68,33 @@ function expectVectors(chunk: Chunk): void {
       expect(spikes(chunk, id, c.duration), `${c.name}: spikes of g${n}`).toEqual(byTime);
     });
   });
+}
+
+/**
+ * The mixed network with SC rates layers reading a Loihi population and a LIF one (trace rows
+ * beside the Loihi branch of deliver). As on the reference, a layer reading a Loihi population
+ * sees no spikes: step 5b reads step t's spikes before step 5c makes Loihi's.
+ */
+function withScLayers(): NetworkDocument {
+  const doc = mixedLoihiNetwork(4, 150);
+  const rates = (id: string, source: string, channels: number) =>
+    scLayer(
+      id,
+      3,
+      scParams(channels, {
+        inputs: { kind: 'rates', source, tau: 10 },
+        x_max: 0.05,
+        y_max: 1,
+        length: 64,
+      }),
+    );
+  doc.populations.push(rates('fromInh', 'inh', 17), rates('fromLif', 'lif', 19));
+  doc.probes.push(
+    { id: 's_fromLif', kind: 'spikes', population: 'fromLif' },
+    { id: 'i_fromInh', kind: 'state', population: 'fromInh', variable: 'i_syn', neurons: [0] },
+    { id: 'i_fromLif', kind: 'state', population: 'fromLif', variable: 'i_syn', neurons: [0] },
+  );
+  return doc;
 }
 
 function describeNetwork(name: string, build: () => NetworkDocument, vectors: boolean): void {
@@ -116,6 +144,11 @@ describe('Loihi on the gpu backend (Node modes), bit for bit', () => {
   describeNetwork(
     'Loihi among Poisson, generator and LIF populations, seed 2',
     () => mixedLoihiNetwork(2),
+    false,
+  );
+  describeNetwork(
+    'the mixed network with SC rates layers reading Loihi and LIF',
+    withScLayers,
     false,
   );
 });

@@ -74,7 +74,10 @@ export function loihiNeuronBranch(layout: DeviceLayout): string {
 
 /**
  * The deliver kernel's Loihi branch ('' without Loihi populations): returns a Loihi neuron's v
- * and I rows and sets `flag` (declared with `let` in such plans) for its other rows.
+ * and I rows and sets `flag` (declared with `let` in such plans) for its refractory and history
+ * rows. SC rates trace rows keep M's flag, 0 for a Loihi neuron: the reference's step 5b reads a
+ * source's spikes of step t before step 5c has made a Loihi population's, so a rates layer reading
+ * a Loihi population sees none (runner.ts of the reference backend; wasm does the same).
  */
 export function loihiDeliverBranch(
   layout: DeviceLayout,
@@ -83,13 +86,14 @@ export function loihiDeliverBranch(
   if (!layout.loihi) return '';
   const { st, pop } = text;
   const limit = LOIHI_LIMIT;
+  const traces = layout.traceRows > 0;
   return `
   if (${pop(POP.kind)} === ${KIND.loihi}) {
     const ip = ${st(ROW.current(0), 'j')};
     const vp = ${st(ROW.v, 'j')};
     let iin = ip;
     let vn = vp;
-    flag = 0;
+    let spiked = 0;
     if (Math.abs(ip) < ${limit} && Math.abs(vp) < ${limit}) {
       ${decayed('ip', pop(POP[LOIHI_FIELDS.decayI]), 'iDec')}
       iin = Math.fround(iDec + L[j]);
@@ -102,7 +106,7 @@ export function loihiDeliverBranch(
           if (Math.abs(vn) < ${limit}) {
             if (vn > ${pop(POP[LOIHI_FIELDS.threshold])}) {
               vn = 0;
-              flag = 1;
+              spiked = 1;
             }
           }
         }
@@ -110,5 +114,6 @@ export function loihiDeliverBranch(
     }
     if (y === ${ROW.v}) { return vn; }
     if (y === ${ROW.current(0)}) { return iin; }
+    ${traces ? `if (y === ${ROW.refr} || y >= ${layout.historyRow}) { flag = spiked; }` : 'flag = spiked;'}
   }`;
 }
