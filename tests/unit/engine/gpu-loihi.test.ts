@@ -172,9 +172,11 @@ describe('an overflow of I or v (|x| reaching 2^24)', () => {
       // Within a call of several steps, not at its first step, and not at neuron 0.
       expect(ref[1]).toBeGreaterThan(4);
       for (const mode of ['cpu', 'webasm'] as const) {
-        for (const callLengths of [[16, 4], [64], [1]]) {
-          const got = await failure(() => createOnMode(plan, mode, { callLengths }));
-          expect(got, `${mode} ${callLengths.join('/')}`).toEqual(ref);
+        for (const flatArrays of [false, true]) {
+          for (const callLengths of [[16, 4], [64], [1]]) {
+            const got = await failure(() => createOnMode(plan, mode, { callLengths, flatArrays }));
+            expect(got, `${mode} ${callLengths.join('/')} flat ${flatArrays}`).toEqual(ref);
+          }
         }
       }
     });
