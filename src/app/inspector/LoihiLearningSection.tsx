@@ -44,12 +44,16 @@ export function LoihiLearningSection({
         .tryApply({ type: 'updateProjection', id, patch: { synapse: next } }, { label }),
       field,
     );
-  const onTrace = (name: LoihiTraceName, trace: LoihiTrace | undefined, isTyped: boolean) => {
+  const onTrace = (
+    name: LoihiTraceName,
+    trace: LoihiTrace | undefined,
+    cell: 'impulse' | 'tau' | null,
+  ) => {
     const next = withTrace(synapse, name, trace);
     if (typeof next === 'string') return next;
-    const field = `traces.${name}`;
-    if (isTyped) return typed(next, field);
-    return step(next, trace === undefined ? `switch ${name} off` : `switch ${name} on`, field);
+    if (cell !== null) return typed(next, `traces.${name}.${cell}`);
+    const label = trace === undefined ? `switch ${name} off` : `switch ${name} on`;
+    return step(next, label, `traces.${name}`);
   };
   return (
     <Section title="Learning">

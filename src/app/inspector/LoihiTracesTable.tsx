@@ -12,8 +12,15 @@ import { parseNumberInput, type NumberRules } from './number-input.ts';
 
 interface LoihiTracesTableProps {
   synapse: LoihiSynapse;
-  /** Sets (or, with undefined, switches off) one trace; `typed` edits fold into one undo step. */
-  onTrace: (name: LoihiTraceName, trace: LoihiTrace | undefined, typed: boolean) => string | null;
+  /**
+   * Sets (or, with undefined, switches off) one trace. `typed` names the cell typed into:
+   * typing into one cell folds into one undo step; a switch (null) is a step of its own.
+   */
+  onTrace: (
+    name: LoihiTraceName,
+    trace: LoihiTrace | undefined,
+    typed: 'impulse' | 'tau' | null,
+  ) => string | null;
 }
 
 const IMPULSE: NumberRules = { min: 1, max: 127, integer: true };
@@ -59,7 +66,7 @@ export function LoihiTracesTable({ synapse, onTrace }: LoihiTracesTableProps) {
                     checked={trace !== undefined}
                     onChange={(e) =>
                       setError(
-                        onTrace(name, e.target.checked ? { ...DEFAULT_TRACE } : undefined, false),
+                        onTrace(name, e.target.checked ? { ...DEFAULT_TRACE } : undefined, null),
                       )
                     }
                   />
@@ -72,7 +79,7 @@ export function LoihiTracesTable({ synapse, onTrace }: LoihiTracesTableProps) {
                     value={trace?.impulse}
                     rules={IMPULSE}
                     onCommit={(impulse) =>
-                      trace === undefined ? null : onTrace(name, { ...trace, impulse }, true)
+                      trace === undefined ? null : onTrace(name, { ...trace, impulse }, 'impulse')
                     }
                     onError={setError}
                   />
@@ -85,7 +92,7 @@ export function LoihiTracesTable({ synapse, onTrace }: LoihiTracesTableProps) {
                     value={trace?.tau}
                     rules={TAU}
                     onCommit={(tau) =>
-                      trace === undefined ? null : onTrace(name, { ...trace, tau }, true)
+                      trace === undefined ? null : onTrace(name, { ...trace, tau }, 'tau')
                     }
                     onError={setError}
                   />
