@@ -17,6 +17,7 @@ import type { Plan } from '../../../src/engine/plan.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
 import { cubaDocument } from './fixtures/documents.ts';
+import { dynapsimMixed } from './fixtures/dynapsim-networks.ts';
 import { allCasesDocument, casePrefix } from './fixtures/loihi-all-cases.ts';
 import { LOIHI_CASES } from './fixtures/loihi-documents.ts';
 import { mixedLoihiNetwork, overflowNetwork } from './fixtures/loihi-gpu-networks.ts';
@@ -97,6 +98,28 @@ function withScLayers(): NetworkDocument {
   return doc;
 }
 
+/**
+ * Loihi beside DynapSim (the other chip model: its rows, its slot-0 Isyn and its per-neuron
+ * constants in one layout with Loihi's branch): both mixed networks side by side, and the Loihi
+ * population `exc` driving the DynapSim population `E` through dpi synapses.
+ */
+function withDynapsim(): NetworkDocument {
+  const doc = dynapsimMixed(150);
+  const loihi = mixedLoihiNetwork(5, 150);
+  doc.populations.push(...loihi.populations);
+  doc.projections.push(...loihi.projections, {
+    id: 'exc_E',
+    source: 'exc',
+    target: 'E',
+    connectivity: { rule: 'fixed_probability', p: 0.2, allow_self: false },
+    weight: { kind: 'constant', value: 0.3 },
+    delay: { kind: 'uniform_int', low: 0, high: 3 },
+    synapse: { kind: 'dpi' },
+  });
+  doc.probes.push(...loihi.probes);
+  return doc;
+}
+
 function describeNetwork(name: string, build: () => NetworkDocument, vectors: boolean): void {
   describe(name, () => {
     const plan = planOf(build());
@@ -151,6 +174,7 @@ describe('Loihi on the gpu backend (Node modes), bit for bit', () => {
     withScLayers,
     false,
   );
+  describeNetwork('the mixed network beside DynapSim, Loihi driving DynapSim', withDynapsim, false);
 });
 
 describe('an overflow of I or v (|x| reaching 2^24)', () => {
