@@ -1,7 +1,8 @@
 /**
  * The CSV form of a run: spikes only, one `population,index,t_ms` line per spike, in time
  * order (populations in document order within a step, ascending index within a population).
- * Traces and rates have no natural place in one flat table; they need the JSON output.
+ * Traces (state and synapse probes) and rates have no natural place in one flat table; they
+ * need the JSON output.
  */
 import type { NetworkDocument } from '../../model/document.ts';
 import { stepTime } from '../numbers.ts';

@@ -1,10 +1,10 @@
 /**
- * The JSON a run writes: `meta`, then spikes by population, traces and rates by probe id.
- * Times are `step * dt` in ms (see `stepTime`); trace values are the float32 state at the end
- * of the step, printed with the digits a float32 has.
+ * The JSON a run writes: `meta`, then spikes by population, traces, synapse traces and rates by
+ * probe id. Times are `step * dt` in ms (see `stepTime`); trace values are the float32 state at
+ * the end of the step, printed with the digits a float32 has (Loihi's integers exactly).
  */
 import { compileProbe } from '../../engine/compile/probes.ts';
-import type { NetworkDocument, Probe } from '../../model/document.ts';
+import type { NetworkDocument, Probe, SynapseVariable } from '../../model/document.ts';
 import { shortestFloat32, stepTime } from '../numbers.ts';
 import type { Recording } from './recording.ts';
 
@@ -21,10 +21,28 @@ export interface RunMeta {
   total_spikes: number;
 }
 
+/** A state probe's samples: `values[n]` is the series of `neurons[n]`. */
+export interface StateTraceOutput {
+  t: number[];
+  neurons: number[];
+  values: number[][];
+}
+
+/** A synapse probe's samples: `values[n]` is the series of synapse `synapses[n]` (CSR order). */
+export interface SynapseTraceOutput {
+  t: number[];
+  projection: string;
+  variable: SynapseVariable;
+  synapses: number[];
+  values: number[][];
+}
+
 export interface RunOutput {
   meta: RunMeta;
   spikes: Record<string, { t: number[]; i: number[] }>;
-  traces: Record<string, { t: number[]; neurons: number[]; values: number[][] }>;
+  traces: Record<string, StateTraceOutput>;
+  /** Synapse probes (Loihi learning: w, w_act, traces), by probe id. */
+  synapses: Record<string, SynapseTraceOutput>;
   rates: Record<string, { t: number[]; hz: number[] }>;
 }
 
@@ -45,12 +63,25 @@ export function buildRunOutput(
     total += record.indices.length;
   }
   const traces: RunOutput['traces'] = {};
+  const synapses: RunOutput['synapses'] = {};
   const rates: RunOutput['rates'] = {};
   for (const probe of doc.probes) {
     if (probe.kind === 'state') {
       const record = recording.traces.get(probe.id);
       if (record !== undefined)
         traces[probe.id] = traceOutput(probe.neurons, record.steps, record.values, dt);
+    } else if (probe.kind === 'synapse') {
+      const record = recording.traces.get(probe.id);
+      if (record !== undefined) {
+        const { t, values } = traceOutput(probe.synapses, record.steps, record.values, dt);
+        synapses[probe.id] = {
+          t,
+          projection: probe.projection,
+          variable: probe.variable,
+          synapses: [...probe.synapses],
+          values,
+        };
+      }
     } else if (probe.kind === 'rate') {
       const counts = recording.counts.get(probe.id);
       if (counts !== undefined) rates[probe.id] = rateOutput(doc, probe, counts);
@@ -69,6 +100,7 @@ export function buildRunOutput(
     },
     spikes,
     traces,
+    synapses,
     rates,
   };
 }
@@ -78,7 +110,7 @@ function traceOutput(
   steps: Int32Array,
   values: Float32Array,
   dt: number,
-): RunOutput['traces'][string] {
+): StateTraceOutput {
   const n = neurons.length;
   return {
     t: Array.from(steps, (s) => stepTime(s, dt)),

@@ -126,10 +126,10 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     populations,
     channels,
     projections,
-    probes: doc.probes.map((p) =>
+    probes: doc.probes.map((p, i) =>
       isPopulationProbe(p)
         ? compileProbe(p, populationIndex, dt)
-        : checkSynapseProbe(compileSynapseProbe(p, projectionIndex), projections),
+        : checkSynapseProbe(compileSynapseProbe(p, projectionIndex), i, projections),
     ),
     gaussTable,
     estimatedBytes: 0,

@@ -14,6 +14,7 @@ import {
   type LoihiLearningPlan,
   type LoihiRuleProgram,
 } from '../plan-loihi.ts';
+import { DocumentInvalidError } from '../errors.ts';
 import { LOIHI_LEARN_STREAM, streamKey } from '../random.ts';
 
 /** Random streams per learning projection: one per trace (x1, x2, y1, y2, y3) and one for dw. */
@@ -85,7 +86,8 @@ export function hasLoihiLearning(synapse: LoihiSynapse): boolean {
 /**
  * The learning plan of a Loihi projection with `count` synapses (index `projectionIndex` in the
  * document), or undefined when its synapse neither learns nor keeps traces. A `dw` that does not
- * parse throws with the parser's message (validation normally refuses it first).
+ * parse throws `DocumentInvalidError` with the parser's message (validation normally refuses it
+ * first).
  *
  * @example compileLoihiLearning(projection, synapse, 0, 12, seed)?.precision // 1 at 8 bits, excitatory
  */
@@ -102,7 +104,12 @@ export function compileLoihiLearning(
   if (dw !== '') {
     const parsed = parseLoihiRule(dw);
     if (!parsed.ok) {
-      throw new Error(`projection '${projection.id}': learning rule dw '${dw}': ${parsed.message}`);
+      throw new DocumentInvalidError([
+        {
+          path: `projections[${projectionIndex}].synapse.dw`,
+          message: `projection '${projection.id}': learning rule dw '${dw}': ${parsed.message}`,
+        },
+      ]);
     }
     rule = compileRuleProgram(parsed.expr);
   }

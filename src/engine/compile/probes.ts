@@ -1,5 +1,6 @@
 /** Probes resolved to population (or projection) indices and step counts. */
 import type { PopulationProbe, SynapseProbe } from '../../model/document.ts';
+import { DocumentInvalidError } from '../errors.ts';
 import type { ProbePlan, ProjectionPlan } from '../plan.ts';
 
 /**
@@ -53,33 +54,42 @@ export function compileSynapseProbe(
 }
 
 /**
- * A compiled synapse probe, refused with an error naming it when its projection has no Loihi
- * learning (nothing to record) or a synapse index is past the synapses actually drawn (which
- * validation cannot know for random connectivity).
+ * A compiled synapse probe (document index `index`), refused with `DocumentInvalidError` naming
+ * it when its projection has no Loihi learning (nothing to record) or a synapse index is past
+ * the synapses actually drawn (which validation cannot know for random connectivity).
  *
- * @example checkSynapseProbe(compileSynapseProbe(probe, idx), plan.projections)
+ * @example checkSynapseProbe(compileSynapseProbe(probe, idx), 3, plan.projections)
  */
 export function checkSynapseProbe(
   probe: ProbePlan,
+  index: number,
   projections: readonly ProjectionPlan[],
 ): ProbePlan {
   if (probe.kind !== 'synapse') return probe;
   const pr = projections[probe.projection];
   if (pr?.learning === undefined) {
     const name = pr === undefined ? 'an unknown projection' : `projection '${pr.id}'`;
-    throw new Error(
-      `probe '${probe.id}': ${name} has no Loihi learning rule or traces, so it has no ` +
-        'synapse state to record',
-    );
+    throw new DocumentInvalidError([
+      {
+        path: `probes[${index}].projection`,
+        message:
+          `probe '${probe.id}': ${name} has no Loihi learning rule or traces, so it has no ` +
+          'synapse state to record',
+      },
+    ]);
   }
   const count = pr.csr.targets.length;
-  const bad = probe.synapses.find((e) => e >= count);
-  if (bad !== undefined) {
-    throw new RangeError(
-      `probe '${probe.id}': synapse ${bad} does not exist; projection '${pr.id}' has ${count} ` +
-        `synapse${count === 1 ? '' : 's'}` +
-        (count > 0 ? ` (0..${count - 1})` : ''),
-    );
+  const k = probe.synapses.findIndex((e) => e >= count);
+  if (k >= 0) {
+    throw new DocumentInvalidError([
+      {
+        path: `probes[${index}].synapses[${k}]`,
+        message:
+          `probe '${probe.id}': synapse ${probe.synapses[k] ?? k} does not exist; projection ` +
+          `'${pr.id}' has ${count} synapse${count === 1 ? '' : 's'}` +
+          (count > 0 ? ` (0..${count - 1})` : ''),
+      },
+    ]);
   }
   return probe;
 }

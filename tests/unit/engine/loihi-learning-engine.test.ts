@@ -131,7 +131,7 @@ function network(net: Net): NetworkDocument {
         synapse,
       },
       {
-        id: 'drive',
+        id: 'drive_g',
         source: 'drive',
         target: 'g',
         connectivity: { rule: 'all_to_all', allow_self: true },
