@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Chunk } from '../../../src/engine/api.ts';
+import { createGpuBackend } from '../../../src/engine/backends/gpu/index.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { refuseLoihiLearning } from '../../../src/engine/backends/supported-models.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
@@ -275,5 +276,19 @@ describe('backends without step 5d', () => {
         'runs on the reference and wasm backends',
     );
     expect(() => refuseLoihiLearning('cpu', compile(network({})))).not.toThrow();
+  });
+
+  it('include the gpu backend on every mode, for a rule or only a synapse probe', async () => {
+    const withRule = compile(network({ dw: 'x0' }));
+    for (const mode of ['cpu', 'webasm'] as const) {
+      await expect(createGpuBackend(withRule, mode)).rejects.toThrow(BackendUnavailableError);
+    }
+    // A probe alone cannot exist without learning (compile refuses it), so strip the learning
+    // from a compiled plan to see the probe named.
+    const probed = compile(network({ dw: 'x0', probes: [synapseProbe('w')] }));
+    const projections = probed.projections.map(({ learning: _, ...rest }) => rest);
+    await expect(createGpuBackend({ ...probed, projections }, 'auto')).rejects.toThrow(
+      /synapse probe 's_w': Loihi learning \(traces, dw\) runs on the reference and wasm/,
+    );
   });
 });
