@@ -63,6 +63,7 @@ test('Learning section: rule with inline errors, traces, presets, record weights
   await setField(page, 'dw', '2^-2*x1*y0 - 2^-2*y1*x0');
   await expect(page.getByTestId('error-dw')).toHaveCount(0);
   await expect(page.getByTestId('field-rule-preset')).toHaveValue('stdp');
+  await expect(page.getByTestId('edge-label-inputs_loihi')).toContainText('2^6 Δw');
   await expect(page.getByTestId('trace-x1-on')).toBeChecked();
   await expect(page.getByTestId('trace-y1-on')).toBeChecked();
   await expect(page.getByTestId('trace-x2-on')).not.toBeChecked();

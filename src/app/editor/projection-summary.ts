@@ -58,9 +58,12 @@ export function weightLabel(w: Distribution): string {
   }
 }
 
-/** `δ` for delta synapses, `τ5` for exponential currents. */
+/** `δ` for delta synapses, `τ5` for exponential currents, `2^6 Δw` for a learning Loihi one. */
 export function synapseLabel(p: Projection): string {
-  if (p.synapse.kind === 'loihi') return `2^${6 + p.synapse.w_exp}`;
+  if (p.synapse.kind === 'loihi') {
+    const learns = p.synapse.dw !== undefined && p.synapse.dw !== '';
+    return `2^${6 + p.synapse.w_exp}${learns ? ' Δw' : ''}`;
+  }
   if (p.synapse.kind === 'dpi') return 'DPI';
   return p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
 }

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LoihiSynapse } from '../../../src/model/index.ts';
+import { createProjection } from '../../../src/model/index.ts';
+import { synapseLabel } from '../../../src/app/editor/projection-summary.ts';
 import { parseLoihiRule } from '../../../src/model/loihi-rule.ts';
 import {
   DEFAULT_TRACE,
@@ -72,4 +74,11 @@ it('records w, w_act and the traces that are on', () => {
   expect(
     recordableVariables({ ...BASE, traces: { y3: DEFAULT_TRACE, x1: DEFAULT_TRACE } }),
   ).toEqual(['w', 'w_act', 'x1', 'y3']);
+});
+
+it('marks a learning Loihi projection on its edge label', () => {
+  const projection = createProjection('p', 'a', 'b');
+  expect(synapseLabel({ ...projection, synapse: { ...BASE, w_exp: 1 } })).toBe('2^7');
+  expect(synapseLabel({ ...projection, synapse: { ...BASE, dw: 'x0' } })).toBe('2^6 Δw');
+  expect(synapseLabel({ ...projection, synapse: { ...BASE, dw: '' } })).toBe('2^6');
 });
