@@ -47,9 +47,16 @@ function isVariable(token: string): token is LoihiRuleVariable {
 
 class RuleSyntaxError extends Error {}
 
+/** Nesting (parentheses, unary signs) a rule may have, so a pasted pathological string gets a message, not a stack overflow. */
+const MAX_DEPTH = 100;
+
+/** Tokens a rule may have: the tree's depth (walked recursively here and in the compile) stays small. */
+const MAX_TOKENS = 2000;
+
 /** Reads the tokens of a rule that passed `checkRuleText`; throws `RuleSyntaxError`. */
 class Parser {
   private pos = 0;
+  private depth = 0;
   readonly variables = new Set<LoihiRuleVariable>();
 
   constructor(private readonly tokens: readonly string[]) {}
@@ -94,13 +101,18 @@ class Parser {
   }
 
   private unary(): LoihiRuleExpr {
-    const token = this.peek();
-    if (token === '-' || token === '+') {
-      this.pos++;
-      const arg = this.unary();
-      return token === '-' ? { op: 'neg', arg } : arg;
+    if (++this.depth > MAX_DEPTH) this.fail(`it nests deeper than ${MAX_DEPTH} levels`);
+    try {
+      const token = this.peek();
+      if (token === '-' || token === '+') {
+        this.pos++;
+        const arg = this.unary();
+        return token === '-' ? { op: 'neg', arg } : arg;
+      }
+      return this.atom();
+    } finally {
+      this.depth--;
     }
-    return this.atom();
   }
 
   private atom(): LoihiRuleExpr {
@@ -188,7 +200,13 @@ export function parseLoihiRule(dw: string): LoihiRuleParse {
   if (text === '') return { ok: false, message: 'The learning rule is empty.' };
   const problem = checkRuleText(text);
   if (problem !== null) return { ok: false, message: problem };
-  const parser = new Parser(Array.from(text.matchAll(RULE_TOKEN), (m) => m[0]));
+  const tokens = Array.from(text.matchAll(RULE_TOKEN), (m) => m[0]);
+  if (tokens.length > MAX_TOKENS)
+    return {
+      ok: false,
+      message: `The learning rule is too long: ${tokens.length} symbols, at most ${MAX_TOKENS}.`,
+    };
+  const parser = new Parser(tokens);
   let expr: LoihiRuleExpr;
   try {
     expr = parser.parse();

@@ -126,6 +126,21 @@ describe("the parser's own messages", () => {
     expect(text).toContain(what);
   });
 
+  it('refuses a rule nested too deeply instead of overflowing the stack', () => {
+    expect(message(`x0*${'('.repeat(500)}y1${')'.repeat(500)}`)).toContain(
+      'it nests deeper than 100 levels',
+    );
+    expect(message(`x0*${'-'.repeat(500)}y1`)).toContain('it nests deeper than 100 levels');
+    expect(tree(`x0*${'('.repeat(50)}y1${')'.repeat(50)}`)).toBe('(x0 * y1)');
+  });
+
+  it('refuses a rule of more than 2000 symbols', () => {
+    expect(message(Array(1001).fill('x0').join('+'))).toBe(
+      'The learning rule is too long: 2001 symbols, at most 2000.',
+    );
+    expect(tree(Array(1000).fill('x0').join('+')).length).toBeGreaterThan(0);
+  });
+
   it('refuses an empty rule', () => {
     expect(message(' \t ')).toBe('The learning rule is empty.');
   });
