@@ -9,7 +9,7 @@ import { parseDocumentJson } from '../../../src/model/index.ts';
 import type { NetworkDocument } from '../../../src/model/index.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { RunRecord } from '../../../src/store/session/record.ts';
-import { toRecording } from '../../../src/store/session/export.ts';
+import { exportRun, toRecording } from '../../../src/store/session/export.ts';
 import { synapseEnds, synapseLines } from '../../../src/app/plots/synapse-lines.ts';
 
 function example(): NetworkDocument {
@@ -50,10 +50,20 @@ describe('synapse probes in the run record', () => {
     expect(record.traces.has('stdp_w')).toBe(false);
   });
 
-  it('exports them with the traces, keyed by probe id', async () => {
-    const recording = toRecording(await recorded(100));
+  it("exports them in the CLI's JSON under synapses, from the full record", async () => {
+    const record = await recorded(100);
+    const recording = toRecording(record);
     expect(recording.traces.get('stdp_w')?.values.length).toBe(400);
     expect(recording.traces.get('neuron_v')?.values.length).toBe(200);
+    const out = exportRun(record, 'reference');
+    const w = out.synapses.stdp_w;
+    expect(w).toMatchObject({ projection: 'stdp', variable: 'w', synapses: [0, 1] });
+    expect(w?.t.length).toBe(200);
+    const full = record.synapseTraces.get('stdp_w')?.full;
+    expect(w?.values[0]?.[199]).toBe(full?.values[2 * 199]);
+    expect(w?.values[1]?.[0]).toBe(full?.values[1]);
+    expect(Object.keys(out.synapses).sort()).toEqual(['stdp_w', 'stdp_x1']);
+    expect(Object.keys(out.traces)).toEqual(['neuron_v']);
   });
 
   it('draws one labelled line per synapse, weights apart from traces', async () => {
