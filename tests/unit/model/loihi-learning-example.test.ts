@@ -1,9 +1,11 @@
 /**
  * The gallery's Loihi learning example: valid, and under pair-based STDP the weight of the
  * input that fires just before the neuron grows to the excitatory maximum while the other
- * input's shrinks to 0 (run on the reference backend, which steps CONTEXT.md step 5d).
+ * input's shrinks to 0 (run on the reference backend, which steps CONTEXT.md step 5d), and
+ * the automatic backend (wasm in Node, as on the page) records the same bits.
  */
 import { readFileSync } from 'node:fs';
+import type { Chunk } from '../../../src/engine/api.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentJson } from '../../../src/model/index.ts';
 import type { NetworkDocument } from '../../../src/model/index.ts';
@@ -56,5 +58,28 @@ describe('loihi-learning.json', () => {
     } finally {
       sim.dispose();
     }
+  });
+
+  it('runs on the automatic backend (wasm) with the reference bits', async () => {
+    const doc = load();
+    const runOn = async (backend: 'reference' | 'auto'): Promise<[string, Chunk]> => {
+      const sim = await createSimulation(doc, { backend });
+      try {
+        return [sim.backend, await runToEnd(sim, 1000)];
+      } finally {
+        sim.dispose();
+      }
+    };
+    const [, reference] = await runOn('reference');
+    const [backend, auto] = await runOn('auto');
+    expect(backend).toBe('wasm');
+    for (const probe of ['stdp_w', 'stdp_x1', 'neuron_v']) {
+      expect(Array.from(auto.traces[probe]?.values ?? []), probe).toEqual(
+        Array.from(reference.traces[probe]?.values ?? [NaN]),
+      );
+    }
+    expect(Array.from(auto.spikes.neuron?.steps ?? [])).toEqual(
+      Array.from(reference.spikes.neuron?.steps ?? [NaN]),
+    );
   });
 });
