@@ -89,9 +89,14 @@ function traceOn(plan: LoihiLearningPlan, k: number): boolean {
   return (plan.impulse[k] ?? 0) > 0;
 }
 
-/** The actual weight of a learned mantissa (CONTEXT.md 5d: not truncated to the precision). */
-export function learnedActualWeight(w: number, wExp: number): number {
-  const floored = Math.floor((w * 2 ** (6 + wExp)) / 64) * 64;
+/**
+ * The actual weight of a learned mantissa (CONTEXT.md 5d: not truncated to the precision),
+ * `scale` being 2^(6 + w_exp). Every step is exact in float64.
+ *
+ * @example learnedActualWeight(13, 2 ** 6) // 832
+ */
+export function learnedActualWeight(w: number, scale: number): number {
+  const floored = Math.floor((w * scale) / 64) * 64;
   // `+ 0` turns a -0 into 0.
   return Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, floored)) + 0;
 }
@@ -202,35 +207,46 @@ function decayTrace(trace: Uint8Array, tau: number, key: number, t: number): voi
   for (let e = 0; e < trace.length; e++) {
     const x = (trace[e] as number) * factor;
     const whole = Math.trunc(x);
-    trace[e] = whole + (x - whole > uniformFromBits(draw24(sk, e)) ? 1 : 0);
+    const frac = x - whole;
+    // A draw is never below 0, so a whole x keeps its value without one (the draws are keyed
+    // by synapse, so skipping one changes no other).
+    trace[e] = frac > 0 && frac > uniformFromBits(draw24(sk, e)) ? whole + 1 : whole;
   }
 }
 
 function updateWeights(s: LearningState, rule: LoihiRuleProgram, t: number): void {
   const { plan, traces, x0, y0, vars, stack, w, wAct } = s;
-  const { precision: p, wLow, wHigh, wExp } = plan;
+  const { precision: p, wLow, wHigh } = plan;
+  const scale = 2 ** (6 + plan.wExp);
   for (let k = 0; k <= 9; k++) vars[VAR_U0 + k] = t % 2 ** k === 0 ? 1 : 0;
   const sk = stepKey(plan.randomKeys[DW_STREAM] as number, t);
+  // Only the traces that are on are read; the others stay 0 in `vars` (and reading past the end
+  // of their empty arrays would be slow).
+  const on: number[] = [];
+  for (let k = 0; k < TRACE_VAR.length; k++) {
+    if ((traces[k]?.length ?? 0) > 0) on.push(k);
+    else vars[TRACE_VAR[k] as number] = 0;
+  }
   for (let e = 0; e < w.length; e++) {
     vars[VAR_X0] = x0[e] as number;
     vars[VAR_Y0] = y0[e] as number;
-    for (let k = 0; k < TRACE_VAR.length; k++) {
-      // A trace that is off has an empty array and reads 0.
-      vars[TRACE_VAR[k] as number] = traces[k]?.[e] ?? 0;
-    }
+    for (const k of on) vars[TRACE_VAR[k] as number] = (traces[k] as Uint8Array)[e] as number;
     vars[VAR_W] = w[e] as number;
     const dw = evaluate(rule, vars, stack);
     if (!Number.isFinite(dw)) {
       const where = `dw (projection '${s.projection.id}', synapse ${e})`;
       throw new NumericalError(s.targetId, t, s.projection.csr.targets[e] ?? 0, where, dw);
     }
-    const r = Math.sign(dw) * Math.ceil(Math.abs(dw));
-    const q = Math.trunc(r / p);
-    const rem = Math.abs(r) % p;
-    const add = rem / p > uniformFromBits(draw24(sk, e)) ? Math.sign(r) : 0;
-    const next = Math.min(wHigh, Math.max(wLow, (w[e] as number) + (q + add) * p)) + 0;
+    // r = sign(dw) * ceil(|dw|), q = trunc(r / p), rem = |r| mod p, with the magnitude apart
+    // (p is a power of 2 and |r| an integer, so every step is exact).
+    const sign = Math.sign(dw);
+    const magnitude = Math.ceil(Math.abs(dw));
+    const whole = Math.floor(magnitude / p);
+    const rem = magnitude - whole * p;
+    const add = rem > 0 && rem / p > uniformFromBits(draw24(sk, e)) ? 1 : 0;
+    const next = Math.min(wHigh, Math.max(wLow, (w[e] as number) + sign * (whole + add) * p)) + 0;
     w[e] = next;
-    wAct[e] = learnedActualWeight(next, wExp);
+    wAct[e] = learnedActualWeight(next, scale);
   }
 }
 
