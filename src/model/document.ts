@@ -328,8 +328,8 @@ export type Probe =
 export type StateVariable = 'v' | 'i_syn' | 'u' | 'w';
 /**
  * What a synapse probe records of a learning Loihi projection: the weight mantissa `w`, the
- * actual weight `w_act`, or a trace (sampled after the step's impulses, before its decay, as
- * brian2-loihi's monitors read them).
+ * actual weight `w_act`, or a trace (sampled after the step's pre impulses, before its post
+ * impulses and decay, as brian2-loihi's monitors read them).
  */
 export type SynapseVariable = 'w' | 'w_act' | LoihiTraceName;
 export type ProbeKind = Probe['kind'];
