@@ -182,7 +182,8 @@ export class ChunkBuilder {
 
   /**
    * Record synapse probes after one absolute step. `read(projection, variable, synapse)` returns
-   * what CONTEXT.md step 5d samples: w and w_act after the update, traces after the impulses.
+   * what CONTEXT.md step 5d samples: w and w_act after the update, traces after the pre impulses,
+   * before the post ones.
    */
   sampleSynapses(
     step: number,

@@ -250,7 +250,7 @@ function updateWeights(s: LearningState, rule: LoihiRuleProgram, t: number): voi
   }
 }
 
-/** What a synapse probe reads of synapse e (traces as sampled after the impulses). */
+/** What a synapse probe reads of synapse e (traces as sampled between the pre and post impulses). */
 export function readSynapse(s: LearningState, variable: SynapseVariable, e: number): number {
   if (variable === 'w') return s.w[e] ?? 0;
   if (variable === 'w_act') return s.wAct[e] ?? 0;
