@@ -34,6 +34,7 @@ const TRACE_INDEX: ReadonlyMap<SynapseVariable, number> = new Map(
   LOIHI_TRACE_ORDER.map((name, k) => [name, k]),
 );
 
+/** The step-5d state of one learning projection, per synapse in CSR order. */
 export interface LearningState {
   projection: ProjectionPlan;
   plan: LoihiLearningPlan;
