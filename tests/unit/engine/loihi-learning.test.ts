@@ -4,6 +4,7 @@
  * - exact cases: v, I, spikes, w, w_act and traces equal step for step;
  * - statistical cases: per step, the mean of w and of every trace over 500 independent synapses
  *   within 5 standard errors of brian2-loihi's (its rand() cannot be reproduced);
+ * - the cases where brian2-loihi's rounding of dw differs from ours, against the binomial mean;
  * - brian2-loihi's messages for bad rules.
  * The test reads the fixture only. The bound's power against wrong rounding rules is in
  * loihi-learning-rounding.test.ts.
@@ -19,7 +20,7 @@ import {
   type ExactCase,
   type Rows,
 } from './fixtures/loihi-learning-documents.ts';
-import { expectMoments } from './fixtures/loihi-learning-moments.ts';
+import { expectMoments, momentsOf } from './fixtures/loihi-learning-moments.ts';
 import { runDocument } from './fixtures/run.ts';
 
 function rows(chunk: Chunk, probe: string, width: number): Rows {
@@ -92,6 +93,28 @@ describe('Loihi learning matches brian2-loihi in distribution', () => {
       });
       const failures = expectMoments(c, chunk);
       expect(failures, `${c.name}: steps outside 5 standard errors`).toEqual([]);
+    });
+  }
+});
+
+describe('where brian2-loihi rounds dw differently (CONTEXT.md step 5d)', () => {
+  // dw = 3 every step at precision 8: we add 8 with probability 3/8, so after step t the mean
+  // of w is 3 (t + 1) with variance 64 * 3/8 * 5/8 * (t + 1) = 15 (t + 1) per synapse.
+  for (const c of LEARNING_VECTORS.quirks) {
+    it(c.name, async () => {
+      const brian = c.expected.synapses[0]?.w;
+      if (!brian) throw new Error(`${c.name}: no w moments`);
+      // brian2-loihi's draw sees dw = 0 (before the pre event, or without the 2^-k term).
+      expect(brian.mean.every((m) => m === 0) && brian.var.every((v) => v === 0)).toBe(true);
+      const chunk = await runDocument(learningCaseDocument(c), 'reference');
+      const n = c.synapses[0]?.w.length ?? 0;
+      const ours = momentsOf(chunk, 'syn0_w', n);
+      const outside = ours.mean.filter((m, t) => {
+        const se = Math.sqrt((15 * (t + 1)) / n);
+        return Math.abs(m - 3 * (t + 1)) > 5 * se;
+      });
+      expect(ours.mean.length).toBe(c.duration);
+      expect(outside).toEqual([]);
     });
   }
 });
