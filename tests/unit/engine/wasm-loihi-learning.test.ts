@@ -15,6 +15,9 @@ import { validateDocument } from '../../../src/model/index.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import { connectivityFootprint } from '../../../src/engine/backends/wasm/footprint.ts';
+import { quietSteps } from '../../../src/engine/backends/wasm/learning-image.ts';
+import { compileRuleProgram } from '../../../src/engine/compile/loihi-learning-plan.ts';
+import { parseLoihiRule } from '../../../src/model/loihi-rule.ts';
 import {
   everythingNetwork,
   generator,
@@ -197,5 +200,30 @@ describe('wasm Loihi learning: errors, bounds and memory', () => {
     // 300 synapses, u16 targets, 21 row pointers; w, wAct and the traces x1, y1.
     expect(f.synapses).toBe(300);
     expect(f.bytes).toBe(4 * 21 + 300 * (2 + 8 + 4 + 2));
+  });
+});
+
+describe('wasm Loihi learning: steps whose rule is zero without events', () => {
+  const quiet = (dw: string): number => {
+    const parsed = parseLoihiRule(dw);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return quietSteps(compileRuleProgram(parsed.expr), 256);
+  };
+
+  it('a rule whose every term has x0 or y0 is zero at every step without events', () => {
+    expect(quiet('2^-2*x1*y0 - 2^-2*y1*x0')).toBe(0x3ff);
+    expect(quiet('sign(x1-y2)*y0 + 2^-7*w*x0*(x2+y3)')).toBe(0x3ff);
+  });
+
+  it('a term with u_k but no event counts at the steps where u_k is 1', () => {
+    // u3 is 1 when t mod 8 == 0, i.e. min(ctz(t), 9) >= 3.
+    expect(quiet('x1*y0 - y3*u3*2^-7')).toBe(0b111);
+    expect(quiet('u0*x1')).toBe(0);
+    expect(quiet('u9*w + x0')).toBe(0x1ff);
+  });
+
+  it('a product that could overflow is never skipped (0 * Infinity is NaN)', () => {
+    expect(quiet(`x0*${'w*'.repeat(150)}w`)).toBe(0);
+    expect(quiet(`${'w*'.repeat(150)}w*x0`)).toBe(0);
   });
 });

@@ -141,6 +141,7 @@ export const LR = {
   decay: 112,
   keys: 152,
   index: 176,
+  quiet: 180,
 } as const;
 export const LEARN_BYTES = 192;
 /** One rule instruction: opcode, byte offset of a variable, constant. */

@@ -5,7 +5,13 @@
  * of instructions, the synapse probe entries, and one descriptor per learning projection.
  */
 import type { Plan, ProjectionPlan } from '../../plan.ts';
-import { LOIHI_TRACE_ORDER, RULE_OP, type LoihiLearningPlan } from '../../plan-loihi.ts';
+import {
+  LOIHI_RULE_VARIABLES,
+  LOIHI_TRACE_ORDER,
+  RULE_OP,
+  type LoihiLearningPlan,
+  type LoihiRuleProgram,
+} from '../../plan-loihi.ts';
 import type { Arena } from './arena.ts';
 import { ENTRY, LR, PROBE_ENTRY_BYTES, PROJ_BYTES, RULE, RULE_BYTES, SYN_KIND } from './layout.ts';
 
@@ -150,6 +156,8 @@ export function writeLearning(
   f64(d + LR.wLow, learning.wLow);
   f64(d + LR.wHigh, learning.wHigh);
   for (let k = 0; k < 6; k++) u32(d + LR.keys + 4 * k, learning.randomKeys[k] ?? 0);
+  const wMax = Math.max(Math.abs(learning.wLow), Math.abs(learning.wHigh));
+  i32(d + LR.quiet, rule ? quietSteps(rule, wMax) : 0);
   if (rule) {
     for (let i = 0; i < rule.ops.length; i++) {
       const c = tables.code + i * RULE_BYTES;
@@ -188,4 +196,79 @@ export function writeLearningInitial(
 /** Bytes of learning state per synapse: w (8), wAct (4), one per trace that is on. */
 export function learningBytesPerSynapse(learning: LoihiLearningPlan): number {
   return 12 + Array.from(learning.impulse).filter((i) => i > 0).length;
+}
+
+/** A bound past which an intermediate of the rule might overflow (float64 max is 1.8e308). */
+const FINITE_BOUND = 1e300;
+
+/**
+ * The steps t >= 1 at which the rule gives dw = +-0 for every synapse whose pre and post flags
+ * are both 0, as a mask: bit m for the steps with min(ctz(t), 9) = m, i.e. u_k = 1 exactly for
+ * k <= m. At such a step the kernel skips the rule for those synapses: dw = +-0 leaves a
+ * mantissa that an earlier update has already clipped, and the wAct computed from it, as they
+ * are (CONTEXT.md step 5d, with its `+ 0`). Proved by evaluating the program on
+ * (is it zero, a bound on its magnitude): x0 = y0 = 0, u_k as above, traces at most 127 and w
+ * at most `wMax`; a program whose magnitudes could overflow (0 * Infinity is NaN) is never
+ * skipped.
+ */
+export function quietSteps(rule: LoihiRuleProgram, wMax: number): number {
+  let mask = 0;
+  for (let m = 0; m < 10; m++) if (zeroWhenQuiet(rule, m, wMax)) mask |= 1 << m;
+  return mask;
+}
+
+interface Abstract {
+  zero: boolean;
+  max: number;
+}
+
+function variable(name: string, m: number, wMax: number): Abstract {
+  if (name === 'x0' || name === 'y0') return { zero: true, max: 1 };
+  if (name === 'w') return { zero: false, max: wMax };
+  if (name.startsWith('u'))
+    return Number(name.slice(1)) <= m ? { zero: false, max: 1 } : { zero: true, max: 0 };
+  return { zero: false, max: 127 };
+}
+
+function zeroWhenQuiet(rule: LoihiRuleProgram, m: number, wMax: number): boolean {
+  const stack: Abstract[] = [];
+  const pop = (): Abstract => stack.pop() ?? { zero: false, max: Infinity };
+  for (let i = 0; i < rule.ops.length; i++) {
+    const arg = rule.args[i] ?? 0;
+    const op = rule.ops[i] ?? -1;
+    switch (op) {
+      case RULE_OP.const:
+        stack.push({ zero: arg === 0, max: Math.abs(arg) });
+        break;
+      case RULE_OP.var:
+        stack.push(variable(LOIHI_RULE_VARIABLES[arg] ?? '', m, wMax));
+        break;
+      case RULE_OP.add:
+      case RULE_OP.sub: {
+        const b = pop();
+        const a = pop();
+        stack.push({ zero: a.zero && b.zero, max: a.max + b.max });
+        break;
+      }
+      case RULE_OP.mul: {
+        const b = pop();
+        const a = pop();
+        stack.push({ zero: a.zero || b.zero, max: a.max * b.max });
+        break;
+      }
+      case RULE_OP.neg:
+        stack.push(pop());
+        break;
+      case RULE_OP.sign: {
+        const a = pop();
+        if (!(a.max < FINITE_BOUND)) return false;
+        stack.push({ zero: a.zero, max: 1 });
+        break;
+      }
+      default:
+        return false;
+    }
+    if (!((stack[stack.length - 1]?.max ?? Infinity) < FINITE_BOUND)) return false;
+  }
+  return stack.length === 1 && stack[0]?.zero === true;
 }

@@ -177,6 +177,11 @@ export const LR_DECAY: i32 = 112;
 export const LR_KEYS: i32 = 152;
 /** The projection's index in the plan. */
 export const LR_INDEX: i32 = 176;
+/**
+ * Bit m: at a step t >= 1 with min(ctz(t), 9) = m the rule gives dw = +-0 to a synapse with
+ * neither a pre nor a post event, so its update is skipped (host: quietSteps).
+ */
+export const LR_QUIET: i32 = 180;
 
 /** One rule instruction: i32 opcode (RULE_OP), i32 byte offset of a variable, f64 constant. */
 export const RULE_BYTES: i32 = 16;

@@ -31,6 +31,7 @@ import {
   LR_PRECISION,
   LR_PROBES,
   LR_PROJ,
+  LR_QUIET,
   LR_SCALE,
   LR_STACK,
   LR_TARGET,
@@ -54,7 +55,7 @@ import {
   SYN_W,
   SYN_WACT,
 } from './layout';
-import { mix32, stepKey } from './random';
+import { mix32, mix32x4, stepKey } from './random';
 
 // RULE_OP of plan-loihi.ts.
 const OP_CONST: i32 = 0;
@@ -72,6 +73,8 @@ const V_U0: usize = 7 << 3;
 const V_W: usize = 17 << 3;
 /** Step keys of the six streams (x1, x2, y1, y2, y3, dw) at the step being learned. */
 const KEYS: usize = memory.data(24);
+/** History slot of t - d of the source, per delay d (at most 255 + the Loihi source's 1). */
+const SLOTS: usize = memory.data(257 * 4);
 
 const TRACE_MAX: i32 = 127;
 /** brian2-loihi's weight limit, 2^21 - 2^6. */
@@ -90,10 +93,17 @@ function uniform(stepKeyValue: u32, e: u32): f64 {
   return <f64>(mix32(stepKeyValue + e) >> 8) * TWO_M24;
 }
 
-/** Whether bit `n` of the history slot of step `s` is set (the caller checks s >= 0). */
-function spikedAt(hist: usize, slots: i32, words: i32, s: i32, n: u32): bool {
-  const word = hist + <usize>((s % slots) * words) * 4 + (((<usize>n) >> 5) << 2);
-  return (load<u32>(word) & (1 << (n & 31))) != 0;
+/** Address of population pd's history slot of step `step`, or 0 when step < 0. */
+function slotOf(pd: usize, step: i32): usize {
+  if (step < 0) return 0;
+  const words = load<i32>(pd + P_HWORDS);
+  return load<usize>(pd + P_HIST) + <usize>((step % load<i32>(pd + P_HSLOTS)) * words) * 4;
+}
+
+/** Whether bit n of a history slot is set; slot 0 (before step 0) has none. */
+function isSet(slot: usize, n: u32): bool {
+  if (slot == 0) return false;
+  return (load<u32>(slot + (((<usize>n) >> 5) << 2)) & (1 << (n & 31))) != 0;
 }
 
 /** The rule's postfix program on the f64 stack; the variables are in place. */
@@ -145,7 +155,10 @@ function updateWeight(ld: usize, e: u32, dwKey: u32): bool {
   const p = load<f64>(ld + LR_PRECISION);
   const r = sign(dw) * Math.ceil(Math.abs(dw));
   const q = Math.trunc(r / p);
-  const rem = Math.abs(r) % p;
+  // fmod(|r|, p), exactly (Sterbenz: |r| and the multiple of p below it are within 2x, or
+  // that multiple is 0), without the software fmod that `%` is in AssemblyScript.
+  const a = Math.abs(r);
+  const rem = a - Math.trunc(a / p) * p;
   // rem / p > U never holds for rem = 0 (U >= 0), so that draw is skipped.
   const add = rem != 0 && rem / p > uniform(dwKey, e) ? sign(r) : 0.0;
   const low = load<f64>(ld + LR_WLOW);
@@ -199,9 +212,11 @@ function learnSynapse(
   entry: usize,
   probed: bool,
   out: usize,
+  quiet: bool,
 ): bool {
   const vars = load<usize>(ld + LR_VARS);
-  const hasRule = load<i32>(ld + LR_NCODE) > 0;
+  // At a quiet step a synapse without events keeps w and wAct (see LR_QUIET).
+  const hasRule = load<i32>(ld + LR_NCODE) > 0 && !(quiet && !pre && !post);
   // (a) pre impulses (x1, x2); the trace probes sample here, before (b) the post impulses (y1,
   // y2, y3): brian2-loihi's monitors run between its pre and post pathways.
   if (pre) impulses(ld, e, 0, 2);
@@ -220,19 +235,60 @@ function learnSynapse(
     store<f64>(vars + V_Y0, post ? 1.0 : 0.0);
     if (!updateWeight(ld, e, load<u32>(KEYS + 20))) return false;
   }
-  for (let k = 0; k < 5; k++) {
-    const tr = load<usize>(ld + LR_TRACES + (k << 2));
-    if (tr == 0) continue;
-    const x = <f64>load<u8>(tr + <usize>e);
-    // n - i > U never holds for x = 0 (U >= 0), so that draw is skipped.
-    if (x == 0) continue;
-    const n = x * load<f64>(ld + LR_DECAY + (k << 3));
-    const i = Math.trunc(n);
-    const up = n - i > uniform(load<u32>(KEYS + ((<usize>k) << 2)), e) ? 1.0 : 0.0;
-    store<u8>(tr + <usize>e, <u8>(<i32>(i + up)));
-  }
+  // The traces decay afterwards, trace by trace (decayTrace): a synapse's decay reads nothing
+  // of another synapse, and w and wAct do not depend on it.
   if (probed) sample(ld, entry, e, out, false);
   return true;
+}
+
+/** One trace's decay for synapse e (the scalar form of decayTrace's lanes). */
+function decayOne(tr: usize, e: u32, factor: f64, sk: u32): void {
+  const x = <f64>load<u8>(tr + <usize>e);
+  // n - i > U never holds for x = 0 (U >= 0), so that draw is skipped.
+  if (x == 0) return;
+  const n = x * factor;
+  const i = Math.trunc(n);
+  const up = n - i > uniform(sk, e) ? 1.0 : 0.0;
+  store<u8>(tr + <usize>e, <u8>(<i32>(i + up)));
+}
+
+/**
+ * Lanes 0 and 1 of the i32 traces `x` and draws `bits`: `i + (n - i > U ? 1 : 0)` as i32 in
+ * lanes 0 and 1 (2 and 3 zero).
+ */
+function decayLanes(x: v128, bits: v128, f: v128): v128 {
+  const n = f64x2.mul(f64x2.convert_low_i32x4_u(x), f);
+  const i = f64x2.trunc(n);
+  const u = f64x2.mul(f64x2.convert_low_i32x4_u(bits), f64x2.splat(TWO_M24));
+  const up = f64x2.gt(f64x2.sub(n, i), u);
+  return i32x4.trunc_sat_f64x2_u_zero(f64x2.add(i, v128.and(up, f64x2.splat(1.0))));
+}
+
+/**
+ * (c) for one trace of every synapse: `n = x * factor; i = trunc(n); x = i + (n - i > U)`,
+ * four synapses per iteration (f64x2 twice: the scalar's operations lane by lane, so the same
+ * values), the draws hashed four lanes at a time; four zero traces stay zero.
+ */
+function decayTrace(tr: usize, count: u32, factor: f64, sk: u32): void {
+  const f = f64x2.splat(factor);
+  const lanes = i32x4(0, 1, 2, 3);
+  let e: u32 = 0;
+  for (; e + 4 <= count; e += 4) {
+    const packed = v128.load32_zero(tr + <usize>e);
+    if (i32x4.extract_lane(packed, 0) == 0) continue;
+    const x = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(packed));
+    const bits = i32x4.shr_u(mix32x4(i32x4.add(i32x4.splat(<i32>(sk + e)), lanes)), 8);
+    const lo = decayLanes(x, bits, f);
+    const hi = decayLanes(
+      v128.shuffle<i32>(x, x, 2, 3, 0, 1),
+      v128.shuffle<i32>(bits, bits, 2, 3, 0, 1),
+      f,
+    );
+    const both = v128.shuffle<i32>(lo, hi, 0, 1, 4, 5);
+    const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(both, both), both);
+    v128.store32_lane(tr + <usize>e, bytes, 0);
+  }
+  for (; e < count; e++) decayOne(tr, e, factor, sk);
 }
 
 /**
@@ -247,12 +303,6 @@ function learnProjection<T>(hdr: usize, ld: usize, pops: usize, t: i32, out: usi
   const src = pops + <usize>(load<i32>(jd + J_SRC) * POP_BYTES);
   const tgt = pops + <usize>(load<i32>(ld + LR_TARGET) * POP_BYTES);
   const nsrc = load<i32>(src + P_SIZE);
-  const shist = load<usize>(src + P_HIST);
-  const sslots = load<i32>(src + P_HSLOTS);
-  const swords = load<i32>(src + P_HWORDS);
-  const thist = load<usize>(tgt + P_HIST);
-  const tslots = load<i32>(tgt + P_HSLOTS);
-  const twords = load<i32>(tgt + P_HWORDS);
   const rows = load<usize>(jd + J_ROW);
   const targets = load<usize>(jd + J_TGT);
   const dly = load<usize>(jd + J_DLY);
@@ -261,13 +311,20 @@ function learnProjection<T>(hdr: usize, ld: usize, pops: usize, t: i32, out: usi
   for (let k = 0; k < 10; k++) {
     store<f64>(vars + V_U0 + ((<usize>k) << 3), (t & ((1 << k) - 1)) == 0 ? 1.0 : 0.0);
   }
+  // The source's history slot of t - d for every delay d it remembers (0 before step 0), and
+  // the target's slot of t - 1, so the loop below tests bits without a modulo.
+  const sslots = load<i32>(src + P_HSLOTS);
+  for (let d = 0; d < sslots; d++) store<usize>(SLOTS + ((<usize>d) << 2), slotOf(src, t - d));
+  const postSlot = slotOf(tgt, t - 1);
+  const rowSlot = load<usize>(SLOTS + ((<usize>dc) << 2));
+  const quiet = t >= 1 && ((load<i32>(ld + LR_QUIET) >> min(ctz(t), 9)) & 1) != 0;
   let entry = load<usize>(ld + LR_PROBES);
   let next = load<u32>(entry + E_SYNAPSE);
   for (let s: u32 = 0; s < <u32>nsrc; s++) {
     const start = load<u32>(rows + ((<usize>s) << 2));
     const end = load<u32>(rows + ((<usize>s) << 2), 4);
     if (start == end) continue;
-    const rowPre = dc <= t && spikedAt(shist, sslots, swords, t - dc, s);
+    const rowPre = isSet(rowSlot, s);
     for (let e = start; e < end; e++) {
       let j: u32;
       let pre = rowPre;
@@ -275,17 +332,17 @@ function learnProjection<T>(hdr: usize, ld: usize, pops: usize, t: i32, out: usi
         const x = load<u32>(targets + ((<usize>e) << 2));
         const d = <i32>(x >> 24);
         j = x & 0xffffff;
-        pre = d <= t && spikedAt(shist, sslots, swords, t - d, s);
+        pre = isSet(load<usize>(SLOTS + ((<usize>d) << 2)), s);
       } else {
         j = <u32>load<T>(targets + <usize>e * sizeof<T>());
         if (dly != 0) {
           const d = <i32>load<u8>(dly + <usize>e);
-          pre = d <= t && spikedAt(shist, sslots, swords, t - d, s);
+          pre = isSet(load<usize>(SLOTS + ((<usize>d) << 2)), s);
         }
       }
-      const post = t >= 1 && spikedAt(thist, tslots, twords, t - 1, j);
+      const post = isSet(postSlot, j);
       const probed = e == next;
-      if (!learnSynapse(ld, e, pre, post, entry, probed, out)) {
+      if (!learnSynapse(ld, e, pre, post, entry, probed, out, quiet)) {
         store<i32>(hdr + H_ERRPOP, load<i32>(ld + LR_TARGET));
         store<i32>(hdr + H_ERRNEURON, <i32>j);
         store<i32>(hdr + H_ERRVAR, ERR_DW);
@@ -299,6 +356,12 @@ function learnProjection<T>(hdr: usize, ld: usize, pops: usize, t: i32, out: usi
         next = load<u32>(entry + E_SYNAPSE);
       }
     }
+  }
+  const count = load<u32>(rows + ((<usize>nsrc) << 2));
+  for (let k = 0; k < 5; k++) {
+    const tr = load<usize>(ld + LR_TRACES + (k << 2));
+    const sk = load<u32>(KEYS + ((<usize>k) << 2));
+    if (tr != 0) decayTrace(tr, count, load<f64>(ld + LR_DECAY + (k << 3)), sk);
   }
   return true;
 }
