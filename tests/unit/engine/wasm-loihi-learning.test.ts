@@ -15,7 +15,7 @@ import { validateDocument } from '../../../src/model/index.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
 import { NumericalError } from '../../../src/engine/errors.ts';
 import { connectivityFootprint } from '../../../src/engine/backends/wasm/footprint.ts';
-import { quietSteps } from '../../../src/engine/backends/wasm/learning-image.ts';
+import { encodeRule, quietSteps } from '../../../src/engine/backends/wasm/learning-rule.ts';
 import { compileRuleProgram } from '../../../src/engine/compile/loihi-learning-plan.ts';
 import { parseLoihiRule } from '../../../src/model/loihi-rule.ts';
 import {
@@ -203,12 +203,22 @@ describe('wasm Loihi learning: errors, bounds and memory', () => {
   });
 });
 
-describe('wasm Loihi learning: steps whose rule is zero without events', () => {
-  const quiet = (dw: string): number => {
+describe('wasm Loihi learning: the rule as the kernel runs it', () => {
+  const program = (dw: string): ReturnType<typeof compileRuleProgram> => {
     const parsed = parseLoihiRule(dw);
     if (!parsed.ok) throw new Error(parsed.message);
-    return quietSteps(compileRuleProgram(parsed.expr), 256);
+    return compileRuleProgram(parsed.expr);
   };
+  const quiet = (dw: string): number => quietSteps(program(dw), 256);
+
+  it('fuses a leaf with the operation that consumes it: pair STDP is 7 instructions', () => {
+    const encoded = encodeRule(program('2^-2*x1*y0 - 2^-2*y1*x0'));
+    // PUSH 0.25, MUL x1, MUL y0, PUSH 0.25, MUL y1, MUL x0, SUB (postfix had 11).
+    expect(Array.from(encoded.code, (w) => w & 15)).toEqual([0, 8, 8, 0, 8, 8, 2]);
+    expect(Array.from(encoded.constants)).toEqual([0.25, 0.25]);
+    // Operands are byte offsets above the variables: x1 is variable 1, the first constant 18.
+    expect(Array.from(encoded.code, (w) => w >>> 4)).toEqual([144, 8, 24, 152, 32, 0, 0]);
+  });
 
   it('a rule whose every term has x0 or y0 is zero at every step without events', () => {
     expect(quiet('2^-2*x1*y0 - 2^-2*y1*x0')).toBe(0x3ff);

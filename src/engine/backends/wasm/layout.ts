@@ -144,9 +144,6 @@ export const LR = {
   quiet: 180,
 } as const;
 export const LEARN_BYTES = 192;
-/** One rule instruction: opcode, byte offset of a variable, constant. */
-export const RULE = { op: 0, variable: 4, constant: 8 } as const;
-export const RULE_BYTES = 16;
 /** A synapse probe entry: synapse, kind, sample slot; a synapse of 0xffffffff ends a table. */
 export const ENTRY = { synapse: 0, kind: 4, slot: 8 } as const;
 export const PROBE_ENTRY_BYTES = 16;

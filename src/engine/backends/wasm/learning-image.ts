@@ -5,21 +5,14 @@
  * of instructions, the synapse probe entries, and one descriptor per learning projection.
  */
 import type { Plan, ProjectionPlan } from '../../plan.ts';
-import {
-  LOIHI_RULE_VARIABLES,
-  LOIHI_TRACE_ORDER,
-  RULE_OP,
-  type LoihiLearningPlan,
-  type LoihiRuleProgram,
-} from '../../plan-loihi.ts';
+import { LOIHI_TRACE_ORDER, type LoihiLearningPlan } from '../../plan-loihi.ts';
+import { RULE_VARIABLES, encodeRule, quietSteps } from './learning-rule.ts';
 import type { Arena } from './arena.ts';
-import { ENTRY, LR, PROBE_ENTRY_BYTES, PROJ_BYTES, RULE, RULE_BYTES, SYN_KIND } from './layout.ts';
+import { ENTRY, LR, PROBE_ENTRY_BYTES, PROJ_BYTES, SYN_KIND } from './layout.ts';
 
 /** H_ERRVAR of a non-finite dw (assembly/loihi-learning.ts `ERR_DW`). */
 export const ERR_DW = -6;
 
-/** Number of rule variables (LOIHI_RULE_VARIABLES: x0..y3, u0..u9, w). */
-const RULE_VARIABLES = 18;
 /** Ends a probe entry table: no synapse has this index. */
 const END_OF_ENTRIES = 0xffffffff;
 
@@ -69,12 +62,13 @@ export function allocateLearningTables(
   entries: number,
   descriptor: number,
 ): LearningTables {
-  const ops = learning.rule?.ops.length ?? 0;
+  const encoded = learning.rule ? encodeRule(learning.rule) : undefined;
   return {
     descriptor,
-    code: arena.alloc(RULE_BYTES * ops),
-    stack: arena.alloc(8 * Math.max(1, learning.rule?.maxStack ?? 0)),
-    vars: arena.alloc(8 * RULE_VARIABLES),
+    code: arena.alloc(4 * (encoded?.code.length ?? 0)),
+    stack: arena.alloc(8 * (encoded?.stackSlots ?? 1)),
+    // The variables, then the rule's constants, which its instructions load alike.
+    vars: arena.alloc(8 * (RULE_VARIABLES + (encoded?.constants.length ?? 0))),
     probes: arena.alloc(PROBE_ENTRY_BYTES * (entries + 1)),
   };
 }
@@ -146,8 +140,9 @@ export function writeLearning(
     f64(d + LR.decay + 8 * k, tau > 0 ? 1 - 1 / tau : 0);
   });
   const rule = learning.rule;
+  const encoded = rule ? encodeRule(rule) : undefined;
   i32(d + LR.code, tables.code);
-  i32(d + LR.ncode, rule?.ops.length ?? 0);
+  i32(d + LR.ncode, encoded?.code.length ?? 0);
   i32(d + LR.stack, tables.stack);
   i32(d + LR.vars, tables.vars);
   i32(d + LR.probes, tables.probes);
@@ -158,15 +153,9 @@ export function writeLearning(
   for (let k = 0; k < 6; k++) u32(d + LR.keys + 4 * k, learning.randomKeys[k] ?? 0);
   const wMax = Math.max(Math.abs(learning.wLow), Math.abs(learning.wHigh));
   i32(d + LR.quiet, rule ? quietSteps(rule, wMax) : 0);
-  if (rule) {
-    for (let i = 0; i < rule.ops.length; i++) {
-      const c = tables.code + i * RULE_BYTES;
-      const op = rule.ops[i] ?? 0;
-      const arg = rule.args[i] ?? 0;
-      i32(c + RULE.op, op);
-      i32(c + RULE.variable, op === RULE_OP.var ? 8 * arg : 0);
-      f64(c + RULE.constant, op === RULE_OP.const ? arg : 0);
-    }
+  if (encoded) {
+    encoded.code.forEach((word, i) => i32(tables.code + 4 * i, word));
+    encoded.constants.forEach((c, i) => f64(tables.vars + 8 * (RULE_VARIABLES + i), c));
   }
   samples.forEach((s, n) => {
     const e = tables.probes + n * PROBE_ENTRY_BYTES;
@@ -196,79 +185,4 @@ export function writeLearningInitial(
 /** Bytes of learning state per synapse: w (8), wAct (4), one per trace that is on. */
 export function learningBytesPerSynapse(learning: LoihiLearningPlan): number {
   return 12 + Array.from(learning.impulse).filter((i) => i > 0).length;
-}
-
-/** A bound past which an intermediate of the rule might overflow (float64 max is 1.8e308). */
-const FINITE_BOUND = 1e300;
-
-/**
- * The steps t >= 1 at which the rule gives dw = +-0 for every synapse whose pre and post flags
- * are both 0, as a mask: bit m for the steps with min(ctz(t), 9) = m, i.e. u_k = 1 exactly for
- * k <= m. At such a step the kernel skips the rule for those synapses: dw = +-0 leaves a
- * mantissa that an earlier update has already clipped, and the wAct computed from it, as they
- * are (CONTEXT.md step 5d, with its `+ 0`). Proved by evaluating the program on
- * (is it zero, a bound on its magnitude): x0 = y0 = 0, u_k as above, traces at most 127 and w
- * at most `wMax`; a program whose magnitudes could overflow (0 * Infinity is NaN) is never
- * skipped.
- */
-export function quietSteps(rule: LoihiRuleProgram, wMax: number): number {
-  let mask = 0;
-  for (let m = 0; m < 10; m++) if (zeroWhenQuiet(rule, m, wMax)) mask |= 1 << m;
-  return mask;
-}
-
-interface Abstract {
-  zero: boolean;
-  max: number;
-}
-
-function variable(name: string, m: number, wMax: number): Abstract {
-  if (name === 'x0' || name === 'y0') return { zero: true, max: 1 };
-  if (name === 'w') return { zero: false, max: wMax };
-  if (name.startsWith('u'))
-    return Number(name.slice(1)) <= m ? { zero: false, max: 1 } : { zero: true, max: 0 };
-  return { zero: false, max: 127 };
-}
-
-function zeroWhenQuiet(rule: LoihiRuleProgram, m: number, wMax: number): boolean {
-  const stack: Abstract[] = [];
-  const pop = (): Abstract => stack.pop() ?? { zero: false, max: Infinity };
-  for (let i = 0; i < rule.ops.length; i++) {
-    const arg = rule.args[i] ?? 0;
-    const op = rule.ops[i] ?? -1;
-    switch (op) {
-      case RULE_OP.const:
-        stack.push({ zero: arg === 0, max: Math.abs(arg) });
-        break;
-      case RULE_OP.var:
-        stack.push(variable(LOIHI_RULE_VARIABLES[arg] ?? '', m, wMax));
-        break;
-      case RULE_OP.add:
-      case RULE_OP.sub: {
-        const b = pop();
-        const a = pop();
-        stack.push({ zero: a.zero && b.zero, max: a.max + b.max });
-        break;
-      }
-      case RULE_OP.mul: {
-        const b = pop();
-        const a = pop();
-        stack.push({ zero: a.zero || b.zero, max: a.max * b.max });
-        break;
-      }
-      case RULE_OP.neg:
-        stack.push(pop());
-        break;
-      case RULE_OP.sign: {
-        const a = pop();
-        if (!(a.max < FINITE_BOUND)) return false;
-        stack.push({ zero: a.zero, max: 1 });
-        break;
-      }
-      default:
-        return false;
-    }
-    if (!((stack[stack.length - 1]?.max ?? Infinity) < FINITE_BOUND)) return false;
-  }
-  return stack.length === 1 && stack[0]?.zero === true;
 }

@@ -158,11 +158,11 @@ export const LR_WACT: i32 = 12;
 export const LR_TRACES: i32 = 16;
 /** i32 impulse per trace, same order. */
 export const LR_IMPULSE: i32 = 36;
-/** The rule: RULE_BYTES per instruction, their number (0: no rule), the f64 stack. */
+/** The rule: an i32 per instruction (learning-rule.ts), their number (0: no rule), the f64 stack. */
 export const LR_CODE: i32 = 56;
 export const LR_NCODE: i32 = 60;
 export const LR_STACK: i32 = 64;
-/** f64 per rule variable (LOIHI_RULE_VARIABLES order): the operands of `var`. */
+/** f64 per rule variable (LOIHI_RULE_VARIABLES order), then the rule's constants. */
 export const LR_VARS: i32 = 68;
 /** Synapse probe entries (PROBE_ENTRY_BYTES each) sorted by synapse, then a sentinel. */
 export const LR_PROBES: i32 = 72;
@@ -182,12 +182,6 @@ export const LR_INDEX: i32 = 176;
  * neither a pre nor a post event, so its update is skipped (host: quietSteps).
  */
 export const LR_QUIET: i32 = 180;
-
-/** One rule instruction: i32 opcode (RULE_OP), i32 byte offset of a variable, f64 constant. */
-export const RULE_BYTES: i32 = 16;
-export const R_OP: i32 = 0;
-export const R_VAR: i32 = 4;
-export const R_CONST: i32 = 8;
 
 /** A synapse probe entry: u32 synapse (0xffffffff ends the table), i32 kind, i32 sample slot. */
 export const PROBE_ENTRY_BYTES: i32 = 16;

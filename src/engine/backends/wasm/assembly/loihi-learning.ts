@@ -47,24 +47,23 @@ import {
   P_HSLOTS,
   P_HWORDS,
   P_SIZE,
-  RULE_BYTES,
-  R_CONST,
-  R_OP,
-  R_VAR,
   SYN_TRACE,
   SYN_W,
   SYN_WACT,
 } from './layout';
 import { mix32, mix32x4, stepKey } from './random';
 
-// RULE_OP of plan-loihi.ts.
-const OP_CONST: i32 = 0;
-const OP_VAR: i32 = 1;
-const OP_ADD: i32 = 2;
-const OP_SUB: i32 = 3;
-const OP_MUL: i32 = 4;
-const OP_NEG: i32 = 5;
-const OP_SIGN: i32 = 6;
+// Rule code (host: RULE_CODE in learning-rule.ts): the opcode in the low 4 bits, an operand's
+// byte offset above the variables' address in the rest.
+const K_PUSH: i32 = 0;
+const K_ADD: i32 = 1;
+const K_SUB: i32 = 2;
+const K_MUL: i32 = 3;
+const K_NEG: i32 = 4;
+const K_SIGN: i32 = 5;
+const K_ADD_OPERAND: i32 = 6;
+const K_SUB_OPERAND: i32 = 7;
+const K_MUL_OPERAND: i32 = 8;
 
 /** Byte offsets of x0, y0, u0 and w in the variables (LOIHI_RULE_VARIABLES order, f64 each). */
 const V_X0: usize = 0;
@@ -106,30 +105,51 @@ function isSet(slot: usize, n: u32): bool {
   return (load<u32>(slot + (((<usize>n) >> 5) << 2)) & (1 << (n & 31))) != 0;
 }
 
-/** The rule's postfix program on the f64 stack; the variables are in place. */
+/**
+ * The rule on an accumulator: `acc` is the top of the stack, the values under it are spilled to
+ * `stack`; each operation is the reference's, on the same operands in the same order.
+ */
 function evaluate(code: usize, n: i32, stack: usize, vars: usize): f64 {
+  let acc: f64 = 0;
   let sp = stack;
   for (let i = 0; i < n; i++) {
-    const c = code + <usize>(i * RULE_BYTES);
-    const op = load<i32>(c + R_OP);
-    if (op == OP_CONST) {
-      store<f64>(sp, load<f64>(c + R_CONST));
-      sp += 8;
-    } else if (op == OP_VAR) {
-      store<f64>(sp, load<f64>(vars + <usize>load<i32>(c + R_VAR)));
-      sp += 8;
-    } else if (op == OP_NEG) {
-      store<f64>(sp - 8, -load<f64>(sp - 8));
-    } else if (op == OP_SIGN) {
-      store<f64>(sp - 8, sign(load<f64>(sp - 8)));
-    } else {
-      sp -= 8;
-      const b = load<f64>(sp);
-      const a = load<f64>(sp - 8);
-      store<f64>(sp - 8, op == OP_ADD ? a + b : op == OP_SUB ? a - b : a * b);
+    const word = load<i32>(code + ((<usize>i) << 2));
+    const operand = vars + <usize>(word >>> 4);
+    switch (word & 15) {
+      case K_PUSH:
+        store<f64>(sp, acc);
+        sp += 8;
+        acc = load<f64>(operand);
+        break;
+      case K_ADD:
+        sp -= 8;
+        acc = load<f64>(sp) + acc;
+        break;
+      case K_SUB:
+        sp -= 8;
+        acc = load<f64>(sp) - acc;
+        break;
+      case K_MUL:
+        sp -= 8;
+        acc = load<f64>(sp) * acc;
+        break;
+      case K_NEG:
+        acc = -acc;
+        break;
+      case K_SIGN:
+        acc = sign(acc);
+        break;
+      case K_ADD_OPERAND:
+        acc = acc + load<f64>(operand);
+        break;
+      case K_SUB_OPERAND:
+        acc = acc - load<f64>(operand);
+        break;
+      default:
+        acc = acc * load<f64>(operand);
     }
   }
-  return load<f64>(stack);
+  return acc;
 }
 
 /**
