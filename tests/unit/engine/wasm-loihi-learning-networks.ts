@@ -11,6 +11,7 @@ import type {
   Probe,
   Projection,
 } from '../../../src/model/document.ts';
+import { createPopulation } from '../../../src/model/index.ts';
 
 /** A spike generator whose neuron n fires every `every + n % 3` steps from step n % 5. */
 export function generator(id: string, size: number, duration: number, every: number): Population {
@@ -275,4 +276,61 @@ export function wideNetwork(
 
 function seed(n: number): number {
   return n % 97;
+}
+
+/** Poisson and LIF sources into learning projections (delay 0 and per-synapse delays). */
+export function mixedSourcesNetwork(seed: number, duration = 300): NetworkDocument {
+  const noise: Population = {
+    id: 'noise',
+    model: 'poisson',
+    size: 25,
+    position: { x: 0, y: 0 },
+    params: { rate: 40 },
+  };
+  const lif = { ...createPopulation('stochastic_lif', 'lif', { x: 0, y: 0 }), size: 12 };
+  if (lif.model === 'stochastic_lif') lif.params = { ...lif.params, bias: 0.08, noise_std: 0.05 };
+  const all = { rule: 'all_to_all', allow_self: true } as const;
+  return document(
+    'mixed sources',
+    [noise, lif, loihi('M', 9, 25)],
+    [
+      learning(
+        'noiseM',
+        'noise',
+        'M',
+        all,
+        50,
+        { kind: 'constant', steps: 0 },
+        {
+          dw: '2^-1*x1*y0 - 2^-2*y1*x0 + u1*x2*y0*2^-4',
+          traces: {
+            x1: { impulse: 30, tau: 5 },
+            x2: { impulse: 11, tau: 9 },
+            y1: { impulse: 45, tau: 6 },
+          },
+        },
+      ),
+      learning(
+        'lifM',
+        'lif',
+        'M',
+        all,
+        70,
+        { kind: 'uniform_int', low: 0, high: 5 },
+        {
+          sign_mode: 'excitatory',
+          num_weight_bits: 7,
+          dw: 'x1*y0 - 2*y2*x0',
+          traces: { x1: { impulse: 60, tau: 3 }, y2: { impulse: 20, tau: 12 } },
+        },
+      ),
+    ],
+    [
+      ...populationProbes('M', [0, 8]),
+      ...synapseProbes('noiseM', [0, 100, 224], ['w', 'w_act', 'x1', 'x2', 'y1']),
+      ...synapseProbes('lifM', [3, 107], ['w', 'w_act', 'x1', 'y2']),
+    ],
+    duration,
+    seed,
+  );
 }

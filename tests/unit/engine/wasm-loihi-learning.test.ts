@@ -23,6 +23,7 @@ import {
   generator,
   learning,
   loihi,
+  mixedSourcesNetwork,
   stdpNetwork,
   wideNetwork,
 } from './wasm-loihi-learning-networks.ts';
@@ -84,6 +85,17 @@ describe('wasm Loihi learning equals the reference bit for bit', () => {
       }
     },
   );
+
+  it('Poisson and LIF sources, delay 0 and per-synapse delays, chunks of 1, 11 and 300', async () => {
+    const plan = planOf(mixedSourcesNetwork(6));
+    const reference = await runChunks(createReferenceBackend, plan, plan.totalSteps);
+    expect(reference.spikes.M?.steps.length ?? 0).toBeGreaterThan(20);
+    expect(distinct(reference, 'noiseM_w')).toBeGreaterThan(3);
+    expect(distinct(reference, 'lifM_w')).toBeGreaterThan(3);
+    for (const chunk of [1, 11, 300]) {
+      expectIdentical(await runChunks(createWasmBackend, plan, chunk), reference);
+    }
+  });
 
   it.each([
     ['per-synapse delays packed into 32-bit targets', true],
