@@ -143,8 +143,9 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
       return 20 * size;
     case 'dynapsim':
       // Imem, Isyn, Iahp, Vmem, timer, input (float32), 16 float32 constants, spike flag and list:
-      // 92 B per neuron in the wasm backend's layout, the largest of the backends.
-      return 92 * size;
+      // 92 B per neuron on wasm; the gpu backend's rows and appended constants take about 130 B
+      // (the largest of the backends), so the estimate is that.
+      return 132 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;
