@@ -73,8 +73,8 @@ function expectVectors(chunk: Chunk): void {
 
 /**
  * The mixed network with SC rates layers reading a Loihi population and a LIF one (trace rows
- * beside the Loihi branch of deliver). As on the reference, a layer reading a Loihi population
- * sees no spikes: step 5b reads step t's spikes before step 5c makes Loihi's.
+ * beside the Loihi branch of deliver). A layer reading a Loihi population sees its spikes one
+ * step late: step 5b of step t reads the Loihi spikes of t-1, as step 5c makes t's after it.
  */
 function withScLayers(): NetworkDocument {
   const doc = mixedLoihiNetwork(4, 150);
@@ -175,6 +175,18 @@ describe('Loihi on the gpu backend (Node modes), bit for bit', () => {
     false,
   );
   describeNetwork('the mixed network beside DynapSim, Loihi driving DynapSim', withDynapsim, false);
+});
+
+describe('the SC rates layer reading the Loihi population inh', () => {
+  it('is driven by its spikes from two steps after the first (reference)', async () => {
+    const plan = planOf(withScLayers());
+    const ref = await runChunks(createReferenceBackend, plan, plan.totalSteps);
+    const first = ref.spikes.inh?.steps[0] ?? Infinity;
+    const isc = Array.from(ref.traces.i_fromInh?.values ?? []);
+    // Spike at `first`, trace up in step 5b of first + 1, read by step 1b of first + 2.
+    expect(isc.findIndex((x) => x !== 0)).toBeGreaterThanOrEqual(first + 2);
+    expect(isc.filter((x) => x !== 0).length).toBeGreaterThan(plan.totalSteps / 2);
+  });
 });
 
 describe('an overflow of I or v (|x| reaching 2^24)', () => {

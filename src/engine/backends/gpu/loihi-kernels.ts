@@ -75,9 +75,10 @@ export function loihiNeuronBranch(layout: DeviceLayout): string {
 /**
  * The deliver kernel's Loihi branch ('' without Loihi populations): returns a Loihi neuron's v
  * and I rows and sets `flag` (declared with `let` in such plans) for its refractory and history
- * rows. SC rates trace rows keep M's flag, 0 for a Loihi neuron: the reference's step 5b reads a
- * source's spikes of step t before step 5c has made a Loihi population's, so a rates layer reading
- * a Loihi population sees none (runner.ts of the reference backend; wasm does the same).
+ * rows. SC rates trace rows of a Loihi column add the spikes of step t-1 (CONTEXT.md step 5b:
+ * step 5c makes step t's only after 5b): bit 0 of S's history word 0, the flag of step t-1 (0
+ * before the run). Plans where no rates layer reads a Loihi population keep M's flag there, 0
+ * for a Loihi neuron and never used, so their kernel text is what it was.
  */
 export function loihiDeliverBranch(
   layout: DeviceLayout,
@@ -87,6 +88,13 @@ export function loihiDeliverBranch(
   const { st, pop } = text;
   const limit = LOIHI_LIMIT;
   const traces = layout.traceRows > 0;
+  // Trace rows lie below the history rows, so `y >= traceRow` here means a trace row.
+  const lagged = layout.sc?.traces.some((e) => e.loihi)
+    ? ` else if (y >= ${layout.traceRow}) {
+      const h = ${st(layout.historyRow, 'j')};
+      flag = h - Math.floor(h * 0.5) * 2;
+    }`
+    : '';
   return `
   if (${pop(POP.kind)} === ${KIND.loihi}) {
     const ip = ${st(ROW.current(0), 'j')};
@@ -114,6 +122,6 @@ export function loihiDeliverBranch(
     }
     if (y === ${ROW.v}) { return vn; }
     if (y === ${ROW.current(0)}) { return iin; }
-    ${traces ? `if (y === ${ROW.refr} || y >= ${layout.historyRow}) { flag = spiked; }` : 'flag = spiked;'}
+    ${traces ? `if (y === ${ROW.refr} || y >= ${layout.historyRow}) { flag = spiked; }${lagged}` : 'flag = spiked;'}
   }`;
 }

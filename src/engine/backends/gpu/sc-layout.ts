@@ -60,6 +60,8 @@ export interface TraceEntry {
   source: number;
   decay: number;
   gain: number;
+  /** The source is a Loihi population: the trace adds its spikes of t-1 (loihi-kernels.ts). */
+  loihi: boolean;
 }
 
 export interface ScLayout {
@@ -114,7 +116,8 @@ export function buildScLayout(
       let row = rowSources.findIndex((sources) => !sources.has(inputs.source));
       if (row < 0) row = rowSources.push(new Set()) - 1;
       rowSources[row]?.add(inputs.source);
-      trace = { row, source: inputs.source, decay: inputs.decay, gain: inputs.gain };
+      const loihi = plan.populations[inputs.source]?.model.model === 'loihi';
+      trace = { row, source: inputs.source, decay: inputs.decay, gain: inputs.gain, loihi };
       traces.push(trace);
     }
     rates.push({ layer, row: trace.row });

@@ -23,7 +23,7 @@ import {
   resetDynapsim,
   type DynapsimState,
 } from './dynapsim-step.ts';
-import { scCurrent, updateRates } from './sc-step.ts';
+import { scCurrent, updateRatesFrom } from './sc-step.ts';
 import { integrateClassic, resetClassic } from './classic-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
@@ -198,11 +198,13 @@ export class ReferenceRunner implements BackendRunner {
       const dest = this.destinations[k];
       if (pr && source && dest && !deliverProjection(pr, source.history, t, dest)) suspect = true;
     }
-    // Step 5b: SC rates traces read the spikes of step t of their source population.
+    // Step 5b: SC rates traces read the spikes of step t of their source population (of step
+    // t-1 for a Loihi source, whose spikes of step t come in step 5c).
     for (const p of state.populations) {
       if (p.sc?.plan.inputs.kind !== 'rates') continue;
-      const source = state.populations[p.sc.plan.inputs.source];
-      if (source) updateRates(p.sc, source.history.list(t), source.history.count(t));
+      const index = p.sc.plan.inputs.source;
+      const source = state.populations[index];
+      if (source) updateRatesFrom(p.sc, source.history, t, this.loihi[index] !== undefined);
     }
     // Step 5c: Loihi populations take this step's input, integrate, threshold and reset.
     advanceLoihi(plan, this.loihi, state.populations, this.learning, t);

@@ -5,12 +5,16 @@
  */
 import type { ScDensePlan } from '../../plan.ts';
 import { draw24, stepKey } from '../../random.ts';
+import type { SpikeHistory } from './spike-history.ts';
 
 const f = Math.fround;
 
 /** 2^24 and 2^23 as float32 constants of the rates threshold. */
 const TWO_24 = 16777216;
 const TWO_23 = 8388608;
+
+/** The spike list of a step before the run. */
+const NO_SPIKES = new Uint32Array(0);
 
 /** State of an SC layer beyond its LIF neurons. */
 export interface ScState {
@@ -63,8 +67,9 @@ export function scCurrent(sc: ScState, t: number): number {
 }
 
 /**
- * Step 5b: decay every trace, then add `gain` to the traces of the source neurons that spiked
- * at step t (`spikes[0..count)`, the source's list of that step).
+ * Step 5b: decay every trace, then add `gain` to the traces of the source neurons in
+ * `spikes[0..count)`, the source's list of step t (of step t-1 for a Loihi source, see
+ * `updateRatesFrom`).
  */
 export function updateRates(sc: ScState, spikes: Uint32Array, count: number): void {
   const { plan, rates } = sc;
@@ -75,4 +80,20 @@ export function updateRates(sc: ScState, spikes: Uint32Array, count: number): vo
     const s = spikes[k] as number;
     if (s < rates.length) rates[s] = f((rates[s] as number) + gain);
   }
+}
+
+/**
+ * Step 5b for one layer reading `source`: the spikes of step t, or of step t-1 for a Loihi
+ * source, which makes its spikes of step t only in step 5c (its rate estimate lags one step, as
+ * its synapses do; none at t = 0). A Loihi source's history keeps two slots (state.ts).
+ */
+export function updateRatesFrom(
+  sc: ScState,
+  source: SpikeHistory,
+  t: number,
+  loihiSource: boolean,
+): void {
+  const from = loihiSource ? t - 1 : t;
+  if (from < 0) updateRates(sc, NO_SPIKES, 0);
+  else updateRates(sc, source.list(from), source.count(from));
 }

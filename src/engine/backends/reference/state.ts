@@ -38,6 +38,13 @@ export function allocateState(plan: Plan): ReferenceState {
     depth[pr.source] = Math.max(depth[pr.source] ?? 1, pr.maxDelay + 1);
     if (pr.csr.delays instanceof Uint8Array) flagged[pr.source] = true;
   }
+  // Step 5b reads a Loihi source's spikes of step t-1 (sc-step.ts `updateRatesFrom`).
+  for (const p of plan.populations) {
+    const m = p.model;
+    if (m.model !== 'sc_dense' || m.inputs.kind !== 'rates') continue;
+    const s = m.inputs.source;
+    if (plan.populations[s]?.model.model === 'loihi') depth[s] = Math.max(depth[s] ?? 1, 2);
+  }
   const populations = plan.populations.map((p, i): PopulationState => {
     const m = p.model;
     const integrates = m.model === 'stochastic_lif' || m.model === 'sc_dense';

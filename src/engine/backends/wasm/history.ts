@@ -7,7 +7,8 @@ import type { Plan } from '../../plan.ts';
 /**
  * Ring length per population: 1 + the largest delay it feeds, or 0 if nothing is delayed. Loihi
  * learning (step 5d) reads pre events from its source's ring (so a source keeps at least the
- * slot of t) and post events of t-1 from its target's (so a target keeps at least two).
+ * slot of t) and post events of t-1 from its target's (so a target keeps at least two); an SC
+ * rates layer reads a Loihi source's spikes of t-1 (step 5b), so that source keeps two too.
  */
 export function historySlots(plan: Plan): number[] {
   const slots = plan.populations.map(() => 0);
@@ -20,6 +21,13 @@ export function historySlots(plan: Plan): number[] {
     const longest = delays instanceof Uint8Array ? pr.maxDelay : delays.constant;
     if (!(delays instanceof Uint8Array) && longest === 0) continue;
     slots[pr.source] = Math.max(slots[pr.source] ?? 0, longest + 1);
+  }
+  // Step 5b reads a Loihi source's spikes of step t-1 (assembly/sc-dense.ts).
+  for (const p of plan.populations) {
+    const m = p.model;
+    if (m.model !== 'sc_dense' || m.inputs.kind !== 'rates') continue;
+    const s = m.inputs.source;
+    if (plan.populations[s]?.model.model === 'loihi') slots[s] = Math.max(slots[s] ?? 0, 2);
   }
   return slots;
 }

@@ -245,7 +245,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
     }
     if (loose) decayLoose(hdr, pops);
     for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
-    if (scRates) updateAllTraces(pops, npops);
+    if (scRates) updateAllTraces(pops, npops, t);
     // Step 5c: Loihi populations integrate after delivery and record their history slot of t.
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);

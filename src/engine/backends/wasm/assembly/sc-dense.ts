@@ -6,6 +6,9 @@
 import {
   POP_BYTES,
   P_COUNT,
+  P_HIST,
+  P_HSLOTS,
+  P_HWORDS,
   P_LIST,
   P_MODEL,
   P_SC,
@@ -26,6 +29,7 @@ import {
   S_WTHR,
   S_XMIN,
 } from './layout';
+import { MODEL_LOIHI } from './loihi';
 import { mix32x4 } from './random';
 
 /** `draw24(stepKey(key_c, i), 0)` of four channels: `mix32(mix32(key ^ i) + 0) >>> 8`. */
@@ -83,8 +87,11 @@ export function scCurrent(pd: usize, t: i32): f32 {
   return current;
 }
 
-/** Step 5b for one layer: decay every trace, then add `gain` for each source spike of step t. */
-function updateTraces(sd: usize, pops: usize): void {
+/**
+ * Step 5b for one layer: decay every trace, then add `gain` for each source spike of step t (of
+ * step t-1 for a Loihi source, which makes its spikes of step t only in step 5c).
+ */
+function updateTraces(sd: usize, pops: usize, t: i32): void {
   const m = load<i32>(sd + S_NCH);
   const trace = load<usize>(sd + S_TRACE);
   const decay = f32x4.splat(load<f32>(sd + S_DECAY));
@@ -94,6 +101,10 @@ function updateTraces(sd: usize, pops: usize): void {
   }
   const gain = load<f32>(sd + S_GAIN);
   const src = pops + <usize>(load<i32>(sd + S_SOURCE) * POP_BYTES);
+  if (load<i32>(src + P_MODEL) == MODEL_LOIHI) {
+    if (t > 0) addLaggedLoihi(trace, m, src, t - 1, gain);
+    return;
+  }
   const list = load<usize>(src + P_LIST);
   const count = load<i32>(src + P_COUNT);
   for (let k = 0; k < count; k++) {
@@ -104,12 +115,33 @@ function updateTraces(sd: usize, pops: usize): void {
   }
 }
 
-/** Step 5b: the rates traces of every sc_dense layer that has rates inputs. */
-export function updateAllTraces(pops: usize, npops: i32): void {
+/**
+ * Adds `gain` to the traces of the Loihi source's neurons that spiked at step `step`, read from
+ * its history bitmap (history.ts keeps two slots for such a source): its spike list already
+ * belongs to step t. Channel c is neuron c; each trace gets at most one add, so the order of
+ * the bits does not matter.
+ */
+function addLaggedLoihi(trace: usize, m: i32, src: usize, step: i32, gain: f32): void {
+  const words = load<i32>(src + P_HWORDS);
+  const base = load<usize>(src + P_HIST) + <usize>((step % load<i32>(src + P_HSLOTS)) * words) * 4;
+  for (let w = 0; w < words; w++) {
+    let bits = load<u32>(base + ((<usize>w) << 2));
+    while (bits != 0) {
+      const c = (w << 5) + <i32>ctz(bits);
+      bits &= bits - 1;
+      if (c >= m) return;
+      const p = trace + ((<usize>c) << 2);
+      store<f32>(p, load<f32>(p) + gain);
+    }
+  }
+}
+
+/** Step 5b at step t: the rates traces of every sc_dense layer that has rates inputs. */
+export function updateAllTraces(pops: usize, npops: i32, t: i32): void {
   for (let p = 0; p < npops; p++) {
     const pd = pops + <usize>(p * POP_BYTES);
     if (load<i32>(pd + P_MODEL) != MODEL_SC) continue;
     const sd = load<usize>(pd + P_SC);
-    if (load<i32>(sd + S_RATES) != 0) updateTraces(sd, pops);
+    if (load<i32>(sd + S_RATES) != 0) updateTraces(sd, pops, t);
   }
 }
