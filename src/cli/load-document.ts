@@ -28,7 +28,8 @@ export function invalidDocument(what: string, issues: readonly ValidationIssue[]
   );
 }
 
-async function readText(path: string, cwd: string): Promise<string> {
+/** The text of `path` (relative to `cwd`); failures become a `CliError` naming the file. */
+export async function readText(path: string, cwd: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {

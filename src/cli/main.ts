@@ -7,6 +7,7 @@ import { parseArgs } from './args.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
+import { onlineO1Command } from './commands/online-o1.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { commandHelp, mainHelp } from './help.ts';
@@ -16,7 +17,12 @@ import { reportError } from './report-error.ts';
 import { spikelabVersion } from './version.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, benchCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  benchCommand,
+  onlineO1Command,
+];
 
 /**
  * Runs one command line and resolves to its exit status.
