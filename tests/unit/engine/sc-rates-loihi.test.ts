@@ -15,90 +15,13 @@ import { SpikeHistory } from '../../../src/engine/backends/reference/spike-histo
 import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import type { Plan, ScDensePlan } from '../../../src/engine/plan.ts';
-import type { NetworkDocument, Population } from '../../../src/model/document.ts';
+import type { NetworkDocument } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
-import { scLayer, section4Params } from './fixtures/sc-documents.ts';
 import { spikeStepsOf, traceOf } from './fixtures/run.ts';
+import { loihiRatesDocument } from './fixtures/sc-rates-loihi-network.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
-import { scParams } from './wasm-sc-documents.ts';
 
 const f = Math.fround;
-
-/** Generator neuron 0 fires at 2 and 7, neuron 1 at 3, every 10 steps; neuron 2 never. */
-const PERIOD = 10;
-
-/**
- * `G` drives the Loihi population `L` one to one (weight 6400 > threshold 640, I and v fully
- * decayed each step), so L's neurons fire at G's steps. L feeds nothing but SC layers (its
- * history needs the slot of t-1 for them alone): `T` (any trace above 0 turns its channel on,
- * so its i_syn counts the channels whose trace is up), `TG` the same reading G, and `R`
- * (ordinary ranges, noise on: its draws and spikes depend on the trace values).
- */
-function loihiRatesDocument(duration: number): NetworkDocument {
-  const generator: Population = {
-    id: 'G',
-    size: 3,
-    position: { x: 0, y: 0 },
-    model: 'spike_generator',
-    params: { indices: [0, 1, 0], times: [2, 3, 7], period: PERIOD },
-  };
-  const loihi: Population = {
-    id: 'L',
-    size: 3,
-    position: { x: 0, y: 0 },
-    model: 'loihi',
-    params: { refractory: 1, threshold_v_mant: 10, decay_v: 4096, decay_I: 4096 },
-  };
-  const onOff = (id: string, source: string): Population =>
-    scLayer(
-      id,
-      1,
-      section4Params({
-        inputs: { kind: 'rates', source, tau: 10 },
-        weights: [1, 1, 1],
-        x_max: 1e-6,
-        noise_std: 0,
-      }),
-    );
-  const ranged = scLayer(
-    'R',
-    4,
-    scParams(3, {
-      inputs: { kind: 'rates', source: 'L', tau: 10 },
-      x_max: 0.1,
-      y_max: 1.2,
-      length: 64,
-    }),
-  );
-  return {
-    format: 'spikelab-network',
-    version: 1,
-    name: 'SC rates reading Loihi',
-    populations: [generator, loihi, onOff('T', 'L'), onOff('TG', 'G'), ranged],
-    projections: [
-      {
-        id: 'G_L',
-        source: 'G',
-        target: 'L',
-        connectivity: { rule: 'one_to_one' },
-        weight: { kind: 'constant', value: 100 },
-        delay: { kind: 'constant', steps: 0 },
-        synapse: { kind: 'loihi', w_exp: 0, sign_mode: 'excitatory', num_weight_bits: 8 },
-      },
-    ],
-    stimuli: [],
-    probes: [
-      { id: 's_G', kind: 'spikes', population: 'G' },
-      { id: 's_L', kind: 'spikes', population: 'L' },
-      { id: 's_R', kind: 'spikes', population: 'R' },
-      { id: 'i_T', kind: 'state', population: 'T', variable: 'i_syn', neurons: [0] },
-      { id: 'i_TG', kind: 'state', population: 'TG', variable: 'i_syn', neurons: [0] },
-      { id: 'i_R', kind: 'state', population: 'R', variable: 'i_syn', neurons: [0] },
-      { id: 'v_R', kind: 'state', population: 'R', variable: 'v', neurons: [0, 1, 2, 3] },
-    ],
-    run: { dt: 1, duration, seed: 4, backend: 'reference' },
-  };
-}
 
 function planOf(doc: NetworkDocument): Plan {
   const valid = validateDocument(doc);
