@@ -19,6 +19,7 @@ export default tseslint.config(
       '**/*.generated.ts',
       'src/engine/backends/wasm/assembly/**',
       'src/engine/sc/wasm/assembly/**',
+      'src/engine/learning/wasm/assembly/**',
     ],
   },
   js.configs.recommended,

@@ -21,6 +21,11 @@ const MODULES = [
     dir: 'src/engine/sc/wasm',
     constant: 'SC_KERNEL_BASE64',
   },
+  {
+    what: 'the OnlineO1 learning kernel (src/engine/learning/wasm)',
+    dir: 'src/engine/learning/wasm',
+    constant: 'ONLINE_O1_KERNEL_BASE64',
+  },
 ];
 
 // Flags: -O3 for speed; the stub runtime because the kernels allocate nothing (the host lays
