@@ -91,6 +91,28 @@ describe('OnlineO1 step, worked by hand', () => {
   });
 });
 
+describe('OnlineO1 both-spike potentiation', () => {
+  it('potentiates by the full trace when pre and post spike together', () => {
+    // A fresh synapse, both spike: the previous pre trace is 0, yet the pairing adds the
+    // maximum 15: e = 0 + 15 - previous post 0 = 15 -> 7; w = 100 + (2*7 >> 1) = 107.
+    expect(replay(SMALL, 100, [[1, 1, 2]])).toEqual([[107, 15, 15, 7]]);
+    // With the previous traces both 12 (one quiet step after a both-spike step with reward
+    // 0), a second both-spike step adds 15 and subtracts 12: e = (7 - 1) + 15 - 12 = 9 -> 7,
+    // w = 100 + (2*7 >> 1) = 107.
+    expect(
+      replay(SMALL, 100, [
+        [1, 1, 0],
+        [0, 0, 0],
+        [1, 1, 2],
+      ]),
+    ).toEqual([
+      [100, 15, 15, 7],
+      [100, 12, 12, 6],
+      [107, 15, 15, 7],
+    ]);
+  });
+});
+
 describe('OnlineO1 saturation', () => {
   it('saturates the initial weight into [0, 2^weight_bits - 1]', () => {
     expect(initialOnlineO1State(SMALL, 300).weight).toBe(255);
