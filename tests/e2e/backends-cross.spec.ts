@@ -16,8 +16,9 @@
  * counts are integer paths (constant inputs: drawn on the host; rates: thresholds from float32
  * traces), so with SwiftShader (which does not fuse) every spike must be equal on every backend.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { NetworkDocument, ScDenseParams, ScInputs } from '../../src/model/document.ts';
+import { runAll } from './harness/run-all.ts';
 import type { BackendSpikes } from './harness/run-backend.ts';
 
 test.describe.configure({ timeout: 240_000 });
@@ -92,27 +93,6 @@ function network(noise: number): NetworkDocument {
     ],
     run: { dt: 0.5, duration: 200, seed: 2024, backend: 'reference' },
   };
-}
-
-async function runAll(
-  page: Page,
-  doc: NetworkDocument,
-  backends: string[],
-): Promise<Record<string, BackendSpikes>> {
-  await page.goto('/tests/e2e/harness/index.html');
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  const out: Record<string, BackendSpikes> = {};
-  for (const backend of backends) {
-    out[backend] = await page.evaluate(
-      ([d, b]) => {
-        const api = window.__spikelab;
-        if (!api) throw new Error('harness not loaded');
-        return api.runOnBackend(d, b as NetworkDocument['run']['backend']);
-      },
-      [doc, backend] as const,
-    );
-  }
-  return out;
 }
 
 /** Spikes as sorted `step:index` keys, per population. */

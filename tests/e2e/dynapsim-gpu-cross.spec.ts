@@ -11,7 +11,7 @@
  *   bounded by `SAMPLE_TOLERANCE`.
  * A backend that cannot run fails the test; it never skips.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { NetworkDocument } from '../../src/model/document.ts';
 import {
   dynapsimExample,
@@ -22,6 +22,7 @@ import {
   dynapsimWithIzhikevichAndSc,
   dynapsimWithLoihi,
 } from '../unit/engine/fixtures/dynapsim-with-models.ts';
+import { runAll } from './harness/run-all.ts';
 import type { BackendSpikes } from './harness/run-backend.ts';
 
 test.describe.configure({ timeout: 300_000 });
@@ -32,27 +33,6 @@ test.describe.configure({ timeout: 300_000 });
  * counts); the bound leaves room for a GPU whose division or fused multiply-adds round otherwise.
  */
 const SAMPLE_TOLERANCE = 1e-5;
-
-async function runAll(
-  page: Page,
-  doc: NetworkDocument,
-  backends: string[],
-): Promise<Record<string, BackendSpikes>> {
-  await page.goto('/tests/e2e/harness/index.html');
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  const out: Record<string, BackendSpikes> = {};
-  for (const backend of backends) {
-    out[backend] = await page.evaluate(
-      ([d, b]) => {
-        const api = window.__spikelab;
-        if (!api) throw new Error('harness not loaded');
-        return api.runOnBackend(d, b as NetworkDocument['run']['backend']);
-      },
-      [doc, backend] as const,
-    );
-  }
-  return out;
-}
 
 /** Spikes as `step:index` keys, per population. */
 function keys(run: BackendSpikes, population: string): string[] {

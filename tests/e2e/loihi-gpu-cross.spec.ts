@@ -8,35 +8,14 @@
  * multiply-adds, so every spike and every probed v and I must be equal. A backend that cannot
  * run fails the test; it never skips.
  */
-import { expect, test, type Page } from '@playwright/test';
-import type { NetworkDocument } from '../../src/model/document.ts';
+import { expect, test } from '@playwright/test';
 import { mixedLoihiNetwork } from '../unit/engine/fixtures/loihi-gpu-networks.ts';
+import { runAll } from './harness/run-all.ts';
 import type { BackendSpikes } from './harness/run-backend.ts';
 
 test.describe.configure({ timeout: 240_000 });
 
 const STEPS = 200;
-
-async function runAll(
-  page: Page,
-  doc: NetworkDocument,
-  backends: string[],
-): Promise<Record<string, BackendSpikes>> {
-  await page.goto('/tests/e2e/harness/index.html');
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  const out: Record<string, BackendSpikes> = {};
-  for (const backend of backends) {
-    out[backend] = await page.evaluate(
-      ([d, b]) => {
-        const api = window.__spikelab;
-        if (!api) throw new Error('harness not loaded');
-        return api.runOnBackend(d, b as NetworkDocument['run']['backend']);
-      },
-      [doc, backend] as const,
-    );
-  }
-  return out;
-}
 
 function expectRan(run: BackendSpikes | undefined, resolved: string): BackendSpikes {
   expect(run, `no result for ${resolved}`).toBeDefined();
