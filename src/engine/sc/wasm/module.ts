@@ -3,6 +3,7 @@
  * `kernel.generated.ts`): the same bytes and the same call in Node, the page and workers, as the
  * engine's wasm backend does with its own module.
  */
+import { kernelLoader } from '../../wasm-kernel-loader.ts';
 import { SC_KERNEL_BASE64 } from './kernel.generated.ts';
 
 /** What the module exports (see assembly/kernel.ts); addresses are byte offsets. */
@@ -21,15 +22,6 @@ export interface ScKernelExports {
 
 const FUNCTIONS = ['heapBase', 'and', 'or', 'xor', 'not', 'mux', 'popcount', 'andPopcount'];
 
-let compiled: Promise<WebAssembly.Module> | undefined;
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const raw = atob(text);
-  const bytes = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-  return bytes;
-}
-
 /**
  * A fresh instance with its own memory. The module is compiled once per realm and cached.
  *
@@ -37,17 +29,8 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
  * const k = await instantiateScKernels();
  * k.popcount(k.heapBase(), 0) === 0;
  */
-export async function instantiateScKernels(): Promise<ScKernelExports> {
-  compiled ??= WebAssembly.compile(decodeBase64(SC_KERNEL_BASE64));
-  const instance = await WebAssembly.instantiate(await compiled, {});
-  const exports = instance.exports;
-  const missing = FUNCTIONS.filter((name) => typeof exports[name] !== 'function');
-  if (!(exports['memory'] instanceof WebAssembly.Memory) || missing.length > 0) {
-    throw new Error(
-      `SC wasm kernels: unexpected exports (missing ${missing.join(', ') || 'memory'}; ` +
-        'rebuild with node scripts/build-wasm.mjs)',
-    );
-  }
-  // Checked just above: every name is a function and memory is a Memory.
-  return exports as unknown as ScKernelExports;
-}
+export const instantiateScKernels = kernelLoader<ScKernelExports>(
+  SC_KERNEL_BASE64,
+  FUNCTIONS,
+  'SC wasm kernels',
+);
