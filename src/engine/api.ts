@@ -59,6 +59,12 @@ export interface Simulation {
   step(n: number): Promise<Chunk>;
   /** Back to step 0 with the initial state (same seed, same connectivity). */
   reset(): Promise<void>;
+  /**
+   * The current weights of every projection whose weights change while it runs (a weight rule
+   * or structural plasticity), keyed by projection id, one float32 per synapse in connection
+   * order: what the page writes back as `{ kind: 'explicit', values }`.
+   */
+  learnedWeights(): Promise<Record<string, Float32Array>>;
   /** Free device memory and workers. */
   dispose(): void;
 }

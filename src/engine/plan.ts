@@ -10,6 +10,8 @@
 import type { LoihiLearningPlan, LoihiPlan } from './plan-loihi.ts';
 export type { LoihiPlan } from './plan-loihi.ts';
 import type { DynapsimPlan } from './plan-dynapsim.ts';
+import type { PlasticityPlan } from './plan-plasticity.ts';
+export type * from './plan-plasticity.ts';
 export type { DynapsimPlan } from './plan-dynapsim.ts';
 import type { StateVariable, SynapseVariable } from '../model/document.ts';
 
@@ -209,6 +211,11 @@ export interface ProjectionPlan {
   maxDelay: number;
   /** Loihi learning (traces, `dw`) of this projection, CONTEXT.md step 5d; absent: none. */
   learning?: LoihiLearningPlan;
+  /**
+   * Short-term plasticity, weight rule and structural plasticity of a classic projection
+   * (CONTEXT.md steps 3b, 5e, 5f); absent: none. `csr.weights` is then per synapse.
+   */
+  plasticity?: PlasticityPlan;
 }
 
 export type ProbePlan =
@@ -224,7 +231,10 @@ export type ProbePlan =
   | {
       id: string;
       kind: 'synapse';
-      /** Index into `Plan.projections`; its `learning` holds the recorded state. */
+      /**
+       * Index into `Plan.projections`; its `learning` (Loihi) or `plasticity.rule` (classic)
+       * holds the recorded state.
+       */
       projection: number;
       variable: SynapseVariable;
       /** Synapse indices in CSR order. */

@@ -29,6 +29,9 @@ export const PROJECTION_STREAM = { connect: 11, weight: 12, delay: 13 } as const
  */
 export const LOIHI_LEARN_STREAM = 14;
 
+/** Per-projection streams of structural plasticity (CONTEXT.md step 5f). */
+export const PLASTICITY_STREAM = { structuralPick: 20, structuralWeight: 21 } as const;
+
 /**
  * A 32-bit integer hash with low bias (the "lowbias32" constants of Wellons' hash prospector).
  * Bijective on uint32, so distinct counters never collide.

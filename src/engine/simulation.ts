@@ -74,6 +74,19 @@ class EngineSimulation implements Simulation {
     return this.serialize(() => this.runner.reset());
   }
 
+  learnedWeights(): Promise<Record<string, Float32Array>> {
+    return this.serialize(async () => {
+      const out: Record<string, Float32Array> = {};
+      for (const [index, projection] of this.plan.projections.entries()) {
+        const p = projection.plasticity;
+        if (p?.rule !== undefined || p?.structural !== undefined) {
+          out[projection.id] = await this.runner.learnedWeights(index);
+        }
+      }
+      return out;
+    });
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

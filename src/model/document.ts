@@ -18,6 +18,13 @@ export type {
 export { LOIHI_SIGN_MODES, LOIHI_TRACE_NAMES } from './document-loihi.ts';
 import type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
+import type {
+  PlasticityRule,
+  ShortTermPlasticity,
+  StructuralPlasticity,
+} from './document-plasticity.ts';
+export type * from './document-plasticity.ts';
+export { PLASTICITY_RULES } from './document-plasticity.ts';
 
 /** Current version of the document format. Bump it together with a migration in `migrate.ts`. */
 export const DOCUMENT_VERSION = 1;
@@ -72,7 +79,13 @@ export interface CanvasPosition {
 export type Distribution =
   | { kind: 'constant'; value: number }
   | { kind: 'uniform'; low: number; high: number }
-  | { kind: 'normal'; mean: number; std: number };
+  | { kind: 'normal'; mean: number; std: number }
+  /**
+   * One weight per synapse in connection order (sources ascending, then targets ascending),
+   * e.g. written back by training or by "keep learned weights"; only with `all_to_all` or
+   * `one_to_one` connectivity, whose synapse count is known.
+   */
+  | { kind: 'explicit'; values: number[] };
 
 /** Initial membrane potential of each neuron. */
 export type InitialValue =
@@ -282,6 +295,12 @@ export interface Projection {
   weight: Distribution;
   delay: DelaySpec;
   synapse: SynapseSpec;
+  /** Weight plasticity while the network runs (`delta`/`exponential` synapses only). */
+  plasticity?: PlasticityRule;
+  /** Tsodyks-Markram short-term plasticity (`delta`/`exponential` synapses only). */
+  stp?: ShortTermPlasticity;
+  /** Pruning and growth of synapses (`delta`/`exponential` synapses only). */
+  structural?: StructuralPlasticity;
 }
 
 /** A current step injected into every neuron of a population over [start, stop) ms. */
@@ -311,7 +330,10 @@ export type Probe =
   | {
       id: string;
       kind: 'synapse';
-      /** A Loihi projection with a learning rule or traces (CONTEXT.md step 5d). */
+      /**
+       * A Loihi projection with a learning rule or traces (CONTEXT.md step 5d), or a classic
+       * projection with `plasticity` (step 5e).
+       */
       projection: string;
       variable: SynapseVariable;
       /** Synapse indices in connection order (sources ascending, then targets ascending). */
@@ -331,7 +353,13 @@ export type StateVariable = 'v' | 'i_syn' | 'u' | 'w';
  * actual weight `w_act`, or a trace (sampled after the step's pre impulses, before its post
  * impulses and decay, as brian2-loihi's monitors read them).
  */
-export type SynapseVariable = 'w' | 'w_act' | LoihiTraceName;
+export type SynapseVariable = 'w' | 'w_act' | LoihiTraceName | ClassicSynapseVariable;
+/**
+ * What a synapse probe records of a classic plastic projection besides `w` (the delivered
+ * weight): STDP's traces, R-STDP's eligibility, or OnlineO1's integer fields (`w` is then the
+ * delivered weight `weight * weight_scale`). Sampled after step 5e's update.
+ */
+export type ClassicSynapseVariable = 'pre_trace' | 'post_trace' | 'eligibility';
 export type ProbeKind = Probe['kind'];
 /** A probe that records a population (everything but a synapse probe). */
 export type PopulationProbe = Exclude<Probe, { kind: 'synapse' }>;

@@ -43,6 +43,12 @@ export function weightSign(w: Distribution): WeightSign {
     case 'normal':
       // A normal draw can have either sign; classify by the mean unless the mean is zero.
       return w.mean > 0 ? 'excitatory' : w.mean < 0 ? 'inhibitory' : 'mixed';
+    case 'explicit':
+      return w.values.every((v) => v >= 0)
+        ? 'excitatory'
+        : w.values.every((v) => v <= 0)
+          ? 'inhibitory'
+          : 'mixed';
   }
 }
 
@@ -55,6 +61,8 @@ export function weightLabel(w: Distribution): string {
       return `w~U(${formatNumber(w.low)},${formatNumber(w.high)})`;
     case 'normal':
       return `w~N(${formatNumber(w.mean)},${formatNumber(w.std)})`;
+    case 'explicit':
+      return `w=[${w.values.length}]`;
   }
 }
 

@@ -19,6 +19,8 @@ function center(d: Distribution): number {
       return (d.low + d.high) / 2;
     case 'normal':
       return d.mean;
+    case 'explicit':
+      return d.values.length === 0 ? 0 : d.values.reduce((a, b) => a + b, 0) / d.values.length;
   }
 }
 
@@ -32,6 +34,9 @@ export function switchKind(d: Distribution, kind: Kind): Distribution {
       return { kind, low: c - spread, high: c + spread };
     case 'normal':
       return { kind, mean: c, std: spread };
+    case 'explicit':
+      // Per-synapse values come from training or kept learned weights, not from this picker.
+      return d.kind === 'explicit' ? d : { kind: 'constant', value: c };
   }
 }
 
@@ -58,7 +63,11 @@ export function DistributionEditor({
         name={`${name}-kind`}
         label={label}
         value={value.kind}
-        options={KINDS}
+        options={
+          value.kind === 'explicit'
+            ? [...KINDS, { value: 'explicit', label: `Per synapse (${value.values.length})` }]
+            : KINDS
+        }
         onCommit={(kind) => onCommit(switchKind(value, kind), 'kind')}
       />
       {value.kind === 'constant' && (

@@ -14,6 +14,9 @@ const LABELS: Record<SynapseVariable, string> = {
   y1: 'trace y1',
   y2: 'trace y2',
   y3: 'trace y3',
+  pre_trace: 'pre traces',
+  post_trace: 'post traces',
+  eligibility: 'eligibility',
 };
 
 /** How many synapses "Record" offers by default: a few lines stay readable. */

@@ -50,6 +50,9 @@ const UNITS: Record<SynapseVariable, string> = {
   y1: 'trace',
   y2: 'trace',
   y3: 'trace',
+  pre_trace: 'pre trace',
+  post_trace: 'post trace',
+  eligibility: 'eligibility',
 };
 
 /** The synapse probes of `group` over the window; `widthPx` bounds the points per line. */

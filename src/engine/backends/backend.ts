@@ -17,6 +17,12 @@ export interface BackendRunner {
   run(n: number): Promise<Chunk>;
   /** Restore the plan's initial state and step 0. */
   reset(): Promise<void>;
+  /**
+   * A copy of the current weights (CSR order, float32) of projection `projection`, which has a
+   * weight rule or structural plasticity (`ProjectionPlan.plasticity.rule`/`.structural`):
+   * what "keep learned weights" writes back into the document.
+   */
+  learnedWeights(projection: number): Promise<Float32Array>;
   dispose(): void;
 }
 

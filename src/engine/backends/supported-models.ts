@@ -49,3 +49,20 @@ export function refuseLoihiLearning(
     learning !== undefined ? `projection '${learning.id}'` : `synapse probe '${probe?.id ?? ''}'`;
   throw new BackendUnavailableError(backend, `${what}: ${reason}`);
 }
+
+/**
+ * Throws `BackendUnavailableError` for a plan with classic plasticity (a projection with
+ * `plasticity`: CONTEXT.md steps 3b, 5e, 5f), for backends that do not step it, so `auto`
+ * falls back to one that does.
+ *
+ * @example refusePlasticity('webgl2', plan);
+ */
+export function refusePlasticity(
+  backend: string,
+  plan: Plan,
+  reason = 'plasticity (STDP, R-STDP, OnlineO1, homeostatic, STP, structural) runs on the reference and wasm backends',
+): void {
+  const plastic = plan.projections.find((p) => p.plasticity !== undefined);
+  if (plastic === undefined) return;
+  throw new BackendUnavailableError(backend, `projection '${plastic.id}': ${reason}`);
+}

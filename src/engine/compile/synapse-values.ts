@@ -17,6 +17,8 @@ export function weightIsShared(spec: Distribution): boolean {
       return spec.low === spec.high;
     case 'normal':
       return spec.std === 0;
+    case 'explicit':
+      return false;
   }
 }
 
@@ -40,6 +42,12 @@ export function drawWeights(
 ): Float32Array | { constant: number } {
   const f = Math.fround;
   switch (spec.kind) {
+    case 'explicit':
+      // Validation requires one value per synapse; a mismatch here is a compile bug.
+      if (spec.values.length !== count) {
+        throw new RangeError(`explicit weights: ${spec.values.length} values for ${count} synapses`);
+      }
+      return Float32Array.from(spec.values, f);
     case 'constant':
       return { constant: f(spec.value) };
     case 'uniform': {

@@ -50,7 +50,9 @@ function checkProbe(
     return;
   }
   const variable = probe.variable;
-  if (variable !== 'w' && variable !== 'w_act' && synapse.traces?.[variable] === undefined) {
+  if (variable === 'pre_trace' || variable === 'post_trace' || variable === 'eligibility') {
+    flag(ctx, `${at}.variable`, `${variable} is recorded of classic plastic projections; ${id} is a loihi synapse`);
+  } else if (variable !== 'w' && variable !== 'w_act' && synapse.traces?.[variable] === undefined) {
     flag(ctx, `${at}.variable`, `the trace ${variable} of ${id} is off; ${turnTraceOn(variable)}`);
   }
   const source = ctx.populations.get(projection.source)?.population;

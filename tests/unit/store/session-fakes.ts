@@ -80,6 +80,9 @@ export function fakeSimulation(doc: NetworkDocument, failAt = Infinity): Simulat
         wallMs: 1,
       });
     },
+    learnedWeights(): Promise<Record<string, Float32Array>> {
+      return Promise.resolve({});
+    },
     reset() {
       current = 0;
       return Promise.resolve();

@@ -7,7 +7,7 @@
 import { BackendUnavailableError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { BackendRunner } from '../backend.ts';
-import { refuseLoihiLearning, requireModels } from '../supported-models.ts';
+import { refuseLoihiLearning, refusePlasticity, requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
 import { EXP32_FUNCTIONS } from './exp32-helper.ts';
 import { LOG32_FUNCTIONS } from './log32-helper.ts';
@@ -88,6 +88,7 @@ export async function createOnMode(
 ): Promise<GpuRunner> {
   requireModels(mode, plan, GPU_MODELS);
   refuseLoihiLearning(mode, plan);
+  refusePlasticity(mode, plan);
   if (!(await isModeAvailable(mode))) {
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }

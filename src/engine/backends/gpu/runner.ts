@@ -123,6 +123,13 @@ export class GpuRunner implements BackendRunner {
     return builder.finish(performance.now() - start - recordMs, n);
   }
 
+  learnedWeights(projection: number): Promise<Float32Array> {
+    // createOnMode refuses plastic plans (refusePlasticity), so no projection here learns.
+    return Promise.reject(
+      new Error(`projection ${projection} has no plasticity on the gpu backend`),
+    );
+  }
+
   dispose(): void {
     for (const p of this.pipelines.values()) p.destroy();
     this.pipelines.clear();

@@ -112,6 +112,11 @@ export class ReferenceRunner implements BackendRunner {
     return Promise.resolve();
   }
 
+  learnedWeights(projection: number): Promise<Float32Array> {
+    // Replaced by the plasticity step (CONTEXT.md 5e); until then no plan has plasticity.
+    return Promise.reject(new Error(`projection ${projection} has no plasticity`));
+  }
+
   dispose(): void {
     // Plain typed arrays: the garbage collector frees them once the runner is dropped.
   }

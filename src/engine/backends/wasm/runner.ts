@@ -159,6 +159,11 @@ export class WasmRunner implements BackendRunner {
     return Promise.resolve();
   }
 
+  learnedWeights(projection: number): Promise<Float32Array> {
+    // index.ts refuses plastic plans until the kernel steps CONTEXT.md 3b/5e/5f.
+    return Promise.reject(new Error(`projection ${projection} has no plasticity on wasm`));
+  }
+
   dispose(): void {
     this.step = 0;
   }
