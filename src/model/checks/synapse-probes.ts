@@ -51,7 +51,11 @@ function checkProbe(
   }
   const variable = probe.variable;
   if (variable === 'pre_trace' || variable === 'post_trace' || variable === 'eligibility') {
-    flag(ctx, `${at}.variable`, `${variable} is recorded of classic plastic projections; ${id} is a loihi synapse`);
+    flag(
+      ctx,
+      `${at}.variable`,
+      `${variable} is recorded of classic plastic projections; ${id} is a loihi synapse`,
+    );
   } else if (variable !== 'w' && variable !== 'w_act' && synapse.traces?.[variable] === undefined) {
     flag(ctx, `${at}.variable`, `the trace ${variable} of ${id} is off; ${turnTraceOn(variable)}`);
   }
