@@ -45,7 +45,9 @@ export function drawWeights(
     case 'explicit':
       // Validation requires one value per synapse; a mismatch here is a compile bug.
       if (spec.values.length !== count) {
-        throw new RangeError(`explicit weights: ${spec.values.length} values for ${count} synapses`);
+        throw new RangeError(
+          `explicit weights: ${spec.values.length} values for ${count} synapses`,
+        );
       }
       return Float32Array.from(spec.values, f);
     case 'constant':
