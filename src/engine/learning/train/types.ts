@@ -142,3 +142,34 @@ export interface TrainResult {
   network: TrainNetwork;
   history: EpochMetrics[];
 }
+
+/** The built-in synthetic dataset (`dataset.ts`): one random spike pattern per class, jittered. */
+export interface SyntheticDatasetOptions {
+  classes: number;
+  inputSize: number;
+  steps: number;
+  /** Training samples per class. */
+  trainPerClass: number;
+  /** Test samples per class. */
+  testPerClass: number;
+  /** Rate of a pattern's inputs, Hz. */
+  rate: number;
+  /** Run dt, ms (converts rates to per-step probabilities). */
+  dt: number;
+  /** Each pattern spike moves by a uniform whole number of steps in [-jitter, jitter]. */
+  jitter: number;
+  /** Extra random spikes per input, Hz. */
+  noiseRate: number;
+  seed: number;
+}
+
+/**
+ * A loss over flat parameters, for the rules that treat the network as a black box (MAML, EWC,
+ * the genetic algorithm): `snnObjective` (`objective.ts`) adapts a `TrainNetwork`.
+ */
+export interface Differentiable<Batch> {
+  /** Number of parameters. */
+  readonly size: number;
+  /** Loss and its gradient at `params` on `batch` (a new gradient array). */
+  lossAndGradient(params: Float32Array, batch: Batch): { loss: number; gradient: Float32Array };
+}
