@@ -8,6 +8,7 @@ import { createCheckContext } from './context.ts';
 import { checkIds } from './ids.ts';
 import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
+import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
 import { checkRun } from './run.ts';
@@ -24,6 +25,7 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkIds(ctx);
   checkPopulations(ctx);
   checkProjections(ctx);
+  checkPlasticity(ctx);
   checkStimuli(ctx);
   checkProbes(ctx);
   checkSynapseProbes(ctx);

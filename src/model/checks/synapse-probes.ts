@@ -1,10 +1,11 @@
 /**
- * Checks of synapse probes (the weights or traces of a learning Loihi projection): the
- * projection exists, is a Loihi projection with a rule or traces, the variable is recorded
- * there, and the synapse indices are distinct and inside the projection when its synapse count
- * is known (all_to_all, one_to_one). With a random rule the engine checks them at compile.
+ * Checks of synapse probes: the projection exists and its synapses change (a Loihi projection
+ * with a rule or traces, or a classic projection with a weight rule or structural plasticity),
+ * the variable is recorded there, and the synapse indices are distinct and inside the
+ * projection when its synapse count is known (all_to_all, one_to_one). With a random rule the
+ * engine checks them at compile.
  */
-import type { Projection, SynapseProbe } from '../document.ts';
+import type { Projection, SynapseProbe, SynapseVariable } from '../document.ts';
 import { isPopulationProbe } from '../document.ts';
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
@@ -33,31 +34,41 @@ function checkProbe(
     return;
   }
   const synapse = projection.synapse;
-  if (synapse.kind !== 'loihi') {
+  if (synapse.kind === 'delta' || synapse.kind === 'exponential') {
+    checkClassicVariable(ctx, at, probe.variable, projection, id);
+  } else if (synapse.kind !== 'loihi') {
     flag(
       ctx,
       `${at}.projection`,
-      `${id} has a ${synapse.kind} synapse; synapse probes record loihi synapses with a learning rule or traces`,
+      `${id} has a ${synapse.kind} synapse; synapse probes record loihi synapses with a learning rule or traces, or plastic delta/exponential synapses`,
     );
     return;
-  }
-  if (!hasLearning(synapse)) {
+  } else if (!hasLearning(synapse)) {
     flag(
       ctx,
       `${at}.projection`,
       `${id} has no learning rule (synapse.dw) and no traces (synapse.traces): its synapses do not change`,
     );
     return;
-  }
-  const variable = probe.variable;
-  if (variable === 'pre_trace' || variable === 'post_trace' || variable === 'eligibility') {
-    flag(
-      ctx,
-      `${at}.variable`,
-      `${variable} is recorded of classic plastic projections; ${id} is a loihi synapse`,
-    );
-  } else if (variable !== 'w' && variable !== 'w_act' && synapse.traces?.[variable] === undefined) {
-    flag(ctx, `${at}.variable`, `the trace ${variable} of ${id} is off; ${turnTraceOn(variable)}`);
+  } else {
+    const variable = probe.variable;
+    if (variable === 'pre_trace' || variable === 'post_trace' || variable === 'eligibility') {
+      flag(
+        ctx,
+        `${at}.variable`,
+        `${variable} is recorded of classic plastic projections; ${id} is a loihi synapse`,
+      );
+    } else if (
+      variable !== 'w' &&
+      variable !== 'w_act' &&
+      synapse.traces?.[variable] === undefined
+    ) {
+      flag(
+        ctx,
+        `${at}.variable`,
+        `the trace ${variable} of ${id} is off; ${turnTraceOn(variable)}`,
+      );
+    }
   }
   const source = ctx.populations.get(projection.source)?.population;
   const target = ctx.populations.get(projection.target)?.population;
@@ -74,4 +85,64 @@ function checkProbe(
       flag(ctx, `${at}.synapses[${k}]`, `duplicate synapse ${synapseIndex}`);
     seen.add(synapseIndex);
   });
+}
+
+/**
+ * A classic projection records `w` when its weights change (a rule or structural plasticity),
+ * the traces with STDP, R-STDP or OnlineO1, the eligibility with R-STDP or OnlineO1
+ * (CONTEXT.md, the probe note after step 5f).
+ */
+function checkClassicVariable(
+  ctx: CheckContext,
+  at: string,
+  variable: SynapseVariable,
+  projection: Projection,
+  id: string,
+): void {
+  const rule = projection.plasticity?.rule;
+  switch (variable) {
+    case 'w':
+      if (rule === undefined && projection.structural === undefined) {
+        flag(
+          ctx,
+          `${at}.projection`,
+          `${id} has no weight rule (plasticity) and no structural plasticity: its weights do not change`,
+        );
+      }
+      return;
+    case 'pre_trace':
+    case 'post_trace':
+      if (rule !== 'stdp' && rule !== 'rstdp' && rule !== 'online_o1') {
+        flag(
+          ctx,
+          `${at}.variable`,
+          `${variable} is kept by the stdp, rstdp and online_o1 rules; ${id} has ${ruleName(rule)}`,
+        );
+      }
+      return;
+    case 'eligibility':
+      if (rule !== 'rstdp' && rule !== 'online_o1') {
+        flag(
+          ctx,
+          `${at}.variable`,
+          `eligibility is kept by the rstdp and online_o1 rules; ${id} has ${ruleName(rule)}`,
+        );
+      }
+      return;
+    case 'w_act':
+    case 'x1':
+    case 'x2':
+    case 'y1':
+    case 'y2':
+    case 'y3':
+      flag(
+        ctx,
+        `${at}.variable`,
+        `${variable} is recorded of loihi synapses; ${id} is a ${projection.synapse.kind} synapse (record w, pre_trace, post_trace or eligibility)`,
+      );
+  }
+}
+
+function ruleName(rule: string | undefined): string {
+  return rule === undefined ? 'no weight rule' : `the ${rule} rule`;
 }

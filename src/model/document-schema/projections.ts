@@ -1,5 +1,5 @@
 /**
- * Projections: connectivity rule, weights, delays and synapse kind.
+ * Projections: connectivity rule, weights, delays, synapse kind and plasticity.
  */
 import type { Connectivity, DelaySpec, Projection, SynapseSpec } from '../document.ts';
 import { MAX_DELAY_STEPS } from '../limits.ts';
@@ -17,6 +17,7 @@ import { distributionSchema } from './distributions.ts';
 import { loihiSynapseSchema } from './loihi.ts';
 import { dpiSynapseSchema } from './dynapsim.ts';
 import { idSchema } from './populations.ts';
+import { plasticityRuleSchema, stpSchema, structuralSchema } from './plasticity.ts';
 
 const connectivitySchema: Schema<Connectivity> = taggedUnion('rule', {
   all_to_all: object({ rule: literal('all_to_all'), allow_self: boolean() }),
@@ -60,4 +61,7 @@ export const projectionSchema: Schema<Projection> = object({
   weight: distributionSchema,
   delay: delaySchema,
   synapse: synapseSchema,
+  plasticity: optional(plasticityRuleSchema),
+  stp: optional(stpSchema),
+  structural: optional(structuralSchema),
 });

@@ -3,6 +3,9 @@
  */
 import type { Probe, Stimulus } from '../document.ts';
 import { LOIHI_TRACE_NAMES } from '../document.ts';
+
+/** What a synapse probe records of a classic plastic projection besides `w`. */
+const CLASSIC_SYNAPSE_VARIABLES = ['pre_trace', 'post_trace', 'eligibility'] as const;
 import { array, enumeration, literal, number, object, taggedUnion } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { idSchema } from './populations.ts';
@@ -40,7 +43,7 @@ export const probeSchema: Schema<Probe> = taggedUnion('kind', {
     id: idSchema,
     kind: literal('synapse'),
     projection: idSchema,
-    variable: enumeration(['w', 'w_act', ...LOIHI_TRACE_NAMES]),
+    variable: enumeration(['w', 'w_act', ...LOIHI_TRACE_NAMES, ...CLASSIC_SYNAPSE_VARIABLES]),
     synapses: array(number({ integer: true, min: 0 }), {
       description: 'Synapse indices in connection order (sources ascending, then targets).',
     }),

@@ -108,7 +108,7 @@ describe('traces', () => {
     const schema = JSON.stringify(toJsonSchema());
     expect(schema).toContain('"impulse":{"type":"integer","minimum":1,"maximum":127');
     expect(schema).toContain('"tau":{"type":"integer","minimum":1,"description"');
-    expect(schema).toContain('"enum":["w","w_act","x1","x2","y1","y2","y3"]');
+    expect(schema).toContain('"enum":["w","w_act","x1","x2","y1","y2","y3","pre_trace","post_trace","eligibility"]');
   });
 });
 
@@ -140,7 +140,7 @@ describe('synapse probes', () => {
     );
   });
 
-  it('refuses a projection that is not loihi', () => {
+  it('refuses a classic projection whose weights do not change', () => {
     const doc = learningDoc();
     (doc.populations as unknown[]).push(createPopulation('stochastic_lif', 'lif', { x: 0, y: 0 }));
     (doc.projections as unknown[]).push({
@@ -160,7 +160,7 @@ describe('synapse probes', () => {
       synapses: [0],
     });
     expect(issuesOf(doc)).toEqual([
-      'probes[4].projection: "to_lif" has a delta synapse; synapse probes record loihi synapses with a learning rule or traces',
+      'probes[4].projection: "to_lif" has no weight rule (plasticity) and no structural plasticity: its weights do not change',
     ]);
   });
 
@@ -196,7 +196,7 @@ describe('synapse probes', () => {
 
   it('refuses an unknown variable', () => {
     expect(withProbe({ variable: 'v', synapses: [0] })).toEqual([
-      'probes[4].variable: must be one of w, w_act, x1, x2, y1, y2, y3, got "v"',
+      'probes[4].variable: must be one of w, w_act, x1, x2, y1, y2, y3, pre_trace, post_trace, eligibility, got "v"',
     ]);
   });
 });
