@@ -108,7 +108,9 @@ describe('traces', () => {
     const schema = JSON.stringify(toJsonSchema());
     expect(schema).toContain('"impulse":{"type":"integer","minimum":1,"maximum":127');
     expect(schema).toContain('"tau":{"type":"integer","minimum":1,"description"');
-    expect(schema).toContain('"enum":["w","w_act","x1","x2","y1","y2","y3","pre_trace","post_trace","eligibility"]');
+    expect(schema).toContain(
+      '"enum":["w","w_act","x1","x2","y1","y2","y3","pre_trace","post_trace","eligibility"]',
+    );
   });
 });
 
