@@ -15,6 +15,7 @@ import { compileLoihiLearning } from './loihi-learning-plan.ts';
 import { compileDynapsim } from './dynapsim-plan.ts';
 import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
+import { changesWeights, compilePlasticity, perSynapseWeights } from './plasticity-plan.ts';
 import { checkSynapseProbe, compileProbe, compileSynapseProbe } from './probes.ts';
 import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
@@ -89,7 +90,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       streamKey(seed, index, PROJECTION_STREAM.connect),
     );
     const count = rows.targets.length;
-    const weights =
+    const drawnWeights =
       pr.synapse.kind === 'loihi'
         ? loihiWeights(pr, pr.synapse, count)
         : pr.synapse.kind === 'dpi' && pr.synapse.weights !== undefined
@@ -100,6 +101,9 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
               streamKey(seed, index, PROJECTION_STREAM.weight),
               gaussTable,
             );
+    // A rule or structural plasticity changes the weights in place: one per synapse.
+    const weights = changesWeights(pr) ? perSynapseWeights(drawnWeights, count) : drawnWeights;
+    const plasticity = compilePlasticity(pr, index, weights, dt, seed, populationIndex);
     const drawn = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
     const fromLoihi = doc.populations[source]?.model === 'loihi';
     const delays = fromLoihi ? shiftDelays(drawn) : drawn;
@@ -116,6 +120,7 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       csr: { rowPtr: rows.rowPtr, targets: rows.targets, weights, delays },
       maxDelay: maxDelayOf(delays),
       ...(learning ? { learning } : {}),
+      ...(plasticity ? { plasticity } : {}),
     };
   });
 

@@ -11,6 +11,7 @@ import type {
 import { formatBytes } from '../errors.ts';
 import type { ModelPlan, Plan } from '../plan.ts';
 import { hasLoihiLearning } from './loihi-learning-plan.ts';
+import { changesWeights } from './plasticity-plan.ts';
 import { scChannelCount } from './sc-dense-plan.ts';
 import { delayIsShared, weightIsShared } from './synapse-values.ts';
 
@@ -20,12 +21,24 @@ import { delayIsShared, weightIsShared } from './synapse-values.ts';
  */
 export const LOIHI_LEARNING_BYTES_PER_SYNAPSE = 32;
 
+/**
+ * Weight-rule state per synapse (CONTEXT.md step 5e), besides the weight itself: stdp's two
+ * float32 traces, rstdp's traces and eligibility, online_o1's four int32 fields.
+ */
+export const RULE_BYTES_PER_SYNAPSE = { stdp: 8, rstdp: 12, online_o1: 16, homeostatic: 0 };
+/** Homeostatic state per target neuron: spike count and rate estimate. */
+export const HOMEOSTATIC_BYTES_PER_NEURON = 8;
+/** STP state per source neuron: x and u, plus one release per slot of the delay ring. */
+export function stpBytesPerSource(maxDelay: number): number {
+  return 8 + 4 * (maxDelay + 1);
+}
+
 export interface ProjectionEstimate {
   id: string;
   synapses: number;
   /**
-   * Bytes per synapse: target 4, + weight 4 if per synapse, + delay 1 if so, + Loihi learning
-   * state if it learns.
+   * Bytes per synapse: target 4, + weight 4 if per synapse (always with a weight rule or
+   * structural plasticity), + delay 1 if so, + Loihi learning or weight-rule state.
    */
   bytesPerSynapse: number;
   /** Synapses, row pointers and the spike history ring of the source. */
@@ -81,11 +94,31 @@ function learns(projection: Projection): boolean {
 
 /** Bytes per synapse of a projection as compiled (`CsrConnectivity`, plus learning state). */
 export function bytesPerSynapse(projection: Projection): number {
+  const rule = projection.plasticity?.rule;
   return (
     4 +
-    (weightIsShared(projection.weight) && !hasMantissaList(projection) ? 0 : 4) +
+    (weightIsShared(projection.weight) &&
+    !hasMantissaList(projection) &&
+    !changesWeights(projection)
+      ? 0
+      : 4) +
     (delayIsShared(projection.delay) ? 0 : 1) +
-    (learns(projection) ? LOIHI_LEARNING_BYTES_PER_SYNAPSE : 0)
+    (learns(projection) ? LOIHI_LEARNING_BYTES_PER_SYNAPSE : 0) +
+    (rule === undefined ? 0 : RULE_BYTES_PER_SYNAPSE[rule])
+  );
+}
+
+/** Plasticity state that is not per synapse: homeostatic per target, STP per source. */
+function plasticityNeuronBytes(
+  projection: Projection,
+  sourceSize: number,
+  targetSize: number,
+  maxDelay: number,
+): number {
+  return (
+    (projection.plasticity?.rule === 'homeostatic'
+      ? HOMEOSTATIC_BYTES_PER_NEURON * targetSize
+      : 0) + (projection.stp === undefined ? 0 : stpBytesPerSource(maxDelay) * sourceSize)
   );
 }
 
@@ -116,7 +149,8 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
     const fromLoihi = doc.populations.some((p) => p.id === pr.source && p.model === 'loihi');
     const slots = delayBound(pr) + (fromLoihi ? 2 : 1);
     const history = 4 * ns * slots + (delayIsShared(pr.delay) ? 0 : ns * slots + 5 * ns);
-    const bytes = synapses * perSynapse + 4 * (ns + 1) + history;
+    const plastic = plasticityNeuronBytes(pr, ns, nt, slots - 1);
+    const bytes = synapses * perSynapse + 4 * (ns + 1) + history + plastic;
     return { id: pr.id, synapses, bytesPerSynapse: perSynapse, bytes };
   });
   const totalBytes = neuronBytes + projections.reduce((sum, p) => sum + p.bytes, 0);
@@ -194,6 +228,12 @@ export function measurePlan(plan: Plan): number {
     if (pr.csr.weights instanceof Float32Array) bytes += 4 * synapses;
     if (pr.csr.delays instanceof Uint8Array) bytes += synapses + ns * slots + 5 * ns;
     if (pr.learning) bytes += LOIHI_LEARNING_BYTES_PER_SYNAPSE * synapses;
+    const plastic = pr.plasticity;
+    if (plastic?.rule) bytes += RULE_BYTES_PER_SYNAPSE[plastic.rule.rule] * synapses;
+    if (plastic?.rule?.rule === 'homeostatic') {
+      bytes += HOMEOSTATIC_BYTES_PER_NEURON * (plan.populations[pr.target]?.size ?? 0);
+    }
+    if (plastic?.stp) bytes += stpBytesPerSource(pr.maxDelay) * ns;
   }
   return bytes;
 }

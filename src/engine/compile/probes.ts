@@ -55,7 +55,8 @@ export function compileSynapseProbe(
 
 /**
  * A compiled synapse probe (document index `index`), refused with `DocumentInvalidError` naming
- * it when its projection has no Loihi learning (nothing to record) or a synapse index is past
+ * it when its projection has no Loihi learning and no classic weight rule or structural
+ * plasticity (nothing to record) or a synapse index is past
  * the synapses actually drawn (which validation cannot know for random connectivity).
  *
  * @example checkSynapseProbe(compileSynapseProbe(probe, idx), 3, plan.projections)
@@ -67,14 +68,15 @@ export function checkSynapseProbe(
 ): ProbePlan {
   if (probe.kind !== 'synapse') return probe;
   const pr = projections[probe.projection];
-  if (pr?.learning === undefined) {
+  const plastic = pr?.plasticity?.rule !== undefined || pr?.plasticity?.structural !== undefined;
+  if (pr === undefined || (pr.learning === undefined && !plastic)) {
     const name = pr === undefined ? 'an unknown projection' : `projection '${pr.id}'`;
     throw new DocumentInvalidError([
       {
         path: `probes[${index}].projection`,
         message:
-          `probe '${probe.id}': ${name} has no Loihi learning rule or traces, so it has no ` +
-          'synapse state to record',
+          `probe '${probe.id}': ${name} has no Loihi learning rule or traces and no weight ` +
+          'rule or structural plasticity, so it has no synapse state to record',
       },
     ]);
   }
