@@ -26,6 +26,14 @@ import {
 import { scCurrent, updateRatesFrom } from './sc-step.ts';
 import { integrateClassic, resetClassic } from './classic-step.ts';
 import { generatorSpikes, poissonSpikes } from './source-step.ts';
+import {
+  allocatePlasticity,
+  readPlasticSynapse,
+  resetPlasticity,
+  type PlasticState,
+} from './plasticity-state.ts';
+import { applyPlasticity } from './plasticity-rules.ts';
+import { advanceStp, deliverWithRelease } from './plasticity-stp.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
 
 const f = Math.fround;
@@ -50,12 +58,15 @@ export class ReferenceRunner implements BackendRunner {
   private readonly dynapsim: (DynapsimState | undefined)[];
   /** Loihi learning state (step 5d), by projection index. */
   private readonly learning: (LearningState | undefined)[];
+  /** Classic plasticity state (steps 3b, 5e, 5f), by projection index. */
+  private readonly plastic: (PlasticState | undefined)[];
 
   constructor(private readonly plan: Plan) {
     this.state = allocateState(plan);
     this.loihi = allocateLoihi(plan);
     this.dynapsim = allocateDynapsim(plan);
     this.learning = allocateLearning(plan);
+    this.plastic = allocatePlasticity(plan);
     this.counts = new Int32Array(plan.populations.length);
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
@@ -108,13 +119,20 @@ export class ReferenceRunner implements BackendRunner {
     resetLoihi(this.loihi);
     resetDynapsim(this.dynapsim);
     resetLearning(this.learning);
+    resetPlasticity(this.plastic);
     this.step = 0;
     return Promise.resolve();
   }
 
   learnedWeights(projection: number): Promise<Float32Array> {
-    // Replaced by the plasticity step (CONTEXT.md 5e); until then no plan has plasticity.
-    return Promise.reject(new Error(`projection ${projection} has no plasticity`));
+    const weights = this.plastic[projection]?.weights;
+    if (weights === undefined) {
+      const id = this.plan.projections[projection]?.id ?? String(projection);
+      return Promise.reject(
+        new Error(`projection '${id}' has no weight rule or structural plasticity`),
+      );
+    }
+    return Promise.resolve(Float32Array.from(weights));
   }
 
   dispose(): void {
@@ -196,12 +214,24 @@ export class ReferenceRunner implements BackendRunner {
       if (current)
         for (let j = 0; j < current.length; j++) current[j] = f((current[j] as number) * decay);
     }
+    // Step 3b: STP release of this step's source spikes.
+    for (let k = 0; k < plan.projections.length; k++) {
+      const stp = this.plastic[k]?.stp;
+      const source = stp && state.populations[plan.projections[k]?.source ?? -1];
+      if (stp && source) advanceStp(stp, source.history, t);
+    }
     // Step 5: deliver, projections in document order.
     for (let k = 0; k < plan.projections.length; k++) {
       const pr = plan.projections[k];
       const source = pr && state.populations[pr.source];
       const dest = this.destinations[k];
-      if (pr && source && dest && !deliverProjection(pr, source.history, t, dest)) suspect = true;
+      if (!pr || !source || !dest) continue;
+      const plastic = this.plastic[k];
+      const weights = plastic?.weights ?? pr.csr.weights;
+      const ok = plastic?.stp
+        ? deliverWithRelease(pr, weights, plastic.stp.release, source.history, t, dest)
+        : deliverProjection(pr, source.history, t, dest, weights);
+      if (!ok) suspect = true;
     }
     // Step 5b: SC rates traces read the spikes of step t of their source population (of step
     // t-1 for a Loihi source, whose spikes of step t come in step 5c).
@@ -213,6 +243,8 @@ export class ReferenceRunner implements BackendRunner {
     }
     // Step 5c: Loihi populations take this step's input, integrate, threshold and reset.
     advanceLoihi(plan, this.loihi, state.populations, this.learning, t);
+    // Steps 5e and 5f: weight rules and structural plasticity of classic projections.
+    applyPlasticity(this.plastic, (i) => state.populations[i]?.history, t);
     // Step 6: reset the LIF neurons that spiked at t.
     for (let i = 0; i < state.populations.length; i++) {
       const p = state.populations[i];
@@ -236,7 +268,9 @@ export class ReferenceRunner implements BackendRunner {
     if (builder.synapseProbes.length > 0) {
       builder.sampleSynapses(t, (projection, variable, e) => {
         const s = this.learning[projection];
-        return s ? readSynapse(s, variable, e) : 0;
+        if (s) return readSynapse(s, variable, e);
+        const p = this.plastic[projection];
+        return p ? readPlasticSynapse(p, variable, e) : 0;
       });
     }
   }
