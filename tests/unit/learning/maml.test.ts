@@ -31,7 +31,7 @@ const INNER_LR = 0.3;
 const heldOut = Array.from({ length: 50 }, (_, k) => task(100_000 + k));
 
 function metaTrain(outer: MetaOuterStep): Float32Array {
-  let params = new Float32Array(SIZE);
+  let params: Float32Array = new Float32Array(SIZE);
   for (let step = 0; step < 300; step++) {
     const tasks = [0, 1, 2, 3].map((j) => task(step * 4 + j));
     params = metaStep(model, params, tasks, {
