@@ -1,0 +1,7 @@
+/**
+ * Offline training of spiking networks (issue 6): the trainers' public surface.
+ */
+export { train, accuracy } from './train.ts';
+export { syntheticDataset, datasetProblems as syntheticDatasetProblems } from './dataset.ts';
+export { optionProblems, networkProblems } from './validate.ts';
+export type * from './types.ts';
