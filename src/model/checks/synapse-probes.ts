@@ -138,7 +138,7 @@ function checkClassicVariable(
       flag(
         ctx,
         `${at}.variable`,
-        `${variable} is recorded of loihi synapses; ${id} is a ${projection.synapse.kind} synapse (record w, pre_trace, post_trace or eligibility)`,
+        `${variable} is recorded of loihi synapses; ${id} is a classic projection (record w, pre_trace, post_trace or eligibility)`,
       );
   }
 }
