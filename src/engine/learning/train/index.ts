@@ -3,5 +3,9 @@
  */
 export { train, accuracy } from './train.ts';
 export { syntheticDataset, datasetProblems as syntheticDatasetProblems } from './dataset.ts';
+export { snnObjective, flattenParams, unflattenParams } from './objective.ts';
+export type { ObjectiveOptions } from './objective.ts';
+export { benchTraining } from './bench.ts';
+export type { TrainingBenchOptions, TrainingBenchResult } from './bench.ts';
 export { optionProblems, networkProblems } from './validate.ts';
 export type * from './types.ts';
