@@ -135,11 +135,7 @@ describe('reference plasticity runner', () => {
 
   it('reports learned weights of rule and structural projections only', async () => {
     const doc = mixedDocument();
-    const stpOnly: Projection = {
-      ...(doc.projections[0] as Projection),
-      id: 'stp_only',
-      plasticity: undefined,
-    };
+    const stpOnly: Projection = { ...(doc.projections[0] as Projection), id: 'stp_only' };
     delete stpOnly.plasticity;
     doc.projections.push(stpOnly);
     const sim = await createSimulation(doc, { backend: 'reference' });

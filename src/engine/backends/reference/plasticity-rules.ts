@@ -71,39 +71,32 @@ function markPost(flags: Uint8Array, target: SpikeHistory, t: number): void {
 }
 
 /**
- * Calls `visit(e, pre)` for every synapse in CSR order, `pre` meaning its source spiked at step
- * t - d with t - d >= 0.
+ * Fills `out[e]` with 1 where synapse e's source spiked at step t - d (t - d >= 0), else 0:
+ * delivery's condition, once per step so the rule loops below are flat.
  */
-function forEachSynapse(
-  s: PlasticState,
-  source: SpikeHistory,
-  t: number,
-  visit: (e: number, pre: boolean) => void,
-): void {
+function markPre(s: PlasticState, source: SpikeHistory, t: number, out: Uint8Array): void {
   const { rowPtr, delays } = s.projection.csr;
-  const pre = s.preFlags;
   const rows = rowPtr.length - 1;
   if (delays instanceof Uint8Array) {
     for (let src = 0; src < rows; src++) {
       const end = rowPtr[src + 1] as number;
       for (let e = rowPtr[src] as number; e < end; e++) {
         const from = t - (delays[e] as number);
-        visit(e, from >= 0 && source.spikedAt(from, src));
+        out[e] = from >= 0 && source.spikedAt(from, src) ? 1 : 0;
       }
     }
     return;
   }
-  pre.fill(0);
+  const spiked = s.preFlags;
+  spiked.fill(0);
   const from = t - delays.constant;
   if (from >= 0) {
     const list = source.list(from);
     const count = source.count(from);
-    for (let k = 0; k < count; k++) pre[list[k] as number] = 1;
+    for (let k = 0; k < count; k++) spiked[list[k] as number] = 1;
   }
   for (let src = 0; src < rows; src++) {
-    const spiked = pre[src] === 1;
-    const end = rowPtr[src + 1] as number;
-    for (let e = rowPtr[src] as number; e < end; e++) visit(e, spiked);
+    out.fill(spiked[src] as number, rowPtr[src], rowPtr[src + 1]);
   }
 }
 
@@ -117,49 +110,54 @@ function stepPairs(
   rewardSpikes: number,
 ): void {
   const p = rule.plan;
-  const { apre, apost, c } = rule;
+  const { apre, apost, c, pre } = rule;
   const targets = s.projection.csr.targets;
   const post = s.postFlags;
+  const n = w.length;
+  markPre(s, source, t, pre);
   if (p.rule === 'stdp') {
-    forEachSynapse(s, source, t, (e, pre) => {
-      let a = f((apre[e] as number) * p.decayPre);
-      let b = f((apost[e] as number) * p.decayPost);
+    const { decayPre, decayPost, aPlus, aMinus, wMin, wMax } = p;
+    // min/max as CONTEXT writes them (also for -0: max(-0, 0) is 0, as f32.max in wasm).
+    for (let e = 0; e < n; e++) {
+      let a = f((apre[e] as number) * decayPre);
+      let b = f((apost[e] as number) * decayPost);
       let we = w[e] as number;
-      if (pre) {
-        a = f(a + p.aPlus);
+      if (pre[e] === 1) {
+        a = f(a + aPlus);
         we = f(we - b);
       }
       if (post[targets[e] as number] === 1) {
-        b = f(b + p.aMinus);
+        b = f(b + aMinus);
         we = f(we + a);
       }
       apre[e] = a;
       apost[e] = b;
-      w[e] = Math.min(Math.max(we, p.wMin), p.wMax);
-    });
+      w[e] = Math.min(Math.max(we, wMin), wMax);
+    }
     return;
   }
   rule.r = f(rule.r * p.decayReward);
   rule.r = f(rule.r + f(p.reward.amount * rewardSpikes));
   const g = f(p.dt * rule.r);
-  forEachSynapse(s, source, t, (e, pre) => {
-    let a = f((apre[e] as number) * p.decayPre);
-    let b = f((apost[e] as number) * p.decayPost);
-    let ce = f((c[e] as number) * p.decayEligibility);
-    if (pre) {
-      a = f(a + p.aPlus);
+  const { decayPre, decayPost, decayEligibility, aPlus, aMinus, wMin, wMax } = p;
+  for (let e = 0; e < n; e++) {
+    let a = f((apre[e] as number) * decayPre);
+    let b = f((apost[e] as number) * decayPost);
+    let ce = f((c[e] as number) * decayEligibility);
+    if (pre[e] === 1) {
+      a = f(a + aPlus);
       ce = f(ce - b);
     }
     if (post[targets[e] as number] === 1) {
-      b = f(b + p.aMinus);
+      b = f(b + aMinus);
       ce = f(ce + a);
     }
     apre[e] = a;
     apost[e] = b;
     c[e] = ce;
     const we = f((w[e] as number) + f(g * ce));
-    w[e] = Math.min(Math.max(we, p.wMin), p.wMax);
-  });
+    w[e] = Math.min(Math.max(we, wMin), wMax);
+  }
 }
 
 /** OnlineO1: `stepMany` on this step's spikes, then the delivered weight. */
@@ -173,10 +171,8 @@ function stepOnline(
 ): void {
   const targets = s.projection.csr.targets;
   const post = s.postFlags;
-  forEachSynapse(s, source, t, (e, pre) => {
-    rule.pre[e] = pre ? 1 : 0;
-    rule.post[e] = post[targets[e] as number] ?? 0;
-  });
+  markPre(s, source, t, rule.pre);
+  for (let e = 0; e < w.length; e++) rule.post[e] = post[targets[e] as number] as number;
   // stepMany saturates the reward to the signed reward_bits range.
   stepMany(rule.synapses, rule.pre, rule.post, rule.plan.reward.amount * rewardSpikes);
   const weight = rule.synapses.weight;

@@ -29,6 +29,8 @@ export interface PairState {
   c: Float32Array;
   /** R-STDP's reward trace (one per projection). */
   r: number;
+  /** Scratch: whether each synapse's pre event arrives this step. */
+  pre: Uint8Array;
 }
 
 export interface OnlineO1State {
@@ -67,7 +69,7 @@ export interface PlasticState {
   weights: Float32Array | undefined;
   rule: RuleState | undefined;
   stp: StpState | undefined;
-  /** Scratch flags: sources that spiked at t - d, targets that spiked at t. */
+  /** Scratch flags: sources that spiked at t - d (one delay for all), targets that spiked at t. */
   preFlags: Uint8Array;
   postFlags: Uint8Array;
 }
@@ -116,6 +118,7 @@ function allocateRule(
         apost: new Float32Array(n),
         c: new Float32Array(rule.rule === 'rstdp' ? n : 0),
         r: 0,
+        pre: new Uint8Array(n),
       };
     case 'online_o1':
       return {
