@@ -1,5 +1,11 @@
 /** Words for a projection at a glance: its connectivity, synapse and the sign of its weight. */
-import type { Connectivity, Distribution, Projection } from '../../model/index.ts';
+import type {
+  Connectivity,
+  Distribution,
+  PlasticityRuleName,
+  PopulationModel,
+  Projection,
+} from '../../model/index.ts';
 
 /** `p=0.02`, `all`, `1:1`, `k=80`. */
 export function connectivityLabel(c: Connectivity): string {
@@ -52,7 +58,7 @@ export function weightSign(w: Distribution): WeightSign {
   }
 }
 
-/** `w=0.5`, `w~U(0,1)`, `w~N(1,0.2)`. */
+/** `w=0.5`, `w~U(0,1)`, `w~N(1,0.2)`, `w[4]∈[0,0.8]`. */
 export function weightLabel(w: Distribution): string {
   switch (w.kind) {
     case 'constant':
@@ -61,19 +67,58 @@ export function weightLabel(w: Distribution): string {
       return `w~U(${formatNumber(w.low)},${formatNumber(w.high)})`;
     case 'normal':
       return `w~N(${formatNumber(w.mean)},${formatNumber(w.std)})`;
-    case 'explicit':
-      return `w=[${w.values.length}]`;
+    case 'explicit': {
+      // Learned or trained weights: their count and range (a list of thousands does not fit).
+      const lo = w.values.reduce((a, b) => Math.min(a, b), Infinity);
+      const hi = w.values.reduce((a, b) => Math.max(a, b), -Infinity);
+      return w.values.length === 0
+        ? 'w=[]'
+        : `w[${w.values.length}]∈[${formatNumber(lo)},${formatNumber(hi)}]`;
+    }
   }
 }
 
-/** `δ` for delta synapses, `τ5` for exponential currents, `2^6 Δw` for a learning Loihi one. */
+/**
+ * `δ` for delta synapses, `τ5` for exponential currents, `2^6 Δw` for a learning Loihi one;
+ * a classic projection's plasticity follows (`τ5 STDP`, `δ STP struct`).
+ */
 export function synapseLabel(p: Projection): string {
   if (p.synapse.kind === 'loihi') {
     const learns = p.synapse.dw !== undefined && p.synapse.dw !== '';
     return `2^${6 + p.synapse.w_exp}${learns ? ' Δw' : ''}`;
   }
   if (p.synapse.kind === 'dpi') return 'DPI';
-  return p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
+  const kind = p.synapse.kind === 'delta' ? 'δ' : `τ${formatNumber(p.synapse.tau)}`;
+  const plastic = plasticityLabel(p);
+  return plastic === '' ? kind : `${kind} ${plastic}`;
+}
+
+const RULE_LABELS: Readonly<Record<PlasticityRuleName, string>> = {
+  stdp: 'STDP',
+  rstdp: 'R-STDP',
+  online_o1: 'OnlineO1',
+  homeostatic: 'homeo',
+};
+
+/** The plasticity of a classic projection in words: `STDP`, `R-STDP STP`, `struct`; '' if none. */
+export function plasticityLabel(p: Projection): string {
+  const parts: string[] = [];
+  if (p.plasticity !== undefined) parts.push(RULE_LABELS[p.plasticity.rule]);
+  if (p.stp !== undefined) parts.push('STP');
+  if (p.structural !== undefined) parts.push('struct');
+  return parts.join(' ');
+}
+
+/**
+ * The units of a classic projection's weight: a delta synapse jumps the membrane (mV); an
+ * exponential one adds current in the target model's units (AdEx pA, Izhikevich mV/ms, the
+ * LIF's model units).
+ */
+export function weightUnit(p: Projection, targetModel: PopulationModel | undefined): string {
+  if (p.synapse.kind === 'delta') return 'mV';
+  if (targetModel === 'adex') return 'pA';
+  if (targetModel === 'izhikevich') return 'mV/ms';
+  return 'model units';
 }
 
 /** Up to 4 significant digits, no trailing zeros: 0.0200 -> 0.02. */

@@ -1,4 +1,5 @@
 import type { Distribution } from '../../model/index.ts';
+import { ExplicitValues } from './ExplicitValues.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 
@@ -49,7 +50,10 @@ interface DistributionEditorProps {
   onCommit: (value: Distribution, field: string) => string | null;
 }
 
-/** A per-synapse value: constant, uniform or normal, with its parameters. */
+/**
+ * A per-synapse value: constant, uniform or normal, with its parameters; or a list of one
+ * value per synapse (trained or kept learned weights), shown as its count and range.
+ */
 export function DistributionEditor({
   name,
   label,
@@ -78,6 +82,14 @@ export function DistributionEditor({
           value={value.value}
           description="Positive is excitatory, negative inhibitory."
           onCommit={(v) => onCommit({ ...value, value: v }, 'value')}
+        />
+      )}
+      {value.kind === 'explicit' && (
+        <ExplicitValues
+          name={name}
+          values={value.values}
+          unit={unit}
+          onReset={(mean) => onCommit({ kind: 'constant', value: mean }, 'kind')}
         />
       )}
       {value.kind === 'uniform' && (

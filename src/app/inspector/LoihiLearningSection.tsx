@@ -2,7 +2,14 @@ import { useState } from 'react';
 import type { LoihiSynapse, LoihiTrace, LoihiTraceName, Projection } from '../../model/index.ts';
 import { documentStore } from '../../store/document/index.ts';
 import { issueMessage } from './issue-message.ts';
-import { DW_DESCRIPTION, RULE_PRESETS, presetOf, withRule, withTrace } from './loihi-learning.ts';
+import {
+  DW_DESCRIPTION,
+  RULE_PRESETS,
+  presetOf,
+  recordableVariables,
+  withRule,
+  withTrace,
+} from './loihi-learning.ts';
 import { LoihiTracesTable } from './LoihiTracesTable.tsx';
 import { RecordSynapses } from './RecordSynapses.tsx';
 import { Section } from './Section.tsx';
@@ -90,7 +97,7 @@ export function LoihiLearningSection({
         }}
       />
       <LoihiTracesTable synapse={synapse} onTrace={onTrace} />
-      <RecordSynapses projection={projection} synapse={synapse} />
+      <RecordSynapses projection={projection} variables={recordableVariables(synapse)} />
     </Section>
   );
 }

@@ -1,10 +1,11 @@
 import type { Projection } from '../../model/index.ts';
 import { useDocumentStore } from '../../store/document/index.ts';
-import { connectivityLabel, projectionSign } from '../editor/projection-summary.ts';
+import { connectivityLabel, projectionSign, weightUnit } from '../editor/projection-summary.ts';
 import { chipWeightFields } from './ChipWeights.tsx';
 import { ConnectivityEditor } from './ConnectivityEditor.tsx';
 import { DistributionEditor } from './DistributionEditor.tsx';
 import { LoihiLearningSection } from './LoihiLearningSection.tsx';
+import { PlasticitySection } from './PlasticitySection.tsx';
 import { Section } from './Section.tsx';
 import { SynapseEditor } from './SynapseEditor.tsx';
 import { TextField } from './TextField.tsx';
@@ -61,6 +62,7 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
             name="weight"
             label="Distribution"
             value={projection.weight}
+            unit={weightUnit(projection, target?.model)}
             onCommit={(weight, field) => update({ weight }, field)}
           />
         )}
@@ -77,6 +79,9 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
       </Section>
       {synapse.kind === 'loihi' && (
         <LoihiLearningSection key={id} projection={projection} synapse={synapse} />
+      )}
+      {(synapse.kind === 'delta' || synapse.kind === 'exponential') && (
+        <PlasticitySection key={id} projection={projection} />
       )}
     </div>
   );

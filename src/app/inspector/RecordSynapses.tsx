@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { LoihiSynapse, Projection, SynapseVariable } from '../../model/index.ts';
+import type { Projection, SynapseVariable } from '../../model/index.ts';
 import { documentIds, formatIssue, uniqueId } from '../../model/index.ts';
 import { knownSynapseCount } from '../../model/checks/per-synapse-list.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
-import { recordableVariables } from './loihi-learning.ts';
 import { parseNumberInput } from './number-input.ts';
 
 const LABELS: Record<SynapseVariable, string> = {
@@ -23,15 +22,17 @@ const LABELS: Record<SynapseVariable, string> = {
 const DEFAULT_COUNT = 8;
 
 /**
- * "Record weights": adds a synapse probe of the first N synapses of this projection (their
- * weight mantissa, actual weight or a trace that is on) and lists those it already has.
+ * "Record weights": adds a synapse probe of the first N synapses of this projection (one of
+ * `variables`: a Loihi weight mantissa, actual weight or trace that is on; a classic plastic
+ * projection's weight, traces or eligibility) and lists those it already has.
  */
 export function RecordSynapses({
   projection,
-  synapse,
+  variables,
 }: {
   projection: Projection;
-  synapse: LoihiSynapse;
+  /** What may be recorded, `w` first. */
+  variables: readonly SynapseVariable[];
 }) {
   const id = projection.id;
   const probes = useDocumentStore((s) => s.document.probes).flatMap((p) =>
@@ -42,7 +43,6 @@ export function RecordSynapses({
     const target = s.document.populations.find((p) => p.id === projection.target);
     return source && target ? knownSynapseCount(projection, source, target) : undefined;
   });
-  const variables = recordableVariables(synapse);
   const [variable, setVariable] = useState<SynapseVariable>('w');
   const [first, setFirst] = useState(String(Math.min(count ?? DEFAULT_COUNT, DEFAULT_COUNT)));
   const [error, setError] = useState<string | null>(null);
