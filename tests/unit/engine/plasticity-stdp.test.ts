@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { StdpRule } from '../../../src/model/document.ts';
+import { createPopulation } from '../../../src/model/index.ts';
 import {
   deltaProjection,
   generator,
@@ -30,7 +31,16 @@ const RULE: StdpRule = {
   w_max: 1,
 };
 
-function windowDocument(dt: number) {
+type PostModel = 'stochastic_lif' | 'izhikevich' | 'adex';
+
+/** The default Izhikevich (RS) or AdEx (tonic) neuron without its driving current: silent. */
+function quietPopulation(model: 'izhikevich' | 'adex', size: number) {
+  const p = createPopulation(model, 'post', { x: 0, y: 0 });
+  if (p.model === 'izhikevich' || p.model === 'adex') p.params.bias = 0;
+  return { ...p, size };
+}
+
+function windowDocument(dt: number, model: PostModel = 'stochastic_lif') {
   const n = LAGS.length;
   const plastic = deltaProjection('plastic', 'pre', 'post', 'one_to_one', W0);
   plastic.plasticity = RULE;
@@ -47,9 +57,19 @@ function windowDocument(dt: number) {
           LAGS.map((lag) => T0 + lag),
           dt,
         ),
-        postPopulation('post', n),
+        model === 'stochastic_lif' ? postPopulation('post', n) : quietPopulation(model, n),
       ],
-      projections: [plastic, deltaProjection('teach', 'teacher', 'post', 'one_to_one', 10)],
+      // 10 thresholds of the LIF; 100 mV lifts an Izhikevich or AdEx neuron past its spike cut.
+      projections: [
+        plastic,
+        deltaProjection(
+          'teach',
+          'teacher',
+          'post',
+          'one_to_one',
+          model === 'stochastic_lif' ? 10 : 100,
+        ),
+      ],
       probes: [{ id: 'post_spikes', kind: 'spikes', population: 'post' }],
     },
     { dt, duration: (T0 + 60) * dt },
@@ -71,9 +91,15 @@ function expectedWeight(lag: number, dt: number): number {
 }
 
 describe('STDP window', () => {
-  for (const dt of [1, 0.5]) {
-    it(`reproduces the exponential window at dt = ${dt} ms`, async () => {
-      const sim = await createSimulation(windowDocument(dt), { backend: 'reference' });
+  const cases: [number, PostModel][] = [
+    [1, 'stochastic_lif'],
+    [0.5, 'stochastic_lif'],
+    [0.5, 'izhikevich'],
+    [0.5, 'adex'],
+  ];
+  for (const [dt, model] of cases) {
+    it(`reproduces the exponential window at dt = ${dt} ms onto ${model}`, async () => {
+      const sim = await createSimulation(windowDocument(dt, model), { backend: 'reference' });
       const chunk = await sim.step(sim.totalSteps);
       // The setup: post neuron i spikes once, at T0 + lag_i (the teacher, not the tiny weight).
       const spikes = chunk.spikes.post;
