@@ -4,6 +4,7 @@
  * weak, and each interval's scaling factor stays within [1 - max_change, 1 + max_change].
  */
 import { describe, expect, it } from 'vitest';
+import { homeostaticUpdate } from '../../../src/engine/plasticity/homeostatic-step.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { HomeostaticRule } from '../../../src/model/document.ts';
 import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
@@ -115,5 +116,50 @@ describe('homeostatic scaling', () => {
     // Weights change only at interval ends.
     const w = chunk.traces.w?.values ?? new Float32Array();
     expect(w[2 * (INTERVAL_STEPS - 2)]).toBe(f(0.2));
+  });
+});
+
+describe('homeostaticUpdate', () => {
+  const plan = {
+    rule: 'homeostatic' as const,
+    intervalSteps: 4,
+    targetRate: 10,
+    rateScale: 250,
+    alpha: f(0.5),
+    minScale: f(0.9),
+    maxScale: f(1.1),
+  };
+
+  it('scales each target by its own clipped factor at interval ends only, by hand', () => {
+    // Three targets; synapses (CSR order) into targets 0, 1, 2, 0.
+    const targets = Uint32Array.of(0, 1, 2, 0);
+    const weights = Float32Array.of(1, 2, 3, 4);
+    const counts = Int32Array.of(1, 0, 2);
+    const estimates = Float32Array.of(-1, -1, 20);
+    homeostaticUpdate(plan, counts, estimates, weights, targets, 2);
+    expect(Array.from(weights)).toEqual([1, 2, 3, 4]);
+    homeostaticUpdate(plan, counts, estimates, weights, targets, 3);
+    // Target 0: 1 spike -> 250 Hz, first estimate 250, 10/250 = 0.04 clipped to 0.9.
+    // Target 1: silent -> estimate 0 -> 1 + max_change.
+    // Target 2: 2 spikes -> 500 Hz; estimate 20 + 0.5 (500 - 20) = 260; 10/260 clipped to 0.9.
+    expect(Array.from(estimates)).toEqual([250, 0, 260]);
+    expect(Array.from(counts)).toEqual([0, 0, 0]);
+    expect(Array.from(weights)).toEqual([f(0.9), f(2 * f(1.1)), f(3 * f(0.9)), f(4 * f(0.9))]);
+  });
+
+  it('moves the estimate by alpha toward the rate, and scales by target / estimate in the band', () => {
+    const coarse = { ...plan, rateScale: 10 };
+    // A silent interval: estimate 10.5 + 0.5 (0 - 10.5) = 5.25; 10 / 5.25 = 1.9 clipped to 1.1.
+    const weights = Float32Array.of(1);
+    const estimates = Float32Array.of(f(10.5));
+    homeostaticUpdate(coarse, Int32Array.of(0), estimates, weights, Uint32Array.of(0), 7);
+    expect(estimates[0]).toBe(5.25);
+    expect(weights[0]).toBe(f(1.1));
+    // One spike (10 Hz): estimate 9.5 + 0.5 (10 - 9.5) = 9.75; factor fround(10 / 9.75), unclipped.
+    const near = Float32Array.of(1);
+    const e = Float32Array.of(f(9.5));
+    homeostaticUpdate(coarse, Int32Array.of(1), e, near, Uint32Array.of(0), 3);
+    expect(e[0]).toBe(9.75);
+    expect(near[0]).toBe(f(10 / 9.75));
   });
 });
