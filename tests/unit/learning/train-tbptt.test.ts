@@ -42,7 +42,7 @@ describe('truncated BPTT', () => {
       );
       t.gradient.recurrent.forEach((r, l) =>
         expect(r && Array.from(r)).toEqual(
-          bptt.gradient.recurrent[l] && Array.from(bptt.gradient.recurrent[l]!),
+          bptt.gradient.recurrent[l] && Array.from(bptt.gradient.recurrent[l]),
         ),
       );
     }
