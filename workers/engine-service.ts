@@ -247,6 +247,22 @@ export function createEngineService(
       restartPace(run);
     },
 
+    async learnedWeights() {
+      const r = run;
+      if (!r) {
+        const message = 'no run is open: run the network, then keep its learned weights';
+        return { ok: false, fault: { kind: 'internal', message } };
+      }
+      try {
+        // The simulation serializes this after any step in flight, so the weights and the
+        // step they belong to agree.
+        const weights = await r.sim.learnedWeights();
+        return { ok: true, step: r.sim.currentStep, weights };
+      } catch (error) {
+        return { ok: false, fault: faultFromError(error) };
+      }
+    },
+
     ping: () => now(),
 
     close() {

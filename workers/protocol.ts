@@ -7,7 +7,7 @@ import type { BackendChoice, NetworkDocument } from '../src/model/document.ts';
 import type { ValidationIssue } from '../src/model/validation-issue.ts';
 import type { Chunk, ResolvedBackend } from '../src/engine/api.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Start a run: compile `document` (a structured clone of the editor's) on `backend`. */
 export interface OpenRequest {
@@ -43,6 +43,15 @@ export type OpenResult =
   | { ok: true; backend: ResolvedBackend; dt: number; totalSteps: number }
   | { ok: false; fault: EngineFault };
 
+/**
+ * The current weights of every projection whose weights change while it runs (a weight rule
+ * or structural plasticity), by projection id, one float32 per synapse in connection order,
+ * at simulated step `step`: what "Keep learned weights" writes into the document.
+ */
+export type LearnedWeightsResult =
+  | { ok: true; step: number; weights: Record<string, Float32Array> }
+  | { ok: false; fault: EngineFault };
+
 /** What the worker tells the page while a run streams; delivered in order. */
 export type WorkerEvent =
   /** Recorded data of steps [chunk.startStep, +chunk.steps); acknowledge `seq` when drawn. */
@@ -72,6 +81,8 @@ export interface EngineWorkerApi {
   /** The page has consumed every chunk up to and including `seq`. */
   ack(seq: number): void;
   setSpeed(speed: number): void;
+  /** The open run's learned weights now (after its last step); the run is not changed. */
+  learnedWeights(): Promise<LearnedWeightsResult>;
   /** Answered as soon as the worker's event loop is free; the page's liveness probe. */
   ping(): number;
   /** Free the run. */

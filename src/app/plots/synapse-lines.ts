@@ -1,9 +1,11 @@
 /**
- * The lines of the synapse figures (Loihi learning): weights (`w`, `w_act`) or traces (x1 ..
- * y3) of the probed synapses, one line per synapse, labelled by projection and synapse, with
- * the synapse's source and target neuron when the connectivity fixes them.
+ * The lines of the synapse figures (Loihi learning, classic plasticity): weights (`w`, `w_act`)
+ * or traces (x1 .. y3; pre_trace, post_trace, eligibility) of the probed synapses, one line
+ * per synapse, labelled by projection and synapse, with the synapse's source and target neuron
+ * when the connectivity fixes them.
  */
-import type { NetworkDocument, SynapseVariable } from '../../model/index.ts';
+import type { NetworkDocument, Projection, SynapseVariable } from '../../model/index.ts';
+import { weightUnit } from '../editor/projection-summary.ts';
 import type { RunRecord } from '../../store/session/record.ts';
 import type { FigureLine } from './line-figure.ts';
 import { populationColor } from './plot-theme.ts';
@@ -55,6 +57,24 @@ const UNITS: Record<SynapseVariable, string> = {
   eligibility: 'eligibility',
 };
 
+/**
+ * The axis words of a probe: a Loihi weight is a mantissa, a classic plastic projection's `w`
+ * is in its weight units (`w (mV)`), traces and eligibility are named as they are.
+ *
+ * @example probeUnit(doc, deltaProjection, 'w') // 'w (mV)'
+ */
+export function probeUnit(
+  doc: NetworkDocument,
+  projection: Projection | undefined,
+  variable: SynapseVariable,
+): string {
+  if (projection === undefined || projection.synapse.kind === 'loihi' || variable !== 'w') {
+    return UNITS[variable];
+  }
+  const target = doc.populations.find((p) => p.id === projection.target);
+  return `w (${weightUnit(projection, target?.model)})`;
+}
+
 /** The synapse probes of `group` over the window; `widthPx` bounds the points per line. */
 export function synapseLines(
   r: RunRecord,
@@ -65,8 +85,8 @@ export function synapseLines(
   const units = new Set<string>();
   for (const probe of r.synapseTraces.values()) {
     if (synapseGroup(probe.variable) !== group) continue;
-    units.add(UNITS[probe.variable]);
     const projection = r.document.projections.find((p) => p.id === probe.projection);
+    units.add(probeUnit(r.document, projection, probe.variable));
     const name = projection?.label ?? probe.projection;
     probe.synapses.forEach((synapse, column) => {
       const line = traceLine(

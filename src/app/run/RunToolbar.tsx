@@ -1,9 +1,10 @@
 /**
  * The run controls above the plots: Run / Pause / Step / Reset / Cancel, duration, speed,
- * backend, and what the run is doing right now.
+ * backend, what the run is doing right now, and Keep learned weights after a plastic run.
  */
 import { BackendSelect } from './BackendSelect.tsx';
 import { DurationField } from './DurationField.tsx';
+import { KeepWeightsButton } from './KeepWeightsButton.tsx';
 import { NetworkChangedBadge } from './NetworkChangedBadge.tsx';
 import { RunButtons } from './RunButtons.tsx';
 import { RunFault } from './RunFault.tsx';
@@ -21,6 +22,7 @@ export function RunToolbar() {
         <BackendSelect />
         <RunStats />
         <NetworkChangedBadge />
+        <KeepWeightsButton />
       </div>
       <RunFault />
     </div>

@@ -6,7 +6,12 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ResolvedBackend } from '../../engine/api.ts';
-import type { CrashMode, EngineFault, WorkerEvent } from '../../../workers/protocol.ts';
+import type {
+  CrashMode,
+  EngineFault,
+  LearnedWeightsResult,
+  WorkerEvent,
+} from '../../../workers/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../workers/protocol.ts';
 import { RunRecord } from './record.ts';
 import { RealTimeMeter } from './real-time-meter.ts';
@@ -50,6 +55,11 @@ export interface SessionState {
   /** A fresh worker after a crash. */
   restart: () => void;
   setSpeed: (speed: number) => void;
+  /**
+   * The learned weights of the paused or finished run (the worker keeps a finished run until
+   * the next run or a reset); a fault saying why not otherwise.
+   */
+  learnedWeights: () => Promise<LearnedWeightsResult>;
   /** Test hook: kill the worker to exercise the crash path. */
   crashWorkerForTest: (mode: CrashMode) => void;
 }
@@ -335,6 +345,21 @@ export function createSessionStore(deps: SessionDeps) {
         set({ speed });
         meter.restart(get().simulatedMs);
         if (runOpen) void client?.setSpeed(speed);
+      },
+
+      learnedWeights() {
+        const { status, record } = get();
+        if ((status !== 'paused' && status !== 'finished') || record === null || !client) {
+          const message =
+            status === 'running'
+              ? 'pause the run first: the weights change while it runs'
+              : 'no run to take weights from: run the network (the run stays until Reset)';
+          return Promise.resolve({ ok: false, fault: { kind: 'internal', message } });
+        }
+        return client.learnedWeights().catch((error: unknown) => ({
+          ok: false as const,
+          fault: { kind: 'internal' as const, message: String(error) },
+        }));
       },
 
       crashWorkerForTest(mode) {

@@ -3,6 +3,7 @@ import type {
   CrashMode,
   EngineFault,
   EventSink,
+  LearnedWeightsResult,
   OpenRequest,
   OpenResult,
 } from '../../../workers/protocol.ts';
@@ -20,6 +21,7 @@ export interface EngineClient {
   step(steps: number): Promise<void>;
   ack(seq: number): Promise<void>;
   setSpeed(speed: number): Promise<void>;
+  learnedWeights(): Promise<LearnedWeightsResult>;
   ping(): Promise<number>;
   close(): Promise<void>;
   debugCrash(mode: CrashMode): Promise<void>;
@@ -50,4 +52,4 @@ export interface SessionDeps {
   watchdogMs?: number;
 }
 
-export type { EngineFault };
+export type { EngineFault, LearnedWeightsResult };

@@ -30,6 +30,7 @@ export const createWorkerClient: EngineClientFactory = (onCrash) => {
     step: (steps) => remote.step(steps),
     ack: (seq) => remote.ack(seq),
     setSpeed: (speed) => remote.setSpeed(speed),
+    learnedWeights: () => remote.learnedWeights(),
     ping: () => remote.ping(),
     close: () => remote.close(),
     debugCrash: (mode) => remote.debugCrash(mode),

@@ -46,6 +46,8 @@ describe('example gallery', () => {
       'sc-two-layer.json',
       'loihi.json',
       'loihi-learning.json',
+      'stdp.json',
+      'rstdp.json',
       'izhikevich-gallery.json',
       'adex.json',
       'dynapsim.json',

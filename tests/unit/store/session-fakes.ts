@@ -45,7 +45,11 @@ export function fakeDocument(duration = 10): NetworkDocument {
  * Every step s, neuron `s % 3` of `a` spikes and neuron `s % 2` of `b` does; trace value of
  * neuron n after step s is `s + n / 10`. `failAt` raises a NumericalError at that step.
  */
-export function fakeSimulation(doc: NetworkDocument, failAt = Infinity): Simulation {
+export function fakeSimulation(
+  doc: NetworkDocument,
+  failAt = Infinity,
+  learned: Readonly<Record<string, readonly number[]>> = {},
+): Simulation {
   const dt = doc.run.dt;
   const totalSteps = Math.round(doc.run.duration / dt);
   let current = 0;
@@ -81,7 +85,11 @@ export function fakeSimulation(doc: NetworkDocument, failAt = Infinity): Simulat
       });
     },
     learnedWeights(): Promise<Record<string, Float32Array>> {
-      return Promise.resolve({});
+      // `learned` plus the current step, so a test sees weights of the step it asked at.
+      const out: Record<string, Float32Array> = {};
+      for (const [id, values] of Object.entries(learned))
+        out[id] = Float32Array.from(values, (v) => v + current);
+      return Promise.resolve(out);
     },
     reset() {
       current = 0;
@@ -105,7 +113,13 @@ export interface FakeWorker {
 }
 
 /** A worker factory whose workers run the engine service in-process over `fakeSimulation`. */
-export function fakeWorker(options: { failAt?: number; invalid?: boolean } = {}): FakeWorker {
+export function fakeWorker(
+  options: {
+    failAt?: number;
+    invalid?: boolean;
+    learned?: Readonly<Record<string, readonly number[]>>;
+  } = {},
+): FakeWorker {
   const calls: string[] = [];
   let created = 0;
   let terminated = 0;
@@ -121,7 +135,7 @@ export function fakeWorker(options: { failAt?: number; invalid?: boolean } = {})
         if (options.invalid) {
           return Promise.reject(new Error('bad document'));
         }
-        return Promise.resolve(fakeSimulation(doc, options.failAt));
+        return Promise.resolve(fakeSimulation(doc, options.failAt, options.learned));
       },
       (sink, event) => {
         if (alive) sink(event);
@@ -141,6 +155,10 @@ export function fakeWorker(options: { failAt?: number; invalid?: boolean } = {})
       step: (n) => call(`step(${n})`, () => service.step(n)),
       ack: (seq) => call(`ack(${seq})`, () => service.ack(seq)),
       setSpeed: (s) => call(`setSpeed(${s})`, () => service.setSpeed(s)),
+      learnedWeights: () => {
+        calls.push('learnedWeights');
+        return alive ? service.learnedWeights() : new Promise(() => {});
+      },
       ping: () => (hangs ? new Promise<number>(() => {}) : Promise.resolve(0)),
       close: () => call('close', () => service.close()),
       debugCrash: () => call('debugCrash', () => undefined),
