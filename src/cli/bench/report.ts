@@ -1,4 +1,5 @@
 /** The bench's results as data: what `--json` prints and what the table is drawn from. */
+import type { LearningBenchReport } from './learning-report.ts';
 
 export type RowStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
 
@@ -59,6 +60,8 @@ export interface BenchReport {
   scaling: NetworkReport[];
   /** Stochastic-computing kernels; null when skipped (--no-sc). */
   stochastic_computing: ScBenchReport | null;
+  /** OnlineO1, STDP and BPTT throughput; null when skipped (--no-learning). */
+  learning: LearningBenchReport | null;
 }
 
 /** The stochastic-computing section: kernels per backend and the SC dense layer. */

@@ -15,6 +15,8 @@ import { planStats } from './plan-stats.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
 import type { ScBenchOptions } from '../../engine/sc/bench.ts';
 import { benchScSection } from './sc.ts';
+import { benchLearningSection } from './learning.ts';
+import type { LearningBenchOptions } from './learning.ts';
 
 export interface BenchConfig {
   backends: readonly BenchBackend[];
@@ -31,6 +33,8 @@ export interface BenchConfig {
   chunkSteps: number;
   /** Sizes of the stochastic-computing measurement, or null to skip it. */
   stochasticComputing: ScBenchOptions | null;
+  /** Sizes of the learning section (OnlineO1, STDP, BPTT), or null to skip it. */
+  learning: LearningBenchOptions | null;
   /** Notes on what is being measured now (for a terminal). */
   onProgress?: (line: string) => void;
 }
@@ -64,6 +68,9 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
   const stochasticComputing = config.stochasticComputing
     ? await benchScSection({ ...config, sc: config.stochasticComputing }, note)
     : null;
+  const learning = config.learning
+    ? await benchLearningSection({ ...config, learning: config.learning }, note)
+    : null;
   return {
     meta: {
       spikelab_version: spikelabVersion(),
@@ -83,6 +90,7 @@ export async function runBench(config: BenchConfig): Promise<BenchReport> {
     cuba,
     scaling,
     stochastic_computing: stochasticComputing,
+    learning,
   };
 }
 

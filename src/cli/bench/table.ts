@@ -3,6 +3,7 @@ import { formatBytes } from '../../engine/errors.ts';
 import { groupDigits } from '../numbers.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
 import { renderScSection } from './sc-table.ts';
+import { renderLearningSection } from './learning-table.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
 const WIDTHS = [10, 12, 15, 10];
@@ -39,6 +40,7 @@ export function renderBenchTable(report: BenchReport): string {
   }
   const sc = report.stochastic_computing;
   if (sc) lines.push('', ...renderScSection(sc));
+  if (report.learning) lines.push('', ...renderLearningSection(report.learning));
   return `${lines.join('\n')}\n`;
 }
 

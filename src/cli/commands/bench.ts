@@ -11,6 +11,7 @@ import { DEFAULT_BENCH_BACKENDS, parseBackendList } from '../bench/backends.ts';
 import type { Brian2Mode } from '../bench/brian2.ts';
 import { CUBA } from '../bench/networks.ts';
 import { runBench } from '../bench/suite.ts';
+import { DEFAULT_LEARNING_BENCH, QUICK_LEARNING_BENCH } from '../bench/learning.ts';
 import { renderBenchTable } from '../bench/table.ts';
 
 const FULL_SIZES = [1000, 4000, 16000, 64000];
@@ -55,6 +56,7 @@ export const benchCommand: Command = {
     },
     { name: 'no-baseline', isSwitch: true, help: 'do not run Brian2' },
     { name: 'no-sc', isSwitch: true, help: 'skip the stochastic-computing kernels' },
+    { name: 'no-learning', isSwitch: true, help: 'skip OnlineO1, STDP and BPTT throughput' },
   ],
   details: [
     'Per network and backend: loop ms (simulation loop only, median of the repeats), x realtime',
@@ -71,6 +73,13 @@ export const benchCommand: Command = {
     "against JavaScript's; steps/s of the tutorial's section 4 SC dense layer (the library's), and",
     'of the same layer as an sc_dense document on each --backends backend, its spike count compared',
     "with the library's (--quick: 2-Mbit streams, 5000 steps).",
+    '',
+    'Learning: OnlineO1 synaptic updates/s of every form of its step (js, wasm, packed state,',
+    "gpu.js cpu/webasm/webgpu) on 100,000 synapses, each final state checked against stepMany's,",
+    'with bytes of state per synapse from its arrays; STDP updates/s (plastic synapses x steps /',
+    'loop time) of a 4000-neuron CUBA whose excitatory projections learn, on each --backends',
+    'backend; BPTT training samples/s of a 40-64-4 LIF network per training device',
+    '(--quick: 10,000 synapses, 1000 neurons, one batch).',
     '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
@@ -98,6 +107,11 @@ export const benchCommand: Command = {
         : quick
           ? { words: 1 << 16, minMs: 100, denseSteps: 5000 }
           : {},
+      learning: flag(args, 'no-learning')
+        ? null
+        : quick
+          ? QUICK_LEARNING_BENCH
+          : DEFAULT_LEARNING_BENCH,
       ...(io.stderrIsTTY
         ? { onProgress: (line: string) => io.stderr(`\r\x1b[Kbench: ${line}`) }
         : {}),

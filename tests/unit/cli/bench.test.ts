@@ -3,7 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../../src/cli/bench/report.ts';
 import { runCli, tempDir } from './helpers.ts';
 
-const TINY = ['--no-baseline', '--neurons', '200', '--duration', '20', '--repeats', '2'];
+/** The learning section has its own test (bench-learning.test.ts); left out here to save time. */
+const TINY = [
+  '--no-baseline',
+  '--no-learning',
+  '--neurons',
+  '200',
+  '--duration',
+  '20',
+  '--repeats',
+  '2',
+];
 
 async function benchJson(argv: string[]): Promise<BenchReport> {
   const result = await runCli(['bench', '--json', ...argv], tempDir());
@@ -131,6 +141,7 @@ describe('spikelab bench', () => {
     process.env.SPIKELAB_PYTHON = '/nonexistent/python3';
     const report = await benchJson([
       '--quick',
+      '--no-learning',
       '--backends',
       'reference',
       '--duration',

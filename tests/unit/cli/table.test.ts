@@ -31,6 +31,7 @@ function report(rows: BenchRow[], load = 0.5): BenchReport {
     },
     scaling: [],
     stochastic_computing: null,
+    learning: null,
   };
 }
 
