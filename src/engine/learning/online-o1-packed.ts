@@ -17,6 +17,9 @@ import type { OnlineO1Population } from './online-o1-many.ts';
 /** Synapses unpacked at a time by the step. */
 export const PACKED_BLOCK = 1024;
 
+/** Bits one packed array may hold: bit offsets then fit the int32 operations of the accessors. */
+export const MAX_PACKED_BITS = 2 ** 31;
+
 export interface PackedOnlineO1Population {
   readonly config: OnlineO1Config;
   readonly bounds: OnlineO1Bounds;
@@ -33,7 +36,7 @@ export interface PackedOnlineO1Population {
 function layout(config: OnlineO1Config) {
   const w = config.weight_bits;
   const t = config.trace_bits;
-  return { w, t, pre: w, post: w + t, elig: w + 2 * t };
+  return { w, t, wMask: 2 ** w - 1, tMask: 2 ** t - 1, pre: w, post: w + t, elig: w + 2 * t };
 }
 
 /**
@@ -43,6 +46,11 @@ function layout(config: OnlineO1Config) {
  */
 export function packOnlineO1(state: OnlineO1Population): PackedOnlineO1Population {
   const bits = onlineO1StateBits(state.config);
+  if (state.count * bits > MAX_PACKED_BITS) {
+    throw new RangeError(
+      `OnlineO1 (packed): ${state.count} synapses of ${bits} bits exceed 2^31 bits (256 MiB) in one array`,
+    );
+  }
   const packed: PackedOnlineO1Population = {
     config: state.config,
     bounds: state.bounds,
@@ -130,15 +138,16 @@ function readBlock(
   start: number,
   m: number,
 ): void {
-  const { w, t, pre, post, elig } = layout(p.config);
+  const { w, t, wMask, tMask, pre, post, elig } = layout(p.config);
   const shift = 32 - t;
+  const words = p.words;
   for (let k = 0; k < m; k++) {
     const base = (start + k) * p.bitsPerSynapse;
-    into.weight[k] = readBits(p.words, base, w);
-    into.preTrace[k] = readBits(p.words, base + pre, t);
-    into.postTrace[k] = readBits(p.words, base + post, t);
+    into.weight[k] = readBits(words, base, w, wMask);
+    into.preTrace[k] = readBits(words, base + pre, t, tMask);
+    into.postTrace[k] = readBits(words, base + post, t, tMask);
     // Sign-extend the t-bit two's complement eligibility.
-    into.eligibility[k] = (readBits(p.words, base + elig, t) << shift) >> shift;
+    into.eligibility[k] = (readBits(words, base + elig, t, tMask) << shift) >> shift;
   }
 }
 
@@ -149,38 +158,45 @@ function writeBlock(
   start: number,
   m: number,
 ): void {
-  const { w, t, pre, post, elig } = layout(p.config);
+  const { w, t, wMask, tMask, pre, post, elig } = layout(p.config);
+  const words = p.words;
   for (let k = 0; k < m; k++) {
     const base = (start + k) * p.bitsPerSynapse;
-    writeBits(p.words, base, w, from.weight[k] ?? 0);
-    writeBits(p.words, base + pre, t, from.preTrace[k] ?? 0);
-    writeBits(p.words, base + post, t, from.postTrace[k] ?? 0);
-    writeBits(p.words, base + elig, t, from.eligibility[k] ?? 0);
+    writeBits(words, base, w, wMask, from.weight[k] ?? 0);
+    writeBits(words, base + pre, t, tMask, from.preTrace[k] ?? 0);
+    writeBits(words, base + post, t, tMask, from.postTrace[k] ?? 0);
+    writeBits(words, base + elig, t, tMask, from.eligibility[k] ?? 0);
   }
 }
 
 /**
- * `width` (1..31) bits at bit `offset` (bit 0 = the lowest of word 0), as a non-negative
- * integer. Offsets stay below 2^53: exact in a double.
+ * `width` (1..31) bits at bit `offset` (bit 0 = the lowest of word 0) as a non-negative integer;
+ * `mask` is 2^width - 1. Offsets stay below 2^31 (`MAX_PACKED_BITS`), so `>>> 5` and `& 31`
+ * are exact.
  */
-function readBits(words: Uint32Array, offset: number, width: number): number {
-  const word = Math.floor(offset / 32);
-  const shift = offset % 32;
+function readBits(words: Uint32Array, offset: number, width: number, mask: number): number {
+  const word = offset >>> 5;
+  const shift = offset & 31;
   let v = (words[word] ?? 0) >>> shift;
   // Only when the field spills into the next word, so `<< (32 - shift)` never shifts by 32.
   if (shift + width > 32) v |= (words[word + 1] ?? 0) << (32 - shift);
-  return v & (2 ** width - 1);
+  return v & mask;
 }
 
 /** Stores the low `width` bits of `value` at bit `offset`, leaving the other bits alone. */
-function writeBits(words: Uint32Array, offset: number, width: number, value: number): void {
-  const word = Math.floor(offset / 32);
-  const shift = offset % 32;
-  const mask = 2 ** width - 1;
+function writeBits(
+  words: Uint32Array,
+  offset: number,
+  width: number,
+  mask: number,
+  value: number,
+): void {
+  const word = offset >>> 5;
+  const shift = offset & 31;
   const v = value & mask;
   words[word] = ((words[word] ?? 0) & ~(mask << shift)) | (v << shift);
   if (shift + width > 32) {
     const spill = shift + width - 32;
-    words[word + 1] = ((words[word + 1] ?? 0) & ~(2 ** spill - 1)) | (v >>> (32 - shift));
+    words[word + 1] = ((words[word + 1] ?? 0) & ~((1 << spill) - 1)) | (v >>> (32 - shift));
   }
 }
