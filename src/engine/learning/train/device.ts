@@ -1,6 +1,8 @@
 /**
  * The operations a `TrainDevice` names, for a network's neuron.
  */
+import { BackendUnavailableError } from '../../errors.ts';
+import { isNode } from '../../resolve-backend.ts';
 import { JsTrainOps } from './ops-js.ts';
 import { GpuTrainOps } from './ops-gpu.ts';
 import type { NeuronConstants, TrainOps } from './ops.ts';
@@ -36,6 +38,18 @@ export async function createTrainOps(
     case 'gpu:webgl2':
       return await GpuTrainOps.create('webgl2', neuron);
     case 'gpu:webgpu':
+      if (isNode()) await installDawn();
       return await GpuTrainOps.create('webgpu', neuron);
+  }
+}
+
+/** Node has no navigator.gpu; Dawn provides one where its binary loads (node-webgpu.ts). */
+async function installDawn(): Promise<void> {
+  try {
+    const { installNodeWebGpu } = await import('../../backends/gpu/node-webgpu.ts');
+    await installNodeWebGpu();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new BackendUnavailableError('gpu:webgpu', `Dawn (WebGPU for Node) did not load: ${why}`);
   }
 }
