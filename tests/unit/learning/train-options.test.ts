@@ -25,6 +25,7 @@ import { runSync } from '../../../src/engine/learning/train/ops.ts';
 import { Adam, Sgd } from '../../../src/engine/learning/train/optimizer.ts';
 import { netShape } from '../../../src/engine/learning/train/rules.ts';
 import { shuffled } from '../../../src/engine/learning/train/train.ts';
+import { BackendUnavailableError } from '../../../src/engine/errors.ts';
 import { twoLayerNetwork } from './train-fixture.ts';
 
 const dataOptions: SyntheticDatasetOptions = {
@@ -209,6 +210,22 @@ describe('train: running', () => {
     await expect(train(network, data, { ...base, device: 'gpu:webgl2' })).rejects.toThrow(
       "backend 'gpu:webgl2'",
     );
+  });
+});
+
+describe('train: gpu:webgpu in Node', () => {
+  it('either trains through Dawn like the js device or is unavailable with the reason', async () => {
+    const js = await train(network, data, base);
+    let gpu;
+    try {
+      gpu = await train(network, data, { ...base, device: 'gpu:webgpu' });
+    } catch (error) {
+      // Dawn's prebuilt binary needs glibc 2.38 and a Vulkan driver (node-webgpu.ts).
+      expect(error).toBeInstanceOf(BackendUnavailableError);
+      expect((error as BackendUnavailableError).reason).toMatch(/Dawn|adapter|webgpu/i);
+      return;
+    }
+    gpu.history.forEach((h, e) => expect(h.loss).toBeCloseTo(js.history[e]!.loss, 4));
   });
 });
 
