@@ -11,6 +11,7 @@
 import { GpuContext, isModeAvailable, readBack, release } from '../../backends/gpu/gpujs.ts';
 import type { GpuJsMode, GpuKernel } from '../../backends/gpu/gpujs.ts';
 import { BackendUnavailableError } from '../../errors.ts';
+import { isNode } from '../../resolve-backend.ts';
 import type { OnlineO1Bounds, OnlineO1Config } from '../online-o1-config.ts';
 import { onlineO1Bounds } from '../online-o1-config.ts';
 import { createOnlineO1Population, stepMany } from '../online-o1-many.ts';
@@ -81,6 +82,7 @@ export class GpuOnlineO1Population {
         "OnlineO1 needs integer shifts, and gpu.js' emulated GLSL bitwise operators are wrong for some operands",
       );
     }
+    if (mode === 'webgpu' && isNode()) await installDawn();
     if (!(await isModeAvailable(mode))) {
       throw new BackendUnavailableError(name, `gpu.js reports that ${mode} is not supported here`);
     }
@@ -228,5 +230,16 @@ export class GpuOnlineO1Population {
     } finally {
       gpu.dispose();
     }
+  }
+}
+
+/** Node has no navigator.gpu; Dawn provides one where its binary loads (node-webgpu.ts). */
+async function installDawn(): Promise<void> {
+  try {
+    const { installNodeWebGpu } = await import('../../backends/gpu/node-webgpu.ts');
+    await installNodeWebGpu();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new BackendUnavailableError('gpu:webgpu', `Dawn (WebGPU for Node) did not load: ${why}`);
   }
 }
