@@ -2,6 +2,8 @@
  * Offline training of spiking networks (issue 6): the trainers' public surface.
  */
 export { train, accuracy } from './train.ts';
+export { createTrainOps, neuronConstants } from './device.ts';
+export type { TrainOps } from './ops.ts';
 export { syntheticDataset, datasetProblems as syntheticDatasetProblems } from './dataset.ts';
 export { snnObjective, flattenParams, unflattenParams } from './objective.ts';
 export type { ObjectiveOptions } from './objective.ts';
