@@ -5,9 +5,14 @@
  * Per task: the inner loop takes `innerSteps` SGD steps of rate `innerLr` on the task's support
  * batch, from the shared parameters θ to adapted ones θ'. The outer step then moves θ:
  *
- * - `'fomaml'`: first-order MAML (Finn, Abbeel & Levine 2017, section 5.2): the gradient of the
- *   query loss at θ', averaged over the tasks, taken as the gradient at θ (the second-order
- *   terms through the inner loop dropped); `θ -= outerLr * mean ∇L_query(θ')`.
+ * - `'maml'`: MAML (Finn, Abbeel & Levine 2017): the gradient of the query loss at θ' with
+ *   respect to θ, through the inner loop: with θ_0 = θ and θ_{k+1} = θ_k - innerLr ∇L_s(θ_k),
+ *   it is `(I - innerLr H_0) ... (I - innerLr H_{n-1}) ∇L_query(θ_n)` (H_k the support loss's
+ *   Hessian at θ_k), applied right to left as Hessian-vector products. A `Differentiable` gives
+ *   gradients only, so each product is a central difference of two gradients along the vector
+ *   (exact up to rounding for a quadratic loss): two more gradient evaluations per inner step.
+ * - `'fomaml'`: first-order MAML (the paper's section 5.2): the same with every H dropped,
+ *   `θ -= outerLr * mean ∇L_query(θ')`.
  * - `'reptile'`: what the seed's `MetaLearner.outer_step` does, which is Reptile (Nichol,
  *   Achiam & Schulman 2018), not MAML: `θ += outerLr * mean (θ' - θ)`; the query batch is not
  *   used.
@@ -20,7 +25,7 @@ export interface MetaTask<Batch> {
   query: Batch;
 }
 
-export type MetaOuterStep = 'fomaml' | 'reptile';
+export type MetaOuterStep = 'maml' | 'fomaml' | 'reptile';
 
 export interface MetaOptions {
   innerSteps: number;
@@ -55,12 +60,59 @@ export function adapt<Batch>(
   if (!Number.isInteger(steps) || steps < 0) {
     throw new RangeError(`adapt: the inner steps must be a whole number >= 0, got ${steps}`);
   }
-  const theta = params.slice();
+  const path = trajectory(model, params, batch, steps, lr);
+  return path[path.length - 1] ?? params.slice();
+}
+
+/** θ_0 (a copy of `params`) ... θ_steps of the inner loop. */
+function trajectory<Batch>(
+  model: Differentiable<Batch>,
+  params: Float32Array,
+  batch: Batch,
+  steps: number,
+  lr: number,
+): Float32Array[] {
+  const path = [params.slice()];
   for (let s = 0; s < steps; s++) {
+    const theta = path[s] ?? params;
     const { gradient } = model.lossAndGradient(theta, batch);
-    for (let i = 0; i < theta.length; i++) theta[i] = (theta[i] ?? 0) - lr * (gradient[i] ?? 0);
+    path.push(Float32Array.from(theta, (t, i) => t - lr * (gradient[i] ?? 0)));
   }
-  return theta;
+  return path;
+}
+
+/**
+ * `H v` of the loss on `batch` at `params`, by a central difference of gradients along v. The
+ * step puts `h * max|v|` at 1 % of the parameters' scale: far above float32's rounding of the
+ * parameters (a relative 6e-8), small enough for a smooth loss.
+ *
+ * @example hessianVectorProduct(model, theta, task.support, v)
+ */
+export function hessianVectorProduct<Batch>(
+  model: Differentiable<Batch>,
+  params: Float32Array,
+  batch: Batch,
+  v: ArrayLike<number>,
+): Float64Array {
+  let vMax = 0;
+  let pMax = 1;
+  for (let i = 0; i < params.length; i++) {
+    vMax = Math.max(vMax, Math.abs(v[i] ?? 0));
+    pMax = Math.max(pMax, Math.abs(params[i] ?? 0));
+  }
+  const out = new Float64Array(params.length);
+  if (vMax === 0) return out;
+  const h = (0.01 * pMax) / vMax;
+  const gp = model.lossAndGradient(
+    Float32Array.from(params, (p, i) => p + h * (v[i] ?? 0)),
+    batch,
+  ).gradient;
+  const gm = model.lossAndGradient(
+    Float32Array.from(params, (p, i) => p - h * (v[i] ?? 0)),
+    batch,
+  ).gradient;
+  for (let i = 0; i < out.length; i++) out[i] = ((gp[i] ?? 0) - (gm[i] ?? 0)) / (2 * h);
+  return out;
 }
 
 /**
@@ -82,12 +134,22 @@ export function metaStep<Batch>(
   const direction = new Float64Array(model.size);
   let queryLoss = 0;
   for (const task of tasks) {
-    const adapted = adapt(model, params, task.support, options.innerSteps, options.innerLr);
+    const path = trajectory(model, params, task.support, options.innerSteps, options.innerLr);
+    const adapted = path[path.length - 1] ?? params;
     const { loss, gradient } = model.lossAndGradient(adapted, task.query);
     queryLoss += loss;
+    let g: ArrayLike<number> = gradient;
+    if (options.outer === 'maml') {
+      // Right to left: v <- (I - lr H_k) v for k = n-1 down to 0.
+      const v = Float64Array.from(gradient);
+      for (let k = options.innerSteps - 1; k >= 0; k--) {
+        const hv = hessianVectorProduct(model, path[k] ?? params, task.support, v);
+        for (let i = 0; i < v.length; i++) v[i] = (v[i] ?? 0) - options.innerLr * (hv[i] ?? 0);
+      }
+      g = v;
+    }
     for (let i = 0; i < direction.length; i++) {
-      const d =
-        options.outer === 'fomaml' ? -(gradient[i] ?? 0) : (adapted[i] ?? 0) - (params[i] ?? 0);
+      const d = options.outer === 'reptile' ? (adapted[i] ?? 0) - (params[i] ?? 0) : -(g[i] ?? 0);
       direction[i] = (direction[i] ?? 0) + d;
     }
   }
@@ -125,8 +187,8 @@ function checkOptions(o: MetaOptions): void {
   }
   if (!Number.isFinite(o.innerLr)) problems.push(`innerLr must be finite, got ${o.innerLr}`);
   if (!Number.isFinite(o.outerLr)) problems.push(`outerLr must be finite, got ${o.outerLr}`);
-  if (o.outer !== 'fomaml' && o.outer !== 'reptile') {
-    problems.push(`outer must be 'fomaml' or 'reptile', got ${String(o.outer)}`);
+  if (o.outer !== 'maml' && o.outer !== 'fomaml' && o.outer !== 'reptile') {
+    problems.push(`outer must be 'maml', 'fomaml' or 'reptile', got ${String(o.outer)}`);
   }
   if (problems.length > 0) throw new RangeError(`metaStep: ${problems.join('; ')}`);
 }

@@ -2,11 +2,17 @@
  * Meta-learning on a family of linear regression tasks that share structure (weights
  * `c + 0.5 * noise` around a common centre c): after meta-training, one inner step on five
  * support samples leaves a measurably lower query loss on unseen tasks than the same
- * adaptation from the untrained initialisation. Both outer steps (first-order MAML, and the
- * seed's, which is Reptile) are tested; the inner loop against a hand-worked step.
+ * adaptation from the untrained initialisation. Every outer step (MAML, first-order MAML, and the
+ * seed's, which is Reptile) is tested; the inner loop against a hand-worked step, MAML's
+ * meta-gradient against (I - lr H)^n times the query gradient with H computed by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { adapt, adaptedLoss, metaStep } from '../../../src/engine/learning/maml.ts';
+import {
+  adapt,
+  adaptedLoss,
+  hessianVectorProduct,
+  metaStep,
+} from '../../../src/engine/learning/maml.ts';
 import type { MetaOuterStep, MetaTask } from '../../../src/engine/learning/maml.ts';
 import { linearModel, normals, regression } from './linear-model.ts';
 import type { Regression } from './linear-model.ts';
@@ -81,7 +87,54 @@ describe('adapt', () => {
   });
 });
 
+/** The support loss's Hessian of the linear model, X^T X / m, in float64 (independent of the HVP). */
+function hessian(batch: Regression): number[][] {
+  const m = batch.targets.length;
+  return Array.from({ length: SIZE }, (_, i) =>
+    Array.from({ length: SIZE }, (_, j) => {
+      let h = 0;
+      for (let s = 0; s < m; s++) {
+        h += (batch.inputs[s * SIZE + i] ?? 0) * (batch.inputs[s * SIZE + j] ?? 0);
+      }
+      return h / m;
+    }),
+  );
+}
+
+const times = (h: number[][], v: readonly number[]) =>
+  h.map((row) => row.reduce((a, x, j) => a + x * (v[j] ?? 0), 0));
+
+describe('hessianVectorProduct', () => {
+  it('is X^T X v / m for the linear model', () => {
+    const t = task(7);
+    const v = [0.5, -1, 2, 0.25];
+    const got = hessianVectorProduct(model, Float32Array.of(1, 2, -3, 0.5), t.support, v);
+    const want = times(hessian(t.support), v);
+    got.forEach((x, i) => expect(x).toBeCloseTo(want[i] ?? NaN, 3));
+  });
+});
+
 describe('metaStep', () => {
+  it('MAML differentiates through the inner loop: (I - lr H)^n times the query gradient', () => {
+    const t = task(9);
+    const start = Float32Array.of(0.5, 0, -0.5, 1);
+    const lr = 0.1;
+    const h = hessian(t.support);
+    const adapted = adapt(model, start, t.support, 3, lr);
+    let v = Array.from(model.lossAndGradient(adapted, t.query).gradient);
+    // H is constant for this loss: three factors (I - lr H).
+    for (let k = 0; k < 3; k++) {
+      const hv = times(h, v);
+      v = v.map((x, i) => x - lr * (hv[i] ?? 0));
+    }
+    const options = { innerSteps: 3, innerLr: lr, outerLr: 1, outer: 'maml' as const };
+    const got = metaStep(model, start, [t], options).params;
+    got.forEach((x, i) => expect(x).toBeCloseTo((start[i] ?? 0) - (v[i] ?? 0), 4));
+    // ...which is not the first-order step.
+    const first = metaStep(model, start, [t], { ...options, outer: 'fomaml' }).params;
+    expect(Math.max(...first.map((x, i) => Math.abs(x - (got[i] ?? 0))))).toBeGreaterThan(0.01);
+  });
+
   it('first-order MAML moves against the mean query gradient at the adapted parameters', () => {
     const tasks = [task(1), task(2)];
     const start = Float32Array.of(0.5, 0, -0.5, 1);
@@ -109,7 +162,7 @@ describe('metaStep', () => {
     got.forEach((v, i) => expect(v).toBeCloseTo((0.5 * ((a[i] ?? 0) + (b[i] ?? 0))) / 2, 6));
   });
 
-  for (const outer of ['fomaml', 'reptile'] as const) {
+  for (const outer of ['maml', 'fomaml', 'reptile'] as const) {
     it(`${outer}: meta-training lowers the post-adaptation loss on unseen tasks`, () => {
       const before = adaptedLoss(model, new Float32Array(SIZE), heldOut, INNER_STEPS, INNER_LR);
       const meta = metaTrain(outer);
