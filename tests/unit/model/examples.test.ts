@@ -51,6 +51,7 @@ describe('example gallery', () => {
       'izhikevich-gallery.json',
       'adex.json',
       'dynapsim.json',
+      'classifier.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
