@@ -1,6 +1,7 @@
 /**
  * Runs the whole bench: CUBA on every backend, the Brian2 baseline beside it, then the scaling
- * series, each backend only up to the sizes it can do within the time allowed.
+ * series, each backend only up to the sizes it can do within the time allowed; then the
+ * stochastic-computing and learning sections.
  */
 import { cpus, loadavg } from 'node:os';
 import type { NetworkDocument } from '../../model/document.ts';
