@@ -35,7 +35,7 @@ function classifierRequest(patch: Partial<typeof DEFAULT_TRAINING_OPTIONS> = {})
 }
 
 const failing =
-  (error: unknown): TrainFunction =>
+  (error: Error): TrainFunction =>
   () =>
     Promise.reject(error);
 
