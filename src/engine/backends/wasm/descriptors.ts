@@ -14,11 +14,13 @@ import {
   P,
   POP_BYTES,
   PROBE_BYTES,
+  PLAST_BYTES,
   PROBE_KIND,
   PROJ_BYTES,
   Q,
 } from './layout.ts';
 import { writeClassic } from './classic-image.ts';
+import { writeClassicSamples, writeRuleDescriptor, writeStpFields } from './plasticity-image.ts';
 
 /** Writes the header, population, channel, projection and probe descriptors. */
 export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBuffer): void {
@@ -44,6 +46,11 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
   i32(hd + H.nlearn, image.learningCount);
   i32(hd + H.learns, image.tables.learns);
   i32(hd + H.sampStride, image.probeCount + image.synapseSampleCount);
+  i32(hd + H.nplast, image.ruleCount);
+  i32(hd + H.plasts, image.tables.plasts);
+  i32(hd + H.ncsamp, image.classicSampleCount);
+  i32(hd + H.csamps, image.tables.csamps);
+  i32(hd + H.nstp, image.stpCount);
 
   let scRates = 0;
   plan.populations.forEach((p, i) => {
@@ -132,6 +139,7 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
   });
   i32(hd + H.loose, loose);
 
+  let rules = 0;
   plan.projections.forEach((pr, i) => {
     const d = image.tables.projs + i * PROJ_BYTES;
     const a = image.projections[i];
@@ -158,7 +166,21 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     i32(d + J.delayConstant, delays instanceof Uint8Array ? 0 : delays.constant);
     const l = a.learning;
     if (l) writeLearning(view, image.tables.projs, i, pr, l.state, l.tables, l.samples);
+    if (a.plastic) {
+      writeStpFields(view, d, pr, a.plastic);
+      if (pr.plasticity?.rule) {
+        const at = image.tables.plasts + rules++ * PLAST_BYTES;
+        writeRuleDescriptor(view, at, d, i, pr, a.plastic);
+      }
+    }
   });
+  writeClassicSamples(
+    view,
+    image.tables.csamps,
+    plan,
+    image.projections.map((a) => a.plastic),
+    image.projections.map((a) => a.plasticSamples),
+  );
 
   let q = 0;
   for (const probe of plan.probes) {

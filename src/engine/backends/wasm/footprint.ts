@@ -2,13 +2,14 @@
 import type { Plan } from '../../plan.ts';
 import { delaysStoredApart, targetBytes, targetWidth } from './target-width.ts';
 import { learningBytesPerSynapse } from './learning-image.ts';
+import { hasPlasticWeights, plasticBytesPerSynapse } from './plasticity-image.ts';
 
 export interface ConnectivityFootprint {
   synapses: number;
   /**
    * Row pointers, targets (u16 when the target has at most 65536 neurons, else u32 carrying
    * per-synapse delays in the top byte), per-synapse weights, per-synapse delays (u16 case),
-   * Loihi learning state.
+   * Loihi learning state, classic plasticity state.
    */
   bytes: number;
   bytesPerSynapse: number;
@@ -31,6 +32,9 @@ export function connectivityFootprint(plan: Plan): ConnectivityFootprint {
     // A learning projection keeps w (f64), wAct (f32, its weights) and a u8 per trace that is
     // on, per synapse (learning-image.ts).
     if (pr.learning) bytes += learningBytesPerSynapse(pr.learning) * count;
+    // A plastic one keeps its weights and its rule's per-synapse state (plasticity-image.ts).
+    else if (pr.plasticity && hasPlasticWeights(pr.plasticity))
+      bytes += plasticBytesPerSynapse(pr.plasticity) * count;
     else if (pr.csr.weights instanceof Float32Array) bytes += 4 * count;
     if (delaysStoredApart(pr, width)) bytes += count;
   }

@@ -9,6 +9,7 @@ import type { Plan } from '../../plan.ts';
  * learning (step 5d) reads pre events from its source's ring (so a source keeps at least the
  * slot of t) and post events of t-1 from its target's (so a target keeps at least two); an SC
  * rates layer reads a Loihi source's spikes of t-1 (step 5b), so that source keeps two too.
+ * A classic stdp, rstdp or online_o1 rule reads its source's ring and its target's slot of t.
  */
 export function historySlots(plan: Plan): number[] {
   const slots = plan.populations.map(() => 0);
@@ -16,6 +17,13 @@ export function historySlots(plan: Plan): number[] {
     if (pr.learning) {
       slots[pr.source] = Math.max(slots[pr.source] ?? 0, 1);
       slots[pr.target] = Math.max(slots[pr.target] ?? 0, 2);
+    }
+    // A classic pair rule (step 5e) reads pre events from its source's ring and the post
+    // spikes of t from its target's slot of t (homeostatic reads the spike list instead).
+    const rule = pr.plasticity?.rule?.rule;
+    if (rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1') {
+      slots[pr.source] = Math.max(slots[pr.source] ?? 0, 1);
+      slots[pr.target] = Math.max(slots[pr.target] ?? 0, 1);
     }
     const delays = pr.csr.delays;
     const longest = delays instanceof Uint8Array ? pr.maxDelay : delays.constant;

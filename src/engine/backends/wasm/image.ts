@@ -16,8 +16,10 @@ import {
 } from './target-width.ts';
 import {
   CHAN_BYTES,
+  CSAMP_BYTES,
   HEADER_BYTES,
   LEARN_BYTES,
+  PLAST_BYTES,
   POP_BYTES,
   PROBE_BYTES,
   PROJ_BYTES,
@@ -41,6 +43,12 @@ import {
   type LearningTables,
   type SynapseSample,
 } from './learning-image.ts';
+import {
+  allocatePlasticState,
+  hasPlasticWeights,
+  writePlasticInitial,
+  type PlasticState,
+} from './plasticity-image.ts';
 import {
   allocateDynapsim,
   allocateDynapsimState,
@@ -85,6 +93,10 @@ export interface ProjectionAddresses {
   sink: number;
   /** Loihi learning (CONTEXT.md step 5d): its state (wAct is `weights`) and tables. */
   learning: { state: LearningState; tables: LearningTables; samples: SynapseSample[] } | undefined;
+  /** Classic plasticity (CONTEXT.md steps 3b, 5e, 5f): its state in the state block. */
+  plastic: PlasticState | undefined;
+  /** Its synapse probe samples (classic kinds), when it has a weight rule. */
+  plasticSamples: SynapseSample[];
 }
 
 /** Where everything lives, as written by `writeImage`. */
@@ -94,7 +106,21 @@ export interface MemoryImage {
   /** Address of each channel's current array. */
   channels: number[];
   projections: ProjectionAddresses[];
-  tables: { pops: number; chans: number; projs: number; probes: number; learns: number };
+  tables: {
+    pops: number;
+    chans: number;
+    projs: number;
+    probes: number;
+    learns: number;
+    /** Weight rule descriptors (PL_*), projections with a rule in projection order. */
+    plasts: number;
+    /** Classic synapse sample entries (CS_*). */
+    csamps: number;
+  };
+  /** Projections with a weight rule, with short-term plasticity, and classic samples per step. */
+  ruleCount: number;
+  stpCount: number;
+  classicSampleCount: number;
   /** Learning projections, whose descriptors are `tables.learns` in this order. */
   learningCount: number;
   /** Synapse probe samples per step, recorded after the state probes' `probeCount`. */
@@ -173,6 +199,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const learningState = plan.projections.map((pr) =>
     pr.learning ? allocateLearningState(arena, pr) : undefined,
   );
+  const plasticState = plan.projections.map((pr) =>
+    pr.plasticity ? allocatePlasticState(arena, plan, pr) : undefined,
+  );
   const channels = plan.channels.map((c) => arena.alloc(4 * padded(sizeOf(plan, c.target))));
   const hist = plan.populations.map((p, i) =>
     (slots[i] ?? 0) > 0 ? arena.alloc(4 * (slots[i] ?? 0) * historyWords(p.size)) : 0,
@@ -213,6 +242,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     const needsSink =
       pr.destination.kind === 'delta' && !integrates(target) && target?.model.model !== 'dynapsim';
     const state = learningState[k];
+    const plastic = plasticState[k];
     const list = samples.perProjection[k] ?? [];
     const learning =
       pr.learning && state
@@ -231,13 +261,25 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       rowPtr: arena.alloc(4 * pr.csr.rowPtr.length),
       targets: arena.alloc(targetBytes(width) * count),
       width,
-      // A learning projection delivers its current wAct, which lives in the state block.
-      weights: state ? state.wAct : weights instanceof Float32Array ? arena.alloc(4 * count) : 0,
+      // A learning projection delivers its current wAct, a plastic one its current weights:
+      // both live in the state block.
+      weights: state
+        ? state.wAct
+        : plastic?.weights
+          ? plastic.weights
+          : weights instanceof Float32Array
+            ? arena.alloc(4 * count)
+            : 0,
       delays: delaysStoredApart(pr, width) ? arena.alloc(count) : 0,
       sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
       learning,
+      plastic,
+      plasticSamples: pr.plasticity?.rule ? list : [],
     };
   });
+  const ruleCount = plan.projections.filter((pr) => pr.plasticity?.rule).length;
+  const stpCount = plan.projections.filter((pr) => pr.plasticity?.stp).length;
+  const classicSampleCount = projections.reduce((n, a) => n + a.plasticSamples.length, 0);
   const probeCount = probeSampleCount(plan);
   const tables = {
     pops: arena.alloc(POP_BYTES * plan.populations.length),
@@ -245,6 +287,8 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     projs: arena.alloc(PROJ_BYTES * plan.projections.length),
     probes: arena.alloc(PROBE_BYTES * probeCount),
     learns,
+    plasts: arena.alloc(PLAST_BYTES * ruleCount),
+    csamps: arena.alloc(CSAMP_BYTES * classicSampleCount),
   };
   const gauss = arena.alloc(4 * plan.gaussTable.length);
   const union = arena.alloc(4 * Math.max(0, ...plan.populations.map((p) => historyWords(p.size))));
@@ -271,6 +315,9 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
     sampCapFloats,
     probeCount,
     learningCount,
+    ruleCount,
+    stpCount,
+    classicSampleCount,
     synapseSampleCount: samples.total,
     recorded,
     stateStart,
@@ -297,6 +344,8 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
   plan.projections.forEach((pr, k) => {
     const learning = image.projections[k]?.learning;
     if (learning) writeLearningInitial(pr, learning.state, buffer);
+    const plastic = image.projections[k]?.plastic;
+    if (plastic) writePlasticInitial(plan, pr, plastic, buffer);
   });
 }
 
@@ -321,8 +370,8 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
     new Uint32Array(buffer, a.rowPtr, rowPtr.length).set(rowPtr);
     if (a.width === TARGETS.u16) new Uint16Array(buffer, a.targets, targets.length).set(targets);
     else new Uint32Array(buffer, a.targets, targets.length).set(targets);
-    // A learning projection's weights are state, written by writeInitialState.
-    if (weights instanceof Float32Array && !a.learning)
+    // A learning or plastic projection's weights are state, written by writeInitialState.
+    if (weights instanceof Float32Array && !a.learning && !hasPlasticWeights(pr.plasticity))
       new Float32Array(buffer, a.weights, weights.length).set(weights);
     if (delays instanceof Uint8Array) {
       if (a.width === TARGETS.u32WithDelay) {

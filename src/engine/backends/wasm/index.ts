@@ -4,7 +4,7 @@
  */
 import { BackendUnavailableError } from '../../errors.ts';
 import type { BackendFactory } from '../backend.ts';
-import { refusePlasticity, requireModels } from '../supported-models.ts';
+import { requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
 import { requireExactLoihiInput } from './loihi-image.ts';
 import { instantiateKernel } from './module.ts';
@@ -34,8 +34,6 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
 export const createWasmBackend: BackendFactory = async (plan) => {
   requireModels('wasm', plan, WASM_MODELS);
   requireExactLoihiInput(plan);
-  // Until the kernel steps CONTEXT.md steps 3b/5e/5f, plastic plans run on reference.
-  refusePlasticity('wasm', plan);
   if (!simdSupported()) {
     throw new BackendUnavailableError('wasm', 'this JavaScript engine has no WebAssembly SIMD');
   }

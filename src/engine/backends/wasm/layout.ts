@@ -35,8 +35,13 @@ export const H = {
   sampStride: 104,
   errProjection: 108,
   errSynapse: 112,
+  nplast: 116,
+  plasts: 120,
+  ncsamp: 124,
+  csamps: 128,
+  nstp: 132,
 } as const;
-export const HEADER_BYTES = 128;
+export const HEADER_BYTES = 160;
 
 /** Values of the header's status after `run`. */
 export const STATUS = { ok: 0, suspect: 1, error: 2 } as const;
@@ -113,6 +118,13 @@ export const J = {
   weightConstant: 24,
   delays: 28,
   delayConstant: 32,
+  release: 36,
+  releaseSlots: 40,
+  x: 44,
+  u: 48,
+  U: 52,
+  kd: 56,
+  kf: 60,
 } as const;
 export const PROJ_BYTES = 64;
 
@@ -149,3 +161,42 @@ export const ENTRY = { synapse: 0, kind: 4, slot: 8 } as const;
 export const PROBE_ENTRY_BYTES = 16;
 /** Entry kinds: w, wAct, then the traces as SYN_KIND.trace + their LOIHI_TRACE_ORDER index. */
 export const SYN_KIND = { w: 0, wAct: 1, trace: 2 } as const;
+
+/** Weight rule descriptor of a classic projection (assembly/layout.ts `PL_*`). */
+export const PL = {
+  projection: 0,
+  index: 4,
+  target: 8,
+  rule: 12,
+  w: 16,
+  a: 20,
+  b: 24,
+  c: 28,
+  iw: 32,
+  r: 36,
+  reward: 40,
+  decayPre: 44,
+  decayPost: 48,
+  aPlus: 52,
+  aMinus: 56,
+  wMin: 60,
+  wMax: 64,
+  decayEligibility: 68,
+  decayReward: 72,
+  dt: 76,
+  amount: 80,
+  maxWeight: 88,
+  maxTrace: 92,
+  minEligibility: 96,
+  maxEligibility: 100,
+  minReward: 104,
+  maxReward: 108,
+  decayShift: 112,
+  learningShift: 116,
+  weightScale: 120,
+} as const;
+export const PLAST_BYTES = 128;
+export const RULE_CODE = { stdp: 1, rstdp: 2, online_o1: 3, homeostatic: 4 } as const;
+/** A classic synapse probe sample entry (assembly/layout.ts `CS_*`). */
+export const CS = { address: 0, isInt: 4, slot: 8 } as const;
+export const CSAMP_BYTES = 16;

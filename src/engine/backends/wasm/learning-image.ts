@@ -9,6 +9,7 @@ import { LOIHI_TRACE_ORDER, type LoihiLearningPlan } from '../../plan-loihi.ts';
 import { RULE_VARIABLES, encodeRule, quietSteps } from './learning-rule.ts';
 import type { Arena } from './arena.ts';
 import { ENTRY, LR, PROBE_ENTRY_BYTES, PROJ_BYTES, SYN_KIND } from './layout.ts';
+import { CLASSIC_KIND } from './plasticity-image.ts';
 
 /** H_ERRVAR of a non-finite dw (assembly/loihi-learning.ts `ERR_DW`). */
 export const ERR_DW = -6;
@@ -82,9 +83,17 @@ function kindOf(variable: string): number {
   return SYN_KIND.trace + k;
 }
 
+/** Entry kind of a synapse probe variable of a classic projection with a weight rule. */
+function classicKindOf(variable: string): number {
+  const kind = (CLASSIC_KIND as Record<string, number>)[variable];
+  if (kind === undefined) throw new Error(`wasm: unknown synapse probe variable '${variable}'`);
+  return kind;
+}
+
 /**
  * The synapse probe samples of every projection, in the order a step records them (probes in
  * plan order, synapses as listed), each projection's sorted by synapse for the kernel's walk.
+ * A Loihi learning projection's kinds are SYN_KIND's, a classic plastic one's CLASSIC_KIND's.
  */
 export function synapseSamples(plan: Plan): { perProjection: SynapseSample[][]; total: number } {
   const perProjection = plan.projections.map((): SynapseSample[] => []);
@@ -93,8 +102,11 @@ export function synapseSamples(plan: Plan): { perProjection: SynapseSample[][]; 
     if (probe.kind !== 'synapse') continue;
     const pr = plan.projections[probe.projection];
     const list = perProjection[probe.projection];
-    if (!pr?.learning || !list) {
-      throw new Error(`wasm: synapse probe '${probe.id}' names no learning Loihi projection`);
+    if (!(pr?.learning || pr?.plasticity?.rule) || !list) {
+      throw new Error(
+        `wasm: synapse probe '${probe.id}' names no learning Loihi projection and no classic ` +
+          'projection with a weight rule',
+      );
     }
     const count = pr.csr.targets.length;
     for (const synapse of probe.synapses) {
@@ -104,7 +116,8 @@ export function synapseSamples(plan: Plan): { perProjection: SynapseSample[][]; 
             `'${pr.id}', which has ${count}`,
         );
       }
-      list.push({ synapse, kind: kindOf(probe.variable), slot: slot++ });
+      const kind = pr.learning ? kindOf(probe.variable) : classicKindOf(probe.variable);
+      list.push({ synapse, kind, slot: slot++ });
     }
   }
   // Stable: two samples of one synapse keep their order.

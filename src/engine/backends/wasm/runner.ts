@@ -15,6 +15,12 @@ import { ERR_IMEM } from './dynapsim-image.ts';
 import { ERR_DW } from './learning-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput } from './stimulus.ts';
+import {
+  applyIntervals,
+  intervalLengths,
+  resampleClassic,
+  stepsToInterval,
+} from './plasticity-interval.ts';
 
 const PAGE = 65536;
 
@@ -27,6 +33,8 @@ export class WasmRunner implements BackendRunner {
   private readonly state: Uint8Array;
   /** State at the start of the current kernel call, to re-run it checked after a warning. */
   private readonly snapshot: Uint8Array;
+  /** Interval lengths of homeostatic and structural plasticity (CONTEXT.md 5e, 5f). */
+  private readonly intervals: number[];
 
   /** Lays the plan out in the kernel's memory (growing it) and writes the initial state. */
   constructor(
@@ -50,6 +58,7 @@ export class WasmRunner implements BackendRunner {
     this.f32 = new Float32Array(buffer);
     this.state = new Uint8Array(buffer, this.image.stateStart, this.stateBytes);
     this.snapshot = new Uint8Array(this.stateBytes);
+    this.intervals = intervalLengths(plan);
   }
 
   private get stateBytes(): number {
@@ -75,7 +84,12 @@ export class WasmRunner implements BackendRunner {
     let done = 0;
     while (done < n) {
       const start = this.step;
-      const steps = constantInputSteps(this.plan.populations, start, n - done);
+      // A call ends at each interval step, which the host applies (plasticity-interval.ts).
+      const steps = stepsToInterval(
+        this.intervals,
+        start,
+        constantInputSteps(this.plan.populations, start, n - done),
+      );
       this.writeInputs(start);
       const t0 = performance.now();
       this.snapshot.set(this.state);
@@ -84,6 +98,11 @@ export class WasmRunner implements BackendRunner {
         // The state ended non-finite: redo the call checking every step, to say where it began.
         this.state.set(this.snapshot);
         k = this.kernel.run(hd, start, steps, 1);
+      }
+      if (k > 0 && this.intervals.some((length) => (start + k) % length === 0)) {
+        const buffer = this.kernel.memory.buffer;
+        applyIntervals(this.plan, this.image, buffer, start + k - 1);
+        resampleClassic(this.image, buffer, k - 1);
       }
       wallMs += performance.now() - t0;
       this.drain(builder, start, k);
@@ -160,8 +179,15 @@ export class WasmRunner implements BackendRunner {
   }
 
   learnedWeights(projection: number): Promise<Float32Array> {
-    // index.ts refuses plastic plans until the kernel steps CONTEXT.md 3b/5e/5f.
-    return Promise.reject(new Error(`projection ${projection} has no plasticity on wasm`));
+    const pr = this.plan.projections[projection];
+    const weights = this.image.projections[projection]?.plastic?.weights ?? 0;
+    if (!pr || weights === 0) {
+      const what = pr ? `projection '${pr.id}'` : `projection ${projection}`;
+      return Promise.reject(new Error(`${what} has no weight rule or structural plasticity`));
+    }
+    // A copy: the kernel keeps changing its own.
+    const count = pr.csr.targets.length;
+    return Promise.resolve(new Float32Array(this.kernel.memory.buffer, weights, count).slice());
   }
 
   dispose(): void {

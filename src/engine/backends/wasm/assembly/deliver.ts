@@ -18,6 +18,7 @@ import {
   P_HWORDS,
   P_LIST,
 } from './layout';
+import { deliverReleased, hasStp } from './plasticity-stp';
 
 /** Adds the synapses of row `s` that take `delay` steps; `dly == 0` means all of them do. */
 function deliverRow<T>(jd: usize, s: u32): void {
@@ -133,6 +134,11 @@ function deliverProjection<T>(jd: usize, pops: usize, t: i32, union: usize): voi
  */
 export function deliver(jd: usize, pops: usize, t: i32, union: usize): void {
   const wide = load<i32>(jd + J_WIDE);
+  // Short-term plasticity scales each event by its source's release (step 3b).
+  if (hasStp(jd)) {
+    deliverReleased(jd, pops, t, union, wide);
+    return;
+  }
   if (wide == 0) deliverProjection<u16>(jd, pops, t, union);
   else if (wide == 1) deliverProjection<u32>(jd, pops, t, union);
   else deliverProjection<u64>(jd, pops, t, union);

@@ -16,7 +16,9 @@ import {
   H_LOOSE,
   H_NCHAN,
   H_NLEARN,
+  H_NPLAST,
   H_NPOPS,
+  H_NSTP,
   H_NPROBES,
   H_NPROJ,
   H_POPS,
@@ -72,6 +74,9 @@ import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { MODEL_DYNAPSIM, dynapsimIsyn, dynapsimStep } from './dynapsim';
 import { learnInto } from './loihi-learning';
 import { scCurrent, updateAllTraces } from './sc-dense';
+import { hasStp, stpStep } from './plasticity-stp';
+import { applyWeightRules } from './plasticity-rules';
+import { sampleClassic } from './plasticity-samples';
 import { generatorStep, poissonStep, recordHistory } from './sources';
 
 /** First byte the host may use: everything above the kernel's own static data. */
@@ -183,6 +188,7 @@ function record(hdr: usize, pops: usize, npops: i32, k: i32): void {
           : synapticCurrent(hdr, pd, j);
     store<f32>(out + ((<usize>q) << 2), x);
   }
+  sampleClassic(hdr, out + ((<usize>nprobes) << 2));
 }
 
 /**
@@ -213,6 +219,8 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
   const nlearn = load<i32>(hdr + H_NLEARN);
   const loose = load<i32>(hdr + H_LOOSE) != 0;
   const scRates = load<i32>(hdr + H_SCRATES) != 0;
+  const nstp = load<i32>(hdr + H_NSTP);
+  const nplast = load<i32>(hdr + H_NPLAST);
   store<i32>(hdr + H_STATUS, STATUS_OK);
   store<i32>(hdr + H_RECUSED, 0);
   let done = 0;
@@ -244,6 +252,13 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       recordHistory(pd, t);
     }
     if (loose) decayLoose(hdr, pops);
+    // Step 3b: every source's spikes of t are known (Loihi and DynapSim sources are refused).
+    if (nstp > 0) {
+      for (let j = 0; j < nproj; j++) {
+        const jd = projs + <usize>(j * PROJ_BYTES);
+        if (hasStp(jd)) stpStep(jd, pops, t);
+      }
+    }
     for (let j = 0; j < nproj; j++) deliver(projs + <usize>(j * PROJ_BYTES), pops, t, union);
     if (scRates) updateAllTraces(pops, npops, t);
     // Step 5c: Loihi populations integrate after delivery and record their history slot of t.
@@ -267,6 +282,8 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       }
       recordHistory(pd, t);
     }
+    // Step 5e after every delivery of t (5f, at interval ends, runs on the host after the call).
+    if (nplast > 0) applyWeightRules(hdr, pops, t);
     for (let p = 0; p < npops; p++) {
       const pd = pops + <usize>(p * POP_BYTES);
       const model = load<i32>(pd + P_MODEL);

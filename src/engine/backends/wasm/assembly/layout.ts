@@ -35,6 +35,14 @@ export const H_SAMPSTRIDE: i32 = 104;
 /** A non-finite dw (H_ERRVAR -6): the projection and synapse. */
 export const H_ERRPROJ: i32 = 108;
 export const H_ERRSYNAPSE: i32 = 112;
+/** Classic projections with a weight rule (CONTEXT.md step 5e) and their descriptors (PL_*). */
+export const H_NPLAST: i32 = 116;
+export const H_PLASTS: i32 = 120;
+/** Synapse probe samples of classic plastic projections and their entries (CS_*). */
+export const H_NCSAMP: i32 = 124;
+export const H_CSAMPS: i32 = 128;
+/** Number of projections with short-term plasticity (step 3b); 0 skips the pass. */
+export const H_NSTP: i32 = 132;
 
 // Values of H_STATUS after run().
 export const STATUS_OK: i32 = 0;
@@ -134,6 +142,18 @@ export const J_W: i32 = 20;
 export const J_WC: i32 = 24;
 export const J_DLY: i32 = 28;
 export const J_DC: i32 = 32;
+/**
+ * Short-term plasticity (CONTEXT.md step 3b), 0 when the projection has none: the release ring
+ * (J_RSLOTS = maxDelay + 1 slots of 4 * padded(source size) bytes, f32 per source), the
+ * per-source x and u (f32, state), and the constants U, kd, kf (f32).
+ */
+export const J_REL: i32 = 36;
+export const J_RSLOTS: i32 = 40;
+export const J_X: i32 = 44;
+export const J_U: i32 = 48;
+export const J_SU: i32 = 52;
+export const J_SKD: i32 = 56;
+export const J_SKF: i32 = 60;
 
 // State probe entry, PROBE_BYTES each.
 export const PROBE_BYTES: i32 = 16;
@@ -192,3 +212,60 @@ export const E_SLOT: i32 = 8;
 export const SYN_W: i32 = 0;
 export const SYN_WACT: i32 = 1;
 export const SYN_TRACE: i32 = 2;
+
+// Weight rule of a classic projection (CONTEXT.md step 5e), PLAST_BYTES each, in projection
+// order. Per-synapse arrays are in CSR order and live in the state block.
+export const PLAST_BYTES: i32 = 128;
+/** Address of the projection's descriptor (J_*). */
+export const PL_PROJ: i32 = 0;
+/** The projection's index in the plan. */
+export const PL_INDEX: i32 = 4;
+/** Index of the target population, whose spikes of t are the post events. */
+export const PL_TARGET: i32 = 8;
+/** PL_RULE values below. */
+export const PL_RULE: i32 = 12;
+/** f32 per synapse: the weight step 5 delivers (the projection's J_W). */
+export const PL_W: i32 = 16;
+/** Per synapse: stdp/rstdp apre, apost, eligibility c (f32); online_o1 pre, post, elig (i32). */
+export const PL_A: i32 = 20;
+export const PL_B: i32 = 24;
+export const PL_C: i32 = 28;
+/** online_o1: i32 integer weight per synapse; homeostatic: i32 spike count per target neuron. */
+export const PL_IW: i32 = 32;
+/** rstdp: address of the reward trace r (f32, state). */
+export const PL_R: i32 = 36;
+/** Population index of the reward (rstdp, online_o1). */
+export const PL_REWARD: i32 = 40;
+/** f32 constants of stdp and rstdp. */
+export const PL_DPRE: i32 = 44;
+export const PL_DPOST: i32 = 48;
+export const PL_APLUS: i32 = 52;
+export const PL_AMINUS: i32 = 56;
+export const PL_WMIN: i32 = 60;
+export const PL_WMAX: i32 = 64;
+export const PL_DELIG: i32 = 68;
+export const PL_DREW: i32 = 72;
+export const PL_DT: i32 = 76;
+/** f64: the reward per spike (fround(amount) for rstdp, the exact integer for online_o1). */
+export const PL_AMOUNT: i32 = 80;
+/** i32 bounds and shifts of online_o1 (onlineO1Bounds), f32 weight scale. */
+export const PL_MAXW: i32 = 88;
+export const PL_MAXT: i32 = 92;
+export const PL_MINE: i32 = 96;
+export const PL_MAXE: i32 = 100;
+export const PL_MINR: i32 = 104;
+export const PL_MAXR: i32 = 108;
+export const PL_DSHIFT: i32 = 112;
+export const PL_LSHIFT: i32 = 116;
+export const PL_SCALE: i32 = 120;
+
+export const RULE_STDP: i32 = 1;
+export const RULE_RSTDP: i32 = 2;
+export const RULE_ONLINE_O1: i32 = 3;
+export const RULE_HOMEOSTATIC: i32 = 4;
+
+/** A classic synapse probe sample: the address of its value, 1 if that is an i32, its slot. */
+export const CSAMP_BYTES: i32 = 16;
+export const CS_ADDR: i32 = 0;
+export const CS_INT: i32 = 4;
+export const CS_SLOT: i32 = 8;

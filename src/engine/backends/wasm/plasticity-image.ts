@@ -1,0 +1,224 @@
+/**
+ * Host side of classic plasticity in the wasm kernel (CONTEXT.md steps 3b, 5e, 5f): per-synapse
+ * weights and rule state in the state block (so snapshots and `reset` cover them), short-term
+ * plasticity's per-source x, u and release ring, one rule descriptor per projection with a weight
+ * rule (`assembly/plasticity-rules.ts`), and the classic synapse probe table.
+ */
+import type { Plan, ProjectionPlan } from '../../plan.ts';
+import type { PlasticityPlan } from '../../plan-plasticity.ts';
+import { onlineO1Bounds } from '../../learning/online-o1-config.ts';
+import { padded, type Arena } from './arena.ts';
+import { CS, CSAMP_BYTES, J, PL, RULE_CODE } from './layout.ts';
+import type { SynapseSample } from './learning-image.ts';
+
+/** Addresses of one plastic projection's state (0 where it has none). */
+export interface PlasticState {
+  /** The weights step 5 delivers, when a rule or structural plasticity changes them. */
+  weights: number;
+  /** stdp/rstdp apre, apost, c (f32); online_o1 pre, post, elig (i32); per synapse. */
+  a: number;
+  b: number;
+  c: number;
+  /** online_o1's integer weights (i32 per synapse). */
+  iw: number;
+  /** rstdp's reward trace (one f32). */
+  r: number;
+  /** homeostatic: spike count (i32) and rate estimate (f32) per target neuron. */
+  counts: number;
+  estimates: number;
+  /** Short-term plasticity: x, u per source and the release ring. */
+  x: number;
+  u: number;
+  release: number;
+}
+
+/** Whether the projection's weights change while it runs (so they are state). */
+export function hasPlasticWeights(p: PlasticityPlan | undefined): boolean {
+  return p?.rule !== undefined || p?.structural !== undefined;
+}
+
+/** Allocates a plastic projection's state (call while the arena is inside the state block). */
+export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPlan): PlasticState {
+  const p = pr.plasticity;
+  const count = pr.csr.targets.length;
+  const rule = p?.rule?.rule;
+  const sources = padded(plan.populations[pr.source]?.size ?? 0);
+  const targets = padded(plan.populations[pr.target]?.size ?? 0);
+  const perSynapse = (on: boolean): number => (on ? arena.alloc(4 * count) : 0);
+  const traced = rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1';
+  return {
+    weights: perSynapse(hasPlasticWeights(p)),
+    a: perSynapse(traced),
+    b: perSynapse(traced),
+    c: perSynapse(rule === 'rstdp' || rule === 'online_o1'),
+    iw: perSynapse(rule === 'online_o1'),
+    r: rule === 'rstdp' ? arena.alloc(16) : 0,
+    counts: rule === 'homeostatic' ? arena.alloc(4 * targets) : 0,
+    estimates: rule === 'homeostatic' ? arena.alloc(4 * targets) : 0,
+    x: p?.stp ? arena.alloc(4 * sources) : 0,
+    u: p?.stp ? arena.alloc(4 * sources) : 0,
+    release: p?.stp ? arena.alloc(4 * sources * (pr.maxDelay + 1)) : 0,
+  };
+}
+
+/** Bytes of plasticity state per synapse (weights, traces, eligibility, integer weights). */
+export function plasticBytesPerSynapse(p: PlasticityPlan): number {
+  const rule = p.rule?.rule;
+  const words =
+    (hasPlasticWeights(p) ? 1 : 0) +
+    (rule === 'stdp' ? 2 : rule === 'rstdp' ? 3 : rule === 'online_o1' ? 4 : 0);
+  return 4 * words;
+}
+
+/** Step 0: the compile's weights, traces 0, x = 1, u = U, estimates -1 (none yet). */
+export function writePlasticInitial(
+  plan: Plan,
+  pr: ProjectionPlan,
+  state: PlasticState,
+  buffer: ArrayBuffer,
+): void {
+  const p = pr.plasticity;
+  if (!p) return;
+  const count = pr.csr.targets.length;
+  const { weights } = pr.csr;
+  if (state.weights !== 0) {
+    const w = new Float32Array(buffer, state.weights, count);
+    if (weights instanceof Float32Array) w.set(weights);
+    else w.fill(weights.constant);
+  }
+  if (p.rule?.rule === 'online_o1') {
+    new Int32Array(buffer, state.iw, count).set(p.rule.initialWeights.subarray(0, count));
+  }
+  if (state.estimates !== 0) {
+    new Float32Array(buffer, state.estimates, sizeOf(plan, pr.target)).fill(-1);
+  }
+  if (p.stp) {
+    const n = sizeOf(plan, pr.source);
+    new Float32Array(buffer, state.x, n).fill(1);
+    new Float32Array(buffer, state.u, n).fill(p.stp.U);
+  }
+}
+
+function sizeOf(plan: Plan, population: number): number {
+  return plan.populations[population]?.size ?? 0;
+}
+
+/** Writes the short-term plasticity fields of projection descriptor `d` (J_REL etc.). */
+export function writeStpFields(view: DataView, d: number, pr: ProjectionPlan, s: PlasticState) {
+  const stp = pr.plasticity?.stp;
+  if (!stp) return;
+  view.setInt32(d + J.release, s.release, true);
+  view.setInt32(d + J.releaseSlots, pr.maxDelay + 1, true);
+  view.setInt32(d + J.x, s.x, true);
+  view.setInt32(d + J.u, s.u, true);
+  view.setFloat32(d + J.U, stp.U, true);
+  view.setFloat32(d + J.kd, stp.kd, true);
+  view.setFloat32(d + J.kf, stp.kf, true);
+}
+
+/** Writes the rule descriptor at `d` of projection `index` (descriptor `jd`). */
+export function writeRuleDescriptor(
+  view: DataView,
+  d: number,
+  jd: number,
+  index: number,
+  pr: ProjectionPlan,
+  s: PlasticState,
+): void {
+  const rule = pr.plasticity?.rule;
+  if (!rule) return;
+  const i32 = (at: number, v: number): void => view.setInt32(at, v, true);
+  const f32 = (at: number, v: number): void => view.setFloat32(at, v, true);
+  i32(d + PL.projection, jd);
+  i32(d + PL.index, index);
+  i32(d + PL.target, pr.target);
+  i32(d + PL.rule, RULE_CODE[rule.rule]);
+  i32(d + PL.w, s.weights);
+  i32(d + PL.a, s.a);
+  i32(d + PL.b, s.b);
+  i32(d + PL.c, s.c);
+  // homeostatic counts its spikes where online_o1 keeps its integer weights.
+  i32(d + PL.iw, rule.rule === 'homeostatic' ? s.counts : s.iw);
+  i32(d + PL.r, s.r);
+  switch (rule.rule) {
+    case 'stdp':
+    case 'rstdp':
+      f32(d + PL.decayPre, rule.decayPre);
+      f32(d + PL.decayPost, rule.decayPost);
+      f32(d + PL.aPlus, rule.aPlus);
+      f32(d + PL.aMinus, rule.aMinus);
+      f32(d + PL.wMin, rule.wMin);
+      f32(d + PL.wMax, rule.wMax);
+      if (rule.rule === 'rstdp') {
+        f32(d + PL.decayEligibility, rule.decayEligibility);
+        f32(d + PL.decayReward, rule.decayReward);
+        f32(d + PL.dt, rule.dt);
+        i32(d + PL.reward, rule.reward.population);
+        view.setFloat64(d + PL.amount, rule.reward.amount, true);
+      }
+      break;
+    case 'online_o1': {
+      const b = onlineO1Bounds({
+        weight_bits: rule.weightBits,
+        trace_bits: rule.traceBits,
+        reward_bits: rule.rewardBits,
+        learning_shift: rule.learningShift,
+        trace_decay_shift: rule.traceDecayShift,
+      });
+      i32(d + PL.reward, rule.reward.population);
+      view.setFloat64(d + PL.amount, rule.reward.amount, true);
+      i32(d + PL.maxWeight, b.maxWeight);
+      i32(d + PL.maxTrace, b.maxTrace);
+      i32(d + PL.minEligibility, b.minEligibility);
+      i32(d + PL.maxEligibility, b.maxEligibility);
+      i32(d + PL.minReward, b.minReward);
+      i32(d + PL.maxReward, b.maxReward);
+      i32(d + PL.decayShift, rule.traceDecayShift);
+      i32(d + PL.learningShift, rule.learningShift);
+      f32(d + PL.weightScale, rule.weightScale);
+      break;
+    }
+    case 'homeostatic':
+      break;
+  }
+}
+
+/** Kinds of classic synapse samples (learning-image.ts numbers them per projection). */
+export const CLASSIC_KIND = { w: 0, pre_trace: 1, post_trace: 2, eligibility: 3 } as const;
+
+/**
+ * Where sample kind `kind` of synapse e lives (0: the rule keeps no such value, which samples
+ * read as 0, as the reference's do), and whether it is an i32.
+ */
+export function sampleAddress(
+  pr: ProjectionPlan,
+  s: PlasticState,
+  kind: number,
+  e: number,
+): { address: number; isInt: boolean } {
+  const integer = pr.plasticity?.rule?.rule === 'online_o1';
+  const base = [s.weights, s.a, s.b, s.c][kind] ?? 0;
+  return { address: base === 0 ? 0 : base + 4 * e, isInt: integer && kind !== CLASSIC_KIND.w };
+}
+
+/** Writes the classic synapse sample table at `table` (CS_* entries). */
+export function writeClassicSamples(
+  view: DataView,
+  table: number,
+  plan: Plan,
+  states: readonly (PlasticState | undefined)[],
+  samples: readonly (readonly SynapseSample[])[],
+): void {
+  let n = 0;
+  plan.projections.forEach((pr, k) => {
+    const s = states[k];
+    if (!s || !pr.plasticity?.rule) return;
+    for (const sample of samples[k] ?? []) {
+      const { address, isInt } = sampleAddress(pr, s, sample.kind, sample.synapse);
+      const at = table + n++ * CSAMP_BYTES;
+      view.setInt32(at + CS.address, address, true);
+      view.setInt32(at + CS.isInt, isInt ? 1 : 0, true);
+      view.setInt32(at + CS.slot, sample.slot, true);
+    }
+  });
+}

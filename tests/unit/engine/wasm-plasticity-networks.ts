@@ -1,0 +1,194 @@
+/**
+ * Documents for the wasm plasticity tests: Poisson and noisy LIF sources into noisy LIF and
+ * Izhikevich targets through every classic plasticity (STDP, R-STDP, OnlineO1, homeostatic, STP,
+ * structural), with constant and per-synapse delays, delta and exponential synapses, and synapse
+ * probes of every variable each rule keeps. Rates are high enough that every rule acts often.
+ */
+import type {
+  NetworkDocument,
+  Population,
+  Probe,
+  Projection,
+  SynapseVariable,
+} from '../../../src/model/document.ts';
+import type { PlasticityRule, StdpRule } from '../../../src/model/document.ts';
+import { createPopulation } from '../../../src/model/index.ts';
+import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
+
+function poisson(id: string, size: number, rate: number): Population {
+  return { id, size, position: { x: 0, y: 0 }, model: 'poisson', params: { rate } };
+}
+
+/** A LIF population that fires by itself now and then (bias and noise) and more with input. */
+function noisyLif(id: string, size: number): Population {
+  return lifPopulation(
+    id,
+    size,
+    tutorialLif({
+      bias: 0.04,
+      noise_std: 0.03,
+      refractory_period: 2,
+      v_init: { kind: 'uniform', low: 0, high: 0.9 },
+    }),
+  );
+}
+
+interface Options {
+  delay?: Projection['delay'];
+  synapse?: Projection['synapse'];
+  weight?: Projection['weight'];
+  connectivity?: Projection['connectivity'];
+}
+
+function projection(id: string, source: string, target: string, o: Options = {}): Projection {
+  return {
+    id,
+    source,
+    target,
+    connectivity: o.connectivity ?? { rule: 'fixed_probability', p: 0.4, allow_self: true },
+    weight: o.weight ?? { kind: 'uniform', low: 0.05, high: 0.3 },
+    delay: o.delay ?? { kind: 'constant', steps: 0 },
+    synapse: o.synapse ?? { kind: 'delta' },
+  };
+}
+
+function synapseProbes(
+  projection: string,
+  synapses: number[],
+  variables: SynapseVariable[],
+): Probe[] {
+  return variables.map((variable) => ({
+    id: `${projection}_${variable}`,
+    kind: 'synapse',
+    projection,
+    variable,
+    synapses,
+  }));
+}
+
+const STDP: StdpRule = {
+  rule: 'stdp',
+  a_plus: 0.02,
+  a_minus: 0.021,
+  tau_plus: 8,
+  tau_minus: 10,
+  w_min: 0,
+  w_max: 0.4,
+};
+
+const RSTDP: PlasticityRule = {
+  rule: 'rstdp',
+  a_plus: 0.03,
+  a_minus: 0.02,
+  tau_plus: 6,
+  tau_minus: 9,
+  w_min: -0.1,
+  w_max: 0.5,
+  tau_eligibility: 30,
+  tau_reward: 12,
+  reward: { population: 'reward', amount: 0.7 },
+};
+
+const ONLINE_O1: PlasticityRule = {
+  rule: 'online_o1',
+  weight_bits: 8,
+  trace_bits: 6,
+  reward_bits: 4,
+  learning_shift: 2,
+  trace_decay_shift: 1,
+  weight_scale: 0.004,
+  reward: { population: 'reward', amount: 3 },
+};
+
+const HOMEOSTATIC: PlasticityRule = {
+  rule: 'homeostatic',
+  target_rate: 30,
+  tau: 20,
+  interval: 7,
+  max_change: 0.2,
+};
+
+const ALL_TO_ALL = { rule: 'all_to_all', allow_self: true } as const;
+const PER_SYNAPSE_DELAYS = { kind: 'uniform_int', low: 0, high: 4 } as const;
+
+/**
+ * Every rule at once into one LIF and one Izhikevich population: STDP with per-synapse delays
+ * and structural plasticity, R-STDP on exponential synapses with a constant delay, OnlineO1,
+ * homeostatic scaling with structural plasticity at another interval, STP with per-synapse and
+ * with constant delays (and a constant weight), and a recurrent STDP projection.
+ */
+export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument {
+  const izh = { ...createPopulation('izhikevich', 'izh', { x: 0, y: 0 }), size: 6 };
+  if (izh.model === 'izhikevich') izh.params = { ...izh.params, bias: 8, noise_std: 1 };
+  const stdp = projection('stdp', 'in', 'out', { delay: PER_SYNAPSE_DELAYS });
+  stdp.plasticity = STDP;
+  stdp.structural = {
+    interval: 5,
+    prune_below: 0.08,
+    growth_rate: 0.2,
+    grow_low: 0.1,
+    grow_high: 0.2,
+  };
+  const rstdp = projection('rstdp', 'in', 'out', {
+    synapse: { kind: 'exponential', tau: 4 },
+    delay: { kind: 'constant', steps: 2 },
+    connectivity: ALL_TO_ALL,
+  });
+  rstdp.plasticity = RSTDP;
+  const o1 = projection('o1', 'in', 'izh', { weight: { kind: 'uniform', low: 0.2, high: 0.8 } });
+  o1.plasticity = ONLINE_O1;
+  const homeo = projection('homeo', 'in', 'out', { synapse: { kind: 'exponential', tau: 6 } });
+  homeo.plasticity = HOMEOSTATIC;
+  homeo.structural = {
+    interval: 3,
+    prune_below: 0.07,
+    growth_rate: 0.1,
+    grow_low: 0.05,
+    grow_high: 0.3,
+  };
+  const stp = projection('stp', 'in', 'out', { delay: PER_SYNAPSE_DELAYS });
+  stp.stp = { U: 0.3, tau_d: 40, tau_f: 15 };
+  const stpConstant = projection('stpc', 'out', 'izh', {
+    weight: { kind: 'constant', value: 2 },
+    connectivity: ALL_TO_ALL,
+  });
+  stpConstant.stp = { U: 0.5, tau_d: 20, tau_f: 50 };
+  const recurrent = projection('rec', 'out', 'out', { delay: { kind: 'constant', steps: 1 } });
+  recurrent.plasticity = { ...STDP, a_minus: 0.03 };
+  recurrent.stp = { U: 0.2, tau_d: 30, tau_f: 10 };
+  return makeDocument(
+    {
+      populations: [poisson('in', 30, 90), poisson('reward', 2, 40), noisyLif('out', 20), izh],
+      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent],
+      probes: [
+        { id: 'out_spikes', kind: 'spikes', population: 'out' },
+        { id: 'izh_spikes', kind: 'spikes', population: 'izh' },
+        { id: 'out_v', kind: 'state', population: 'out', variable: 'v', neurons: [0, 7, 19] },
+        { id: 'out_i', kind: 'state', population: 'out', variable: 'i_syn', neurons: [3, 11] },
+        ...synapseProbes('stdp', [0, 5, 17, 40], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('rstdp', [0, 31, 599], ['w', 'pre_trace', 'post_trace', 'eligibility']),
+        ...synapseProbes('o1', [1, 2, 9], ['w', 'pre_trace', 'post_trace', 'eligibility']),
+        ...synapseProbes('homeo', [0, 3, 8], ['w']),
+        ...synapseProbes('rec', [0, 4], ['w', 'post_trace']),
+      ],
+    },
+    { dt: 0.5, duration, seed },
+  );
+}
+
+/** One STDP projection, `sources` Poisson neurons at 20 Hz all to all onto `targets` LIF. */
+export function stdpBenchNetwork(sources: number, targets: number, duration: number) {
+  const stdp = projection('stdp', 'in', 'out', {
+    connectivity: ALL_TO_ALL,
+    weight: { kind: 'uniform', low: 0, high: 0.002 },
+  });
+  stdp.plasticity = { ...STDP, w_max: 0.004, a_plus: 0.0001, a_minus: 0.000105 };
+  return makeDocument(
+    {
+      populations: [poisson('in', sources, 20), noisyLif('out', targets)],
+      projections: [stdp],
+      probes: [{ id: 'out_spikes', kind: 'spikes', population: 'out' }],
+    },
+    { dt: 0.1, duration, seed: 3 },
+  );
+}
