@@ -43,7 +43,10 @@ export function refuseLoihiLearning(
   reason = 'Loihi learning (traces, dw) runs on the reference and wasm backends',
 ): void {
   const learning = plan.projections.find((p) => p.learning !== undefined);
-  const probe = plan.probes.find((p) => p.kind === 'synapse');
+  // A classic plastic projection's synapse probe is refusePlasticity's to name.
+  const probe = plan.probes.find(
+    (p) => p.kind === 'synapse' && plan.projections[p.projection]?.plasticity === undefined,
+  );
   if (learning === undefined && probe === undefined) return;
   const what =
     learning !== undefined ? `projection '${learning.id}'` : `synapse probe '${probe?.id ?? ''}'`;

@@ -145,6 +145,18 @@ describe('reference plasticity runner', () => {
   });
 });
 
+describe('backends', () => {
+  it('the gpu backend refuses a plastic plan, naming the projection; auto runs it', async () => {
+    const doc = mixedDocument();
+    await expect(createSimulation(doc, { backend: 'cpu' })).rejects.toThrow(
+      "projection 'stdp': plasticity (STDP, R-STDP, OnlineO1, homeostatic, STP, structural) runs on the reference and wasm backends",
+    );
+    const sim = await createSimulation(doc, { backend: 'auto' });
+    expect(['reference', 'wasm']).toContain(sim.backend);
+    sim.dispose();
+  });
+});
+
 describe('STP through delays', () => {
   it('delivers each release d steps later, per synapse', async () => {
     // One source firing every 7 ms into 12 readers (tau_mem = dt: V is what arrived this step).
