@@ -104,64 +104,69 @@ describe('OnlineO1 projection', () => {
     );
   });
 
-  it('equals stepMany replayed on the run spikes, step by step', async () => {
-    const doc = onlineDocument();
-    const sim = await createSimulation(doc, { backend: 'reference' });
-    const chunk = await sim.step(sim.totalSteps);
-    const learned = (await sim.learnedWeights()).learn;
-    sim.dispose();
-    const steps = sim.totalSteps;
-    const validated = validateDocument(doc);
-    if (!validated.ok) throw new Error('invalid');
-    const csr = compile(validated.document).projections[0]?.csr;
-    if (!csr || !(csr.delays instanceof Uint8Array)) throw new Error('per-synapse delays expected');
-    const pre = spikeMatrix(chunk.spikes.pre, steps, 6);
-    const post = spikeMatrix(chunk.spikes.post, steps, 3);
-    const reward = spikeMatrix(chunk.spikes.reward, steps, 2);
-    // The network does something worth checking: spikes of all three kinds, and a saturated reward.
-    expect(chunk.spikes.post?.steps.length).toBeGreaterThan(20);
-    expect(reward.some((r) => r[0] === 1 && r[1] === 1)).toBe(true);
+  it.each(['reference', 'wasm'] as const)(
+    'equals stepMany replayed on the run spikes, step by step (%s)',
+    async (backend) => {
+      const doc = onlineDocument();
+      const sim = await createSimulation(doc, { backend });
+      expect(sim.backend).toBe(backend);
+      const chunk = await sim.step(sim.totalSteps);
+      const learned = (await sim.learnedWeights()).learn;
+      sim.dispose();
+      const steps = sim.totalSteps;
+      const validated = validateDocument(doc);
+      if (!validated.ok) throw new Error('invalid');
+      const csr = compile(validated.document).projections[0]?.csr;
+      if (!csr || !(csr.delays instanceof Uint8Array))
+        throw new Error('per-synapse delays expected');
+      const pre = spikeMatrix(chunk.spikes.pre, steps, 6);
+      const post = spikeMatrix(chunk.spikes.post, steps, 3);
+      const reward = spikeMatrix(chunk.spikes.reward, steps, 2);
+      // The network does something worth checking: spikes of all three kinds, and a saturated reward.
+      expect(chunk.spikes.post?.steps.length).toBeGreaterThan(20);
+      expect(reward.some((r) => r[0] === 1 && r[1] === 1)).toBe(true);
 
-    const n = WEIGHTS.length;
-    const scale = f(RULE.weight_scale);
-    const initial = WEIGHTS.map((w) => Math.min(255, Math.max(0, Math.round(f(w) / scale))));
-    const state = createOnlineO1Population(
-      onlineO1Config({
-        weight_bits: RULE.weight_bits,
-        trace_bits: RULE.trace_bits,
-        reward_bits: RULE.reward_bits,
-        learning_shift: RULE.learning_shift,
-        trace_decay_shift: RULE.trace_decay_shift,
-      }),
-      n,
-      initial,
-    );
-    const preOf = new Uint8Array(n);
-    const postOf = new Uint8Array(n);
-    const values = VARIABLES.map((v) => chunk.traces[v]?.values ?? new Float32Array());
-    for (let t = 0; t < steps; t++) {
-      for (let s = 0; s < 6; s++) {
-        for (let e = csr.rowPtr[s] ?? 0; e < (csr.rowPtr[s + 1] ?? 0); e++) {
-          const from = t - (csr.delays[e] ?? 0);
-          preOf[e] = from >= 0 ? (pre[from]?.[s] ?? 0) : 0;
-          postOf[e] = post[t]?.[csr.targets[e] ?? 0] ?? 0;
+      const n = WEIGHTS.length;
+      const scale = f(RULE.weight_scale);
+      const initial = WEIGHTS.map((w) => Math.min(255, Math.max(0, Math.round(f(w) / scale))));
+      const state = createOnlineO1Population(
+        onlineO1Config({
+          weight_bits: RULE.weight_bits,
+          trace_bits: RULE.trace_bits,
+          reward_bits: RULE.reward_bits,
+          learning_shift: RULE.learning_shift,
+          trace_decay_shift: RULE.trace_decay_shift,
+        }),
+        n,
+        initial,
+      );
+      const preOf = new Uint8Array(n);
+      const postOf = new Uint8Array(n);
+      const values = VARIABLES.map((v) => chunk.traces[v]?.values ?? new Float32Array());
+      for (let t = 0; t < steps; t++) {
+        for (let s = 0; s < 6; s++) {
+          for (let e = csr.rowPtr[s] ?? 0; e < (csr.rowPtr[s + 1] ?? 0); e++) {
+            const from = t - (csr.delays[e] ?? 0);
+            preOf[e] = from >= 0 ? (pre[from]?.[s] ?? 0) : 0;
+            postOf[e] = post[t]?.[csr.targets[e] ?? 0] ?? 0;
+          }
         }
+        const k = (reward[t]?.[0] ?? 0) + (reward[t]?.[1] ?? 0);
+        stepMany(state, preOf, postOf, RULE.reward.amount * k);
+        const expected = [
+          Array.from(state.weight, (w) => f(w * scale)),
+          Array.from(state.preTrace),
+          Array.from(state.postTrace),
+          Array.from(state.eligibility),
+        ];
+        VARIABLES.forEach((_, v) => {
+          expect(Array.from(values[v]?.subarray(t * n, (t + 1) * n) ?? [])).toEqual(expected[v]);
+        });
       }
-      const k = (reward[t]?.[0] ?? 0) + (reward[t]?.[1] ?? 0);
-      stepMany(state, preOf, postOf, RULE.reward.amount * k);
-      const expected = [
-        Array.from(state.weight, (w) => f(w * scale)),
-        Array.from(state.preTrace),
-        Array.from(state.postTrace),
-        Array.from(state.eligibility),
-      ];
-      VARIABLES.forEach((_, v) => {
-        expect(Array.from(values[v]?.subarray(t * n, (t + 1) * n) ?? [])).toEqual(expected[v]);
-      });
-    }
-    expect(Array.from(learned ?? [])).toEqual(Array.from(state.weight, (w) => f(w * scale)));
-    // It learned: weights moved, and the one that started saturated stayed within range.
-    expect(Array.from(state.weight)).not.toEqual(initial);
-    expect(Math.max(...state.weight)).toBeLessThanOrEqual(255);
-  });
+      expect(Array.from(learned ?? [])).toEqual(Array.from(state.weight, (w) => f(w * scale)));
+      // It learned: weights moved, and the one that started saturated stayed within range.
+      expect(Array.from(state.weight)).not.toEqual(initial);
+      expect(Math.max(...state.weight)).toBeLessThanOrEqual(255);
+    },
+  );
 });

@@ -97,35 +97,38 @@ describe('STDP window', () => {
     [0.5, 'izhikevich'],
     [0.5, 'adex'],
   ];
-  for (const [dt, model] of cases) {
-    it(`reproduces the exponential window at dt = ${dt} ms onto ${model}`, async () => {
-      const sim = await createSimulation(windowDocument(dt, model), { backend: 'reference' });
-      const chunk = await sim.step(sim.totalSteps);
-      // The setup: post neuron i spikes once, at T0 + lag_i (the teacher, not the tiny weight).
-      const spikes = chunk.spikes.post;
-      expect(Array.from(spikes?.indices ?? [])).toEqual(
-        LAGS.map((_, i) => i).sort((a, b) => (LAGS[a] ?? 0) - (LAGS[b] ?? 0)),
-      );
-      const stepOf = new Map<number, number>();
-      spikes?.indices.forEach((i, k) => stepOf.set(i, spikes.steps[k] ?? -1));
-      LAGS.forEach((lag, i) => expect(stepOf.get(i)).toBe(T0 + lag));
+  // The same analytic check on every backend that steps plasticity (CONTEXT.md, Exactness).
+  for (const backend of ['reference', 'wasm'] as const)
+    for (const [dt, model] of cases) {
+      it(`reproduces the exponential window at dt = ${dt} ms onto ${model} (${backend})`, async () => {
+        const sim = await createSimulation(windowDocument(dt, model), { backend });
+        expect(sim.backend).toBe(backend);
+        const chunk = await sim.step(sim.totalSteps);
+        // The setup: post neuron i spikes once, at T0 + lag_i (the teacher, not the tiny weight).
+        const spikes = chunk.spikes.post;
+        expect(Array.from(spikes?.indices ?? [])).toEqual(
+          LAGS.map((_, i) => i).sort((a, b) => (LAGS[a] ?? 0) - (LAGS[b] ?? 0)),
+        );
+        const stepOf = new Map<number, number>();
+        spikes?.indices.forEach((i, k) => stepOf.set(i, spikes.steps[k] ?? -1));
+        LAGS.forEach((lag, i) => expect(stepOf.get(i)).toBe(T0 + lag));
 
-      const weights = (await sim.learnedWeights()).plastic;
-      expect(weights?.length).toBe(LAGS.length);
-      LAGS.forEach((lag, i) => {
-        const w = weights?.[i] ?? NaN;
-        expect(w).toBe(expectedWeight(lag, dt));
-        const ms = lag * dt;
-        const analytic =
-          ms >= 0
-            ? RULE.a_plus * Math.exp(-ms / RULE.tau_plus)
-            : -RULE.a_minus * Math.exp(ms / RULE.tau_minus);
-        const change = w - f(W0);
-        expect(Math.abs(change - analytic) / Math.abs(analytic)).toBeLessThan(1e-4);
+        const weights = (await sim.learnedWeights()).plastic;
+        expect(weights?.length).toBe(LAGS.length);
+        LAGS.forEach((lag, i) => {
+          const w = weights?.[i] ?? NaN;
+          expect(w).toBe(expectedWeight(lag, dt));
+          const ms = lag * dt;
+          const analytic =
+            ms >= 0
+              ? RULE.a_plus * Math.exp(-ms / RULE.tau_plus)
+              : -RULE.a_minus * Math.exp(ms / RULE.tau_minus);
+          const change = w - f(W0);
+          expect(Math.abs(change - analytic) / Math.abs(analytic)).toBeLessThan(1e-4);
+        });
+        sim.dispose();
       });
-      sim.dispose();
-    });
-  }
+    }
 
   it('keeps weights in [w_min, w_max]', async () => {
     const doc = windowDocument(1);

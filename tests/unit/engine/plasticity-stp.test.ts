@@ -35,7 +35,10 @@ function steadyRelease(A: number, B: number, U: number): number {
 }
 
 /** Release at each spike of a regular train, read from the target's V. */
-async function releases(dt: number): Promise<number[]> {
+async function releases(
+  dt: number,
+  backend: 'reference' | 'wasm' = 'reference',
+): Promise<number[]> {
   const stp = deltaProjection('stp', 'train', 'reader', 'one_to_one', 1);
   stp.stp = STP;
   const doc = makeDocument(
@@ -51,7 +54,7 @@ async function releases(dt: number): Promise<number[]> {
   );
   const train = doc.populations[0];
   if (train?.model === 'spike_generator') train.params.period = PERIOD_MS;
-  const sim = await createSimulation(doc, { backend: 'reference' });
+  const sim = await createSimulation(doc, { backend });
   const chunk = await sim.step(sim.totalSteps);
   sim.dispose();
   const v = chunk.traces.v?.values ?? new Float32Array();
@@ -70,18 +73,21 @@ describe('Tsodyks-Markram short-term plasticity', () => {
     expect(rel.every((r) => r > 0 && r < 1)).toBe(true);
   });
 
-  it('settles on the fixed point of the discrete map', async () => {
-    const dt = 0.1;
-    const T = Math.round(PERIOD_MS / dt);
-    const kd = Math.fround(dt / STP.tau_d);
-    const kf = Math.fround(dt / STP.tau_f);
-    const expected = steadyRelease((1 - kd) ** T, (1 - kf) ** T, Math.fround(STP.U));
-    const rel = await releases(dt);
-    const last = rel[SPIKES - 1] ?? NaN;
-    expect(Math.abs(last - expected) / expected).toBeLessThan(5e-6);
-    // A depressing synapse at this rate: the train's release falls from the first spike's.
-    expect(last).toBeLessThan((rel[0] ?? 0) * 0.8);
-  });
+  it.each(['reference', 'wasm'] as const)(
+    'settles on the fixed point of the discrete map (%s)',
+    async (backend) => {
+      const dt = 0.1;
+      const T = Math.round(PERIOD_MS / dt);
+      const kd = Math.fround(dt / STP.tau_d);
+      const kf = Math.fround(dt / STP.tau_f);
+      const expected = steadyRelease((1 - kd) ** T, (1 - kf) ** T, Math.fround(STP.U));
+      const rel = await releases(dt, backend);
+      const last = rel[SPIKES - 1] ?? NaN;
+      expect(Math.abs(last - expected) / expected).toBeLessThan(5e-6);
+      // A depressing synapse at this rate: the train's release falls from the first spike's.
+      expect(last).toBeLessThan((rel[0] ?? 0) * 0.8);
+    },
+  );
 
   it('approaches the continuous-time steady state as dt shrinks', async () => {
     const continuous = steadyRelease(
