@@ -192,3 +192,83 @@ export function stdpBenchNetwork(sources: number, targets: number, duration: num
     { dt: 0.1, duration, seed: 3 },
   );
 }
+
+/**
+ * `size` LIF targets (more than 65536 makes 32-bit targets): STDP with per-synapse delays
+ * (packed into the targets' top byte) and STP, R-STDP with a constant delay, sparse connectivity.
+ */
+export function wideNetwork(size: number, duration = 30): NetworkDocument {
+  const sparse = { rule: 'fixed_probability', p: 0.002, allow_self: true } as const;
+  const stdp = projection('stdp', 'in', 'out', {
+    connectivity: sparse,
+    delay: { kind: 'uniform_int', low: 0, high: 3 },
+    weight: { kind: 'uniform', low: 0.3, high: 0.9 },
+  });
+  stdp.plasticity = { ...STDP, w_max: 1 };
+  stdp.stp = { U: 0.4, tau_d: 10, tau_f: 10 };
+  const rstdp = projection('rstdp', 'in', 'out', {
+    connectivity: sparse,
+    delay: { kind: 'constant', steps: 1 },
+    weight: { kind: 'uniform', low: 0.3, high: 0.9 },
+  });
+  rstdp.plasticity = RSTDP;
+  const out = noisyLif('out', size);
+  return makeDocument(
+    {
+      populations: [poisson('in', 40, 150), poisson('reward', 1, 200), out],
+      projections: [stdp, rstdp],
+      probes: [
+        { id: 'out_spikes', kind: 'spikes', population: 'out' },
+        ...synapseProbes('stdp', [0, 100, 1000], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('rstdp', [3, 700], ['w', 'eligibility']),
+      ],
+    },
+    { dt: 0.5, duration, seed: 5 },
+  );
+}
+
+/**
+ * Parts without a weight rule: structural plasticity alone (its weights are state, no rule
+ * runs), STP alone with a constant weight and a constant delay, and STP with structural
+ * plasticity on per-synapse weights and delays; onto exponential and delta synapses.
+ */
+export function ruleFreeNetwork(seed: number, duration = 150): NetworkDocument {
+  const structural = projection('structural', 'in', 'out', {
+    synapse: { kind: 'exponential', tau: 3 },
+  });
+  structural.structural = {
+    interval: 4,
+    prune_below: 0.12,
+    growth_rate: 0.3,
+    grow_low: -0.1,
+    grow_high: 0.4,
+  };
+  const stp = projection('stp', 'in', 'out', {
+    weight: { kind: 'constant', value: 0.4 },
+    delay: { kind: 'constant', steps: 3 },
+  });
+  stp.stp = { U: 0.15, tau_d: 60, tau_f: 20 };
+  const both = projection('both', 'out', 'out', { delay: PER_SYNAPSE_DELAYS });
+  both.stp = { U: 0.6, tau_d: 8, tau_f: 30 };
+  both.structural = {
+    interval: 9,
+    prune_below: 0.1,
+    growth_rate: 0.05,
+    grow_low: 0.1,
+    grow_high: 0.2,
+  };
+  return makeDocument(
+    {
+      populations: [poisson('in', 25, 60), noisyLif('out', 15)],
+      projections: [structural, stp, both],
+      probes: [
+        { id: 'out_spikes', kind: 'spikes', population: 'out' },
+        { id: 'out_i', kind: 'state', population: 'out', variable: 'i_syn', neurons: [0, 14] },
+        { id: 'out_v', kind: 'state', population: 'out', variable: 'v', neurons: [2, 9] },
+        ...synapseProbes('structural', [0, 6, 50], ['w']),
+        ...synapseProbes('both', [1, 20], ['w']),
+      ],
+    },
+    { dt: 0.5, duration, seed },
+  );
+}

@@ -95,7 +95,7 @@ export interface ProjectionAddresses {
   learning: { state: LearningState; tables: LearningTables; samples: SynapseSample[] } | undefined;
   /** Classic plasticity (CONTEXT.md steps 3b, 5e, 5f): its state in the state block. */
   plastic: PlasticState | undefined;
-  /** Its synapse probe samples (classic kinds), when it has a weight rule. */
+  /** Its synapse probe samples (classic kinds), when its weights change. */
   plasticSamples: SynapseSample[];
 }
 
@@ -274,7 +274,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
       learning,
       plastic,
-      plasticSamples: pr.plasticity?.rule ? list : [],
+      plasticSamples: hasPlasticWeights(pr.plasticity) ? list : [],
     };
   });
   const ruleCount = plan.projections.filter((pr) => pr.plasticity?.rule).length;

@@ -9,7 +9,7 @@ import { LOIHI_TRACE_ORDER, type LoihiLearningPlan } from '../../plan-loihi.ts';
 import { RULE_VARIABLES, encodeRule, quietSteps } from './learning-rule.ts';
 import type { Arena } from './arena.ts';
 import { ENTRY, LR, PROBE_ENTRY_BYTES, PROJ_BYTES, SYN_KIND } from './layout.ts';
-import { CLASSIC_KIND } from './plasticity-image.ts';
+import { CLASSIC_KIND, hasPlasticWeights } from './plasticity-image.ts';
 
 /** H_ERRVAR of a non-finite dw (assembly/loihi-learning.ts `ERR_DW`). */
 export const ERR_DW = -6;
@@ -102,10 +102,10 @@ export function synapseSamples(plan: Plan): { perProjection: SynapseSample[][]; 
     if (probe.kind !== 'synapse') continue;
     const pr = plan.projections[probe.projection];
     const list = perProjection[probe.projection];
-    if (!(pr?.learning || pr?.plasticity?.rule) || !list) {
+    if (!pr || !(pr.learning || hasPlasticWeights(pr.plasticity)) || !list) {
       throw new Error(
         `wasm: synapse probe '${probe.id}' names no learning Loihi projection and no classic ` +
-          'projection with a weight rule',
+          'projection whose weights change',
       );
     }
     const count = pr.csr.targets.length;

@@ -212,7 +212,7 @@ export function writeClassicSamples(
   let n = 0;
   plan.projections.forEach((pr, k) => {
     const s = states[k];
-    if (!s || !pr.plasticity?.rule) return;
+    if (!s || !hasPlasticWeights(pr.plasticity)) return;
     for (const sample of samples[k] ?? []) {
       const { address, isInt } = sampleAddress(pr, s, sample.kind, sample.synapse);
       const at = table + n++ * CSAMP_BYTES;
