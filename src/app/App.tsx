@@ -12,6 +12,7 @@ import { useAutosave } from './persistence/useAutosave.ts';
 import { useStartupDocument } from './persistence/useStartupDocument.ts';
 import { PlotsPanel } from './plots/PlotsPanel.tsx';
 import { RunToolbar } from './run/RunToolbar.tsx';
+import { RunTrainTabs } from './training/RunTrainTabs.tsx';
 import './App.css';
 
 /** The lab: palette, canvas and inspector side by side; run controls and plots under the canvas. */
@@ -24,8 +25,14 @@ function Lab() {
       <div className="workspace">
         <EditorCanvas />
         <section className="run-area" aria-label="Run">
-          <RunToolbar />
-          <PlotsPanel />
+          <RunTrainTabs
+            run={
+              <>
+                <RunToolbar />
+                <PlotsPanel />
+              </>
+            }
+          />
         </section>
       </div>
       <Inspector />

@@ -36,6 +36,8 @@ export interface TrainingState {
   start: DocumentTrainNetwork | null;
   /** Document revision the training read. */
   startRevision: number | null;
+  /** The options the training runs with (the form may change meanwhile). */
+  startOptions: TrainingOptions | null;
   progress: TrainProgress | null;
   /** Loss of every batch so far, in order. */
   batchLosses: number[];
@@ -133,6 +135,7 @@ export function createTrainingStore(deps: TrainingDeps) {
       status: 'idle',
       start: null,
       startRevision: null,
+      startOptions: null,
       progress: null,
       batchLosses: [],
       history: [],
@@ -168,6 +171,7 @@ export function createTrainingStore(deps: TrainingDeps) {
           status: 'training',
           start: found,
           startRevision: documentRevision,
+          startOptions: options,
           progress: null,
           batchLosses: [],
           history: [],

@@ -1,0 +1,60 @@
+/**
+ * The run area's two tabs: Run (the run toolbar and its plots) and Train (the training panel).
+ * Only the open tab is mounted: the run's plots redraw from the session's record when they
+ * come back, and the training panel from the training store, so nothing is lost by switching.
+ * The Train tab's label shows a training's progress while the Run tab is open.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTrainingStore } from '../../store/training/index.ts';
+import { trainedFraction } from './progress.ts';
+import { TrainingPanel } from './TrainingPanel.tsx';
+import './training.css';
+
+type Tab = 'run' | 'train';
+
+function TrainTabLabel() {
+  const busy = useTrainingStore((s) => s.status === 'training' || s.status === 'cancelling');
+  const fraction = useTrainingStore((s) =>
+    trainedFraction(s.progress, s.startOptions?.epochs ?? 0),
+  );
+  return (
+    <>
+      Train
+      {busy && <span className="tab-badge">{Math.round(fraction * 100)}%</span>}
+    </>
+  );
+}
+
+export function RunTrainTabs({ run }: { run: ReactNode }) {
+  const [tab, setTab] = useState<Tab>('run');
+  const tabButton = (value: Tab, label: ReactNode) => (
+    <button
+      type="button"
+      role="tab"
+      id={`area-tab-${value}`}
+      aria-selected={tab === value}
+      aria-controls={`area-panel-${value}`}
+      className={tab === value ? 'area-tab area-tab-active' : 'area-tab'}
+      data-testid={`tab-${value}`}
+      onClick={() => setTab(value)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <div className="area-tabs" role="tablist" aria-label="Run or train">
+        {tabButton('run', 'Run')}
+        {tabButton('train', <TrainTabLabel />)}
+      </div>
+      <div
+        className="area-tab-panel"
+        role="tabpanel"
+        id={`area-panel-${tab}`}
+        aria-labelledby={`area-tab-${tab}`}
+      >
+        {tab === 'run' ? run : <TrainingPanel />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The Train tab: options on the left; on the right the controls (Train, Cancel, Apply,
+ * downloads), progress and messages, the live loss and accuracy curves and a weight heatmap.
+ */
+import { CurvesPlot } from './CurvesPlot.tsx';
+import { TrainingControls } from './TrainingControls.tsx';
+import { TrainingForm } from './TrainingForm.tsx';
+import { WeightHeatmap } from './WeightHeatmap.tsx';
+
+export function TrainingPanel() {
+  return (
+    <section className="training-panel" aria-label="Training" data-testid="training-panel">
+      <TrainingForm />
+      <div className="training-main">
+        <TrainingControls />
+        <div className="training-plots">
+          <CurvesPlot />
+          <WeightHeatmap />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * A weight heatmap of one matrix of the chain: before training the weights a run starts from;
+ * after it the trained weights or their change. (The trainers report progress and metrics, not
+ * weights, while they run, so the heatmap shows the start and the end.)
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { TrainNetwork } from '../../engine/learning/train/types.ts';
+import { drawPlot, purgePlot } from '../plots/plotly.ts';
+import { useTrainingStore } from '../../store/training/index.ts';
+import {
+  HEATMAP_HEIGHT,
+  difference,
+  heatmapFigure,
+  weightRows,
+  type MatrixChoice,
+} from './heatmap-figure.ts';
+import { useTrainableChain } from './useTrainableChain.ts';
+
+type View = 'initial' | 'trained' | 'change';
+
+interface Matrix extends MatrixChoice {
+  label: string;
+  source: string;
+  target: string;
+}
+
+export function WeightHeatmap() {
+  const ref = useRef<HTMLDivElement>(null);
+  const chain = useTrainableChain();
+  const start = useTrainingStore((s) => s.start);
+  const trained = useTrainingStore((s) => s.trained);
+  const [picked, setPicked] = useState(0);
+  const [view, setView] = useState<View>('trained');
+  // The chain that was trained while there is a result; else the document's as it stands.
+  const shown = start ?? (chain.ok ? chain : null);
+  const matrices: Matrix[] =
+    shown === null
+      ? []
+      : shown.chain.layers.flatMap((l, k) => {
+          const from = k === 0 ? shown.chain.input : (shown.chain.layers[k - 1]?.population ?? '');
+          const ff = {
+            layer: k,
+            recurrent: false,
+            label: `${from} → ${l.population}`,
+            source: from,
+            target: l.population,
+          };
+          return l.recurrent === undefined
+            ? [ff]
+            : [
+                ff,
+                {
+                  layer: k,
+                  recurrent: true,
+                  label: `${l.population} → ${l.population} (recurrent)`,
+                  source: l.population,
+                  target: l.population,
+                },
+              ];
+        });
+  const matrix = matrices[Math.min(picked, matrices.length - 1)];
+  const effectiveView: View = trained === null ? 'initial' : view;
+
+  useEffect(() => {
+    const div = ref.current;
+    if (!div || matrix === undefined || shown === null) return;
+    const rowsOf = (n: TrainNetwork) => weightRows(n, matrix);
+    const initial = rowsOf(shown.network);
+    const after = trained === null ? null : rowsOf(trained);
+    const rows =
+      effectiveView === 'initial' || after === null
+        ? initial
+        : effectiveView === 'trained'
+          ? after
+          : initial === null
+            ? null
+            : difference(after, initial);
+    if (rows === null) return;
+    const title = `${matrix.label}: ${effectiveView === 'change' ? 'trained − initial' : `${effectiveView} weights`}`;
+    const f = heatmapFigure(rows, title, `${matrix.source} neuron`, `${matrix.target} neuron`);
+    void drawPlot(div, f.data, f.layout);
+  }, [matrix, shown, trained, effectiveView]);
+
+  useEffect(() => {
+    const div = ref.current;
+    return () => {
+      if (div) purgePlot(div);
+    };
+  }, []);
+
+  if (matrix === undefined) {
+    return <p className="plots-empty">No trainable chain: nothing to show.</p>;
+  }
+  return (
+    <div className="training-heatmap">
+      <div className="training-row">
+        <label className="training-field">
+          <span>Weights</span>
+          <select
+            value={Math.min(picked, matrices.length - 1)}
+            data-testid="train-heatmap-layer"
+            onChange={(e) => setPicked(Number(e.target.value))}
+          >
+            {matrices.map((m, i) => (
+              <option key={m.label} value={i}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="training-field">
+          <span>Show</span>
+          <select
+            value={effectiveView}
+            data-testid="train-heatmap-view"
+            disabled={trained === null}
+            onChange={(e) => setView(e.target.value as View)}
+          >
+            <option value="initial">initial</option>
+            <option value="trained">trained</option>
+            <option value="change">change</option>
+          </select>
+        </label>
+      </div>
+      <div
+        ref={ref}
+        className="training-plot"
+        style={{ height: HEATMAP_HEIGHT }}
+        data-testid="train-heatmap"
+      />
+    </div>
+  );
+}
