@@ -198,7 +198,10 @@ export function trainingOptionProblems(
   whole('jitter', o.jitter, 0);
   if (!Number.isFinite(o.noiseRate) || o.noiseRate < 0) {
     out.push(`noise rate: a number >= 0, got ${o.noiseRate}`);
+  } else if (o.noiseRate * dt > 1000) {
+    out.push(`noise rate: ${o.noiseRate} Hz is more than one spike per step of ${dt} ms`);
   }
+  whole('data seed', o.dataSeed, 0);
   if (o.rule === 'tbptt') {
     whole('truncation k', o.truncation, 1);
   }
@@ -207,6 +210,7 @@ export function trainingOptionProblems(
   positive('learning rate', o.learningRate);
   positive('surrogate slope', o.surrogateSlope);
   positive('logit scale', o.logitScale);
+  whole('shuffle seed', o.seed, 0);
   out.push(...schedulerProblems(scheduleSpec(o)).map((p) => `schedule: ${p}`));
   return out;
 }
