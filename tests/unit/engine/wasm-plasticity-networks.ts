@@ -156,10 +156,23 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
   const recurrent = projection('rec', 'out', 'out', { delay: { kind: 'constant', steps: 1 } });
   recurrent.plasticity = { ...STDP, a_minus: 0.03 };
   recurrent.stp = { U: 0.2, tau_d: 30, tau_f: 10 };
+  // Event-driven STDP (one delay): weights start and grow above w_max, so clipping shows.
+  const clipped = projection('clipped', 'in', 'out', {
+    delay: { kind: 'constant', steps: 2 },
+    weight: { kind: 'uniform', low: 0.05, high: 0.6 },
+  });
+  clipped.plasticity = { ...STDP, a_plus: 0.03 };
+  clipped.structural = {
+    interval: 6,
+    prune_below: 0.1,
+    growth_rate: 0.2,
+    grow_low: 0.2,
+    grow_high: 0.7,
+  };
   return makeDocument(
     {
       populations: [poisson('in', 30, 90), poisson('reward', 2, 40), noisyLif('out', 20), izh],
-      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent],
+      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent, clipped],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
         { id: 'izh_spikes', kind: 'spikes', population: 'izh' },
@@ -169,7 +182,8 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
         ...synapseProbes('rstdp', [0, 31, 599], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('o1', [1, 2, 9], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('homeo', [0, 3, 8], ['w']),
-        ...synapseProbes('rec', [0, 4], ['w', 'post_trace']),
+        ...synapseProbes('rec', [0, 4], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('clipped', [0, 2, 33, 100], ['w', 'pre_trace', 'post_trace']),
       ],
     },
     { dt: 0.5, duration, seed },
@@ -212,15 +226,22 @@ export function wideNetwork(size: number, duration = 30): NetworkDocument {
     weight: { kind: 'uniform', low: 0.3, high: 0.9 },
   });
   rstdp.plasticity = RSTDP;
+  const events = projection('events', 'in', 'out', {
+    connectivity: sparse,
+    delay: { kind: 'constant', steps: 2 },
+    weight: { kind: 'uniform', low: 0.3, high: 0.9 },
+  });
+  events.plasticity = { ...STDP, w_max: 0.8 };
   const out = noisyLif('out', size);
   return makeDocument(
     {
       populations: [poisson('in', 40, 150), poisson('reward', 1, 200), out],
-      projections: [stdp, rstdp],
+      projections: [stdp, rstdp, events],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
         ...synapseProbes('stdp', [0, 100, 1000], ['w', 'pre_trace', 'post_trace']),
         ...synapseProbes('rstdp', [3, 700], ['w', 'eligibility']),
+        ...synapseProbes('events', [5, 900], ['w', 'pre_trace', 'post_trace']),
       ],
     },
     { dt: 0.5, duration, seed: 5 },

@@ -72,7 +72,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     const plan = planOf(everyRuleNetwork(3));
     const reference = await weightsAfter(createReferenceBackend, plan, plan.totalSteps);
     const wasm = await weightsAfter(createWasmBackend, plan, 13);
-    expect(Object.keys(wasm).sort()).toEqual(['homeo', 'o1', 'rec', 'rstdp', 'stdp']);
+    expect(Object.keys(wasm).sort()).toEqual(['clipped', 'homeo', 'o1', 'rec', 'rstdp', 'stdp']);
     for (const [id, w] of Object.entries(reference)) {
       expect(Array.from(wasm[id] ?? []), id).toEqual(Array.from(w));
       const initial = plan.projections.find((p) => p.id === id)?.csr.weights;
@@ -102,6 +102,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     expect(reference.spikes.out?.steps.length ?? 0).toBeGreaterThan(100);
     expect(distinct(reference, 'stdp_w')).toBeGreaterThan(2);
     expect(distinct(reference, 'rstdp_w')).toBeGreaterThan(2);
+    expect(distinct(reference, 'events_w')).toBeGreaterThan(2);
     expectIdentical(await runChunks(createWasmBackend, plan, 9), reference);
   });
 

@@ -170,7 +170,7 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
       writeStpFields(view, d, pr, a.plastic);
       if (pr.plasticity?.rule) {
         const at = image.tables.plasts + rules++ * PLAST_BYTES;
-        writeRuleDescriptor(view, at, d, i, pr, a.plastic);
+        writeRuleDescriptor(view, at, d, i, pr, a.plastic, a.events);
       }
     }
   });

@@ -44,7 +44,10 @@ import {
   type SynapseSample,
 } from './learning-image.ts';
 import {
+  allocateEventTables,
   allocatePlasticState,
+  writeEventTables,
+  type EventTables,
   hasPlasticWeights,
   writePlasticInitial,
   type PlasticState,
@@ -95,6 +98,8 @@ export interface ProjectionAddresses {
   learning: { state: LearningState; tables: LearningTables; samples: SynapseSample[] } | undefined;
   /** Classic plasticity (CONTEXT.md steps 3b, 5e, 5f): its state in the state block. */
   plastic: PlasticState | undefined;
+  /** Event-driven stdp's constant tables (plasticity-image.ts). */
+  events: EventTables | undefined;
   /** Its synapse probe samples (classic kinds), when its weights change. */
   plasticSamples: SynapseSample[];
 }
@@ -274,6 +279,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       sink: needsSink ? arena.alloc(4 * padded(sizeOf(plan, pr.target))) : 0,
       learning,
       plastic,
+      events: allocateEventTables(arena, plan, pr),
       plasticSamples: hasPlasticWeights(pr.plasticity) ? list : [],
     };
   });
@@ -362,6 +368,10 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
       new Uint32Array(buffer, a.genIndices, p.model.indices.length).set(p.model.indices);
     }
     if (p.model.model === 'sc_dense' && a.sc) writeScTables(p.model, a.sc, buffer);
+  });
+  plan.projections.forEach((pr, i) => {
+    const events = image.projections[i]?.events;
+    if (events) writeEventTables(plan, pr, events, buffer);
   });
   plan.projections.forEach((pr, i) => {
     const a = image.projections[i];

@@ -194,8 +194,14 @@ export const PL = {
   decayShift: 112,
   learningShift: 116,
   weightScale: 120,
+  fast: 124,
+  colPtr: 128,
+  cscE: 132,
+  cscS: 136,
+  dirty: 140,
+  bdec: 144,
 } as const;
-export const PLAST_BYTES = 128;
+export const PLAST_BYTES = 160;
 export const RULE_CODE = { stdp: 1, rstdp: 2, online_o1: 3, homeostatic: 4 } as const;
 /** A classic synapse probe sample entry (assembly/layout.ts `CS_*`). */
 export const CS = { address: 0, isInt: 4, slot: 8 } as const;

@@ -30,6 +30,26 @@ export interface PlasticState {
   x: number;
   u: number;
   release: number;
+  /** Event-driven stdp (`isEventStdp`): a and b are per source and per target; the dirty flag. */
+  dirty: number;
+}
+
+/** Constant tables of an event-driven stdp projection (outside the state block). */
+export interface EventTables {
+  /** The targets' apost after this step's decay (scratch, f32 per target). */
+  bdec: number;
+  /** The synapses by target: column pointers, synapse index and source of each. */
+  colPtr: number;
+  cscE: number;
+  cscS: number;
+}
+
+/**
+ * Whether stdp runs event-driven (assembly/plasticity-stdp-events.ts): with one delay for every
+ * synapse, all synapses of a source share apre and all into a target share apost.
+ */
+export function isEventStdp(pr: ProjectionPlan): boolean {
+  return pr.plasticity?.rule?.rule === 'stdp' && !(pr.csr.delays instanceof Uint8Array);
 }
 
 /** Whether the projection's weights change while it runs (so they are state). */
@@ -46,10 +66,11 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
   const targets = padded(plan.populations[pr.target]?.size ?? 0);
   const perSynapse = (on: boolean): number => (on ? arena.alloc(4 * count) : 0);
   const traced = rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1';
+  const events = isEventStdp(pr);
   return {
     weights: perSynapse(hasPlasticWeights(p)),
-    a: perSynapse(traced),
-    b: perSynapse(traced),
+    a: events ? arena.alloc(4 * sources) : perSynapse(traced),
+    b: events ? arena.alloc(4 * targets) : perSynapse(traced),
     c: perSynapse(rule === 'rstdp' || rule === 'online_o1'),
     iw: perSynapse(rule === 'online_o1'),
     r: rule === 'rstdp' ? arena.alloc(16) : 0,
@@ -58,7 +79,52 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
     x: p?.stp ? arena.alloc(4 * sources) : 0,
     u: p?.stp ? arena.alloc(4 * sources) : 0,
     release: p?.stp ? arena.alloc(4 * sources * (pr.maxDelay + 1)) : 0,
+    dirty: events ? arena.alloc(16) : 0,
   };
+}
+
+/** Allocates the constant tables of an event-driven stdp projection (undefined otherwise). */
+export function allocateEventTables(
+  arena: Arena,
+  plan: Plan,
+  pr: ProjectionPlan,
+): EventTables | undefined {
+  if (!isEventStdp(pr)) return undefined;
+  const targets = plan.populations[pr.target]?.size ?? 0;
+  const count = pr.csr.targets.length;
+  return {
+    bdec: arena.alloc(4 * padded(targets)),
+    colPtr: arena.alloc(4 * (targets + 1)),
+    cscE: arena.alloc(4 * count),
+    cscS: arena.alloc(4 * count),
+  };
+}
+
+/** Writes the synapses of `pr` by target (a counting sort, synapses ascending per target). */
+export function writeEventTables(
+  plan: Plan,
+  pr: ProjectionPlan,
+  t: EventTables,
+  buffer: ArrayBuffer,
+): void {
+  const n = plan.populations[pr.target]?.size ?? 0;
+  const { rowPtr, targets } = pr.csr;
+  const colPtr = new Uint32Array(buffer, t.colPtr, n + 1);
+  const cscE = new Uint32Array(buffer, t.cscE, targets.length);
+  const cscS = new Uint32Array(buffer, t.cscS, targets.length);
+  colPtr.fill(0);
+  for (const j of targets) colPtr[j + 1] = (colPtr[j + 1] ?? 0) + 1;
+  for (let j = 0; j < n; j++) colPtr[j + 1] = (colPtr[j + 1] ?? 0) + (colPtr[j] ?? 0);
+  const next = colPtr.slice(0, n);
+  for (let s = 0; s + 1 < rowPtr.length; s++) {
+    for (let e = rowPtr[s] ?? 0; e < (rowPtr[s + 1] ?? 0); e++) {
+      const j = targets[e] ?? 0;
+      const k = next[j] ?? 0;
+      next[j] = k + 1;
+      cscE[k] = e;
+      cscS[k] = s;
+    }
+  }
 }
 
 /** Bytes of plasticity state per synapse (weights, traces, eligibility, integer weights). */
@@ -92,6 +158,8 @@ export function writePlasticInitial(
   if (state.estimates !== 0) {
     new Float32Array(buffer, state.estimates, sizeOf(plan, pr.target)).fill(-1);
   }
+  // The first step of event-driven stdp clips every weight, as the reference's loop does.
+  if (state.dirty !== 0) new Int32Array(buffer, state.dirty, 1)[0] = 1;
   if (p.stp) {
     const n = sizeOf(plan, pr.source);
     new Float32Array(buffer, state.x, n).fill(1);
@@ -124,6 +192,7 @@ export function writeRuleDescriptor(
   index: number,
   pr: ProjectionPlan,
   s: PlasticState,
+  events: EventTables | undefined,
 ): void {
   const rule = pr.plasticity?.rule;
   if (!rule) return;
@@ -140,6 +209,14 @@ export function writeRuleDescriptor(
   // homeostatic counts its spikes where online_o1 keeps its integer weights.
   i32(d + PL.iw, rule.rule === 'homeostatic' ? s.counts : s.iw);
   i32(d + PL.r, s.r);
+  if (events) {
+    i32(d + PL.fast, 1);
+    i32(d + PL.colPtr, events.colPtr);
+    i32(d + PL.cscE, events.cscE);
+    i32(d + PL.cscS, events.cscS);
+    i32(d + PL.dirty, s.dirty);
+    i32(d + PL.bdec, events.bdec);
+  }
   switch (rule.rule) {
     case 'stdp':
     case 'rstdp':
@@ -198,7 +275,23 @@ export function sampleAddress(
 ): { address: number; isInt: boolean } {
   const integer = pr.plasticity?.rule?.rule === 'online_o1';
   const base = [s.weights, s.a, s.b, s.c][kind] ?? 0;
-  return { address: base === 0 ? 0 : base + 4 * e, isInt: integer && kind !== CLASSIC_KIND.w };
+  // Event-driven stdp keeps apre per source and apost per target.
+  let index = e;
+  if (isEventStdp(pr) && kind === CLASSIC_KIND.pre_trace) index = sourceOf(pr.csr.rowPtr, e);
+  if (isEventStdp(pr) && kind === CLASSIC_KIND.post_trace) index = pr.csr.targets[e] ?? 0;
+  return { address: base === 0 ? 0 : base + 4 * index, isInt: integer && kind !== CLASSIC_KIND.w };
+}
+
+/** The row (source) of synapse e: the last s with rowPtr[s] <= e. */
+function sourceOf(rowPtr: Uint32Array, e: number): number {
+  let lo = 0;
+  let hi = rowPtr.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((rowPtr[mid] ?? 0) <= e) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Writes the classic synapse sample table at `table` (CS_* entries). */

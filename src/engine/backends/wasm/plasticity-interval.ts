@@ -47,7 +47,11 @@ export function applyIntervals(plan: Plan, image: MemoryImage, buffer: ArrayBuff
       const estimates = new Float32Array(buffer, s.estimates, n);
       homeostaticUpdate(p.rule, counts, estimates, weights, pr.csr.targets, t);
     }
-    if (p.structural) structuralUpdate(weights, p.structural, t);
+    if (p.structural) {
+      structuralUpdate(weights, p.structural, t);
+      // Grown weights may lie outside [wMin, wMax]: event-driven stdp clips all at step t + 1.
+      if (s.dirty !== 0) new Int32Array(buffer, s.dirty, 1)[0] = 1;
+    }
   });
 }
 

@@ -215,7 +215,7 @@ export const SYN_TRACE: i32 = 2;
 
 // Weight rule of a classic projection (CONTEXT.md step 5e), PLAST_BYTES each, in projection
 // order. Per-synapse arrays are in CSR order and live in the state block.
-export const PLAST_BYTES: i32 = 128;
+export const PLAST_BYTES: i32 = 160;
 /** Address of the projection's descriptor (J_*). */
 export const PL_PROJ: i32 = 0;
 /** The projection's index in the plan. */
@@ -258,6 +258,19 @@ export const PL_MAXR: i32 = 108;
 export const PL_DSHIFT: i32 = 112;
 export const PL_LSHIFT: i32 = 116;
 export const PL_SCALE: i32 = 120;
+/**
+ * stdp with a constant delay runs event-driven (plasticity-stdp-events.ts): 1 here, PL_A and
+ * PL_B then hold one trace per source and per target (every synapse of a source, or into a
+ * target, carries the same trace), PL_BDEC the targets' traces after this step's decay, the
+ * synapses by target (PL_COLPTR, PL_CSCE synapse, PL_CSCS source), and PL_DIRTY (an i32 in the
+ * state) asks for one pass clipping every weight (at step 0 and after structural plasticity).
+ */
+export const PL_FAST: i32 = 124;
+export const PL_COLPTR: i32 = 128;
+export const PL_CSCE: i32 = 132;
+export const PL_CSCS: i32 = 136;
+export const PL_DIRTY: i32 = 140;
+export const PL_BDEC: i32 = 144;
 
 export const RULE_STDP: i32 = 1;
 export const RULE_RSTDP: i32 = 2;

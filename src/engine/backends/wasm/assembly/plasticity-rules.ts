@@ -24,6 +24,7 @@ import {
   PL_DREW,
   PL_DSHIFT,
   PL_DT,
+  PL_FAST,
   PL_IW,
   PL_LSHIFT,
   PL_MAXE,
@@ -52,6 +53,7 @@ import {
   RULE_ONLINE_O1,
   RULE_RSTDP,
 } from './layout';
+import { stdpEvents } from './plasticity-stdp-events';
 
 /** History slot of t - d of the source, per delay d (at most 255). */
 const SLOTS: usize = memory.data(256 * 4);
@@ -232,6 +234,8 @@ export function applyWeightRules(hdr: usize, pops: usize, t: i32): void {
       const lo = <f64>load<i32>(pl + PL_MINR);
       const hi = <f64>load<i32>(pl + PL_MAXR);
       walkRule<u32>(pl, pops, t, 0, <i32>(raw < lo ? lo : raw > hi ? hi : raw));
+    } else if (load<i32>(pl + PL_FAST) != 0) {
+      stdpEvents(pl, pops, t, load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE));
     } else {
       walkRule<u8>(pl, pops, t, 0, 0);
     }
