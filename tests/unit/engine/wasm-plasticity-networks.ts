@@ -11,7 +11,7 @@ import type {
   Projection,
   SynapseVariable,
 } from '../../../src/model/document.ts';
-import type { PlasticityRule, StdpRule } from '../../../src/model/document.ts';
+import type { PlasticityRule, RstdpRule, StdpRule } from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
 import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
 
@@ -76,7 +76,7 @@ const STDP: StdpRule = {
   w_max: 0.4,
 };
 
-const RSTDP: PlasticityRule = {
+const RSTDP: RstdpRule = {
   rule: 'rstdp',
   a_plus: 0.03,
   a_minus: 0.02,
@@ -162,6 +162,9 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
     weight: { kind: 'uniform', low: 0.05, high: 0.6 },
   });
   clipped.plasticity = { ...STDP, a_plus: 0.03 };
+  // R-STDP with per-synapse delays keeps its traces per synapse.
+  const rstdpDelays = projection('rstdpd', 'in', 'out', { delay: PER_SYNAPSE_DELAYS });
+  rstdpDelays.plasticity = { ...RSTDP, w_min: 0, w_max: 0.35 };
   clipped.structural = {
     interval: 6,
     prune_below: 0.1,
@@ -172,7 +175,7 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
   return makeDocument(
     {
       populations: [poisson('in', 30, 90), poisson('reward', 2, 40), noisyLif('out', 20), izh],
-      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent, clipped],
+      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent, clipped, rstdpDelays],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
         { id: 'izh_spikes', kind: 'spikes', population: 'izh' },
@@ -183,6 +186,7 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
         ...synapseProbes('o1', [1, 2, 9], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('homeo', [0, 3, 8], ['w']),
         ...synapseProbes('rec', [0, 4], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('rstdpd', [1, 50], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('clipped', [0, 2, 33, 100], ['w', 'pre_trace', 'post_trace']),
       ],
     },

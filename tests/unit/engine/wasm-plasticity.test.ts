@@ -72,7 +72,15 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     const plan = planOf(everyRuleNetwork(3));
     const reference = await weightsAfter(createReferenceBackend, plan, plan.totalSteps);
     const wasm = await weightsAfter(createWasmBackend, plan, 13);
-    expect(Object.keys(wasm).sort()).toEqual(['clipped', 'homeo', 'o1', 'rec', 'rstdp', 'stdp']);
+    expect(Object.keys(wasm).sort()).toEqual([
+      'clipped',
+      'homeo',
+      'o1',
+      'rec',
+      'rstdp',
+      'rstdpd',
+      'stdp',
+    ]);
     for (const [id, w] of Object.entries(reference)) {
       expect(Array.from(wasm[id] ?? []), id).toEqual(Array.from(w));
       const initial = plan.projections.find((p) => p.id === id)?.csr.weights;

@@ -30,7 +30,7 @@ export interface PlasticState {
   x: number;
   u: number;
   release: number;
-  /** Event-driven stdp (`isEventStdp`): a and b are per source and per target; the dirty flag. */
+  /** With `sharesTraces` a and b are per source and per target; event stdp's dirty flag. */
   dirty: number;
 }
 
@@ -45,11 +45,18 @@ export interface EventTables {
 }
 
 /**
- * Whether stdp runs event-driven (assembly/plasticity-stdp-events.ts): with one delay for every
- * synapse, all synapses of a source share apre and all into a target share apost.
+ * Whether stdp or rstdp keeps one apre per source and one apost per target: with one delay for
+ * every synapse, all synapses of a source share apre and all into a target share apost
+ * (assembly/plasticity-stdp-events.ts).
  */
+export function sharesTraces(pr: ProjectionPlan): boolean {
+  const rule = pr.plasticity?.rule?.rule;
+  return (rule === 'stdp' || rule === 'rstdp') && !(pr.csr.delays instanceof Uint8Array);
+}
+
+/** Whether stdp runs event-driven: shared traces, synapses by target, a dirty flag. */
 export function isEventStdp(pr: ProjectionPlan): boolean {
-  return pr.plasticity?.rule?.rule === 'stdp' && !(pr.csr.delays instanceof Uint8Array);
+  return sharesTraces(pr) && pr.plasticity?.rule?.rule === 'stdp';
 }
 
 /** Whether the projection's weights change while it runs (so they are state). */
@@ -67,10 +74,11 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
   const perSynapse = (on: boolean): number => (on ? arena.alloc(4 * count) : 0);
   const traced = rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1';
   const events = isEventStdp(pr);
+  const shared = sharesTraces(pr);
   return {
     weights: perSynapse(hasPlasticWeights(p)),
-    a: events ? arena.alloc(4 * sources) : perSynapse(traced),
-    b: events ? arena.alloc(4 * targets) : perSynapse(traced),
+    a: shared ? arena.alloc(4 * sources) : perSynapse(traced),
+    b: shared ? arena.alloc(4 * targets) : perSynapse(traced),
     c: perSynapse(rule === 'rstdp' || rule === 'online_o1'),
     iw: perSynapse(rule === 'online_o1'),
     r: rule === 'rstdp' ? arena.alloc(16) : 0,
@@ -83,18 +91,21 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
   };
 }
 
-/** Allocates the constant tables of an event-driven stdp projection (undefined otherwise). */
+/**
+ * Allocates the tables of a projection with shared traces: the decayed apost, and for
+ * event-driven stdp the synapses by target (undefined for other projections).
+ */
 export function allocateEventTables(
   arena: Arena,
   plan: Plan,
   pr: ProjectionPlan,
 ): EventTables | undefined {
-  if (!isEventStdp(pr)) return undefined;
+  if (!sharesTraces(pr)) return undefined;
   const targets = plan.populations[pr.target]?.size ?? 0;
-  const count = pr.csr.targets.length;
+  const count = isEventStdp(pr) ? pr.csr.targets.length : 0;
   return {
     bdec: arena.alloc(4 * padded(targets)),
-    colPtr: arena.alloc(4 * (targets + 1)),
+    colPtr: count > 0 ? arena.alloc(4 * (targets + 1)) : 0,
     cscE: arena.alloc(4 * count),
     cscS: arena.alloc(4 * count),
   };
@@ -107,6 +118,7 @@ export function writeEventTables(
   t: EventTables,
   buffer: ArrayBuffer,
 ): void {
+  if (t.colPtr === 0) return;
   const n = plan.populations[pr.target]?.size ?? 0;
   const { rowPtr, targets } = pr.csr;
   const colPtr = new Uint32Array(buffer, t.colPtr, n + 1);
@@ -210,6 +222,7 @@ export function writeRuleDescriptor(
   i32(d + PL.iw, rule.rule === 'homeostatic' ? s.counts : s.iw);
   i32(d + PL.r, s.r);
   if (events) {
+    // stdp: event-driven; rstdp: per-synapse c and w with the shared traces.
     i32(d + PL.fast, 1);
     i32(d + PL.colPtr, events.colPtr);
     i32(d + PL.cscE, events.cscE);
@@ -275,10 +288,10 @@ export function sampleAddress(
 ): { address: number; isInt: boolean } {
   const integer = pr.plasticity?.rule?.rule === 'online_o1';
   const base = [s.weights, s.a, s.b, s.c][kind] ?? 0;
-  // Event-driven stdp keeps apre per source and apost per target.
+  // Shared traces: apre per source, apost per target.
   let index = e;
-  if (isEventStdp(pr) && kind === CLASSIC_KIND.pre_trace) index = sourceOf(pr.csr.rowPtr, e);
-  if (isEventStdp(pr) && kind === CLASSIC_KIND.post_trace) index = pr.csr.targets[e] ?? 0;
+  if (sharesTraces(pr) && kind === CLASSIC_KIND.pre_trace) index = sourceOf(pr.csr.rowPtr, e);
+  if (sharesTraces(pr) && kind === CLASSIC_KIND.post_trace) index = pr.csr.targets[e] ?? 0;
   return { address: base === 0 ? 0 : base + 4 * index, isInt: integer && kind !== CLASSIC_KIND.w };
 }
 

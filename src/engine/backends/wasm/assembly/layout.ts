@@ -259,11 +259,12 @@ export const PL_DSHIFT: i32 = 112;
 export const PL_LSHIFT: i32 = 116;
 export const PL_SCALE: i32 = 120;
 /**
- * stdp with a constant delay runs event-driven (plasticity-stdp-events.ts): 1 here, PL_A and
- * PL_B then hold one trace per source and per target (every synapse of a source, or into a
- * target, carries the same trace), PL_BDEC the targets' traces after this step's decay, the
- * synapses by target (PL_COLPTR, PL_CSCE synapse, PL_CSCS source), and PL_DIRTY (an i32 in the
- * state) asks for one pass clipping every weight (at step 0 and after structural plasticity).
+ * stdp and rstdp with a constant delay share traces (plasticity-stdp-events.ts): 1 here, PL_A
+ * and PL_B then hold one trace per source and per target (every synapse of a source, or into a
+ * target, carries the same trace), PL_BDEC the targets' traces after this step's decay. stdp then
+ * runs event-driven: the synapses by target (PL_COLPTR, PL_CSCE synapse, PL_CSCS source), and
+ * PL_DIRTY (an i32 in the state) asks for one pass clipping every weight (at step 0 and after
+ * structural plasticity).
  */
 export const PL_FAST: i32 = 124;
 export const PL_COLPTR: i32 = 128;

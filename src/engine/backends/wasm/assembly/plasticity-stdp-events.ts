@@ -146,6 +146,25 @@ function events<T>(pl: usize, nsrc: i32, ntgt: i32, preSlot: usize, postSlot: us
   }
 }
 
+/**
+ * The shared traces of step t (stdp, and rstdp with one delay): apre per source decays and
+ * takes aPlus at a pre event; apost per target decays (kept in PL_BDEC) and takes aMinus.
+ */
+export function updateSharedTraces(pl: usize, pops: usize, t: i32): void {
+  const jd = load<usize>(pl + PL_PROJ);
+  const src = pops + <usize>(load<i32>(jd + J_SRC) * POP_BYTES);
+  const tgt = pops + <usize>(load<i32>(pl + PL_TARGET) * POP_BYTES);
+  const preSlot = slotOf(src, t - load<i32>(jd + J_DC));
+  const postSlot = slotOf(tgt, t);
+  const a = load<usize>(pl + PL_A);
+  const b = load<usize>(pl + PL_B);
+  const nsrc = load<i32>(src + P_SIZE);
+  const ntgt = load<i32>(tgt + P_SIZE);
+  const bdec = load<usize>(pl + PL_BDEC);
+  decayAndAdd(a, nsrc, load<f32>(pl + PL_DPRE), 0, preSlot, load<f32>(pl + PL_APLUS));
+  decayAndAdd(b, ntgt, load<f32>(pl + PL_DPOST), bdec, postSlot, load<f32>(pl + PL_AMINUS));
+}
+
 /** Step 5e for an event-driven stdp projection (PL_FAST) at step t; `wide` is J_WIDE (0 or 1). */
 export function stdpEvents(pl: usize, pops: usize, t: i32, wide: i32): void {
   const jd = load<usize>(pl + PL_PROJ);
@@ -155,24 +174,7 @@ export function stdpEvents(pl: usize, pops: usize, t: i32, wide: i32): void {
   const ntgt = load<i32>(tgt + P_SIZE);
   const preSlot = slotOf(src, t - load<i32>(jd + J_DC));
   const postSlot = slotOf(tgt, t);
-  // apre = apre * decayPre, + aPlus at a pre event; apost likewise, its decayed value kept.
-  decayAndAdd(
-    load<usize>(pl + PL_A),
-    nsrc,
-    load<f32>(pl + PL_DPRE),
-    0,
-    preSlot,
-    load<f32>(pl + PL_APLUS),
-  );
-  const bdec = load<usize>(pl + PL_BDEC);
-  decayAndAdd(
-    load<usize>(pl + PL_B),
-    ntgt,
-    load<f32>(pl + PL_DPOST),
-    bdec,
-    postSlot,
-    load<f32>(pl + PL_AMINUS),
-  );
+  updateSharedTraces(pl, pops, t);
   if (load<i32>(load<usize>(pl + PL_DIRTY)) != 0) {
     store<i32>(load<usize>(pl + PL_DIRTY), 0);
     if (wide == 0) everySynapse<u16>(pl, nsrc, preSlot, postSlot);
