@@ -16,7 +16,13 @@ import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
 import { expectIdentical, runChunks } from './wasm-compare.ts';
-import { everyRuleNetwork, ruleFreeNetwork, wideNetwork } from './wasm-plasticity-networks.ts';
+import { connectivityFootprint } from '../../../src/engine/backends/wasm/footprint.ts';
+import {
+  everyRuleNetwork,
+  ruleFreeNetwork,
+  stdpBenchNetwork,
+  wideNetwork,
+} from './wasm-plasticity-networks.ts';
 
 function planOf(doc: NetworkDocument): Plan {
   const result = validateDocument(doc);
@@ -160,5 +166,32 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     } finally {
       runner.dispose();
     }
+  });
+
+  it('footprint: 2-byte targets + weights + 8 bytes (stdp, by target) or 4 (rstdp c)', () => {
+    const doc = stdpBenchNetwork(100, 50, 1);
+    const stdp = connectivityFootprint(planOf(doc));
+    expect(stdp.synapses).toBe(5000);
+    expect(stdp.bytes).toBe(4 * 101 + (2 + 4 + 8) * 5000);
+    const rule = doc.projections[0]?.plasticity;
+    if (rule?.rule !== 'stdp') throw new Error('the bench network has an stdp rule');
+    doc.populations.push({
+      id: 'reward',
+      size: 1,
+      position: { x: 0, y: 0 },
+      model: 'poisson',
+      params: { rate: 5 },
+    });
+    const projection = doc.projections[0];
+    if (projection) {
+      projection.plasticity = {
+        ...rule,
+        rule: 'rstdp',
+        tau_eligibility: 20,
+        tau_reward: 20,
+        reward: { population: 'reward', amount: 1 },
+      };
+    }
+    expect(connectivityFootprint(planOf(doc)).bytes).toBe(4 * 101 + (2 + 4 + 4) * 5000);
   });
 });

@@ -34,7 +34,7 @@ export function connectivityFootprint(plan: Plan): ConnectivityFootprint {
     if (pr.learning) bytes += learningBytesPerSynapse(pr.learning) * count;
     // A plastic one keeps its weights and its rule's per-synapse state (plasticity-image.ts).
     else if (pr.plasticity && hasPlasticWeights(pr.plasticity))
-      bytes += plasticBytesPerSynapse(pr.plasticity) * count;
+      bytes += plasticBytesPerSynapse(pr) * count;
     else if (pr.csr.weights instanceof Float32Array) bytes += 4 * count;
     if (delaysStoredApart(pr, width)) bytes += count;
   }

@@ -139,12 +139,18 @@ export function writeEventTables(
   }
 }
 
-/** Bytes of plasticity state per synapse (weights, traces, eligibility, integer weights). */
-export function plasticBytesPerSynapse(p: PlasticityPlan): number {
-  const rule = p.rule?.rule;
+/**
+ * Bytes per synapse of a plastic projection besides its connectivity: the weights, then per
+ * synapse apre and apost (stdp, rstdp with per-synapse delays; with one delay they are per
+ * neuron, and event-driven stdp keeps its synapses by target instead: index and source), c
+ * (rstdp), and online_o1's four integers.
+ */
+export function plasticBytesPerSynapse(pr: ProjectionPlan): number {
+  const p = pr.plasticity;
+  const rule = p?.rule?.rule;
+  const traces = rule === 'stdp' || (rule === 'rstdp' && !sharesTraces(pr)) ? 2 : 0;
   const words =
-    (hasPlasticWeights(p) ? 1 : 0) +
-    (rule === 'stdp' ? 2 : rule === 'rstdp' ? 3 : rule === 'online_o1' ? 4 : 0);
+    (hasPlasticWeights(p) ? 1 : 0) + traces + (rule === 'rstdp' ? 1 : rule === 'online_o1' ? 4 : 0);
   return 4 * words;
 }
 
