@@ -194,4 +194,32 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     }
     expect(connectivityFootprint(planOf(doc)).bytes).toBe(4 * 101 + (2 + 4 + 4) * 5000);
   });
+
+  it('a plastic weight that overflows V stops both backends at the same step and neuron', async () => {
+    const doc = everyRuleNetwork(7, 60);
+    const stdp = doc.projections.find((p) => p.id === 'clipped');
+    if (stdp?.plasticity?.rule !== 'stdp') throw new Error('everyRuleNetwork has no clipped stdp');
+    // Potentiation toward 3e38 lets two events in one step sum past the float32 range.
+    stdp.plasticity = { ...stdp.plasticity, a_plus: 1e38, w_max: 3e38 };
+    const plan = planOf(doc);
+    const errors: string[] = [];
+    for (const [factory, chunk] of [
+      [createReferenceBackend, plan.totalSteps],
+      [createWasmBackend, plan.totalSteps],
+      [createWasmBackend, 7],
+    ] as const) {
+      const runner = await factory(plan);
+      try {
+        for (let done = 0; done < plan.totalSteps; done += chunk) await runner.run(chunk);
+        errors.push('no error');
+      } catch (error) {
+        errors.push(`${String(error)} at step ${runner.currentStep}`);
+      } finally {
+        runner.dispose();
+      }
+    }
+    expect(errors[0]).toMatch(/NumericalError.*'out'/);
+    expect(errors[1]).toBe(errors[0]);
+    expect(errors[2]).toBe(errors[0]);
+  });
 });
