@@ -162,6 +162,19 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
     weight: { kind: 'uniform', low: 0.05, high: 0.6 },
   });
   clipped.plasticity = { ...STDP, a_plus: 0.03 };
+  // STDP with per-synapse delays and no pre_trace probe: event-driven on a ring of traces.
+  const ringed = projection('ringed', 'in', 'out', {
+    delay: { kind: 'uniform_int', low: 0, high: 5 },
+    weight: { kind: 'uniform', low: 0.05, high: 0.6 },
+  });
+  ringed.plasticity = { ...STDP, a_plus: 0.025 };
+  ringed.structural = {
+    interval: 11,
+    prune_below: 0.1,
+    growth_rate: 0.2,
+    grow_low: 0.2,
+    grow_high: 0.7,
+  };
   // R-STDP with per-synapse delays keeps its traces per synapse.
   const rstdpDelays = projection('rstdpd', 'in', 'out', { delay: PER_SYNAPSE_DELAYS });
   rstdpDelays.plasticity = { ...RSTDP, w_min: 0, w_max: 0.35 };
@@ -175,7 +188,18 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
   return makeDocument(
     {
       populations: [poisson('in', 30, 90), poisson('reward', 2, 40), noisyLif('out', 20), izh],
-      projections: [stdp, rstdp, o1, homeo, stp, stpConstant, recurrent, clipped, rstdpDelays],
+      projections: [
+        stdp,
+        rstdp,
+        o1,
+        homeo,
+        stp,
+        stpConstant,
+        recurrent,
+        clipped,
+        rstdpDelays,
+        ringed,
+      ],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
         { id: 'izh_spikes', kind: 'spikes', population: 'izh' },
@@ -186,6 +210,7 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
         ...synapseProbes('o1', [1, 2, 9], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('homeo', [0, 3, 8], ['w']),
         ...synapseProbes('rec', [0, 4], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('ringed', [0, 3, 77, 200], ['w', 'post_trace']),
         ...synapseProbes('rstdpd', [1, 50], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('clipped', [0, 2, 33, 100], ['w', 'pre_trace', 'post_trace']),
       ],
@@ -236,16 +261,23 @@ export function wideNetwork(size: number, duration = 30): NetworkDocument {
     weight: { kind: 'uniform', low: 0.3, high: 0.9 },
   });
   events.plasticity = { ...STDP, w_max: 0.8 };
+  const ringed = projection('ringed', 'in', 'out', {
+    connectivity: sparse,
+    delay: { kind: 'uniform_int', low: 0, high: 3 },
+    weight: { kind: 'uniform', low: 0.3, high: 0.9 },
+  });
+  ringed.plasticity = { ...STDP, w_max: 0.8 };
   const out = noisyLif('out', size);
   return makeDocument(
     {
       populations: [poisson('in', 40, 150), poisson('reward', 1, 200), out],
-      projections: [stdp, rstdp, events],
+      projections: [stdp, rstdp, events, ringed],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
         ...synapseProbes('stdp', [0, 100, 1000], ['w', 'pre_trace', 'post_trace']),
         ...synapseProbes('rstdp', [3, 700], ['w', 'eligibility']),
         ...synapseProbes('events', [5, 900], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('ringed', [5, 900], ['w', 'post_trace']),
       ],
     },
     { dt: 0.5, duration, seed: 5 },

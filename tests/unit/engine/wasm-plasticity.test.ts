@@ -83,6 +83,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
       'homeo',
       'o1',
       'rec',
+      'ringed',
       'rstdp',
       'rstdpd',
       'stdp',
@@ -117,6 +118,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     expect(distinct(reference, 'stdp_w')).toBeGreaterThan(2);
     expect(distinct(reference, 'rstdp_w')).toBeGreaterThan(2);
     expect(distinct(reference, 'events_w')).toBeGreaterThan(2);
+    expect(distinct(reference, 'ringed_w')).toBeGreaterThan(2);
     expectIdentical(await runChunks(createWasmBackend, plan, 9), reference);
   });
 

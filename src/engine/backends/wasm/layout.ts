@@ -200,6 +200,7 @@ export const PL = {
   cscS: 136,
   dirty: 140,
   bdec: 144,
+  ring: 148,
 } as const;
 export const PLAST_BYTES = 160;
 export const RULE_CODE = { stdp: 1, rstdp: 2, online_o1: 3, homeostatic: 4 } as const;

@@ -30,8 +30,10 @@ export interface PlasticState {
   x: number;
   u: number;
   release: number;
-  /** With `sharesTraces` a and b are per source and per target; event stdp's dirty flag. */
+  /** Event-driven stdp's dirty flag (`PL_DIRTY`). */
   dirty: number;
+  /** apost per target (and apre per source, or a ring of them: `isRingStdp`). */
+  perNeuronTraces: boolean;
 }
 
 /** Constant tables of an event-driven stdp projection (outside the state block). */
@@ -42,6 +44,9 @@ export interface EventTables {
   colPtr: number;
   cscE: number;
   cscS: number;
+  /** PL_FAST: 1 shared traces (one delay), 2 ring stdp (per-synapse delays); PL_RING. */
+  mode: number;
+  ring: number;
 }
 
 /**
@@ -57,6 +62,19 @@ export function sharesTraces(pr: ProjectionPlan): boolean {
 /** Whether stdp runs event-driven: shared traces, synapses by target, a dirty flag. */
 export function isEventStdp(pr: ProjectionPlan): boolean {
   return sharesTraces(pr) && pr.plasticity?.rule?.rule === 'stdp';
+}
+
+/**
+ * Whether stdp with per-synapse delays runs event-driven on a ring of delay-0 apre per source
+ * (assembly/plasticity-stdp-delays.ts). A `pre_trace` probe on it keeps the per-synapse
+ * traces, since a synapse's apre then lives at a different address every step.
+ */
+export function isRingStdp(plan: Plan, pr: ProjectionPlan): boolean {
+  if (pr.plasticity?.rule?.rule !== 'stdp' || !(pr.csr.delays instanceof Uint8Array)) return false;
+  const k = plan.projections.indexOf(pr);
+  return !plan.probes.some(
+    (p) => p.kind === 'synapse' && p.projection === k && p.variable === 'pre_trace',
+  );
 }
 
 /** Whether the projection's weights change while it runs (so they are state). */
@@ -75,10 +93,16 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
   const traced = rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1';
   const events = isEventStdp(pr);
   const shared = sharesTraces(pr);
+  const ring = isRingStdp(plan, pr);
+  const perNeuron = shared || ring;
   return {
     weights: perSynapse(hasPlasticWeights(p)),
-    a: shared ? arena.alloc(4 * sources) : perSynapse(traced),
-    b: shared ? arena.alloc(4 * targets) : perSynapse(traced),
+    a: ring
+      ? arena.alloc(4 * sources * (pr.maxDelay + 1))
+      : shared
+        ? arena.alloc(4 * sources)
+        : perSynapse(traced),
+    b: perNeuron ? arena.alloc(4 * targets) : perSynapse(traced),
     c: perSynapse(rule === 'rstdp' || rule === 'online_o1'),
     iw: perSynapse(rule === 'online_o1'),
     r: rule === 'rstdp' ? arena.alloc(16) : 0,
@@ -87,7 +111,8 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
     x: p?.stp ? arena.alloc(4 * sources) : 0,
     u: p?.stp ? arena.alloc(4 * sources) : 0,
     release: p?.stp ? arena.alloc(4 * sources * (pr.maxDelay + 1)) : 0,
-    dirty: events ? arena.alloc(16) : 0,
+    dirty: events || ring ? arena.alloc(16) : 0,
+    perNeuronTraces: perNeuron,
   };
 }
 
@@ -100,14 +125,17 @@ export function allocateEventTables(
   plan: Plan,
   pr: ProjectionPlan,
 ): EventTables | undefined {
-  if (!sharesTraces(pr)) return undefined;
+  const ring = isRingStdp(plan, pr);
+  if (!sharesTraces(pr) && !ring) return undefined;
   const targets = plan.populations[pr.target]?.size ?? 0;
-  const count = isEventStdp(pr) ? pr.csr.targets.length : 0;
+  const count = isEventStdp(pr) || ring ? pr.csr.targets.length : 0;
   return {
     bdec: arena.alloc(4 * padded(targets)),
     colPtr: count > 0 ? arena.alloc(4 * (targets + 1)) : 0,
     cscE: arena.alloc(4 * count),
     cscS: arena.alloc(4 * count),
+    mode: ring ? 2 : 1,
+    ring: pr.maxDelay + 1,
   };
 }
 
@@ -229,7 +257,8 @@ export function writeRuleDescriptor(
   i32(d + PL.r, s.r);
   if (events) {
     // stdp: event-driven; rstdp: per-synapse c and w with the shared traces.
-    i32(d + PL.fast, 1);
+    i32(d + PL.fast, events.mode);
+    i32(d + PL.ring, events.ring);
     i32(d + PL.colPtr, events.colPtr);
     i32(d + PL.cscE, events.cscE);
     i32(d + PL.cscS, events.cscS);
@@ -294,10 +323,10 @@ export function sampleAddress(
 ): { address: number; isInt: boolean } {
   const integer = pr.plasticity?.rule?.rule === 'online_o1';
   const base = [s.weights, s.a, s.b, s.c][kind] ?? 0;
-  // Shared traces: apre per source, apost per target.
+  // Shared traces: apre per source, apost per target (a ring stdp has no pre_trace probe).
   let index = e;
-  if (sharesTraces(pr) && kind === CLASSIC_KIND.pre_trace) index = sourceOf(pr.csr.rowPtr, e);
-  if (sharesTraces(pr) && kind === CLASSIC_KIND.post_trace) index = pr.csr.targets[e] ?? 0;
+  if (s.perNeuronTraces && kind === CLASSIC_KIND.pre_trace) index = sourceOf(pr.csr.rowPtr, e);
+  if (s.perNeuronTraces && kind === CLASSIC_KIND.post_trace) index = pr.csr.targets[e] ?? 0;
   return { address: base === 0 ? 0 : base + 4 * index, isInt: integer && kind !== CLASSIC_KIND.w };
 }
 

@@ -272,6 +272,11 @@ export const PL_CSCE: i32 = 132;
 export const PL_CSCS: i32 = 136;
 export const PL_DIRTY: i32 = 140;
 export const PL_BDEC: i32 = 144;
+/**
+ * PL_FAST 2: stdp with per-synapse delays, event-driven (plasticity-stdp-delays.ts): PL_A is a
+ * ring of PL_RING (maxDelay + 1) slots of the delay-0 apre per source, the other fields as 1.
+ */
+export const PL_RING: i32 = 148;
 
 export const RULE_STDP: i32 = 1;
 export const RULE_RSTDP: i32 = 2;

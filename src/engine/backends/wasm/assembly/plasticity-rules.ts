@@ -55,6 +55,7 @@ import {
   RULE_RSTDP,
 } from './layout';
 import { stdpEvents, updateSharedTraces } from './plasticity-stdp-events';
+import { stdpDelayed } from './plasticity-stdp-delays';
 
 /** History slot of t - d of the source, per delay d (at most 255). */
 const SLOTS: usize = memory.data(256 * 4);
@@ -278,9 +279,12 @@ export function applyWeightRules(hdr: usize, pops: usize, t: i32): void {
       const lo = <f64>load<i32>(pl + PL_MINR);
       const hi = <f64>load<i32>(pl + PL_MAXR);
       walkRule<u32>(pl, pops, t, 0, <i32>(raw < lo ? lo : raw > hi ? hi : raw));
-    } else if (load<i32>(pl + PL_FAST) != 0) {
+    } else if (load<i32>(pl + PL_FAST) == 1) {
       // stdp with one delay: event-driven.
       stdpEvents(pl, pops, t, load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE));
+    } else if (load<i32>(pl + PL_FAST) == 2) {
+      // stdp with per-synapse delays: event-driven, apre from a ring of delay-0 traces.
+      stdpDelayed(hdr, pl, pops, t, load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE));
     } else {
       walkRule<u8>(pl, pops, t, 0, 0);
     }

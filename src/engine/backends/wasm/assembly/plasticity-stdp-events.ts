@@ -35,13 +35,13 @@ import {
 } from './layout';
 
 /** Address of population pd's history slot of `step`, or 0 when step < 0. */
-function slotOf(pd: usize, step: i32): usize {
+export function slotOf(pd: usize, step: i32): usize {
   if (step < 0) return 0;
   const words = load<i32>(pd + P_HWORDS);
   return load<usize>(pd + P_HIST) + <usize>((step % load<i32>(pd + P_HSLOTS)) * words) * 4;
 }
 
-function isSet(slot: usize, n: u32): bool {
+export function isSet(slot: usize, n: u32): bool {
   if (slot == 0) return false;
   return (load<u32>(slot + (((<usize>n) >> 5) << 2)) & (1 << (n & 31))) != 0;
 }
@@ -50,7 +50,14 @@ function isSet(slot: usize, n: u32): bool {
  * `x = x * decay` for n traces (four per iteration; arrays are padded to 8), a copy in `copy`
  * when it is not 0, then `x = x + add` for each neuron whose bit is set in `slot`.
  */
-function decayAndAdd(x: usize, n: i32, decay: f32, copy: usize, slot: usize, add: f32): void {
+export function decayAndAdd(
+  x: usize,
+  n: i32,
+  decay: f32,
+  copy: usize,
+  slot: usize,
+  add: f32,
+): void {
   const d = f32x4.splat(decay);
   for (let i = 0; i < n; i += 4) {
     const o = (<usize>i) << 2;
