@@ -11,7 +11,12 @@ import type {
   Projection,
   SynapseVariable,
 } from '../../../src/model/document.ts';
-import type { PlasticityRule, RstdpRule, StdpRule } from '../../../src/model/document.ts';
+import type {
+  OnlineO1Rule,
+  PlasticityRule,
+  RstdpRule,
+  StdpRule,
+} from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
 import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
 
@@ -89,7 +94,7 @@ const RSTDP: RstdpRule = {
   reward: { population: 'reward', amount: 0.7 },
 };
 
-const ONLINE_O1: PlasticityRule = {
+const ONLINE_O1: OnlineO1Rule = {
   rule: 'online_o1',
   weight_bits: 8,
   trace_bits: 6,
@@ -175,6 +180,12 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
     grow_low: 0.2,
     grow_high: 0.7,
   };
+  // OnlineO1 with per-synapse delays keeps its traces per synapse.
+  const o1Delays = projection('o1d', 'in', 'out', {
+    delay: PER_SYNAPSE_DELAYS,
+    weight: { kind: 'uniform', low: 0.2, high: 0.8 },
+  });
+  o1Delays.plasticity = { ...ONLINE_O1, learning_shift: 1 };
   // R-STDP with per-synapse delays keeps its traces per synapse.
   const rstdpDelays = projection('rstdpd', 'in', 'out', { delay: PER_SYNAPSE_DELAYS });
   rstdpDelays.plasticity = { ...RSTDP, w_min: 0, w_max: 0.35 };
@@ -199,6 +210,7 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
         clipped,
         rstdpDelays,
         ringed,
+        o1Delays,
       ],
       probes: [
         { id: 'out_spikes', kind: 'spikes', population: 'out' },
@@ -210,6 +222,7 @@ export function everyRuleNetwork(seed: number, duration = 120): NetworkDocument 
         ...synapseProbes('o1', [1, 2, 9], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('homeo', [0, 3, 8], ['w']),
         ...synapseProbes('rec', [0, 4], ['w', 'pre_trace', 'post_trace']),
+        ...synapseProbes('o1d', [0, 13, 60], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('ringed', [0, 3, 77, 200], ['w', 'post_trace']),
         ...synapseProbes('rstdpd', [1, 50], ['w', 'pre_trace', 'post_trace', 'eligibility']),
         ...synapseProbes('clipped', [0, 2, 33, 100], ['w', 'pre_trace', 'post_trace']),

@@ -82,6 +82,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
       'clipped',
       'homeo',
       'o1',
+      'o1d',
       'rec',
       'ringed',
       'rstdp',

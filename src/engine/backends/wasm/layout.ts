@@ -201,6 +201,7 @@ export const PL = {
   dirty: 140,
   bdec: 144,
   ring: 148,
+  aold: 152,
 } as const;
 export const PLAST_BYTES = 160;
 export const RULE_CODE = { stdp: 1, rstdp: 2, online_o1: 3, homeostatic: 4 } as const;

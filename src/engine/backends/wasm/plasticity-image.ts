@@ -47,16 +47,19 @@ export interface EventTables {
   /** PL_FAST: 1 shared traces (one delay), 2 ring stdp (per-synapse delays); PL_RING. */
   mode: number;
   ring: number;
+  /** online_o1: the sources' pre traces of the step before (scratch). */
+  aold: number;
 }
 
 /**
- * Whether stdp or rstdp keeps one apre per source and one apost per target: with one delay for
- * every synapse, all synapses of a source share apre and all into a target share apost
- * (assembly/plasticity-stdp-events.ts).
+ * Whether stdp, rstdp or online_o1 keeps one pre trace per source and one post trace per
+ * target: with one delay for every synapse, all synapses of a source share the first and all
+ * into a target the second (assembly/plasticity-stdp-events.ts, plasticity-o1-shared.ts).
  */
 export function sharesTraces(pr: ProjectionPlan): boolean {
   const rule = pr.plasticity?.rule?.rule;
-  return (rule === 'stdp' || rule === 'rstdp') && !(pr.csr.delays instanceof Uint8Array);
+  const paired = rule === 'stdp' || rule === 'rstdp' || rule === 'online_o1';
+  return paired && !(pr.csr.delays instanceof Uint8Array);
 }
 
 /** Whether stdp runs event-driven: shared traces, synapses by target, a dirty flag. */
@@ -103,7 +106,11 @@ export function allocatePlasticState(arena: Arena, plan: Plan, pr: ProjectionPla
         ? arena.alloc(4 * sources)
         : perSynapse(traced),
     b: perNeuron ? arena.alloc(4 * targets) : perSynapse(traced),
-    c: perSynapse(rule === 'rstdp' || rule === 'online_o1'),
+    // online_o1 with shared traces decays its eligibility four synapses at a time.
+    c:
+      rule === 'online_o1' && shared
+        ? arena.alloc(4 * Math.ceil(count / 4) * 4)
+        : perSynapse(rule === 'rstdp' || rule === 'online_o1'),
     iw: perSynapse(rule === 'online_o1'),
     r: rule === 'rstdp' ? arena.alloc(16) : 0,
     counts: rule === 'homeostatic' ? arena.alloc(4 * targets) : 0,
@@ -128,8 +135,11 @@ export function allocateEventTables(
   const ring = isRingStdp(plan, pr);
   if (!sharesTraces(pr) && !ring) return undefined;
   const targets = plan.populations[pr.target]?.size ?? 0;
-  const count = isEventStdp(pr) || ring ? pr.csr.targets.length : 0;
+  const online = pr.plasticity?.rule?.rule === 'online_o1';
+  const count = isEventStdp(pr) || ring || online ? pr.csr.targets.length : 0;
+  const sources = plan.populations[pr.source]?.size ?? 0;
   return {
+    aold: online ? arena.alloc(4 * padded(sources)) : 0,
     bdec: arena.alloc(4 * padded(targets)),
     colPtr: count > 0 ? arena.alloc(4 * (targets + 1)) : 0,
     cscE: arena.alloc(4 * count),
@@ -259,6 +269,7 @@ export function writeRuleDescriptor(
     // stdp: event-driven; rstdp: per-synapse c and w with the shared traces.
     i32(d + PL.fast, events.mode);
     i32(d + PL.ring, events.ring);
+    i32(d + PL.aold, events.aold);
     i32(d + PL.colPtr, events.colPtr);
     i32(d + PL.cscE, events.cscE);
     i32(d + PL.cscS, events.cscS);

@@ -277,6 +277,8 @@ export const PL_BDEC: i32 = 144;
  * ring of PL_RING (maxDelay + 1) slots of the delay-0 apre per source, the other fields as 1.
  */
 export const PL_RING: i32 = 148;
+/** online_o1 with one delay (plasticity-o1-shared.ts): the sources' pre traces of the step before. */
+export const PL_AOLD: i32 = 152;
 
 export const RULE_STDP: i32 = 1;
 export const RULE_RSTDP: i32 = 2;

@@ -56,6 +56,7 @@ import {
 } from './layout';
 import { stdpEvents, updateSharedTraces } from './plasticity-stdp-events';
 import { stdpDelayed } from './plasticity-stdp-delays';
+import { onlineO1Shared } from './plasticity-o1-shared';
 
 /** History slot of t - d of the source, per delay d (at most 255). */
 const SLOTS: usize = memory.data(256 * 4);
@@ -231,6 +232,11 @@ function walkRule<R>(pl: usize, pops: usize, t: i32, g: f32, reward: i32): void 
   else walk<u64, R>(pl, pops, t, g, reward);
 }
 
+/** Neurons of projection jd's source population. */
+function sourceSize(jd: usize, pops: usize): i32 {
+  return load<i32>(pops + <usize>(load<i32>(jd + J_SRC) * POP_BYTES) + P_SIZE);
+}
+
 /** Spikes of the reward population at step t (its spike list of the step). */
 function rewardSpikes(pl: usize, pops: usize): i32 {
   return load<i32>(pops + <usize>(load<i32>(pl + PL_REWARD) * POP_BYTES) + P_COUNT);
@@ -278,7 +284,14 @@ export function applyWeightRules(hdr: usize, pops: usize, t: i32): void {
       const raw = load<f64>(pl + PL_AMOUNT) * <f64>rewardSpikes(pl, pops);
       const lo = <f64>load<i32>(pl + PL_MINR);
       const hi = <f64>load<i32>(pl + PL_MAXR);
-      walkRule<u32>(pl, pops, t, 0, <i32>(raw < lo ? lo : raw > hi ? hi : raw));
+      const reward = <i32>(raw < lo ? lo : raw > hi ? hi : raw);
+      if (load<i32>(pl + PL_FAST) != 0) {
+        // One delay: traces per neuron, the weights walked only at rewarded steps.
+        const jd = load<usize>(pl + PL_PROJ);
+        const count = load<u32>(load<usize>(jd + J_ROW) + ((<usize>sourceSize(jd, pops)) << 2));
+        if (load<i32>(jd + J_WIDE) == 0) onlineO1Shared<u16>(pl, pops, t, reward, count);
+        else onlineO1Shared<u32>(pl, pops, t, reward, count);
+      } else walkRule<u32>(pl, pops, t, 0, reward);
     } else if (load<i32>(pl + PL_FAST) == 1) {
       // stdp with one delay: event-driven.
       stdpEvents(pl, pops, t, load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE));
