@@ -29,7 +29,12 @@ export type TrainEvent =
   /** After every epoch. */
   | { type: 'epoch'; metrics: EpochMetrics };
 
-export type TrainEventSink = (event: TrainEvent) => void;
+/**
+ * The page's event handler. Over comlink it answers with a promise: the service awaits the
+ * last one before it answers `train`, because events travel on the proxy's own channel and
+ * could otherwise arrive after the outcome.
+ */
+export type TrainEventSink = (event: TrainEvent) => void | Promise<void>;
 
 /** Why a training did not finish, as plain data. */
 export type TrainFault =

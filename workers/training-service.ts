@@ -15,6 +15,7 @@ import type {
 import { BackendUnavailableError } from '../src/engine/errors.ts';
 import {
   TRAINING_PROTOCOL_VERSION,
+  type TrainEvent,
   type TrainFault,
   type TrainEventSink,
   type TrainOutcome,
@@ -116,13 +117,18 @@ export function createTrainingService(
     }
     const controller = new AbortController();
     running = controller;
+    let delivered: unknown = undefined;
+    const send = (event: TrainEvent) => {
+      delivered = sink(event);
+    };
     try {
       const dataset = makeDataset(request.data);
       const result = await trainFn(request.network, dataset, request.options, {
-        onProgress: (progress) => sink({ type: 'progress', progress }),
-        onEpoch: (metrics) => sink({ type: 'epoch', metrics }),
+        onProgress: (progress) => send({ type: 'progress', progress }),
+        onEpoch: (metrics) => send({ type: 'epoch', metrics }),
         signal: controller.signal,
       });
+      await delivered;
       if (controller.signal.aborted) return { ok: false, cancelled: true };
       const bad = nonFiniteWeight(result.network);
       if (bad !== null) {
@@ -134,6 +140,7 @@ export function createTrainingService(
       }
       return { ok: true, result };
     } catch (error) {
+      await Promise.resolve(delivered).catch(() => undefined);
       if (isAbort(error, controller.signal)) return { ok: false, cancelled: true };
       return { ok: false, cancelled: false, fault: trainFaultFromError(error) };
     } finally {

@@ -108,7 +108,13 @@ export function createTrainingStore(deps: TrainingDeps) {
           });
           break;
         case 'epoch':
-          set({ history: [...get().history, event.metrics] });
+          // Keyed by epoch, so an event that arrives after the outcome cannot add a row twice.
+          set({
+            history: [
+              ...get().history.filter((m) => m.epoch !== event.metrics.epoch),
+              event.metrics,
+            ].sort((a, b) => a.epoch - b.epoch),
+          });
           break;
       }
     };

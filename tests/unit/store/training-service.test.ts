@@ -43,7 +43,9 @@ describe('training service', () => {
   it('trains the classifier example well above chance with the default options', async () => {
     const service = createTrainingService(train, syntheticDataset);
     const events: TrainEvent[] = [];
-    const outcome = await service.train(classifierRequest(), (e) => events.push(e));
+    const outcome = await service.train(classifierRequest(), (e) => {
+      events.push(e);
+    });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome));
     const last = outcome.result.history.at(-1);
     // 4 classes: chance is 0.25. Measured: 1.0 from epoch 2 on.
@@ -98,6 +100,23 @@ describe('training service', () => {
     expect(refused.ok ? '' : 'fault' in refused ? refused.fault.message : '').toMatch(
       /learningRate/,
     );
+  });
+
+  it('answers only after the page took the last event', async () => {
+    const service = createTrainingService(train, syntheticDataset);
+    const answered: TrainEvent[] = [];
+    // Each event is answered 20 ms late, as comlink's proxy answers on its own channel.
+    const slowSink = (e: TrainEvent) =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          answered.push(e);
+          resolve();
+        }, 20),
+      );
+    const outcome = await service.train(classifierRequest({ epochs: 1 }), slowSink);
+    expect(outcome.ok).toBe(true);
+    // 12 batches then the epoch: the epoch, sent last, was taken before the outcome.
+    expect(answered.at(-1)).toMatchObject({ type: 'epoch', metrics: { epoch: 1 } });
   });
 
   it('runs one training at a time', async () => {

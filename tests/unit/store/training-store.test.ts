@@ -87,6 +87,37 @@ describe('training store', () => {
     expect(documents.getState().document).toEqual(after);
   });
 
+  it('keeps one row per epoch when an epoch event arrives after the outcome', async () => {
+    const metrics = {
+      epoch: 1,
+      loss: 1,
+      trainAccuracy: 0.5,
+      testAccuracy: 0.5,
+      learningRate: 0.01,
+      samplesPerSecond: 100,
+    };
+    const late: ServiceClient = {
+      requests: [],
+      terminated: 0,
+      crash: () => undefined,
+      factory: () => ({
+        train: (request, sink) => {
+          setTimeout(() => void sink({ type: 'epoch', metrics }), 0);
+          return Promise.resolve({
+            ok: true,
+            result: { network: request.network, history: [metrics] },
+          });
+        },
+        cancel: () => Promise.resolve(),
+        terminate: () => undefined,
+      }),
+    };
+    const { store } = setup(late);
+    await store.getState().train();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(store.getState().history).toEqual([metrics]);
+  });
+
   it('refuses to apply onto a network whose chain changed, changing nothing', async () => {
     const { store, documents } = setup();
     await store.getState().train();
