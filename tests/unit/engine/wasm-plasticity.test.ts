@@ -171,7 +171,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
     }
   });
 
-  it('footprint: 2-byte targets + weights + 8 bytes (stdp, by target) or 4 (rstdp c)', () => {
+  it('footprint: 2-byte targets + weights + 8 bytes by target (stdp; rstdp + 4 for c)', () => {
     const doc = stdpBenchNetwork(100, 50, 1);
     const stdp = connectivityFootprint(planOf(doc));
     expect(stdp.synapses).toBe(5000);
@@ -195,7 +195,7 @@ describe('wasm classic plasticity equals the reference bit for bit', () => {
         reward: { population: 'reward', amount: 1 },
       };
     }
-    expect(connectivityFootprint(planOf(doc)).bytes).toBe(4 * 101 + (2 + 4 + 4) * 5000);
+    expect(connectivityFootprint(planOf(doc)).bytes).toBe(4 * 101 + (2 + 4 + 4 + 8) * 5000);
   });
 
   it('a plastic weight that overflows V stops both backends at the same step and neuron', async () => {

@@ -136,12 +136,13 @@ export function allocateEventTables(
   if (!sharesTraces(pr) && !ring) return undefined;
   const targets = plan.populations[pr.target]?.size ?? 0;
   const online = pr.plasticity?.rule?.rule === 'online_o1';
-  const count = isEventStdp(pr) || ring || online ? pr.csr.targets.length : 0;
+  // Every rule with per-neuron traces finds its post events by target.
+  const count = pr.csr.targets.length;
   const sources = plan.populations[pr.source]?.size ?? 0;
   return {
     aold: online ? arena.alloc(4 * padded(sources)) : 0,
     bdec: arena.alloc(4 * padded(targets)),
-    colPtr: count > 0 ? arena.alloc(4 * (targets + 1)) : 0,
+    colPtr: arena.alloc(4 * (targets + 1)),
     cscE: arena.alloc(4 * count),
     cscS: arena.alloc(4 * count),
     mode: ring ? 2 : 1,
@@ -178,15 +179,16 @@ export function writeEventTables(
 }
 
 /**
- * Bytes per synapse of a plastic projection besides its connectivity: the weights, then per
- * synapse apre and apost (stdp, rstdp with per-synapse delays; with one delay they are per
- * neuron, and event-driven stdp keeps its synapses by target instead: index and source), c
- * (rstdp), and online_o1's four integers.
+ * Bytes per synapse of a plastic projection besides its connectivity: the weights, then apre and
+ * apost per synapse (stdp, rstdp with per-synapse delays) or, with traces per neuron, the
+ * synapses by target (index and source: the same 8 bytes), c (rstdp), and online_o1's four
+ * integers (its weight, eligibility and, shared or not, 8 more).
  */
 export function plasticBytesPerSynapse(pr: ProjectionPlan): number {
   const p = pr.plasticity;
   const rule = p?.rule?.rule;
-  const traces = rule === 'stdp' || (rule === 'rstdp' && !sharesTraces(pr)) ? 2 : 0;
+  // Per-synapse traces, or with shared traces the synapses by target (index and source).
+  const traces = rule === 'stdp' || rule === 'rstdp' ? 2 : 0;
   const words =
     (hasPlasticWeights(p) ? 1 : 0) + traces + (rule === 'rstdp' ? 1 : rule === 'online_o1' ? 4 : 0);
   return 4 * words;

@@ -57,6 +57,7 @@ import {
 import { stdpEvents, updateSharedTraces } from './plasticity-stdp-events';
 import { stdpDelayed } from './plasticity-stdp-delays';
 import { onlineO1Shared } from './plasticity-o1-shared';
+import { rstdpShared } from './plasticity-rstdp-shared';
 
 /** History slot of t - d of the source, per delay d (at most 255). */
 const SLOTS: usize = memory.data(256 * 4);
@@ -187,43 +188,6 @@ function walk<T, R>(pl: usize, pops: usize, t: i32, g: f32, reward: i32): void {
   }
 }
 
-/**
- * rstdp with one delay: apre per source and apost per target are already this step's
- * (updateSharedTraces), so each synapse keeps only c and w: the reference's operations on the
- * same values. `g` is dt * r.
- */
-function rstdpShared<T>(pl: usize, pops: usize, t: i32, g: f32): void {
-  const jd = load<usize>(pl + PL_PROJ);
-  const src = pops + <usize>(load<i32>(jd + J_SRC) * POP_BYTES);
-  const tgt = pops + <usize>(load<i32>(pl + PL_TARGET) * POP_BYTES);
-  const nsrc = load<i32>(src + P_SIZE);
-  const rows = load<usize>(jd + J_ROW);
-  const targets = load<usize>(jd + J_TGT);
-  const preSlot = slotOf(src, t - load<i32>(jd + J_DC));
-  const postSlot = slotOf(tgt, t);
-  const wp = load<usize>(pl + PL_W);
-  const ap = load<usize>(pl + PL_A);
-  const bdec = load<usize>(pl + PL_BDEC);
-  const cp = load<usize>(pl + PL_C);
-  const dElig = load<f32>(pl + PL_DELIG);
-  const wMin = load<f32>(pl + PL_WMIN);
-  const wMax = load<f32>(pl + PL_WMAX);
-  for (let s: u32 = 0; s < <u32>nsrc; s++) {
-    const end = load<u32>(rows + ((<usize>s) << 2), 4);
-    const pre = isSet(preSlot, s);
-    const a = load<f32>(ap + ((<usize>s) << 2));
-    for (let e = load<u32>(rows + ((<usize>s) << 2)); e < end; e++) {
-      const j = <u32>load<T>(targets + <usize>e * sizeof<T>());
-      const o = (<usize>e) << 2;
-      let c = load<f32>(cp + o) * dElig;
-      if (pre) c = c - load<f32>(bdec + ((<usize>j) << 2));
-      if (isSet(postSlot, j)) c = c + a;
-      store<f32>(cp + o, c);
-      store<f32>(wp + o, min(max(load<f32>(wp + o) + g * c, wMin), wMax));
-    }
-  }
-}
-
 /** Dispatches on the target width (J_WIDE: u16, u32, u32 with the delay in the top byte). */
 function walkRule<R>(pl: usize, pops: usize, t: i32, g: f32, reward: i32): void {
   const wide = load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE);
@@ -275,9 +239,10 @@ export function applyWeightRules(hdr: usize, pops: usize, t: i32): void {
       const g = load<f32>(pl + PL_DT) * r;
       if (load<i32>(pl + PL_FAST) != 0) {
         updateSharedTraces(pl, pops, t);
-        const wide = load<i32>(load<usize>(pl + PL_PROJ) + J_WIDE);
-        if (wide == 0) rstdpShared<u16>(pl, pops, t, g);
-        else rstdpShared<u32>(pl, pops, t, g);
+        const jd = load<usize>(pl + PL_PROJ);
+        const count = load<u32>(load<usize>(jd + J_ROW) + ((<usize>sourceSize(jd, pops)) << 2));
+        if (load<i32>(jd + J_WIDE) == 0) rstdpShared<u16>(pl, pops, t, g, count);
+        else rstdpShared<u32>(pl, pops, t, g, count);
       } else walkRule<u16>(pl, pops, t, g, 0);
     } else if (rule == RULE_ONLINE_O1) {
       // The integer reward amount * k, saturated to the signed reward range (exact in f64).
