@@ -259,8 +259,9 @@ export const PL_DSHIFT: i32 = 112;
 export const PL_LSHIFT: i32 = 116;
 export const PL_SCALE: i32 = 120;
 /**
- * stdp and rstdp with a constant delay share traces (plasticity-stdp-events.ts): 1 here, PL_A
- * and PL_B then hold one trace per source and per target (every synapse of a source, or into a
+ * stdp, rstdp and online_o1 with a constant delay share traces (plasticity-stdp-events.ts,
+ * plasticity-rstdp-shared.ts, plasticity-o1-shared.ts): 1 here, PL_A and PL_B then hold one
+ * trace per source and per target (every synapse of a source, or into a
  * target, carries the same trace), PL_BDEC the targets' traces after this step's decay. stdp then
  * runs event-driven: the synapses by target (PL_COLPTR, PL_CSCE synapse, PL_CSCS source), and
  * PL_DIRTY (an i32 in the state) asks for one pass clipping every weight (at step 0 and after

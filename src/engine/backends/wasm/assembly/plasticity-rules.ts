@@ -1,6 +1,7 @@
-// Weight rules of classic projections (CONTEXT.md step 5e): stdp, rstdp and online_o1 synapse by
-// synapse in CSR order, and the per-step spike count of homeostatic scaling (its interval part
-// runs on the host, plasticity-interval.ts, with the reference's own function). Every f32 and
+// Weight rules of classic projections (CONTEXT.md step 5e): the dispatch to the forms with traces
+// per neuron (PL_FAST, see ../CONTEXT.md), the per-synapse walk in CSR order for the others, and
+// the per-step spike count of homeostatic scaling (its interval part runs on the host,
+// plasticity-interval.ts, with the reference's own function). Every f32 and
 // i32 operation is the reference's in its order, so weights and traces are bit-identical.
 import {
   H_NPLAST,
