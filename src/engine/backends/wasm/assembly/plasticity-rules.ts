@@ -91,7 +91,11 @@ function walk<T, R>(pl: usize, pops: usize, t: i32, g: f32, reward: i32): void {
   const targets = load<usize>(jd + J_TGT);
   const dly = load<usize>(jd + J_DLY);
   const sslots = load<i32>(src + P_HSLOTS);
-  for (let d = 0; d < sslots; d++) store<usize>(SLOTS + ((<usize>d) << 2), slotOf(src, t - d));
+  // A classic source's ring is at most 256 slots (delays are u8); only Loihi sources, which no
+  // plastic projection has, get one more. The table holds the slots the delays can name.
+  for (let d = 0; d < min(sslots, 256); d++) {
+    store<usize>(SLOTS + ((<usize>d) << 2), slotOf(src, t - d));
+  }
   const rowSlot = load<usize>(SLOTS + ((<usize>load<i32>(jd + J_DC)) << 2));
   const postSlot = slotOf(tgt, t);
   const wp = load<usize>(pl + PL_W);
