@@ -12,7 +12,7 @@ import type {
   TrainResult,
 } from '../src/engine/learning/train/types.ts';
 
-export const TRAINING_PROTOCOL_VERSION = 1;
+export const TRAINING_PROTOCOL_VERSION = 2;
 
 /** Train `network` on the built-in synthetic dataset drawn from `data`. */
 export interface TrainRequest {
@@ -26,8 +26,8 @@ export interface TrainRequest {
 export type TrainEvent =
   /** After every batch. */
   | { type: 'progress'; progress: TrainProgress }
-  /** After every epoch. */
-  | { type: 'epoch'; metrics: EpochMetrics };
+  /** After every epoch, with a copy of the weights as they stand (the live heatmap). */
+  | { type: 'epoch'; metrics: EpochMetrics; network: TrainNetwork };
 
 /**
  * The page's event handler. Over comlink it answers with a promise: the service awaits the

@@ -48,6 +48,21 @@ export function nonFiniteWeight(network: TrainNetwork): string | null {
   return null;
 }
 
+/**
+ * A copy of the trainer's working network: the trainer goes on changing its arrays in place,
+ * and a sink in the same thread (tests, a worker-less page) would otherwise see them move.
+ */
+export function copyNetwork(network: Readonly<TrainNetwork>): TrainNetwork {
+  return {
+    ...network,
+    layers: network.layers.map((l) => ({
+      ...l,
+      weights: l.weights.slice(),
+      ...(l.recurrent ? { recurrent: l.recurrent.slice() } : {}),
+    })),
+  };
+}
+
 /** The protocol form of what the trainer threw. */
 export function trainFaultFromError(error: unknown): TrainFault {
   const message = error instanceof Error ? error.message : String(error);
@@ -125,7 +140,8 @@ export function createTrainingService(
       const dataset = makeDataset(request.data);
       const result = await trainFn(request.network, dataset, request.options, {
         onProgress: (progress) => send({ type: 'progress', progress }),
-        onEpoch: (metrics) => send({ type: 'epoch', metrics }),
+        onEpoch: (metrics, network) =>
+          send({ type: 'epoch', metrics, network: copyNetwork(network) }),
         signal: controller.signal,
       });
       await delivered;

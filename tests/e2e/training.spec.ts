@@ -83,6 +83,11 @@ test('Cancel stops after the current batch', async ({ page }) => {
   await page.getByTestId('train-epochs').fill('500');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('train-progress-text')).toContainText(/Epoch \d+\/500/);
+  // The heatmap follows the training: the weights after the latest epoch, redrawn as it goes.
+  const title = page.getByTestId('train-heatmap').locator('.gtitle');
+  await expect(title).toContainText(/epoch \d+ weights/);
+  const first = await title.textContent();
+  await expect(title).not.toHaveText(first ?? '');
   await page.getByTestId('train-cancel').click();
   await expect(page.getByTestId('train-status')).toHaveText('cancelled');
   // Nothing moves after the cancel.

@@ -1,7 +1,7 @@
 /**
  * A weight heatmap of one matrix of the chain: before training the weights a run starts from;
- * after it the trained weights or their change. (The trainers report progress and metrics, not
- * weights, while they run, so the heatmap shows the start and the end.)
+ * while it trains the weights after the latest epoch (the worker sends a copy with each epoch's
+ * metrics), and after it the trained weights, or their change from the start.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { TrainNetwork } from '../../engine/learning/train/types.ts';
@@ -29,6 +29,10 @@ export function WeightHeatmap() {
   const chain = useTrainableChain();
   const start = useTrainingStore((s) => s.start);
   const trained = useTrainingStore((s) => s.trained);
+  const latest = useTrainingStore((s) => s.latest);
+  // What "trained" shows: the result once there is one, else the latest epoch's weights.
+  const after = trained ?? latest?.network ?? null;
+  const afterLabel = trained !== null ? 'trained' : `epoch ${latest?.epoch ?? 0}`;
   const [picked, setPicked] = useState(0);
   const [view, setView] = useState<View>('trained');
   // The chain that was trained while there is a result; else the document's as it stands.
@@ -59,27 +63,33 @@ export function WeightHeatmap() {
               ];
         });
   const matrix = matrices[Math.min(picked, matrices.length - 1)];
-  const effectiveView: View = trained === null ? 'initial' : view;
+  const effectiveView: View = after === null ? 'initial' : view;
 
   useEffect(() => {
     const div = ref.current;
     if (!div || matrix === undefined || shown === null) return;
     const rowsOf = (n: TrainNetwork) => weightRows(n, matrix);
     const initial = rowsOf(shown.network);
-    const after = trained === null ? null : rowsOf(trained);
+    const now = after === null ? null : rowsOf(after);
     const rows =
-      effectiveView === 'initial' || after === null
+      effectiveView === 'initial' || now === null
         ? initial
         : effectiveView === 'trained'
-          ? after
+          ? now
           : initial === null
             ? null
-            : difference(after, initial);
+            : difference(now, initial);
     if (rows === null) return;
-    const title = `${matrix.label}: ${effectiveView === 'change' ? 'trained − initial' : `${effectiveView} weights`}`;
+    const what =
+      effectiveView === 'initial'
+        ? 'initial weights'
+        : effectiveView === 'trained'
+          ? `${afterLabel} weights`
+          : `${afterLabel} − initial`;
+    const title = `${matrix.label}: ${what}`;
     const f = heatmapFigure(rows, title, `${matrix.source} neuron`, `${matrix.target} neuron`);
     void drawPlot(div, f.data, f.layout);
-  }, [matrix, shown, trained, effectiveView]);
+  }, [matrix, shown, after, afterLabel, effectiveView]);
 
   useEffect(() => {
     const div = ref.current;
@@ -113,11 +123,11 @@ export function WeightHeatmap() {
           <select
             value={effectiveView}
             data-testid="train-heatmap-view"
-            disabled={trained === null}
+            disabled={after === null}
             onChange={(e) => setView(e.target.value as View)}
           >
             <option value="initial">initial</option>
-            <option value="trained">trained</option>
+            <option value="trained">{trained !== null ? 'trained' : 'latest epoch'}</option>
             <option value="change">change</option>
           </select>
         </label>

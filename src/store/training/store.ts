@@ -42,6 +42,8 @@ export interface TrainingState {
   /** Loss of every batch so far, in order. */
   batchLosses: number[];
   history: EpochMetrics[];
+  /** The weights after the latest epoch while a training runs (and after it stopped). */
+  latest: { epoch: number; network: TrainNetwork } | null;
   /** The trained network, once a training finished. */
   trained: TrainNetwork | null;
   /** The trained weights are in the document (cleared by the next training). */
@@ -114,6 +116,10 @@ export function createTrainingStore(deps: TrainingDeps) {
               ...get().history.filter((m) => m.epoch !== event.metrics.epoch),
               event.metrics,
             ].sort((a, b) => a.epoch - b.epoch),
+            latest:
+              (get().latest?.epoch ?? 0) > event.metrics.epoch
+                ? get().latest
+                : { epoch: event.metrics.epoch, network: event.network },
           });
           break;
       }
@@ -145,6 +151,7 @@ export function createTrainingStore(deps: TrainingDeps) {
       progress: null,
       batchLosses: [],
       history: [],
+      latest: null,
       trained: null,
       applied: false,
       errors: [],
@@ -181,6 +188,7 @@ export function createTrainingStore(deps: TrainingDeps) {
           progress: null,
           batchLosses: [],
           history: [],
+          latest: null,
           trained: null,
           applied: false,
           errors: [],

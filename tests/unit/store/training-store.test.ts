@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { documentTrainNetwork } from '../../../src/engine/learning/document-network.ts';
+import type { TrainNetwork } from '../../../src/engine/learning/train/types.ts';
 import { createDocumentStore } from '../../../src/store/document/store.ts';
 import {
   DEFAULT_TRAINING_OPTIONS,
@@ -63,6 +64,25 @@ describe('training store', () => {
     expect(request?.data).toMatchObject({ classes: 4, inputSize: 20, steps: 20, dt: 1 });
     expect(s.trained?.layers.map((l) => l.weights.length)).toEqual([640, 128]);
     expect(s.trained?.layers[0]?.weights).not.toEqual(expected.network.layers[0]?.weights);
+    // The live heatmap's weights: the last epoch's are the trained ones.
+    expect(s.latest?.epoch).toBe(3);
+    expect(s.latest?.network).toEqual(s.trained);
+  });
+
+  it('holds the weights after each epoch while training, each a copy', async () => {
+    const seen: { epoch: number; network: TrainNetwork }[] = [];
+    const { store } = setup();
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.latest !== null && s.latest !== prev.latest) seen.push(s.latest);
+    });
+    await store.getState().train();
+    unsubscribe();
+    expect(seen.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    // Read after the training: each epoch's snapshot kept its own values (the trainer changes
+    // its arrays in place, so a reference would show the end three times).
+    const firsts = seen.map((e) => e.network.layers[0]?.weights[0]);
+    expect(new Set(firsts).size).toBe(3);
+    expect(firsts[2]).toBe(store.getState().trained?.layers[0]?.weights[0]);
   });
 
   it('applies the trained weights as one undoable edit', async () => {
@@ -102,7 +122,7 @@ describe('training store', () => {
       crash: () => undefined,
       factory: () => ({
         train: (request, sink) => {
-          setTimeout(() => void sink({ type: 'epoch', metrics }), 0);
+          setTimeout(() => void sink({ type: 'epoch', metrics, network: request.network }), 0);
           return Promise.resolve({
             ok: true,
             result: { network: request.network, history: [metrics] },

@@ -126,7 +126,7 @@ async function epochs<B>(
       samplesPerSecond: dataset.train.length / Math.max(seconds, 1e-9),
     };
     history.push(metrics);
-    hooks.onEpoch?.(metrics);
+    hooks.onEpoch?.(metrics, network);
     hooks.callbacks?.forEach((c) => c.log({ ...metrics }, epoch));
   }
   return { network, history };

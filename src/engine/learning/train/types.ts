@@ -131,7 +131,11 @@ export interface TrainingCallback {
 
 export interface TrainHooks {
   onProgress?: (p: TrainProgress) => void;
-  onEpoch?: (m: EpochMetrics) => void;
+  /**
+   * After every epoch, with the network as it now stands: the trainer's own working copy, which
+   * the next epoch changes in place, so copy what you keep.
+   */
+  onEpoch?: (m: EpochMetrics, network: Readonly<TrainNetwork>) => void;
   callbacks?: TrainingCallback[];
   /** Aborting stops after the current batch; `train` then rejects with an `AbortError`. */
   signal?: AbortSignal;
