@@ -69,3 +69,28 @@ export function refusePlasticity(
   if (plastic === undefined) return;
   throw new BackendUnavailableError(backend, `projection '${plastic.id}': ${reason}`);
 }
+
+/**
+ * Throws `BackendUnavailableError` for the first projection (document order) whose plasticity
+ * `gap` says the backend cannot step, naming the projection and the feature, for backends that
+ * step only part of CONTEXT.md steps 3b, 5e and 5f, so `auto` falls back to one that does.
+ *
+ * @example refusePlasticFeatures('cpu', plan, (k) => gpuPlasticityGap(plan, k));
+ * // projection 'p': short-term plasticity (STP) runs on the reference and wasm backends
+ * @param gap the feature of projection k the backend lacks, or null when it steps them all
+ */
+export function refusePlasticFeatures(
+  backend: string,
+  plan: Plan,
+  gap: (projection: number) => string | null,
+): void {
+  for (let k = 0; k < plan.projections.length; k++) {
+    const feature = plan.projections[k]?.plasticity === undefined ? null : gap(k);
+    if (feature === null) continue;
+    const id = plan.projections[k]?.id ?? String(k);
+    throw new BackendUnavailableError(
+      backend,
+      `projection '${id}': ${feature} runs on the reference and wasm backends`,
+    );
+  }
+}

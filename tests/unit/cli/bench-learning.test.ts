@@ -63,8 +63,15 @@ describe('spikelab bench: learning section', () => {
       (stdp.plastic_synapses * 500) / ((reference?.wall_ms ?? NaN) / 1000),
       3,
     );
-    expect(stdp.rows[1]).toMatchObject({ label: 'gpu:cpu', status: 'unavailable' });
-    expect(stdp.rows[1]?.reason).toMatch(/plasticity/);
+    // gpu:cpu steps STDP now: slow in plain JavaScript, so its first estimate may skip it; when it
+    // runs it is bit-identical to the reference, spikes included.
+    const gpu = stdp.rows[1];
+    expect(gpu?.label).toBe('gpu:cpu');
+    if (gpu?.status === 'ok') expect(gpu.spikes).toBe(reference?.spikes);
+    else {
+      expect(gpu?.status).toBe('skipped');
+      expect(gpu?.reason).toMatch(/estimate/);
+    }
 
     const bptt = learning.bptt;
     expect(bptt).toMatchObject({ network: '40-64-4', steps: 50, batch_size: 32 });

@@ -146,10 +146,10 @@ describe('reference plasticity runner', () => {
 });
 
 describe('backends', () => {
-  it('the gpu backend refuses a plastic plan, naming the projection; auto runs it', async () => {
+  it('the gpu backend refuses STP, naming the projection and the feature; auto runs it', async () => {
     const doc = mixedDocument();
     await expect(createSimulation(doc, { backend: 'cpu' })).rejects.toThrow(
-      "projection 'stdp': plasticity (STDP, R-STDP, OnlineO1, homeostatic, STP, structural) runs on the reference and wasm backends",
+      "projection 'stdp': short-term plasticity (STP) runs on the reference and wasm backends",
     );
     const sim = await createSimulation(doc, { backend: 'auto' });
     expect(['reference', 'wasm']).toContain(sim.backend);

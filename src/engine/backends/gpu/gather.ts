@@ -20,10 +20,13 @@
  * one cache line each.
  */
 import type { Plan } from '../../plan.ts';
-import { HISTORY_BITS, NEURON, channelSlot, type DeviceLayout } from './layout.ts';
+import { HISTORY_BITS, NEURON, destinationLists, type DeviceLayout } from './layout.ts';
 
 export interface GatherLists {
-  /** Per entry: global index of the source neuron, then the weight. */
+  /**
+   * Per entry: global index of the source neuron, then the weight; for a synapse of a plastic
+   * projection, -(source + 1), then the state row of its weight (plasticity-layout.ts).
+   */
   sourceWeight: Float32Array;
   /**
    * Per entry, for a delay d >= 1: the word of the state's history (as it was before the step)
@@ -44,12 +47,12 @@ const MAX_ENTRIES = 2 ** 23;
 export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists {
   const { total, slots, offsets, neurons, neuronStride } = layout;
   const lists = 1 + slots;
-  const listOf = plan.projections.map((proj) =>
-    proj.destination.kind === 'delta' ? 0 : 1 + channelSlot(plan, proj.destination.channel),
-  );
+  const listOf = destinationLists(plan);
   const counts = new Uint32Array(total * lists);
   // Visits every synapse in CONTEXT.md step 5's order, with the row of its list.
-  const visit = (each: (row: number, source: number, w: number, d: number) => void): void => {
+  const visit = (
+    each: (row: number, source: number, w: number, d: number, k: number, e: number) => void,
+  ): void => {
     plan.projections.forEach((proj, k) => {
       const list = listOf[k] ?? 0;
       const srcBase = offsets[proj.source] ?? 0;
@@ -60,7 +63,7 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
         for (let e = rowPtr[s] ?? 0; e < end; e++) {
           const w = weights instanceof Float32Array ? (weights[e] ?? 0) : weights.constant;
           const d = delays instanceof Uint8Array ? (delays[e] ?? 0) : delays.constant;
-          each((tgtBase + (targets[e] ?? 0)) * lists + list, srcBase + s, w, d);
+          each((tgtBase + (targets[e] ?? 0)) * lists + list, srcBase + s, w, d, k, e);
         }
       }
     });
@@ -97,12 +100,16 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   // Zero-length arrays would make zero-sized textures and buffers; one padding entry is unread.
   const sourceWeight = new Float32Array(2 * Math.max(1, sum));
   const wordScale = new Float32Array(2 * Math.max(1, sum));
-  visit((row, source, w, d) => {
+  const plastic = new Map(layout.plastic?.projections.map((p) => [p.projection, p]));
+  visit((row, source, w, d, k, e) => {
     const at = fill[row] ?? 0;
     fill[row] = at + stride;
     const word = d === 0 ? -1 : Math.floor((d - 1) / HISTORY_BITS);
-    sourceWeight[2 * at] = source;
-    sourceWeight[2 * at + 1] = w;
+    // A plastic synapse's weight is state (plasticity-layout.ts): its source is stored as
+    // -(source + 1) and its weight slot holds the state row of its weight.
+    const p = plastic.get(k);
+    sourceWeight[2 * at] = p ? -(source + 1) : source;
+    sourceWeight[2 * at + 1] = p ? p.firstRow + (p.slot[e] ?? 0) : w;
     wordScale[2 * at] = word;
     wordScale[2 * at + 1] = d === 0 ? 1 : 2 ** -(d - 1 - word * HISTORY_BITS + 1);
   });

@@ -8,6 +8,7 @@ import type { Plan } from '../../plan.ts';
 import type { ChunkBuilder } from '../../record/chunk-builder.ts';
 import { checkDynapsimFinite } from './dynapsim-host.ts';
 import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
+import { probeRow } from './plasticity-layout.ts';
 
 /**
  * Where the state probes' values sit in the probe kernel's output: one entry for V, one per
@@ -17,7 +18,10 @@ import { HISTORY_BITS, ROW, type DeviceLayout } from './layout.ts';
 export interface ProbeMap {
   /** (state row, global neuron) pairs, the probe kernel's constant table. */
   table: Float32Array;
-  /** `population:variable:neuron` -> first entry and entry count. */
+  /**
+   * `population:variable:neuron` -> first entry and entry count; synapse probes of plastic
+   * projections under `syn:projection:variable:synapse`.
+   */
   entries: Map<string, { at: number; count: number; direct: boolean }>;
 }
 
@@ -53,6 +57,18 @@ export function buildProbeMap(plan: Plan, layout: DeviceLayout): ProbeMap {
       for (const row of rows) pairs.push(row, base + j);
     }
   }
+  // Synapse probes of plastic projections read their state rows (plasticity-layout.ts).
+  for (const probe of plan.probes) {
+    if (probe.kind !== 'synapse') continue;
+    const p = layout.plastic?.projections.find((q) => q.projection === probe.projection);
+    for (const e of probe.synapses) {
+      const key = `syn:${probe.projection}:${probe.variable}:${e}`;
+      const row = p ? probeRow(p, probe.variable, e) : -1;
+      if (entries.has(key) || row < 0 || !p) continue;
+      entries.set(key, { at: pairs.length / 2, count: 1, direct: true });
+      pairs.push(row, p.column[e] ?? 0);
+    }
+  }
   return { table: Float32Array.from(pairs), entries };
 }
 
@@ -71,6 +87,12 @@ export function recordSamples(
     let sum = 0;
     for (let c = 0; c < entry.count; c++) sum = Math.fround(sum + (values[entry.at + c] ?? 0));
     return sum;
+  });
+  if (builder.synapseProbes.length === 0) return;
+  // A variable the rule does not keep has no entry and records 0, as the reference's.
+  builder.sampleSynapses(t, (projection, variable, e) => {
+    const entry = probes.entries.get(`syn:${projection}:${variable}:${e}`);
+    return entry ? (values[entry.at] ?? 0) : 0;
   });
 }
 

@@ -7,7 +7,7 @@
 import { BackendUnavailableError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
 import type { BackendRunner } from '../backend.ts';
-import { refuseLoihiLearning, refusePlasticity, requireModels } from '../supported-models.ts';
+import { refuseLoihiLearning, refusePlasticFeatures, requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
 import { EXP32_FUNCTIONS } from './exp32-helper.ts';
 import { LOG32_FUNCTIONS } from './log32-helper.ts';
@@ -16,6 +16,7 @@ import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
 import { buildProbeMap } from './host-results.ts';
 import { buildLayout } from './layout.ts';
+import { gpuPlasticityGap } from './plasticity-layout.ts';
 import { DEFAULT_CALL_LENGTHS, GpuRunner } from './runner.ts';
 import { createStepKernels } from './step-kernels.ts';
 
@@ -88,7 +89,9 @@ export async function createOnMode(
 ): Promise<GpuRunner> {
   requireModels(mode, plan, GPU_MODELS);
   refuseLoihiLearning(mode, plan);
-  refusePlasticity(mode, plan);
+  // STDP, R-STDP and OnlineO1 run here (plasticity-layout.ts); STP, homeostatic scaling and
+  // structural plasticity are refused by name.
+  refusePlasticFeatures(mode, plan, (k) => gpuPlasticityGap(plan, k));
   if (!(await isModeAvailable(mode))) {
     throw new BackendUnavailableError(mode, `gpu.js reports that ${mode} is not supported here`);
   }

@@ -39,6 +39,7 @@ import { classicDeliverRow, classicNeuronBranches, classicNoV } from './classic-
 import { dynapsimDeliverRows, dynapsimNeuronBranch } from './dynapsim-kernels.ts';
 import { KIND, MID, NEURON, POP, ROW, STEP_IN, type DeviceLayout } from './layout.ts';
 import { loihiDeliverBranch, loihiInputSource, loihiNeuronBranch } from './loihi-kernels.ts';
+import { plasticDeliverRows, plasticEntry } from './plasticity-kernels.ts';
 import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
 
 export interface StepSources {
@@ -79,10 +80,11 @@ export function stepSources(
   const draw = `draw24(${stepIn(STEP_IN.keyHi)}, ${stepIn(STEP_IN.keyLo)}, ${neuron(NEURON.localIndex)})`;
   // Thread x is neuron j of row y; the row is counted with exact integer steps in float32
   // (min(1, max(0, x - k*n + 1)) is 1 from x = k*n on), never by a division that may round.
-  const head = (rows: number): string => `${
+  // Plastic plans' deliver kernel has too many rows for rowOf's sum (see rowByDivision).
+  const head = (rows: number, byDivision = false): string => `${
     flat
       ? `const x = this.thread.x;
-  const y = ${rowOf(rows, n)};
+  ${byDivision ? rowByDivision(n) : `const y = ${rowOf(rows, n)};`}
   const j = x - y * ${n};`
       : `const j = this.thread.x;
   const y = this.thread.y;`
@@ -98,6 +100,19 @@ export function stepSources(
   const add = (acc: string): string =>
     `${acc} = Math.fround(${acc} + this.constants.sourceWeight[2 * e + 1]);`;
   const test = (acc: string): string =>
+    layout.plastic ? plasticEntry(st, plasticTest(acc)) : fixedTest(acc);
+  // Plastic plans read each entry's source and weight into plSrc and plQ first.
+  const plasticTest = (acc: string): string =>
+    layout.maxDelay === 0
+      ? `if (${flagOf('plSrc')} > 0.5) { ${acc} = Math.fround(${acc} + plQ); }`
+      : `const word = this.constants.wordScale[2 * e];
+      if (word < 0) {
+        if (${flagOf('plSrc')} > 0.5) { ${acc} = Math.fround(${acc} + plQ); }
+      } else {
+        const bit = ${st(`${historyRow} + word`, 'plSrc')} * this.constants.wordScale[2 * e + 1];
+        if (bit - Math.floor(bit) >= 0.5) { ${acc} = Math.fround(${acc} + plQ); }
+      }`;
+  const fixedTest = (acc: string): string =>
     layout.maxDelay === 0
       ? `if (${flagOf('this.constants.sourceWeight[2 * e]')} > 0.5) { ${add(acc)} }`
       : `const word = this.constants.wordScale[2 * e];
@@ -109,14 +124,15 @@ export function stepSources(
         if (bit - Math.floor(bit) >= 0.5) { ${add(acc)} }
       }`;
   // The loop counts from an integer literal: WGSL only increments integers, and gpu.js types a
-  // loop variable by its initial value.
+  // loop variable by its initial value. Plastic plans do not unroll (their entries decode first).
+  const unrolls = layout.maxDelay === 0 && unroll > 1 && !layout.plastic;
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
-      layout.maxDelay === 0 && unroll > 1 ? unrolled(acc, unroll, flagOf, layout.listStride) : ''
+      unrolls ? unrolled(acc, unroll, flagOf, layout.listStride) : ''
     }
-    for (let k = 0; k < count${layout.maxDelay === 0 && unroll > 1 ? ' - done' : ''}; k++) {
-      const e = start + (${layout.maxDelay === 0 && unroll > 1 ? 'done + ' : ''}k) * ${layout.listStride};
+    for (let k = 0; k < count${unrolls ? ' - done' : ''}; k++) {
+      const e = start + (${unrolls ? 'done + ' : ''}k) * ${layout.listStride};
       ${test(acc)}
     }`;
   // Noise on the integrated `nv`, the threshold test and the thread's return (step 2).
@@ -171,8 +187,8 @@ export function stepSources(
   return gen[s * ${layout.genSpan} + j - ${layout.genLo}];
 }`,
     deliver: `function (S, M${layout.loihi ? ', L' : ''}) {
-  ${head(layout.stateRows)}
-  ${layout.loihi ? 'let' : 'const'} flag = ${flagOf('j')};${loihiDeliverBranch(layout, { st, pop })}
+  ${head(layout.stateRows, layout.plastic !== null)}
+  ${layout.loihi ? 'let' : 'const'} flag = ${flagOf('j')};${loihiDeliverBranch(layout, { st, pop })}${plasticDeliverRows(layout, { st, flagOf, neuron })}
   if (y >= ${historyRow}) {
     // History words: shift by one step; word 0 takes the step's flag, word w the top bit of w-1.
     let w = ${st('y', 'j')} * 2;
@@ -235,6 +251,18 @@ function unrolled(
  * exact); 1 turns the unrolling off.
  */
 export const DEFAULT_UNROLL = 8;
+
+/**
+ * The row of flat thread x in plans with plastic rows (too many for `rowOf`'s sum): a product
+ * by 1/n, then one exact correction each way. The product is within 2/n of x/n (two float32
+ * roundings below 2^24), so the floor is off by at most one; y * n and the comparisons are
+ * exact integers.
+ */
+function rowByDivision(n: number): string {
+  return `let y = Math.floor(x * ${1 / n});
+  if (x - y * ${n} >= ${n}) { y = y + 1; }
+  if (x - y * ${n} < 0) { y = y - 1; }`;
+}
 
 /** The row of flat thread x among `rows` rows of n: a sum of exact 0/1 steps at k * n. */
 function rowOf(rows: number, n: number): string {

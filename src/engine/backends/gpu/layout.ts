@@ -21,6 +21,7 @@ import {
   type DynapsimLayout,
 } from './dynapsim-layout.ts';
 import { hasLoihi, loihiFields } from './loihi-layout.ts';
+import { buildPlasticLayout, writeNeuronFields, type PlasticLayout } from './plasticity-layout.ts';
 import { buildScLayout, writeTraceFields, type ScLayout } from './sc-layout.ts';
 
 /** Population kinds as the kernels see them (`sc`: an `sc_dense` layer's LIF neurons). */
@@ -132,6 +133,12 @@ export interface DeviceLayout {
   traceRows: number;
   /** First state row of the history words. */
   historyRow: number;
+  /**
+   * Weight rules' state rows after the history words, their `neurons` fields after the trace
+   * fields and their constants at the end of `params` (plasticity-layout.ts); null without
+   * plastic projections (then nothing of it exists).
+   */
+  plastic: PlasticLayout | null;
   /** Rows of a step's intermediate array (`MID`): 3 with SC layers, else 2. */
   midRows: number;
   /** The plan's SC layers, null without any (then the kernels hold no SC code at all). */
@@ -213,15 +220,27 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         base: dynBase,
       })
     : null;
-  const params = new Float32Array(dynBase + (dynapsim?.table.length ?? 0));
-  if (dynapsim) params.set(dynapsim.table, dynBase);
-  params.set(plan.gaussTable, gaussBase);
-  if (sc) params.set(sc.currents, currentsBase);
   const traceRows = sc?.traceRows ?? 0;
   const traceField = NEURON.lists + 2 * (1 + slots);
-  const neuronStride = traceField + 2 * traceRows;
+  const historyWords = Math.ceil(Math.max(maxDelay + 1, maxCallSteps) / HISTORY_BITS);
+  const plasticBase = dynBase + (dynapsim?.table.length ?? 0);
+  const plastic = buildPlasticLayout(plan, {
+    total,
+    offsets,
+    listOf: destinationLists(plan),
+    firstRow: traceRow + traceRows + historyWords,
+    neuronField: traceField + 2 * traceRows,
+    paramBase: plasticBase,
+  });
+  const params = new Float32Array(plasticBase + (plastic?.table.length ?? 0));
+  if (dynapsim) params.set(dynapsim.table, dynBase);
+  if (plastic) params.set(plastic.table, plasticBase);
+  params.set(plan.gaussTable, gaussBase);
+  if (sc) params.set(sc.currents, currentsBase);
+  const neuronStride = traceField + 2 * traceRows + (plastic?.neuronFields ?? 0);
   const neurons = new Float32Array(total * neuronStride);
   if (sc) writeTraceFields(sc, plan, offsets, neurons, neuronStride, traceField);
+  if (plastic) writeNeuronFields(plastic, neurons, neuronStride);
   const vInit = new Float32Array(total);
   const adaptInit = classic ? new Float32Array(total) : null;
   let genLo = total;
@@ -296,14 +315,13 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
       }
     }
   });
-  const historyWords = Math.ceil(Math.max(maxDelay + 1, maxCallSteps) / HISTORY_BITS);
   return {
     total,
     offsets,
     slots,
     maxDelay,
     historyWords,
-    stateRows: traceRow + traceRows + historyWords,
+    stateRows: traceRow + traceRows + historyWords + (plastic?.rows ?? 0),
     classic,
     loihi: hasLoihi(plan),
     dynapsim,
@@ -313,6 +331,7 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
     traceRow,
     traceRows,
     historyRow: traceRow + traceRows,
+    plastic,
     midRows: sc ? 3 : 2,
     sc,
     traceField,
@@ -336,4 +355,11 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
 export function channelSlot(plan: Plan, channel: number): number {
   const target = plan.channels[channel]?.target ?? -1;
   return plan.populations[target]?.channels.indexOf(channel) ?? -1;
+}
+
+/** Each projection's list in its targets: 0 for delta synapses, 1 + c for channel slot c. */
+export function destinationLists(plan: Plan): number[] {
+  return plan.projections.map((proj) =>
+    proj.destination.kind === 'delta' ? 0 : 1 + channelSlot(plan, proj.destination.channel),
+  );
 }

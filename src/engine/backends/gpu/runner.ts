@@ -27,6 +27,7 @@ import {
 import { HostInputs } from './host-inputs.ts';
 import { ROW, type DeviceLayout } from './layout.ts';
 import { checkLoihiOverflow, loihiOverflowed } from './loihi-host.ts';
+import { readLearnedWeights, writeInitialPlasticState } from './plasticity-layout.ts';
 import { createCallPipeline, type StepKernels } from './step-kernels.ts';
 
 /** The call lengths used by default: 64 steps a call, remainders in powers of 4. */
@@ -124,10 +125,14 @@ export class GpuRunner implements BackendRunner {
   }
 
   learnedWeights(projection: number): Promise<Float32Array> {
-    // createOnMode refuses plastic plans (refusePlasticity), so no projection here learns.
-    return Promise.reject(
-      new Error(`projection ${projection} has no plasticity on the gpu backend`),
-    );
+    const p = this.layout.plastic?.projections.find((q) => q.projection === projection);
+    if (!p) {
+      const id = this.plan.projections[projection]?.id ?? String(projection);
+      return Promise.reject(
+        new Error(`projection '${id}' has no weight rule or structural plasticity`),
+      );
+    }
+    return Promise.resolve(readLearnedWeights(p, this.state, this.layout.total));
   }
 
   dispose(): void {
@@ -199,6 +204,8 @@ export class GpuRunner implements BackendRunner {
     for (const { row, values } of this.layout.dynapsim?.initRows ?? []) {
       state.set(values, row * this.layout.total);
     }
+    const plastic = this.layout.plastic;
+    if (plastic) writeInitialPlasticState(this.plan, plastic, state, this.layout.total);
     return state;
   }
 }

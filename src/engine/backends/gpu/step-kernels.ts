@@ -86,7 +86,10 @@ export function createStepKernels(
       source: src.deliver,
       output: rows(layout.stateRows),
       constants: synapses,
-      loopMaxIterations: lists.maxList + 1,
+      // Plastic rows with a reward count its population's flags (plasticity-kernels.ts).
+      loopMaxIterations:
+        Math.max(lists.maxList, ...(layout.plastic?.projections.map((p) => p.rewardSize) ?? [])) +
+        1,
     }),
     probe:
       probeTable.length === 0
