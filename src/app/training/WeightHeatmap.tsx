@@ -3,7 +3,7 @@
  * while it trains the weights after the latest epoch (the worker sends a copy with each epoch's
  * metrics), and after it the trained weights, or their change from the start.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainNetwork } from '../../engine/learning/train/types.ts';
 import { drawPlot, purgePlot } from '../plots/plotly.ts';
 import { useTrainingStore } from '../../store/training/index.ts';
@@ -14,6 +14,7 @@ import {
   weightRows,
   type MatrixChoice,
 } from './heatmap-figure.ts';
+import { useThrottledDraw } from './useThrottledDraw.ts';
 import { useTrainableChain } from './useTrainableChain.ts';
 
 type View = 'initial' | 'trained' | 'change';
@@ -37,35 +38,40 @@ export function WeightHeatmap() {
   const [view, setView] = useState<View>('trained');
   // The chain that was trained while there is a result; else the document's as it stands.
   const shown = start ?? (chain.ok ? chain : null);
-  const matrices: Matrix[] =
-    shown === null
-      ? []
-      : shown.chain.layers.flatMap((l, k) => {
-          const from = k === 0 ? shown.chain.input : (shown.chain.layers[k - 1]?.population ?? '');
-          const ff = {
-            layer: k,
-            recurrent: false,
-            label: `${from} → ${l.population}`,
-            source: from,
-            target: l.population,
-          };
-          return l.recurrent === undefined
-            ? [ff]
-            : [
-                ff,
-                {
-                  layer: k,
-                  recurrent: true,
-                  label: `${l.population} → ${l.population} (recurrent)`,
-                  source: l.population,
-                  target: l.population,
-                },
-              ];
-        });
+  const matrices: Matrix[] = useMemo(
+    () =>
+      shown === null
+        ? []
+        : shown.chain.layers.flatMap((l, k) => {
+            const from =
+              k === 0 ? shown.chain.input : (shown.chain.layers[k - 1]?.population ?? '');
+            const ff = {
+              layer: k,
+              recurrent: false,
+              label: `${from} → ${l.population}`,
+              source: from,
+              target: l.population,
+            };
+            return l.recurrent === undefined
+              ? [ff]
+              : [
+                  ff,
+                  {
+                    layer: k,
+                    recurrent: true,
+                    label: `${l.population} → ${l.population} (recurrent)`,
+                    source: l.population,
+                    target: l.population,
+                  },
+                ];
+          }),
+    [shown],
+  );
   const matrix = matrices[Math.min(picked, matrices.length - 1)];
   const effectiveView: View = after === null ? 'initial' : view;
 
-  useEffect(() => {
+  // Throttled: epochs can end many times a second, and the page must stay responsive (Cancel).
+  const draw = useCallback(() => {
     const div = ref.current;
     if (!div || matrix === undefined || shown === null) return;
     const rowsOf = (n: TrainNetwork) => weightRows(n, matrix);
@@ -90,6 +96,7 @@ export function WeightHeatmap() {
     const f = heatmapFigure(rows, title, `${matrix.source} neuron`, `${matrix.target} neuron`);
     void drawPlot(div, f.data, f.layout);
   }, [matrix, shown, after, afterLabel, effectiveView]);
+  useThrottledDraw(draw, 300);
 
   useEffect(() => {
     const div = ref.current;
