@@ -4,6 +4,8 @@ import type { RowStatus } from './report.ts';
 export interface LearningBenchReport {
   online_o1: OnlineO1BenchReport;
   stdp: StdpBenchReport;
+  /** OnlineO1 as a projection's rule on each engine backend (same network and rows as stdp). */
+  online_o1_projection: StdpBenchReport;
   bptt: BpttBenchReport;
 }
 
@@ -37,11 +39,11 @@ export interface OnlineO1FormRow {
   bytes_per_synapse?: number;
 }
 
-/** STDP on an engine backend: a CUBA-like network whose excitatory projections learn. */
+/** A weight rule on each engine backend: a CUBA-like network whose excitatory projections learn. */
 export interface StdpBenchReport {
   name: string;
   neurons: number;
-  /** Synapses of the projections with an STDP rule. */
+  /** Synapses of the projections with the rule. */
   plastic_synapses: number;
   steps: number;
   rows: StdpRow[];

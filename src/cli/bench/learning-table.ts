@@ -1,10 +1,13 @@
 /** The learning section of the bench table. */
 import { groupDigits } from '../numbers.ts';
-import type { LearningBenchReport } from './learning-report.ts';
+import type { LearningBenchReport, StdpBenchReport } from './learning-report.ts';
 
 const LABEL = 24;
 
-/** Lines of the learning section: OnlineO1 forms, STDP per backend, BPTT per device. */
+/**
+ * Lines of the learning section: OnlineO1 forms, STDP and OnlineO1 in a projection per backend,
+ * BPTT per device.
+ */
 export function renderLearningSection(l: LearningBenchReport): string[] {
   const o1 = l.online_o1;
   const c = o1.config;
@@ -22,20 +25,9 @@ export function renderLearningSection(l: LearningBenchReport): string[] {
             (r.bytes_per_synapse ?? NaN).toFixed(2).padStart(11)),
     ),
     '',
-    `  STDP: ${l.stdp.name}, ${groupDigits(l.stdp.neurons)} neurons, ` +
-      `${groupDigits(l.stdp.plastic_synapses)} plastic synapses, ${groupDigits(l.stdp.steps)} steps ` +
-      '(updates = plastic synapses x steps)',
-    `    ${'backend'.padEnd(LABEL)}${'loop ms'.padStart(10)}${'updates/s'.padStart(12)}${'spikes'.padStart(10)}`,
-    ...l.stdp.rows.map(
-      (r) =>
-        `    ${r.label.padEnd(LABEL)}` +
-        (r.status !== 'ok'
-          ? `  ${r.status}: ${oneLine(r.reason)}`
-          : (r.wall_ms ?? NaN).toFixed(1).padStart(10) +
-            (r.updates_per_s ?? NaN).toExponential(2).padStart(12) +
-            groupDigits(r.spikes ?? 0).padStart(10) +
-            (r.backend !== undefined && r.backend !== r.label ? `  (ran ${r.backend})` : '')),
-    ),
+    ...ruleLines('STDP', l.stdp),
+    '',
+    ...ruleLines('OnlineO1 in a projection', l.online_o1_projection),
     '',
     `  BPTT training (forward, backward, Adam)${
       l.bptt.network === ''
@@ -52,6 +44,28 @@ export function renderLearningSection(l: LearningBenchReport): string[] {
     ),
   ];
   return lines;
+}
+
+/** A weight rule per engine backend: loop time, updates per second, spikes. */
+function ruleLines(title: string, r: StdpBenchReport): string[] {
+  return [
+    `  ${title}: ${r.name}, ${groupDigits(r.neurons)} neurons, ` +
+      `${groupDigits(r.plastic_synapses)} plastic synapses, ${groupDigits(r.steps)} steps ` +
+      '(updates = plastic synapses x steps)',
+    `    ${'backend'.padEnd(LABEL)}${'loop ms'.padStart(10)}${'updates/s'.padStart(12)}${'spikes'.padStart(10)}`,
+    ...r.rows.map(
+      (row) =>
+        `    ${row.label.padEnd(LABEL)}` +
+        (row.status !== 'ok'
+          ? `  ${row.status}: ${oneLine(row.reason)}`
+          : (row.wall_ms ?? NaN).toFixed(1).padStart(10) +
+            (row.updates_per_s ?? NaN).toExponential(2).padStart(12) +
+            groupDigits(row.spikes ?? 0).padStart(10) +
+            (row.backend !== undefined && row.backend !== row.label
+              ? `  (ran ${row.backend})`
+              : '')),
+    ),
+  ];
 }
 
 function oneLine(text: string | undefined): string {

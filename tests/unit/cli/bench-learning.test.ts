@@ -1,6 +1,6 @@
 /** `spikelab bench`'s learning section on sizes small enough for a unit test (a few seconds). */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stdpNetwork } from '../../../src/cli/bench/learning.ts';
+import { onlineO1Network, stdpNetwork } from '../../../src/cli/bench/learning.ts';
 import type { BenchReport } from '../../../src/cli/bench/report.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { runCli, tempDir } from './helpers.ts';
@@ -63,14 +63,33 @@ describe('spikelab bench: learning section', () => {
       (stdp.plastic_synapses * 500) / ((reference?.wall_ms ?? NaN) / 1000),
       3,
     );
-    // gpu:cpu steps STDP now: slow in plain JavaScript, so its first estimate may skip it; when it
+    // gpu:cpu steps STDP now: slow in plain JavaScript, so its estimate may skip it; when it
     // runs it is bit-identical to the reference, spikes included.
     const gpu = stdp.rows[1];
     expect(gpu?.label).toBe('gpu:cpu');
     if (gpu?.status === 'ok') expect(gpu.spikes).toBe(reference?.spikes);
     else {
       expect(gpu?.status).toBe('skipped');
-      expect(gpu?.reason).toMatch(/estimate/);
+      expect(gpu?.reason).toMatch(/estimate|extrapolated/);
+    }
+
+    // OnlineO1 as a projection's rule: the same rows on the same network (plus its reward).
+    const o1Projection = learning.online_o1_projection;
+    expect(o1Projection).toMatchObject({
+      neurons: 1001,
+      steps: 500,
+      name: onlineO1Network(1000, 50).name,
+      plastic_synapses: stdp.plastic_synapses,
+    });
+    const o1Reference = o1Projection.rows[0];
+    expect(o1Reference).toMatchObject({ label: 'reference', status: 'ok', backend: 'reference' });
+    expect(o1Reference?.updates_per_s).toBeGreaterThan(0);
+    const o1Gpu = o1Projection.rows[1];
+    expect(o1Gpu?.label).toBe('gpu:cpu');
+    if (o1Gpu?.status === 'ok') expect(o1Gpu.spikes).toBe(o1Reference?.spikes);
+    else {
+      expect(o1Gpu?.status).toBe('skipped');
+      expect(o1Gpu?.reason).toMatch(/estimate|extrapolated/);
     }
 
     const bptt = learning.bptt;
@@ -101,6 +120,20 @@ describe('spikelab bench: learning section', () => {
     }
   });
 
+  it('the OnlineO1 network learns: rewarded pairings move integer weights off 162', async () => {
+    const sim = await createSimulation(onlineO1Network(1000, 50), { backend: 'wasm' });
+    try {
+      await sim.step(sim.totalSteps);
+      const learned = await sim.learnedWeights();
+      expect(Object.keys(learned).sort()).toEqual(['exc_exc', 'exc_inh']);
+      const levels = [...(learned.exc_exc ?? [])].map((w) => Math.round(w / Math.fround(0.01)));
+      expect(levels.filter((w) => w !== 162).length).toBeGreaterThan(100);
+      expect(levels.every((w) => w >= 0 && w < 2 ** 16)).toBe(true);
+    } finally {
+      sim.dispose();
+    }
+  });
+
   it('prints the section in the table, and --no-learning leaves it out', async () => {
     const table = await runCli(ARGS, tempDir());
     expect(table.code).toBe(0);
@@ -109,6 +142,7 @@ describe('spikelab bench: learning section', () => {
     );
     expect(table.stdout).toMatch(/\n {4}packed\s+\d\.\d\de\+\d+\s+6\.50\n/);
     expect(table.stdout).toMatch(/\n {4}reference\s+\d+\.\d\s+\d\.\d\de\+\d+\s+[\d,]+\n/);
+    expect(table.stdout).toMatch(/\n {2}OnlineO1 in a projection: CUBA/);
     expect(table.stdout).toMatch(/BPTT training \(forward, backward, Adam\): 40-64-4 LIF network/);
     const skipped = await runCli([...ARGS, '--json', '--no-learning'], tempDir());
     expect((JSON.parse(skipped.stdout) as BenchReport).learning).toBeNull();
