@@ -177,6 +177,32 @@ describe('gpu weight rules equal the reference bit for bit', () => {
   });
 });
 
+describe('a learned weight that overflows V', () => {
+  it('stops the gpu backend at the reference step, population and neuron', async () => {
+    const doc = plasticNetwork(7, 60, ['stdp']);
+    const stdp = doc.projections.find((p) => p.id === 'stdp');
+    if (stdp?.plasticity?.rule !== 'stdp') throw new Error('plasticNetwork has no stdp');
+    // Potentiation toward 3e38 lets two events in one step sum past the float32 range.
+    stdp.plasticity = { ...stdp.plasticity, a_plus: 1e38, w_max: 3e38 };
+    const plan = planOf(doc);
+    const outcome = async (runner: BackendRunner, chunk: number): Promise<string> => {
+      try {
+        for (const n of cut(plan.totalSteps, chunk)) await runner.run(n);
+        return 'no error';
+      } catch (error) {
+        // The message names the step (a failed gpu call leaves currentStep at the call's start).
+        return String(error);
+      } finally {
+        runner.dispose();
+      }
+    };
+    const expected = await outcome(await createReferenceBackend(plan), plan.totalSteps);
+    expect(expected).toMatch(/NumericalError.*'out'/);
+    const got = await outcome(await createOnMode(plan, 'webasm', { callLengths: [16, 4] }), 7);
+    expect(got).toBe(expected);
+  });
+});
+
 /** The single-rule network with one more part on its STDP projection. */
 function withPart(part: Partial<Projection>, rules: RuleSet = ['stdp']): Plan {
   const doc = plasticNetwork(1, 5, rules);
