@@ -99,7 +99,7 @@ export const ONLINE_O1: OnlineO1Rule = {
   reward: { population: 'reward', amount: 3 },
 };
 
-const PER_SYNAPSE_DELAYS = { kind: 'uniform_int', low: 0, high: 4 } as const;
+export const PER_SYNAPSE_DELAYS = { kind: 'uniform_int', low: 0, high: 4 } as const;
 
 /**
  * Which rules `plasticNetwork` includes: all by default; one rule alone keeps a test to the

@@ -18,7 +18,14 @@ import { mergeChunks } from '../../../src/engine/run-to-end.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { NetworkDocument, Projection } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
-import { ONLINE_O1, plasticNetwork, type RuleSet } from './gpu-plasticity-networks.ts';
+import { mixedLoihiNetwork } from './fixtures/loihi-gpu-networks.ts';
+import {
+  ONLINE_O1,
+  PER_SYNAPSE_DELAYS,
+  STDP,
+  plasticNetwork,
+  type RuleSet,
+} from './gpu-plasticity-networks.ts';
 import { expectIdentical } from './wasm-compare.ts';
 
 function planOf(doc: NetworkDocument): Plan {
@@ -171,6 +178,53 @@ describe('gpu weight rules equal the reference bit for bit', () => {
       expectIdentical(again.chunk, expected.chunk);
       expectSameWeights(again.weights, expected.weights);
       await expect(runner.learnedWeights(0)).rejects.toThrow(/'fixed' has no weight rule/);
+    } finally {
+      runner.dispose();
+    }
+  });
+});
+
+describe('beside Loihi populations (deliver reads their weight sums L too)', () => {
+  it('STDP with delays and OnlineO1 from Poisson into a LIF of the mixed Loihi network', async () => {
+    const doc = mixedLoihiNetwork(2, 100);
+    doc.populations.push({
+      id: 'reward',
+      size: 2,
+      position: { x: 0, y: 0 },
+      model: 'poisson',
+      params: { rate: 40 },
+    });
+    const into = (id: string, weight: Projection['weight'], delay: Projection['delay']) => ({
+      id,
+      source: 'noise',
+      target: 'lif',
+      connectivity: { rule: 'fixed_probability', p: 0.3, allow_self: true } as const,
+      weight,
+      delay,
+      synapse: { kind: 'delta' } as const,
+    });
+    doc.projections.push(
+      {
+        ...into('stdp', { kind: 'uniform', low: 0.5, high: 3 }, PER_SYNAPSE_DELAYS),
+        plasticity: { ...STDP, w_max: 3, a_plus: 0.2, a_minus: 0.21 },
+      },
+      {
+        ...into('o1', { kind: 'uniform', low: 0.5, high: 1 }, { kind: 'constant', steps: 0 }),
+        plasticity: ONLINE_O1,
+      },
+    );
+    doc.probes.push(
+      { id: 'stdp_w', kind: 'synapse', projection: 'stdp', variable: 'w', synapses: [0, 3, 10] },
+      { id: 'o1_w', kind: 'synapse', projection: 'o1', variable: 'w', synapses: [0, 3, 10] },
+    );
+    const plan = planOf(doc);
+    const expected = await reference(plan);
+    expect(distinct(expected.chunk, 'stdp_w')).toBeGreaterThan(3);
+    const runner = await createOnMode(plan, 'webasm', { callLengths: [16, 4] });
+    try {
+      const got = await runOn(runner, plan, cut(plan.totalSteps, 30));
+      expectIdentical(got.chunk, expected.chunk);
+      expectSameWeights(got.weights, expected.weights);
     } finally {
       runner.dispose();
     }
