@@ -9,5 +9,6 @@ export { snnObjective, flattenParams, unflattenParams } from './objective.ts';
 export type { ObjectiveOptions } from './objective.ts';
 export { benchTraining } from './bench.ts';
 export type { TrainingBenchOptions, TrainingBenchResult } from './bench.ts';
+export { GENETIC_DEFAULTS } from './genetic-settings.ts';
 export { optionProblems, networkProblems } from './validate.ts';
 export type * from './types.ts';

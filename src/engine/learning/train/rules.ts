@@ -40,5 +40,7 @@ export function ruleGradient<B>(
       );
     case 'eprop':
       return epropGradient(ops, net, params, batch, vRest, options.logitScale, options.seed);
+    case 'genetic':
+      throw new RangeError("rule 'genetic' has no gradient: train() evolves the weights instead");
   }
 }

@@ -5,12 +5,13 @@
  */
 import { draw32, stepKey, streamKey } from '../../random.ts';
 import { createScheduler } from '../schedulers.ts';
-import { makeBatch, uploadParams, releaseParams, paramsOf, type Batch } from './batch.ts';
+import { makeBatch, uploadParams, releaseParams, paramsOf } from './batch.ts';
 import { createTrainOps, neuronConstants } from './device.ts';
-import { evaluateBatch } from './gradient.ts';
+import { accuracy, countCorrect } from './evaluate.ts';
+import { evolveTraining } from './genetic-train.ts';
 import { createOptimizer } from './optimizer.ts';
 import { runAsync, type Floats, type TrainOps } from './ops.ts';
-import { netShape, ruleGradient } from './rules.ts';
+import { ruleGradient } from './rules.ts';
 import type {
   EpochMetrics,
   SpikeDataset,
@@ -21,6 +22,8 @@ import type {
   TrainResult,
 } from './types.ts';
 import { datasetProblems, networkProblems, optionProblems } from './validate.ts';
+
+export { accuracy } from './evaluate.ts';
 
 /** Random stream of the per-epoch shuffle (owner 0, keyed by `options.seed`). */
 const SHUFFLE_STREAM = 41;
@@ -48,12 +51,12 @@ export async function train(
     const problems = [...optionProblems(options), ...networkProblems(network)];
     if (problems.length === 0) problems.push(...datasetProblems(network, dataset));
     if (problems.length > 0) throw new RangeError(`train: ${problems.join('; ')}`);
-    const ops = await createTrainOps(
-      options.device,
-      neuronConstants(network.neuron, options.surrogateSlope),
-    );
+    // The genetic rule runs forward only: the slope (read by backward kernels alone) is unused.
+    const slope = options.rule === 'genetic' ? 1 : options.surrogateSlope;
+    const ops = await createTrainOps(options.device, neuronConstants(network.neuron, slope));
     try {
-      return await epochs(ops, copyNetwork(network), dataset, options, hooks);
+      const run = options.rule === 'genetic' ? evolveTraining : epochs;
+      return await run(ops, copyNetwork(network), dataset, options, hooks);
     } finally {
       ops.dispose();
     }
@@ -130,48 +133,6 @@ async function epochs<B>(
     hooks.callbacks?.forEach((c) => c.log({ ...metrics }, epoch));
   }
   return { network, history };
-}
-
-/**
- * The fraction of `samples` the network classifies right (forward only, in batches of
- * `options.batchSize`); 0 for no samples.
- */
-export async function accuracy<B>(
-  ops: TrainOps<B>,
-  network: TrainNetwork,
-  samples: readonly SpikeSample[],
-  dataset: Pick<SpikeDataset, 'steps' | 'inputSize'>,
-  options: Pick<TrainOptions, 'batchSize' | 'logitScale'>,
-): Promise<number> {
-  if (samples.length === 0) return 0;
-  const params = await runAsync(uploadParams(ops, paramsOf(network)));
-  let correct = 0;
-  for (let k = 0; k < samples.length; k += options.batchSize) {
-    const batch = makeBatch(
-      samples.slice(k, k + options.batchSize),
-      dataset.steps,
-      dataset.inputSize,
-    );
-    const r = await runAsync(
-      evaluateBatch(
-        ops,
-        netShape(network),
-        params,
-        batch,
-        network.neuron.vRest,
-        options.logitScale,
-      ),
-    );
-    correct += countCorrect(r.predictions, batch);
-  }
-  releaseParams(ops, params);
-  return correct / samples.length;
-}
-
-function countCorrect(predictions: Int32Array, batch: Batch): number {
-  let n = 0;
-  predictions.forEach((p, b) => (n += p === batch.labels[b] ? 1 : 0));
-  return n;
 }
 
 /** 0..n-1 in the epoch's order: Fisher-Yates over the seed's counter-based draws. */

@@ -69,7 +69,8 @@ export interface SpikeDataset {
   test: SpikeSample[];
 }
 
-export type TrainRule = 'bptt' | 'tbptt' | 'eprop';
+/** `genetic`: no gradient, a genetic algorithm over every weight (`genetic-train.ts`). */
+export type TrainRule = 'bptt' | 'tbptt' | 'eprop' | 'genetic';
 
 /** Learning-rate schedules with the seed's exact formulas (`../schedulers.ts`). */
 export type SchedulerSpec =
@@ -95,7 +96,19 @@ export interface TrainOptions {
   logitScale: number;
   /** Chunk length k of truncated BPTT (steps); only with `rule: 'tbptt'`. */
   truncation?: number;
-  /** Shuffling of the training set per epoch. */
+  /**
+   * The genetic rule's settings (`rule: 'genetic'` only; each defaults to `genetic.ts`'s, which
+   * are the seed's). With that rule an epoch is a generation, `batchSize` only chunks the
+   * forward passes, and learningRate, scheduler, optimizer and surrogateSlope are unused.
+   */
+  populationSize?: number;
+  mutationRate?: number;
+  /** Mutation standard deviation as a fraction of a weight's range (2 x weightBound). */
+  mutationScale?: number;
+  eliteFraction?: number;
+  /** Every weight evolves within [-weightBound, weightBound] (default 2, `genetic-train.ts`). */
+  weightBound?: number;
+  /** Shuffling of the training set per epoch; the genetic rule's draws. */
   seed: number;
   device: TrainDevice;
 }

@@ -3,12 +3,17 @@
  * dataset against the network. Each problem names its field.
  */
 import { schedulerProblems } from '../schedulers.ts';
+import { geneticSettings } from './genetic-settings.ts';
 import type { SpikeDataset, TrainNetwork, TrainOptions } from './types.ts';
 
-const RULES = ['bptt', 'tbptt', 'eprop'];
+const RULES = ['bptt', 'tbptt', 'eprop', 'genetic'];
 const DEVICES = ['js', 'gpu:cpu', 'gpu:webasm', 'gpu:webgl2', 'gpu:webgpu'];
 
-/** Problems of the options; `truncation` is checked only for `rule: 'tbptt'` (others ignore it). */
+/**
+ * Problems of the options; `truncation` is checked only for `rule: 'tbptt'`, the genetic
+ * settings only for `rule: 'genetic'`, which in turn ignores learningRate, scheduler,
+ * optimizer and surrogateSlope (the other rules ignore what they do not use).
+ */
 export function optionProblems(o: TrainOptions): string[] {
   const out: string[] = [];
   const whole = (name: string, v: number | undefined) => {
@@ -22,17 +27,38 @@ export function optionProblems(o: TrainOptions): string[] {
     out.push(`rule must be one of ${RULES.join(', ')}, got ${String(o.rule)}`);
   whole('epochs', o.epochs);
   whole('batchSize', o.batchSize);
-  positive('learningRate', o.learningRate);
-  positive('surrogateSlope', o.surrogateSlope);
   positive('logitScale', o.logitScale);
   if (o.rule === 'tbptt') whole('truncation', o.truncation);
   if (!Number.isInteger(o.seed)) out.push(`seed must be a whole number, got ${o.seed}`);
+  if (!DEVICES.includes(o.device))
+    out.push(`device must be one of ${DEVICES.join(', ')}, got ${String(o.device)}`);
+  if (o.rule === 'genetic') {
+    out.push(...geneticProblems(o));
+    return out;
+  }
+  positive('learningRate', o.learningRate);
+  positive('surrogateSlope', o.surrogateSlope);
   if (o.optimizer !== 'sgd' && o.optimizer !== 'adam') {
     out.push(`optimizer must be sgd or adam, got ${String(o.optimizer)}`);
   }
-  if (!DEVICES.includes(o.device))
-    out.push(`device must be one of ${DEVICES.join(', ')}, got ${String(o.device)}`);
   out.push(...schedulerProblems(o.scheduler).map((p) => `scheduler (${o.scheduler.kind}): ${p}`));
+  return out;
+}
+
+/** Problems of the genetic rule's settings (each may be left out: `GENETIC_DEFAULTS`). */
+function geneticProblems(o: TrainOptions): string[] {
+  const out: string[] = [];
+  const g = geneticSettings(o);
+  if (!Number.isInteger(g.populationSize) || g.populationSize < 2)
+    out.push(`populationSize must be a whole number >= 2, got ${g.populationSize}`);
+  if (!(g.mutationRate >= 0 && g.mutationRate <= 1))
+    out.push(`mutationRate must be in [0, 1], got ${g.mutationRate}`);
+  if (!(g.mutationScale >= 0 && Number.isFinite(g.mutationScale)))
+    out.push(`mutationScale must be a finite number >= 0, got ${g.mutationScale}`);
+  if (!(g.eliteFraction >= 0 && g.eliteFraction < 1))
+    out.push(`eliteFraction must be in [0, 1), got ${g.eliteFraction}`);
+  if (!(g.weightBound > 0 && Number.isFinite(g.weightBound)))
+    out.push(`weightBound must be a finite number > 0, got ${g.weightBound}`);
   return out;
 }
 
