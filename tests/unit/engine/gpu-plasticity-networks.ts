@@ -111,7 +111,8 @@ export type RuleSet = readonly ('stdp' | 'rstdp' | 'online_o1')[];
  * Every rule the gpu backend steps, onto 8 LIF and 4 Izhikevich neurons from 12 Poisson sources:
  * STDP with per-synapse delays (weights start above w_max, so clipping shows), OnlineO1 onto
  * exponential synapses beside a fixed projection into the same list, OnlineO1 with per-synapse
- * delays and no trace decay onto Izhikevich, R-STDP with a constant delay, and recurrent STDP.
+ * delays and no trace decay onto Izhikevich, R-STDP with a constant delay onto both targets, and
+ * recurrent STDP.
  */
 export function plasticNetwork(
   seed: number,
@@ -165,10 +166,15 @@ export function plasticNetwork(
       connectivity: { rule: 'all_to_all', allow_self: true },
     });
     rstdp.plasticity = RSTDP;
-    projections.push(rstdp);
-    probes.push(
-      ...synapseProbes('rstdp', [0, 31, 90], ['w', 'pre_trace', 'post_trace', 'eligibility']),
-    );
+    // Onto Izhikevich: it shares the recurrent STDP's rows, its reward trace at column 22.
+    const rizh = projection('rizh', 'in', 'izh', {
+      delay: { kind: 'constant', steps: 1 },
+      weight: { kind: 'uniform', low: 0.5, high: 2 },
+    });
+    rizh.plasticity = { ...RSTDP, w_max: 3, tau_reward: 5 };
+    projections.push(rstdp, rizh);
+    const all: SynapseVariable[] = ['w', 'pre_trace', 'post_trace', 'eligibility'];
+    probes.push(...synapseProbes('rstdp', [0, 31, 90], all), ...synapseProbes('rizh', [0, 7], all));
   }
   return makeDocument(
     {

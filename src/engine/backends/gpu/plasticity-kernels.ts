@@ -20,7 +20,12 @@
  */
 import { onlineO1Bounds } from '../../learning/online-o1-config.ts';
 import { NEURON, type DeviceLayout } from './layout.ts';
-import { FIELD, RULE_PARAM, type PlasticProjection } from './plasticity-layout.ts';
+import {
+  FIELD,
+  RULE_PARAM,
+  type PlasticBand,
+  type PlasticProjection,
+} from './plasticity-layout.ts';
 
 /** Accessors of the kernel being generated (kernels.ts). */
 export interface PlasticText {
@@ -45,66 +50,107 @@ export function plasticEntry(st: PlasticText['st'], body: string): string {
       ${body}`;
 }
 
-/** The deliver kernel's branches for the plastic rows, highest rows first. */
+/** The deliver kernel's branches for the plastic rows: one per band, highest rows first. */
 export function plasticDeliverRows(layout: DeviceLayout, text: PlasticText): string {
   const plastic = layout.plastic;
   if (!plastic) return '';
-  return [...plastic.projections]
+  return [...plastic.bands]
     .reverse()
-    .map((p) => projectionRows(layout, text, p))
+    .map((b) => {
+      const members = b.members.flatMap((m) => plastic.projections[m] ?? []);
+      return bandRows(layout, text, b, members);
+    })
     .join('');
 }
 
-function projectionRows(layout: DeviceLayout, text: PlasticText, p: PlasticProjection): string {
+/**
+ * A band's rows: the field and slot of the thread's row, then the member whose target
+ * population holds the thread's column (`p`, its population); other columns are padding.
+ */
+function bandRows(
+  layout: DeviceLayout,
+  text: PlasticText,
+  b: PlasticBand,
+  members: PlasticProjection[],
+): string {
+  const R = b.rowsPerField;
+  const fieldOf = Array.from(
+    { length: b.fields - 1 },
+    (_, f) => `if (y >= ${b.firstRow + (f + 1) * R}) { plF = ${f + 1}; }`,
+  ).join('\n    ');
+  const rewardRows =
+    b.rewardRow < 0
+      ? ''
+      : `
+    if (y >= ${b.rewardRow}) {${members
+      .filter((p) => p.rule.rule === 'rstdp')
+      .map(
+        (p) => `
+      if (p === ${p.target}) {
+        if (j !== ${p.rewardColumn}) { return 0; }
+        ${rewardCount(text, p)}
+        const plRo = Math.fround(${text.st(p.rewardRow, String(p.rewardColumn))} * ${param(p, RULE_PARAM.decayReward)});
+        return Math.fround(plRo + Math.fround(${param(p, RULE_PARAM.amount)} * plK));
+      }`,
+      )
+      .join('')}
+      return 0;
+    }`;
+  return `
+  if (y >= ${b.firstRow}) {${rewardRows}
+    let plF = 0;
+    ${fieldOf}
+    const plR = y - ${b.firstRow} - plF * ${R};${members.map((p) => memberRows(layout, text, b, p)).join('')}
+    return 0;
+  }`;
+}
+
+function param(p: PlasticProjection, i: number): string {
+  return `this.constants.params[${p.paramAt + i}]`;
+}
+
+/** The reward population's spikes of the step, counted from its flags into `plK`. */
+function rewardCount(text: PlasticText, p: PlasticProjection): string {
+  return p.rewardSize > 0
+    ? `let plK = 0;
+    for (let plQ = 0; plQ < ${p.rewardSize}; plQ++) {
+      if (${text.flagOf(`${p.rewardBase} + plQ`)} > 0.5) { plK = plK + 1; }
+    }`
+    : '';
+}
+
+/** One member's synapse threads: its entry, pre and post, then its rule's update. */
+function memberRows(
+  layout: DeviceLayout,
+  text: PlasticText,
+  b: PlasticBand,
+  p: PlasticProjection,
+): string {
   const { st, flagOf, neuron } = text;
   const R = p.rowsPerField;
-  const prm = (i: number): string => `this.constants.params[${p.paramAt + i}]`;
+  const prm = (i: number): string => param(p, i);
   const field = (f: number): string => st(`${p.firstRow + f * R} + plR`, 'j');
-  const fieldOf = Array.from(
-    { length: p.fields - 1 },
-    (_, f) => `if (y >= ${p.firstRow + (f + 1) * R}) { plF = ${f + 1}; }`,
-  ).join('\n    ');
   const pre =
     layout.maxDelay === 0
       ? `if (${flagOf('plSrc')} > 0.5) { plPre = 1; }`
       : `const plWord = this.constants.wordScale[2 * plAt];
-    if (plWord < 0) {
-      if (${flagOf('plSrc')} > 0.5) { plPre = 1; }
-    } else {
-      const plBit = ${st(`${layout.historyRow} + plWord`, 'plSrc')} * this.constants.wordScale[2 * plAt + 1];
-      if (plBit - Math.floor(plBit) >= 0.5) { plPre = 1; }
-    }`;
-  const reward =
-    p.rewardSize > 0
-      ? `let plK = 0;
-    for (let plQ = 0; plQ < ${p.rewardSize}; plQ++) {
-      if (${flagOf(`${p.rewardBase} + plQ`)} > 0.5) { plK = plK + 1; }
-    }`
-      : '';
-  const rewardRow =
-    p.rule.rule === 'rstdp'
-      ? `
-    if (y >= ${p.rewardRow}) {
-      if (j > 0.5) { return 0; }
-      ${reward}
-      const plRo = Math.fround(${st(p.rewardRow, '0')} * ${prm(RULE_PARAM.decayReward)});
-      return Math.fround(plRo + Math.fround(${prm(RULE_PARAM.amount)} * plK));
-    }`
-      : '';
+      if (plWord < 0) {
+        if (${flagOf('plSrc')} > 0.5) { plPre = 1; }
+      } else {
+        const plBit = ${st(`${layout.historyRow} + plWord`, 'plSrc')} * this.constants.wordScale[2 * plAt + 1];
+        if (plBit - Math.floor(plBit) >= 0.5) { plPre = 1; }
+      }`;
   return `
-  if (y >= ${p.firstRow}) {${rewardRow}
-    let plF = 0;
-    ${fieldOf}
-    const plR = y - ${p.firstRow} - plF * ${R};
-    if (plR >= ${neuron(p.neuronField + 1)}) { return 0; }
-    const plAt = ${neuron(`${NEURON.lists + 2 * p.list}`)} + (${neuron(p.neuronField)} + plR) * ${layout.listStride};
-    const plSrc = -1 - this.constants.sourceWeight[2 * plAt];
-    let plPre = 0;
-    ${pre}
-    let plPost = 0;
-    if (${flagOf('j')} > 0.5) { plPost = 1; }
-    ${ruleBody(p, field, prm, reward, st)}
-  }`;
+    if (p === ${p.target}) {${p.fields < b.fields ? `\n      if (plF >= ${p.fields}) { return 0; }` : ''}
+      if (plR >= ${neuron(p.neuronField + 1)}) { return 0; }
+      const plAt = ${neuron(`${NEURON.lists + 2 * p.list}`)} + (${neuron(p.neuronField)} + plR) * ${layout.listStride};
+      const plSrc = -1 - this.constants.sourceWeight[2 * plAt];
+      let plPre = 0;
+      ${pre}
+      let plPost = 0;
+      if (${flagOf('j')} > 0.5) { plPost = 1; }
+      ${ruleBody(p, field, prm, rewardCount(text, p), st)}
+    }`;
 }
 
 function ruleBody(
@@ -136,7 +182,7 @@ function ruleBody(
         ? `
     if (plF === ${FIELD.c}) { return plW; }
     ${reward}
-    const plRo = Math.fround(${st(p.rewardRow, '0')} * ${prm(RULE_PARAM.decayReward)});
+    const plRo = Math.fround(${st(p.rewardRow, String(p.rewardColumn))} * ${prm(RULE_PARAM.decayReward)});
     const plRn = Math.fround(plRo + Math.fround(${prm(RULE_PARAM.amount)} * plK));
     const plG = Math.fround(${prm(RULE_PARAM.dt)} * plRn);
     const plWe = Math.fround(${field(FIELD.w)} + Math.fround(plG * plW));

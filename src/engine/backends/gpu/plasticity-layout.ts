@@ -6,12 +6,13 @@
  * buffer.
  *
  * Each plastic projection P gets `fields` blocks of `rowsPerField` rows (R, the most synapses
- * of P onto one target). Synapse e of P onto target j with slot r (its position among P's
- * synapses onto j, CSR order) keeps field f at row `firstRow + f * R + r`, column j: a thread
- * of the deliver kernel at that row and column owns the synapse, and its target is its own
- * column, so the post spike is the flag of column j. Fields: `FIELD` (stdp: w, apre, apost;
- * rstdp adds c and one more row whose column 0 holds the reward trace r; online_o1: the
- * delivered float weight, then its integer weight, pre trace, post trace, eligibility).
+ * of P onto one target; projections onto different populations share them, `placeBands`).
+ * Synapse e of P onto target j with slot r (its position among P's synapses onto j, CSR order)
+ * keeps field f at row `firstRow + f * R + r`, column j: a thread of the deliver kernel at that
+ * row and column owns the synapse, and its target is its own column, so the post spike is the
+ * flag of column j. Fields: `FIELD` (stdp: w, apre, apost; rstdp adds c; online_o1: the
+ * delivered float weight, then its integer weight, pre trace, post trace, eligibility). rstdp's
+ * reward trace r sits in its band's reward row, at its first target's column.
  *
  * The gather reaches a plastic synapse's weight through its entry (gather.ts): the source slot
  * holds `-(source + 1)` (negative: plastic) and the weight slot the state row of its `w`. The
@@ -64,14 +65,20 @@ export interface PlasticProjection {
   projection: number;
   id: string;
   rule: GpuRulePlan;
+  /** Its target population (projections onto different ones share a band of rows). */
+  target: number;
   /** Field blocks (3 stdp, 4 rstdp, 5 online_o1). */
   fields: number;
-  /** Rows per field: the most synapses of the projection onto one target (at least 1). */
+  /** Index of its band in `PlasticLayout.bands`. */
+  band: number;
+  /** Rows per field of its band: the most synapses of a member onto one target (at least 1). */
   rowsPerField: number;
-  /** State row of field 0, slot 0. */
+  /** State row of field 0, slot 0 (its band's first row). */
   firstRow: number;
-  /** rstdp: the row whose column 0 holds the reward trace r; -1 otherwise. */
+  /** rstdp: the row whose column `rewardColumn` holds the reward trace r; -1 otherwise. */
   rewardRow: number;
+  /** Its first target's global column. */
+  rewardColumn: number;
   /** Its gather list in every target (0: delta, 1 + c: channel slot c). */
   list: number;
   /** First of its two fields (entries' start in the list, count) in a neuron's `neurons` row. */
@@ -86,8 +93,21 @@ export interface PlasticProjection {
   column: Uint32Array;
 }
 
+/** Rows shared by plastic projections onto different target populations (`placeBands`). */
+export interface PlasticBand {
+  /** Indices into `PlasticLayout.projections`. */
+  members: number[];
+  fields: number;
+  rowsPerField: number;
+  firstRow: number;
+  /** The reward traces' row, with an rstdp member; else -1. */
+  rewardRow: number;
+  rows: number;
+}
+
 export interface PlasticLayout {
   projections: PlasticProjection[];
+  bands: PlasticBand[];
   /** State rows of all plastic projections (after the history words). */
   rows: number;
   /** Fields they add to each neuron's row of `neurons`. */
@@ -152,7 +172,6 @@ export function buildPlasticLayout(plan: Plan, at: PlasticPlacement): PlasticLay
   const projections: PlasticProjection[] = [];
   const entryFields: Float32Array[] = [];
   const params: number[] = [];
-  let row = at.firstRow;
   // Entries already in each (neuron, list) from earlier projections: where P's entries start.
   const lists = Math.max(1, ...at.listOf) + 1;
   const filled = new Uint32Array(at.total * lists);
@@ -186,10 +205,14 @@ export function buildPlasticLayout(plan: Plan, at: PlasticPlacement): PlasticLay
       projection: k,
       id: pr.id,
       rule,
+      target: pr.target,
       fields,
+      band: -1,
+      // Placed with its band below.
       rowsPerField,
-      firstRow: row,
-      rewardRow: rule.rule === 'rstdp' ? row + fields * rowsPerField : -1,
+      firstRow: -1,
+      rewardRow: -1,
+      rewardColumn: tgtBase,
       list,
       neuronField: at.neuronField + 2 * projections.length,
       paramAt: at.paramBase + params.length,
@@ -199,7 +222,6 @@ export function buildPlasticLayout(plan: Plan, at: PlasticPlacement): PlasticLay
       column,
     });
     params.push(...ruleParams(rule));
-    row += fields * rowsPerField + (rule.rule === 'rstdp' ? 1 : 0);
     // P's entries in a target's list start after the earlier projections' entries there.
     const entries = new Float32Array(2 * at.total);
     for (const [j, n] of perTarget) {
@@ -210,13 +232,56 @@ export function buildPlasticLayout(plan: Plan, at: PlasticPlacement): PlasticLay
     entryFields.push(entries);
   });
   if (projections.length === 0) return null;
+  const bands = placeBands(projections, at.firstRow);
+  const last = bands[bands.length - 1];
   return {
     projections,
-    rows: row - at.firstRow,
+    bands,
+    rows: last ? last.firstRow + last.rows - at.firstRow : 0,
     neuronFields: 2 * projections.length,
     entryFields,
     table: Float32Array.from(params),
   };
+}
+
+/**
+ * Puts plastic projections with different target populations into shared bands of rows (their
+ * columns differ, so they cannot collide), document order, first fit: an E/I network's plastic
+ * projections from E onto E and onto I share one band, which halves the deliver threads they
+ * add. A band has `fields` blocks of `rowsPerField` rows (its members' largest), then, with an
+ * rstdp member, one row for the reward traces (each at its projection's first target column).
+ */
+function placeBands(projections: PlasticProjection[], firstRow: number): PlasticBand[] {
+  const bands: PlasticBand[] = [];
+  for (const p of projections) {
+    let band = bands.findIndex((b) => b.members.every((m) => projections[m]?.target !== p.target));
+    if (band < 0) {
+      band = bands.length;
+      bands.push({ members: [], fields: 0, rowsPerField: 0, firstRow: 0, rewardRow: -1, rows: 0 });
+    }
+    const b = bands[band];
+    if (!b) continue;
+    b.members.push(projections.indexOf(p));
+    b.fields = Math.max(b.fields, p.fields);
+    b.rowsPerField = Math.max(b.rowsPerField, p.rowsPerField);
+    p.band = band;
+  }
+  let row = firstRow;
+  for (const b of bands) {
+    const reward = b.members.some((m) => projections[m]?.rule.rule === 'rstdp');
+    b.firstRow = row;
+    b.rewardRow = reward ? row + b.fields * b.rowsPerField : -1;
+    b.rows = b.fields * b.rowsPerField + (reward ? 1 : 0);
+    row += b.rows;
+    for (const m of b.members) {
+      const p = projections[m];
+      if (!p) continue;
+      p.firstRow = b.firstRow;
+      p.rowsPerField = b.rowsPerField;
+      p.rewardRow = p.rule.rule === 'rstdp' ? b.rewardRow : -1;
+    }
+  }
+  return bands;
 }
 
 /** Writes every plastic projection's (entry start, count) into each neuron's `neurons` row. */
