@@ -12,7 +12,8 @@ import type {
   TrainResult,
 } from '../src/engine/learning/train/types.ts';
 
-export const TRAINING_PROTOCOL_VERSION = 2;
+/** 2: epoch events carry the weights; 3: rule 'genetic' and its settings in `TrainOptions`. */
+export const TRAINING_PROTOCOL_VERSION = 3;
 
 /** Train `network` on the built-in synthetic dataset drawn from `data`. */
 export interface TrainRequest {

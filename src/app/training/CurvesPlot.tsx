@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { drawPlot, purgePlot } from '../plots/plotly.ts';
 import { useTrainingStore } from '../../store/training/index.ts';
-import { CURVE_HEIGHT, accuracyFigure, lossFigure } from './curve-figures.ts';
+import { CURVE_HEIGHT, accuracyFigure, curveTerms, lossFigure } from './curve-figures.ts';
 import { useThrottledDraw } from './useThrottledDraw.ts';
 
 export function CurvesPlot() {
@@ -13,16 +13,18 @@ export function CurvesPlot() {
   const batches = useTrainingStore((s) => s.progress?.batches ?? 1);
   const epochs = useTrainingStore((s) => s.startOptions?.epochs ?? s.options.epochs);
   const classes = useTrainingStore((s) => s.startOptions?.classes ?? s.options.classes);
+  const rule = useTrainingStore((s) => s.startOptions?.rule ?? s.options.rule);
 
   const draw = useCallback(() => {
     const loss = lossRef.current;
     const accuracy = accuracyRef.current;
     if (!loss || !accuracy) return;
-    const l = lossFigure(batchLosses, batches, history, epochs);
-    const a = accuracyFigure(history, epochs, classes);
+    const terms = curveTerms(rule);
+    const l = lossFigure(batchLosses, batches, history, epochs, terms);
+    const a = accuracyFigure(history, epochs, classes, terms);
     void drawPlot(loss, l.data, l.layout);
     void drawPlot(accuracy, a.data, a.layout);
-  }, [batchLosses, batches, history, epochs, classes]);
+  }, [batchLosses, batches, history, epochs, classes, rule]);
   useThrottledDraw(draw, 150);
 
   useEffect(() => {

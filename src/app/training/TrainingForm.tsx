@@ -1,7 +1,9 @@
 /**
  * The training options: rule, data (the built-in synthetic patterns; the input and output
  * sizes come from the network), schedule with its parameters, optimizer and device. Only the
- * fields of the chosen rule and schedule show; the others keep their values.
+ * fields of the chosen rule and schedule show; the others keep their values. The genetic
+ * algorithm has no gradient: it shows its own settings instead of the surrogate slope,
+ * optimizer, learning rate and schedule, and counts generations instead of epochs.
  */
 import {
   OPTIMIZERS,
@@ -39,8 +41,38 @@ function ScheduleFields() {
   );
 }
 
+function GeneticFields() {
+  return (
+    <fieldset>
+      <legend>Genetic algorithm</legend>
+      <NumberOption name="populationSize" label="Population" unit="genomes" />
+      <NumberOption
+        name="mutationRate"
+        label="Mutation rate"
+        title="Probability that a child's weight is mutated"
+      />
+      <NumberOption
+        name="mutationScale"
+        label="Mutation scale"
+        title="Standard deviation of a mutation, as a fraction of the weight range (2 x bound)"
+      />
+      <NumberOption
+        name="eliteFraction"
+        label="Elite fraction"
+        title="Share of each generation kept unchanged (the best genomes)"
+      />
+      <NumberOption
+        name="weightBound"
+        label="Weight bound"
+        title="Every weight evolves within +-this; the first generation is uniform in that range"
+      />
+    </fieldset>
+  );
+}
+
 export function TrainingForm() {
   const rule = useTrainingStore((s) => s.options.rule);
+  const genetic = rule === 'genetic';
   return (
     <form
       className="training-form"
@@ -51,11 +83,13 @@ export function TrainingForm() {
         <legend>Rule</legend>
         <SelectOption name="rule" label="Rule" choices={TRAIN_RULES} />
         {rule === 'tbptt' && <NumberOption name="truncation" label="k" unit="steps" />}
-        <NumberOption
-          name="surrogateSlope"
-          label="Surrogate slope"
-          title="Slope of the fast-sigmoid surrogate per unit of (V - threshold)"
-        />
+        {!genetic && (
+          <NumberOption
+            name="surrogateSlope"
+            label="Surrogate slope"
+            title="Slope of the fast-sigmoid surrogate per unit of (V - threshold)"
+          />
+        )}
         <NumberOption
           name="logitScale"
           label="Logit scale"
@@ -73,14 +107,23 @@ export function TrainingForm() {
         <NumberOption name="noiseRate" label="Noise rate" unit="Hz" />
         <NumberOption name="dataSeed" label="Data seed" />
       </fieldset>
+      {genetic && <GeneticFields />}
       <fieldset>
-        <legend>Optimization</legend>
-        <SelectOption name="optimizer" label="Optimizer" choices={OPTIMIZER_CHOICES} />
-        <NumberOption name="learningRate" label="Learning rate" />
-        <NumberOption name="epochs" label="Epochs" />
-        <NumberOption name="batchSize" label="Batch size" />
-        <NumberOption name="seed" label="Shuffle seed" />
-        <ScheduleFields />
+        <legend>{genetic ? 'Run' : 'Optimization'}</legend>
+        {!genetic && (
+          <>
+            <SelectOption name="optimizer" label="Optimizer" choices={OPTIMIZER_CHOICES} />
+            <NumberOption name="learningRate" label="Learning rate" />
+          </>
+        )}
+        <NumberOption name="epochs" label={genetic ? 'Generations' : 'Epochs'} />
+        <NumberOption
+          name="batchSize"
+          label="Batch size"
+          {...(genetic ? { title: 'Samples per forward pass when a genome is scored' } : {})}
+        />
+        <NumberOption name="seed" label={genetic ? 'Seed' : 'Shuffle seed'} />
+        {!genetic && <ScheduleFields />}
       </fieldset>
       <fieldset>
         <legend>Device</legend>

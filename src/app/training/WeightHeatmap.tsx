@@ -31,9 +31,12 @@ export function WeightHeatmap() {
   const start = useTrainingStore((s) => s.start);
   const trained = useTrainingStore((s) => s.trained);
   const latest = useTrainingStore((s) => s.latest);
+  const epochWord = useTrainingStore((s) =>
+    s.startOptions?.rule === 'genetic' ? 'generation' : 'epoch',
+  );
   // What "trained" shows: the result once there is one, else the latest epoch's weights.
   const after = trained ?? latest?.network ?? null;
-  const afterLabel = trained !== null ? 'trained' : `epoch ${latest?.epoch ?? 0}`;
+  const afterLabel = trained !== null ? 'trained' : `${epochWord} ${latest?.epoch ?? 0}`;
   const [picked, setPicked] = useState(0);
   const [view, setView] = useState<View>('trained');
   // The chain that was trained while there is a result; else the document's as it stands.
@@ -134,7 +137,7 @@ export function WeightHeatmap() {
             onChange={(e) => setView(e.target.value as View)}
           >
             <option value="initial">initial</option>
-            <option value="trained">{trained !== null ? 'trained' : 'latest epoch'}</option>
+            <option value="trained">{trained !== null ? 'trained' : `latest ${epochWord}`}</option>
             <option value="change">change</option>
           </select>
         </label>

@@ -5,6 +5,7 @@
  * so switching kinds back and forth loses nothing the user typed.
  */
 import { schedulerProblems } from '../../engine/learning/schedulers.ts';
+import { GENETIC_DEFAULTS } from '../../engine/learning/train/genetic-settings.ts';
 import type {
   SchedulerSpec,
   SyntheticDatasetOptions,
@@ -44,7 +45,15 @@ export interface TrainingOptions {
   batchSize: number;
   surrogateSlope: number;
   logitScale: number;
-  /** Shuffling seed. */
+  /** The genetic algorithm's (rule `genetic`; an epoch is then a generation). */
+  populationSize: number;
+  mutationRate: number;
+  /** Mutation standard deviation as a fraction of a weight's range. */
+  mutationScale: number;
+  eliteFraction: number;
+  /** Weights evolve within +-this. */
+  weightBound: number;
+  /** Shuffling seed (the genetic algorithm's draws under that rule). */
   seed: number;
   device: TrainDevice;
 }
@@ -53,6 +62,7 @@ export const TRAIN_RULES: readonly { value: TrainRule; label: string }[] = [
   { value: 'bptt', label: 'BPTT (surrogate gradient)' },
   { value: 'tbptt', label: 'Truncated BPTT' },
   { value: 'eprop', label: 'e-prop' },
+  { value: 'genetic', label: 'Genetic algorithm' },
 ];
 
 export const SCHEDULE_KINDS: readonly { value: ScheduleKind; label: string }[] = [
@@ -97,6 +107,7 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
   batchSize: 8,
   surrogateSlope: 5,
   logitScale: 0.5,
+  ...GENETIC_DEFAULTS,
   seed: 1,
   device: 'js',
 };
@@ -122,8 +133,15 @@ export function scheduleSpec(o: TrainingOptions): SchedulerSpec {
   }
 }
 
-/** The trainers' options. */
+/** The trainers' options (the genetic settings only for that rule, k only for truncated BPTT). */
 export function trainOptions(o: TrainingOptions): TrainOptions {
+  const genetic = {
+    populationSize: o.populationSize,
+    mutationRate: o.mutationRate,
+    mutationScale: o.mutationScale,
+    eliteFraction: o.eliteFraction,
+    weightBound: o.weightBound,
+  };
   return {
     rule: o.rule,
     epochs: o.epochs,
@@ -134,6 +152,7 @@ export function trainOptions(o: TrainingOptions): TrainOptions {
     surrogateSlope: o.surrogateSlope,
     logitScale: o.logitScale,
     ...(o.rule === 'tbptt' ? { truncation: o.truncation } : {}),
+    ...(o.rule === 'genetic' ? genetic : {}),
     seed: o.seed,
     device: o.device,
   };
@@ -205,12 +224,33 @@ export function trainingOptionProblems(
   if (o.rule === 'tbptt') {
     whole('truncation k', o.truncation, 1);
   }
-  whole('epochs', o.epochs, 1);
+  const genetic = o.rule === 'genetic';
+  whole(genetic ? 'generations' : 'epochs', o.epochs, 1);
   whole('batch size', o.batchSize, 1);
+  positive('logit scale', o.logitScale);
+  whole(genetic ? 'seed' : 'shuffle seed', o.seed, 0);
+  if (genetic) {
+    // What the genetic algorithm does not use is hidden and not checked.
+    out.push(...geneticProblems(o));
+    return out;
+  }
   positive('learning rate', o.learningRate);
   positive('surrogate slope', o.surrogateSlope);
-  positive('logit scale', o.logitScale);
-  whole('shuffle seed', o.seed, 0);
   out.push(...schedulerProblems(scheduleSpec(o)).map((p) => `schedule: ${p}`));
+  return out;
+}
+
+function geneticProblems(o: TrainingOptions): string[] {
+  const out: string[] = [];
+  if (!Number.isInteger(o.populationSize) || o.populationSize < 2)
+    out.push(`population: a whole number >= 2, got ${o.populationSize}`);
+  if (!(o.mutationRate >= 0 && o.mutationRate <= 1))
+    out.push(`mutation rate: a probability in [0, 1], got ${o.mutationRate}`);
+  if (!(o.mutationScale >= 0 && Number.isFinite(o.mutationScale)))
+    out.push(`mutation scale: a number >= 0, got ${o.mutationScale}`);
+  if (!(o.eliteFraction >= 0 && o.eliteFraction < 1))
+    out.push(`elite fraction: a number in [0, 1), got ${o.eliteFraction}`);
+  if (!(o.weightBound > 0 && Number.isFinite(o.weightBound)))
+    out.push(`weight bound: a number > 0, got ${o.weightBound}`);
   return out;
 }
