@@ -120,3 +120,32 @@ test('bad options are named and block training; options survive a reload', async
   await expect(page.getByTestId('train-errors')).toHaveCount(0);
   await expect(page.getByTestId('train-button')).toBeEnabled();
 });
+
+test('evolves the classifier with the genetic algorithm and applies it', async ({ page }) => {
+  await openClassifier(page);
+  await page.getByTestId('train-rule').selectOption('genetic');
+  // What a genetic run does not use is hidden; its own settings show.
+  for (const hidden of ['learningRate', 'optimizer', 'schedule', 'surrogateSlope']) {
+    await expect(page.getByTestId(`train-${hidden}`)).toHaveCount(0);
+  }
+  await expect(page.getByTestId('train-weightBound')).toHaveValue('2');
+  await page.getByTestId('train-populationSize').fill('8');
+  await page.getByTestId('train-epochs').fill('4');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('train-status')).toHaveText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('train-progress-text')).toContainText('Generation 4/4, genome 8/8');
+  const loss = page.getByTestId('train-loss-plot');
+  await expect(loss.locator('.scatterlayer .trace')).toHaveCount(2);
+  await expect(loss.locator('.legendtext')).toHaveText(['genome', 'best so far']);
+  await expect(page.getByTestId('train-accuracy-plot').locator('.scatterlayer .trace')).toHaveCount(
+    3,
+  );
+  await expect(page.getByTestId('train-heatmap').locator('.hm, image')).not.toHaveCount(0);
+  await expect(page.getByTestId('train-apply')).toBeEnabled();
+  await page.getByTestId('train-apply').click();
+  await expect(page.getByTestId('train-notice')).toContainText('Trained weights applied');
+  const after = await projections(page);
+  expect(after.map((p) => p.weight.kind)).toEqual(['explicit', 'explicit']);
+  // Every evolved weight lies within the bound.
+  expect(after.flatMap((p) => p.weight.values ?? []).every((w) => Math.abs(w) <= 2)).toBe(true);
+});
