@@ -157,6 +157,15 @@ describe('train: the genetic rule', () => {
     expect(closed).toBe(1);
   });
 
+  it('scores genomes on the chosen device: gpu.js cpu mode evolves as js does', async () => {
+    const options = { ...base, epochs: 2, populationSize: 4 };
+    const js = await train(feedForward, data, options);
+    const gpu = await train(feedForward, data, { ...options, device: 'gpu:cpu' });
+    // The loss comes from whole spike counts, so float32 kernels and float64 loops agree.
+    gpu.history.forEach((m, g) => expect(m.loss).toBeCloseTo(js.history[g]!.loss, 6));
+    expect(weightsOf(gpu)).toEqual(weightsOf(js));
+  });
+
   it.each([
     [{ populationSize: 1 }, 'populationSize must be a whole number >= 2, got 1'],
     [{ populationSize: 2.5 }, 'populationSize must be a whole number >= 2, got 2.5'],
