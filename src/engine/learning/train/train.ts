@@ -2,6 +2,7 @@
  * `train`: epochs of shuffled mini-batches, each batch's gradient by the chosen rule on the
  * chosen device, an optimizer step at the scheduler's rate (the scheduler steps once per
  * batch), progress per batch, metrics per epoch (test accuracy forward-only over the test set).
+ * Rule 'genetic' has no gradient: it evolves the weights instead (`genetic-train.ts`).
  */
 import { draw32, stepKey, streamKey } from '../../random.ts';
 import { createScheduler } from '../schedulers.ts';
