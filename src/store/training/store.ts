@@ -136,7 +136,10 @@ export function createTrainingStore(deps: TrainingDeps) {
           notice: null,
         });
       } else if (outcome.cancelled) {
-        set({ status: 'cancelled', notice: 'Cancelled after the current batch; no weights kept.' });
+        set({
+          status: 'cancelled',
+          notice: `Cancelled after the current ${stepWord(get().startOptions)}; no weights kept.`,
+        });
       } else {
         set({ status: 'error', errors: [outcome.fault.message], notice: null });
       }
@@ -215,7 +218,7 @@ export function createTrainingStore(deps: TrainingDeps) {
         if (get().status !== 'training') return;
         set({
           status: 'cancelling',
-          notice: 'Cancelling: training stops after the current batch.',
+          notice: `Cancelling: training stops after the current ${stepWord(get().startOptions)}.`,
         });
         void client?.cancel();
         const mine = token;
@@ -227,7 +230,7 @@ export function createTrainingStore(deps: TrainingDeps) {
           dropClient();
           set({
             status: 'cancelled',
-            notice: `Cancelled: the batch did not end within ${cancelGraceMs / 1000} s, so the worker was stopped.`,
+            notice: `Cancelled: the ${stepWord(get().startOptions)} did not end within ${cancelGraceMs / 1000} s, so the worker was stopped.`,
           });
         }, cancelGraceMs);
       },
@@ -275,4 +278,9 @@ export function createTrainingStore(deps: TrainingDeps) {
       },
     };
   });
+}
+
+/** What a training stops after when cancelled: a batch, or a genome of the genetic algorithm. */
+function stepWord(options: TrainingOptions | null): string {
+  return options?.rule === 'genetic' ? 'genome' : 'batch';
 }

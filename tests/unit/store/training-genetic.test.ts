@@ -16,7 +16,7 @@ import {
 } from '../../../src/store/training/options.ts';
 import { TRAINING_OPTIONS_KEY } from '../../../src/store/training/persist.ts';
 import { createTrainingStore } from '../../../src/store/training/store.ts';
-import { classifierDocument, memoryStorage, serviceClient } from './training-fakes.ts';
+import { classifierDocument, memoryStorage, serviceClient, until } from './training-fakes.ts';
 
 const GENETIC: Partial<TrainingOptions> = {
   rule: 'genetic',
@@ -112,6 +112,20 @@ describe('training store: genetic algorithm', () => {
     expect(after.projections.map((p) => p.weight.kind)).toEqual(['explicit', 'explicit']);
     documents.getState().undo();
     expect(documents.getState().document.projections).toEqual(before.projections);
+  });
+
+  it('cancels after the current genome', async () => {
+    const { store } = setup();
+    store.getState().setOptions({ epochs: 500 });
+    const done = store.getState().train();
+    await until(() => store.getState().batchLosses.length >= 1);
+    store.getState().cancel();
+    expect(store.getState().notice).toBe('Cancelling: training stops after the current genome.');
+    await done;
+    expect(store.getState().status).toBe('cancelled');
+    expect(store.getState().notice).toBe('Cancelled after the current genome; no weights kept.');
+    expect(store.getState().trained).toBeNull();
+    expect(store.getState().batchLosses.length).toBeLessThan(40);
   });
 
   it('keeps the genetic settings across a reload', () => {
