@@ -113,8 +113,8 @@ function param(p: PlasticProjection, i: number): string {
 function rewardCount(text: PlasticText, p: PlasticProjection): string {
   return p.rewardSize > 0
     ? `let plK = 0;
-    for (let plQ = 0; plQ < ${p.rewardSize}; plQ++) {
-      if (${text.flagOf(`${p.rewardBase} + plQ`)} > 0.5) { plK = plK + 1; }
+    for (let plI = 0; plI < ${p.rewardSize}; plI++) {
+      if (${text.flagOf(`${p.rewardBase} + plI`)} > 0.5) { plK = plK + 1; }
     }`
     : '';
 }
