@@ -36,7 +36,7 @@ export function TrainingControls() {
         <button
           type="button"
           data-testid="train-cancel"
-          title="Stops after the current batch"
+          title={`Stops after the current ${options.rule === 'genetic' ? 'genome' : 'batch'}`}
           disabled={status !== 'training'}
           onClick={cancel}
         >
