@@ -7,97 +7,28 @@
  */
 import type {
   NetworkDocument,
-  OnlineO1Rule,
-  Population,
   Probe,
   Projection,
-  RstdpRule,
-  StdpRule,
   SynapseVariable,
 } from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
-import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
+import { makeDocument } from './fixtures/documents.ts';
+import {
+  ONLINE_O1,
+  RSTDP,
+  STDP,
+  noisyLif,
+  poisson,
+  projection as withP,
+  synapseProbes,
+  type ProjectionOptions,
+} from './fixtures/plastic-builders.ts';
 
-function poisson(id: string, size: number, rate: number): Population {
-  return { id, size, position: { x: 0, y: 0 }, model: 'poisson', params: { rate } };
-}
+export { ONLINE_O1, RSTDP, STDP };
 
-/** A LIF population that fires by itself now and then (bias and noise) and more with input. */
-function noisyLif(id: string, size: number): Population {
-  return lifPopulation(
-    id,
-    size,
-    tutorialLif({
-      bias: 0.04,
-      noise_std: 0.03,
-      refractory_period: 2,
-      v_init: { kind: 'uniform', low: 0, high: 0.9 },
-    }),
-  );
-}
-
-interface Options {
-  delay?: Projection['delay'];
-  synapse?: Projection['synapse'];
-  weight?: Projection['weight'];
-  connectivity?: Projection['connectivity'];
-}
-
-function projection(id: string, source: string, target: string, o: Options = {}): Projection {
-  return {
-    id,
-    source,
-    target,
-    connectivity: o.connectivity ?? { rule: 'fixed_probability', p: 0.5, allow_self: true },
-    weight: o.weight ?? { kind: 'uniform', low: 0.05, high: 0.3 },
-    delay: o.delay ?? { kind: 'constant', steps: 0 },
-    synapse: o.synapse ?? { kind: 'delta' },
-  };
-}
-
-function synapseProbes(id: string, synapses: number[], variables: SynapseVariable[]): Probe[] {
-  return variables.map((variable) => ({
-    id: `${id}_${variable}`,
-    kind: 'synapse',
-    projection: id,
-    variable,
-    synapses,
-  }));
-}
-
-export const STDP: StdpRule = {
-  rule: 'stdp',
-  a_plus: 0.02,
-  a_minus: 0.021,
-  tau_plus: 8,
-  tau_minus: 10,
-  w_min: 0,
-  w_max: 0.4,
-};
-
-export const RSTDP: RstdpRule = {
-  rule: 'rstdp',
-  a_plus: 0.03,
-  a_minus: 0.02,
-  tau_plus: 6,
-  tau_minus: 9,
-  w_min: -0.1,
-  w_max: 0.5,
-  tau_eligibility: 30,
-  tau_reward: 12,
-  reward: { population: 'reward', amount: 0.7 },
-};
-
-export const ONLINE_O1: OnlineO1Rule = {
-  rule: 'online_o1',
-  weight_bits: 8,
-  trace_bits: 6,
-  reward_bits: 4,
-  learning_shift: 2,
-  trace_decay_shift: 1,
-  weight_scale: 0.004,
-  reward: { population: 'reward', amount: 3 },
-};
+/** Denser than the wasm tests' (p 0.5): fewer neurons, as many events. */
+const projection = (id: string, source: string, target: string, o: ProjectionOptions = {}) =>
+  withP(id, source, target, o, 0.5);
 
 export const PER_SYNAPSE_DELAYS = { kind: 'uniform_int', low: 0, high: 4 } as const;
 

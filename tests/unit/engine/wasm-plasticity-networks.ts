@@ -4,106 +4,18 @@
  * structural), with constant and per-synapse delays, delta and exponential synapses, and synapse
  * probes of every variable each rule keeps. Rates are high enough that every rule acts often.
  */
-import type {
-  NetworkDocument,
-  Population,
-  Probe,
-  Projection,
-  SynapseVariable,
-} from '../../../src/model/document.ts';
-import type {
-  OnlineO1Rule,
-  PlasticityRule,
-  RstdpRule,
-  StdpRule,
-} from '../../../src/model/document.ts';
+import type { NetworkDocument, PlasticityRule } from '../../../src/model/document.ts';
 import { createPopulation } from '../../../src/model/index.ts';
-import { lifPopulation, makeDocument, tutorialLif } from './fixtures/documents.ts';
-
-function poisson(id: string, size: number, rate: number): Population {
-  return { id, size, position: { x: 0, y: 0 }, model: 'poisson', params: { rate } };
-}
-
-/** A LIF population that fires by itself now and then (bias and noise) and more with input. */
-function noisyLif(id: string, size: number): Population {
-  return lifPopulation(
-    id,
-    size,
-    tutorialLif({
-      bias: 0.04,
-      noise_std: 0.03,
-      refractory_period: 2,
-      v_init: { kind: 'uniform', low: 0, high: 0.9 },
-    }),
-  );
-}
-
-interface Options {
-  delay?: Projection['delay'];
-  synapse?: Projection['synapse'];
-  weight?: Projection['weight'];
-  connectivity?: Projection['connectivity'];
-}
-
-function projection(id: string, source: string, target: string, o: Options = {}): Projection {
-  return {
-    id,
-    source,
-    target,
-    connectivity: o.connectivity ?? { rule: 'fixed_probability', p: 0.4, allow_self: true },
-    weight: o.weight ?? { kind: 'uniform', low: 0.05, high: 0.3 },
-    delay: o.delay ?? { kind: 'constant', steps: 0 },
-    synapse: o.synapse ?? { kind: 'delta' },
-  };
-}
-
-function synapseProbes(
-  projection: string,
-  synapses: number[],
-  variables: SynapseVariable[],
-): Probe[] {
-  return variables.map((variable) => ({
-    id: `${projection}_${variable}`,
-    kind: 'synapse',
-    projection,
-    variable,
-    synapses,
-  }));
-}
-
-const STDP: StdpRule = {
-  rule: 'stdp',
-  a_plus: 0.02,
-  a_minus: 0.021,
-  tau_plus: 8,
-  tau_minus: 10,
-  w_min: 0,
-  w_max: 0.4,
-};
-
-const RSTDP: RstdpRule = {
-  rule: 'rstdp',
-  a_plus: 0.03,
-  a_minus: 0.02,
-  tau_plus: 6,
-  tau_minus: 9,
-  w_min: -0.1,
-  w_max: 0.5,
-  tau_eligibility: 30,
-  tau_reward: 12,
-  reward: { population: 'reward', amount: 0.7 },
-};
-
-const ONLINE_O1: OnlineO1Rule = {
-  rule: 'online_o1',
-  weight_bits: 8,
-  trace_bits: 6,
-  reward_bits: 4,
-  learning_shift: 2,
-  trace_decay_shift: 1,
-  weight_scale: 0.004,
-  reward: { population: 'reward', amount: 3 },
-};
+import { makeDocument } from './fixtures/documents.ts';
+import {
+  ONLINE_O1,
+  RSTDP,
+  STDP,
+  noisyLif,
+  poisson,
+  projection,
+  synapseProbes,
+} from './fixtures/plastic-builders.ts';
 
 const HOMEOSTATIC: PlasticityRule = {
   rule: 'homeostatic',
