@@ -35,6 +35,12 @@ export interface GeneticOptions {
   /** Mutation standard deviation as a fraction of the gene's range (0.1: the seed's on [0, 1]). */
   mutationScale?: number;
   seed: number;
+  /**
+   * A genome that takes the first place of the first generation (clipped to the bounds): e.g.
+   * the weights a network has now, so that the result is never worse than where the search
+   * started. The seed has no such option (its first generation is all random).
+   */
+  initial?: ArrayLike<number>;
   /** After each generation is evaluated: its best and mean fitness. */
   onGeneration?: (g: GenerationReport) => void;
   /** Aborting stops before the next evaluation; `evolve` then rejects with an `AbortError`. */
@@ -64,7 +70,8 @@ const HALF = 2 ** 23;
 
 /**
  * Evolves genomes for `generations` generations and returns the fittest one evaluated (higher
- * fitness is better). The first generation is uniform within the bounds.
+ * fitness is better). The first generation is uniform within the bounds (but for `initial`,
+ * when given, in its first place).
  *
  * @example
  * const { best } = await evolve((g) => -((g[0] - 0.3) ** 2), { lower: [0], upper: [1] }, 40,
@@ -92,6 +99,12 @@ export async function evolve(
       return clip(lo + uniform(initKey, p * genes + i) * ((upper[i] ?? 0) - lo), lo, upper[i] ?? 0);
     }),
   );
+  if (options.initial !== undefined) {
+    const start = options.initial;
+    population[0] = Float32Array.from({ length: genes }, (_, i) =>
+      clip(start[i] ?? 0, lower[i] ?? 0, upper[i] ?? 0),
+    );
+  }
   const history: GenerationReport[] = [];
   let best = { genome: population[0] ?? new Float32Array(genes), fitness: -Infinity };
 
@@ -177,6 +190,12 @@ function checkedOptions(bounds: GeneBounds, generations: number, options: Geneti
   }
   if (!Number.isInteger(generations) || generations < 0) {
     problems.push(`generations must be a whole number >= 0, got ${generations}`);
+  }
+  if (options.initial !== undefined && options.initial.length !== bounds.lower.length) {
+    problems.push(`initial has ${options.initial.length} genes, the bounds ${bounds.lower.length}`);
+  }
+  if (options.initial !== undefined && !Array.from(options.initial).every(Number.isFinite)) {
+    problems.push('initial must hold finite numbers only');
   }
   if (bounds.lower.length !== bounds.upper.length || bounds.lower.length === 0) {
     problems.push(

@@ -29,6 +29,36 @@ describe('evolve', () => {
     }
   });
 
+  it('puts `initial` first in the first generation, clipped, so the result is never worse', async () => {
+    const seen: Float32Array[] = [];
+    const f = (g: Float32Array) => {
+      seen.push(g.slice());
+      return distance(g);
+    };
+    // One gene out of bounds: evaluated first, clipped.
+    const initial = [...TARGET.slice(0, GENES - 1), 1.5];
+    const clipped = [...TARGET.slice(0, GENES - 1), 1];
+    await evolve(f, UNIT, 5, { seed: 4, initial });
+    expect(Array.from(seen[0] ?? [])).toEqual(Array.from(Float32Array.from(clipped)));
+    expect(Array.from(seen[1] ?? [])).not.toEqual(Array.from(seen[0] ?? []));
+    // The optimum as `initial`: nothing beats it, so it is the result.
+    const optimum = Float32Array.from(TARGET);
+    const { best, fitness } = await evolve(distance, UNIT, 5, { seed: 4, initial: TARGET });
+    expect(fitness).toBe(distance(optimum));
+    expect(Array.from(best)).toEqual(Array.from(optimum));
+    seen.length = 0;
+    await evolve(f, UNIT, 0, { seed: 4, initial });
+    // The rest of the first generation is the same random draw as without `initial`.
+    const plain: Float32Array[] = [];
+    await evolve((g) => (plain.push(g.slice()), distance(g)), UNIT, 0, { seed: 4 });
+    expect(seen.slice(1, 20).map((g) => Array.from(g))).toEqual(
+      plain.slice(1, 20).map((g) => Array.from(g)),
+    );
+    await expect(evolve(f, UNIT, 1, { seed: 4, initial: [0.5] })).rejects.toThrow(
+      'initial has 1 genes, the bounds 8',
+    );
+  });
+
   it('keeps every gene inside its own bounds (the optimum outside them lands on the bound)', async () => {
     const bounds = { lower: [-2, 10, 0.5], upper: [-1, 20, 0.5] };
     // Maximum at (0, 0, 0): outside the first two ranges, on the third (a fixed gene).

@@ -55,8 +55,8 @@ const weightsOf = (r: { network: { layers: { weights: Float32Array }[] } }) =>
 
 describe('train: the genetic rule', () => {
   // Measured (deterministic, defaults: population 20, mutation 0.05 x 0.1 of +-2, elite 0.2):
-  // best training loss 1.31 -> 0.39, test accuracy 0.31 after the first (random) generation,
-  // 0.91 after 30 (0.93 after 40), about 1 s. The floor leaves room for changes that keep it
+  // best training loss 1.31 -> 0.58, test accuracy 0.31 after the first generation (the
+  // network's own weights and 19 random genomes), 0.83 after 30 (0.84 after 40), about 1 s. The floor leaves room for changes that keep it
   // working.
   it('reaches test accuracy >= 0.7 (chance 0.25) in 30 generations of a 20-16-4 network', async () => {
     const onEpoch: EpochMetrics[] = [];
@@ -122,9 +122,11 @@ describe('train: the genetic rule', () => {
       ...['3.1/4', '3.2/4', '3.3/4', '3.4/4'],
     ]);
     expect(progress.every((p) => p.learningRate === 0.3)).toBe(true);
-    // A generation's metric is its best genome's loss (elitism keeps the best so far).
+    // A generation's metric is the best genome's loss so far (4 genomes keep no elite, so a
+    // later generation can be worse than an earlier one; the network's own weights are genome
+    // 1 of generation 1).
     result.history.forEach((m, g) => {
-      const losses = progress.slice(g * 4, g * 4 + 4).map((p) => p.loss);
+      const losses = progress.slice(0, g * 4 + 4).map((p) => p.loss);
       expect(m.loss).toBe(Math.min(...losses));
     });
     expect(logged).toEqual([1, 2, 3]);

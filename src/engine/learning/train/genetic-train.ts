@@ -141,6 +141,10 @@ export async function evolveTraining<B>(
       mutationScale: settings.mutationScale,
       eliteFraction: settings.eliteFraction,
       seed: options.seed,
+      // The network's own weights compete in the first generation: the search starts from the
+      // document's network (the heatmap's "change" is then measured from where it began) and
+      // never ends worse than it.
+      initial: flattenParams(network),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
     },
   );
