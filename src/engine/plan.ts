@@ -14,6 +14,7 @@ import type { PlasticityPlan } from './plan-plasticity.ts';
 export type * from './plan-plasticity.ts';
 export type { DynapsimPlan } from './plan-dynapsim.ts';
 import type { StateVariable, SynapseVariable } from '../model/document.ts';
+import type { FixedLifConstants } from './fixed-point/fixed-lif-step.ts';
 
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
 export interface CsrConnectivity {
@@ -166,7 +167,21 @@ export interface AdexPlan {
   noiseKey: number;
 }
 
+/**
+ * The fixed-point LIF (CONTEXT.md step 2f): whole numbers only. V, currents, `bias`, `vInit`,
+ * the weights of every projection onto it and its stimulus amplitudes are W-bit integers in
+ * units of 2^-F; leak, gain and its channels' `fixedDecay` are multipliers in units of 2^-S.
+ */
+export interface FixedLifPlan extends FixedLifConstants {
+  model: 'fixed_point_lif';
+  /** q(bias). */
+  bias: number;
+  /** q(v_init) per neuron (uniform: q of the LIF's float32 draw). */
+  vInit: Int32Array;
+}
+
 export type ModelPlan =
+  | FixedLifPlan
   | LifPlan
   | PoissonPlan
   | SpikeGeneratorPlan
@@ -184,7 +199,10 @@ export interface PopulationPlan {
   model: ModelPlan;
   /** Indices into `Plan.channels` of the exponential currents feeding this population. */
   channels: number[];
-  /** Current steps injected into this population (host adds them to `bias` each step). */
+  /**
+   * Current steps injected into this population (host adds them to `bias` each step); for a
+   * `fixed_point_lif` population the amplitude is q(amplitude), an integer in units of 2^-F.
+   */
   stimuli: { startStep: number; stopStep: number; amplitude: number }[];
 }
 
@@ -193,8 +211,13 @@ export interface ChannelPlan {
   /** Population index of the target. */
   target: number;
   tau: number;
-  /** fround(exp(-dt / tau)) */
+  /** fround(exp(-dt / tau)); 0 for a delta channel of a fixed-point target. */
   decay: number;
+  /**
+   * Only into a `fixed_point_lif` target: round(exp(-dt / tau) * 2^S), 0 for its delta channel
+   * (tau 0: every projection onto a fixed-point population feeds a current, step 2f).
+   */
+  fixedDecay?: number;
 }
 
 export interface ProjectionPlan {

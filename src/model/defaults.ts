@@ -18,6 +18,7 @@ import {
   type StochasticLifParams,
   type AdexParams,
   type IzhikevichParams,
+  type FixedPointLifParams,
 } from './document.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from './presets.ts';
 import type { DynapsimParams } from './document-dynapsim.ts';
@@ -33,6 +34,7 @@ export interface ParamsByModel {
   izhikevich: IzhikevichParams;
   adex: AdexParams;
   dynapsim: DynapsimParams;
+  fixed_point_lif: FixedPointLifParams;
 }
 
 /**
@@ -98,6 +100,22 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
     case 'dynapsim':
       // Rockpool's default_currents and default_layout (Idc = Io: silent until driven).
       return dynapsimDefaults();
+    case 'fixed_point_lif':
+      // The LIF's defaults on a 16-bit datapath: 8 fraction bits put the threshold at 256, and
+      // 12 scale bits give the leak dt/tau = 0.1/20 as 20/4096 (0.4% off).
+      return {
+        total_bits: 16,
+        fraction_bits: 8,
+        scale_bits: 12,
+        v_rest: 0,
+        v_reset: 0,
+        v_threshold: 1,
+        tau_mem: 20,
+        resistance: 1,
+        refractory_period: 0,
+        bias: 0,
+        v_init: { kind: 'constant', value: 0 },
+      };
   }
 }
 
@@ -112,6 +130,7 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   izhikevich: 10,
   adex: 10,
   dynapsim: 10,
+  fixed_point_lif: 100,
 };
 
 /**
@@ -141,6 +160,8 @@ export function createPopulation(
     case 'adex':
       return { ...common, model, params: defaultParams(model) };
     case 'dynapsim':
+      return { ...common, model, params: defaultParams(model) };
+    case 'fixed_point_lif':
       return { ...common, model, params: defaultParams(model) };
   }
 }

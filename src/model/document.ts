@@ -232,6 +232,34 @@ export interface AdexParams {
   v_init: InitialValue;
 }
 
+/**
+ * The fixed-point LIF (`src/engine/CONTEXT.md` step 2f): the LIF a chip runs, every value a
+ * whole number. V and the synaptic currents are `total_bits`-bit two's complement integers in
+ * units of 2^-fraction_bits; leak, gain and current decays are multipliers in units of
+ * 2^-scale_bits. Compile quantises the real values below (and every weight onto the
+ * population); the engine then runs the integers exactly, saturating instead of overflowing.
+ */
+export interface FixedPointLifParams {
+  /** W: width of V and of every synaptic current, bits (8..24). */
+  total_bits: number;
+  /** F: fraction bits of V, currents, weights and bias (0..W-2). */
+  fraction_bits: number;
+  /** S: fraction bits of the leak, gain and decay multipliers (1..16). */
+  scale_bits: number;
+  v_rest: number;
+  v_reset: number;
+  v_threshold: number;
+  /** Membrane time constant, ms (>= dt, so the leak multiplier stays <= 1). */
+  tau_mem: number;
+  resistance: number;
+  /** ms (>= 0). */
+  refractory_period: number;
+  /** Constant input current. */
+  bias: number;
+  /** Initial V (quantised by compile). */
+  v_init: InitialValue;
+}
+
 interface PopulationCommon {
   /** Unique, stable identifier (used by projections, probes and the CLI output). */
   id: string;
@@ -249,7 +277,8 @@ export type Population =
   | (PopulationCommon & { model: 'loihi'; params: LoihiParams })
   | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
   | (PopulationCommon & { model: 'adex'; params: AdexParams })
-  | (PopulationCommon & { model: 'dynapsim'; params: DynapsimParams });
+  | (PopulationCommon & { model: 'dynapsim'; params: DynapsimParams })
+  | (PopulationCommon & { model: 'fixed_point_lif'; params: FixedPointLifParams });
 
 export type PopulationModel = Population['model'];
 
@@ -262,6 +291,7 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'izhikevich',
   'adex',
   'dynapsim',
+  'fixed_point_lif',
 ];
 
 /** Which source neurons connect to which target neurons. */

@@ -8,6 +8,7 @@ import { SC_DENSE_PARAM_INFO } from './param-info-sc-dense.ts';
 import { LOIHI_PARAM_INFO } from './param-info-loihi.ts';
 import { ADEX_PARAM_INFO, IZHIKEVICH_PARAM_INFO } from './param-info-classic.ts';
 import { DYNAPSIM_PARAM_INFO } from './param-info-dynapsim.ts';
+import { FIXED_POINT_LIF_PARAM_INFO } from './param-info-fixed-point.ts';
 
 export type ParamUnit =
   | 'ms'
@@ -184,4 +185,5 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
   izhikevich: IZHIKEVICH_PARAM_INFO,
   adex: ADEX_PARAM_INFO,
   dynapsim: DYNAPSIM_PARAM_INFO,
+  fixed_point_lif: FIXED_POINT_LIF_PARAM_INFO,
 };

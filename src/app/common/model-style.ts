@@ -61,4 +61,10 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#5fd35f',
     blurb: 'Analog DPI neurons set by bias currents, with adaptation and mismatch (Rockpool).',
   },
+  fixed_point_lif: {
+    name: 'Fixed-point LIF',
+    short: 'Fixed LIF',
+    color: '#4fc3d9',
+    blurb: 'LIF on W-bit integers with chosen fraction bits: exactly what the Verilog core runs.',
+  },
 };

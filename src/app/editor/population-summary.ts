@@ -32,6 +32,8 @@ export function populationSummary(p: Population): string {
       return `a ${formatNumber(p.params.a)} · b ${formatNumber(p.params.b)} · c ${formatNumber(p.params.c)} · d ${formatNumber(p.params.d)}`;
     case 'adex':
       return `a ${formatNumber(p.params.a)} nS · b ${formatNumber(p.params.b)} pA · τw ${formatNumber(p.params.tau_w)} ms`;
+    case 'fixed_point_lif':
+      return `${formatNumber(p.params.total_bits)} bits · Q${formatNumber(p.params.total_bits - p.params.fraction_bits)}.${formatNumber(p.params.fraction_bits)} · θ ${formatNumber(p.params.v_threshold)}`;
     case 'dynapsim':
       return `Idc ${formatNumber(p.params.Idc * 1e12)} pA · thr ${formatNumber(p.params.Ispkthr * 1e9)} nA`;
   }

@@ -8,6 +8,7 @@ import { SelectField } from './SelectField.tsx';
 import { formatSpikeList, parseSpikeList } from './spike-list.ts';
 import { TextField } from './TextField.tsx';
 import { useTryEdit } from './useTryEdit.ts';
+import { useDocumentStore } from '../../store/document/index.ts';
 
 /** DynapSim's defaults pick each current's on-screen unit (pA or nA) once, not per keystroke. */
 const DYNAPSIM_REFERENCE: Readonly<Record<string, unknown>> = { ...dynapsimDefaults() };
@@ -20,6 +21,7 @@ const DYNAPSIM_REFERENCE: Readonly<Record<string, unknown>> = { ...dynapsimDefau
  */
 export function ParamFields({ population }: { population: Population }) {
   const tryEdit = useTryEdit();
+  const dt = useDocumentStore((s) => s.document.run.dt);
   const infos: readonly ParamInfo[] = PARAM_INFO[population.model];
   const params = population.params as unknown as Readonly<Record<string, unknown>>;
   const id = population.id;
@@ -49,7 +51,7 @@ export function ParamFields({ population }: { population: Population }) {
                 max={scaled(info.max)}
                 step={info.step}
                 description={info.description}
-                note={paramNote(population, info.key)}
+                note={paramNote(population, info.key, dt)}
                 onCommit={(v) => write({ [info.key]: fromDisplay(v, shown.factor) }, info.key)}
               />
             );

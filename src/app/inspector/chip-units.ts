@@ -8,6 +8,7 @@ import type { ParamUnit, Population } from '../../model/index.ts';
 import { dynapsimTimeConstants } from '../../model/dynapsim-constants.ts';
 import { loihiEffective } from '../../model/index.ts';
 import { formatNumber } from '../editor/projection-summary.ts';
+import { fixedPointNote } from './fixed-point-notes.ts';
 
 /** How a value is shown: its unit on screen and the factor from the stored SI value. */
 export interface DisplayUnit {
@@ -71,12 +72,15 @@ function loihiTau(steps: number): string {
 /**
  * The effective value a chip parameter stands for, shown beside its field, or `null`: Loihi's
  * threshold (`threshold_v_mant * 2^6`) and time constants (`4096 / decay` steps); DynapSim's
- * time constants and pulse widths from its currents (Rockpool's formulas).
+ * time constants and pulse widths from its currents (Rockpool's formulas); a fixed-point LIF's
+ * integers (`fixed-point-notes.ts`; leak and gain depend on the run's `dt`, ms).
  *
- * @example paramNote(loihiPopulation, 'threshold_v_mant') // 'θ = 6400'
+ * @example paramNote(loihiPopulation, 'threshold_v_mant', 1) // 'θ = 6400'
  */
-export function paramNote(population: Population, key: string): string | null {
+export function paramNote(population: Population, key: string, dt?: number): string | null {
   switch (population.model) {
+    case 'fixed_point_lif':
+      return fixedPointNote(population.params, key, dt);
     case 'loihi': {
       const e = loihiEffective(population.params);
       if (key === 'threshold_v_mant') return `θ = ${String(e.threshold)}`;

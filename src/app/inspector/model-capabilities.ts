@@ -20,6 +20,11 @@ export interface StateOption {
  */
 export function stateOptions(model: PopulationModel): readonly StateOption[] {
   switch (model) {
+    case 'fixed_point_lif':
+      return [
+        { value: 'v', label: 'V (integer, 2^-F)' },
+        { value: 'i_syn', label: 'I syn (integer, 2^-F)' },
+      ];
     case 'stochastic_lif':
     case 'sc_dense':
       return [
@@ -76,7 +81,11 @@ export function stateLabel(model: PopulationModel, variable: StateVariable): str
  */
 export function takesStimuli(model: PopulationModel): boolean {
   return (
-    model === 'stochastic_lif' || model === 'sc_dense' || model === 'izhikevich' || model === 'adex'
+    model === 'stochastic_lif' ||
+    model === 'sc_dense' ||
+    model === 'izhikevich' ||
+    model === 'adex' ||
+    model === 'fixed_point_lif'
   );
 }
 

@@ -27,6 +27,7 @@ export function presetChoices(population: Population): readonly PresetChoice[] {
     case 'sc_dense':
     case 'loihi':
     case 'dynapsim':
+    case 'fixed_point_lif':
       return [];
   }
 }
@@ -68,6 +69,7 @@ export function matchingPreset(population: Population): string | null {
     case 'sc_dense':
     case 'loihi':
     case 'dynapsim':
+    case 'fixed_point_lif':
       return null;
   }
 }
@@ -97,6 +99,7 @@ export function presetParams(population: Population, id: string): ParamsPatch | 
     case 'sc_dense':
     case 'loihi':
     case 'dynapsim':
+    case 'fixed_point_lif':
       return null;
   }
 }

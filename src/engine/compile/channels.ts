@@ -11,7 +11,9 @@ export interface ChannelAssignment {
 /**
  * Channels in order of first appearance among the projections, so that projections with the
  * same target and tau share one current (Brian2's `ge` of CUBA is fed by every excitatory
- * synapse). `decay = fround(exp(-dt/tau))`.
+ * synapse). `decay = fround(exp(-dt/tau))`. Into a `fixed_point_lif` target every projection
+ * feeds a channel (step 2f): a delta one gets the channel of tau 0 (decay 0, a current that
+ * lasts one step), and each channel also has `fixedDecay = round(exp(-dt/tau) * 2^S)`.
  *
  * @example assignChannels(cuba, index, 0.1).channels.length // 2 (ge, gi)
  */
@@ -23,16 +25,26 @@ export function assignChannels(
   const channels: ChannelPlan[] = [];
   const seen = new Map<string, number>();
   const byProjection = doc.projections.map((pr) => {
-    // Delta and Loihi synapses add to V or to the Loihi current I, not to a channel.
-    if (pr.synapse.kind !== 'exponential') return -1;
     const target = populationIndex.get(pr.target) ?? -1;
-    const tau = pr.synapse.tau;
+    const fixed = doc.populations[target];
+    const scaleBits = fixed?.model === 'fixed_point_lif' ? fixed.params.scale_bits : undefined;
+    const kind = pr.synapse.kind;
+    // Delta and Loihi synapses add to V or to the Loihi current I, not to a channel; into a
+    // fixed-point population a delta synapse feeds its one-step channel.
+    if (kind !== 'exponential' && !(kind === 'delta' && scaleBits !== undefined)) return -1;
+    const tau = pr.synapse.kind === 'exponential' ? pr.synapse.tau : 0;
     const key = `${target}:${tau}`;
     let channel = seen.get(key);
     if (channel === undefined) {
       channel = channels.length;
       seen.set(key, channel);
-      channels.push({ target, tau, decay: Math.fround(Math.exp(-dt / tau)) });
+      const decay = tau === 0 ? 0 : Math.exp(-dt / tau);
+      channels.push({
+        target,
+        tau,
+        decay: Math.fround(decay),
+        ...(scaleBits === undefined ? {} : { fixedDecay: Math.round(decay * 2 ** scaleBits) }),
+      });
     }
     return channel;
   });

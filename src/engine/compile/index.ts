@@ -7,9 +7,11 @@ import { isPopulationProbe } from '../../model/document.ts';
 import { MemoryBudgetError } from '../errors.ts';
 import type { ModelPlan, Plan, PopulationPlan, ProjectionPlan } from '../plan.ts';
 import { PROJECTION_STREAM, gaussianTable, streamKey } from '../random.ts';
+import { quantise } from '../fixed-point/fixed-lif-step.ts';
 import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
 import { compileLif } from './lif-plan.ts';
+import { compileFixedLif, quantiseWeights } from './fixed-lif-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
 import { compileLoihiLearning } from './loihi-learning-plan.ts';
 import { compileDynapsim } from './dynapsim-plan.ts';
@@ -64,20 +66,26 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
   const projectionIndex = new Map(doc.projections.map((p, i) => [p.id, i]));
   const { channels, byProjection } = assignChannels(doc, populationIndex, dt);
 
-  const populations = doc.populations.map((p, index): PopulationPlan => ({
-    id: p.id,
-    index,
-    size: p.size,
-    model: compileModel(p, index, dt, seed, totalSteps, doc, populationIndex),
-    channels: channels.flatMap((c, ci) => (c.target === index ? [ci] : [])),
-    stimuli: doc.stimuli
-      .filter((s) => s.target === p.id)
-      .map((s) => ({
-        startStep: Math.round(s.start / dt),
-        stopStep: Math.round(s.stop / dt),
-        amplitude: Math.fround(s.amplitude),
-      })),
-  }));
+  const populations = doc.populations.map((p, index): PopulationPlan => {
+    const model = compileModel(p, index, dt, seed, totalSteps, doc, populationIndex);
+    // A fixed-point population adds q(amplitude), an integer, to its input (step 2f).
+    const amplitude = (a: number): number =>
+      model.model === 'fixed_point_lif' ? quantise(a, model.fractionBits) : Math.fround(a);
+    return {
+      id: p.id,
+      index,
+      size: p.size,
+      model,
+      channels: channels.flatMap((c, ci) => (c.target === index ? [ci] : [])),
+      stimuli: doc.stimuli
+        .filter((s) => s.target === p.id)
+        .map((s) => ({
+          startStep: Math.round(s.start / dt),
+          stopStep: Math.round(s.stop / dt),
+          amplitude: amplitude(s.amplitude),
+        })),
+    };
+  });
 
   const projections = doc.projections.map((pr, index): ProjectionPlan => {
     const source = indexOf(populationIndex, pr.source, `projection '${pr.id}'`);
@@ -102,7 +110,18 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
               gaussTable,
             );
     // A rule or structural plasticity changes the weights in place: one per synapse.
-    const weights = changesWeights(pr) ? perSynapseWeights(drawnWeights, count) : drawnWeights;
+    const targetModel = populations[target]?.model;
+    const weights =
+      targetModel?.model === 'fixed_point_lif'
+        ? quantiseWeights(
+            drawnWeights,
+            pr.weight.kind === 'constant' ? pr.weight.value : undefined,
+            targetModel,
+            `projections[${index}]`,
+          )
+        : changesWeights(pr)
+          ? perSynapseWeights(drawnWeights, count)
+          : drawnWeights;
     const plasticity = compilePlasticity(pr, index, weights, dt, seed, populationIndex);
     const drawn = drawDelays(pr.delay, count, streamKey(seed, index, PROJECTION_STREAM.delay));
     const fromLoihi = doc.populations[source]?.model === 'loihi';
@@ -180,6 +199,8 @@ function compileModel(
       return compileAdex(p.params, p.size, dt, seed, index);
     case 'dynapsim':
       return compileDynapsim(p.params, p.size, dt, gaussianTable());
+    case 'fixed_point_lif':
+      return compileFixedLif(p.params, p.size, dt, seed, index);
   }
 }
 

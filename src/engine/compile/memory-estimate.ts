@@ -165,6 +165,8 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
 function neuronStateBytes(model: Population['model'], size: number, channels: number): number {
   switch (model) {
     case 'stochastic_lif':
+    case 'fixed_point_lif':
+      // The fixed-point LIF keeps the same V, counter, initial V and spike list.
       return 16 * size;
     case 'sc_dense':
       return 16 * size + 16 * channels + 4 * (channels + 1);

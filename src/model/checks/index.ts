@@ -8,6 +8,7 @@ import { createCheckContext } from './context.ts';
 import { checkIds } from './ids.ts';
 import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
+import { checkFixedPointLifInputs } from './fixed-point-lif.ts';
 import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
@@ -32,5 +33,6 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkRun(ctx);
   checkLoihi(ctx);
   checkDynapsim(ctx);
+  checkFixedPointLifInputs(ctx);
   return ctx.issues;
 }

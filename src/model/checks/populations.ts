@@ -6,6 +6,7 @@ import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 import { checkScDense } from './sc-dense.ts';
 import { checkAdex, checkIzhikevich } from './classic-models.ts';
+import { checkFixedPointLif } from './fixed-point-lif.ts';
 
 /** Checks every population for parameter combinations the schema cannot see one field at a time. */
 export function checkPopulations(ctx: CheckContext): void {
@@ -45,6 +46,9 @@ function checkPopulation(ctx: CheckContext, at: string, population: Population):
       return;
     case 'adex':
       checkAdex(ctx, at, population.params);
+      return;
+    case 'fixed_point_lif':
+      checkFixedPointLif(ctx, at, population.params);
       return;
     case 'loihi':
     case 'dynapsim':

@@ -27,12 +27,16 @@ export function checkProjections(ctx: CheckContext): void {
   });
 }
 
-/** Populations with a membrane (`stochastic_lif`, `izhikevich`, `adex`) take projections. */
+/**
+ * Populations with a membrane (`stochastic_lif`, `izhikevich`, `adex`, `fixed_point_lif`) take
+ * projections.
+ */
 function checkTarget(ctx: CheckContext, at: string, target: Population): void {
   switch (target.model) {
     case 'stochastic_lif':
     case 'izhikevich':
     case 'adex':
+    case 'fixed_point_lif':
       return;
     case 'sc_dense':
       // Its current is the SC count of its channels (CONTEXT.md step 1b), nothing else.

@@ -35,7 +35,8 @@ function hasMembrane(population: Population): boolean {
     population.model === 'stochastic_lif' ||
     population.model === 'sc_dense' ||
     population.model === 'izhikevich' ||
-    population.model === 'adex'
+    population.model === 'adex' ||
+    population.model === 'fixed_point_lif'
   );
 }
 

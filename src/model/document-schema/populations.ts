@@ -24,6 +24,7 @@ import { loihiParamsSchema } from './loihi.ts';
 import { dynapsimParamsSchema } from './dynapsim.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
+import { fixedPointLifParamsSchema } from './fixed-point-lif.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
 export const idSchema: Schema<string> = string({ minLength: 1 });
@@ -120,5 +121,13 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     size,
     position,
     params: dynapsimParamsSchema,
+  }),
+  fixed_point_lif: object({
+    id: idSchema,
+    label,
+    model: literal('fixed_point_lif'),
+    size,
+    position,
+    params: fixedPointLifParamsSchema,
   }),
 });

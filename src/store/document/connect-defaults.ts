@@ -33,6 +33,7 @@ export function projectionInto(id: string, source: string, target: Population): 
       // AdEx currents are in pA; a few hundred pA make the published cells fire.
       return { ...base, weight: { kind: 'constant', value: 50 } };
     case 'stochastic_lif':
+    case 'fixed_point_lif':
     case 'poisson':
     case 'spike_generator':
     case 'sc_dense':

@@ -82,6 +82,9 @@ export class HostInputs {
           case 'loihi':
             // No external current and no random draws (loihi-kernels.ts).
             break;
+          case 'fixed_point_lif':
+            // Unreachable: requireModels refuses the model first (index.ts).
+            throw new Error('gpu backend: the fixed_point_lif model is not implemented');
           default: {
             const unknown: never = m;
             throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

@@ -35,6 +35,7 @@ import {
 import { applyPlasticity } from './plasticity-rules.ts';
 import { advanceStp, deliverWithRelease } from './plasticity-stp.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
+import { advanceFixedLif, deliverFixed, fixedExternal } from './fixed-lif.ts';
 
 const f = Math.fround;
 
@@ -71,12 +72,17 @@ export class ReferenceRunner implements BackendRunner {
     this.channelsOf = plan.populations.map((p) =>
       p.channels.flatMap((c) => this.state.currents[c] ?? []),
     );
+    // A fixed-point population's channels decay by their integer multipliers (step 2f).
     this.decaysOf = plan.populations.map((p) =>
-      p.channels.map((c) => plan.channels[c]?.decay ?? 0),
+      p.channels.map((c) => {
+        const channel = plan.channels[c];
+        return (p.model.model === 'fixed_point_lif' ? channel?.fixedDecay : channel?.decay) ?? 0;
+      }),
     );
-    this.idleChannels = plan.channels.flatMap((c, i) =>
-      this.state.populations[c.target]?.lif || this.state.populations[c.target]?.classic ? [] : [i],
-    );
+    this.idleChannels = plan.channels.flatMap((c, i) => {
+      const target = this.state.populations[c.target];
+      return target?.lif || target?.classic || target?.fixed ? [] : [i];
+    });
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
         ? (this.state.populations[pr.target]?.lif?.v ??
@@ -185,6 +191,15 @@ export class ReferenceRunner implements BackendRunner {
           }
           break;
         }
+        case 'fixed_point_lif': {
+          // Steps 1, 2f, 4 and 6 in integers (fixed-lif.ts).
+          const fixed = p.fixed;
+          if (!fixed) break;
+          const ext = fixedExternal(p.plan, model.bias, t);
+          const channels = this.channelsOf[i] ?? [];
+          count = advanceFixedLif(fixed, ext, channels, this.decaysOf[i] ?? [], spikes);
+          break;
+        }
         case 'poisson':
           count = poissonSpikes(model, p.plan.size, t, spikes);
           break;
@@ -226,6 +241,12 @@ export class ReferenceRunner implements BackendRunner {
       const source = pr && state.populations[pr.source];
       const dest = this.destinations[k];
       if (!pr || !source || !dest) continue;
+      const fixedTarget = state.populations[pr.target]?.fixed;
+      if (fixedTarget) {
+        // Saturating integer delivery (step 2f); validation leaves such projections no plasticity.
+        deliverFixed(pr, source.history, t, dest, fixedTarget.plan.totalBits);
+        continue;
+      }
       const plastic = this.plastic[k];
       const weights = plastic?.weights ?? pr.csr.weights;
       const ok = plastic?.stp
@@ -283,6 +304,7 @@ export class ReferenceRunner implements BackendRunner {
     // DynapSim: v records Imem (A), i_syn the DPI synapse current Isyn (A).
     const dyn = this.dynapsim[population];
     if (dyn) return variable === 'v' ? (dyn.imem[j] ?? 0) : (dyn.isyn[j] ?? 0);
+    if (p.fixed) return variable === 'v' ? (p.fixed.v[j] ?? 0) : this.fixedCurrent(population, j);
     switch (variable) {
       case 'v':
         return p.lif?.v[j] ?? p.classic?.v[j] ?? 0;
@@ -298,5 +320,12 @@ export class ReferenceRunner implements BackendRunner {
         return sum;
       }
     }
+  }
+
+  /** A fixed-point population's `i_syn`: the exact integer sum of its channels (step 2f). */
+  private fixedCurrent(population: number, j: number): number {
+    let sum = 0;
+    for (const ic of this.channelsOf[population] ?? []) sum += ic[j] ?? 0;
+    return sum;
   }
 }

@@ -3,6 +3,7 @@ import type { LifPlan, Plan, PopulationPlan, ScDensePlan } from '../../plan.ts';
 import { allocateSc, type ScState } from './sc-step.ts';
 import { allocateClassic, resetClassicState, type ClassicState } from './classic-step.ts';
 import { SpikeHistory } from './spike-history.ts';
+import { allocateFixedLif, resetFixedLif, type FixedLifState } from './fixed-lif.ts';
 
 export interface LifState {
   /** A `stochastic_lif` population, or the LIF neurons of an `sc_dense` layer. */
@@ -21,6 +22,8 @@ export interface PopulationState {
   sc: ScState | undefined;
   /** Present for `izhikevich` and `adex` populations. */
   classic: ClassicState | undefined;
+  /** Present for `fixed_point_lif` populations (step 2f). */
+  fixed: FixedLifState | undefined;
   history: SpikeHistory;
 }
 
@@ -54,6 +57,7 @@ export function allocateState(plan: Plan): ReferenceState {
       sc: m.model === 'sc_dense' ? allocateSc(m) : undefined,
       classic:
         m.model === 'izhikevich' || m.model === 'adex' ? allocateClassic(m, p.size) : undefined,
+      fixed: m.model === 'fixed_point_lif' ? allocateFixedLif(m) : undefined,
       history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
     };
   });
@@ -80,6 +84,7 @@ export function resetState(state: ReferenceState): void {
       p.lif.refr.fill(0);
     }
     if (p.classic) resetClassicState(p.classic);
+    if (p.fixed) resetFixedLif(p.fixed);
     if (p.sc) {
       p.sc.rates.fill(0);
       p.sc.current = 0;

@@ -1,0 +1,105 @@
+/**
+ * What the inspector shows for the fixed-point LIF: the three bit widths first (they decide
+ * what the real values below become), then the LIF's own parameters, which compile quantises.
+ */
+import type { InfoList } from './param-info.ts';
+
+/** The `fixed_point_lif` entry of `PARAM_INFO`. */
+export const FIXED_POINT_LIF_PARAM_INFO: InfoList<'fixed_point_lif'> = [
+  {
+    key: 'total_bits',
+    label: 'Total bits (W)',
+    unit: 'bits',
+    input: 'number',
+    min: 8,
+    max: 24,
+    step: 1,
+    description: 'Width of the membrane potential and of every synaptic current register.',
+  },
+  {
+    key: 'fraction_bits',
+    label: 'Fraction bits (F)',
+    unit: 'bits',
+    input: 'number',
+    min: 0,
+    max: 22,
+    step: 1,
+    description: 'Potentials, currents, weights and bias are whole multiples of 2^-F (F <= W - 2).',
+  },
+  {
+    key: 'scale_bits',
+    label: 'Scale bits (S)',
+    unit: 'bits',
+    input: 'number',
+    min: 1,
+    max: 16,
+    step: 1,
+    description: 'Leak, gain and current decay are whole multiples of 2^-S.',
+  },
+  {
+    key: 'v_rest',
+    label: 'Resting potential',
+    unit: 'mV',
+    input: 'number',
+    step: 1,
+    description: 'The potential leaks towards this value.',
+  },
+  {
+    key: 'v_reset',
+    label: 'Reset potential',
+    unit: 'mV',
+    input: 'number',
+    step: 1,
+    description: 'The potential right after a spike; must be below the threshold.',
+  },
+  {
+    key: 'v_threshold',
+    label: 'Threshold',
+    unit: 'mV',
+    input: 'number',
+    step: 1,
+    description: 'A spike is emitted when the potential reaches this value.',
+  },
+  {
+    key: 'tau_mem',
+    label: 'Membrane time constant',
+    unit: 'ms',
+    input: 'number',
+    min: 0.1,
+    step: 1,
+    description: 'Leak per step is dt/tau_mem, rounded to a multiple of 2^-S; at least dt.',
+  },
+  {
+    key: 'resistance',
+    label: 'Membrane resistance',
+    unit: 'model units',
+    input: 'number',
+    min: 0,
+    step: 0.1,
+    description: 'Gain per step is resistance*dt, rounded to a multiple of 2^-S.',
+  },
+  {
+    key: 'refractory_period',
+    label: 'Refractory period',
+    unit: 'ms',
+    input: 'number',
+    min: 0,
+    step: 1,
+    description: 'After a spike the neuron is held at reset for this long (whole steps).',
+  },
+  {
+    key: 'bias',
+    label: 'Bias current',
+    unit: 'model units',
+    input: 'number',
+    step: 0.01,
+    description: 'Constant input current to every neuron, a multiple of 2^-F.',
+  },
+  {
+    key: 'v_init',
+    label: 'Initial potential',
+    unit: 'mV',
+    input: 'initial_value',
+    description: 'Potential of each neuron at the start (quantised): a constant, or uniform.',
+  },
+];
