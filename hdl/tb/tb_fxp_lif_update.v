@@ -35,8 +35,10 @@ module tb_fxp_lif_update;
   integer k;
   integer cfg;
 
-  reg [31:0] f_v, f_i, f_refr, f_leak, f_gain, f_rest, f_reset, f_thr, f_steps;
-  reg [31:0] f_current, f_decay, f_weight;
+  // One vector's fields, set in one assignment; only the selected grid entry copies them in,
+  // so each vector makes one instance evaluate, not all of them (Icarus ran 12x slower so).
+  reg [32*FIELDS-1:0] fields;
+  reg [32*FIELDS-1:0] next_fields;
 
   wire [32*NCFG-1:0] o_v, o_refr, o_spike, o_decayed, o_delivered;
 
@@ -45,6 +47,20 @@ module tb_fxp_lif_update;
     for (g = 0; g < NCFG; g = g + 1) begin : grid
       localparam integer WK = {24'd0, CFG_W[8*g+:8]};
       localparam integer SK = {24'd0, CFG_S[8*g+:8]};
+      reg [32*FIELDS-1:0] mine;
+      always @(fields) if (cfg == g) mine = fields;
+      wire [31:0] f_v = mine[32*1+:32];
+      wire [31:0] f_i = mine[32*2+:32];
+      wire [31:0] f_refr = mine[32*3+:32];
+      wire [31:0] f_leak = mine[32*4+:32];
+      wire [31:0] f_gain = mine[32*5+:32];
+      wire [31:0] f_rest = mine[32*6+:32];
+      wire [31:0] f_reset = mine[32*7+:32];
+      wire [31:0] f_thr = mine[32*8+:32];
+      wire [31:0] f_steps = mine[32*9+:32];
+      wire [31:0] f_current = mine[32*10+:32];
+      wire [31:0] f_decay = mine[32*11+:32];
+      wire [31:0] f_weight = mine[32*12+:32];
       wire signed [WK-1:0] v_next, decayed, delivered;
       wire [RW-1:0] refr_next;
       wire spike;
@@ -113,18 +129,8 @@ module tb_fxp_lif_update;
     end
     for (n = 0; n < count; n = n + 1) begin
       cfg = mem[FIELDS*n];
-      f_v = mem[1+FIELDS*n];
-      f_i = mem[2+FIELDS*n];
-      f_refr = mem[3+FIELDS*n];
-      f_leak = mem[4+FIELDS*n];
-      f_gain = mem[5+FIELDS*n];
-      f_rest = mem[6+FIELDS*n];
-      f_reset = mem[7+FIELDS*n];
-      f_thr = mem[8+FIELDS*n];
-      f_steps = mem[9+FIELDS*n];
-      f_current = mem[10+FIELDS*n];
-      f_decay = mem[11+FIELDS*n];
-      f_weight = mem[12+FIELDS*n];
+      for (k = 0; k < FIELDS; k = k + 1) next_fields[32*k+:32] = mem[k+FIELDS*n];
+      fields = next_fields;
       #1;
       $fwrite(out_fd, "%h %h %h %h %h\n", o_v[32*cfg+:32], o_refr[32*cfg+:32],
               o_spike[32*cfg+:32], o_decayed[32*cfg+:32], o_delivered[32*cfg+:32]);
