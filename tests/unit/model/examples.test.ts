@@ -52,6 +52,7 @@ describe('example gallery', () => {
       'adex.json',
       'dynapsim.json',
       'classifier.json',
+      'fixed-point-lif.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
