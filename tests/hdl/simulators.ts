@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The two simulators every testbench must pass on. */
 export type Simulator = 'icarus' | 'verilator';
 export const SIMULATORS: readonly Simulator[] = ['icarus', 'verilator'];
 
 /** The repository root (sources are named relative to it). */
-export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A testbench: its top module and its Verilog sources (relative to the repository root). */
 export interface Bench {
@@ -23,7 +24,8 @@ export interface Bench {
 
 /** Where each simulator comes from, for the message when it is missing. */
 const INSTALL_HINT =
-  "install Debian's iverilog and verilator (apt-get install -y iverilog verilator; .ci/run does)";
+  "install Debian's iverilog and verilator, and g++ and make for Verilator's --binary " +
+  '(apt-get install -y iverilog verilator g++ make; .ci/run does)';
 
 /** The last part of a tool's output: enough to see the error, short enough to read. */
 function tail(text: string, chars = 4000): string {
