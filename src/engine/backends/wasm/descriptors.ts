@@ -4,7 +4,7 @@ import { historyWords } from './history.ts';
 import { writeLoihiDescriptor } from './loihi-image.ts';
 import { writeLearning } from './learning-image.ts';
 import { writeDynapsim } from './dynapsim-image.ts';
-import { integrates, type MemoryImage } from './image.ts';
+import { integrates, isFixedLif, type MemoryImage } from './image.ts';
 import {
   C,
   CHAN_BYTES,
@@ -121,6 +121,19 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
       case 'dynapsim':
         if (a.dynapsim) writeDynapsim(view, d, m, a.dynapsim);
         break;
+      case 'fixed_point_lif':
+        // Integers in the LIF's slots (assembly/fixed-lif.ts): W and S where noise and key go.
+        i32(d + P.model, MODEL.fixedLif);
+        i32(d + P.vRest, m.vRest);
+        i32(d + P.leak, m.leak);
+        i32(d + P.rdt, m.gain);
+        i32(d + P.vThreshold, m.vThreshold);
+        i32(d + P.vReset, m.vReset);
+        i32(d + P.noiseStd, m.totalBits);
+        i32(d + P.refractorySteps, m.refractorySteps);
+        i32(d + P.key, m.scaleBits);
+        i32(d + P.ext, m.bias);
+        break;
     }
   });
   i32(hd + H.scRates, scRates);
@@ -130,11 +143,14 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     const d = image.tables.chans + i * CHAN_BYTES;
     const target = plan.populations[c.target];
     // A LIF population (or SC layer) decays its channels inside its own loop; others cannot.
-    const isLoose = integrates(target) ? 0 : 1;
+    // A fixed-point population does too, by its integer multiplier (an i32 here).
+    const fixed = isFixedLif(target);
+    const isLoose = integrates(target) || fixed ? 0 : 1;
     loose |= isLoose;
     i32(d + C.target, c.target);
     i32(d + C.current, image.channels[i] ?? 0);
-    f32(d + C.decay, c.decay);
+    if (fixed) i32(d + C.decay, c.fixedDecay ?? 0);
+    else f32(d + C.decay, c.decay);
     i32(d + C.loose, isLoose);
   });
   i32(hd + H.loose, loose);
@@ -164,6 +180,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     f32(d + J.weightConstant, weights instanceof Float32Array ? 0 : weights.constant);
     i32(d + J.delays, a.delays);
     i32(d + J.delayConstant, delays instanceof Uint8Array ? 0 : delays.constant);
+    const target = plan.populations[pr.target]?.model;
+    i32(d + J.saturate, target?.model === 'fixed_point_lif' ? target.totalBits : 0);
     const l = a.learning;
     if (l) writeLearning(view, image.tables.projs, i, pr, l.state, l.tables, l.samples);
     if (a.plastic) {

@@ -171,6 +171,11 @@ export function integrates(p: PopulationPlan | undefined): boolean {
   );
 }
 
+/** A `fixed_point_lif` population: V and refractory counts, stepped by assembly/fixed-lif.ts. */
+export function isFixedLif(p: PopulationPlan | undefined): boolean {
+  return p?.model.model === 'fixed_point_lif';
+}
+
 /** Decides every address; nothing is written yet. */
 export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const arena = new Arena(heapBase);
@@ -180,12 +185,12 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   // Mutable state first, in one block.
   const stateStart = arena.alloc(0);
   const state = plan.populations.map((p) => {
-    const n = integrates(p) ? padded(p.size) : 0;
+    const n = integrates(p) || isFixedLif(p) ? padded(p.size) : 0;
     // The held count gets 16 bytes so the arrays after it stay v128-aligned.
     return {
       v: arena.alloc(4 * n),
       refr: arena.alloc(4 * n),
-      held: arena.alloc(4 * n),
+      held: arena.alloc(integrates(p) ? 4 * n : 0),
       heldCount: arena.alloc(integrates(p) ? 16 : 0),
     };
   });
@@ -216,8 +221,8 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const populations = plan.populations.map((p, i): PopulationAddresses => {
     const m = p.model;
     return {
-      v: integrates(p) ? (state[i]?.v ?? 0) : 0,
-      refr: integrates(p) ? (state[i]?.refr ?? 0) : 0,
+      v: integrates(p) || isFixedLif(p) ? (state[i]?.v ?? 0) : 0,
+      refr: integrates(p) || isFixedLif(p) ? (state[i]?.refr ?? 0) : 0,
       held: integrates(p) ? (state[i]?.held ?? 0) : 0,
       heldCount: integrates(p) ? (state[i]?.heldCount ?? 0) : 0,
       saved: integrates(p) ? arena.alloc(4 * padded(p.size)) : 0,
@@ -344,6 +349,8 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
     const m = p.model;
     if (a && (m.model === 'stochastic_lif' || m.model === 'sc_dense'))
       new Float32Array(buffer, a.v, p.size).set(m.vInit);
+    // Integers below 2^23 in magnitude: exact in f32.
+    if (a && m.model === 'fixed_point_lif') new Float32Array(buffer, a.v, p.size).set(m.vInit);
     if (a?.classic && isClassic(m)) writeClassicInitial(m, a.v, a.classic, buffer);
     if (a?.dynapsim && m.model === 'dynapsim') writeDynapsimInitial(m, a.dynapsim, buffer);
   });

@@ -22,6 +22,7 @@ import { simdSupported } from './simd.ts';
 /** The models the kernel steps; a plan with any other is refused (see supported-models.ts). */
 export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'stochastic_lif',
+  'fixed_point_lif',
   'poisson',
   'spike_generator',
   'sc_dense',

@@ -81,7 +81,7 @@ export const P = {
   sc: 120,
 } as const;
 export const POP_BYTES = 128;
-export const MODEL = { lif: 0, poisson: 1, generator: 2, sc: 3 } as const;
+export const MODEL = { lif: 0, poisson: 1, generator: 2, sc: 3, fixedLif: 40 } as const;
 
 /** SC descriptor fields of an `sc_dense` layer. */
 export const S = {
@@ -125,8 +125,10 @@ export const J = {
   U: 52,
   kd: 56,
   kf: 60,
+  /** W of a fixed_point_lif target (saturating integer delivery), else 0. */
+  saturate: 64,
 } as const;
-export const PROJ_BYTES = 64;
+export const PROJ_BYTES = 72;
 
 /** State probe entries. */
 export const Q = { kind: 0, population: 4, neuron: 8 } as const;

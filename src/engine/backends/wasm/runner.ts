@@ -14,7 +14,7 @@ import { ERR_LOIHI } from './loihi-image.ts';
 import { ERR_IMEM } from './dynapsim-image.ts';
 import { ERR_DW } from './learning-image.ts';
 import type { KernelExports } from './module.ts';
-import { constantInputSteps, externalInput } from './stimulus.ts';
+import { constantInputSteps, externalInput, fixedExternalInput } from './stimulus.ts';
 import {
   applyIntervals,
   intervalLengths,
@@ -116,8 +116,10 @@ export class WasmRunner implements BackendRunner {
   /** Writes `ext` of every LIF population and SC layer for a segment starting at step t. */
   private writeInputs(t: number): void {
     this.plan.populations.forEach((p, i) => {
-      if (!integrates(p)) return;
       const at = this.image.tables.pops + i * POP_BYTES + P.ext;
+      // A fixed-point population's ext is an integer (i32), see assembly/fixed-lif.ts.
+      if (p.model.model === 'fixed_point_lif') this.i32[at >>> 2] = fixedExternalInput(p, t);
+      if (!integrates(p)) return;
       this.f32[at >>> 2] = externalInput(p, t);
     });
   }

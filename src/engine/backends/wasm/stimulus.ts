@@ -19,6 +19,17 @@ export function externalInput(p: PopulationPlan, t: number): number {
   return ext;
 }
 
+/**
+ * A `fixed_point_lif` population's integer input at step t: q(bias) plus the active stimuli's
+ * q(amplitude), an exact sum (the kernel clamps it with the channels).
+ */
+export function fixedExternalInput(p: PopulationPlan, t: number): number {
+  if (p.model.model !== 'fixed_point_lif') return 0;
+  let ext = p.model.bias;
+  for (const s of p.stimuli) if (s.startStep <= t && t < s.stopStep) ext += s.amplitude;
+  return ext;
+}
+
 /** Steps from t (at most `limit`) during which no population's input changes. */
 export function constantInputSteps(
   populations: PopulationPlan[],

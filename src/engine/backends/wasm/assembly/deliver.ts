@@ -6,6 +6,7 @@ import {
   J_DLY,
   J_DST,
   J_ROW,
+  J_SAT,
   J_SRC,
   J_TGT,
   J_W,
@@ -20,6 +21,15 @@ import {
 } from './layout';
 import { deliverReleased, hasStp } from './plasticity-stp';
 
+/**
+ * Step 5 into a fixed-point channel (CONTEXT.md step 2f): the integer current (exact in f32
+ * for W <= 24) plus the integer weight, clamped to W bits.
+ */
+function addSaturated(p: usize, w: f32, bits: i32): void {
+  const half = <f32>(1 << (bits - 1));
+  store<f32>(p, min(max(load<f32>(p) + w, -half), half - 1));
+}
+
 /** Adds the synapses of row `s` that take `delay` steps; `dly == 0` means all of them do. */
 function deliverRow<T>(jd: usize, s: u32): void {
   const row = load<usize>(jd + J_ROW) + ((<usize>s) << 2);
@@ -27,7 +37,14 @@ function deliverRow<T>(jd: usize, s: u32): void {
   const tgt = load<usize>(jd + J_TGT);
   const dst = load<usize>(jd + J_DST);
   const wp = load<usize>(jd + J_W);
-  if (wp == 0) {
+  const bits = load<i32>(jd + J_SAT);
+  if (bits != 0) {
+    // The sum of two W-bit integers (W <= 24) is below 2^25 in magnitude: exact in f32.
+    for (let k = load<u32>(row); k < end; k++) {
+      const p = dst + ((<usize>load<T>(tgt + <usize>k * sizeof<T>())) << 2);
+      addSaturated(p, wp == 0 ? load<f32>(jd + J_WC) : load<f32>(wp + ((<usize>k) << 2)), bits);
+    }
+  } else if (wp == 0) {
     const w = load<f32>(jd + J_WC);
     for (let k = load<u32>(row); k < end; k++) {
       const p = dst + ((<usize>load<T>(tgt + <usize>k * sizeof<T>())) << 2);
@@ -61,6 +78,7 @@ function deliverRowDelayed<T>(
   const wp = load<usize>(jd + J_W);
   const wc = load<f32>(jd + J_WC);
   const dly = load<usize>(jd + J_DLY);
+  const bits = load<i32>(jd + J_SAT);
   const wordOffset = ((<usize>s) >> 5) << 2;
   const bit: u32 = 1 << (s & 31);
   for (let k = load<u32>(row); k < end; k++) {
@@ -78,7 +96,9 @@ function deliverRowDelayed<T>(
     const slot = (t - d) % slots;
     if ((load<u32>(hist + <usize>(slot * words) * 4 + wordOffset) & bit) == 0) continue;
     const p = dst + (target << 2);
-    store<f32>(p, load<f32>(p) + (wp == 0 ? wc : load<f32>(wp + ((<usize>k) << 2))));
+    const w = wp == 0 ? wc : load<f32>(wp + ((<usize>k) << 2));
+    if (bits != 0) addSaturated(p, w, bits);
+    else store<f32>(p, load<f32>(p) + w);
   }
 }
 

@@ -132,7 +132,7 @@ export const C_DECAY: i32 = 8;
 export const C_LOOSE: i32 = 12;
 
 // Projection descriptor, PROJ_BYTES each.
-export const PROJ_BYTES: i32 = 64;
+export const PROJ_BYTES: i32 = 72;
 export const J_SRC: i32 = 0;
 export const J_DST: i32 = 4;
 export const J_ROW: i32 = 8;
@@ -154,6 +154,11 @@ export const J_U: i32 = 48;
 export const J_SU: i32 = 52;
 export const J_SKD: i32 = 56;
 export const J_SKF: i32 = 60;
+/**
+ * W when the target is a `fixed_point_lif` population (CONTEXT.md step 2f): every event adds
+ * its integer weight and saturates to W bits. 0: a plain float32 add.
+ */
+export const J_SAT: i32 = 64;
 
 // State probe entry, PROBE_BYTES each.
 export const PROBE_BYTES: i32 = 16;
