@@ -6,8 +6,9 @@
  * decay are unsigned multipliers in units of 2^-S (S = scale bits).
  *
  * Why two multiplies and floor shifts: a hardware lane does each with one DSP48 and an
- * arithmetic right shift (floor, also for negative products), and the products stay below
- * 2^(W + S + 1) <= 2^41, exact in a float64, so JavaScript, WebAssembly (i64) and the RTL agree.
+ * arithmetic right shift (floor, also for negative products). The products stay below 2^48
+ * ((V - vRest) * leak < 2^(W + S) <= 2^40; I * gain < 2^(W - 1 + S + 8) <= 2^47), exact in a
+ * float64, so JavaScript, WebAssembly (i64) and the RTL agree.
  */
 
 /** The integer constants of one `fixed_point_lif` population (compile's quantisation). */

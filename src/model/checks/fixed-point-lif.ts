@@ -11,7 +11,10 @@ import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 import { forEachProjectionEnds } from './chip-synapse.ts';
 
-/** The gain multiplier is at most 2^8 (resistance * dt <= 256), so I * gain stays below 2^41. */
+/**
+ * The gain (resistance * dt) is at most 2^8, so the multiplier is at most 2^(S + 8) and I * gain
+ * stays below 2^(23 + 16 + 8) = 2^47: exact in a float64.
+ */
 export const FIXED_LIF_MAX_GAIN = 256;
 
 /** Checks one population's widths, multipliers and quantised values. */

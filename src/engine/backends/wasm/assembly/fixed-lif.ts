@@ -35,7 +35,7 @@ export const FX_SCALE: i32 = P_KEY;
 export const FX_LEAK: i32 = P_LEAK;
 export const FX_GAIN: i32 = P_RDT;
 
-@inline
+/** The W-bit saturating register (`saturate`); asc -O3 inlines it. */
 function clamp(x: i64, lo: i64, hi: i64): i64 {
   return x < lo ? lo : x > hi ? hi : x;
 }
@@ -54,7 +54,7 @@ export function fixedLifStep(pd: usize, chans: usize): void {
   const cl = load<usize>(pd + P_CHLIST);
   const bits = load<i32>(pd + FX_BITS);
   const s = <i64>load<i32>(pd + FX_SCALE);
-  const hi: i64 = (<i64>1 << (bits - 1)) - 1;
+  const hi: i64 = ((<i64>1) << (bits - 1)) - 1;
   const lo: i64 = -hi - 1;
   const leak = <i64>load<i32>(pd + FX_LEAK);
   const gain = <i64>load<i32>(pd + FX_GAIN);
