@@ -91,6 +91,7 @@ describe('hardwareRefusals', () => {
   it('accepts online_o1 plasticity and refuses stp and structural plasticity', () => {
     const doc = load('stdp.json');
     const [first, second] = doc.projections;
+    const { plasticity: _dropped, ...plain } = second!;
     doc.projections = [
       {
         ...first!,
@@ -106,8 +107,7 @@ describe('hardwareRefusals', () => {
         },
       },
       {
-        ...second!,
-        plasticity: undefined,
+        ...plain,
         stp: { U: 0.5, tau_d: 100, tau_f: 50 },
         structural: { interval: 10, prune_below: 0.1, growth_rate: 0.1, grow_low: 0, grow_high: 1 },
       },
