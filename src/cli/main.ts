@@ -8,6 +8,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
+import { quantiseCommand } from './commands/quantise.ts';
 import { runCommand } from './commands/run.ts';
 import { validateCommand } from './commands/validate.ts';
 import { commandHelp, mainHelp } from './help.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   benchCommand,
   onlineO1Command,
+  quantiseCommand,
 ];
 
 /**
