@@ -11,6 +11,9 @@ import { FXP_EXPECTED, describeFxpVector, simulateFxp } from './fxp-run.ts';
 import { LFSR_EXPECTED, describeLfsrRecord, simulateLfsr } from './lfsr-run.ts';
 import { firstMismatch } from './mismatch.ts';
 import { type Bench, REPO_ROOT, workDir } from './simulators.ts';
+import { LOIHI_BENCH, LOIHI_EXPECTED, describeLoihiVector, simulateLoihi } from './loihi-run.ts';
+import { O1_BENCH, O1_EXPECTED, O1_VECTORS, describeO1Vector, runO1 } from './online-o1-run.ts';
+import { buildBench } from './simulators.ts';
 
 /** `bench` with `file` replaced by a copy in `dir` where `from` (which must occur) is `to`. */
 function mutate(bench: Bench, file: string, from: string, to: string, dir: string): Bench {
@@ -68,6 +71,69 @@ describe('the hdl comparison reports a broken module', () => {
         describeLfsrRecord,
       );
       expect(mismatch).toMatch(/^vector \d+, field (state|next):/);
+    } finally {
+      work.dispose();
+    }
+  });
+});
+
+// hdl/loihi_compartment.v: a floor instead of the ceil, the decayed I fed to v (the engine adds
+// the I before its decay), and the threshold met exactly counted as a spike.
+const LOIHI_MUTANTS = [
+  { from: 'i_ceil = i_prod + CEIL;', to: 'i_ceil = i_prod;', field: /field i:/ },
+  {
+    from: 'u = v_x - rnd_x + i_x;',
+    to: 'u = v_x - rnd_x + {{(UW - VW) {i_next[VW-1]}}, i_next};',
+    field: /field (v|spike):/,
+  },
+  { from: '(u > threshold_x)', to: '(u >= threshold_x)', field: /field (v|refr|spike):/ },
+] as const;
+
+// hdl/online_o1_update.v: potentiation from the new pre trace, a logical shift of a negative
+// product, the bare decay formula at trace_decay_shift 0, no eligibility clamp, no weight floor.
+const O1_MUTANTS = [
+  {
+    from: '(pre ? MAX_TRACE : pre_trace)',
+    to: '(pre ? MAX_TRACE : pre_trace_next)',
+    field: /field (eligibility|weight):/,
+  },
+  { from: 'product >>> LS', to: 'product >> LS', field: /field weight:/ },
+  {
+    from: '(DS == 0) ? pre_trace : pre_trace',
+    to: '(DS == 0) ? pre_trace - pre_trace : pre_trace',
+    field: /field preTrace:/,
+  },
+  {
+    from: '(elig_sum > ELIG_MAX) ? ELIG_MAX[TB-1:0] :',
+    to: '',
+    field: /field (eligibility|weight):/,
+  },
+  { from: '(weight_sum < 0) ?', to: "1'b0 ?", field: /field weight:/ },
+] as const;
+
+describe('the hdl comparison reports a broken Loihi compartment or OnlineO1 update', () => {
+  it.each(LOIHI_MUTANTS)('hdl/loihi_compartment.v: $from -> $to', ({ from, to, field }) => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(LOIHI_BENCH, 'hdl/loihi_compartment.v', from, to, work.dir);
+      const mismatch = firstMismatch(
+        LOIHI_EXPECTED,
+        simulateLoihi('icarus', bench, work.dir),
+        describeLoihiVector,
+      );
+      expect(mismatch).toMatch(field);
+    } finally {
+      work.dispose();
+    }
+  });
+
+  it.each(O1_MUTANTS)('hdl/online_o1_update.v: $from -> $to', ({ from, to, field }) => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(O1_BENCH, 'hdl/online_o1_update.v', from, to, work.dir);
+      const got = runO1(buildBench('icarus', bench, work.dir), work.dir, O1_VECTORS);
+      const mismatch = firstMismatch(O1_EXPECTED, got, (n) => describeO1Vector(O1_VECTORS, n));
+      expect(mismatch).toMatch(field);
     } finally {
       work.dispose();
     }
