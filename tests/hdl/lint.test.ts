@@ -28,6 +28,21 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
     top: 'fxp_channel',
     params: [[], ['-GW=8', '-GS=1'], ['-GW=24', '-GS=16']],
   },
+  {
+    file: 'hdl/loihi_compartment.v',
+    top: 'loihi_compartment',
+    params: [[], ['-GVW=32', '-GRW=16']],
+  },
+  {
+    file: 'hdl/online_o1_update.v',
+    top: 'online_o1_update',
+    params: [
+      [],
+      ['-GWB=1', '-GTB=2', '-GRB=1', '-GLS=0', '-GDS=0'],
+      ['-GWB=31', '-GTB=30', '-GRB=2', '-GLS=30', '-GDS=30'],
+      ['-GWB=31', '-GTB=2', '-GRB=30', '-GLS=30', '-GDS=1'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {

@@ -18,6 +18,8 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
   },
   { file: 'hdl/fxp_lif_update.v', top: 'fxp_lif_update', params: [''] },
   { file: 'hdl/fxp_channel.v', top: 'fxp_channel', params: [''] },
+  { file: 'hdl/loihi_compartment.v', top: 'loihi_compartment', params: [''] },
+  { file: 'hdl/online_o1_update.v', top: 'online_o1_update', params: [''] },
 ];
 
 /** The Yosys script that synthesises `top` from `file` and asserts a clean, latch-free result. */
