@@ -15,7 +15,7 @@
 // Widths. The engine accepts |v|, |I| <= 2^24 - 1, which takes 25 bits in two's complement
 // (Loihi's 24-bit magnitude plus a sign), so VW >= 25; VW = 25 holds every state the engine
 // accepts. A wider VW (a delivery accumulator that may pass the limit) lets `overflow_i` see
-// values beyond it. Inside, |x| * d needs VW + 12 bits and u needs VW + 1: nothing wraps.
+// values beyond it. Inside, x * d needs VW + 13 signed bits and u VW + 1: nothing wraps.
 //
 // Parameters
 //   VW  width of v, I and their outputs (>= 25; default 25).
@@ -52,35 +52,32 @@ module loihi_compartment #(
   // Decays are fractions of 2^DECAY_SHIFT = 4096; the state limit is 2^LIMIT_BITS.
   localparam integer DECAY_SHIFT = 12;
   localparam integer LIMIT_BITS = 24;
-  // |x| * d <= 2^(VW-1) * 2^12, plus the 4095 that makes the shift a ceil: below 2^(VW+12).
-  localparam integer PW = VW + DECAY_SHIFT;
+  // rnd(x, d) without a magnitude: for x >= 0 it is ceil(x * d / 4096) = (x * d + 4095) >>> 12,
+  // for x < 0 it is -ceil(-x * d / 4096) = floor(x * d / 4096) = (x * d) >>> 12. So one signed
+  // multiply (VW x 14 bits: one DSP48E1 at VW = 25) and a bias by the sign. |x * d| <= 2^(VW+11)
+  // and the bias is below 2^12, so PW = VW + 13 signed bits hold it.
+  localparam integer PW = VW + DECAY_SHIFT + 1;
   // u = v - rnd(v) + I lies in [-2^VW, 2^VW - 1]; one more bit for the comparisons' sign.
   localparam integer UW = VW + 2;
-  localparam [PW-1:0] CEIL = {{(PW - DECAY_SHIFT) {1'b0}}, {DECAY_SHIFT{1'b1}}};
+  localparam signed [PW-1:0] CEIL = {{(PW - DECAY_SHIFT) {1'b0}}, {DECAY_SHIFT{1'b1}}};
   localparam signed [UW-1:0] LIMIT = {{(UW - LIMIT_BITS - 1) {1'b0}}, 1'b1, {LIMIT_BITS{1'b0}}};
 
-  // rnd(I, decay_i): the magnitude's ceil-scaled decay with I's sign put back.
-  wire i_neg = i_syn[VW-1];
-  wire [VW-1:0] i_mag = i_neg ? -i_syn : i_syn;
-  wire [PW-1:0] i_prod = {{(PW - VW) {1'b0}}, i_mag} * {{(PW - 13) {1'b0}}, decay_i};
-  // The fraction bits [DECAY_SHIFT-1:0] are dropped: that is the shift.
+  wire signed [PW-1:0] i_wide = {{(PW - VW) {i_syn[VW-1]}}, i_syn};
+  wire signed [PW-1:0] v_wide = {{(PW - VW) {v[VW-1]}}, v};
+  wire signed [PW-1:0] decay_i_x = {{(PW - 13) {1'b0}}, decay_i};
+  wire signed [PW-1:0] decay_v_x = {{(PW - 13) {1'b0}}, decay_v};
+  wire signed [PW-1:0] i_bias = i_syn[VW-1] ? {PW{1'b0}} : CEIL;
+  wire signed [PW-1:0] v_bias = v[VW-1] ? {PW{1'b0}} : CEIL;
+  // |rnd(x, d)| <= |x| (d <= 4096), so bits [DECAY_SHIFT +: VW] hold it; the fraction bits
+  // below are what the shift drops, the bits above copy the sign.
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [PW-1:0] i_ceil = i_prod + CEIL;
+  wire signed [PW-1:0] i_scaled = (i_wide * decay_i_x + i_bias) >>> DECAY_SHIFT;
+  wire signed [PW-1:0] v_scaled = (v_wide * decay_v_x + v_bias) >>> DECAY_SHIFT;
   /* verilator lint_on UNUSEDSIGNAL */
-  // ceil(|I| * d / 4096) <= |I| (d <= 4096): VW bits hold it and I - rnd(I) cannot wrap.
-  wire [VW-1:0] i_step = i_ceil[PW-1:DECAY_SHIFT];
-  wire signed [VW-1:0] i_rnd = i_neg ? -i_step : i_step;
+  wire signed [VW-1:0] i_rnd = i_scaled[VW-1:0];
+  wire signed [VW-1:0] v_rnd = v_scaled[VW-1:0];
+  // I - rnd(I) cannot wrap: it lies between 0 and I.
   assign i_next = i_syn - i_rnd;
-
-  // rnd(v, decay_v), alike.
-  wire v_neg = v[VW-1];
-  wire [VW-1:0] v_mag = v_neg ? -v : v;
-  wire [PW-1:0] v_prod = {{(PW - VW) {1'b0}}, v_mag} * {{(PW - 13) {1'b0}}, decay_v};
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [PW-1:0] v_ceil = v_prod + CEIL;
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire [VW-1:0] v_step = v_ceil[PW-1:DECAY_SHIFT];
-  wire signed [VW-1:0] v_rnd = v_neg ? -v_step : v_step;
 
   wire signed [UW-1:0] v_x = {{(UW - VW) {v[VW-1]}}, v};
   wire signed [UW-1:0] i_x = {{(UW - VW) {i_syn[VW-1]}}, i_syn};
