@@ -5,22 +5,20 @@
 //
 // The real primitive has no pins for TCK/TMS/TDI: it sits on the device's dedicated JTAG TAP.
 // The model therefore runs its own copy of the PL TAP (6-bit IR, USER1..4 = 0x02, 0x03, 0x22,
-// 0x23, BYPASS otherwise) from signals that the testbench names, found by Verilog's upward
-// name resolution: `BSCANE2_PINS.pl_tck`, `.pl_tms`, `.pl_tdi` (the PL TAP's inputs; default
-// scope tb_host_bridge, override with +define+BSCANE2_PINS=<scope>). It drives `tdo_pin`, the
-// PL TAP's TDO, which the testbench reads as <instance>.tdo_pin. One instance per design: each
-// instance models the whole TAP.
+// 0x23, IDCODE 0x09 after reset, BYPASS otherwise) from three registers that stand for the PL
+// TAP's inputs, `tck_pin`, `tms_pin` and `tdi_pin`, which a testbench drives by hierarchical
+// assignment (e.g. `always @* dut.bscan.tdi_pin = dap_tdo;`), and drives `tdo_pin`, the PL TAP's
+// TDO, which the testbench reads the same way. One instance per design: each instance models the
+// whole TAP.
 //
 // Timing as in IEEE 1149.1: the state advances on TCK's rising edge; CAPTURE, SHIFT, UPDATE,
 // RESET, RUNTEST and SEL are registered on the falling edge from the state, so user logic that
 // samples them on TCK's rising edge sees the state it is in (Capture-DR, Shift-DR, Update-DR),
 // without a race; TDO (the user's, in Shift-DR with SEL) is sampled on the falling edge.
 // DRCK is TCK while SEL and (CAPTURE or SHIFT), else high, as UG953 describes it.
-`ifndef BSCANE2_PINS
-`define BSCANE2_PINS tb_host_bridge
-`endif
+// The primitive's name is Xilinx's, not this file's.
+/* verilator lint_off DECLFILENAME */
 module BSCANE2 #(
-    parameter DISABLE_JTAG = "FALSE",
     parameter integer JTAG_CHAIN = 1
 ) (
     output reg  CAPTURE,
@@ -41,9 +39,14 @@ module BSCANE2 #(
   localparam [5:0] IR_IDCODE = 6'h09;
   localparam [31:0] IDCODE = 32'h13727093;  // xc7z020, revision 1
 
-  assign TCK = `BSCANE2_PINS.pl_tck;
-  assign TMS = `BSCANE2_PINS.pl_tms;
-  assign TDI = `BSCANE2_PINS.pl_tdi;
+  reg tck_pin = 1'b0, tms_pin = 1'b1, tdi_pin = 1'b0;
+  // Read by the testbench through the hierarchy, so nothing in this module reads it.
+  /* verilator lint_off UNUSEDSIGNAL */
+  reg tdo_pin = 1'b0;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign TCK = tck_pin;
+  assign TMS = tms_pin;
+  assign TDI = tdi_pin;
 
   wire tlr, rti, capture_dr, shift_dr, update_dr, capture_ir, shift_ir, update_ir;
   jtag_tap_fsm fsm (
@@ -62,7 +65,6 @@ module BSCANE2 #(
   reg [5:0] ir_shift = 6'd0;
   reg [5:0] ir = IR_IDCODE;
   reg [31:0] dr_shift = 32'd0;  // IDCODE or (bit 0) BYPASS
-  reg tdo_pin = 1'b0;
 
   initial begin
     CAPTURE = 1'b0;
@@ -96,6 +98,7 @@ module BSCANE2 #(
     else if (shift_dr) tdo_pin <= user ? TDO : dr_shift[0];
   end
 endmodule
+/* verilator lint_on DECLFILENAME */
 
 // The IEEE 1149.1 TAP state machine (state advances on TCK's rising edge, from
 // Test-Logic-Reset), with one flag per state a register needs.

@@ -28,10 +28,6 @@ module tb_host_bridge;
 
   reg jtag_tck = 1'b0, jtag_tms = 1'b1, jtag_tdi = 1'b0;
   wire dap_tdo;
-  // What the PL TAP sees (bscane2_model.v reads these by name).
-  wire pl_tck = jtag_tck;
-  wire pl_tms = jtag_tms;
-  wire pl_tdi = dap_tdo;
 
   tb_dap_model dap (
       .tck(jtag_tck),
@@ -64,6 +60,12 @@ module tb_host_bridge;
       .core_busy(core_busy),
       .core_step_done(core_step_done)
   );
+  // The PL TAP's pins (bscane2_model.v): TCK and TMS are shared, TDI comes through the DAP.
+  always @* begin
+    dut.bscan.tck_pin = jtag_tck;
+    dut.bscan.tms_pin = jtag_tms;
+    dut.bscan.tdi_pin = dap_tdo;
+  end
   wire jtag_tdo = dut.bscan.tdo_pin;
 
   integer fd, count, n, tck_half_ps, clk_half_ps;

@@ -43,6 +43,20 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-GWB=31', '-GTB=2', '-GRB=30', '-GLS=30', '-GDS=1'],
     ],
   },
+  {
+    file: 'hdl/host_bridge.v',
+    top: 'host_bridge',
+    params: [[], ["-GBUS_TIMEOUT=32'd1", "-GCTRL_BASE=32'h00001000"]],
+  },
+  // The board wrapper with its BSCANE2 stand-in and the bridge as library files (-v).
+  {
+    file: 'hdl/host_bridge_bscan.v',
+    top: 'host_bridge_bscan',
+    params: [
+      ['-v', 'hdl/tb/bscane2_model.v', '-v', 'hdl/host_bridge.v'],
+      ['-GUSER=4', '-v', 'hdl/tb/bscane2_model.v', '-v', 'hdl/host_bridge.v'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {
