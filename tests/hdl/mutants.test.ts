@@ -14,6 +14,8 @@ import { type Bench, REPO_ROOT, workDir } from './simulators.ts';
 import { LOIHI_BENCH, LOIHI_EXPECTED, describeLoihiVector, simulateLoihi } from './loihi-run.ts';
 import { O1_BENCH, O1_EXPECTED, O1_VECTORS, describeO1Vector, runO1 } from './online-o1-run.ts';
 import { buildBench } from './simulators.ts';
+import { BRIDGE_BENCH, CLOCK_PAIRS, runBridgeBench } from './host-bridge-run.ts';
+import { bridgeScenario, checkBridgeRun } from './host-bridge-scenario.ts';
 
 /** `bench` with `file` replaced by a copy in `dir` where `from` (which must occur) is `to`. */
 function mutate(bench: Bench, file: string, from: string, to: string, dir: string): Bench {
@@ -134,6 +136,52 @@ describe('the hdl comparison reports a broken Loihi compartment or OnlineO1 upda
       const got = runO1(buildBench('icarus', bench, work.dir), work.dir, O1_VECTORS);
       const mismatch = firstMismatch(O1_EXPECTED, got, (n) => describeO1Vector(O1_VECTORS, n));
       expect(mismatch).toMatch(field);
+    } finally {
+      work.dispose();
+    }
+  });
+});
+
+// The bridge's slips: an ignored check field, a synchroniser stage skipped either way, and a
+// frame accepted while the previous one is still executing.
+const BRIDGE_MUTANTS = [
+  {
+    from: 'else if (f_check != crc8_80(sr[79:0])) f_status = ST_BAD_CHECK;',
+    to: '',
+    problem: /'corrupted write mem 9' .*: status ok, expected bad-check/,
+  },
+  {
+    from: 'req_c2 <= req_c1;',
+    to: 'req_c2 <= req_toggle;',
+    problem: /a request reached the bus 2 core clock edges after req_toggle, expected 3/,
+  },
+  {
+    from: 'ack_t2 <= ack_t1;',
+    to: 'ack_t2 <= ack_toggle;',
+    problem: /a result was taken 2 TCK edges after ack_toggle, expected 3/,
+  },
+  {
+    from: 'else if (outstanding) f_status = ST_OVERRUN;',
+    to: '',
+    problem: /'write mem 12 overrun' .*: status \w+, expected overrun/,
+  },
+] as const;
+
+describe('the host-bridge check reports a broken bridge', () => {
+  it.each(BRIDGE_MUTANTS)('hdl/host_bridge.v: $from -> $to', ({ from, to, problem }) => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(BRIDGE_BENCH, 'hdl/host_bridge.v', from, to, work.dir);
+      const pair = CLOCK_PAIRS[0];
+      if (!pair) throw new Error('no clock pair');
+      const scenario = bridgeScenario(pair);
+      const run = runBridgeBench(
+        buildBench('icarus', bench, work.dir),
+        work.dir,
+        scenario.script,
+        pair,
+      );
+      expect(checkBridgeRun(scenario, run)).toMatch(problem);
     } finally {
       work.dispose();
     }
