@@ -1,5 +1,6 @@
 /**
- * The run area's two tabs: Run (the run toolbar and its plots) and Train (the training panel).
+ * The run area's tabs: Run (the run toolbar and its plots), Train (the training panel) and
+ * Hardware (`src/app/hardware`).
  * Only the open tab is mounted: the run's plots redraw from the session's record when they
  * come back, and the training panel from the training store, so nothing is lost by switching.
  * The Train tab's label shows a training's progress while the Run tab is open.
@@ -8,9 +9,10 @@ import { useState, type ReactNode } from 'react';
 import { useTrainingStore } from '../../store/training/index.ts';
 import { trainedFraction } from './progress.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
+import { HardwarePanel } from '../hardware/HardwarePanel.tsx';
 import './training.css';
 
-type Tab = 'run' | 'train';
+type Tab = 'run' | 'train' | 'hardware';
 
 function TrainTabLabel() {
   const busy = useTrainingStore((s) => s.status === 'training' || s.status === 'cancelling');
@@ -43,9 +45,10 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
   );
   return (
     <>
-      <div className="area-tabs" role="tablist" aria-label="Run or train">
+      <div className="area-tabs" role="tablist" aria-label="Run, train or hardware">
         {tabButton('run', 'Run')}
         {tabButton('train', <TrainTabLabel />)}
+        {tabButton('hardware', 'Hardware')}
       </div>
       <div
         className="area-tab-panel"
@@ -53,7 +56,7 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
         id={`area-panel-${tab}`}
         aria-labelledby={`area-tab-${tab}`}
       >
-        {tab === 'run' ? run : <TrainingPanel />}
+        {tab === 'run' ? run : tab === 'train' ? <TrainingPanel /> : <HardwarePanel />}
       </div>
     </>
   );
