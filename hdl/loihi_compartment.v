@@ -49,6 +49,16 @@ module loihi_compartment #(
     output wire                 overflow_i,
     output wire                 overflow_v
 );
+  // A width outside the contract stops elaboration with the problem in the module's name.
+  generate
+    if (VW < 25) begin : check_vw
+      loihi_compartment_VW_must_be_at_least_25 refused ();
+    end
+    if (RW < 7) begin : check_rw
+      loihi_compartment_RW_must_be_at_least_7 refused ();
+    end
+  endgenerate
+
   // Decays are fractions of 2^DECAY_SHIFT = 4096; the state limit is 2^LIMIT_BITS.
   localparam integer DECAY_SHIFT = 12;
   localparam integer LIMIT_BITS = 24;

@@ -50,6 +50,25 @@ module online_o1_update #(
     output wire        [ TB-1:0] post_trace_next,
     output wire signed [ TB-1:0] eligibility_next
 );
+  // A configuration the engine refuses stops elaboration with the problem in the module's name.
+  generate
+    if (WB < 1 || WB > 31) begin : check_wb
+      online_o1_update_WB_must_be_1_to_31 refused ();
+    end
+    if (TB < 2 || TB > 30) begin : check_tb
+      online_o1_update_TB_must_be_2_to_30 refused ();
+    end
+    if (RB < 1 || RB > 30 || RB + TB > 32) begin : check_rb
+      online_o1_update_RB_must_be_1_to_30_and_RB_plus_TB_at_most_32 refused ();
+    end
+    if (LS < 0 || LS > 30 || DS < 0 || DS > 30) begin : check_shifts
+      online_o1_update_LS_and_DS_must_be_0_to_30 refused ();
+    end
+    if (RIW <= RB) begin : check_riw
+      online_o1_update_RIW_must_exceed_RB refused ();
+    end
+  endgenerate
+
   localparam [TB-1:0] MAX_TRACE = {TB{1'b1}};
 
   // Traces: decay by v >> DS (none at DS = 0, where the bare formula would clear them), or

@@ -9,7 +9,7 @@ import type { LoihiRecord, LoihiVector } from './loihi-cases.ts';
 import { LOIHI_EXPECTED, LOIHI_VECTORS, describeLoihiVector, simulateLoihi } from './loihi-run.ts';
 import { LOIHI_BENCH } from './loihi-run.ts';
 import { firstMismatch } from './mismatch.ts';
-import { SIMULATORS, workDir } from './simulators.ts';
+import { SIMULATORS, runTool, workDir } from './simulators.ts';
 
 describe('hdl/loihi_compartment.v computes as the engine', () => {
   it('the vectors reach every branch: spikes, holds, both stops, negative ceils, the limits', () => {
@@ -42,6 +42,26 @@ describe('hdl/loihi_compartment.v computes as the engine', () => {
     );
     expect(count((x) => x.decayV === 4096)).toBeGreaterThan(100);
     expect(count((x) => x.decayI === 0)).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['-GVW=24', /loihi_compartment_VW_must_be_at_least_25/],
+    ['-GRW=6', /loihi_compartment_RW_must_be_at_least_7/],
+  ])('refuses %s, naming the problem', (param, message) => {
+    const lint = () =>
+      runTool(
+        'verilator',
+        [
+          '--lint-only',
+          '-Wall',
+          '--top-module',
+          'loihi_compartment',
+          param,
+          'hdl/loihi_compartment.v',
+        ],
+        `linting loihi_compartment ${param}`,
+      );
+    expect(lint).toThrow(message);
   });
 
   it.each(SIMULATORS)('%s: every output of every vector', (simulator) => {

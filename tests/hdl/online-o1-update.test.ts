@@ -22,7 +22,7 @@ import {
   runO1,
   streamVectors,
 } from './online-o1-run.ts';
-import { SIMULATORS, buildBench, workDir } from './simulators.ts';
+import { SIMULATORS, buildBench, runTool, workDir } from './simulators.ts';
 
 /** A recorded stream at the engine's defaults: 3,000 steps, spikes as 0/1 and booleans, some
  * rewards far past the 8-bit range (one past 32 bits). */
@@ -116,6 +116,29 @@ describe('hdl/online_o1_update.v computes as the engine', () => {
     O1_GRID.forEach((_, cfg) =>
       expect(count((x) => x.cfg === cfg && x.chain)).toBeGreaterThan(250),
     );
+  });
+
+  it.each([
+    [['-GWB=32'], /online_o1_update_WB_must_be_1_to_31/],
+    [['-GTB=1'], /online_o1_update_TB_must_be_2_to_30/],
+    [['-GTB=20', '-GRB=13'], /online_o1_update_RB_must_be_1_to_30_and_RB_plus_TB_at_most_32/],
+    [['-GDS=31'], /online_o1_update_LS_and_DS_must_be_0_to_30/],
+    [['-GRIW=8'], /online_o1_update_RIW_must_exceed_RB/],
+  ])('refuses the configuration %s, naming the problem', (params, message) => {
+    const lint = () =>
+      runTool(
+        'verilator',
+        [
+          '--lint-only',
+          '-Wall',
+          '--top-module',
+          'online_o1_update',
+          ...params,
+          'hdl/online_o1_update.v',
+        ],
+        `linting online_o1_update ${params.join(' ')}`,
+      );
+    expect(lint).toThrow(message);
   });
 
   it('refuses a stream whose configuration is not in the grid, naming it', () => {
