@@ -96,8 +96,10 @@ module host_bridge #(
   reg [3:0] hold_op = OP_NOP;
   reg [31:0] hold_addr = 32'd0;
   reg [31:0] hold_data = 32'd0;
-  reg ack_t1 = 1'b0, ack_t2 = 1'b0, ack_seen = 1'b0;
-  reg busy_t1 = 1'b0, busy_t2 = 1'b0;
+  // Synchroniser flip-flops: ASYNC_REG keeps each pair together in one slice for Vivado.
+  (* ASYNC_REG = "TRUE" *) reg ack_t1 = 1'b0, ack_t2 = 1'b0;
+  (* ASYNC_REG = "TRUE" *) reg busy_t1 = 1'b0, busy_t2 = 1'b0;
+  reg ack_seen = 1'b0;
   // Slot a: the last frame updated; slot b: the one before it (its result is the next reply).
   reg [3:0] a_status = ST_NONE, b_status = ST_NONE;
   reg [7:0] a_tag = 8'd0, b_tag = 8'd0, a_seq = 8'd0, b_seq = 8'd0;
@@ -185,7 +187,7 @@ module host_bridge #(
   end
 
   // ---------------------------------------------------------------- core domain
-  reg req_c1 = 1'b0, req_c2 = 1'b0;
+  (* ASYNC_REG = "TRUE" *) reg req_c1 = 1'b0, req_c2 = 1'b0;
   reg in_bus = 1'b0;
   reg [31:0] timer = 32'd0;
   reg [31:0] step_count = 32'd0;
