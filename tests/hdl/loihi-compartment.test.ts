@@ -6,8 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { LOIHI_STATE_LIMIT } from '../../src/engine/plan-loihi.ts';
 import type { LoihiRecord, LoihiVector } from './loihi-cases.ts';
-import { LOIHI_EXPECTED, LOIHI_VECTORS, describeLoihiVector, simulateLoihi } from './loihi-run.ts';
-import { LOIHI_BENCH } from './loihi-run.ts';
+import {
+  LOIHI_BENCH,
+  LOIHI_EXPECTED,
+  LOIHI_VECTORS,
+  describeLoihiVector,
+  simulateLoihi,
+} from './loihi-run.ts';
 import { firstMismatch } from './mismatch.ts';
 import { SIMULATORS, runTool, workDir } from './simulators.ts';
 

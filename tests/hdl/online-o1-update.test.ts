@@ -81,7 +81,11 @@ describe('hdl/online_o1_update.v computes as the engine', () => {
         const e = O1_EXPECTED[n];
         return e !== undefined && pred(x, e);
       }).length;
-    const bounds = (x: O1Vector) => onlineO1Bounds(O1_GRID[x.cfg] ?? (O1_GRID[0] as never));
+    const bounds = (x: O1Vector) => {
+      const config = O1_GRID[x.cfg];
+      if (!config) throw new RangeError(`vector of grid entry ${x.cfg}, which does not exist`);
+      return onlineO1Bounds(config);
+    };
     const moved = (x: O1Vector, e: OnlineO1State) => e.weight !== x.weight;
     expect(count((x, e) => moved(x, e) && e.weight === bounds(x).maxWeight)).toBeGreaterThan(50);
     expect(count((x, e) => moved(x, e) && e.weight === 0)).toBeGreaterThan(50);
