@@ -55,13 +55,18 @@ export function QuantiseControls() {
           </select>
         </label>
         {running ? (
-          <button type="button" className="btn" data-testid="hw-cancel" onClick={cancel}>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="hw-cancel"
+            onClick={cancel}
+          >
             Cancel
           </button>
         ) : (
           <button
             type="button"
-            className="btn btn-primary"
+            className="btn btn-secondary"
             data-testid="hw-quantise"
             onClick={() => void compare()}
           >
@@ -71,7 +76,7 @@ export function QuantiseControls() {
         {comparison !== null && (
           <button
             type="button"
-            className="btn"
+            className="btn btn-secondary"
             data-testid="hw-apply"
             disabled={running || applied || stale}
             title={stale ? 'The network changed since it was quantised' : undefined}

@@ -10,7 +10,7 @@ import type { RunSpikes } from './run-to-end.ts';
 
 /** Most points drawn per raster; past it every k-th spike is drawn (and the title says so). */
 export const RASTER_POINT_BUDGET = 40_000;
-export const RASTER_HEIGHT = 240;
+export const RASTER_HEIGHT = 180;
 
 /** 1 when every spike fits the budget, else the stride that keeps within it. */
 export function rasterStride(total: number, budget = RASTER_POINT_BUDGET): number {
