@@ -2,12 +2,17 @@
 //
 // One build covers every (VW, RW) pair in CFG_VW/CFG_RW (an instance per pair), so each
 // simulator compiles the bench once. Vectors come from tests/hdl (the engine's
-// `stepLoihiCompartment`); the outputs go to a file that the test compares field by field.
+// `stepLoihiCompartment`, or brian2-loihi's recorded traces); the outputs go to a file that the
+// test compares field by field.
 //
 // Plusargs: +vectors=<file> (read with $readmemh), +count=<N> vectors (at most MAXVEC),
 // +out=<file>. Vector file: 32-bit hex words, one per line, FIELDS words per vector: cfg (index
-// into the grid), v, i_syn, refr, decay_v, decay_i, threshold, refractory. Signed values are
-// two's complement in 32 bits; each instance takes the low bits its widths need.
+// into the grid), chain, v, i_syn, refr, decay_v, decay_i, threshold, refractory. With chain = 0
+// v and refr come from the vector's words; with chain = 1 they are the v_next and refr_next
+// that the entry's previous vector produced (the words are ignored), so a neuron's run replays
+// step by step with its state fed back as a lane would store it, I (the step's input after its
+// deliveries) still coming from the vector. Signed values are two's complement in 32 bits; each
+// instance takes the low bits its widths need.
 // Output file: one line "config <k> <VW> <RW>" per grid entry (decimal), then one line per
 // vector: v_next i_next refr_next spike overflow, as 32-bit hex (signed values sign-extended;
 // overflow = {overflow_v, overflow_i}).
@@ -21,8 +26,11 @@ module tb_loihi_compartment;
   localparam integer NCFG = 2;
   localparam [8*NCFG-1:0] CFG_VW = {8'd32, 8'd25};
   localparam [8*NCFG-1:0] CFG_RW = {8'd16, 8'd7};
-  localparam integer FIELDS = 8;
+  localparam integer FIELDS = 9;
   localparam integer MAXVEC = 16384;
+  // Pulsed after each vector's output is written: on its rising edge the selected entry keeps
+  // its v_next and refr_next as the state a chained vector starts from.
+  reg commit = 1'b0;
 
   reg [31:0] mem[0:FIELDS*MAXVEC-1];
   reg [8*512-1:0] vectors_path;
@@ -47,23 +55,31 @@ module tb_loihi_compartment;
       localparam integer RK = {24'd0, CFG_RW[8*g+:8]};
       reg [32*FIELDS-1:0] mine;
       always @(fields) if (cfg == g) mine = fields;
-      wire [31:0] f_v = mine[32*1+:32];
-      wire [31:0] f_i = mine[32*2+:32];
-      wire [31:0] f_refr = mine[32*3+:32];
-      wire [31:0] f_decay_v = mine[32*4+:32];
-      wire [31:0] f_decay_i = mine[32*5+:32];
-      wire [31:0] f_threshold = mine[32*6+:32];
-      wire [31:0] f_refractory = mine[32*7+:32];
+      wire chain = mine[32*1];
+      wire [31:0] f_v = mine[32*2+:32];
+      wire [31:0] f_i = mine[32*3+:32];
+      wire [31:0] f_refr = mine[32*4+:32];
+      wire [31:0] f_decay_v = mine[32*5+:32];
+      wire [31:0] f_decay_i = mine[32*6+:32];
+      wire [31:0] f_threshold = mine[32*7+:32];
+      wire [31:0] f_refractory = mine[32*8+:32];
       wire signed [VK-1:0] v_next, i_next;
       wire [RK-1:0] refr_next;
       wire spike, overflow_i, overflow_v;
+      reg [VK-1:0] held_v = {VK{1'b0}};
+      reg [RK-1:0] held_refr = {RK{1'b0}};
+      always @(posedge commit)
+        if (cfg == g) begin
+          held_v <= v_next;
+          held_refr <= refr_next;
+        end
       loihi_compartment #(
           .VW(VK),
           .RW(RK)
       ) compartment (
-          .v(f_v[VK-1:0]),
+          .v(chain ? held_v : f_v[VK-1:0]),
           .i_syn(f_i[VK-1:0]),
-          .refr(f_refr[RK-1:0]),
+          .refr(chain ? held_refr : f_refr[RK-1:0]),
           .decay_v(f_decay_v[12:0]),
           .decay_i(f_decay_i[12:0]),
           .threshold(f_threshold[23:0]),
@@ -117,6 +133,9 @@ module tb_loihi_compartment;
       #1;
       $fwrite(out_fd, "%h %h %h %h %h\n", o_v[32*cfg+:32], o_i[32*cfg+:32],
               o_refr[32*cfg+:32], o_spike[32*cfg+:32], o_overflow[32*cfg+:32]);
+      commit = 1'b1;
+      #1;
+      commit = 1'b0;
     end
     $fclose(out_fd);
     $finish;

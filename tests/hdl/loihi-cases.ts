@@ -20,9 +20,15 @@ const THRESHOLD_MAX = 131071 * 64;
 const REFRACTORY_MAX = 64;
 const LIMIT = LOIHI_STATE_LIMIT;
 
-/** One vector: a grid entry, a compartment's state and its population's constants. */
+/**
+ * One vector: a grid entry, a compartment's state and its population's constants. With `chain`
+ * the bench takes v and refr from the entry's previous outputs (the fields here are then the
+ * engine's copy, for messages; the file carries zeros instead, so a bench that read them would
+ * fail).
+ */
 export interface LoihiVector {
   cfg: number;
+  chain: boolean;
   v: number;
   i: number;
   refr: number;
@@ -34,7 +40,8 @@ export interface LoihiVector {
 
 /** The vector file's words for one vector, in the bench's field order. */
 export function loihiWords(x: LoihiVector): number[] {
-  return [x.cfg, x.v, x.i, x.refr, x.decayV, x.decayI, x.threshold, x.refractory];
+  const [v, refr] = x.chain ? [0, 0] : [x.v, x.refr];
+  return [x.cfg, x.chain ? 1 : 0, v, x.i, refr, x.decayV, x.decayI, x.threshold, x.refractory];
 }
 
 /**
@@ -83,6 +90,7 @@ export function loihiRecord(
 function cornerCases(cfg: number, vw: number): LoihiVector[] {
   const base: LoihiVector = {
     cfg,
+    chain: false,
     v: 0,
     i: 0,
     refr: 0,
@@ -151,6 +159,7 @@ function randomVector(random: () => number, cfg: number, vw: number): LoihiVecto
   const decay = () => (random() < 0.15 ? (random() < 0.5 ? 0 : 4096) : pick(random, 0, 4096));
   return {
     cfg,
+    chain: false,
     v: random() < 0.7 ? small() : whole(),
     i: wide ? pick(random, -iTop, iTop - 1) : random() < 0.7 ? small() : whole(),
     refr: random() < 0.7 ? 0 : pick(random, 1, REFRACTORY_MAX - 1),

@@ -2,8 +2,10 @@
  * hdl/loihi_compartment.v against the engine's `stepLoihiCompartment` (step 5c for one neuron):
  * corner and random vectors at 25-bit and 32-bit registers, in Icarus and in Verilator; every
  * output must match bit for bit, and the overflow flags must name the field the engine stops on.
+ * Then brian2-loihi's recorded runs (58 cases, the issue's worked example among them) replayed
+ * neuron by neuron with v and the refractory counter fed back: v and the spike of every step.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOIHI_STATE_LIMIT } from '../../src/engine/plan-loihi.ts';
 import type { LoihiRecord, LoihiVector } from './loihi-cases.ts';
 import {
@@ -11,10 +13,14 @@ import {
   LOIHI_EXPECTED,
   LOIHI_VECTORS,
   describeLoihiVector,
-  simulateLoihi,
+  runLoihi,
 } from './loihi-run.ts';
+import { brian2Replay } from './loihi-brian2.ts';
 import { firstMismatch } from './mismatch.ts';
-import { SIMULATORS, runTool, workDir } from './simulators.ts';
+import { SIMULATORS, buildBench, runTool, workDir } from './simulators.ts';
+
+/** brian2-loihi's runs at the 25-bit entry (the one a core uses). */
+const REPLAY = brian2Replay(0);
 
 describe('hdl/loihi_compartment.v computes as the engine', () => {
   it('the vectors reach every branch: spikes, holds, both stops, negative ceils, the limits', () => {
@@ -69,13 +75,34 @@ describe('hdl/loihi_compartment.v computes as the engine', () => {
     expect(lint).toThrow(message);
   });
 
-  it.each(SIMULATORS)('%s: every output of every vector', (simulator) => {
+  it('the replay covers the worked example, spikes and refractory holds', () => {
+    expect(REPLAY.vectors.length).toBeGreaterThan(6000);
+    expect(REPLAY.where.filter((w) => w.includes("'worked example (issue 5)'")).length).toBe(36);
+    expect(REPLAY.expected.filter((e) => e.spike === 1).length).toBeGreaterThan(200);
+    expect(REPLAY.vectors.filter((x) => x.refractory > 1).length).toBeGreaterThan(1000);
+  });
+
+  describe.each(SIMULATORS)('%s', (simulator) => {
     const work = workDir(`loihi-${simulator}`);
-    try {
-      const got = simulateLoihi(simulator, LOIHI_BENCH, work.dir);
+    let command: string[] = [];
+    beforeAll(() => {
+      command = buildBench(simulator, LOIHI_BENCH, work.dir);
+    });
+    afterAll(() => work.dispose());
+
+    it('every output of every vector', () => {
+      const got = runLoihi(command, work.dir, LOIHI_VECTORS);
       expect(firstMismatch(LOIHI_EXPECTED, got, describeLoihiVector)).toBeNull();
-    } finally {
-      work.dispose();
-    }
+    });
+
+    it("brian2-loihi's recorded v and spikes, every neuron, every step", () => {
+      const got = runLoihi(command, work.dir, REPLAY.vectors).map(({ overflow, v, spike }) => ({
+        overflow,
+        v,
+        spike,
+      }));
+      const where = (n: number) => REPLAY.where[n] ?? 'none';
+      expect(firstMismatch(REPLAY.expected, got, where)).toBeNull();
+    });
   });
 });

@@ -47,12 +47,19 @@ export function describeLoihiVector(n: number): string {
   return `VW=${vw} RW=${rw} ${JSON.stringify(x)}`;
 }
 
-/** Builds `bench` in `simulator` under `dir`, runs every vector and returns its records. */
-export function simulateLoihi(simulator: Simulator, bench: Bench, dir: string): LoihiRecord[] {
-  const command = buildBench(simulator, bench, dir);
-  const words = LOIHI_VECTORS.flatMap(loihiWords);
-  const lines = runBench(command, dir, words, LOIHI_VECTORS.length);
+/** Runs `vectors` through a built bench (`command`) in `dir` and returns its records. */
+export function runLoihi(
+  command: readonly string[],
+  dir: string,
+  vectors: readonly LoihiVector[],
+): LoihiRecord[] {
+  const lines = runBench(command, dir, vectors.flatMap(loihiWords), vectors.length);
   const headers = lines.slice(0, LOIHI_GRID.length);
   expect(headers).toEqual(LOIHI_GRID.map(({ vw, rw }, k) => `config ${k} ${vw} ${rw}`));
   return parseRecords(lines.slice(LOIHI_GRID.length));
+}
+
+/** Builds `bench` in `simulator` under `dir`, runs every vector and returns its records. */
+export function simulateLoihi(simulator: Simulator, bench: Bench, dir: string): LoihiRecord[] {
+  return runLoihi(buildBench(simulator, bench, dir), dir, LOIHI_VECTORS);
 }
