@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { node, openFresh } from './helpers.ts';
+import { node, openFresh, waitReady } from './helpers.ts';
 
 // Two 5 s runs of the f-I curve (float, then fixed point) on a shared two-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -56,4 +56,17 @@ test('Hardware tab: the check names the float LIF, quantising compares rates and
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('hw-refusal-i080')).toBeVisible();
   await expect(page.getByTestId('hw-refusals').locator('li')).toHaveCount(8);
+
+  // Redo, then reload: the autosave kept the quantised network.
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('hw-ok')).toBeVisible();
+  // The autosave writes a moment after the last change.
+  await expect
+    .poll(() => page.evaluate(() => Object.values(window.localStorage).join('\n')))
+    .toContain('fixed_point_lif');
+  await page.reload();
+  await waitReady(page);
+  await page.getByTestId('tab-hardware').click();
+  await expect(page.getByTestId('hw-ok')).toBeVisible();
+  await expect(node(page, 'i080')).toContainText('1 neuron');
 });
