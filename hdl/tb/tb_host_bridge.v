@@ -8,7 +8,7 @@
 // come from plusargs, and the core clock starts with an odd phase.
 //
 // Plusargs: +vectors=<file> (one hex word per TCK cycle: bit 0 TMS, bit 1 TDI, set while TCK
-// is low), +count=<N>, +out=<file>, +tck_half_ps=<n>, +clk_half_ps=<n>.
+// is low; bit 2 holds the core clock domain's reset, taken on the core clock), +count=<N>, +out=<file>, +tck_half_ps=<n>, +clk_half_ps=<n>.
 // Output lines:
 //   t <b>                   TDO sampled just before each rising edge of TCK (what a host reads)
 //   w <addr> <data>         a bus write completed (hex)
@@ -155,9 +155,11 @@ module tb_host_bridge;
     forever #(clk_half) clk = ~clk;
   end
 
-  initial begin
-    repeat (4) @(posedge clk);
-    rst = 1'b0;
+  reg rst_pin = 1'b0;  // bit 2 of the current vector
+  integer start_clocks = 0;
+  always @(posedge clk) begin
+    if (start_clocks < 4) start_clocks = start_clocks + 1;
+    rst <= start_clocks < 4 || rst_pin;
   end
 
   initial begin
@@ -165,6 +167,7 @@ module tb_host_bridge;
     for (n = 0; n < count; n = n + 1) begin
       jtag_tms = vectors[n][0];
       jtag_tdi = vectors[n][1];
+      rst_pin = vectors[n][2];
       #(tck_half);
       $fdisplay(fd, "t %0d", jtag_tdo);
       jtag_tck = 1'b1;

@@ -137,6 +137,20 @@ export function bridgeScenario(pair: ClockPair): Scenario {
       { op: 'read', address: REG.scratch },
       { status: 'ok', data: 0xcafef00d },
     )
+    .command('slow read aborted', { op: 'read', address: SLOW + 0x28 }, { status: 'aborted' })
+    // The read reaches the bus (3 core clocks), then the core side is reset under it.
+    .idle(tcksFor(10, pair))
+    .coreReset(tcksFor(4, pair))
+    .command(
+      'read scratch after reset',
+      { op: 'read', address: REG.scratch },
+      { status: 'ok', data: 0 },
+    )
+    .command(
+      'read run steps after reset',
+      { op: 'read', address: REG.runSteps },
+      { status: 'ok', data: 0 },
+    )
     .flush()
     // Another user register: the bridge must not see these frames.
     .ir(1)
@@ -164,7 +178,7 @@ export function bridgeScenario(pair: ClockPair): Scenario {
       { address: 0x50, data: mem(20) },
     ],
     starts: [RUN_STEPS, 5],
-    busAccesses: 11,
+    busAccesses: 12,
   };
 }
 

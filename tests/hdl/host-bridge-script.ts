@@ -12,7 +12,6 @@ import {
 } from '../../src/hdl/bridge-protocol.ts';
 import {
   type JtagScan,
-  type PinCycle,
   type UserRegister,
   frameDrScan,
   scansToPins,
@@ -40,6 +39,8 @@ interface Entry {
   scan: JtagScan;
   reset: boolean;
   frame: ScriptFrame | null;
+  /** Hold the core-side reset (`rst`) during these cycles (bit 2 of the vector word). */
+  coreReset: boolean;
 }
 
 export class BridgeScript {
@@ -89,6 +90,12 @@ export class BridgeScript {
     return this;
   }
 
+  /** Clocks in Run-Test/Idle with the core clock domain's reset held. */
+  coreReset(clocks: number): this {
+    this.push({ kind: 'idle', clocks }, null, true);
+    return this;
+  }
+
   /** Two NOPs whose replies carry the last two frames' results. */
   flush(): this {
     return this.command('flush', { op: 'nop' }, null).command('flush', { op: 'nop' }, null);
@@ -100,20 +107,21 @@ export class BridgeScript {
   }
 
   /**
-   * The pin vectors (bit 0 TMS, bit 1 TDI per TCK) and, per DR scan in order, the TCK indices
+   * The pin vectors (bit 0 TMS, bit 1 TDI, bit 2 the core reset, per TCK) and, per DR scan in order, the TCK indices
    * whose TDO the host reads (the whole scan) and its reply offset.
    */
   vectors(): { words: number[]; drReads: { start: number; scan: JtagScan; frame: ScriptFrame }[] } {
-    const pins: PinCycle[] = [];
+    const words: number[] = [];
     const drReads: { start: number; scan: JtagScan; frame: ScriptFrame }[] = [];
     for (const entry of this.entries) {
-      const { pins: p, shiftStarts } = scansToPins([entry.scan], entry.reset);
+      const { pins, shiftStarts } = scansToPins([entry.scan], entry.reset);
       const start = shiftStarts[0] ?? -1;
       if (entry.frame)
-        drReads.push({ start: pins.length + start, scan: entry.scan, frame: entry.frame });
-      pins.push(...p);
+        drReads.push({ start: words.length + start, scan: entry.scan, frame: entry.frame });
+      const rst = entry.coreReset ? 4 : 0;
+      for (const p of pins) words.push(p.tms | (p.tdi << 1) | rst);
     }
-    return { words: pins.map((p) => p.tms | (p.tdi << 1)), drReads };
+    return { words, drReads };
   }
 
   private takeTag(): number {
@@ -140,8 +148,8 @@ export class BridgeScript {
     return this;
   }
 
-  private push(scan: JtagScan, frame: ScriptFrame | null): void {
-    this.entries.push({ scan, reset: this.pendingReset, frame });
+  private push(scan: JtagScan, frame: ScriptFrame | null, coreReset = false): void {
+    this.entries.push({ scan, reset: this.pendingReset, frame, coreReset });
     this.pendingReset = false;
   }
 }
