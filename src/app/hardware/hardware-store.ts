@@ -89,10 +89,13 @@ export function createHardwareStore(deps: HardwareDeps) {
           set({ status: 'error', message: messageOf(error), comparison: null });
           return;
         }
-        let crash: string | null = null;
-        const client = deps.createClient((reason) => {
-          crash = reason;
+        // A worker that dies on its own sends no more events: its crash ends the comparison.
+        let crashed: (error: Error) => void = () => {};
+        const crash = new Promise<never>((_, reject) => {
+          crashed = reject;
         });
+        crash.catch(() => {}); // Raced below; unobserved when nothing crashes.
+        const client = deps.createClient((reason) => crashed(new Error(reason)));
         active = client;
         set({
           status: 'running',
@@ -104,10 +107,13 @@ export function createHardwareStore(deps: HardwareDeps) {
           if (gen === generation) set({ progress: { phase, fraction } });
         };
         try {
-          const float = await runToEnd(client, withSpikeProbes(source), progress('float'));
+          const float = await Promise.race([
+            runToEnd(client, withSpikeProbes(source), progress('float')),
+            crash,
+          ]);
           if (gen !== generation) return;
           const fixedDoc = withSpikeProbes(quantised.document);
-          const fixed = await runToEnd(client, fixedDoc, progress('fixed'));
+          const fixed = await Promise.race([runToEnd(client, fixedDoc, progress('fixed')), crash]);
           if (gen !== generation) return;
           const durationMs = float.totalSteps * float.dt;
           set({
@@ -130,7 +136,7 @@ export function createHardwareStore(deps: HardwareDeps) {
           });
         } catch (error) {
           if (gen !== generation) return;
-          set({ status: 'error', progress: null, message: crash ?? messageOf(error) });
+          set({ status: 'error', progress: null, message: messageOf(error) });
         } finally {
           if (gen === generation) active = null;
           client.terminate();

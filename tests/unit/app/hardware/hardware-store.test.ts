@@ -108,6 +108,30 @@ describe('the Hardware store', () => {
     });
   });
 
+  it('ends with the reason when the worker dies during a run', async () => {
+    const documents = createDocumentStore(example('single-neuron.json'));
+    const workers = inProcessWorkers();
+    // The worker dies as play() arrives: no event will ever come.
+    const createClient: EngineClientFactory = (onCrash) => {
+      const client = workers.factory(onCrash);
+      return {
+        ...client,
+        play: () => {
+          client.terminate();
+          onCrash('the engine worker failed: out of memory');
+          return Promise.resolve();
+        },
+      };
+    };
+    const store = createHardwareStore({ createClient, documents });
+    await store.getState().compare();
+    expect(store.getState()).toMatchObject({
+      status: 'error',
+      message: 'the engine worker failed: out of memory',
+      comparison: null,
+    });
+  });
+
   it('cancels a comparison, terminating its worker', async () => {
     const documents = createDocumentStore(example('cuba.json'));
     const workers = inProcessWorkers();
