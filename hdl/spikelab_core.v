@@ -1,0 +1,681 @@
+// spikelab_core: the time-multiplexed network core (issue 8). The network is data: every
+// population, projection, synapse and schedule comes from `$readmemh` images that
+// src/hdl (the generator) writes from the engine's compiled Plan; this RTL is fixed and only
+// its capacities are parameters. It runs the engine's step (src/engine/CONTEXT.md) for
+// `fixed_point_lif`, `poisson` and `spike_generator` populations, bit for bit:
+//
+//   EXT      stimulus schedule: ext[pop] changes at the steps the image lists
+//   PASS     populations in document order, neurons ascending, one neuron per clock
+//              fixed_point_lif: neuron_lane (I = sat(ext + sum I_c), channel decay, 2f, reset)
+//              poisson:         spike = mix32(mix32(key ^ t) + j) >> 8 < threshold24
+//              spike_generator: spike = j is listed for step t (t mod period when periodic)
+//            each spike is appended to the step's spike list of its population and sets the
+//            neuron's bit t mod DMAX in its history word
+//   DELIVER  projections in document order; sources ascending; synapses in CSR order:
+//              constant delay d: the sources in the spike list of step t-d (t-d >= 0)
+//              per-synapse delays: every source whose history word has a bit in
+//              [t-maxDelay, t], and each synapse tests its own bit t-d
+//            I_c[target] = sat(I_c[target] + w) per event, in exactly this order (a 3-stage
+//            pipeline, one event per clock, the read-modify-write hazard of back-to-back
+//            events on one target closed by forwarding the last written value)
+//   DUMP     (dump_en only) v and sum_c I_c of every fixed-point neuron, after delivery
+//
+// Memories (synchronous reads, inferable as block RAM): V, refr, CHMAX channel banks and the
+// history word per neuron; the spike-list ring (DMAX slots of NMAX entries); row pointers;
+// synapse targets, weights and delays; the generator schedule. Small tables (populations,
+// projections, stimulus events, list counts) are read asynchronously (LUT RAM / registers).
+// Image formats are in hdl/README.md ("Network core").
+//
+// Ports: `start` (one clock) runs `n_steps` steps; `done` rises when they are finished. Every
+// spike is presented on spike_* for one clock, in the engine's order (step, population,
+// index); with dump_en the state of every fixed-point neuron on dump_*. The counters count
+// clocks (without the dump phase) and delivered synaptic events.
+`default_nettype none
+`timescale 1ns / 1ps
+
+module spikelab_core #(
+    parameter integer NMAX    = 256,   // neurons of all populations (power of two)
+    parameter integer POPMAX  = 4,     // populations (power of two)
+    parameter integer PRJMAX  = 4,     // projections (power of two)
+    parameter integer CHMAX   = 2,     // channel banks: most channels of one population (1..16)
+    parameter integer DMAX    = 4,     // spike history depth, power of two > largest delay
+    parameter integer SYNMAX  = 1024,  // synapses of all projections (power of two)
+    parameter integer ROWMAX  = 256,   // rows: sum of the projections' source sizes
+    parameter integer GPTRMAX = 16,    // generator step pointers
+    parameter integer GIDXMAX = 16,    // generator spike entries
+    parameter integer EXTMAX  = 16,    // stimulus (ext) change events
+    parameter         IMAGES  = "./"   // prefix of the image files
+) (
+    input  wire               clk,
+    input  wire               start,
+    input  wire [       31:0] n_steps,
+    input  wire               dump_en,
+    output reg                busy,
+    output reg                done,
+    output reg                spike_valid,
+    output reg  [       31:0] spike_step,
+    output reg  [ POPW-1:0]   spike_pop,
+    output reg  [   NW-1:0]   spike_index,
+    output reg                dump_valid,
+    output reg  [       31:0] dump_step,
+    output reg  [ POPW-1:0]   dump_pop,
+    output reg  [   NW-1:0]   dump_index,
+    output reg  signed [23:0] dump_v,
+    output reg  signed [31:0] dump_i,
+    output reg  [       63:0] cycles,
+    output reg  [       63:0] pass_cycles,
+    output reg  [       63:0] deliver_cycles,
+    output reg  [       63:0] events
+);
+  localparam integer WMAX = 24;
+  localparam integer SMAX = 16;
+  localparam integer RW = 16;
+  localparam integer NW = $clog2(NMAX);
+  localparam integer POPW = $clog2(POPMAX);
+  localparam integer PRJW = $clog2(PRJMAX);
+  localparam integer DW = $clog2(DMAX);
+  localparam integer SYW = $clog2(SYNMAX);
+  localparam integer ROWW = $clog2(ROWMAX);
+  localparam integer GPW = $clog2(GPTRMAX);
+  localparam integer GIW = $clog2(GIDXMAX);
+  localparam integer EXW = $clog2(EXTMAX);
+  localparam integer SHW = $clog2(SMAX + 1);
+
+  // ---- images ---------------------------------------------------------------------------
+  reg [31:0] net_mem[0:3];  // n_pops, n_prjs, n_ext, 0
+  reg [31:0] pop_mem[0:POPMAX*32-1];  // 32 fields per population (README)
+  reg [31:0] prj_mem[0:PRJMAX*16-1];  // 16 fields per projection
+  reg [31:0] ext_mem[0:EXTMAX*4-1];  // step, population, value, 0
+  reg [WMAX-1:0] v_mem[0:NMAX-1];
+  reg [RW-1:0] refr_mem[0:NMAX-1];
+  reg [DMAX-1:0] hist_mem[0:NMAX-1];
+  reg [NW-1:0] list_mem[0:DMAX*NMAX-1];
+  reg [NW:0] cnt_mem[0:DMAX*POPMAX-1];
+  reg [SYW:0] row_start_mem[0:ROWMAX-1];
+  reg [SYW:0] row_end_mem[0:ROWMAX-1];
+  reg [NW-1:0] syn_target_mem[0:SYNMAX-1];
+  reg [WMAX-1:0] syn_weight_mem[0:SYNMAX-1];
+  reg [7:0] syn_delay_mem[0:SYNMAX-1];
+  reg [GIW:0] gen_ptr_mem[0:GPTRMAX-1];
+  reg [NW-1:0] gen_idx_mem[0:GIDXMAX-1];
+
+  integer n;
+  initial begin
+    for (n = 0; n < NMAX; n = n + 1) begin
+      refr_mem[n] = {RW{1'b0}};
+      hist_mem[n] = {DMAX{1'b0}};
+    end
+    for (n = 0; n < DMAX * POPMAX; n = n + 1) cnt_mem[n] = {(NW + 1) {1'b0}};
+  end
+
+`ifdef SYNTHESIS
+  initial begin
+    $readmemh({IMAGES, "net.hex"}, net_mem);
+    $readmemh({IMAGES, "pop.hex"}, pop_mem);
+    $readmemh({IMAGES, "prj.hex"}, prj_mem);
+    $readmemh({IMAGES, "ext.hex"}, ext_mem);
+    $readmemh({IMAGES, "vinit.hex"}, v_mem);
+    $readmemh({IMAGES, "row_start.hex"}, row_start_mem);
+    $readmemh({IMAGES, "row_end.hex"}, row_end_mem);
+    $readmemh({IMAGES, "syn_target.hex"}, syn_target_mem);
+    $readmemh({IMAGES, "syn_weight.hex"}, syn_weight_mem);
+    $readmemh({IMAGES, "syn_delay.hex"}, syn_delay_mem);
+    $readmemh({IMAGES, "gen_ptr.hex"}, gen_ptr_mem);
+    $readmemh({IMAGES, "gen_idx.hex"}, gen_idx_mem);
+  end
+`else
+  // In simulation `+images=DIR/` overrides the prefix, so one build serves many networks.
+  reg [8*512-1:0] prefix;
+  reg [8*600-1:0] file;
+  initial begin
+    /* verilator lint_off WIDTH */
+    if (!$value$plusargs("images=%s", prefix)) prefix = IMAGES;  // a string into a wider reg
+    /* verilator lint_on WIDTH */
+    $sformat(file, "%0snet.hex", prefix);
+    $readmemh(file, net_mem);
+    $sformat(file, "%0spop.hex", prefix);
+    $readmemh(file, pop_mem);
+    $sformat(file, "%0sprj.hex", prefix);
+    $readmemh(file, prj_mem);
+    $sformat(file, "%0sext.hex", prefix);
+    $readmemh(file, ext_mem);
+    $sformat(file, "%0svinit.hex", prefix);
+    $readmemh(file, v_mem);
+    $sformat(file, "%0srow_start.hex", prefix);
+    $readmemh(file, row_start_mem);
+    $sformat(file, "%0srow_end.hex", prefix);
+    $readmemh(file, row_end_mem);
+    $sformat(file, "%0ssyn_target.hex", prefix);
+    $readmemh(file, syn_target_mem);
+    $sformat(file, "%0ssyn_weight.hex", prefix);
+    $readmemh(file, syn_weight_mem);
+    $sformat(file, "%0ssyn_delay.hex", prefix);
+    $readmemh(file, syn_delay_mem);
+    $sformat(file, "%0sgen_ptr.hex", prefix);
+    $readmemh(file, gen_ptr_mem);
+    $sformat(file, "%0sgen_idx.hex", prefix);
+    $readmemh(file, gen_idx_mem);
+  end
+`endif
+
+  // ---- phases -----------------------------------------------------------------------------
+  localparam [4:0] S_IDLE = 5'd0, S_EXT = 5'd1, S_POP = 5'd2, S_POP_KEY = 5'd3,
+      S_GEN_A = 5'd4, S_GEN_B = 5'd5, S_GEN_C = 5'd6, S_PASS = 5'd7, S_POP_END = 5'd8,
+      S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
+      S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18;
+  localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2;
+
+  reg [4:0] phase;
+  reg [31:0] t;
+  reg [31:0] steps_to_run;
+  reg [EXW:0] ext_ptr;
+  reg signed [31:0] ext_reg[0:POPMAX-1];
+  reg [31:0] gen_phase[0:POPMAX-1];
+  wire [DW-1:0] slot = t[DW-1:0];
+
+  // The current population's fields.
+  reg [POPW:0] p;
+  reg [1:0] kind;
+  reg [NW-1:0] base;
+  reg [NW:0] size;
+  reg [4:0] nch;
+  reg [SHW-1:0] s_shift;
+  reg signed [WMAX-1:0] v_min, v_max, v_rest, v_reset, v_thr;
+  reg [SMAX:0] leak;
+  reg [SMAX+8:0] gain;
+  reg [RW-1:0] refr_steps;
+  reg [31:0] key_or_ptr, thr_or_len, period;
+  reg [(SMAX+1)*CHMAX-1:0] decays;
+  reg [31:0] step_key;
+  reg [31:0] gen_s;
+  reg [GIW:0] gen_to;
+  reg [GIW:0] gen_cur;
+  reg [NW:0] spike_cnt;
+  wire [POPW-1:0] pp = p[POPW-1:0];
+  wire [POPW+4:0] pf = {pp, 5'd0};
+
+  // The neuron pass pipeline: P0 issues the reads of neuron j, P1 computes and writes.
+  reg [NW:0] j_issue;
+  reg p1_valid;
+  reg [NW-1:0] p1_j;
+  wire [NW-1:0] p1_g = base + p1_j;
+
+  // ---- memories with synchronous reads --------------------------------------------------
+  reg [NW-1:0] n_raddr;  // neuron address of the pass, the dump and the walker's history reads
+  reg [WMAX-1:0] v_rd;
+  reg [RW-1:0] refr_rd;
+  reg [DMAX-1:0] hist_rd;
+  reg v_we, refr_we, hist_we;
+  reg [WMAX-1:0] v_wd;
+  reg [RW-1:0] refr_wd;
+  reg [DMAX-1:0] hist_wd;
+  always @(posedge clk) begin
+    if (v_we) v_mem[p1_g] <= v_wd;
+    if (refr_we) refr_mem[p1_g] <= refr_wd;
+    if (hist_we) hist_mem[p1_g] <= hist_wd;
+    v_rd <= v_mem[n_raddr];
+    refr_rd <= refr_mem[n_raddr];
+    hist_rd <= hist_mem[n_raddr];
+  end
+
+  // Channel banks: bank k holds channel k of its population for every neuron.
+  reg [NW-1:0] bank_raddr;
+  reg [NW-1:0] bank_waddr;
+  reg [CHMAX-1:0] bank_we;
+  reg [CHMAX*WMAX-1:0] bank_wd;
+  wire [CHMAX*WMAX-1:0] bank_rd;
+  genvar gk;
+  generate
+    for (gk = 0; gk < CHMAX; gk = gk + 1) begin : g_bank
+      reg [WMAX-1:0] mem[0:NMAX-1];
+      reg [WMAX-1:0] rd;
+      integer z;
+      initial for (z = 0; z < NMAX; z = z + 1) mem[z] = {WMAX{1'b0}};
+      always @(posedge clk) begin
+        if (bank_we[gk]) mem[bank_waddr] <= bank_wd[gk*WMAX+:WMAX];
+        rd <= mem[bank_raddr];
+      end
+      assign bank_rd[gk*WMAX+:WMAX] = rd;
+    end
+  endgenerate
+
+  // Spike lists: entry k of population p's list of step t at {t mod DMAX, base_p + k}.
+  reg list_we;
+  reg [DW+NW-1:0] list_waddr, list_raddr;
+  reg [NW-1:0] list_wd;
+  reg [NW-1:0] list_rd;
+  always @(posedge clk) begin
+    if (list_we) list_mem[list_waddr] <= list_wd;
+    list_rd <= list_mem[list_raddr];
+  end
+
+  reg [ROWW-1:0] row_raddr;
+  reg [SYW:0] row_start_rd, row_end_rd;
+  always @(posedge clk) begin
+    row_start_rd <= row_start_mem[row_raddr];
+    row_end_rd <= row_end_mem[row_raddr];
+  end
+
+  reg [SYW-1:0] syn_raddr;
+  reg [NW-1:0] syn_target_rd;
+  reg [WMAX-1:0] syn_weight_rd;
+  reg [7:0] syn_delay_rd;
+  always @(posedge clk) begin
+    syn_target_rd <= syn_target_mem[syn_raddr];
+    syn_weight_rd <= syn_weight_mem[syn_raddr];
+    syn_delay_rd <= syn_delay_mem[syn_raddr];
+  end
+
+  reg [GPW-1:0] gen_ptr_raddr;
+  reg [GIW:0] gen_ptr_rd;
+  reg [GIW-1:0] gen_idx_raddr;
+  reg [NW-1:0] gen_idx_rd;
+  always @(posedge clk) begin
+    gen_ptr_rd <= gen_ptr_mem[gen_ptr_raddr];
+    gen_idx_rd <= gen_idx_mem[gen_idx_raddr];
+  end
+
+  // ---- the neuron lane and the Poisson draw -----------------------------------------------
+  wire signed [WMAX-1:0] lane_v;
+  wire [RW-1:0] lane_refr;
+  wire lane_spike;
+  wire [CHMAX*WMAX-1:0] lane_i;
+  wire signed [31:0] lane_i_sum;
+  neuron_lane #(
+      .CHMAX(CHMAX),
+      .WMAX (WMAX),
+      .SMAX (SMAX),
+      .RW   (RW)
+  ) lane (
+      .ext(ext_reg[pp]),
+      .i_in(bank_rd),
+      .decay(decays),
+      .nch(nch),
+      .s_shift(s_shift),
+      .v(v_rd),
+      .refr(refr_rd),
+      .leak(leak),
+      .gain(gain),
+      .v_rest(v_rest),
+      .v_reset(v_reset),
+      .v_threshold(v_thr),
+      .v_min(v_min),
+      .v_max(v_max),
+      .refractory_steps(refr_steps),
+      .v_next(lane_v),
+      .refr_next(lane_refr),
+      .spike(lane_spike),
+      .i_out(lane_i),
+      .i_sum(lane_i_sum)
+  );
+
+  wire [31:0] key_hash;
+  mix32 key_mix (
+      .x(key_or_ptr ^ t),
+      .y(key_hash)
+  );
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] draw;  // draw24 is its top 24 bits
+  /* verilator lint_on UNUSEDSIGNAL */
+  mix32 draw_mix (
+      .x(step_key + {{(32 - NW) {1'b0}}, p1_j}),
+      .y(draw)
+  );
+  wire poisson_spike = {8'd0, draw[31:8]} < thr_or_len;
+  wire gen_spike = (gen_cur < gen_to) && (gen_idx_rd == p1_j);
+  wire p1_spike = kind == K_FIXED ? lane_spike : kind == K_POISSON ? poisson_spike : gen_spike;
+  wire [DMAX-1:0] slot_bit = {{(DMAX - 1) {1'b0}}, 1'b1} << slot;
+
+  // ---- the current projection and the fan-out -------------------------------------------
+  reg [PRJW:0] k;
+  wire [PRJW-1:0] kk = k[PRJW-1:0];
+  wire [PRJW+3:0] kf = {kk, 4'd0};
+  reg [NW-1:0] src_base;
+  reg [3:0] bank;
+  reg signed [WMAX-1:0] tgt_min, tgt_max;
+  reg [ROWW-1:0] row_base;
+  reg per_syn;
+  reg [DW-1:0] list_slot;
+  reg [NW:0] n_src, src_i;
+  reg [DMAX-1:0] window;
+  reg [DMAX-1:0] word;
+  reg [SYW:0] e, e_end;
+
+  // Which history bits lie in [t - maxDelay, t] and at or after step 0.
+  wire [31:0] max_delay = prj_mem[kf+9];
+  wire [DMAX-1:0] window_next;
+  generate
+    for (gk = 0; gk < DMAX; gk = gk + 1) begin : g_window
+      wire [DW-1:0] back = slot - gk[DW-1:0];  // (t - b) mod DMAX: the delay of bit b
+      assign window_next[gk] = ({{(32 - DW) {1'b0}}, back} <= max_delay) &&
+                               ({{(32 - DW) {1'b0}}, back} <= t);
+    end
+  endgenerate
+
+  // Event pipeline: A (S_EMIT) issues the synapse read; B (a_valid: the synapse's target,
+  // weight and delay are read) tests the delay and issues the read of the target's current;
+  // C (c_valid) adds the weight with saturation and writes the current back.
+  reg a_valid, c_valid;
+  reg [DMAX-1:0] a_word;
+  reg [NW-1:0] c_addr;
+  reg signed [WMAX-1:0] c_w;
+  reg last_valid;
+  reg [NW-1:0] last_addr;
+  reg [WMAX-1:0] last_wd;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] since = t - {24'd0, syn_delay_rd};  // its low DW bits: the history slot
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire b_ok = !per_syn || ({24'd0, syn_delay_rd} <= t && a_word[since[DW-1:0]]);
+  wire [WMAX-1:0] bank_sel = bank_rd[bank*WMAX+:WMAX];
+  wire signed [WMAX-1:0] c_cur = (last_valid && last_addr == c_addr) ? last_wd : bank_sel;
+  wire signed [WMAX:0] c_sum = {c_cur[WMAX-1], c_cur} + {c_w[WMAX-1], c_w};
+  wire signed [WMAX:0] tmin_x = {tgt_min[WMAX-1], tgt_min};
+  wire signed [WMAX:0] tmax_x = {tgt_max[WMAX-1], tgt_max};
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire signed [WMAX:0] c_new = c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  // The source whose row is read next (S_SRC_READ): its index within the source population.
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] src_row = per_syn ? {{(31 - NW) {1'b0}}, src_i} - 32'd1 : {{(32 - NW) {1'b0}}, list_rd};
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  // Dump pipeline (reuses P0/P1 addressing).
+  reg d1_valid;
+
+  // ---- read addresses and write enables (combinational) ---------------------------------
+  always @* begin
+    n_raddr = base + j_issue[NW-1:0];
+    bank_raddr = base + j_issue[NW-1:0];
+    v_we = 1'b0;
+    refr_we = 1'b0;
+    hist_we = 1'b0;
+    v_wd = lane_v;
+    refr_wd = lane_refr;
+    hist_wd = (hist_rd & ~slot_bit) | (p1_spike ? slot_bit : {DMAX{1'b0}});
+    bank_we = {CHMAX{1'b0}};
+    bank_waddr = p1_g;
+    bank_wd = lane_i;
+    list_we = 1'b0;
+    list_waddr = {slot, base + spike_cnt[NW-1:0]};
+    list_wd = p1_j;
+    list_raddr = {list_slot, src_base + src_i[NW-1:0]};
+    row_raddr = row_base + src_row[ROWW-1:0];
+    syn_raddr = e[SYW-1:0];
+    gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0];
+    gen_idx_raddr = gen_cur[GIW-1:0];
+    if (phase == S_PASS && p1_valid) begin
+      hist_we = 1'b1;
+      if (kind == K_FIXED) begin
+        v_we = 1'b1;
+        refr_we = 1'b1;
+        bank_we = {CHMAX{1'b1}};
+      end
+      if (p1_spike) list_we = 1'b1;
+      if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
+    end
+    if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
+    if (phase == S_SRC) n_raddr = src_base + src_i[NW-1:0];
+    if (phase == S_DRAIN || phase == S_EMIT || phase == S_ROW || phase == S_SRC ||
+        phase == S_SRC_READ) begin
+      bank_raddr = syn_target_rd;
+      bank_waddr = c_addr;
+      bank_wd = {CHMAX{c_new[WMAX-1:0]}};
+      bank_we = {CHMAX{1'b0}};
+      if (c_valid) bank_we = {{(CHMAX - 1) {1'b0}}, 1'b1} << bank;
+    end
+  end
+
+  // ---- the sequencer --------------------------------------------------------------------
+  integer q;
+  initial begin
+    phase = S_IDLE;
+    busy = 1'b0;
+    done = 1'b0;
+    spike_valid = 1'b0;
+    dump_valid = 1'b0;
+    cycles = 64'd0;
+    pass_cycles = 64'd0;
+    deliver_cycles = 64'd0;
+    events = 64'd0;
+    a_valid = 1'b0;
+    c_valid = 1'b0;
+    last_valid = 1'b0;
+    p1_valid = 1'b0;
+    d1_valid = 1'b0;
+    for (q = 0; q < POPMAX; q = q + 1) begin
+      ext_reg[q] = 32'sd0;
+      gen_phase[q] = 32'd0;
+    end
+  end
+
+  wire in_pass = phase >= S_EXT && phase <= S_POP_END;
+  wire in_deliver = phase >= S_PRJ && phase <= S_DRAIN;
+
+  always @(posedge clk) begin
+    spike_valid <= 1'b0;
+    dump_valid <= 1'b0;
+    if (busy && phase != S_DUMP_POP && phase != S_DUMP) cycles <= cycles + 1'b1;
+    if (in_pass) pass_cycles <= pass_cycles + 1'b1;
+    if (in_deliver) deliver_cycles <= deliver_cycles + 1'b1;
+
+    // Event pipeline stages B and C advance every clock.
+    a_valid <= 1'b0;
+    c_valid <= a_valid && b_ok;
+    c_addr <= syn_target_rd;
+    c_w <= syn_weight_rd;
+    last_valid <= c_valid;
+    last_addr <= c_addr;
+    last_wd <= c_new[WMAX-1:0];
+    if (c_valid) events <= events + 1'b1;
+
+    case (phase)
+      S_IDLE:
+      if (start) begin
+        busy <= 1'b1;
+        done <= 1'b0;
+        t <= 32'd0;
+        steps_to_run <= n_steps;
+        ext_ptr <= {(EXW + 1) {1'b0}};
+        phase <= n_steps == 32'd0 ? S_DONE : S_EXT;
+      end
+
+      S_EXT: begin
+        // Stimulus events of step t, in image order (sorted by step).
+        if ({{(31 - EXW) {1'b0}}, ext_ptr} < net_mem[2] &&
+            ext_mem[{ext_ptr[EXW-1:0], 2'd0}] == t) begin
+          ext_reg[ext_mem[{ext_ptr[EXW-1:0], 2'd1}][POPW-1:0]] <= ext_mem[{ext_ptr[EXW-1:0], 2'd2}];
+          ext_ptr <= ext_ptr + 1'b1;
+        end else begin
+          p <= {(POPW + 1) {1'b0}};
+          phase <= S_POP;
+        end
+      end
+
+      S_POP: begin
+        if ({{(31 - POPW) {1'b0}}, p} == net_mem[0]) begin
+          k <= {(PRJW + 1) {1'b0}};
+          phase <= S_PRJ;
+        end else begin
+          kind <= pop_mem[pf+0][1:0];
+          base <= pop_mem[pf+1][NW-1:0];
+          size <= pop_mem[pf+2][NW:0];
+          nch <= pop_mem[pf+3][4:0];
+          s_shift <= pop_mem[pf+4][SHW-1:0];
+          v_min <= pop_mem[pf+5][WMAX-1:0];
+          v_max <= pop_mem[pf+6][WMAX-1:0];
+          v_rest <= pop_mem[pf+7][WMAX-1:0];
+          v_reset <= pop_mem[pf+8][WMAX-1:0];
+          v_thr <= pop_mem[pf+9][WMAX-1:0];
+          leak <= pop_mem[pf+10][SMAX:0];
+          gain <= pop_mem[pf+11][SMAX+8:0];
+          refr_steps <= pop_mem[pf+12][RW-1:0];
+          key_or_ptr <= pop_mem[pf+13];
+          thr_or_len <= pop_mem[pf+14];
+          period <= pop_mem[pf+15];
+          for (q = 0; q < CHMAX; q = q + 1)
+            decays[q*(SMAX+1)+:(SMAX+1)] <= pop_mem[{{(27 - POPW) {1'b0}}, pf}+16+q][SMAX:0];
+          gen_s <= pop_mem[pf+15] != 32'd0 ? gen_phase[pp] : t;
+          spike_cnt <= {(NW + 1) {1'b0}};
+          j_issue <= {(NW + 1) {1'b0}};
+          p1_valid <= 1'b0;
+          phase <= S_POP_KEY;
+        end
+      end
+
+      S_POP_KEY: begin
+        step_key <= key_hash;  // Poisson: stepKey(key, t)
+        gen_to <= {(GIW + 1) {1'b0}};
+        gen_cur <= {(GIW + 1) {1'b0}};
+        // Generator: the step's entries are gen_ptr[s] .. gen_ptr[s + 1] when s + 1 < length.
+        phase <= kind == K_GEN && gen_s + 32'd1 < thr_or_len ? S_GEN_A : S_PASS;
+      end
+      S_GEN_A: phase <= S_GEN_B;  // gen_ptr[s] is being read
+      S_GEN_B: begin
+        gen_cur <= gen_ptr_rd;
+        phase <= S_GEN_C;  // gen_ptr[s + 1] is being read
+      end
+      S_GEN_C: begin
+        gen_to <= gen_ptr_rd;
+        phase <= S_PASS;  // gen_idx[gen_cur] is being read
+      end
+
+      S_PASS: begin
+        if (j_issue < size) begin
+          p1_valid <= 1'b1;
+          p1_j <= j_issue[NW-1:0];
+          j_issue <= j_issue + 1'b1;
+        end else begin
+          p1_valid <= 1'b0;
+        end
+        if (p1_valid) begin
+          if (p1_spike) begin
+            spike_cnt <= spike_cnt + 1'b1;
+            spike_valid <= 1'b1;
+            spike_step <= t;
+            spike_pop <= pp;
+            spike_index <= p1_j;
+          end
+          if (kind == K_GEN && gen_spike) gen_cur <= gen_cur + 1'b1;
+        end
+        if (!p1_valid && j_issue >= size) phase <= S_POP_END;
+      end
+
+      S_POP_END: begin
+        cnt_mem[{slot, pp}] <= spike_cnt;
+        if (kind == K_GEN && period != 32'd0)
+          gen_phase[pp] <= gen_phase[pp] + 32'd1 == period ? 32'd0 : gen_phase[pp] + 32'd1;
+        p <= p + 1'b1;
+        phase <= S_POP;
+      end
+
+      S_PRJ: begin
+        if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
+          phase <= dump_en ? S_DUMP_POP : S_NEXT;
+          p <= {(POPW + 1) {1'b0}};
+        end else begin
+          src_base <= prj_mem[kf+1][NW-1:0];
+          bank <= prj_mem[kf+3][3:0];
+          tgt_min <= prj_mem[kf+4][WMAX-1:0];
+          tgt_max <= prj_mem[kf+5][WMAX-1:0];
+          row_base <= prj_mem[kf+6][ROWW-1:0];
+          per_syn <= prj_mem[kf+7][0];
+          list_slot <= slot - prj_mem[kf+8][DW-1:0];
+          window <= window_next;
+          src_i <= {(NW + 1) {1'b0}};
+          if (prj_mem[kf+7][0]) begin
+            n_src <= prj_mem[kf+2][NW:0];
+            phase <= S_SRC;
+          end else if (prj_mem[kf+8] <= t) begin
+            n_src <= cnt_mem[{slot - prj_mem[kf+8][DW-1:0], prj_mem[kf+0][POPW-1:0]}];
+            phase <= S_SRC;
+          end else begin
+            k <= k + 1'b1;  // every synapse's delay reaches before step 0
+          end
+        end
+      end
+
+      S_SRC: begin
+        // Issue the read of the next source: its list entry, or its history word.
+        if (src_i == n_src) begin
+          phase <= S_DRAIN;
+        end else begin
+          src_i <= src_i + 1'b1;
+          phase <= S_SRC_READ;
+        end
+      end
+      S_SRC_READ: begin
+        // list_rd / hist_rd hold the source; the row read is issued now.
+        word <= hist_rd;
+        if (per_syn && (hist_rd & window) == {DMAX{1'b0}}) phase <= S_SRC;
+        else phase <= S_ROW;
+      end
+      S_ROW: begin
+        e <= row_start_rd;
+        e_end <= row_end_rd;
+        phase <= row_start_rd == row_end_rd ? S_SRC : S_EMIT;
+      end
+      S_EMIT: begin
+        a_valid <= 1'b1;
+        a_word <= word;
+        e <= e + 1'b1;
+        if (e + 1'b1 == e_end) phase <= S_SRC;
+      end
+      S_DRAIN: begin
+        if (!a_valid && !c_valid) begin
+          k <= k + 1'b1;
+          phase <= S_PRJ;
+        end
+      end
+
+      S_DUMP_POP: begin
+        if ({{(31 - POPW) {1'b0}}, p} == net_mem[0]) begin
+          phase <= S_NEXT;
+        end else if (pop_mem[pf+0][1:0] != K_FIXED) begin
+          p <= p + 1'b1;
+        end else begin
+          base <= pop_mem[pf+1][NW-1:0];
+          size <= pop_mem[pf+2][NW:0];
+          nch <= pop_mem[pf+3][4:0];
+          j_issue <= {(NW + 1) {1'b0}};
+          d1_valid <= 1'b0;
+          phase <= S_DUMP;
+        end
+      end
+      S_DUMP: begin
+        if (j_issue < size) begin
+          d1_valid <= 1'b1;
+          p1_j <= j_issue[NW-1:0];
+          j_issue <= j_issue + 1'b1;
+        end else begin
+          d1_valid <= 1'b0;
+        end
+        if (d1_valid) begin
+          dump_valid <= 1'b1;
+          dump_step <= t;
+          dump_pop <= pp;
+          dump_index <= p1_j;
+          dump_v <= {{(24 - WMAX) {v_rd[WMAX-1]}}, v_rd};
+          dump_i <= lane_i_sum;
+        end
+        if (!d1_valid && j_issue >= size) begin
+          p <= p + 1'b1;
+          phase <= S_DUMP_POP;
+        end
+      end
+
+      S_NEXT: begin
+        t <= t + 32'd1;
+        phase <= t + 32'd1 == steps_to_run ? S_DONE : S_EXT;
+      end
+      S_DONE: begin
+        busy <= 1'b0;
+        done <= 1'b1;
+        phase <= S_IDLE;
+      end
+      default: phase <= S_IDLE;
+    endcase
+  end
+endmodule
+
+`default_nettype wire

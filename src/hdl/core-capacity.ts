@@ -1,0 +1,98 @@
+/**
+ * The core's capacity parameters for one network (each need rounded up to a power of two, at
+ * least 2 so that no address is zero bits wide) and the memory they take, checked against a
+ * PYNQ-Z2's block RAM (140 RAMB36 of 36 Kbit). The widths here are the core's: keep them in
+ * step with `hdl/spikelab_core.v`.
+ */
+import { CORE_RW, CORE_WMAX, type CoreNeeds } from './core-images.ts';
+
+/** The `spikelab_core` parameters (their names in the RTL). */
+export interface CoreCapacity {
+  NMAX: number;
+  POPMAX: number;
+  PRJMAX: number;
+  CHMAX: number;
+  DMAX: number;
+  SYNMAX: number;
+  ROWMAX: number;
+  GPTRMAX: number;
+  GIDXMAX: number;
+  EXTMAX: number;
+}
+
+/** Block RAM of the xc7z020: 140 RAMB36E1 of 36 Kbit (../shared/HARDWARE.md). */
+export const PYNQ_Z2_BRAM_BITS = 140 * 36 * 1024;
+
+/** ceil(log2(n)) for n >= 1, as Verilog's $clog2. */
+export function clog2(n: number): number {
+  let bits = 0;
+  while (2 ** bits < n) bits++;
+  return bits;
+}
+
+/** The smallest power of two >= max(n, 2). */
+export function roundCapacity(n: number): number {
+  return 2 ** clog2(Math.max(2, n));
+}
+
+/** Capacities that hold `needs`. */
+export function capacityFor(needs: CoreNeeds): CoreCapacity {
+  return {
+    NMAX: roundCapacity(needs.neurons),
+    POPMAX: roundCapacity(needs.populations),
+    PRJMAX: roundCapacity(needs.projections),
+    CHMAX: Math.max(1, needs.channels),
+    DMAX: roundCapacity(needs.maxDelay + 1),
+    SYNMAX: roundCapacity(needs.synapses),
+    ROWMAX: roundCapacity(needs.rows),
+    GPTRMAX: roundCapacity(needs.genPtr),
+    GIDXMAX: roundCapacity(needs.genIdx),
+    EXTMAX: roundCapacity(needs.ext),
+  };
+}
+
+/** The names of the capacities that are smaller than `needs` requires (empty: it fits). */
+export function shortfalls(capacity: CoreCapacity, needs: CoreNeeds): string[] {
+  const want = capacityFor(needs);
+  return (Object.keys(want) as (keyof CoreCapacity)[]).filter((k) => capacity[k] < want[k]);
+}
+
+/** Widths of the image words, as the core declares its memories. */
+export function imageWidths(c: CoreCapacity): Record<string, number> {
+  const nw = clog2(c.NMAX);
+  return {
+    net: 32,
+    pop: 32,
+    prj: 32,
+    ext: 32,
+    vinit: CORE_WMAX,
+    rowStart: clog2(c.SYNMAX) + 1,
+    rowEnd: clog2(c.SYNMAX) + 1,
+    synTarget: nw,
+    synWeight: CORE_WMAX,
+    synDelay: 8,
+    genPtr: clog2(c.GIDXMAX) + 1,
+    genIdx: nw,
+  };
+}
+
+/** Bits of every memory of the core at capacity `c` (what block RAM must hold). */
+export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
+  const nw = clog2(c.NMAX);
+  const w = imageWidths(c);
+  return [
+    { name: 'V', bits: c.NMAX * CORE_WMAX },
+    { name: 'refractory counters', bits: c.NMAX * CORE_RW },
+    { name: 'spike history words', bits: c.NMAX * c.DMAX },
+    { name: 'channel currents', bits: c.CHMAX * c.NMAX * CORE_WMAX },
+    { name: 'spike-list ring', bits: c.DMAX * c.NMAX * nw },
+    { name: 'row pointers', bits: 2 * c.ROWMAX * (w.rowStart ?? 0) },
+    { name: 'synapses (target, weight, delay)', bits: c.SYNMAX * (nw + CORE_WMAX + 8) },
+    { name: 'generator schedule', bits: c.GPTRMAX * (w.genPtr ?? 0) + c.GIDXMAX * nw },
+  ];
+}
+
+/** Total memory bits of the core at capacity `c`. */
+export function totalMemoryBits(c: CoreCapacity): number {
+  return memoryBits(c).reduce((sum, m) => sum + m.bits, 0);
+}

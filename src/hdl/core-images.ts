@@ -1,0 +1,287 @@
+/**
+ * The network as data for `hdl/spikelab_core.v`: its `$readmemh` images, built from the
+ * compiled `Plan` (never from the document), so the core gets exactly the integers the engine
+ * steps: quantised weights and constants, the drawn CSR connectivity and delays, the generator
+ * schedules, Poisson keys and thresholds, and the stimulus (ext) schedule. Field layouts are
+ * the core's (hdl/README.md, "Network core"); `CoreNeeds` is what the capacities must hold.
+ */
+import type { FixedLifPlan, Plan, PopulationPlan } from '../engine/plan.ts';
+import { fixedRange } from '../engine/fixed-point/fixed-lif-step.ts';
+
+/** Population kinds as the core numbers them (`pop.hex` field 0). */
+export const POP_KIND = { fixed: 0, poisson: 1, generator: 2 } as const;
+
+/** Words per population in `pop.hex` and per projection in `prj.hex`. */
+export const POP_FIELDS = 32;
+export const PRJ_FIELDS = 16;
+/** Channels one fixed-point population may have (the core's 4-bit bank field). */
+export const MAX_CHANNELS = 16;
+/** The core's widest W and S, and its refractory counter width. */
+export const CORE_WMAX = 24;
+export const CORE_SMAX = 16;
+export const CORE_RW = 16;
+
+/** Memory contents, unpadded; the capacities decide the memories' depths and widths. */
+export interface CoreImages {
+  net: number[];
+  pop: number[];
+  prj: number[];
+  ext: number[];
+  vinit: number[];
+  rowStart: number[];
+  rowEnd: number[];
+  synTarget: number[];
+  synWeight: number[];
+  synDelay: number[];
+  genPtr: number[];
+  genIdx: number[];
+}
+
+/** How much of each resource the network uses (before rounding to capacities). */
+export interface CoreNeeds {
+  neurons: number;
+  populations: number;
+  projections: number;
+  channels: number;
+  /** Largest delay of a delivered projection, steps. */
+  maxDelay: number;
+  synapses: number;
+  rows: number;
+  genPtr: number;
+  genIdx: number;
+  ext: number;
+}
+
+/** A network that the core cannot hold as built, per item (population or projection). */
+export interface CoreProblem {
+  path: string;
+  message: string;
+}
+
+export interface CoreLayout {
+  images: CoreImages;
+  needs: CoreNeeds;
+  /** First global neuron index of each population. */
+  bases: number[];
+  /** Projections that the core delivers (onto fixed-point populations), in document order. */
+  delivered: number[];
+  problems: CoreProblem[];
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/** A signed value as the core's 32-bit image word (two's complement). */
+const word = (x: number): number => x >>> 0;
+
+/**
+ * Lays out `plan` for the core. Models other than fixed_point_lif, poisson and
+ * spike_generator must have been refused before (they throw here).
+ */
+export function layoutCore(plan: Plan): CoreLayout {
+  const problems: CoreProblem[] = [];
+  const bases: number[] = [];
+  let neurons = 0;
+  for (const p of plan.populations) {
+    bases.push(neurons);
+    neurons += p.size;
+  }
+
+  const images: CoreImages = {
+    net: [],
+    pop: [],
+    prj: [],
+    ext: [],
+    vinit: new Array<number>(neurons).fill(0),
+    rowStart: [],
+    rowEnd: [],
+    synTarget: [],
+    synWeight: [],
+    synDelay: [],
+    genPtr: [],
+    genIdx: [],
+  };
+
+  let channels = 1;
+  plan.populations.forEach((p, i) => {
+    const fields = new Array<number>(POP_FIELDS).fill(0);
+    const base = bases[i] ?? 0;
+    fields[1] = base;
+    fields[2] = p.size;
+    const m = p.model;
+    switch (m.model) {
+      case 'fixed_point_lif': {
+        fields[0] = POP_KIND.fixed;
+        fixedFields(fields, p, m, plan, problems, i);
+        channels = Math.max(channels, p.channels.length);
+        m.vInit.forEach((v, j) => (images.vinit[base + j] = v));
+        break;
+      }
+      case 'poisson':
+        fields[0] = POP_KIND.poisson;
+        fields[13] = m.key >>> 0;
+        fields[14] = m.threshold24;
+        break;
+      case 'spike_generator':
+        fields[0] = POP_KIND.generator;
+        fields[13] = images.genPtr.length;
+        fields[14] = m.stepPtr.length;
+        fields[15] = m.periodSteps;
+        // Pointers into the shared index table: this generator's entries start after the others.
+        for (const ptr of m.stepPtr) images.genPtr.push(images.genIdx.length + ptr);
+        for (const j of m.indices) images.genIdx.push(j);
+        break;
+      case 'stochastic_lif':
+      case 'sc_dense':
+      case 'loihi':
+      case 'izhikevich':
+      case 'adex':
+      case 'dynapsim':
+        // exportRefusals names these before a plan is laid out.
+        throw new Error(`layoutCore: population '${p.id}' (${m.model}) has no core form`);
+    }
+    images.pop.push(...fields);
+  });
+
+  // Projections onto fixed-point populations; events into a source population are dropped
+  // (the engine drops them too), so those projections are not delivered at all.
+  const delivered: number[] = [];
+  let maxDelay = 0;
+  plan.projections.forEach((pr, k) => {
+    const target = plan.populations[pr.target];
+    const source = plan.populations[pr.source];
+    if (target?.model.model !== 'fixed_point_lif' || source === undefined) return;
+    if (pr.destination.kind !== 'current') {
+      throw new Error(
+        `layoutCore: projection '${pr.id}' onto a fixed-point target is not a current`,
+      );
+    }
+    const bank = target.channels.indexOf(pr.destination.channel);
+    const { min, max } = fixedRange(target.model.totalBits);
+    const { rowPtr, targets, weights, delays } = pr.csr;
+    const perSynapse = delays instanceof Uint8Array;
+    const fields = new Array<number>(PRJ_FIELDS).fill(0);
+    fields[0] = pr.source;
+    fields[1] = bases[pr.source] ?? 0;
+    fields[2] = source.size;
+    fields[3] = bank;
+    fields[4] = word(min);
+    fields[5] = word(max);
+    fields[6] = images.rowStart.length;
+    fields[7] = perSynapse ? 1 : 0;
+    fields[8] = perSynapse ? 0 : delays.constant;
+    fields[9] = pr.maxDelay;
+    maxDelay = Math.max(maxDelay, pr.maxDelay);
+    const first = images.synTarget.length;
+    for (let s = 0; s < source.size; s++) {
+      images.rowStart.push(first + (rowPtr[s] ?? 0));
+      images.rowEnd.push(first + (rowPtr[s + 1] ?? 0));
+    }
+    const targetBase = bases[pr.target] ?? 0;
+    for (let e = 0; e < targets.length; e++) {
+      images.synTarget.push(targetBase + (targets[e] ?? 0));
+      images.synWeight.push(weights instanceof Float32Array ? (weights[e] ?? 0) : weights.constant);
+      images.synDelay.push(perSynapse ? (delays[e] ?? 0) : delays.constant);
+    }
+    images.prj.push(...fields);
+    delivered.push(k);
+  });
+
+  images.ext = extSchedule(plan, problems);
+  const extEvents = images.ext.length / 4;
+  images.net = [plan.populations.length, delivered.length, extEvents, 0];
+  return {
+    images,
+    bases,
+    delivered,
+    problems,
+    needs: {
+      neurons,
+      populations: plan.populations.length,
+      projections: delivered.length,
+      channels,
+      maxDelay,
+      synapses: images.synTarget.length,
+      rows: images.rowStart.length,
+      genPtr: images.genPtr.length,
+      genIdx: images.genIdx.length,
+      ext: extEvents,
+    },
+  };
+}
+
+/** Fields 3..12 and 16.. of a fixed-point population (README: `pop.hex`). */
+function fixedFields(
+  fields: number[],
+  p: PopulationPlan,
+  m: FixedLifPlan,
+  plan: Plan,
+  problems: CoreProblem[],
+  index: number,
+): void {
+  const { min, max } = fixedRange(m.totalBits);
+  fields[3] = p.channels.length;
+  fields[4] = m.scaleBits;
+  fields[5] = word(min);
+  fields[6] = word(max);
+  fields[7] = word(m.vRest);
+  fields[8] = word(m.vReset);
+  fields[9] = word(m.vThreshold);
+  fields[10] = m.leak;
+  fields[11] = m.gain;
+  fields[12] = m.refractorySteps;
+  if (m.refractorySteps >= 2 ** CORE_RW) {
+    problems.push({
+      path: `populations[${index}]`,
+      message:
+        `population '${p.id}' has a refractory period of ${m.refractorySteps} steps; the core ` +
+        `counts at most ${2 ** CORE_RW - 1}`,
+    });
+  }
+  if (p.channels.length > MAX_CHANNELS) {
+    problems.push({
+      path: `populations[${index}]`,
+      message:
+        `population '${p.id}' has ${p.channels.length} synaptic currents (distinct taus); the ` +
+        `core holds at most ${MAX_CHANNELS}`,
+    });
+  }
+  p.channels.forEach((c, k) => {
+    if (k < MAX_CHANNELS) fields[16 + k] = plan.channels[c]?.fixedDecay ?? 0;
+  });
+}
+
+/**
+ * The stimulus schedule as change events (step, population, value, 0): a fixed-point
+ * population's ext = q(bias) + the q(amplitude) of every stimulus active at the step
+ * (`fixedExternal`), listed at step 0 when nonzero and wherever it changes.
+ */
+function extSchedule(plan: Plan, problems: CoreProblem[]): number[] {
+  const events: [number, number, number][] = [];
+  plan.populations.forEach((p, i) => {
+    if (p.model.model !== 'fixed_point_lif') return;
+    const bias = p.model.bias;
+    const steps = new Set<number>([0]);
+    for (const s of p.stimuli) {
+      for (const at of [s.startStep, s.stopStep]) {
+        if (at > 0 && at < plan.totalSteps) steps.add(at);
+      }
+    }
+    let previous = 0;
+    for (const t of [...steps].sort((a, b) => a - b)) {
+      let ext = bias;
+      for (const s of p.stimuli) if (s.startStep <= t && t < s.stopStep) ext += s.amplitude;
+      if (ext < INT32_MIN || ext > INT32_MAX) {
+        problems.push({
+          path: `populations[${i}]`,
+          message: `population '${p.id}' has an input (bias + stimuli) of ${ext} at step ${t}, beyond the core's 32-bit ext register`,
+        });
+        return;
+      }
+      if (ext !== previous) events.push([t, i, ext]);
+      previous = ext;
+    }
+  });
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return events.flatMap(([t, pop, ext]) => [t, pop, word(ext), 0]);
+}

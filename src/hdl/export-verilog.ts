@@ -1,0 +1,205 @@
+/**
+ * `exportVerilog(doc, rtl)`: the files of a self-contained Verilog export of a network for the
+ * fixed core in `hdl/` (issue 8). Pure: the caller passes the hand-written RTL texts (the CLI
+ * reads them from `hdl/`, the page bundles them) and writes the files. The network-specific part
+ * comes from the compiled `Plan`, so the core steps exactly the integers the engine steps.
+ */
+import { compile } from '../engine/compile/index.ts';
+import type { NetworkDocument } from '../model/document.ts';
+import { CORE_RTL_FILES, boardConstraints, boardVerilog, buildTcl } from './board-files.ts';
+import { documentHash } from './canonical-json.ts';
+import {
+  PYNQ_Z2_BRAM_BITS,
+  capacityFor,
+  imageWidths,
+  memoryBits,
+  shortfalls,
+  totalMemoryBits,
+  type CoreCapacity,
+} from './core-capacity.ts';
+import { layoutCore, type CoreImages, type CoreNeeds } from './core-images.ts';
+import { exportRefusals, type ExportRefusal } from './core-refusals.ts';
+import { exportReadme } from './export-readme.ts';
+import { hexImage } from './hex-image.ts';
+import { testbenchVerilog } from './testbench.ts';
+
+/** Bumped whenever the generated files or the core's image formats change meaning. */
+export const GENERATOR_FORMAT = 1;
+
+/** Why a document cannot be exported: one line per population/projection at fault. */
+export class ExportRefusedError extends Error {
+  override readonly name = 'ExportRefusedError';
+  constructor(
+    readonly refusals: readonly ExportRefusal[],
+    summary: string,
+  ) {
+    super(`${summary}:\n${refusals.map((r) => `${r.path}: ${r.message}`).join('\n')}`);
+  }
+}
+
+/** A network that fits no PYNQ-Z2 (or the capacity the caller fixed). */
+export class CapacityError extends Error {
+  override readonly name = 'CapacityError';
+}
+
+export interface ExportOptions {
+  /** The hand-written core sources by file name (at least `CORE_RTL_FILES`). */
+  rtl: Readonly<Record<string, string>>;
+  /** The `spikelab` version for the headers. */
+  version: string;
+  /** Fixed capacities instead of the network's own (tests share one build); must hold it. */
+  capacity?: CoreCapacity;
+}
+
+export interface ExportedFile {
+  /** Path inside the export directory ('/' separated). */
+  path: string;
+  text: string;
+}
+
+export interface VerilogExport {
+  files: ExportedFile[];
+  hash: string;
+  capacity: CoreCapacity;
+  needs: CoreNeeds;
+  /** Memory bits of the core at `capacity`, against the PYNQ-Z2's block RAM. */
+  memoryBits: number;
+  totalSteps: number;
+}
+
+/** Image file name -> its field in `CoreImages`, in the order the core reads them. */
+const IMAGE_FILES: readonly [string, keyof CoreImages][] = [
+  ['net.hex', 'net'],
+  ['pop.hex', 'pop'],
+  ['prj.hex', 'prj'],
+  ['ext.hex', 'ext'],
+  ['vinit.hex', 'vinit'],
+  ['row_start.hex', 'rowStart'],
+  ['row_end.hex', 'rowEnd'],
+  ['syn_target.hex', 'synTarget'],
+  ['syn_weight.hex', 'synWeight'],
+  ['syn_delay.hex', 'synDelay'],
+  ['gen_ptr.hex', 'genPtr'],
+  ['gen_idx.hex', 'genIdx'],
+];
+
+/** Depth of each image's memory at capacity `c` (the core's declarations). */
+function imageDepth(c: CoreCapacity, key: keyof CoreImages): number {
+  switch (key) {
+    case 'net':
+      return 4;
+    case 'pop':
+      return c.POPMAX * 32;
+    case 'prj':
+      return c.PRJMAX * 16;
+    case 'ext':
+      return c.EXTMAX * 4;
+    case 'vinit':
+      return c.NMAX;
+    case 'rowStart':
+    case 'rowEnd':
+      return c.ROWMAX;
+    case 'synTarget':
+    case 'synWeight':
+    case 'synDelay':
+      return c.SYNMAX;
+    case 'genPtr':
+      return c.GPTRMAX;
+    case 'genIdx':
+      return c.GIDXMAX;
+  }
+}
+
+/**
+ * The export of `doc` (validated). Throws `ExportRefusedError` naming every population and
+ * projection the core cannot run, and `CapacityError` when the network does not fit.
+ */
+export function exportVerilog(doc: NetworkDocument, options: ExportOptions): VerilogExport {
+  const refusals = exportRefusals(doc);
+  if (refusals.length > 0) {
+    throw new ExportRefusedError(refusals, `'${doc.name}' cannot be exported to the Verilog core`);
+  }
+  const plan = compile(doc);
+  const layout = layoutCore(plan);
+  if (layout.problems.length > 0) {
+    throw new ExportRefusedError(layout.problems, `'${doc.name}' does not fit the Verilog core`);
+  }
+  const capacity = options.capacity ?? capacityFor(layout.needs);
+  const short = shortfalls(capacity, layout.needs);
+  if (short.length > 0) {
+    throw new CapacityError(
+      `the fixed capacity is too small for '${doc.name}': ${short.join(', ')}`,
+    );
+  }
+  const bits = totalMemoryBits(capacity);
+  if (bits > PYNQ_Z2_BRAM_BITS) {
+    const parts = memoryBits(capacity)
+      .filter((m) => m.bits > 0)
+      .map((m) => `${m.name} ${m.bits}`)
+      .join(', ');
+    throw new CapacityError(
+      `'${doc.name}' needs ${bits} bits of memory in the core (${parts}); a PYNQ-Z2 holds ` +
+        `${PYNQ_Z2_BRAM_BITS} (140 RAMB36)`,
+    );
+  }
+
+  const hash = documentHash(doc);
+  const stamp = `spikelab ${options.version} export-verilog (format ${GENERATOR_FORMAT}) from document sha256 ${hash}`;
+  const vHeader = `// Generated by ${stamp}.\n// Do not edit: export the document again.\n`;
+  const hashHeader = `# Generated by ${stamp}.\n`;
+  const files: ExportedFile[] = [];
+
+  for (const name of CORE_RTL_FILES) {
+    const text = options.rtl[name];
+    if (text === undefined) throw new Error(`exportVerilog: the RTL source '${name}' is missing`);
+    files.push({
+      path: name,
+      text: `// Copied from hdl/${name} by ${stamp}.\n${text}`,
+    });
+  }
+  files.push({
+    path: 'tb_top.v',
+    text: testbenchVerilog({
+      header: vHeader,
+      capacity,
+      totalSteps: plan.totalSteps,
+      populationIds: plan.populations.map((p) => p.id),
+      recorded: plan.populations.map((_, i) =>
+        plan.probes.some((probe) => probe.kind === 'spikes' && probe.population === i),
+      ),
+    }),
+  });
+  const widths = imageWidths(capacity);
+  for (const [name, key] of IMAGE_FILES) {
+    const values = layout.images[key];
+    const padded = values.concat(
+      new Array<number>(imageDepth(capacity, key) - values.length).fill(0),
+    );
+    files.push({ path: name, text: hexImage(padded, widths[key] ?? 32, vHeader) });
+  }
+  files.push({
+    path: 'README.md',
+    text: exportReadme({
+      stamp,
+      doc,
+      capacity,
+      needs: layout.needs,
+      memoryBits: bits,
+      totalSteps: plan.totalSteps,
+    }),
+  });
+  files.push({
+    path: 'vivado/spikelab_board.v',
+    text: boardVerilog(vHeader, capacity, plan.totalSteps),
+  });
+  files.push({ path: 'vivado/pynq_z2.xdc', text: boardConstraints(hashHeader) });
+  files.push({ path: 'vivado/build.tcl', text: buildTcl(hashHeader) });
+  return {
+    files,
+    hash,
+    capacity,
+    needs: layout.needs,
+    memoryBits: bits,
+    totalSteps: plan.totalSteps,
+  };
+}

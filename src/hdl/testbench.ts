@@ -1,0 +1,154 @@
+/**
+ * `tb_top.v`, the exported design's self-contained testbench: it instantiates the core at the
+ * network's capacity, runs the document's `totalSteps`, writes `spikes.csv` (`step,population,
+ * index`, the populations that the document's spike probes record, as `spikelab run` writes
+ * them) and, with `+state=FILE`, every fixed-point neuron's v and i after each step; `+vcd`
+ * writes `tb_top.vcd`. It prints the clocks per step and the synaptic events at the end.
+ */
+import type { CoreCapacity } from './core-capacity.ts';
+import { clog2 } from './core-capacity.ts';
+
+export interface TestbenchInput {
+  header: string;
+  capacity: CoreCapacity;
+  totalSteps: number;
+  /** Population ids in document order. */
+  populationIds: readonly string[];
+  /** Which populations' spikes go to spikes.csv. */
+  recorded: readonly boolean[];
+}
+
+/** A CSV field as `buildSpikeCsv` writes it (RFC 4180 quoting), as a Verilog string literal. */
+function verilogCsvLiteral(id: string): string {
+  const field = /[",\n\r]/.test(id) ? `"${id.replace(/"/g, '""')}"` : id;
+  const bytes = new TextEncoder().encode(field);
+  let out = '';
+  for (const b of bytes) {
+    if (b === 0x22) out += '\\"';
+    else if (b === 0x5c) out += '\\\\';
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\${b.toString(8).padStart(3, '0')}`;
+  }
+  return `"${out}"`;
+}
+
+/** The text of tb_top.v. */
+export function testbenchVerilog(input: TestbenchInput): string {
+  const { capacity: c, populationIds, recorded } = input;
+  const popw = clog2(c.POPMAX);
+  const nameBytes = Math.max(
+    1,
+    ...populationIds.map((id) => new TextEncoder().encode(id).length * 2 + 2),
+  );
+  const params = (Object.keys(c) as (keyof CoreCapacity)[])
+    .map((k) => `      .${k}(${c[k]}),`)
+    .join('\n');
+  const names = populationIds
+    .map((id, i) => `      ${popw}'d${i}: pop_name = ${verilogCsvLiteral(id)};`)
+    .join('\n');
+  const rec = recorded.map((r, i) => `      ${popw}'d${i}: recorded = 1'b${r ? 1 : 0};`).join('\n');
+  return `${input.header}// The testbench of this export: \`iverilog -g2012 -o sim *.v && vvp sim\` writes spikes.csv.
+// Plusargs: +state=FILE (v and i of every fixed-point neuron after each step), +vcd (tb_top.vcd).
+\`default_nettype none
+\`timescale 1ns / 1ps
+
+module tb_top;
+  localparam integer TOTAL_STEPS = ${input.totalSteps};
+  localparam integer POPW = ${popw};
+  localparam integer NW = ${clog2(c.NMAX)};
+
+  reg clk = 1'b0;
+  always #5 clk = ~clk;  // 100 MHz
+
+  reg start = 1'b0;
+  reg dump_en = 1'b0;
+  wire busy, done, spike_valid, dump_valid;
+  wire [31:0] spike_step, dump_step;
+  wire [POPW-1:0] spike_pop, dump_pop;
+  wire [NW-1:0] spike_index, dump_index;
+  wire signed [23:0] dump_v;
+  wire signed [31:0] dump_i;
+  wire [63:0] cycles, pass_cycles, deliver_cycles, events;
+
+  spikelab_core #(
+${params}
+      .IMAGES("./")
+  ) core (
+      .clk(clk),
+      .start(start),
+      .n_steps(TOTAL_STEPS),
+      .dump_en(dump_en),
+      .busy(busy),
+      .done(done),
+      .spike_valid(spike_valid),
+      .spike_step(spike_step),
+      .spike_pop(spike_pop),
+      .spike_index(spike_index),
+      .dump_valid(dump_valid),
+      .dump_step(dump_step),
+      .dump_pop(dump_pop),
+      .dump_index(dump_index),
+      .dump_v(dump_v),
+      .dump_i(dump_i),
+      .cycles(cycles),
+      .pass_cycles(pass_cycles),
+      .deliver_cycles(deliver_cycles),
+      .events(events)
+  );
+
+  // Population ids as spikes.csv writes them (quoted where CSV needs it).
+  function [8*${nameBytes}-1:0] pop_name(input [POPW-1:0] p);
+    case (p)
+${names}
+      default: pop_name = "?";
+    endcase
+  endfunction
+
+  // Populations with a spikes probe: the spikes \`spikelab run\` reports.
+  function recorded(input [POPW-1:0] p);
+    case (p)
+${rec}
+      default: recorded = 1'b0;
+    endcase
+  endfunction
+
+  integer spikes_file;
+  integer state_file;
+  reg [8*512-1:0] state_path;
+  initial begin
+    spikes_file = $fopen("spikes.csv", "w");
+    $fwrite(spikes_file, "step,population,index\\n");
+    if ($value$plusargs("state=%s", state_path)) begin
+      dump_en = 1'b1;
+      state_file = $fopen(state_path, "w");
+      $fwrite(state_file, "step,population,index,v,i\\n");
+    end
+    if ($test$plusargs("vcd")) begin
+      $dumpfile("tb_top.vcd");
+      $dumpvars(0, tb_top);
+    end
+    @(posedge clk);
+    start <= 1'b1;
+    @(posedge clk);
+    start <= 1'b0;
+    @(posedge clk);
+    wait (done);
+    $fclose(spikes_file);
+    if (dump_en) $fclose(state_file);
+    $display("spikelab: %0d steps, %0d clocks (%0d neuron pass, %0d delivery), %0d synaptic events",
+             TOTAL_STEPS, cycles, pass_cycles, deliver_cycles, events);
+    $finish;
+  end
+
+  always @(posedge clk) begin
+    if (spike_valid && recorded(spike_pop))
+      $fwrite(spikes_file, "%0d,%0s,%0d\\n", spike_step, pop_name(spike_pop), spike_index);
+    if (dump_valid)
+      $fwrite(state_file, "%0d,%0s,%0d,%0d,%0d\\n", dump_step, pop_name(dump_pop), dump_index,
+              dump_v, dump_i);
+  end
+endmodule
+
+\`default_nettype wire
+`;
+}
