@@ -1,11 +1,11 @@
 /**
  * One run of hdl/tb/tb_host_bridge.v: the bench's sources and constants, the clock pairs it runs
- * at, the script of the test (host_bridge-scenario), and a function that builds and runs the
- * bench and parses what it wrote: TDO per TCK, bus accesses, core starts and crossing latencies.
+ * at, and a function that runs a built bench on a script (host-bridge-script.ts) and parses what
+ * it wrote: TDO per TCK, bus accesses, core starts and crossing latencies.
  */
 import { join } from 'node:path';
-import type { Bench, Simulator } from './simulators.ts';
-import { buildBench, hexWord, runTool } from './simulators.ts';
+import type { Bench } from './simulators.ts';
+import { hexWord, runTool } from './simulators.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { BridgeScript } from './host-bridge-script.ts';
 
@@ -21,7 +21,6 @@ export const BRIDGE_BENCH: Bench = {
 
 /** The bench's constants (tb_host_bridge.v), which the script's timing depends on. */
 export const TB = {
-  user: 3,
   busTimeout: 8000,
   slowWait: 3000,
   stepClocks: 40,
@@ -98,11 +97,6 @@ export function parseBridgeRun(lines: readonly string[]): BridgeRun {
   }
   run.tdo = Uint8Array.from(tdo);
   return run;
-}
-
-/** Builds `bench` in `simulator` under `dir`; returns the command that runs it. */
-export function buildBridgeBench(simulator: Simulator, bench: Bench, dir: string): string[] {
-  return buildBench(simulator, bench, dir);
 }
 
 /** Runs a built bench on `script` at `clocks`; returns what it wrote. */
