@@ -7,6 +7,7 @@ import { parseArgs } from './args.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
+import { exportVerilogCommand } from './commands/export-verilog.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
 import { quantiseCommand } from './commands/quantise.ts';
 import { runCommand } from './commands/run.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   benchCommand,
   onlineO1Command,
   quantiseCommand,
+  exportVerilogCommand,
 ];
 
 /**
