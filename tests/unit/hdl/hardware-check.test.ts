@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
       id,
     ]),
   ),
+  'fixed-point-hw.json': {},
   'fixed-point-lif.json': { 'populations[2]': 'float' },
   'izhikevich-gallery.json': Object.fromEntries(
     ['rs', 'ib', 'ch', 'fs', 'lts'].map((id, i) => [`populations[${i}]`, id]),

@@ -53,6 +53,7 @@ describe('example gallery', () => {
       'dynapsim.json',
       'classifier.json',
       'fixed-point-lif.json',
+      'fixed-point-hw.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
