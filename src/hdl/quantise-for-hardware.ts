@@ -18,28 +18,17 @@
  * none matches closely (see the tests).
  */
 import { fixedRange } from '../engine/fixed-point/fixed-lif-step.ts';
-import type {
-  Distribution,
-  InitialValue,
-  NetworkDocument,
-  Population,
-  Projection,
-  StochasticLifParams,
-} from '../model/document.ts';
+import type { NetworkDocument, Population, Projection } from '../model/document.ts';
 import { formatIssue, validateDocument } from '../model/index.ts';
 import { hardwareRefusals, nameOf, type HardwareRefusal } from './hardware-check.ts';
 import { chooseFractionBits, chooseScaleBits } from './quantise-choice.ts';
+import { heldValues, scaleDistribution } from './quantise-values.ts';
 
+/** W when the user chooses none: 16 bits, a DSP48 operand with room to spare. */
 export const DEFAULT_TOTAL_BITS = 16;
 /** The schema's range of W (`total_bits`). */
 export const MIN_TOTAL_BITS = 8;
 export const MAX_TOTAL_BITS = 24;
-
-/**
- * A normal weight has no bound; this many standard deviations from the mean must fit (a draw
- * beyond it has a probability below 2e-9, and compile refuses any drawn weight outside W bits).
- */
-const NORMAL_SIGMAS = 6;
 
 export interface QuantiseOptions {
   /** W of every converted population, 8..24 (default 16). */
@@ -214,78 +203,7 @@ function planPopulation(
   };
 }
 
-/**
- * Every value the population's registers must hold: its potentials, bias, initial values,
- * stimulus amplitudes and (rescaled) weights, the largest current of one step (the bias, every
- * stimulus at once and every projection's largest weight once) and V's reachable range, from
- * the lowest of v_reset, v_rest and v_init to the highest of v_threshold and v_init, widened
- * by that current's jump of V in one step.
- */
-export function heldValues(
-  doc: NetworkDocument,
-  population: LifPopulation,
-  weights: readonly Distribution[],
-  gain: number,
-): number[] {
-  const p: StochasticLifParams = population.params;
-  const amplitudes = doc.stimuli.filter((s) => s.target === population.id).map((s) => s.amplitude);
-  const weightBounds = weights.flatMap(distributionBounds);
-  const current =
-    Math.abs(p.bias) +
-    amplitudes.reduce((sum, a) => sum + Math.abs(a), 0) +
-    weights.reduce((sum, w) => sum + Math.max(0, ...distributionBounds(w).map(Math.abs)), 0);
-  const init = initialBounds(p.v_init);
-  const jump = current * gain;
-  const low = Math.min(p.v_reset, p.v_rest, ...init) - jump;
-  const high = Math.max(p.v_threshold, ...init) + jump;
-  return [
-    p.v_rest,
-    p.v_reset,
-    p.v_threshold,
-    p.bias,
-    ...init,
-    ...amplitudes,
-    ...weightBounds,
-    current,
-    -current,
-    low,
-    high,
-  ];
-}
-
-function initialBounds(init: InitialValue): number[] {
-  return init.kind === 'constant' ? [init.value] : [init.low, init.high];
-}
-
-/** The extreme values a weight distribution gives (a normal one: mean ± 6 sigma). */
-function distributionBounds(w: Distribution): number[] {
-  switch (w.kind) {
-    case 'constant':
-      return [w.value];
-    case 'uniform':
-      return [w.low, w.high];
-    case 'normal':
-      return [w.mean - NORMAL_SIGMAS * w.std, w.mean + NORMAL_SIGMAS * w.std];
-    case 'explicit':
-      return w.values;
-  }
-}
-
 /** A factor with 6 significant digits, e.g. 0.95. */
 function formatFactor(x: number): string {
   return String(Number(x.toPrecision(6)));
-}
-
-/** Multiplies every value of a weight distribution by `factor` (>= 0). */
-function scaleDistribution(w: Distribution, factor: number): Distribution {
-  switch (w.kind) {
-    case 'constant':
-      return { kind: 'constant', value: w.value * factor };
-    case 'uniform':
-      return { kind: 'uniform', low: w.low * factor, high: w.high * factor };
-    case 'normal':
-      return { kind: 'normal', mean: w.mean * factor, std: w.std * factor };
-    case 'explicit':
-      return { kind: 'explicit', values: w.values.map((v) => v * factor) };
-  }
 }

@@ -241,3 +241,23 @@ describe('quantised networks spike like the float ones (reference backend)', () 
     expect(worst).toBeLessThan(0.01);
   });
 });
+
+describe('quantiseForHardware with long explicit weights', () => {
+  it('bounds a million explicit delta weights without spreading them into a call', () => {
+    const doc = load('classifier.json');
+    const projection = doc.projections[0]!;
+    // 1,000,000 synapses: 1000 inputs all-to-all onto 1000 hidden neurons.
+    const values = Array.from({ length: 1_000_000 }, (_, k) => (k % 7) / 10 - 0.2);
+    values[123_456] = 1.5;
+    doc.populations = doc.populations.map((p) =>
+      p.id === 'inputs' || p.id === 'hidden' ? { ...p, size: 1000 } : p,
+    );
+    doc.projections[0] = { ...projection, weight: { kind: 'explicit', values } };
+    const { document, report } = quantiseForHardware(doc);
+    const w = document.projections[0]?.weight;
+    expect(w?.kind === 'explicit' ? w.values[123_456] : null).toBeCloseTo(1.5 * 0.95, 12);
+    // The hidden layer's largest weight is 1.5 * 0.95 = 1.425; V's reach, threshold 1 plus a
+    // one-step jump of 1.425, is 2.425: 2.425 * 2^14 > 32767, so F = 13 at 16 bits.
+    expect(report.converted[0]).toMatchObject({ id: 'hidden', fractionBits: 13 });
+  });
+});
