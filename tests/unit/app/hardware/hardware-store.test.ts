@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createHardwareStore } from '../../../../src/app/hardware/hardware-store.ts';
 import { withSpikeProbes } from '../../../../src/app/hardware/comparison-document.ts';
 import { rasterFigure, rasterStride } from '../../../../src/app/hardware/raster-figure.ts';
+import { runToEnd } from '../../../../src/app/hardware/run-to-end.ts';
 import { formatPercent, meanRate, rateRows } from '../../../../src/app/hardware/rate-table.ts';
 import { createSimulation } from '../../../../src/engine/index.ts';
 import { hardwareRefusals } from '../../../../src/hdl/hardware-check.ts';
@@ -147,6 +148,20 @@ describe('the Hardware store', () => {
 });
 
 describe('the comparison pieces', () => {
+  it('runs a document to its end, gathering every spike, and rejects with a fault', async () => {
+    const client = inProcessWorkers().factory(() => {});
+    const fractions: number[] = [];
+    const run = await runToEnd(client, example('single-neuron.json'), (f) => fractions.push(f));
+    expect(run).toMatchObject({ dt: 1, totalSteps: 200, backend: 'reference' });
+    // V_n = 1.6 (1 - 0.95^n) first reaches 1 at n = 20 (step 19); 10 spikes in 200 ms.
+    expect(run.spikes['neuron']?.steps).toHaveLength(10);
+    expect(run.spikes['neuron']?.steps[0]).toBe(19);
+    expect(fractions.at(-1)).toBe(1);
+    const bad = example('single-neuron.json');
+    bad.populations[0] = { ...bad.populations[0]!, size: 0 };
+    await expect(runToEnd(client, bad, () => {})).rejects.toThrow(/size/);
+  });
+
   it('records every population once, whatever the probes', () => {
     const doc = withSpikeProbes(example('cuba.json'));
     expect(doc.probes).toEqual([
