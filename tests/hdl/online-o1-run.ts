@@ -23,7 +23,7 @@ export const O1_BENCH: Bench = {
   sources: ['hdl/tb/tb_online_o1_update.v', 'hdl/online_o1_update.v'],
 };
 
-/** 16 corner cases, 300 independent and 400 chained random steps per grid entry (5,856). */
+/** 16 corner cases, 300 independent and 400 chained random steps per grid entry (5,728). */
 export const O1_VECTORS: readonly O1Vector[] = o1Vectors(0x01e1, 300, 400);
 export const O1_EXPECTED: readonly OnlineO1State[] = O1_VECTORS.map(o1Expected);
 
