@@ -86,11 +86,11 @@ module tb_core #(
       $dumpfile(path);
       $dumpvars(0, tb_core);
     end
-    @(posedge clk);
-    start <= 1'b1;
-    @(posedge clk);
-    start <= 1'b0;
-    @(posedge clk);
+    // Inputs change on the falling edge, away from the core's rising edge.
+    @(negedge clk);
+    start = 1'b1;
+    @(negedge clk);
+    start = 1'b0;
     wait (done);
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);

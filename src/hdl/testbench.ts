@@ -127,11 +127,11 @@ ${rec}
       $dumpfile("tb_top.vcd");
       $dumpvars(0, tb_top);
     end
-    @(posedge clk);
-    start <= 1'b1;
-    @(posedge clk);
-    start <= 1'b0;
-    @(posedge clk);
+    // Inputs change on the falling edge, away from the core's rising edge.
+    @(negedge clk);
+    start = 1'b1;
+    @(negedge clk);
+    start = 1'b0;
     wait (done);
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
