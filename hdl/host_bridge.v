@@ -157,10 +157,17 @@ module host_bridge #(
     if (tap_reset) begin
       // The handshake (req_toggle, ack_*) is left alone: a request in flight completes and is
       // simply not reported.
+      // Empty slots read as status none with every other field zero.
       shift_count <= 7'd0;
       seq <= 8'd0;
       a_status <= ST_NONE;
       b_status <= ST_NONE;
+      a_tag <= 8'd0;
+      b_tag <= 8'd0;
+      a_seq <= 8'd0;
+      b_seq <= 8'd0;
+      a_data <= 32'd0;
+      b_data <= 32'd0;
     end else if (sel && capture) begin
       sr <= {crc8_80(reply_body), reply_body};
       shift_count <= 7'd0;
