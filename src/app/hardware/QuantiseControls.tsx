@@ -78,7 +78,7 @@ export function QuantiseControls() {
             type="button"
             className="btn btn-secondary"
             data-testid="hw-apply"
-            disabled={running || applied || stale}
+            disabled={running || applied || stale || comparison.report.converted.length === 0}
             title={stale ? 'The network changed since it was quantised' : undefined}
             onClick={() => apply()}
           >

@@ -153,7 +153,10 @@ export function createHardwareStore(deps: HardwareDeps) {
 
       apply: () => {
         const comparison = get().comparison;
-        if (comparison === null || get().applied) return false;
+        // Nothing converted: applying would only add an undo entry that changes nothing.
+        if (comparison === null || get().applied || comparison.report.converted.length === 0) {
+          return false;
+        }
         const documents = deps.documents.getState();
         if (documents.document !== comparison.source) {
           set({

@@ -109,6 +109,17 @@ describe('the Hardware store', () => {
     });
   });
 
+  it('does not apply a comparison that converted nothing', async () => {
+    const documents = createDocumentStore(example('loihi.json'));
+    const store = createHardwareStore({ createClient: inProcessWorkers().factory, documents });
+    const before = documents.getState().document;
+    await store.getState().compare();
+    expect(store.getState().comparison?.report.converted).toEqual([]);
+    expect(store.getState().apply()).toBe(false);
+    expect(documents.getState().document).toBe(before);
+    expect(documents.getState().history.past).toHaveLength(0);
+  });
+
   it('ends with the reason when the worker dies during a run', async () => {
     const documents = createDocumentStore(example('single-neuron.json'));
     const workers = inProcessWorkers();
