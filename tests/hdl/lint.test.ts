@@ -57,6 +57,43 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-GUSER=4', '-v', 'hdl/tb/bscane2_model.v', '-v', 'hdl/host_bridge.v'],
     ],
   },
+  { file: 'hdl/mix32.v', top: 'mix32', params: [[]] },
+  {
+    file: 'hdl/fxp_lif_var.v',
+    top: 'fxp_lif_var',
+    params: [[], ['-GWMAX=8', '-GSMAX=1', '-GRW=4']],
+  },
+  // The core and its lane find their submodules with -y hdl.
+  {
+    file: 'hdl/neuron_lane.v',
+    top: 'neuron_lane',
+    params: [
+      ['-y', 'hdl'],
+      ['-y', 'hdl', '-GCHMAX=16'],
+    ],
+  },
+  {
+    file: 'hdl/spikelab_core.v',
+    top: 'spikelab_core',
+    params: [
+      ['-y', 'hdl'],
+      [
+        '-y',
+        'hdl',
+        '-GNMAX=2',
+        '-GPOPMAX=2',
+        '-GPRJMAX=2',
+        '-GCHMAX=1',
+        '-GDMAX=2',
+        '-GSYNMAX=2',
+        '-GROWMAX=2',
+        '-GGPTRMAX=2',
+        '-GGIDXMAX=2',
+        '-GEXTMAX=2',
+      ],
+      ['-y', 'hdl', '-GNMAX=4096', '-GCHMAX=16', '-GDMAX=256', '-GSYNMAX=262144', '-GROWMAX=8192'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {

@@ -21,6 +21,7 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
   { file: 'hdl/loihi_compartment.v', top: 'loihi_compartment', params: [''] },
   { file: 'hdl/online_o1_update.v', top: 'online_o1_update', params: [''] },
   { file: 'hdl/host_bridge.v', top: 'host_bridge', params: [''] },
+  { file: 'hdl/mix32.v', top: 'mix32', params: [''] },
 ];
 
 /** The Yosys script that synthesises `top` from `file` and asserts a clean, latch-free result. */
