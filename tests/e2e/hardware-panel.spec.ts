@@ -70,3 +70,22 @@ test('Hardware tab: the check names the float LIF, quantising compares rates and
   await expect(page.getByTestId('hw-ok')).toBeVisible();
   await expect(node(page, 'i080')).toContainText('1 neuron');
 });
+
+test('Hardware tab: a long comparison shows its progress and cancels', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('examples-button').click();
+  await page.getByTestId('example-cuba.json').click();
+  await expect(node(page, 'exc')).toBeVisible();
+  // 4000 neurons for 60 s: far longer than the test waits, however fast the engine here.
+  await page.getByTestId('duration-input').fill('60000');
+  await page.getByTestId('duration-input').press('Enter');
+  await page.getByTestId('tab-hardware').click();
+  await expect(page.getByTestId('hw-refusal-exc')).toBeVisible();
+  await page.getByTestId('hw-quantise').click();
+  await expect(page.getByTestId('hw-progress')).toContainText('running the float network');
+  await page.getByTestId('hw-cancel').click();
+  await expect(page.getByTestId('hw-message')).toHaveText('Cancelled.');
+  await expect(page.getByTestId('hw-progress')).toHaveCount(0);
+  await expect(page.getByTestId('hw-quantise')).toBeEnabled();
+  await expect(page.getByTestId('hw-rates')).toHaveCount(0);
+});
