@@ -1,6 +1,6 @@
 /**
  * The text of a quantise-for-hardware report, one line per fact: what the CLI prints and the
- * Hardware panel lists. Numbers keep 4 significant digits (a V step of 6.104e-5 mV).
+ * Hardware panel lists. Numbers keep 4 significant digits (a V step of 0.00006104 mV).
  */
 import type { PopulationQuantisation, QuantiseReport } from './quantise-for-hardware.ts';
 
@@ -12,12 +12,12 @@ export function formatNumber(x: number): string {
 /**
  * One population's line.
  *
- * @example "population 'neuron': fixed_point_lif W=16 F=14 S=14, V step 6.104e-5, range [-2, 2)"
+ * @example "population 'neuron': fixed_point_lif W=16 F=14 S=14, V step 0.00006104 mV, V and current range [-2, 2)"
  */
 export function populationLine(c: PopulationQuantisation): string {
   return (
     `population ${c.name}: fixed_point_lif W=${c.totalBits} F=${c.fractionBits} ` +
-    `S=${c.scaleBits}, V step ${formatNumber(c.vStep)}, V and current range ` +
+    `S=${c.scaleBits}, V step ${formatNumber(c.vStep)} mV, V and current range ` +
     `[${formatNumber(c.range.min)}, ${formatNumber(c.range.max + c.vStep)})`
   );
 }

@@ -14,8 +14,8 @@ describe('spikelab quantise', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
       // 60 mV and one step's jump need 6 integer bits and a sign: F = 12 - 7 = 5.
-      "population 'exc' (Excitatory): fixed_point_lif W=12 F=5 S=16, V step 0.03125, V and current range [-64, 64)",
-      "population 'inh' (Inhibitory): fixed_point_lif W=12 F=5 S=16, V step 0.03125, V and current range [-64, 64)",
+      "population 'exc' (Excitatory): fixed_point_lif W=12 F=5 S=16, V step 0.03125 mV, V and current range [-64, 64)",
+      "population 'inh' (Inhibitory): fixed_point_lif W=12 F=5 S=16, V step 0.03125 mV, V and current range [-64, 64)",
       'the result can go to hardware',
       '',
     ]);
