@@ -415,7 +415,8 @@ module spikelab_core #(
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
     end
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
-    if (phase == S_SRC) n_raddr = src_base + src_i[NW-1:0];
+    if (phase == S_SRC || phase == S_ROW || phase == S_EMIT) n_raddr = src_base + src_i[NW-1:0];
+    if (phase == S_ROW) syn_raddr = row_start_rd[SYW-1:0];
     if (phase == S_DRAIN || phase == S_EMIT || phase == S_ROW || phase == S_SRC ||
         phase == S_SRC_READ) begin
       bank_raddr = syn_target_rd;
@@ -611,15 +612,37 @@ module spikelab_core #(
         else phase <= S_ROW;
       end
       S_ROW: begin
-        e <= row_start_rd;
+        // The row's first event is issued now; on a row's last event the next source's read
+        // is issued in the same clock (as S_SRC would), so a source costs 2 clocks + its row.
+        e <= row_start_rd + 1'b1;
         e_end <= row_end_rd;
-        phase <= row_start_rd == row_end_rd ? S_SRC : S_EMIT;
+        if (row_start_rd == row_end_rd) begin
+          phase <= S_SRC;
+        end else begin
+          a_valid <= 1'b1;
+          a_word <= word;
+          if (row_start_rd + 1'b1 == row_end_rd) begin
+            if (src_i == n_src) phase <= S_DRAIN;
+            else begin
+              src_i <= src_i + 1'b1;
+              phase <= S_SRC_READ;
+            end
+          end else begin
+            phase <= S_EMIT;
+          end
+        end
       end
       S_EMIT: begin
         a_valid <= 1'b1;
         a_word <= word;
         e <= e + 1'b1;
-        if (e + 1'b1 == e_end) phase <= S_SRC;
+        if (e + 1'b1 == e_end) begin
+          if (src_i == n_src) phase <= S_DRAIN;
+          else begin
+            src_i <= src_i + 1'b1;
+            phase <= S_SRC_READ;
+          end
+        end
       end
       S_DRAIN: begin
         if (!a_valid && !c_valid) begin
