@@ -83,7 +83,10 @@ test('Hardware tab: a long comparison shows its progress and cancels', async ({ 
   await expect(page.getByTestId('hw-refusal-exc')).toBeVisible();
   await page.getByTestId('hw-quantise').click();
   await expect(page.getByTestId('hw-progress')).toContainText('running the float network');
+  // The tab's label shows the progress too (float then fixed, each half).
+  await expect(page.getByTestId('hw-tab-progress')).toHaveText(/^\d+%$/);
   await page.getByTestId('hw-cancel').click();
+  await expect(page.getByTestId('hw-tab-progress')).toHaveCount(0);
   await expect(page.getByTestId('hw-message')).toHaveText('Cancelled.');
   await expect(page.getByTestId('hw-progress')).toHaveCount(0);
   await expect(page.getByTestId('hw-quantise')).toBeEnabled();

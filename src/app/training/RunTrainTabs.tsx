@@ -10,6 +10,7 @@ import { useTrainingStore } from '../../store/training/index.ts';
 import { trainedFraction } from './progress.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import { HardwarePanel } from '../hardware/HardwarePanel.tsx';
+import { HardwareTabLabel } from '../hardware/HardwareTabLabel.tsx';
 import './training.css';
 
 type Tab = 'run' | 'train' | 'hardware';
@@ -48,7 +49,7 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
       <div className="area-tabs" role="tablist" aria-label="Run, train or hardware">
         {tabButton('run', 'Run')}
         {tabButton('train', <TrainTabLabel />)}
-        {tabButton('hardware', 'Hardware')}
+        {tabButton('hardware', <HardwareTabLabel />)}
       </div>
       <div
         className="area-tab-panel"
