@@ -184,6 +184,18 @@ export function bridgeScenario(pair: ClockPair): Scenario {
 
 const hex = (x: number): string => `0x${x.toString(16)}`;
 
+/**
+ * Reply flags captured during the (first) scan of these frames, where they do not depend on the
+ * clocks' phase: the slow read is still executing during the next scan; the core runs during the
+ * first poll (two scans after RUN 37) and is idle at the end. (Right after an ordinary command,
+ * `outstanding` depends on whether 3 core clocks fit in one TCK period.)
+ */
+const FLAGS_AT: Readonly<Record<string, Partial<Record<'outstanding' | 'coreBusy', boolean>>>> = {
+  'write mem 12 overrun': { outstanding: true },
+  'poll run 37': { coreBusy: true },
+  'read id again': { coreBusy: false },
+};
+
 /** The first way `run` differs from `scenario`, or null. */
 export function checkBridgeRun(scenario: Scenario, run: BridgeRun): string | null {
   const { drReads } = scenario.script.vectors();
@@ -208,11 +220,21 @@ export function checkBridgeRun(scenario: Scenario, run: BridgeRun): string | nul
       }
     }
   }
+  const flaggedOnce = new Set<string>();
   for (const frame of scenario.script.frames()) {
     if (frame.session === 1) continue;
     const own = replies.get(key(frame.session, frame.index));
     if (frame.index < BRIDGE_REPLY_DELAY && own && own.status !== 'none') {
       return `reply during '${frame.label}' after a TAP reset: status ${own.status}, expected none`;
+    }
+    const flags = FLAGS_AT[frame.label];
+    if (flags && !flaggedOnce.has(frame.label)) {
+      flaggedOnce.add(frame.label);
+      for (const [flag, want] of Object.entries(flags)) {
+        const got = own?.[flag as keyof typeof flags];
+        if (got !== want)
+          return `flag ${flag} captured during '${frame.label}': ${got}, expected ${want}`;
+      }
     }
     const reply = replies.get(key(frame.session, frame.index + BRIDGE_REPLY_DELAY));
     if (!frame.expect) continue;
