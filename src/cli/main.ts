@@ -8,6 +8,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { exportVerilogCommand } from './commands/export-verilog.ts';
+import { fitCommand } from './commands/fit.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
 import { quantiseCommand } from './commands/quantise.ts';
 import { runCommand } from './commands/run.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   onlineO1Command,
   quantiseCommand,
   exportVerilogCommand,
+  fitCommand,
 ];
 
 /**

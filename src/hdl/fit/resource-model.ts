@@ -1,0 +1,116 @@
+/**
+ * The generator's instant estimate of what `synth_xilinx -family xc7` makes of
+ * `hdl/spikelab_core.v` at given capacities: LUTs, flip-flops, block RAM (RAMB36, a RAMB18
+ * half of one) and DSP48E1. Memories follow `memory-map.ts` (Yosys's own cost rule); the
+ * logic around them is fitted to Yosys 0.23 runs of the core (numbers below). Pure.
+ */
+import { clog2, type CoreCapacity } from '../core-capacity.ts';
+import { CORE_RW, CORE_WMAX } from '../core-images.ts';
+import { mapMemory, type CoreMemory, type MemoryMapping } from './memory-map.ts';
+import type { ResourceCounts } from './yosys-stat.ts';
+
+/**
+ * Bits of the read-only images that vary (Yosys drops a bit column that is the same constant
+ * in every word, e.g. the high bits of small delays). Absent: the declared width.
+ */
+export interface ImageBits {
+  synTarget?: number;
+  synWeight?: number;
+  synDelay?: number;
+  rowStart?: number;
+  rowEnd?: number;
+  genPtr?: number;
+  genIdx?: number;
+}
+
+/** The core's block-RAM-class memories at capacity `c` (hdl/spikelab_core.v, "images"). */
+export function coreMemories(c: CoreCapacity, bits: ImageBits = {}): CoreMemory[] {
+  const nw = clog2(c.NMAX);
+  const syw = clog2(c.SYNMAX) + 1;
+  const giw = clog2(c.GIDXMAX) + 1;
+  const rom = (name: string, depth: number, width: number, used?: number): CoreMemory => ({
+    name,
+    depth,
+    width: Math.min(width, used ?? width),
+    written: false,
+  });
+  const ram = (name: string, depth: number, width: number): CoreMemory => ({
+    name,
+    depth,
+    width,
+    written: true,
+  });
+  return [
+    ram('V', c.NMAX, CORE_WMAX),
+    ram('refractory counters', c.NMAX, CORE_RW),
+    ram('spike history words', c.NMAX, c.DMAX),
+    ...Array.from({ length: c.CHMAX }, (_, k) => ram(`channel current ${k}`, c.NMAX, CORE_WMAX)),
+    ram('spike-list ring', c.DMAX * c.NMAX, nw),
+    rom('row starts', c.ROWMAX, syw, bits.rowStart),
+    rom('row ends', c.ROWMAX, syw, bits.rowEnd),
+    rom('synapse targets', c.SYNMAX, nw, bits.synTarget),
+    rom('synapse weights', c.SYNMAX, CORE_WMAX, bits.synWeight),
+    rom('synapse delays', c.SYNMAX, 8, bits.synDelay),
+    rom('generator pointers', c.GPTRMAX, giw, bits.genPtr),
+    rom('generator indices', c.GIDXMAX, nw, bits.genIdx),
+  ];
+}
+
+export interface ResourceEstimate extends ResourceCounts {
+  ramb18: number;
+  ramb36: number;
+  lutRamCells: number;
+  memories: MemoryMapping[];
+}
+
+/** The estimate for the core at capacity `c`. */
+export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): ResourceEstimate {
+  const memories = coreMemories(c, bits).map(mapMemory);
+  const ramb18 = memories.reduce((s, m) => s + m.ramb18, 0);
+  const ramb36 = memories.reduce((s, m) => s + m.ramb36, 0);
+  const lutRamCells = memories.reduce((s, m) => s + m.lutRamCells, 0) + smallTableCells(c);
+  const romLogicBits = memories
+    .filter((m) => m.kind === 'logic')
+    .reduce((s, m) => s + m.memory.depth * m.memory.width, 0);
+  return {
+    luts: Math.round(logicLuts(c) + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
+    flipFlops: Math.round(logicFlipFlops(c)),
+    bram36: ramb36 + ramb18 / 2,
+    dsp: CORE_DSP,
+    ramb18,
+    ramb36,
+    lutRamCells,
+    memories,
+  };
+}
+
+/** DSP48E1 of the core: mix32 twice (6 each) and the neuron lane's multiplies (8). */
+export const CORE_DSP = 20;
+
+/** Logic LUTs per bit of a ROM that Yosys left as logic (row pointers, generator tables). */
+export const ROM_BITS_PER_LUT = 64;
+
+/**
+ * LUT-RAM cells of the small written tables: the spike-list counts (DMAX*POPMAX words of
+ * NW+1 bits), the populations' ext registers and generator phases (POPMAX x 32 each).
+ */
+export function smallTableCells(c: CoreCapacity): number {
+  const nw = clog2(c.NMAX);
+  const cells = (depth: number, width: number): number =>
+    depth <= 32 ? Math.ceil(width / 6) : Math.ceil(width / 3) * Math.ceil(depth / 64);
+  return cells(c.DMAX * c.POPMAX, nw + 1) + 2 * cells(c.POPMAX, 32);
+}
+
+/**
+ * Logic LUTs (LUT1..LUT6) of the core outside its memories: measured 2,413 at the example's
+ * capacities (NMAX 128, SYNMAX 1024, CHMAX 3) and 2,438 at twice them; the datapath
+ * (neuron lane, mix32, the phase machine) does not grow with the memories.
+ */
+export function logicLuts(_c: CoreCapacity): number {
+  return 2413;
+}
+
+/** Flip-flops of the core: measured 795 and 786 at the same two capacities. */
+export function logicFlipFlops(_c: CoreCapacity): number {
+  return 795;
+}

@@ -1,0 +1,136 @@
+/**
+ * Synthesises an export of the core with Debian's `yosys` (Node only): writes the export's
+ * files to a temporary directory, runs `synth_xilinx -family xc7` on `spikelab_core` with the
+ * export's capacities set by `chparam`, and parses `stat -json`. Progress (each top-level pass
+ * Yosys starts) goes to `onProgress`; a missing or failing Yosys throws `YosysError` naming it,
+ * with the last lines of its output.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CORE_RTL_FILES } from '../board-files.ts';
+import type { CoreCapacity } from '../core-capacity.ts';
+import type { ExportedFile } from '../export-verilog.ts';
+import { parseYosysStat, type YosysCounts } from './yosys-stat.ts';
+
+export class YosysError extends Error {
+  override readonly name = 'YosysError';
+}
+
+export interface YosysRun {
+  counts: YosysCounts;
+  /** Wall-clock seconds of the Yosys process. */
+  seconds: number;
+  /** The script Yosys ran (its `-p`). */
+  script: string;
+}
+
+/** The Yosys script that synthesises the core at `capacity` for the xc7 family. */
+export function synthScript(capacity: CoreCapacity): string {
+  const params = (Object.keys(capacity) as (keyof CoreCapacity)[])
+    .map((k) => `-set ${k} ${capacity[k]}`)
+    .join(' ');
+  return [
+    `read_verilog ${CORE_RTL_FILES.join(' ')}`,
+    `chparam ${params} spikelab_core`,
+    'synth_xilinx -family xc7 -top spikelab_core -noiopad -noclkbuf',
+    'tee -q -o stat.json stat -json',
+  ].join('; ');
+}
+
+/** Lines of Yosys output kept for an error message. */
+const TAIL_LINES = 15;
+
+/** Runs `yosys` on `files` (an export) at `capacity`. */
+export async function runYosys(options: {
+  files: readonly ExportedFile[];
+  capacity: CoreCapacity;
+  onProgress?: (line: string) => void;
+  /** The executable (default `yosys` on PATH). */
+  yosys?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<YosysRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'spikelab-fit-'));
+  try {
+    for (const f of options.files) {
+      const target = join(dir, f.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, f.text);
+    }
+    const script = synthScript(options.capacity);
+    const started = performance.now();
+    await spawnYosys(
+      options.yosys ?? 'yosys',
+      ['-p', script],
+      dir,
+      options.env,
+      options.onProgress,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    let stat: string;
+    try {
+      stat = await readFile(join(dir, 'stat.json'), 'utf8');
+    } catch {
+      throw new YosysError('yosys finished but wrote no stat.json');
+    }
+    return { counts: parseYosysStat(stat), seconds, script };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A top-level pass header of Yosys's log, e.g. `6.28. Executing MEMORY_LIBMAP pass ...`. */
+const PASS = /^(\d+(?:\.\d+)?)\. Executing (\S+) pass/;
+
+function spawnYosys(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv | undefined,
+  onProgress: ((line: string) => void) | undefined,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tail: string[] = [];
+    let pending = '';
+    const child = spawn(command, args, {
+      cwd,
+      env: env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const take = (chunk: Buffer): void => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        tail.push(line);
+        if (tail.length > TAIL_LINES) tail.shift();
+        const m = PASS.exec(line);
+        if (m && onProgress) onProgress(`yosys ${m[1]}: ${m[2]}`);
+      }
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new YosysError(
+          error.code === 'ENOENT'
+            ? `yosys was not found ('${command}' is not on PATH): install Yosys (Debian: apt-get install yosys) or use --estimate-only`
+            : `yosys could not be started: ${error.message}`,
+        ),
+      );
+    });
+    child.on('close', (code, signal) => {
+      if (pending.trim() !== '') tail.push(pending);
+      if (code === 0) resolve();
+      else {
+        reject(
+          new YosysError(
+            `yosys failed (${signal ?? `exit status ${code}`}); its last lines:\n${tail.slice(-TAIL_LINES).join('\n')}`,
+          ),
+        );
+      }
+    });
+  });
+}
