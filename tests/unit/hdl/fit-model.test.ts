@@ -1,0 +1,120 @@
+/**
+ * The estimate model against what Yosys 0.23 did (its `memory_libmap` log lines, "mapping
+ * memory ... via", of synth_xilinx runs of the core): the example public/examples/
+ * fixed-point-hw.json (NMAX 128, SYNMAX 1024) and the same network with every population
+ * doubled (NMAX 256, SYNMAX 4096).
+ */
+import { describe, expect, it } from 'vitest';
+import { capacityFor, type CoreCapacity } from '../../../src/hdl/core-capacity.ts';
+import { bramFor, lutRamCost, mapMemory } from '../../../src/hdl/fit/memory-map.ts';
+import { coreMemories, estimateResources } from '../../../src/hdl/fit/resource-model.ts';
+
+const example: CoreCapacity = {
+  NMAX: 128,
+  POPMAX: 4,
+  PRJMAX: 8,
+  CHMAX: 3,
+  DMAX: 8,
+  SYNMAX: 1024,
+  ROWMAX: 256,
+  GPTRMAX: 128,
+  GIDXMAX: 8,
+  EXTMAX: 2,
+};
+const doubled: CoreCapacity = { ...example, NMAX: 256, SYNMAX: 4096, ROWMAX: 512 };
+/** The delays of both are 0..4: three varying bits (Yosys drops the constant high five). */
+const bits = { synDelay: 3 };
+
+function kinds(c: CoreCapacity): Record<string, string> {
+  return Object.fromEntries(coreMemories(c, bits).map((m) => [m.name, mapMemory(m).kind] as const));
+}
+
+describe('memory mapping as Yosys maps the core', () => {
+  it('block RAM: the cheaper of RAMB18 (129) and RAMB36 (257) tilings', () => {
+    expect(bramFor({ name: 'a', depth: 1024, width: 24, written: false })).toEqual({
+      ramb18: 0,
+      ramb36: 1,
+      cost: 257,
+    });
+    expect(bramFor({ name: 'b', depth: 512, width: 36, written: true })).toMatchObject({
+      ramb18: 1,
+      ramb36: 0,
+    });
+    expect(bramFor({ name: 'c', depth: 4096, width: 3, written: false })).toMatchObject({
+      ramb18: 1,
+    });
+    expect(bramFor({ name: 'd', depth: 65536, width: 24, written: false })).toMatchObject({
+      ramb36: 48,
+    });
+  });
+
+  it('LUT RAM costs 8 a cell plus the depth multiplexer', () => {
+    expect(lutRamCost({ name: 'refr', depth: 128, width: 16, written: true })).toBe(96 + 16);
+    expect(lutRamCost({ name: 'v', depth: 128, width: 24, written: true })).toBe(128 + 24);
+    expect(lutRamCost({ name: 'small', depth: 32, width: 12, written: true })).toBe(16);
+  });
+
+  it('the example (NMAX 128): V and the currents in RAMB18, refractory and history in LUT RAM', () => {
+    expect(kinds(example)).toEqual({
+      V: 'bram',
+      'refractory counters': 'lutram',
+      'spike history words': 'lutram',
+      'channel current 0': 'bram',
+      'channel current 1': 'bram',
+      'channel current 2': 'bram',
+      'spike-list ring': 'bram',
+      'row starts': 'logic',
+      'row ends': 'logic',
+      'synapse targets': 'logic',
+      'synapse weights': 'bram',
+      'synapse delays': 'logic',
+      'generator pointers': 'logic',
+      'generator indices': 'logic',
+    });
+    // Yosys: RAMB18E1 5, RAMB36E1 1, RAM64M 18, RAM32M 14.
+    const e = estimateResources(example, bits);
+    expect([e.ramb18, e.ramb36, e.bram36, e.lutRamCells]).toEqual([5, 1, 3.5, 18 + 14]);
+  });
+
+  it('doubled (NMAX 256): the refractory counters move to block RAM, the synapses too', () => {
+    expect(kinds(doubled)).toMatchObject({
+      V: 'bram',
+      'refractory counters': 'bram',
+      'spike history words': 'lutram',
+      'spike-list ring': 'bram',
+      'row starts': 'logic',
+      'synapse targets': 'bram',
+      'synapse weights': 'bram',
+      'synapse delays': 'bram',
+      'generator pointers': 'logic',
+    });
+    // Yosys: RAMB18E1 7, RAMB36E1 4, RAM64M 12, RAM32M 14.
+    const e = estimateResources(doubled, bits);
+    expect([e.ramb18, e.ramb36, e.lutRamCells]).toEqual([7, 4, 12 + 14]);
+  });
+
+  it('the estimate grows with every capacity (the largest-fit search relies on it)', () => {
+    const base = capacityFor({
+      neurons: 100,
+      populations: 3,
+      projections: 3,
+      channels: 2,
+      maxDelay: 3,
+      synapses: 2000,
+      rows: 200,
+      genPtr: 10,
+      genIdx: 10,
+      ext: 2,
+    });
+    const keys = ['NMAX', 'SYNMAX', 'ROWMAX', 'DMAX'] as const;
+    for (const key of keys) {
+      let previous = estimateResources(base);
+      for (let k = 1; k <= 8; k++) {
+        const next = estimateResources({ ...base, [key]: base[key] * 2 ** k });
+        expect(next.bram36, `${key} x${2 ** k}`).toBeGreaterThanOrEqual(previous.bram36);
+        expect(next.luts + 64 * next.bram36).toBeGreaterThanOrEqual(previous.luts);
+        previous = next;
+      }
+    }
+  });
+});
