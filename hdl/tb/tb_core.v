@@ -11,7 +11,7 @@ module tb_core #(
     parameter integer NMAX    = 256,
     parameter integer POPMAX  = 8,
     parameter integer PRJMAX  = 16,
-    parameter integer CHMAX   = 4,
+    parameter integer CHMAX   = 8,
     parameter integer DMAX    = 8,
     parameter integer SYNMAX  = 8192,
     parameter integer ROWMAX  = 512,

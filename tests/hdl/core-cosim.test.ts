@@ -30,7 +30,7 @@ const TB_CAPACITY: CoreCapacity = {
   NMAX: 256,
   POPMAX: 8,
   PRJMAX: 16,
-  CHMAX: 4,
+  CHMAX: 8,
   DMAX: 8,
   SYNMAX: 8192,
   ROWMAX: 512,

@@ -102,7 +102,7 @@ export function randomNetwork(seed: number, steps: number): NetworkDocument {
         ? { kind: 'constant', value: (r.float() < 0.75 ? 1 : -1) * scale * (0.3 + 0.7 * r.float()) }
         : r.float() < 0.5
           ? { kind: 'uniform', low: -scale * 0.4, high: scale }
-          : { kind: 'normal', mean: scale * 0.3, std: scale * 0.2 };
+          : { kind: 'normal', mean: scale * 0.3, std: scale * 0.1 };
     const connectivity =
       r.float() < 0.2
         ? { rule: 'all_to_all', allow_self: r.float() < 0.5 }
@@ -132,7 +132,7 @@ export function randomNetwork(seed: number, steps: number): NetworkDocument {
             kind: 'current_step',
             target: p.id,
             start: r.int(0, steps / 2),
-            stop: r.int(steps / 2, steps + 10),
+            stop: r.int(steps / 2 + 1, steps + 10),
             amplitude: 2 ** (p.w - 1 - p.f) * 0.3 * (r.float() - 0.2),
           },
         ]
