@@ -76,7 +76,7 @@ export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): Resour
     luts: Math.round(logicLuts(c) + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
     flipFlops: Math.round(logicFlipFlops(c)),
     bram36: ramb36 + ramb18 / 2,
-    dsp: CORE_DSP,
+    dsp: coreDsp(c),
     ramb18,
     ramb36,
     lutRamCells,
@@ -84,11 +84,31 @@ export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): Resour
   };
 }
 
-/** DSP48E1 of the core: mix32 twice (6 each) and the neuron lane's multiplies (8). */
-export const CORE_DSP = 20;
+/**
+ * The logic model, fitted to four Yosys 0.23 runs of the core (synth_xilinx -family xc7):
+ *
+ * | run | NMAX | SYNMAX | CHMAX | POPMAX | PRJMAX | logic LUTs | FFs | DSP |
+ * | --- | ---- | ------ | ----- | ------ | ------ | ---------- | --- | --- |
+ * | fixed-point-hw.json            | 128 | 1024 | 3 | 4 | 8 | 2,413 | 795 | 20 |
+ * | the same, CHMAX 1              | 128 | 1024 | 1 | 4 | 8 | 1,849 | 796 | 18 |
+ * | the same, every population x2  | 256 | 4096 | 3 | 4 | 8 | 2,438 | 786 | 20 |
+ * | 4,096 neurons (fan-in 8)       | 4096 | 65536 | 1 | 2 | 2 | 1,598 | 687 | 18 |
+ *
+ * Each channel bank adds 282 LUTs (its saturating add and decay in the lane) and one DSP48E1;
+ * the population and projection tables, which Yosys builds as logic (many asynchronous
+ * reads), add about 0.037 LUT per table bit and 13.5 flip-flops per table entry; ROMs left as
+ * logic (row pointers, generator tables) about one LUT per 256 bits (their contents are
+ * regular: row ends are the next row's starts). The memories' address widths barely move the
+ * logic (2,413 -> 2,438 from NMAX 128 to 256).
+ */
 
-/** Logic LUTs per bit of a ROM that Yosys left as logic (row pointers, generator tables). */
-export const ROM_BITS_PER_LUT = 64;
+/** DSP48E1 of the core: 17 (mix32 twice, the lane's V update) + one per channel bank. */
+export function coreDsp(c: CoreCapacity): number {
+  return 17 + c.CHMAX;
+}
+
+/** Logic LUTs per bit of a ROM that Yosys left as logic. */
+export const ROM_BITS_PER_LUT = 256;
 
 /**
  * LUT-RAM cells of the small written tables: the spike-list counts (DMAX*POPMAX words of
@@ -101,16 +121,17 @@ export function smallTableCells(c: CoreCapacity): number {
   return cells(c.DMAX * c.POPMAX, nw + 1) + 2 * cells(c.POPMAX, 32);
 }
 
-/**
- * Logic LUTs (LUT1..LUT6) of the core outside its memories: measured 2,413 at the example's
- * capacities (NMAX 128, SYNMAX 1024, CHMAX 3) and 2,438 at twice them; the datapath
- * (neuron lane, mix32, the phase machine) does not grow with the memories.
- */
-export function logicLuts(_c: CoreCapacity): number {
-  return 2413;
+/** Bits of the population (32 words of 32 bits each) and projection (16 words) tables. */
+function tableBits(c: CoreCapacity): number {
+  return c.POPMAX * 32 * 32 + c.PRJMAX * 16 * 32;
 }
 
-/** Flip-flops of the core: measured 795 and 786 at the same two capacities. */
-export function logicFlipFlops(_c: CoreCapacity): number {
-  return 795;
+/** Logic LUTs (LUT1..LUT6) of the core outside its memories. */
+export function logicLuts(c: CoreCapacity): number {
+  return 1203 + 282 * c.CHMAX + (189 / 5120) * tableBits(c);
+}
+
+/** Flip-flops of the core. */
+export function logicFlipFlops(c: CoreCapacity): number {
+  return 633 + 13.5 * (c.POPMAX + c.PRJMAX);
 }

@@ -117,4 +117,51 @@ describe('memory mapping as Yosys maps the core', () => {
       }
     }
   });
+
+  it('reproduces the Yosys runs it was fitted to (resource-model.ts) within 2 %', () => {
+    const runs: [CoreCapacity, Record<string, number>, [number, number, number, number]][] = [
+      // capacity, varying image bits, Yosys: slice LUTs, FFs, RAMB36 equivalents, DSP
+      [example, bits, [2413 + 4 * 32, 795, 3.5, 20]],
+      [{ ...example, CHMAX: 1 }, bits, [1849 + 4 * 32, 796, 2.5, 18]],
+      [doubled, bits, [2438 + 4 * 26, 786, 7.5, 20]],
+    ];
+    for (const [c, b, [luts, ffs, bram, dsp]] of runs) {
+      const e = estimateResources(c, b);
+      expect(Math.abs(e.luts - luts) / luts).toBeLessThanOrEqual(0.02);
+      expect(Math.abs(e.flipFlops - ffs) / ffs).toBeLessThanOrEqual(0.02);
+      expect(e.bram36).toBe(bram);
+      expect(e.dsp).toBe(dsp);
+    }
+  });
+
+  it('4,096 neurons: logic within 2 %, block RAM over by at most 15 % (the stated limit)', () => {
+    const c: CoreCapacity = {
+      NMAX: 4096,
+      POPMAX: 2,
+      PRJMAX: 2,
+      CHMAX: 1,
+      DMAX: 2,
+      SYNMAX: 65536,
+      ROWMAX: 4096,
+      GPTRMAX: 2,
+      GIDXMAX: 2,
+      EXTMAX: 2,
+    };
+    const b = {
+      synTarget: 12,
+      synWeight: 10,
+      synDelay: 1,
+      rowStart: 16,
+      rowEnd: 16,
+      genPtr: 0,
+      genIdx: 0,
+    };
+    const e = estimateResources(c, b);
+    // Yosys: 1,598 logic LUTs + 9 RAM32M, 687 FFs, 43 RAMB18 + 33 RAMB36, 18 DSP48E1.
+    expect(Math.abs(e.luts - 1634) / 1634).toBeLessThanOrEqual(0.02);
+    expect(e.flipFlops).toBe(687);
+    expect(e.bram36).toBeGreaterThanOrEqual(54.5);
+    expect(e.bram36 / 54.5).toBeLessThanOrEqual(1.15);
+    expect(e.dsp).toBe(18);
+  });
 });
