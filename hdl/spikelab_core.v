@@ -162,7 +162,8 @@ module spikelab_core #(
   localparam [4:0] S_IDLE = 5'd0, S_EXT = 5'd1, S_POP = 5'd2, S_POP_KEY = 5'd3,
       S_GEN_A = 5'd4, S_GEN_B = 5'd5, S_GEN_C = 5'd6, S_PASS = 5'd7, S_POP_END = 5'd8,
       S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
-      S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18;
+      S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18,
+      S_SCAN = 5'd19;
   localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2;
 
   reg [4:0] phase;
@@ -338,6 +339,12 @@ module spikelab_core #(
   reg [DW-1:0] list_slot;
   reg [NW:0] n_src, src_i;
   reg [DMAX-1:0] window;
+  // Per-synapse delays: the scan reads one history word per clock and tests the previous one.
+  reg scan_valid;
+  reg [NW-1:0] scan_src;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] scan_row = {{(32 - NW) {1'b0}}, scan_src};
+  /* verilator lint_on UNUSEDSIGNAL */
   reg [DMAX-1:0] word;
   reg [SYW:0] e, e_end;
 
@@ -415,10 +422,12 @@ module spikelab_core #(
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
     end
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
-    if (phase == S_SRC || phase == S_ROW || phase == S_EMIT) n_raddr = src_base + src_i[NW-1:0];
+    if (phase == S_SRC || phase == S_ROW || phase == S_EMIT || phase == S_SCAN)
+      n_raddr = src_base + src_i[NW-1:0];
+    if (phase == S_SCAN) row_raddr = row_base + scan_row[ROWW-1:0];
     if (phase == S_ROW) syn_raddr = row_start_rd[SYW-1:0];
     if (phase == S_DRAIN || phase == S_EMIT || phase == S_ROW || phase == S_SRC ||
-        phase == S_SRC_READ) begin
+        phase == S_SRC_READ || phase == S_SCAN) begin
       bank_raddr = syn_target_rd;
       bank_waddr = c_addr;
       bank_wd = {CHMAX{c_new[WMAX-1:0]}};
@@ -451,7 +460,7 @@ module spikelab_core #(
   end
 
   wire in_pass = phase >= S_EXT && phase <= S_POP_END;
-  wire in_deliver = phase >= S_PRJ && phase <= S_DRAIN;
+  wire in_deliver = (phase >= S_PRJ && phase <= S_DRAIN) || phase == S_SCAN;
 
   always @(posedge clk) begin
     spike_valid <= 1'b0;
@@ -584,9 +593,10 @@ module spikelab_core #(
           list_slot <= slot - prj_mem[kf+8][DW-1:0];
           window <= window_next;
           src_i <= {(NW + 1) {1'b0}};
+          scan_valid <= 1'b0;
           if (prj_mem[kf+7][0]) begin
             n_src <= prj_mem[kf+2][NW:0];
-            phase <= S_SRC;
+            phase <= S_SCAN;
           end else if (prj_mem[kf+8] <= t) begin
             n_src <= cnt_mem[{slot - prj_mem[kf+8][DW-1:0], prj_mem[kf+0][POPW-1:0]}];
             phase <= S_SRC;
@@ -617,12 +627,13 @@ module spikelab_core #(
         e <= row_start_rd + 1'b1;
         e_end <= row_end_rd;
         if (row_start_rd == row_end_rd) begin
-          phase <= S_SRC;
+          phase <= per_syn ? S_SCAN : S_SRC;
         end else begin
           a_valid <= 1'b1;
           a_word <= word;
           if (row_start_rd + 1'b1 == row_end_rd) begin
-            if (src_i == n_src) phase <= S_DRAIN;
+            if (per_syn) phase <= S_SCAN;
+            else if (src_i == n_src) phase <= S_DRAIN;
             else begin
               src_i <= src_i + 1'b1;
               phase <= S_SRC_READ;
@@ -637,11 +648,28 @@ module spikelab_core #(
         a_word <= word;
         e <= e + 1'b1;
         if (e + 1'b1 == e_end) begin
-          if (src_i == n_src) phase <= S_DRAIN;
+          if (per_syn) phase <= S_SCAN;
+          else if (src_i == n_src) phase <= S_DRAIN;
           else begin
             src_i <= src_i + 1'b1;
             phase <= S_SRC_READ;
           end
+        end
+      end
+      S_SCAN: begin
+        // hist_rd is the word of scan_src (read last clock) when scan_valid.
+        if (scan_valid && (hist_rd & window) != {DMAX{1'b0}}) begin
+          word <= hist_rd;
+          src_i <= {1'b0, scan_src} + 1'b1;
+          scan_valid <= 1'b0;
+          phase <= S_ROW;  // its row pointers are being read
+        end else if (src_i < n_src) begin
+          scan_valid <= 1'b1;
+          scan_src <= src_i[NW-1:0];
+          src_i <= src_i + 1'b1;
+        end else begin
+          scan_valid <= 1'b0;
+          if (!scan_valid) phase <= S_DRAIN;
         end
       end
       S_DRAIN: begin
