@@ -58,7 +58,9 @@ module tb_top;
   localparam integer NW = ${clog2(c.NMAX)};
 
   reg clk = 1'b0;
+  /* verilator lint_off BLKSEQ */
   always #5 clk = ~clk;  // 100 MHz
+  /* verilator lint_on BLKSEQ */
 
   reg start = 1'b0;
   reg dump_en = 1'b0;
@@ -133,6 +135,7 @@ ${rec}
     @(negedge clk);
     start = 1'b0;
     wait (done);
+    if (busy) $fatal(1, "tb_top: the core reports done while busy");
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
     $display("spikelab: %0d steps, %0d clocks (%0d neuron pass, %0d delivery), %0d synaptic events",

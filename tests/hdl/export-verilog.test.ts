@@ -37,6 +37,16 @@ describe('spikelab export-verilog', () => {
     expect(files).toContain('tb_top.v');
     expect(files.filter((f) => f.startsWith('tb_') && f !== 'tb_top.v')).toEqual([]);
 
+    // The same files pass Verilator's lint with every warning on (the build a user runs).
+    expect(shell('verilator --lint-only -Wall --timing --top-module tb_top *.v 2>&1', dir)).toBe(
+      '',
+    );
+    expect(
+      shell(
+        'verilator --lint-only -Wall -y . --top-module spikelab_board vivado/spikelab_board.v 2>&1',
+        dir,
+      ),
+    ).toBe('');
     const log = shell('iverilog -g2012 -o sim *.v && vvp sim', dir);
     expect(log).toMatch(/spikelab: 300 steps, \d+ clocks .* \d+ synaptic events/);
     const rtl = readFileSync(join(dir, 'spikes.csv'), 'utf8').trim().split('\n');
