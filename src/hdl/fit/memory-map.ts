@@ -97,10 +97,10 @@ export function lutRamCost(m: CoreMemory): number {
 }
 
 /**
- * Bits up to which a read-only memory stays logic (LUTs) rather than block RAM. Yosys's logic
- * cost of a ROM is about a sixteenth of a unit per bit, so one RAMB18 (129) buys about 2,064
- * bits; measured on the core, the row-pointer ROMs (512 x 13 = 6,656 bits) were still logic at
- * NMAX 256 (see resource-model.ts): the threshold is the measured one.
+ * Bits up to which a read-only memory stays logic (LUTs) rather than block RAM. Measured on the
+ * core with Yosys 0.23: 1,024 x 7 synapse targets (7,168 bits) and 512 x 13 row pointers
+ * (6,656) stayed logic, 4,096 x 3 synapse delays (12,288) went to block RAM; the threshold lies
+ * between, and 8,192 is the round number there.
  */
 export const ROM_LOGIC_BITS = 8192;
 
