@@ -85,26 +85,26 @@ export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): Resour
 }
 
 /**
- * The logic model, fitted to four Yosys 0.23 runs of the core (synth_xilinx -family xc7):
+ * The logic model, fitted to Yosys 0.23 runs of the core (synth_xilinx -family xc7). The core
+ * changes under this model; its increments were fitted on one revision (465421b) and its
+ * offset moved to the current one (d93b386, the example: 2,571 logic LUTs, 803 FFs):
  *
- * | run | NMAX | SYNMAX | CHMAX | POPMAX | PRJMAX | logic LUTs | FFs | DSP |
- * | --- | ---- | ------ | ----- | ------ | ------ | ---------- | --- | --- |
- * | fixed-point-hw.json            | 128 | 1024 | 3 | 4 | 8 | 2,413 | 795 | 20 |
- * | the same, CHMAX 1              | 128 | 1024 | 1 | 4 | 8 | 1,849 | 796 | 18 |
- * | the same, every population x2  | 256 | 4096 | 3 | 4 | 8 | 2,438 | 786 | 20 |
- * | 4,096 neurons (fan-in 8)       | 4096 | 65536 | 1 | 2 | 2 | 1,598 | 687 | 18 |
- *
- * and checked on a fifth (not fitted): the example x8, NMAX 1024, SYNMAX 65536: 2,393 logic
- * LUTs, 785 FFs, 20 DSP (the model: within 2 %).
+ * | run (revision 465421b)         | NMAX | SYNMAX | CHMAX | POPMAX | PRJMAX | logic LUTs | FFs | DSP |
+ * | ------------------------------ | ---- | ------ | ----- | ------ | ------ | ---------- | --- | --- |
+ * | fixed-point-hw.json            | 128  | 1024   | 3     | 4      | 8      | 2,413      | 795 | 20  |
+ * | the same, CHMAX 1              | 128  | 1024   | 1     | 4      | 8      | 1,849      | 796 | 18  |
+ * | the same, every population x2  | 256  | 4096   | 3     | 4      | 8      | 2,438      | 786 | 20  |
+ * | 4,096 neurons (fan-in 8)       | 4096 | 65536  | 1     | 2      | 2      | 1,598      | 687 | 18  |
  *
  * Each channel bank adds 282 LUTs (its saturating add and decay in the lane) and one DSP48E1;
  * the population and projection tables, which Yosys builds as logic (many asynchronous
  * reads), add about 0.037 LUT per table bit and 13.5 flip-flops per table entry; ROMs left as
  * logic (row pointers, generator tables) about one LUT per 256 bits (their contents are
  * regular: row ends are the next row's starts). The memories' address widths barely move the
- * logic (2,413 -> 2,438 from NMAX 128 to 256).
+ * logic (2,413 -> 2,438 from NMAX 128 to 256). Block RAM and LUT RAM do not depend on the
+ * revision (the memories are the same): the x8 example (NMAX 1024, SYNMAX 65536, revision
+ * 067a936) took 18 RAMB18 + 67 RAMB36 and 14 RAM32M.
  */
-
 /** DSP48E1 of the core: 17 (mix32 twice, the lane's V update) + one per channel bank. */
 export function coreDsp(c: CoreCapacity): number {
   return 17 + c.CHMAX;
@@ -131,10 +131,10 @@ function tableBits(c: CoreCapacity): number {
 
 /** Logic LUTs (LUT1..LUT6) of the core outside its memories. */
 export function logicLuts(c: CoreCapacity): number {
-  return 1203 + 282 * c.CHMAX + (189 / 5120) * tableBits(c);
+  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c);
 }
 
 /** Flip-flops of the core. */
 export function logicFlipFlops(c: CoreCapacity): number {
-  return 633 + 13.5 * (c.POPMAX + c.PRJMAX);
+  return 641 + 13.5 * (c.POPMAX + c.PRJMAX);
 }
