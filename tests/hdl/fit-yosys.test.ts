@@ -6,6 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { capacityFor } from '../../src/hdl/core-capacity.ts';
+import { YosysError, runYosys } from '../../src/hdl/fit/run-yosys-node.ts';
 import { runCli, tempDir } from '../unit/cli/helpers.ts';
 
 const EXAMPLE = join(process.cwd(), 'public/examples/fixed-point-hw.json');
@@ -74,5 +76,26 @@ describe('spikelab fit (yosys)', () => {
     const result = await runCli(['fit', cuba, '--estimate-only'], tempDir());
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot be exported to the Verilog core/);
+  });
+
+  it('a failing yosys run reports its status and last lines', async () => {
+    const capacity = capacityFor({
+      neurons: 2,
+      populations: 1,
+      projections: 0,
+      channels: 1,
+      maxDelay: 0,
+      synapses: 0,
+      rows: 0,
+      genPtr: 0,
+      genIdx: 0,
+      ext: 0,
+    });
+    // No files: Yosys cannot read the core's first source.
+    const run = runYosys({ files: [], capacity });
+    await expect(run).rejects.toBeInstanceOf(YosysError);
+    await expect(run).rejects.toThrow(
+      /yosys failed \(exit status 1\); its last lines:\n[\s\S]*mix32\.v/,
+    );
   });
 });
