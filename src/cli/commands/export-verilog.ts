@@ -3,11 +3,9 @@
  * RTL from `hdl/`, the network's memory images, `tb_top.v`, a README and the Vivado files)
  * into a directory, via the pure generator of `src/hdl`.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { validateDocument } from '../../model/index.ts';
-import { CORE_RTL_FILES } from '../../hdl/board-files.ts';
 import { PYNQ_Z2_BRAM_BITS } from '../../hdl/core-capacity.ts';
 import {
   CapacityError,
@@ -17,18 +15,11 @@ import {
 } from '../../hdl/export-verilog.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Command } from '../command.ts';
+import { readCoreRtl } from '../core-rtl.ts';
 import { invalidDocument, loadDocument } from '../load-document.ts';
 import { groupDigits } from '../numbers.ts';
 import { integer, positionals, text } from '../option-values.ts';
 import { spikelabVersion } from '../version.ts';
-
-/** The hand-written core, read from the repository's `hdl/` once per export. */
-function readRtl(): Record<string, string> {
-  const folder = new URL('../../../hdl/', import.meta.url);
-  return Object.fromEntries(
-    CORE_RTL_FILES.map((name) => [name, readFileSync(new URL(name, folder), 'utf8')]),
-  );
-}
 
 export const exportVerilogCommand: Command = {
   name: 'export-verilog',
@@ -67,7 +58,7 @@ export const exportVerilogCommand: Command = {
     }
     let exported: VerilogExport;
     try {
-      exported = exportVerilog(doc, { rtl: readRtl(), version: spikelabVersion() });
+      exported = exportVerilog(doc, { rtl: readCoreRtl(), version: spikelabVersion() });
     } catch (error) {
       if (error instanceof ExportRefusedError || error instanceof CapacityError) {
         throw new CliError(error.message, EXIT.usage);

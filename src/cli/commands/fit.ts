@@ -4,8 +4,6 @@
  * (`synth_xilinx -family xc7`) and its counts are printed beside the estimate, with the
  * difference per resource, the part's use and the largest same-shape network that fits.
  */
-import { readFileSync } from 'node:fs';
-import { CORE_RTL_FILES } from '../../hdl/board-files.ts';
 import { CapacityError, ExportRefusedError } from '../../hdl/export-verilog.ts';
 import { difference, utilisation } from '../../hdl/fit/fit-report.ts';
 import { fitNetwork, type NetworkFit } from '../../hdl/fit/fit-network.ts';
@@ -13,17 +11,10 @@ import { estimateText, measuredText } from '../../hdl/fit/fit-text.ts';
 import { YosysError, runYosys, type YosysRun } from '../../hdl/fit/run-yosys-node.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Command } from '../command.ts';
+import { readCoreRtl } from '../core-rtl.ts';
 import { loadDocument } from '../load-document.ts';
 import { flag, positionals } from '../option-values.ts';
 import { spikelabVersion } from '../version.ts';
-
-/** The hand-written core from the repository's `hdl/` (as export-verilog reads it). */
-function readRtl(): Record<string, string> {
-  const folder = new URL('../../../hdl/', import.meta.url);
-  return Object.fromEntries(
-    CORE_RTL_FILES.map((name) => [name, readFileSync(new URL(name, folder), 'utf8')]),
-  );
-}
 
 function jsonReport(fit: NetworkFit, run: YosysRun | undefined): unknown {
   const l = fit.largest;
@@ -86,7 +77,7 @@ export const fitCommand: Command = {
     const doc = await loadDocument(path, io.cwd);
     let fit: NetworkFit;
     try {
-      fit = fitNetwork(doc, { rtl: readRtl(), version: spikelabVersion() });
+      fit = fitNetwork(doc, { rtl: readCoreRtl(), version: spikelabVersion() });
     } catch (error) {
       if (error instanceof ExportRefusedError || error instanceof CapacityError) {
         throw new CliError(error.message, EXIT.usage);
