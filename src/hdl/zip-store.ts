@@ -76,7 +76,7 @@ interface Prepared {
 }
 
 /** The archive of `entries`, in their order. Throws naming the entry when one cannot go in. */
-export function zipStore(entries: readonly ZipEntry[]): Uint8Array {
+export function zipStore(entries: readonly ZipEntry[]): Uint8Array<ArrayBuffer> {
   if (entries.length > MAX_ENTRIES) {
     throw new Error(`zipStore: ${entries.length} entries, more than ZIP's ${MAX_ENTRIES}`);
   }

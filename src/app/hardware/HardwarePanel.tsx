@@ -1,12 +1,14 @@
 /**
  * The Hardware tab: what of the network can go to hardware (the check), and "Quantise for
- * hardware" with the float/fixed comparison (rates table, two rasters) and Apply.
+ * hardware" with the float/fixed comparison (rates table, two rasters) and Apply, and
+ * "Export Verilog (zip)".
  *
- * Layout: a left column of sections (check, quantise, then the hardware actions that come
- * later: C1's "Export Verilog (zip)" and "Fit" go in their own section below Quantise, in
- * `.hw-side`) and a right column with the comparison's table and rasters.
+ * Layout: a left column of sections (check, quantise, export; a later "Fit" goes in its own
+ * section below Export, in `.hw-side`) and a right column with the comparison's table and
+ * rasters.
  */
 import { ComparisonRasters } from './ComparisonRasters.tsx';
+import { ExportVerilogSection } from './ExportVerilogSection.tsx';
 import { QuantiseControls } from './QuantiseControls.tsx';
 import { RateTable } from './RateTable.tsx';
 import { RefusalList } from './RefusalList.tsx';
@@ -25,6 +27,10 @@ export function HardwarePanel() {
         <section className="hw-section" aria-label="Quantise for hardware">
           <h3>Quantise for hardware</h3>
           <QuantiseControls />
+        </section>
+        <section className="hw-section" aria-label="Export Verilog">
+          <h3>Export Verilog</h3>
+          <ExportVerilogSection />
         </section>
       </div>
       <div className="hw-main">
