@@ -72,6 +72,25 @@ describe('zipStore', () => {
     }
   });
 
+  it('stamps every entry 1980-01-01 00:00 and marks its name UTF-8', () => {
+    const r = unzip(['-Z', '-T', '-s', file]);
+    const rows = r.stdout
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => /^-/.test(l));
+    expect(rows).toHaveLength(entries.length);
+    for (const row of rows) expect(row).toContain(' 19800101.000000 ');
+    // General-purpose flags of each local header (offset 6): bit 11, the name is UTF-8, else
+    // a reader takes the bytes of 'naïve/Ωmega.txt' as code page 437.
+    const view = new DataView(archive.buffer);
+    let at = 0;
+    for (const e of entries) {
+      expect(view.getUint32(at, true), e.path).toBe(0x04034b50);
+      expect(view.getUint16(at + 6, true), e.path).toBe(0x0800);
+      at += 30 + view.getUint16(at + 26, true) + view.getUint32(at + 22, true);
+    }
+  });
+
   it('gives the same bytes twice', () => {
     expect(zipStore(entries)).toEqual(archive);
     expect(zipStore(entries.map((e) => ({ ...e })))).toEqual(archive);
