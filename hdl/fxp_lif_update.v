@@ -8,8 +8,8 @@
 //                     else:    V' = U,      refr' = 0
 //
 // `>>>` is an arithmetic shift (floor, also for negative products) and `sat` clamps to the W-bit
-// two's complement range. The products are formed in PW bits, wide enough that nothing wraps
-// for any port value, so the only rounding is the floor of the two shifts, as in the engine.
+// two's complement range. The arithmetic is `fxp_lif_var`'s (the core's runtime-W/S datapath)
+// at WMAX = W, SMAX = S: compile both files together.
 //
 // Parameters
 //   W   total bits of V, I, vRest, vReset, vThreshold (the engine allows 8..24).
@@ -43,33 +43,33 @@ module fxp_lif_update #(
     output wire        [ RW-1:0] refr_next,
     output wire                  spike
 );
-  // (V - vRest) needs W+1 bits, times a (S+2)-bit signed leak; I times a (S+10)-bit signed gain
-  // needs W+S+10 bits; the sum of the three terms needs at most W+10 bits. PW covers all.
-  localparam integer PW = W + S + 12;
+  // One datapath: this is `fxp_lif_var` with W and S fixed, so the two cannot drift apart.
+  // The constant shift and bounds fold away in synthesis.
+  localparam signed [W-1:0] VMAX = {1'b0, {(W - 1) {1'b1}}};
+  localparam signed [W-1:0] VMIN = {1'b1, {(W - 1) {1'b0}}};
+  localparam [$clog2(S+1)-1:0] SHIFT = S[$clog2(S+1)-1:0];
 
-  wire signed [PW-1:0] v_x = {{(PW - W) {v[W-1]}}, v};
-  wire signed [PW-1:0] rest_x = {{(PW - W) {v_rest[W-1]}}, v_rest};
-  wire signed [PW-1:0] i_x = {{(PW - W) {i_syn[W-1]}}, i_syn};
-  wire signed [PW-1:0] leak_x = {{(PW - S - 1) {1'b0}}, leak};
-  wire signed [PW-1:0] gain_x = {{(PW - S - 9) {1'b0}}, gain};
-
-  wire signed [PW-1:0] leak_term = ((v_x - rest_x) * leak_x) >>> S;
-  wire signed [PW-1:0] input_term = (i_x * gain_x) >>> S;
-  wire signed [PW-1:0] sum = v_x - leak_term + input_term;
-
-  localparam signed [PW-1:0] VMAX = {{(PW - W + 1) {1'b0}}, {(W - 1) {1'b1}}};
-  localparam signed [PW-1:0] VMIN = {{(PW - W + 1) {1'b1}}, {(W - 1) {1'b0}}};
-  wire signed [W-1:0] integrated = (sum > VMAX) ? VMAX[W-1:0] :
-                                   (sum < VMIN) ? VMIN[W-1:0] : sum[W-1:0];
-
-  wire held = (refr != {RW{1'b0}});
-  wire fired = !held && (integrated >= v_threshold);
-  wire [RW-1:0] hold_after_spike =
-      (refractory_steps == {RW{1'b0}}) ? {RW{1'b0}} : refractory_steps - 1'b1;
-
-  assign spike = fired;
-  assign v_next = held ? v : fired ? v_reset : integrated;
-  assign refr_next = held ? refr - 1'b1 : fired ? hold_after_spike : {RW{1'b0}};
+  fxp_lif_var #(
+      .WMAX(W),
+      .SMAX(S),
+      .RW  (RW)
+  ) datapath (
+      .v(v),
+      .i_syn(i_syn),
+      .refr(refr),
+      .leak(leak),
+      .gain(gain),
+      .s_shift(SHIFT),
+      .v_rest(v_rest),
+      .v_reset(v_reset),
+      .v_threshold(v_threshold),
+      .v_min(VMIN),
+      .v_max(VMAX),
+      .refractory_steps(refractory_steps),
+      .v_next(v_next),
+      .refr_next(refr_next),
+      .spike(spike)
+  );
 endmodule
 
 `default_nettype wire

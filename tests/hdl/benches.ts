@@ -8,5 +8,10 @@ export const LFSR_BENCH: Bench = {
 
 export const FXP_BENCH: Bench = {
   top: 'tb_fxp_lif_update',
-  sources: ['hdl/tb/tb_fxp_lif_update.v', 'hdl/fxp_lif_update.v', 'hdl/fxp_channel.v'],
+  sources: [
+    'hdl/tb/tb_fxp_lif_update.v',
+    'hdl/fxp_lif_update.v',
+    'hdl/fxp_lif_var.v',
+    'hdl/fxp_channel.v',
+  ],
 };

@@ -21,7 +21,12 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
   {
     file: 'hdl/fxp_lif_update.v',
     top: 'fxp_lif_update',
-    params: [[], ['-GW=8', '-GS=1'], ['-GW=24', '-GS=16', '-GRW=8']],
+    // A thin wrapper over fxp_lif_var, found with -y hdl.
+    params: [
+      ['-y', 'hdl'],
+      ['-y', 'hdl', '-GW=8', '-GS=1'],
+      ['-y', 'hdl', '-GW=24', '-GS=16', '-GRW=8'],
+    ],
   },
   {
     file: 'hdl/fxp_channel.v',

@@ -28,9 +28,9 @@ function mutate(bench: Bench, file: string, from: string, to: string, dir: strin
 
 const FXP_MUTANTS = [
   {
-    file: 'hdl/fxp_lif_update.v',
-    from: '* leak_x) >>> S',
-    to: '* leak_x) >> S',
+    file: 'hdl/fxp_lif_var.v',
+    from: '* leak_x) >>> s_shift',
+    to: '* leak_x) >> s_shift',
     field: 'field v',
   },
   {

@@ -16,7 +16,8 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
     top: 'lfsr',
     params: ['', "-set WIDTH 32 -set TAPS 32'h80200003 -set GALOIS 1"],
   },
-  { file: 'hdl/fxp_lif_update.v', top: 'fxp_lif_update', params: [''] },
+  // A thin wrapper over fxp_lif_var: both files are read.
+  { file: 'hdl/fxp_lif_var.v hdl/fxp_lif_update.v', top: 'fxp_lif_update', params: [''] },
   { file: 'hdl/fxp_channel.v', top: 'fxp_channel', params: [''] },
   { file: 'hdl/loihi_compartment.v', top: 'loihi_compartment', params: [''] },
   { file: 'hdl/online_o1_update.v', top: 'online_o1_update', params: [''] },
