@@ -76,8 +76,15 @@ export interface SpikeGeneratorPlan {
  * all `vRest` and `noiseKey = streamKey(base_seed, 0, 23)`) whose input current is the SC count
  * of its channels' AND gates, looked up in `currentByCount`. See CONTEXT.md, step 1b.
  */
-export interface ScDensePlan extends Omit<LifPlan, 'model'> {
+export interface ScDensePlan extends Omit<LifPlan, 'model'>, ScSourcePlan {
   model: 'sc_dense';
+}
+
+/**
+ * An SC layer's current source (step 1b): its streams and the current of every count. The
+ * float layer (`ScDensePlan`) and the integer one (`FixedLifPlan.sc`, step 1b integer) share it.
+ */
+export interface ScSourcePlan {
   /** Bitstream length L: step t reads stream index `t mod length`. */
   length: number;
   /** Number of input channels m. */
@@ -89,7 +96,10 @@ export interface ScDensePlan extends Omit<LifPlan, 'model'> {
   /** Per channel: `threshold24(toUnitInterval(w_c, w_min, w_max))`. */
   weightThresholds: Uint32Array;
   inputs: ScInputsPlan;
-  /** float32 current for k = 0..channelCount active gates (host-computed, exact everywhere). */
+  /**
+   * The current for k = 0..channelCount active gates (host-computed, exact everywhere): float32,
+   * or in `FixedLifPlan.sc` integers in units of 2^-F.
+   */
   currentByCount: Float32Array;
 }
 
@@ -178,6 +188,11 @@ export interface FixedLifPlan extends FixedLifConstants {
   bias: number;
   /** q(v_init) per neuron (uniform: q of the LIF's float32 draw). */
   vInit: Int32Array;
+  /**
+   * An `sc_dense` layer with `fixed_point` (step 1b integer): its SC current source, constant
+   * inputs only, `currentByCount` integers in units of 2^-F added to `ext` every step.
+   */
+  sc?: ScSourcePlan & { inputs: { kind: 'constant'; thresholds: Uint32Array } };
 }
 
 export type ModelPlan =

@@ -170,6 +170,21 @@ export interface ScDenseParams {
   refractory_period: number;
   /** Unsigned 32-bit seed of the layer's streams and noise. */
   base_seed: number;
+  /**
+   * Integrate in fixed point (`fixed_point_lif`'s arithmetic, step 1b integer in
+   * `src/engine/CONTEXT.md`) instead of float32: the form the hardware can run. Absent: float32.
+   */
+  fixed_point?: ScFixedPoint;
+}
+
+/** The widths of an SC layer that integrates in fixed point (as `FixedPointLifParams`). */
+export interface ScFixedPoint {
+  /** W: width of V and of the SC current, bits (8..24). */
+  total_bits: number;
+  /** F: fraction bits of V and of the current (0..W-2). */
+  fraction_bits: number;
+  /** S: fraction bits of the leak and gain multipliers (1..16). */
+  scale_bits: number;
 }
 
 /**

@@ -19,7 +19,7 @@ import { compileAdex, compileIzhikevich } from './classic-plans.ts';
 import { describeEstimate, estimateMemory, measurePlan } from './memory-estimate.ts';
 import { changesWeights, compilePlasticity, perSynapseWeights } from './plasticity-plan.ts';
 import { checkSynapseProbe, compileProbe, compileSynapseProbe } from './probes.ts';
-import { compileScDense, scChannelCount } from './sc-dense-plan.ts';
+import { compileScDense, compileScFixed, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
 import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
 
@@ -183,13 +183,12 @@ function compileModel(
         const i = populationIndex.get(id);
         return i === undefined ? undefined : doc.populations[i]?.size;
       };
-      return compileScDense(
-        p.params,
-        p.size,
-        dt,
-        scChannelCount(p.params, sizeOf),
-        populationIndex,
-      );
+      const channels = scChannelCount(p.params, sizeOf);
+      // Step 1b integer: the layer integrates as a fixed_point_lif population.
+      if (p.params.fixed_point !== undefined) {
+        return compileScFixed(p.params, p.size, dt, channels);
+      }
+      return compileScDense(p.params, p.size, dt, channels, populationIndex);
     }
     case 'loihi':
       return compileLoihi(p.params);

@@ -6,9 +6,12 @@
  * uses, so a layer with constant inputs steps exactly like the library's `SCDenseLayer`.
  */
 import type { ScDenseParams } from '../../model/document.ts';
-import type { ScDensePlan, ScInputsPlan } from '../plan.ts';
+import { scFixedAsLif } from '../../model/sc-fixed-point.ts';
+import type { FixedLifPlan, ScDensePlan, ScInputsPlan, ScSourcePlan } from '../plan.ts';
 import { stepKey, streamKey } from '../random.ts';
+import { scCurrentTable, scFixedCurrentTable } from '../sc/current-table.ts';
 import { SC_STREAM, threshold24, toUnitInterval } from '../sc/keys.ts';
+import { compileFixedLif } from './fixed-lif-plan.ts';
 
 const f = Math.fround;
 
@@ -25,15 +28,6 @@ export function compileScDense(
   populationIndex: ReadonlyMap<string, number>,
 ): ScDensePlan {
   const seed = params.base_seed >>> 0;
-  const inputKeys = new Uint32Array(channelCount);
-  const weightKeys = new Uint32Array(channelCount);
-  const weightThresholds = new Uint32Array(channelCount);
-  for (let c = 0; c < channelCount; c++) {
-    inputKeys[c] = stepKey(streamKey(seed, c, SC_STREAM.encoder), 0);
-    weightKeys[c] = stepKey(streamKey(seed, c, SC_STREAM.weight), 0);
-    const w = params.weights[c] ?? params.w_min;
-    weightThresholds[c] = threshold24(toUnitInterval(w, params.w_min, params.w_max));
-  }
   return {
     model: 'sc_dense',
     vRest: f(params.v_rest),
@@ -46,14 +40,68 @@ export function compileScDense(
     bias: 0,
     vInit: new Float32Array(size).fill(f(params.v_rest)),
     noiseKey: streamKey(seed, 0, SC_STREAM.noise),
-    length: params.length,
-    channelCount,
-    inputKeys,
-    weightKeys,
-    weightThresholds,
+    ...compileStreams(params, channelCount),
     inputs: compileInputs(params, dt, channelCount, populationIndex),
-    currentByCount: currentTable(params, channelCount),
+    currentByCount: scCurrentTable(params, channelCount),
   };
+}
+
+/**
+ * An `sc_dense` layer with `fixed_point` (step 1b integer): a `fixed_point_lif` population of
+ * the layer's LIF values whose `sc` holds the same streams and the current table quantised to
+ * units of 2^-F. Validation has refused `rates` inputs, noise and out-of-range currents.
+ *
+ * @example compileScFixed(params, 4, 1, 8).sc.currentByCount[8] // q(0.8) = 205 at F = 8
+ */
+export function compileScFixed(
+  params: ScDenseParams,
+  size: number,
+  dt: number,
+  channelCount: number,
+): FixedLifPlan & { sc: NonNullable<FixedLifPlan['sc']> } {
+  const widths = params.fixed_point;
+  const inputs = params.inputs;
+  // Validation guarantees both; reaching this means an unvalidated document.
+  if (widths === undefined) throw new Error('sc_dense: compileScFixed needs fixed_point');
+  if (inputs.kind !== 'constant') {
+    throw new Error('sc_dense: fixed_point takes constant inputs only (rates are float32)');
+  }
+  // Seed and population index only serve a uniform v_init; the layer starts at v_rest.
+  const lif = compileFixedLif(scFixedAsLif(params, widths), size, dt, 0, 0);
+  return {
+    ...lif,
+    sc: {
+      ...compileStreams(params, channelCount),
+      inputs: { kind: 'constant', thresholds: constantThresholds(params, inputs.values) },
+      currentByCount: scFixedCurrentTable(params, channelCount, widths.fraction_bits),
+    },
+  };
+}
+
+/** The keys and weight thresholds of `BitstreamCurrentSource(..., base_seed)`. */
+function compileStreams(
+  params: ScDenseParams,
+  channelCount: number,
+): Omit<ScSourcePlan, 'inputs' | 'currentByCount'> {
+  const seed = params.base_seed >>> 0;
+  const inputKeys = new Uint32Array(channelCount);
+  const weightKeys = new Uint32Array(channelCount);
+  const weightThresholds = new Uint32Array(channelCount);
+  for (let c = 0; c < channelCount; c++) {
+    inputKeys[c] = stepKey(streamKey(seed, c, SC_STREAM.encoder), 0);
+    weightKeys[c] = stepKey(streamKey(seed, c, SC_STREAM.weight), 0);
+    const w = params.weights[c] ?? params.w_min;
+    weightThresholds[c] = threshold24(toUnitInterval(w, params.w_min, params.w_max));
+  }
+  return { length: params.length, channelCount, inputKeys, weightKeys, weightThresholds };
+}
+
+function constantThresholds(params: ScDenseParams, values: readonly number[]): Uint32Array {
+  const thresholds = new Uint32Array(values.length);
+  for (let c = 0; c < values.length; c++) {
+    thresholds[c] = threshold24(toUnitInterval(values[c] as number, params.x_min, params.x_max));
+  }
+  return thresholds;
 }
 
 function compileInputs(
@@ -64,12 +112,7 @@ function compileInputs(
 ): ScInputsPlan {
   const inputs = params.inputs;
   if (inputs.kind === 'constant') {
-    const thresholds = new Uint32Array(channelCount);
-    for (let c = 0; c < channelCount; c++) {
-      const x = inputs.values[c] ?? params.x_min;
-      thresholds[c] = threshold24(toUnitInterval(x, params.x_min, params.x_max));
-    }
-    return { kind: 'constant', thresholds };
+    return { kind: 'constant', thresholds: constantThresholds(params, inputs.values) };
   }
   const source = populationIndex.get(inputs.source);
   // Validation rejects unknown sources; reaching this means an unvalidated document.
@@ -84,17 +127,6 @@ function compileInputs(
     xMin: f(params.x_min),
     invRange: f(1 / (params.x_max - params.x_min)),
   };
-}
-
-/** `countToCurrent` of `BitstreamCurrentSource`, for every count 0..m. */
-function currentTable(params: ScDenseParams, channelCount: number): Float32Array {
-  const table = new Float32Array(channelCount + 1);
-  const span = f(params.y_max - params.y_min);
-  for (let k = 0; k <= channelCount; k++) {
-    const scaled = params.scaling === 'sum' ? k : f(k / Math.max(channelCount, 1));
-    table[k] = f(params.y_min + f(span * scaled));
-  }
-  return table;
 }
 
 /** Input channels of an `sc_dense` layer: its constant values, or its rates source's size. */

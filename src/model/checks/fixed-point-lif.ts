@@ -19,13 +19,29 @@ export const FIXED_LIF_MAX_GAIN = 256;
 
 /** Checks one population's widths, multipliers and quantised values. */
 export function checkFixedPointLif(ctx: CheckContext, at: string, p: FixedPointLifParams): void {
+  if (!checkFixedPointNeuron(ctx, at, at, p)) return;
+  checkQuantised(ctx, `${at}.bias`, 'bias', p.bias, p);
+  checkInitial(ctx, `${at}.v_init`, p.v_init, p);
+}
+
+/**
+ * The checks of a fixed-point neuron that an SC layer with `fixed_point` shares (its widths sit
+ * at `widthsAt`, its LIF values at `at`): widths, multipliers, potentials. Returns false when F
+ * is too wide, so that nothing quantised can be checked.
+ */
+export function checkFixedPointNeuron(
+  ctx: CheckContext,
+  at: string,
+  widthsAt: string,
+  p: FixedPointLifParams,
+): boolean {
   if (p.fraction_bits > p.total_bits - 2) {
     flag(
       ctx,
-      `${at}.fraction_bits`,
+      `${widthsAt}.fraction_bits`,
       `must be <= total_bits - 2 (${p.total_bits - 2}), got ${p.fraction_bits}`,
     );
-    return; // Every quantised value below depends on F.
+    return false; // Every quantised value below depends on F.
   }
   const dt = ctx.doc.run.dt;
   if (!(p.tau_mem >= dt)) {
@@ -43,10 +59,9 @@ export function checkFixedPointLif(ctx: CheckContext, at: string, p: FixedPointL
         `${p.resistance} * ${dt} = ${p.resistance * dt}`,
     );
   }
-  for (const key of ['v_rest', 'v_reset', 'v_threshold', 'bias'] as const) {
+  for (const key of ['v_rest', 'v_reset', 'v_threshold'] as const) {
     checkQuantised(ctx, `${at}.${key}`, key, p[key], p);
   }
-  checkInitial(ctx, `${at}.v_init`, p.v_init, p);
   if (!(quantise(p.v_reset, p.fraction_bits) < quantise(p.v_threshold, p.fraction_bits))) {
     flag(
       ctx,
@@ -55,6 +70,7 @@ export function checkFixedPointLif(ctx: CheckContext, at: string, p: FixedPointL
         `2^-${p.fraction_bits}), got ${quantise(p.v_reset, p.fraction_bits)} × 2^-${p.fraction_bits}`,
     );
   }
+  return true;
 }
 
 function checkInitial(
@@ -127,8 +143,14 @@ export function checkFixedPointLifInputs(ctx: CheckContext): void {
   });
   ctx.doc.stimuli.forEach((stimulus, i) => {
     const target = ctx.populations.get(stimulus.target)?.population;
-    if (target?.model !== 'fixed_point_lif') return;
-    const p = target.params;
+    // An SC layer with fixed_point adds q(amplitude) to its integer input as well.
+    const p =
+      target?.model === 'fixed_point_lif'
+        ? target.params
+        : target?.model === 'sc_dense'
+          ? target.params.fixed_point
+          : undefined;
+    if (p === undefined) return;
     if (p.fraction_bits > p.total_bits - 2) return;
     checkQuantised(ctx, `stimuli[${i}].amplitude`, 'amplitude', stimulus.amplitude, p);
   });

@@ -6,6 +6,7 @@ import type { ScDenseParams } from '../document.ts';
 import { MAX_SC_CHANNELS } from '../limits.ts';
 import type { CheckContext } from './context.ts';
 import { flag, resolvePopulation } from './context.ts';
+import { checkScFixedPoint } from './sc-fixed-point.ts';
 
 /**
  * Reports the problems of layer `id`'s parameters at `at` (`populations[i].params`). Values and
@@ -27,6 +28,9 @@ export function checkScDense(
     );
   }
   const channels = channelCount(ctx, at, id, params);
+  if (params.fixed_point !== undefined) {
+    checkScFixedPoint(ctx, at, params, params.fixed_point, channels?.count);
+  }
   if (channels === undefined) return;
   if (params.weights.length !== channels.count) {
     flag(

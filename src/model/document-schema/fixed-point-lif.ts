@@ -9,8 +9,8 @@ import { number, object, withDefault } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { initialValueSchema } from './distributions.ts';
 
-/** Widths and real values; the engine quantises the real values at compile. */
-export const fixedPointLifParamsSchema: Schema<FixedPointLifParams> = object({
+/** The three widths, shared with an SC layer's `fixed_point` block (sc-dense.ts). */
+export const fixedPointWidths = {
   total_bits: number({
     integer: true,
     min: 8,
@@ -29,6 +29,11 @@ export const fixedPointLifParamsSchema: Schema<FixedPointLifParams> = object({
     max: 16,
     description: 'S: fraction bits of the leak, gain and decay multipliers.',
   }),
+};
+
+/** Widths and real values; the engine quantises the real values at compile. */
+export const fixedPointLifParamsSchema: Schema<FixedPointLifParams> = object({
+  ...fixedPointWidths,
   v_rest: number(),
   v_reset: number(),
   v_threshold: number(),

@@ -10,11 +10,13 @@ import {
   literal,
   number,
   object,
+  optional,
   string,
   taggedUnion,
   withDefault,
 } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
+import { fixedPointWidths } from './fixed-point-lif.ts';
 
 /** Constant values, one channel each; or the spike rates of another population's neurons. */
 const inputsSchema: Schema<ScInputs> = taggedUnion('kind', {
@@ -60,4 +62,6 @@ export const scDenseParamsSchema: Schema<ScDenseParams> = object({
     lt: SEED_LIMIT,
     description: "Seed of the layer's bitstreams and noise (not the run's seed).",
   }),
+  // Present: the layer integrates in fixed_point_lif's arithmetic (the hardware form).
+  fixed_point: optional(object(fixedPointWidths)),
 });

@@ -195,7 +195,9 @@ export class ReferenceRunner implements BackendRunner {
           // Steps 1, 2f, 4 and 6 in integers (fixed-lif.ts).
           const fixed = p.fixed;
           if (!fixed) break;
-          const ext = fixedExternal(p.plan, model.bias, t);
+          // Step 1b integer: an SC layer's integer current joins ext (it has no channels).
+          let ext = fixedExternal(p.plan, model.bias, t);
+          if (p.sc) ext += scCurrent(p.sc, t);
           const channels = this.channelsOf[i] ?? [];
           count = advanceFixedLif(fixed, ext, channels, this.decaysOf[i] ?? [], spikes);
           break;
@@ -304,7 +306,11 @@ export class ReferenceRunner implements BackendRunner {
     // DynapSim: v records Imem (A), i_syn the DPI synapse current Isyn (A).
     const dyn = this.dynapsim[population];
     if (dyn) return variable === 'v' ? (dyn.imem[j] ?? 0) : (dyn.isyn[j] ?? 0);
-    if (p.fixed) return variable === 'v' ? (p.fixed.v[j] ?? 0) : this.fixedCurrent(population, j);
+    if (p.fixed) {
+      if (variable === 'v') return p.fixed.v[j] ?? 0;
+      // A fixed-point SC layer's i_syn is its integer SC current of the step.
+      return p.sc ? p.sc.current : this.fixedCurrent(population, j);
+    }
     switch (variable) {
       case 'v':
         return p.lif?.v[j] ?? p.classic?.v[j] ?? 0;

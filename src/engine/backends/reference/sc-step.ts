@@ -3,8 +3,8 @@
  * per channel of `pre AND weight`, counted and looked up) and the rates traces that feed a layer
  * from another population's spikes. Integer draws and thresholds, float32 per operation.
  */
-import type { ScDensePlan } from '../../plan.ts';
-import { draw24, stepKey } from '../../random.ts';
+import type { ScSourcePlan } from '../../plan.ts';
+import { scActiveCount } from '../../sc/sc-count.ts';
 import type { SpikeHistory } from './spike-history.ts';
 
 const f = Math.fround;
@@ -16,9 +16,9 @@ const TWO_23 = 8388608;
 /** The spike list of a step before the run. */
 const NO_SPIKES = new Uint32Array(0);
 
-/** State of an SC layer beyond its LIF neurons. */
+/** State of an SC layer beyond its neurons (float LIF, or fixed-point LIF: step 1b integer). */
 export interface ScState {
-  plan: ScDensePlan;
+  plan: ScSourcePlan;
   /** `r_c` per channel: the source's rate in spikes per ms (rates inputs; empty otherwise). */
   rates: Float32Array;
   /** `Isc` of the last step advanced (what an `i_syn` probe records). */
@@ -26,7 +26,7 @@ export interface ScState {
 }
 
 /** A layer at step 0: traces 0, no current yet. */
-export function allocateSc(plan: ScDensePlan): ScState {
+export function allocateSc(plan: ScSourcePlan): ScState {
   const rates = new Float32Array(plan.inputs.kind === 'rates' ? plan.channelCount : 0);
   return { plan, rates, current: 0 };
 }
@@ -49,18 +49,12 @@ export function ratesThreshold(r: number, xMin: number, invRange: number): numbe
  */
 export function scCurrent(sc: ScState, t: number): number {
   const { plan, rates } = sc;
-  const { inputs, inputKeys, weightKeys, weightThresholds, channelCount } = plan;
-  const i = t % plan.length;
-  let k = 0;
-  for (let c = 0; c < channelCount; c++) {
-    const thr =
-      inputs.kind === 'constant'
-        ? (inputs.thresholds[c] as number)
-        : ratesThreshold(rates[c] as number, inputs.xMin, inputs.invRange);
-    const pre = draw24(stepKey(inputKeys[c] as number, i), 0) < thr;
-    if (!pre) continue;
-    if (draw24(stepKey(weightKeys[c] as number, i), 0) < (weightThresholds[c] as number)) k++;
-  }
+  const inputs = plan.inputs;
+  const threshold =
+    inputs.kind === 'constant'
+      ? (c: number) => inputs.thresholds[c] as number
+      : (c: number) => ratesThreshold(rates[c] as number, inputs.xMin, inputs.invRange);
+  const k = scActiveCount(plan, t % plan.length, threshold);
   const current = plan.currentByCount[k] as number;
   sc.current = current;
   return current;

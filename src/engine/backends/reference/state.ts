@@ -54,7 +54,13 @@ export function allocateState(plan: Plan): ReferenceState {
     return {
       plan: p,
       lif: integrates ? allocateLif(m, p.size) : undefined,
-      sc: m.model === 'sc_dense' ? allocateSc(m) : undefined,
+      // A fixed-point SC layer (step 1b integer) keeps its SC state beside its integer LIF.
+      sc:
+        m.model === 'sc_dense'
+          ? allocateSc(m)
+          : m.model === 'fixed_point_lif' && m.sc
+            ? allocateSc(m.sc)
+            : undefined,
       classic:
         m.model === 'izhikevich' || m.model === 'adex' ? allocateClassic(m, p.size) : undefined,
       fixed: m.model === 'fixed_point_lif' ? allocateFixedLif(m) : undefined,

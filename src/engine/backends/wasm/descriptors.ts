@@ -133,6 +133,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
         i32(d + P.refractorySteps, m.refractorySteps);
         i32(d + P.key, m.scaleBits);
         i32(d + P.ext, m.bias);
+        // An SC layer in fixed point: its SC descriptor; 0 (none) for a plain fixed_point_lif.
+        i32(d + P.sc, a.sc?.descriptor ?? 0);
         break;
     }
   });

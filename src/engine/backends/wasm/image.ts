@@ -233,7 +233,12 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       chList: arena.alloc(4 * p.channels.length),
       genStepPtr: m.model === 'spike_generator' ? arena.alloc(4 * m.stepPtr.length) : 0,
       genIndices: m.model === 'spike_generator' ? arena.alloc(4 * m.indices.length) : 0,
-      sc: m.model === 'sc_dense' ? allocateScTables(arena, m, traces[i] ?? 0) : undefined,
+      sc:
+        m.model === 'sc_dense'
+          ? allocateScTables(arena, m, traces[i] ?? 0)
+          : m.model === 'fixed_point_lif' && m.sc
+            ? allocateScTables(arena, m.sc, 0)
+            : undefined,
       classic: isClassic(m) ? allocateClassic(arena, adaptation[i] ?? 0) : undefined,
       loihi: loihi[i],
       dynapsim:
@@ -375,6 +380,10 @@ export function writeImage(plan: Plan, image: MemoryImage, buffer: ArrayBuffer):
       new Uint32Array(buffer, a.genIndices, p.model.indices.length).set(p.model.indices);
     }
     if (p.model.model === 'sc_dense' && a.sc) writeScTables(p.model, a.sc, buffer);
+    // A fixed-point SC layer (step 1b integer): constant inputs, integer current table.
+    if (p.model.model === 'fixed_point_lif' && p.model.sc && a.sc) {
+      writeScTables(p.model.sc, a.sc, buffer);
+    }
   });
   plan.projections.forEach((pr, i) => {
     const events = image.projections[i]?.events;

@@ -1,9 +1,10 @@
 /**
- * The memory of an `sc_dense` layer beyond its LIF arrays: the SC descriptor, the per-channel
+ * The memory of an `sc_dense` layer (float, or in fixed point: `FixedLifPlan.sc`) beyond its
+ * neuron arrays: the SC descriptor, the per-channel
  * keys and thresholds, the current table, and the rates traces (which are state, so they are
  * placed in the state block by the caller).
  */
-import type { ScDensePlan } from '../../plan.ts';
+import type { ScSourcePlan } from '../../plan.ts';
 import { align, type Arena } from './arena.ts';
 import { S, SC_BYTES } from './layout.ts';
 
@@ -21,17 +22,17 @@ export interface ScAddresses {
 }
 
 /** Channels rounded up to the kernel's four lanes. */
-export function paddedChannels(m: ScDensePlan): number {
+export function paddedChannels(m: ScSourcePlan): number {
   return align(m.channelCount, 4);
 }
 
 /** Reserves the rates traces of a layer in the state block (0 for constant inputs). */
-export function allocateTrace(arena: Arena, m: ScDensePlan): number {
+export function allocateTrace(arena: Arena, m: ScSourcePlan): number {
   return m.inputs.kind === 'rates' ? arena.alloc(4 * paddedChannels(m)) : 0;
 }
 
 /** Reserves the descriptor and the constant tables of a layer. */
-export function allocateScTables(arena: Arena, m: ScDensePlan, trace: number): ScAddresses {
+export function allocateScTables(arena: Arena, m: ScSourcePlan, trace: number): ScAddresses {
   const lanes = paddedChannels(m);
   return {
     descriptor: arena.alloc(SC_BYTES),
@@ -46,7 +47,7 @@ export function allocateScTables(arena: Arena, m: ScDensePlan, trace: number): S
 }
 
 /** Writes a layer's tables and its SC descriptor; the traces start at 0 with the state. */
-export function writeScTables(m: ScDensePlan, a: ScAddresses, buffer: ArrayBuffer): void {
+export function writeScTables(m: ScSourcePlan, a: ScAddresses, buffer: ArrayBuffer): void {
   const lanes = paddedChannels(m);
   const channels = (at: number, values: Uint32Array): void => {
     const out = new Uint32Array(buffer, at, lanes);

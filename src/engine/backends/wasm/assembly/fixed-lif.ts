@@ -18,13 +18,16 @@ import {
   P_RDT,
   P_REFR,
   P_REFRSTEPS,
+  P_SC,
   P_SIZE,
   P_V,
   P_VREST,
   P_VRESET,
   P_VTH,
   P_NCH,
+  S_ISC,
 } from './layout';
+import { scCurrent } from './sc-dense';
 
 /** Model code (host: `MODEL.fixedLif` in ../layout.ts). */
 export const MODEL_FIXED_LIF: i32 = 40;
@@ -43,9 +46,11 @@ function clamp(x: i64, lo: i64, hi: i64): i64 {
 /**
  * Every neuron: `I = sat(ext + sum_c I_c[j])`, each channel then decays (`I_c * decay >> S`,
  * its decay an integer in C_DECAY), and the neuron is held or integrates, thresholds and
- * resets at once (nothing reads its V before step 6). Spikes go to the list, ascending.
+ * resets at once (nothing reads its V before step 6). Spikes go to the list, ascending. An SC
+ * layer in fixed point (P_SC set; step 1b integer) adds its SC current of step t to ext: the
+ * table holds integers in f32 (exact below 2^24), so the count is the float layer's `scCurrent`.
  */
-export function fixedLifStep(pd: usize, chans: usize): void {
+export function fixedLifStep(pd: usize, chans: usize, t: i32): void {
   const size = load<i32>(pd + P_SIZE);
   const vp = load<usize>(pd + P_V);
   const rp = load<usize>(pd + P_REFR);
@@ -62,7 +67,8 @@ export function fixedLifStep(pd: usize, chans: usize): void {
   const vTh = <i64>load<i32>(pd + P_VTH);
   const vReset = <f32>load<i32>(pd + P_VRESET);
   const hold = max(load<i32>(pd + P_REFRSTEPS) - 1, 0);
-  const ext = <i64>load<i32>(pd + P_EXT);
+  let ext = <i64>load<i32>(pd + P_EXT);
+  if (load<usize>(pd + P_SC) != 0) ext += <i64>scCurrent(pd, t);
   let count = 0;
   for (let j = 0; j < size; j++) {
     const o = (<usize>j) << 2;
@@ -95,8 +101,13 @@ export function fixedLifStep(pd: usize, chans: usize): void {
   store<i32>(pd + P_COUNT, count);
 }
 
-/** Step 8: a fixed-point population's i_syn, the exact integer sum of its channels. */
+/**
+ * Step 8: a fixed-point population's i_syn, the exact integer sum of its channels; for an SC
+ * layer in fixed point its SC current of the step.
+ */
 export function fixedLifCurrent(pd: usize, chans: usize, j: i32): f32 {
+  const sd = load<usize>(pd + P_SC);
+  if (sd != 0) return load<f32>(sd + S_ISC);
   const nch = load<i32>(pd + P_NCH);
   const cl = load<usize>(pd + P_CHLIST);
   let sum: i64 = 0;

@@ -236,7 +236,7 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       if (model == MODEL_LIF) lifDispatch(pd, chans, t, table, load<f32>(pd + P_EXT));
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
       // Step 2f: integers, its reset (step 6) included (fixed-lif.ts).
-      else if (model == MODEL_FIXED_LIF) fixedLifStep(pd, chans);
+      else if (model == MODEL_FIXED_LIF) fixedLifStep(pd, chans, t);
       else if (isClassic(model)) classicStep(pd, chans, t, table);
       // A Loihi population's spikes come in step 5c; its history slot of t starts empty.
       else if (model == MODEL_LOIHI) store<i32>(pd + P_COUNT, 0);
