@@ -95,7 +95,9 @@ export function setLowByte(value: number, direction: number): number[] {
 /** Shift whole bytes on TDI (1..65536), reading TDO when `read`. */
 export function shiftBytes(data: Uint8Array, read: boolean): number[] {
   checkCount(data.length, MAX_BYTES_PER_COMMAND, 'bytes in one MPSSE command');
-  return [read ? MPSSE.bytesInOut : MPSSE.bytesOut, ...lengthBytes(data.length), ...data];
+  const out = [read ? MPSSE.bytesInOut : MPSSE.bytesOut, ...lengthBytes(data.length)];
+  for (const b of data) out.push(b); // no spread: up to 64 KiB
+  return out;
 }
 
 /** Shift the low `count` bits (1..8) of `value` on TDI; a read answers one byte, top-aligned. */
