@@ -99,6 +99,14 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-y', 'hdl', '-GNMAX=4096', '-GCHMAX=16', '-GDMAX=256', '-GSYNMAX=262144', '-GROWMAX=8192'],
     ],
   },
+  {
+    file: 'hdl/sc_lane.v',
+    top: 'sc_lane',
+    params: [
+      ['-y', 'hdl'],
+      ['-y', 'hdl', '-GCW=2'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {

@@ -15,6 +15,12 @@ import { LOIHI_BENCH, LOIHI_EXPECTED, describeLoihiVector, simulateLoihi } from 
 import { O1_BENCH, O1_EXPECTED, O1_VECTORS, describeO1Vector, runO1 } from './online-o1-run.ts';
 import { buildBench } from './simulators.ts';
 import { BRIDGE_BENCH, CLOCK_PAIRS, runBridgeBench } from './host-bridge-run.ts';
+import {
+  SC_LANE_BENCH,
+  SC_LANE_EXPECTED,
+  describeScLaneClock,
+  simulateScLane,
+} from './sc-lane-run.ts';
 import { bridgeScenario, checkBridgeRun } from './host-bridge-scenario.ts';
 
 /** `bench` with `file` replaced by a copy in `dir` where `from` (which must occur) is `to`. */
@@ -182,6 +188,30 @@ describe('the host-bridge check reports a broken bridge', () => {
         pair,
       );
       expect(checkBridgeRun(scenario, run)).toMatch(problem);
+    } finally {
+      work.dispose();
+    }
+  });
+});
+
+// hdl/sc_lane.v: the draw's low 24 bits instead of its top 24 (draw24 is mix32 >> 8).
+describe('the SC lane comparison reports a broken lane', () => {
+  it('hdl/sc_lane.v: input_draw[31:8] -> input_draw[23:0]', () => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(
+        SC_LANE_BENCH,
+        'hdl/sc_lane.v',
+        "{1'b0, input_draw[31:8]}",
+        "{1'b0, input_draw[23:0]}",
+        work.dir,
+      );
+      const mismatch = firstMismatch(
+        SC_LANE_EXPECTED,
+        simulateScLane('icarus', bench, work.dir),
+        describeScLaneClock,
+      );
+      expect(mismatch).toMatch(/^vector \d+, field pre:/);
     } finally {
       work.dispose();
     }
