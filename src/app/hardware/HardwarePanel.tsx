@@ -1,17 +1,17 @@
 /**
  * The Hardware tab: what of the network can go to hardware (the check), and "Quantise for
- * hardware" with the float/fixed comparison (rates table, two rasters) and Apply, and
- * "Export Verilog (zip)".
+ * hardware" with the float/fixed comparison (rates table, two rasters) and Apply,
+ * "Export Verilog (zip)" and the resource fit (estimate, then Yosys in a worker).
  *
- * Layout: a left column of sections (check, quantise, export; a later "Fit" goes in its own
- * section below Export, in `.hw-side`) and a right column with the comparison's table and
- * rasters.
+ * Layout: a left column of sections (check, quantise, export, fit) and a right column with
+ * the comparison's table and rasters.
  */
 import { ComparisonRasters } from './ComparisonRasters.tsx';
 import { ExportVerilogSection } from './ExportVerilogSection.tsx';
 import { QuantiseControls } from './QuantiseControls.tsx';
 import { RateTable } from './RateTable.tsx';
 import { RefusalList } from './RefusalList.tsx';
+import { ResourceFitSection } from './ResourceFitSection.tsx';
 import { useHardwareStore } from './index.ts';
 import './hardware.css';
 
@@ -31,6 +31,10 @@ export function HardwarePanel() {
         <section className="hw-section" aria-label="Export Verilog">
           <h3>Export Verilog</h3>
           <ExportVerilogSection />
+        </section>
+        <section className="hw-section" aria-label="Resource fit">
+          <h3>Resource fit (PYNQ-Z2)</h3>
+          <ResourceFitSection />
         </section>
       </div>
       <div className="hw-main">

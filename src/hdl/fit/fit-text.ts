@@ -13,18 +13,21 @@ import {
 import type { NetworkFit } from './fit-network.ts';
 import type { ResourceCounts } from './yosys-stat.ts';
 
-const LABEL: Record<keyof ResourceCounts, string> = {
+/** Each resource's name in the tables (the CLI's and the Hardware tab's). */
+export const LABEL: Record<keyof ResourceCounts, string> = {
   luts: 'LUTs (logic + LUT RAM)',
   flipFlops: 'flip-flops',
   bram36: 'block RAM (RAMB36)',
   dsp: 'DSP48E1',
 };
 
-const num = (x: number): string =>
+/** A count as the tables print it (thousands separated, at most one decimal). */
+export const num = (x: number): string =>
   Number.isInteger(x)
     ? x.toLocaleString('en-US')
     : x.toLocaleString('en-US', { maximumFractionDigits: 1 });
-const pct = (x: number): string =>
+/** A signed difference in percent, `n/a` where Yosys counts none. */
+export const pct = (x: number): string =>
   Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(1)}%` : 'n/a';
 
 function row(cells: readonly string[]): string {
@@ -39,7 +42,8 @@ export function capacityText(c: CoreCapacity): string {
   return (Object.keys(c) as (keyof CoreCapacity)[]).map((k) => `${k} ${c[k]}`).join(', ');
 }
 
-function largestText(fit: NetworkFit): string {
+/** The largest same-shape network that fits, and what one neuron more exceeds. */
+export function largestText(fit: NetworkFit): string {
   if (fit.largest === undefined)
     return 'no network of this shape fits a PYNQ-Z2 (by the estimate)\n';
   const l: ScaledFit = fit.largest.largest;

@@ -1,7 +1,7 @@
 /**
  * Synthesises an export of the core with Debian's `yosys` (Node only): writes the export's
- * files to a temporary directory, runs `synth_xilinx -family xc7` on `spikelab_core` with the
- * export's capacities set by `chparam`, and parses `stat -json`. Progress (each top-level pass
+ * files to a temporary directory, runs `synthScript` (shared with the page's Yosys) and parses
+ * `stat -json`. Progress (each top-level pass
  * Yosys starts) goes to `onProgress`; a missing or failing Yosys throws `YosysError` naming it,
  * with the last lines of its output.
  */
@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CORE_RTL_FILES } from '../board-files.ts';
 import type { CoreCapacity } from '../core-capacity.ts';
 import type { ExportedFile } from '../export-verilog.ts';
+import { STAT_FILE, passProgress, synthScript } from './synth-script.ts';
 import { parseYosysStat, type YosysCounts } from './yosys-stat.ts';
 
 export class YosysError extends Error {
@@ -24,19 +24,6 @@ export interface YosysRun {
   seconds: number;
   /** The script Yosys ran (its `-p`). */
   script: string;
-}
-
-/** The Yosys script that synthesises the core at `capacity` for the xc7 family. */
-export function synthScript(capacity: CoreCapacity): string {
-  const params = (Object.keys(capacity) as (keyof CoreCapacity)[])
-    .map((k) => `-set ${k} ${capacity[k]}`)
-    .join(' ');
-  return [
-    `read_verilog ${CORE_RTL_FILES.join(' ')}`,
-    `chparam ${params} spikelab_core`,
-    'synth_xilinx -family xc7 -top spikelab_core -noiopad -noclkbuf',
-    'tee -q -o stat.json stat -json',
-  ].join('; ');
 }
 
 /** Lines of Yosys output kept for an error message. */
@@ -70,18 +57,15 @@ export async function runYosys(options: {
     const seconds = (performance.now() - started) / 1000;
     let stat: string;
     try {
-      stat = await readFile(join(dir, 'stat.json'), 'utf8');
+      stat = await readFile(join(dir, STAT_FILE), 'utf8');
     } catch {
-      throw new YosysError('yosys finished but wrote no stat.json');
+      throw new YosysError(`yosys finished but wrote no ${STAT_FILE}`);
     }
     return { counts: parseYosysStat(stat), seconds, script };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-/** A top-level pass header of Yosys's log, e.g. `6.28. Executing MEMORY_LIBMAP pass ...`. */
-const PASS = /^(\d+(?:\.\d+)?)\. Executing (\S+) pass/;
 
 function spawnYosys(
   command: string,
@@ -106,8 +90,8 @@ function spawnYosys(
         if (line.trim() === '') continue;
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
-        const m = PASS.exec(line);
-        if (m && onProgress) onProgress(`yosys ${m[1]}: ${m[2]}`);
+        const progress = passProgress(line);
+        if (progress !== undefined && onProgress) onProgress(progress);
       }
     };
     child.stdout.on('data', take);
