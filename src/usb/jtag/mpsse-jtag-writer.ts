@@ -26,7 +26,6 @@ type ReadPiece =
 
 interface PendingShift {
   readonly length: number;
-  readonly pieces: ReadPiece[];
 }
 
 /** A handle to a shift's TDO bits, valid once the batch's reply is decoded. */
@@ -94,7 +93,9 @@ export class MpsseJtagWriter {
 
   /**
    * Shift `length` bits of `tdi` through IR or DR and end in `end` (Run-Test/Idle by default).
-   * With `read`, the returned handle gives the TDO bits (bit 0 first out).
+   * With `read`, the returned handle gives the TDO bits (bit 0 first out). `end` = the shift
+   * state itself continues the shift in the next call (a long scan sent chunk by chunk, with
+   * progress and cancel between the chunks): then every bit is clocked with TMS = 0.
    */
   shift(
     register: 'ir' | 'dr',
@@ -103,12 +104,13 @@ export class MpsseJtagWriter {
     read: boolean,
     end: TapState = 'run-test-idle',
   ): ShiftHandle {
+    const shiftState: TapState = register === 'ir' ? 'shift-ir' : 'shift-dr';
+    const stay = end === shiftState;
     if (length < 1) throw new RangeError(`a JTAG shift needs at least 1 bit, not ${length}`);
-    this.moveTo(register === 'ir' ? 'shift-ir' : 'shift-dr');
+    this.moveTo(shiftState);
     const handle = this.shifts.length;
-    const pieces: ReadPiece[] = [];
-    this.shifts.push({ length, pieces });
-    const body = length - 1;
+    this.shifts.push({ length });
+    const body = stay ? length : length - 1;
     const wholeBytes = Math.floor(body / 8);
     for (let done = 0; done < wholeBytes;) {
       const n = Math.min(65536, wholeBytes - done);
@@ -123,6 +125,7 @@ export class MpsseJtagWriter {
       this.bytes.push(...shiftBits(value, restBits, read));
       if (read) this.addPiece(handle, { kind: 'bits', count: restBits });
     }
+    if (stay) return handle;
     // The last bit leaves Shift-xR: TMS 1 with TDI held at the bit.
     this.bytes.push(...clockTms(1, 1, getBit(tdi, length - 1), read));
     if (read) this.addPiece(handle, { kind: 'tms', count: 1 });
