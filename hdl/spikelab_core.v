@@ -2,7 +2,8 @@
 // population, projection, synapse and schedule comes from `$readmemh` images that
 // src/hdl (the generator) writes from the engine's compiled Plan; this RTL is fixed and only
 // its capacities are parameters. It runs the engine's step (src/engine/CONTEXT.md) for
-// `fixed_point_lif`, `poisson` and `spike_generator` populations, bit for bit:
+// `fixed_point_lif`, `poisson`, `spike_generator` and (with LOIHI = 1) `loihi` populations, bit
+// for bit:
 //
 //   EXT      stimulus schedule: ext[pop] changes at the steps the image lists
 //   PASS     populations in document order, neurons ascending, one neuron per clock
@@ -18,7 +19,12 @@
 //            I_c[target] = sat(I_c[target] + w) per event, in exactly this order (a 3-stage
 //            pipeline, one event per clock, the read-modify-write hazard of back-to-back
 //            events on one target closed by forwarding the last written value)
-//   DUMP     (dump_en only) v and sum_c I_c of every fixed-point neuron, after delivery
+//              into a Loihi target (step 5c): I[target] = I[target] + w, 32 bits, no clamp
+//   LOIHI    (LOIHI = 1) Loihi populations in document order, neurons ascending, one per clock:
+//            loihi_compartment (v, I, refr from memory, written back); spikes as in PASS, in
+//            slot t (a Loihi source's delays already count one more step: the compile's +1)
+//   DUMP     (dump_en only) v and sum_c I_c of every fixed-point neuron, after delivery (a
+//            Loihi neuron's v after reset and I before its decay are presented in LOIHI)
 //
 // Memories (synchronous reads, inferable as block RAM): V, refr, CHMAX channel banks and the
 // history word per neuron; the spike-list ring (DMAX slots of NMAX entries); row pointers;
@@ -27,9 +33,13 @@
 // Image formats are in hdl/README.md ("Network core").
 //
 // Ports: `start` (one clock) runs `n_steps` steps; `done` rises when they are finished. Every
-// spike is presented on spike_* for one clock, in the engine's order (step, population,
-// index); with dump_en the state of every fixed-point neuron on dump_*. The counters count
-// clocks (without the dump phase) and delivered synaptic events.
+// spike is presented on spike_* for one clock, in order of step, then the non-Loihi
+// populations in document order, then the Loihi populations in document order, each index
+// ascending (a testbench that writes the engine's order buffers one step); with dump_en the
+// state of every fixed-point and Loihi neuron on dump_*. The counters count clocks (without
+// the dump phase) and delivered synaptic events. `overflow` (sticky until the next start) rises
+// when a Loihi neuron's |I| or new |v| reaches 2^24, where the engine stops with NumericalError:
+// the hardware cannot stop, so what follows is not the engine's.
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -44,6 +54,7 @@ module spikelab_core #(
     parameter integer GPTRMAX = 16,    // generator step pointers
     parameter integer GIDXMAX = 16,    // generator spike entries
     parameter integer EXTMAX  = 16,    // stimulus (ext) change events
+    parameter integer LOIHI   = 0,     // 1: Loihi populations (their v and I memories, pass)
     parameter         IMAGES  = "./"   // prefix of the image files
 ) (
     input  wire               clk,
@@ -60,12 +71,13 @@ module spikelab_core #(
     output reg  [       31:0] dump_step,
     output reg  [ POPW-1:0]   dump_pop,
     output reg  [   NW-1:0]   dump_index,
-    output reg  signed [23:0] dump_v,
+    output reg  signed [31:0] dump_v,
     output reg  signed [31:0] dump_i,
     output reg  [       63:0] cycles,
     output reg  [       63:0] pass_cycles,
     output reg  [       63:0] deliver_cycles,
-    output reg  [       63:0] events
+    output reg  [       63:0] events,
+    output reg                overflow
 );
   localparam integer WMAX = 24;
   localparam integer SMAX = 16;
@@ -164,7 +176,7 @@ module spikelab_core #(
       S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
       S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18,
       S_SCAN = 5'd19;
-  localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2;
+  localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2, K_LOIHI = 2'd3;
 
   reg [4:0] phase;
   reg [31:0] t;
@@ -219,9 +231,49 @@ module spikelab_core #(
     hist_rd <= hist_mem[n_raddr];
   end
 
-  // Channel banks: bank k holds channel k of its population for every neuron.
+  // Loihi state (LOIHI = 1 only; otherwise the reads are 0 and every Loihi path is constant):
+  // v in 25 bits (|v| < 2^24 while the engine runs), I in 32 bits, so that deliveries, which
+  // the engine sums without a clamp, can pass 2^24 and be seen by `overflow` at the step (a sum
+  // wraps only past 2^31: it then still shows unless it lands within 2^24 of a multiple of 2^32).
+  // Addressed by global neuron: reads at n_raddr (v) and bank_raddr (I), writes at p1_g / bank_waddr.
+  localparam integer LVW = 25;
+  localparam integer LIW = 32;
+  /* verilator lint_off UNUSEDSIGNAL */  // unread at LOIHI = 0
+  reg lv_we, li_we;
+  reg [LVW-1:0] lv_wd;
+  reg [LIW-1:0] li_wd;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [LVW-1:0] lv_rd;
+  wire [LIW-1:0] li_rd;
   reg [NW-1:0] bank_raddr;
   reg [NW-1:0] bank_waddr;
+  generate
+    if (LOIHI != 0) begin : g_loihi
+      reg [LVW-1:0] v_l[0:NMAX-1];
+      reg [LIW-1:0] i_l[0:NMAX-1];
+      reg [LVW-1:0] v_q;
+      reg [LIW-1:0] i_q;
+      integer z;
+      initial
+        for (z = 0; z < NMAX; z = z + 1) begin
+          v_l[z] = {LVW{1'b0}};
+          i_l[z] = {LIW{1'b0}};
+        end
+      always @(posedge clk) begin
+        if (lv_we) v_l[p1_g] <= lv_wd;
+        if (li_we) i_l[bank_waddr] <= li_wd;
+        v_q <= v_l[n_raddr];
+        i_q <= i_l[bank_raddr];
+      end
+      assign lv_rd = v_q;
+      assign li_rd = i_q;
+    end else begin : g_no_loihi
+      assign lv_rd = {LVW{1'b0}};
+      assign li_rd = {LIW{1'b0}};
+    end
+  endgenerate
+
+  // Channel banks: bank k holds channel k of its population for every neuron.
   reg [CHMAX-1:0] bank_we;
   reg [CHMAX*WMAX-1:0] bank_wd;
   wire [CHMAX*WMAX-1:0] bank_rd;
@@ -324,7 +376,34 @@ module spikelab_core #(
   );
   wire poisson_spike = {8'd0, draw[31:8]} < thr_or_len;
   wire gen_spike = (gen_cur < gen_to) && (gen_idx_rd == p1_j);
-  wire p1_spike = kind == K_FIXED ? lane_spike : kind == K_POISSON ? poisson_spike : gen_spike;
+
+  // A Loihi population (step 5c): its fields reuse v_thr (threshold), leak (decay_v), gain
+  // (decay_I) and refr_steps (refractory); v, I and refr come from memory.
+  wire is_loihi = LOIHI != 0 && kind == K_LOIHI;
+  wire signed [LIW-1:0] l_v_in = {{(LIW - LVW) {lv_rd[LVW-1]}}, lv_rd};
+  wire signed [LIW-1:0] l_v_next, l_i_next;
+  wire [RW-1:0] l_refr;
+  wire l_spike, l_over_i, l_over_v;
+  loihi_compartment #(
+      .VW(LIW),
+      .RW(RW)
+  ) compartment (
+      .v(l_v_in),
+      .i_syn(li_rd),
+      .refr(refr_rd),
+      .decay_v(leak[12:0]),
+      .decay_i(gain[12:0]),
+      .threshold(v_thr),
+      .refractory(refr_steps),
+      .v_next(l_v_next),
+      .i_next(l_i_next),
+      .refr_next(l_refr),
+      .spike(l_spike),
+      .overflow_i(l_over_i),
+      .overflow_v(l_over_v)
+  );
+  wire p1_spike = is_loihi ? l_spike : kind == K_FIXED ? lane_spike :
+                  kind == K_POISSON ? poisson_spike : gen_spike;
   wire [DMAX-1:0] slot_bit = {{(DMAX - 1) {1'b0}}, 1'b1} << slot;
 
   // ---- the current projection and the fan-out -------------------------------------------
@@ -333,6 +412,7 @@ module spikelab_core #(
   wire [PRJW+3:0] kf = {kk, 4'd0};
   reg [NW-1:0] src_base;
   reg [3:0] bank;
+  reg to_loihi;  // the projection's target is a Loihi population: exact 32-bit sums into I
   reg signed [WMAX-1:0] tgt_min, tgt_max;
   reg [ROWW-1:0] row_base;
   reg per_syn;
@@ -381,6 +461,10 @@ module spikelab_core #(
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [WMAX:0] c_new = c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;
   /* verilator lint_on UNUSEDSIGNAL */
+  // Into a Loihi target: the same walk and forwarding, I + w without a clamp (step 5c).
+  reg [LIW-1:0] last_li;
+  wire signed [LIW-1:0] c_cur_l = (last_valid && last_addr == c_addr) ? last_li : li_rd;
+  wire signed [LIW-1:0] c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};
 
   // The source whose row is read next (S_SRC_READ): its index within the source population.
   /* verilator lint_off UNUSEDSIGNAL */
@@ -403,6 +487,10 @@ module spikelab_core #(
     bank_we = {CHMAX{1'b0}};
     bank_waddr = p1_g;
     bank_wd = lane_i;
+    lv_we = 1'b0;
+    li_we = 1'b0;
+    lv_wd = l_v_next[LVW-1:0];
+    li_wd = l_i_next;
     list_we = 1'b0;
     list_waddr = {slot, base + spike_cnt[NW-1:0]};
     list_wd = p1_j;
@@ -418,6 +506,12 @@ module spikelab_core #(
         refr_we = 1'b1;
         bank_we = {CHMAX{1'b1}};
       end
+      if (is_loihi) begin
+        lv_we = 1'b1;
+        li_we = 1'b1;
+        refr_we = 1'b1;
+        refr_wd = l_refr;
+      end
       if (p1_spike) list_we = 1'b1;
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
     end
@@ -432,7 +526,9 @@ module spikelab_core #(
       bank_waddr = c_addr;
       bank_wd = {CHMAX{c_new[WMAX-1:0]}};
       bank_we = {CHMAX{1'b0}};
-      if (c_valid) bank_we = {{(CHMAX - 1) {1'b0}}, 1'b1} << bank;
+      li_wd = c_new_l;
+      if (c_valid && to_loihi) li_we = LOIHI != 0;
+      else if (c_valid) bank_we = {{(CHMAX - 1) {1'b0}}, 1'b1} << bank;
     end
   end
 
@@ -448,6 +544,8 @@ module spikelab_core #(
     pass_cycles = 64'd0;
     deliver_cycles = 64'd0;
     events = 64'd0;
+    overflow = 1'b0;
+    lpass = 1'b0;
     a_valid = 1'b0;
     c_valid = 1'b0;
     last_valid = 1'b0;
@@ -459,6 +557,9 @@ module spikelab_core #(
     end
   end
 
+  // In the Loihi pass (after delivery) S_POP..S_POP_END visit only Loihi populations; in the
+  // neuron pass only the others.
+  reg lpass;
   wire in_pass = phase >= S_EXT && phase <= S_POP_END;
   wire in_deliver = (phase >= S_PRJ && phase <= S_DRAIN) || phase == S_SCAN;
 
@@ -477,6 +578,7 @@ module spikelab_core #(
     last_valid <= c_valid;
     last_addr <= c_addr;
     last_wd <= c_new[WMAX-1:0];
+    last_li <= c_new_l;
     if (c_valid) events <= events + 1'b1;
 
     case (phase)
@@ -484,6 +586,7 @@ module spikelab_core #(
       if (start) begin
         busy <= 1'b1;
         done <= 1'b0;
+        overflow <= 1'b0;
         t <= 32'd0;
         steps_to_run <= n_steps;
         ext_ptr <= {(EXW + 1) {1'b0}};
@@ -498,6 +601,7 @@ module spikelab_core #(
           ext_ptr <= ext_ptr + 1'b1;
         end else begin
           p <= {(POPW + 1) {1'b0}};
+          lpass <= 1'b0;
           phase <= S_POP;
         end
       end
@@ -505,7 +609,11 @@ module spikelab_core #(
       S_POP: begin
         if ({{(31 - POPW) {1'b0}}, p} == net_mem[0]) begin
           k <= {(PRJW + 1) {1'b0}};
-          phase <= S_PRJ;
+          p <= {(POPW + 1) {1'b0}};
+          if (!lpass) phase <= S_PRJ;
+          else phase <= dump_en ? S_DUMP_POP : S_NEXT;
+        end else if (LOIHI != 0 && (pop_mem[pf+0][1:0] == K_LOIHI) != lpass) begin
+          p <= p + 1'b1;  // not this pass's kind
         end else begin
           kind <= pop_mem[pf+0][1:0];
           base <= pop_mem[pf+1][NW-1:0];
@@ -558,6 +666,18 @@ module spikelab_core #(
         end else begin
           p1_valid <= 1'b0;
         end
+        if (p1_valid && is_loihi) begin
+          if (l_over_i || l_over_v) overflow <= 1'b1;
+          // The engine's probes: v after reset, I after the deliveries and before the decay.
+          if (dump_en) begin
+            dump_valid <= 1'b1;
+            dump_step <= t;
+            dump_pop <= pp;
+            dump_index <= p1_j;
+            dump_v <= l_v_next;
+            dump_i <= li_rd;
+          end
+        end
         if (p1_valid) begin
           if (p1_spike) begin
             spike_cnt <= spike_cnt + 1'b1;
@@ -581,11 +701,17 @@ module spikelab_core #(
 
       S_PRJ: begin
         if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
-          phase <= dump_en ? S_DUMP_POP : S_NEXT;
           p <= {(POPW + 1) {1'b0}};
+          if (LOIHI != 0) begin
+            lpass <= 1'b1;  // step 5c: the Loihi populations, after every delivery
+            phase <= S_POP;
+          end else begin
+            phase <= dump_en ? S_DUMP_POP : S_NEXT;
+          end
         end else begin
           src_base <= prj_mem[kf+1][NW-1:0];
           bank <= prj_mem[kf+3][3:0];
+          to_loihi <= LOIHI != 0 && prj_mem[kf+10][0];
           tgt_min <= prj_mem[kf+4][WMAX-1:0];
           tgt_max <= prj_mem[kf+5][WMAX-1:0];
           row_base <= prj_mem[kf+6][ROWW-1:0];
@@ -706,7 +832,7 @@ module spikelab_core #(
           dump_step <= t;
           dump_pop <= pp;
           dump_index <= p1_j;
-          dump_v <= {{(24 - WMAX) {v_rd[WMAX-1]}}, v_rd};
+          dump_v <= {{(32 - WMAX) {v_rd[WMAX-1]}}, v_rd};
           dump_i <= lane_i_sum;
         end
         if (!d1_valid && j_issue >= size) begin

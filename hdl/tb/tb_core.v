@@ -2,8 +2,11 @@
 // at fixed capacities serves every network: the images come from `+images=DIR/` (an export
 // made at these capacities), the step count from `+steps=N`. It writes `+spikes=FILE`
 // (step,population,index with the population's index) and, with `+state=FILE`, v and i of
-// every fixed-point neuron after each step; `+vcd=FILE` dumps the waves. The capacities are
-// parameters so that a test can build it for its own networks.
+// every fixed-point and Loihi neuron after each step (in the core's order: within a step the
+// Loihi populations come first); `+vcd=FILE` dumps the waves. The core presents a step's
+// Loihi spikes after the others' (its Loihi pass follows delivery), so the bench buffers one
+// step and writes it in population order, as the engine reports it. `overflow` is printed at the
+// end. The capacities are parameters so that a test can build it for its own networks.
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -17,7 +20,8 @@ module tb_core #(
     parameter integer ROWMAX  = 512,
     parameter integer GPTRMAX = 512,
     parameter integer GIDXMAX = 512,
-    parameter integer EXTMAX  = 64
+    parameter integer EXTMAX  = 64,
+    parameter integer LOIHI   = 1
 );
   localparam integer POPW = $clog2(POPMAX);
   localparam integer NW = $clog2(NMAX);
@@ -32,9 +36,10 @@ module tb_core #(
   wire [31:0] spike_step, dump_step;
   wire [POPW-1:0] spike_pop, dump_pop;
   wire [NW-1:0] spike_index, dump_index;
-  wire signed [23:0] dump_v;
+  wire signed [31:0] dump_v;
   wire signed [31:0] dump_i;
   wire [63:0] cycles, pass_cycles, deliver_cycles, events;
+  wire overflow;
 
   spikelab_core #(
       .NMAX(NMAX),
@@ -47,6 +52,7 @@ module tb_core #(
       .GPTRMAX(GPTRMAX),
       .GIDXMAX(GIDXMAX),
       .EXTMAX(EXTMAX),
+      .LOIHI(LOIHI),
       .IMAGES("./")
   ) core (
       .clk(clk),
@@ -68,8 +74,26 @@ module tb_core #(
       .cycles(cycles),
       .pass_cycles(pass_cycles),
       .deliver_cycles(deliver_cycles),
-      .events(events)
+      .events(events),
+      .overflow(overflow)
   );
+
+  // One step's spikes, written in population order when the next step's first spike or the
+  // end arrives.
+  reg [31:0] held_step = 32'd0;
+  reg [POPW-1:0] held_pop[0:NMAX-1];
+  reg [NW-1:0] held_index[0:NMAX-1];
+  integer held = 0;
+  integer hp, hk;
+  task flush;
+    begin
+      for (hp = 0; hp < POPMAX; hp = hp + 1)
+        for (hk = 0; hk < held; hk = hk + 1)
+          if (held_pop[hk] == hp[POPW-1:0])
+            $fwrite(spikes_file, "%0d,%0d,%0d\n", held_step, held_pop[hk], held_index[hk]);
+      held = 0;
+    end
+  endtask
 
   integer spikes_file;
   integer state_file;
@@ -92,15 +116,22 @@ module tb_core #(
     @(negedge clk);
     start = 1'b0;
     wait (done);
+    flush;
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
-    $display("cycles %0d pass %0d deliver %0d events %0d", cycles, pass_cycles,
-             deliver_cycles, events);
+    $display("cycles %0d pass %0d deliver %0d events %0d overflow %0d", cycles, pass_cycles,
+             deliver_cycles, events, overflow);
     $finish;
   end
 
   always @(posedge clk) begin
-    if (spike_valid) $fwrite(spikes_file, "%0d,%0d,%0d\n", spike_step, spike_pop, spike_index);
+    if (spike_valid) begin
+      if (held > 0 && spike_step != held_step) flush;
+      held_step = spike_step;
+      held_pop[held] = spike_pop;
+      held_index[held] = spike_index;
+      held = held + 1;
+    end
     if (dump_valid)
       $fwrite(state_file, "%0d,%0d,%0d,%0d,%0d\n", dump_step, dump_pop, dump_index, dump_v, dump_i);
   end

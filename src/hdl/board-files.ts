@@ -12,6 +12,7 @@ export const CORE_RTL_FILES = [
   'mix32.v',
   'fxp_lif_var.v',
   'neuron_lane.v',
+  'loihi_compartment.v',
   'spikelab_core.v',
 ] as const;
 
@@ -65,7 +66,8 @@ ${params}
       .cycles(),
       .pass_cycles(),
       .deliver_cycles(),
-      .events(events)
+      .events(events),
+      .overflow()
   );
   /* verilator lint_on PINCONNECTEMPTY */
 

@@ -18,6 +18,11 @@ export interface CoreCapacity {
   GPTRMAX: number;
   GIDXMAX: number;
   EXTMAX: number;
+  /**
+   * 1: the core has its Loihi memories and pass (`LOIHI`). Present only for a network with
+   * Loihi populations, so the parameter lists of every other export stay as they were.
+   */
+  LOIHI?: 1;
 }
 
 /** Block RAM of the xc7z020: 140 RAMB36E1 of 36 Kbit (../shared/HARDWARE.md). */
@@ -37,7 +42,7 @@ export function roundCapacity(n: number): number {
 
 /** Capacities that hold `needs`. */
 export function capacityFor(needs: CoreNeeds): CoreCapacity {
-  return {
+  const capacity: CoreCapacity = {
     NMAX: roundCapacity(needs.neurons),
     POPMAX: roundCapacity(needs.populations),
     PRJMAX: roundCapacity(needs.projections),
@@ -49,12 +54,16 @@ export function capacityFor(needs: CoreNeeds): CoreCapacity {
     GIDXMAX: roundCapacity(needs.genIdx),
     EXTMAX: roundCapacity(needs.ext),
   };
+  if ((needs.loihi ?? 0) > 0) capacity.LOIHI = 1;
+  return capacity;
 }
 
 /** The names of the capacities that are smaller than `needs` requires (empty: it fits). */
 export function shortfalls(capacity: CoreCapacity, needs: CoreNeeds): string[] {
   const want = capacityFor(needs);
-  return (Object.keys(want) as (keyof CoreCapacity)[]).filter((k) => capacity[k] < want[k]);
+  return (Object.keys(want) as (keyof CoreCapacity)[]).filter(
+    (k) => (capacity[k] ?? 0) < (want[k] ?? 0),
+  );
 }
 
 /** Widths of the image words, as the core declares its memories. */
@@ -76,10 +85,18 @@ export function imageWidths(c: CoreCapacity): Record<string, number> {
   };
 }
 
+/** Widths of a Loihi neuron's v and I in the core (`LVW`, `LIW` of spikelab_core.v). */
+export const CORE_LOIHI_VW = 25;
+export const CORE_LOIHI_IW = 32;
+
 /** Bits of every memory of the core at capacity `c` (what block RAM must hold). */
 export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
   const nw = clog2(c.NMAX);
   const w = imageWidths(c);
+  const loihi =
+    c.LOIHI === 1
+      ? [{ name: 'Loihi v and I', bits: c.NMAX * (CORE_LOIHI_VW + CORE_LOIHI_IW) }]
+      : [];
   return [
     { name: 'V', bits: c.NMAX * CORE_WMAX },
     { name: 'refractory counters', bits: c.NMAX * CORE_RW },
@@ -89,6 +106,7 @@ export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
     { name: 'row pointers', bits: 2 * c.ROWMAX * (w.rowStart ?? 0) },
     { name: 'synapses (target, weight, delay)', bits: c.SYNMAX * (nw + CORE_WMAX + 8) },
     { name: 'generator schedule', bits: c.GPTRMAX * (w.genPtr ?? 0) + c.GIDXMAX * nw },
+    ...loihi,
   ];
 }
 

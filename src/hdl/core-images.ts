@@ -5,11 +5,11 @@
  * schedules, Poisson keys and thresholds, and the stimulus (ext) schedule. Field layouts are
  * the core's (hdl/README.md, "Network core"); `CoreNeeds` is what the capacities must hold.
  */
-import type { FixedLifPlan, Plan, PopulationPlan } from '../engine/plan.ts';
+import type { FixedLifPlan, LoihiPlan, Plan, PopulationPlan } from '../engine/plan.ts';
 import { fixedRange } from '../engine/fixed-point/fixed-lif-step.ts';
 
 /** Population kinds as the core numbers them (`pop.hex` field 0). */
-export const POP_KIND = { fixed: 0, poisson: 1, generator: 2 } as const;
+export const POP_KIND = { fixed: 0, poisson: 1, generator: 2, loihi: 3 } as const;
 
 /** Words per population in `pop.hex` and per projection in `prj.hex`. */
 export const POP_FIELDS = 32;
@@ -50,6 +50,8 @@ export interface CoreNeeds {
   genPtr: number;
   genIdx: number;
   ext: number;
+  /** Loihi neurons (0 or absent: the core is built without its Loihi memories and pass). */
+  loihi?: number;
 }
 
 /** A network that the core cannot hold as built, per item (population or projection). */
@@ -63,7 +65,7 @@ export interface CoreLayout {
   needs: CoreNeeds;
   /** First global neuron index of each population. */
   bases: number[];
-  /** Projections that the core delivers (onto fixed-point populations), in document order. */
+  /** Projections that the core delivers (onto fixed-point and Loihi populations), in document order. */
   delivered: number[];
   problems: CoreProblem[];
 }
@@ -75,8 +77,8 @@ const INT32_MAX = 2 ** 31 - 1;
 const word = (x: number): number => x >>> 0;
 
 /**
- * Lays out `plan` for the core. Models other than fixed_point_lif, poisson and
- * spike_generator must have been refused before (they throw here).
+ * Lays out `plan` for the core. Models other than fixed_point_lif, poisson, spike_generator
+ * and loihi must have been refused before (they throw here).
  */
 export function layoutCore(plan: Plan): CoreLayout {
   const problems: CoreProblem[] = [];
@@ -103,6 +105,7 @@ export function layoutCore(plan: Plan): CoreLayout {
   };
 
   let channels = 1;
+  let loihi = 0;
   plan.populations.forEach((p, i) => {
     const fields = new Array<number>(POP_FIELDS).fill(0);
     const base = bases[i] ?? 0;
@@ -131,9 +134,13 @@ export function layoutCore(plan: Plan): CoreLayout {
         for (const ptr of m.stepPtr) images.genPtr.push(images.genIdx.length + ptr);
         for (const j of m.indices) images.genIdx.push(j);
         break;
+      case 'loihi':
+        fields[0] = POP_KIND.loihi;
+        loihiFields(fields, m);
+        loihi += p.size;
+        break;
       case 'stochastic_lif':
       case 'sc_dense':
-      case 'loihi':
       case 'izhikevich':
       case 'adex':
       case 'dynapsim':
@@ -143,21 +150,32 @@ export function layoutCore(plan: Plan): CoreLayout {
     images.pop.push(...fields);
   });
 
-  // Projections onto fixed-point populations; events into a source population are dropped
-  // (the engine drops them too), so those projections are not delivered at all.
+  // Projections onto fixed-point and Loihi populations; events into a source population are
+  // dropped (the engine drops them too), so those projections are not delivered at all.
   const delivered: number[] = [];
   let maxDelay = 0;
   plan.projections.forEach((pr, k) => {
     const target = plan.populations[pr.target];
     const source = plan.populations[pr.source];
-    if (target?.model.model !== 'fixed_point_lif' || source === undefined) return;
-    if (pr.destination.kind !== 'current') {
+    if (target === undefined || source === undefined) return;
+    const tm = target.model;
+    if (tm.model !== 'fixed_point_lif' && tm.model !== 'loihi') return;
+    const toLoihi = tm.model === 'loihi';
+    if (toLoihi ? pr.destination.kind !== 'delta' : pr.destination.kind !== 'current') {
       throw new Error(
-        `layoutCore: projection '${pr.id}' onto a fixed-point target is not a current`,
+        `layoutCore: projection '${pr.id}' onto a ${tm.model} target is not a ` +
+          (toLoihi ? 'delta (Loihi synapse)' : 'current'),
       );
     }
-    const bank = target.channels.indexOf(pr.destination.channel);
-    const { min, max } = fixedRange(target.model.totalBits);
+    if (pr.learning) {
+      // hardwareRefusals names Loihi learning (step 5d) before a plan is laid out.
+      throw new Error(`layoutCore: projection '${pr.id}' learns, which the core does not run`);
+    }
+    const bank =
+      pr.destination.kind === 'current' ? target.channels.indexOf(pr.destination.channel) : 0;
+    // A Loihi target's I is summed without a clamp: the bounds are unused (0).
+    const { min, max } =
+      tm.model === 'fixed_point_lif' ? fixedRange(tm.totalBits) : { min: 0, max: 0 };
     const { rowPtr, targets, weights, delays } = pr.csr;
     const perSynapse = delays instanceof Uint8Array;
     const fields = new Array<number>(PRJ_FIELDS).fill(0);
@@ -171,6 +189,7 @@ export function layoutCore(plan: Plan): CoreLayout {
     fields[7] = perSynapse ? 1 : 0;
     fields[8] = perSynapse ? 0 : delays.constant;
     fields[9] = pr.maxDelay;
+    fields[10] = toLoihi ? 1 : 0;
     maxDelay = Math.max(maxDelay, pr.maxDelay);
     const first = images.synTarget.length;
     for (let s = 0; s < source.size; s++) {
@@ -206,6 +225,7 @@ export function layoutCore(plan: Plan): CoreLayout {
       genPtr: images.genPtr.length,
       genIdx: images.genIdx.length,
       ext: extEvents,
+      loihi,
     },
   };
 }
@@ -249,6 +269,17 @@ function fixedFields(
   p.channels.forEach((c, k) => {
     if (k < MAX_CHANNELS) fields[16 + k] = plan.channels[c]?.fixedDecay ?? 0;
   });
+}
+
+/**
+ * Fields 9..12 of a Loihi population (README: `pop.hex`): threshold (threshold_v_mant * 2^6),
+ * decay_v, decay_I, refractory (1..64); step 5c in hdl/loihi_compartment.v.
+ */
+function loihiFields(fields: number[], m: LoihiPlan): void {
+  fields[9] = m.threshold;
+  fields[10] = m.decayV;
+  fields[11] = m.decayI;
+  fields[12] = m.refractory;
 }
 
 /**

@@ -2,8 +2,11 @@
  * `tb_top.v`, the exported design's self-contained testbench: it instantiates the core at the
  * network's capacity, runs the document's `totalSteps`, writes `spikes.csv` (`step,population,
  * index`, the populations that the document's spike probes record, as `spikelab run` writes
- * them) and, with `+state=FILE`, every fixed-point neuron's v and i after each step; `+vcd`
- * writes `tb_top.vcd`. It prints the clocks per step and the synaptic events at the end.
+ * them) and, with `+state=FILE`, every fixed-point and Loihi neuron's v and i after each step;
+ * `+vcd` writes `tb_top.vcd`. It prints the clocks per step and the synaptic events at the end.
+ * The core presents a step's Loihi spikes after the others' (its Loihi pass follows delivery),
+ * so the bench holds one step's spikes and writes them in population order. A Loihi value that
+ * reaches 2^24 (the core's `overflow`, where the engine stops) ends the run with an error.
  */
 import type { CoreCapacity } from './core-capacity.ts';
 import { clog2 } from './core-capacity.ts';
@@ -48,7 +51,8 @@ export function testbenchVerilog(input: TestbenchInput): string {
     .join('\n');
   const rec = recorded.map((r, i) => `      ${popw}'d${i}: recorded = 1'b${r ? 1 : 0};`).join('\n');
   return `${input.header}// The testbench of this export: \`iverilog -g2012 -o sim *.v && vvp sim\` writes spikes.csv.
-// Plusargs: +state=FILE (v and i of every fixed-point neuron after each step), +vcd (tb_top.vcd).
+// Plusargs: +state=FILE (v and i of every fixed-point and Loihi neuron after each step; within a
+// step the Loihi populations come first), +vcd (tb_top.vcd).
 \`default_nettype none
 \`timescale 1ns / 1ps
 
@@ -68,9 +72,10 @@ module tb_top;
   wire [31:0] spike_step, dump_step;
   wire [POPW-1:0] spike_pop, dump_pop;
   wire [NW-1:0] spike_index, dump_index;
-  wire signed [23:0] dump_v;
+  wire signed [31:0] dump_v;
   wire signed [31:0] dump_i;
   wire [63:0] cycles, pass_cycles, deliver_cycles, events;
+  wire overflow;
 
   spikelab_core #(
 ${params}
@@ -95,7 +100,8 @@ ${params}
       .cycles(cycles),
       .pass_cycles(pass_cycles),
       .deliver_cycles(deliver_cycles),
-      .events(events)
+      .events(events),
+      .overflow(overflow)
   );
 
   // Population ids as spikes.csv writes them (quoted where CSV needs it).
@@ -136,20 +142,48 @@ ${rec}
     start = 1'b0;
     wait (done);
     if (busy) $fatal(1, "tb_top: the core reports done while busy");
+    flush_spikes;
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
     $display("spikelab: %0d steps, %0d clocks (%0d neuron pass, %0d delivery), %0d synaptic events",
              TOTAL_STEPS, cycles, pass_cycles, deliver_cycles, events);
+    if (overflow)
+      $fatal(1, "tb_top: overflow: a Loihi neuron's |I| or |v| reached 2^24, where the engine stops with NumericalError; the spikes from that step on are not the engine's");
     $finish;
   end
 
+  // One step's recorded spikes, written in population order at the next step's first spike or
+  // at the end (the core presents Loihi populations after the others).
+  reg [31:0] held_step = 32'd0;
+  reg [POPW-1:0] held_pop[0:(1 << NW)-1];
+  reg [NW-1:0] held_index[0:(1 << NW)-1];
+  integer held = 0;
+  integer hp, hk;
+  /* verilator lint_off BLKSEQ */  // the task and the writer run in one clocked process
+  task flush_spikes;
+    begin
+      for (hp = 0; hp < (1 << POPW); hp = hp + 1)
+        for (hk = 0; hk < held; hk = hk + 1)
+          if (held_pop[hk] == hp[POPW-1:0])
+            $fwrite(spikes_file, "%0d,%0s,%0d\\n", held_step, pop_name(held_pop[hk]),
+                    held_index[hk]);
+      held = 0;
+    end
+  endtask
+
   always @(posedge clk) begin
-    if (spike_valid && recorded(spike_pop))
-      $fwrite(spikes_file, "%0d,%0s,%0d\\n", spike_step, pop_name(spike_pop), spike_index);
+    if (spike_valid && recorded(spike_pop)) begin
+      if (held > 0 && spike_step != held_step) flush_spikes;
+      held_step = spike_step;
+      held_pop[held] = spike_pop;
+      held_index[held] = spike_index;
+      held = held + 1;
+    end
     if (dump_valid)
       $fwrite(state_file, "%0d,%0s,%0d,%0d,%0d\\n", dump_step, pop_name(dump_pop), dump_index,
               dump_v, dump_i);
   end
+  /* verilator lint_on BLKSEQ */
 endmodule
 
 \`default_nettype wire

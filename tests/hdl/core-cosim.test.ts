@@ -1,9 +1,12 @@
 /**
  * Co-simulation of the network core (`hdl/spikelab_core.v`) against the engine's reference
- * backend: every spike and, after every step, v and i of every fixed-point neuron must be equal.
+ * backend: every spike and, after every step, v and i of every fixed-point and Loihi neuron
+ * must be equal (Loihi: the gallery's `loihi.json` and seeded random networks that mix Loihi
+ * and fixed-point populations).
  * Icarus runs each network's exported directory (the generated tb_top.v, `+state=`); Verilator
  * builds `hdl/tb/tb_core.v` once at fixed capacities and runs every network's images through
- * it. A copy of the core with one slip (delivery without saturation) must be caught. A failure
+ * it. Copies of the core with one slip (fixed-point delivery without saturation, Loihi delivery
+ * with it) must be caught, and a Loihi current past 2^24 must stop tb_top. A failure
  * names the first step, population, neuron and field and keeps the directory (rerun it with
  * `+vcd` for the waves).
  */
@@ -22,7 +25,8 @@ import {
   simulatorRecord,
   type StepRecord,
 } from './core-cosim.ts';
-import { randomNetwork } from './core-networks.ts';
+import { randomLoihiNetwork, randomNetwork } from './core-networks.ts';
+import { NumericalError } from '../../src/engine/errors.ts';
 import { REPO_ROOT, buildBench, runTool, workDir } from './simulators.ts';
 
 /** tb_core's default capacities (its parameters): every Verilator network is exported at these. */
@@ -37,20 +41,39 @@ const TB_CAPACITY: CoreCapacity = {
   GPTRMAX: 512,
   GIDXMAX: 512,
   EXTMAX: 64,
+  LOIHI: 1,
 };
 
 const CORE_SOURCES = CORE_RTL_FILES.map((f) => `hdl/${f}`);
 
-function galleryExample(): NetworkDocument {
-  const text = readFileSync(join(REPO_ROOT, 'public/examples/fixed-point-hw.json'), 'utf8');
+function galleryExample(name = 'fixed-point-hw.json'): NetworkDocument {
+  const text = readFileSync(join(REPO_ROOT, 'public/examples', name), 'utf8');
   const parsed = parseDocumentJson(text);
-  if (!parsed.ok) throw new Error('fixed-point-hw.json does not validate');
+  if (!parsed.ok) throw new Error(`${name} does not validate`);
   return parsed.document;
+}
+
+/**
+ * A random Loihi network with its engine record. Where the engine stops (|I| or |v| reached
+ * 2^24: NumericalError, nothing to compare) the same seed is drawn again with every Loihi weight
+ * exponent one lower, until it runs.
+ */
+async function runnableLoihi(seed: number): Promise<[NetworkDocument, StepRecord[]]> {
+  for (let shrink = 0; ; shrink++) {
+    const doc = randomLoihiNetwork(seed, RANDOM_STEPS, shrink);
+    try {
+      return [doc, await engineRecord(doc)];
+    } catch (error) {
+      if (!(error instanceof NumericalError) || shrink >= 8) throw error;
+    }
+  }
 }
 
 /** Random networks: Icarus runs the first few (its speed), Verilator all of them. */
 const ICARUS_SEEDS = [101, 102];
 const VERILATOR_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108];
+const LOIHI_ICARUS_SEEDS = [202];
+const LOIHI_VERILATOR_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
 const RANDOM_STEPS = 60;
 
 const work = workDir('core-cosim');
@@ -79,9 +102,20 @@ function expectSame(
 const spikeCount = (r: readonly StepRecord[]): number => r.reduce((s, x) => s + x.spikes.length, 0);
 
 describe('spikelab_core equals the engine step for step (Icarus, exported directory)', () => {
-  it.each(ICARUS_SEEDS)('random network %i', async (seed) => {
-    const doc = randomNetwork(seed, RANDOM_STEPS);
-    const dir = join(work.dir, `icarus-${seed}`);
+  const networks: [string, () => Promise<[NetworkDocument, StepRecord[] | null]>][] = [
+    ...ICARUS_SEEDS.map((seed): [string, () => Promise<[NetworkDocument, null]>] => [
+      `random network ${seed}`,
+      () => Promise.resolve([randomNetwork(seed, RANDOM_STEPS), null]),
+    ]),
+    ['loihi.json', () => Promise.resolve([galleryExample('loihi.json'), null])],
+    ...LOIHI_ICARUS_SEEDS.map((seed): [string, () => Promise<[NetworkDocument, StepRecord[]]>] => [
+      `random Loihi network ${seed}`,
+      () => runnableLoihi(seed),
+    ]),
+  ];
+  it.each(networks)('%s', async (name, make) => {
+    const [doc, recorded] = await make();
+    const dir = join(work.dir, `icarus-${name.replace(/\W+/g, '-')}`);
     mkdirSync(dir);
     const exported = exportTo(doc, dir);
     shell('iverilog -g2012 -o sim *.v && vvp -n sim +state=state.csv', dir);
@@ -92,7 +126,7 @@ describe('spikelab_core equals the engine step for step (Icarus, exported direct
       exported.totalSteps,
       (id) => ids.indexOf(id),
     );
-    const want = await engineRecord(doc);
+    const want = recorded ?? (await engineRecord(doc));
     expect(spikeCount(want)).toBeGreaterThan(0);
     expectSame(doc, want, got, dir);
   });
@@ -110,15 +144,22 @@ describe('spikelab_core equals the engine step for step (Verilator, one build)',
     );
   });
 
-  const networks: [string, () => NetworkDocument][] = [
-    ['fixed-point-hw.json', galleryExample],
-    ...VERILATOR_SEEDS.map((seed): [string, () => NetworkDocument] => [
+  const networks: [string, () => Promise<[NetworkDocument, StepRecord[] | null]>][] = [
+    ['fixed-point-hw.json', () => Promise.resolve([galleryExample(), null])],
+    ...VERILATOR_SEEDS.map((seed): [string, () => Promise<[NetworkDocument, null]>] => [
       `random network ${seed}`,
-      () => randomNetwork(seed, RANDOM_STEPS),
+      () => Promise.resolve([randomNetwork(seed, RANDOM_STEPS), null]),
     ]),
+    ['loihi.json', () => Promise.resolve([galleryExample('loihi.json'), null])],
+    ...LOIHI_VERILATOR_SEEDS.map(
+      (seed): [string, () => Promise<[NetworkDocument, StepRecord[]]>] => [
+        `random Loihi network ${seed}`,
+        () => runnableLoihi(seed),
+      ],
+    ),
   ];
   it.each(networks)('%s', async (name, make) => {
-    const doc = make();
+    const [doc, recorded] = await make();
     const dir = join(work.dir, `verilator-${name.replace(/\W+/g, '-')}`);
     mkdirSync(dir);
     const exported = exportTo(doc, dir, TB_CAPACITY);
@@ -140,7 +181,7 @@ describe('spikelab_core equals the engine step for step (Verilator, one build)',
       exported.totalSteps,
       Number,
     );
-    const want = await engineRecord(doc);
+    const want = recorded ?? (await engineRecord(doc));
     expect(spikeCount(want)).toBeGreaterThan(0);
     expectSame(doc, want, got, dir);
   });
@@ -196,6 +237,123 @@ describe('the co-simulation catches a slip in the core', () => {
     );
   });
 });
+
+describe('the Loihi path of the core', () => {
+  it('reports a Loihi delivery that saturates at 24 bits (the engine sums exactly)', async () => {
+    const dir = join(work.dir, 'mutant-loihi');
+    mkdirSync(dir);
+    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
+    const core = join(dir, 'spikelab_core.v');
+    const original = readFileSync(core, 'utf8');
+    const exact = 'c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};';
+    expect(original).toContain(exact);
+    const sum = '(c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w})';
+    writeFileSync(
+      core,
+      original.replace(exact, `c_new_l = ${sum} > 32'sd8388607 ? 32'sd8388607 : ${sum};`),
+    );
+    const image = join(dir, 'tb.vvp');
+    runTool(
+      'iverilog',
+      [
+        '-g2012',
+        '-s',
+        'tb_core',
+        '-o',
+        image,
+        join(REPO_ROOT, 'hdl/tb/tb_core.v'),
+        ...CORE_RTL_FILES.map((f) => join(dir, f)),
+      ],
+      'building the Loihi mutant',
+    );
+    // Five events of 2,088,960 sum to 10,444,800: above 2^23, below the engine's 2^24.
+    const doc = loihiBurst(5);
+    exportTo(doc, dir, TB_CAPACITY);
+    runTool(
+      'vvp',
+      [
+        '-n',
+        image,
+        `+images=${dir}/`,
+        '+steps=4',
+        `+spikes=${dir}/spikes.csv`,
+        `+state=${dir}/state.csv`,
+      ],
+      'running the Loihi mutant',
+    );
+    const got = simulatorRecord(
+      readFileSync(join(dir, 'spikes.csv'), 'utf8'),
+      readFileSync(join(dir, 'state.csv'), 'utf8'),
+      4,
+      Number,
+    );
+    expect(firstCoreMismatch(doc, await engineRecord(doc), got)).toBe(
+      "step 1, population 'burst', neuron 0, field i: expected 10444800, got 8388607",
+    );
+  });
+
+  it('stops tb_top with an overflow error where the engine stops with NumericalError', async () => {
+    // Nine events: 18,800,640 >= 2^24.
+    const doc = loihiBurst(9);
+    await expect(engineRecord(doc)).rejects.toThrow(NumericalError);
+    const dir = join(work.dir, 'overflow');
+    mkdirSync(dir);
+    exportTo(doc, dir);
+    expect(() => shell('iverilog -g2012 -o sim *.v && vvp -n sim', dir)).toThrow(
+      /tb_top: overflow: a Loihi neuron's \|I\| or \|v\| reached 2\^24/,
+    );
+  });
+});
+
+/**
+ * `n` generator neurons fire together at step 1 into one Loihi neuron through excitatory
+ * synapses of mantissa 255 at w_exp 7 (actual weight 255 * 2^13 = 2,088,960 each).
+ */
+function loihiBurst(n: number): NetworkDocument {
+  const parsed = parseDocumentJson(
+    JSON.stringify({
+      format: 'spikelab-network',
+      version: 1,
+      name: `Loihi burst of ${n}`,
+      populations: [
+        {
+          id: 'drive',
+          model: 'spike_generator',
+          size: n,
+          position: { x: 0, y: 0 },
+          params: {
+            indices: Array.from({ length: n }, (_, j) => j),
+            times: Array.from({ length: n }, () => 1),
+            period: 0,
+          },
+        },
+        {
+          id: 'burst',
+          model: 'loihi',
+          size: 1,
+          position: { x: 0, y: 0 },
+          params: { refractory: 2, threshold_v_mant: 131071, decay_v: 400, decay_I: 1000 },
+        },
+      ],
+      projections: [
+        {
+          id: 'drive_burst',
+          source: 'drive',
+          target: 'burst',
+          connectivity: { rule: 'all_to_all', allow_self: true },
+          weight: { kind: 'constant', value: 255 },
+          delay: { kind: 'constant', steps: 0 },
+          synapse: { kind: 'loihi', w_exp: 7, sign_mode: 'excitatory', num_weight_bits: 8 },
+        },
+      ],
+      stimuli: [],
+      probes: [{ id: 'burst_spikes', kind: 'spikes', population: 'burst' }],
+      run: { dt: 1, duration: 4, seed: 1, backend: 'reference' },
+    }),
+  );
+  if (!parsed.ok) throw new Error(`loihiBurst: ${parsed.issues.map((i) => i.message).join('; ')}`);
+  return parsed.document;
+}
 
 /**
  * Eight generator neurons fire together every step into one 8-bit neuron with weight 100

@@ -1,6 +1,6 @@
 /**
  * Co-simulation of `hdl/spikelab_core.v` against the engine: the engine's reference backend
- * records every spike and the v and i_syn of every fixed-point neuron after every step; the
+ * records every spike and the v and i_syn of every fixed-point and Loihi neuron after every step; the
  * simulators write the same (spikes.csv / state.csv); `firstCoreMismatch` names the first step,
  * population, neuron and field where they differ.
  */
@@ -46,15 +46,18 @@ export interface StepRecord {
   state: string[];
 }
 
+/** The populations whose v and i_syn the core dumps (its integer neurons). */
+const STATEFUL = new Set(['fixed_point_lif', 'loihi']);
+
 /**
- * The engine's spikes (every population) and fixed-point state (every neuron), per step, with
- * populations named by index (as tb_core writes them).
+ * The engine's spikes (every population) and fixed-point and Loihi state (every neuron), per
+ * step, with populations named by index (as tb_core writes them).
  */
 export async function engineRecord(doc: NetworkDocument): Promise<StepRecord[]> {
   const probes: Probe[] = [];
   doc.populations.forEach((p) => {
     probes.push({ id: `cosim_spikes_${p.id}`, kind: 'spikes', population: p.id });
-    if (p.model !== 'fixed_point_lif') return;
+    if (!STATEFUL.has(p.model)) return;
     const neurons = Array.from({ length: p.size }, (_, j) => j);
     probes.push({ id: `cosim_v_${p.id}`, kind: 'state', population: p.id, variable: 'v', neurons });
     probes.push({
@@ -80,7 +83,7 @@ export async function engineRecord(doc: NetworkDocument): Promise<StepRecord[]> 
     });
     for (let t = 0; t < sim.totalSteps; t++) {
       doc.populations.forEach((p, pi) => {
-        if (p.model !== 'fixed_point_lif') return;
+        if (!STATEFUL.has(p.model)) return;
         const v = chunk.traces[`cosim_v_${p.id}`]?.values;
         const i = chunk.traces[`cosim_i_${p.id}`]?.values;
         for (let j = 0; j < p.size; j++) {
@@ -122,6 +125,19 @@ export function simulatorRecord(
     // The engine's state probes are float32: a sum of several 24-bit currents beyond 2^24
     // is recorded rounded, so the simulator's exact integer is compared after the same rounding.
     record.state.push(`${popIndex(pop ?? '')},${j},${v},${Math.fround(Number(i))}`);
+  }
+  // The core dumps a step's Loihi neurons in its Loihi pass, before the fixed-point dump: the
+  // records are compared in (population, neuron) order, as the engine's probes list them.
+  const key = (r: string): [number, number] => {
+    const [p = '', j = ''] = r.split(',');
+    return [Number(p), Number(j)];
+  };
+  for (const record of steps) {
+    record.state.sort((a, b) => {
+      const [pa, ja] = key(a);
+      const [pb, jb] = key(b);
+      return pa - pb || ja - jb;
+    });
   }
   return steps;
 }

@@ -161,3 +161,165 @@ export function randomNetwork(seed: number, steps: number): NetworkDocument {
   }
   return result.document;
 }
+
+/** brian2-loihi's mantissa range per sign mode (checks/loihi.ts). */
+const MANTISSA: Record<string, [number, number]> = {
+  mixed: [-256, 254],
+  excitatory: [0, 255],
+  inhibitory: [-256, 0],
+};
+
+/**
+ * `randomNetwork(seed, steps)` with 1..3 Loihi populations added (refractory 1..64, decays
+ * 0..4096, thresholds near the input they get) and Loihi synapses into them from every kind of
+ * source, Loihi ones included (recurrent), with constant and per-synapse delays, every sign
+ * mode, 1..8 weight bits, exponents -8..7, constant mantissas or one per synapse; plus
+ * projections from Loihi sources onto the fixed-point populations. `shrink` lowers every Loihi
+ * weight exponent by that much (a network whose currents pass the engine's 2^24 limit is
+ * retried smaller). Within the core's tb_core capacities (256 neurons, delays + 1 below 8).
+ */
+export function randomLoihiNetwork(seed: number, steps: number, shrink = 0): NetworkDocument {
+  const base = randomNetwork(seed, steps) as unknown as {
+    name: string;
+    populations: Record<string, unknown>[];
+    projections: Record<string, unknown>[];
+  };
+  const r = rng(seed ^ 0x5a5a5a5a);
+  const pick = <T>(xs: readonly T[]): T => xs[r.int(0, xs.length - 1)] as T;
+  const all = base.populations.map((p) => ({ id: p.id as string, size: p.size as number }));
+  const fixed = base.populations
+    .filter((p) => p.model === 'fixed_point_lif')
+    .map((p) => {
+      const params = p.params as { total_bits: number; fraction_bits: number };
+      return { id: p.id as string, w: params.total_bits, f: params.fraction_bits };
+    });
+
+  const loihi: { id: string; size: number; params: Record<string, number> }[] = [];
+  const loihiCount = r.int(1, 3);
+  for (let k = 0; k < loihiCount; k++) {
+    const params = {
+      refractory: pick([1, 1, 2, 3, 7, 20, 64]),
+      threshold_v_mant: 0, // set from its input below
+      decay_v: pick([0, 1, 64, 400, 1000, 2048, 4095, 4096]),
+      decay_I: pick([0, 1, 64, 400, 1000, 2048, 4095, 4096]),
+    };
+    const p = { id: `loihi${k}`, size: r.int(2, 40), params };
+    loihi.push(p);
+    all.push({ id: p.id, size: p.size });
+    base.populations.push({ id: p.id, model: 'loihi', size: p.size, position: at, params });
+  }
+
+  // Per Loihi target: the input one step may bring (a quarter of the sources firing)
+  // and whether any of it is negative, to keep |I| and |v| well inside 2^24.
+  const input = new Map<string, { perStep: number; negative: boolean }>();
+  const loihiProjections = loihi.length + r.int(1, 3);
+  const classic = all.filter((p) => !p.id.startsWith('loihi'));
+  for (let k = 0; k < loihiProjections; k++) {
+    // Each Loihi population first gets excitatory input from a classic source (so that it
+    // fires); the rest take any source, the one after those a Loihi one (recurrent).
+    const first = k < loihi.length;
+    const target = first ? (loihi[k] as (typeof loihi)[number]) : pick(loihi);
+    const source = first ? pick(classic) : k === loihi.length ? pick(loihi) : pick(all);
+    const signMode = first
+      ? 'excitatory'
+      : pick(['mixed', 'excitatory', 'inhibitory', 'mixed', 'excitatory']);
+    const [lo, hi] = MANTISSA[signMode] as [number, number];
+    const perSynapseList = r.float() < 0.4;
+    const connectivity = perSynapseList
+      ? { rule: 'all_to_all', allow_self: true }
+      : r.float() < 0.3
+        ? { rule: 'fixed_fan_in', k: Math.min(source.size, r.int(1, 5)), allow_self: true }
+        : { rule: 'fixed_probability', p: 0.1 + 0.6 * r.float(), allow_self: r.float() < 0.5 };
+    const mantissa = (): number => r.int(lo, hi);
+    const mantissas = perSynapseList
+      ? Array.from({ length: source.size * target.size }, mantissa)
+      : undefined;
+    // A mixed constant is mostly positive: one negative mantissa silences the target.
+    const constant = signMode === 'mixed' && r.float() < 0.7 ? r.int(1, hi) : mantissa();
+    const largest = Math.max(...(mantissas ?? [constant]).map(Math.abs), 1);
+    const fanIn = perSynapseList
+      ? source.size
+      : connectivity.rule === 'fixed_fan_in'
+        ? (connectivity.k as number)
+        : source.size * (connectivity.p as number);
+    const seen = input.get(target.id) ?? { perStep: 0, negative: false };
+    const decayI = target.params.decay_I as number;
+    const decayV = target.params.decay_v as number;
+    // Exponents below -2 round most mantissas to 0 (actual weights are multiples of 64).
+    let wExp = (r.float() < 0.2 ? r.int(-8, -3) : r.int(-2, 7)) - shrink;
+    const bound = (e: number): number => {
+      const perStep = seen.perStep + (fanIn / 4) * largest * 2 ** (6 + e);
+      const iMax = perStep * Math.min(steps / 2, 4096 / Math.max(decayI, 1));
+      const negative = seen.negative || lo < 0;
+      return negative ? iMax * Math.min(steps / 4, 4096 / Math.max(decayV, 1)) : iMax;
+    };
+    while (wExp > -8 && bound(wExp) > 2 ** 23) wExp--;
+    wExp = Math.max(-8, wExp);
+    input.set(target.id, {
+      perStep: seen.perStep + (fanIn / 4) * largest * 2 ** (6 + wExp),
+      negative: seen.negative || lo < 0,
+    });
+    base.projections.push({
+      id: `l${k}`,
+      source: source.id,
+      target: target.id,
+      connectivity,
+      weight: { kind: 'constant', value: constant },
+      delay:
+        r.float() < 0.5
+          ? { kind: 'constant', steps: r.int(0, 4) }
+          : { kind: 'uniform_int', low: r.int(0, 1), high: r.int(2, 5) },
+      synapse: {
+        kind: 'loihi',
+        w_exp: wExp,
+        sign_mode: signMode,
+        num_weight_bits: r.int(1, 8),
+        ...(mantissas ? { mantissas } : {}),
+      },
+    });
+  }
+  // Thresholds near a few steps of input, so that the neurons fire now and then.
+  for (const p of loihi) {
+    const perStep = input.get(p.id)?.perStep ?? 64;
+    p.params.threshold_v_mant = Math.min(
+      131071,
+      Math.max(0, Math.round((perStep * (0.05 + r.float())) / 64)),
+    );
+  }
+  // Loihi sources onto fixed-point populations (their spikes arrive one step later).
+  const onto = fixed.length > 0 ? r.int(0, 2) : 0;
+  for (let k = 0; k < onto; k++) {
+    const target = pick(fixed);
+    const source = pick(loihi);
+    const max = 2 ** (target.w - 1 - target.f) * 0.99;
+    base.projections.push({
+      id: `lf${k}`,
+      source: source.id,
+      target: target.id,
+      connectivity: { rule: 'fixed_probability', p: 0.2 + 0.5 * r.float(), allow_self: false },
+      weight: { kind: 'constant', value: (r.float() < 0.7 ? 1 : -1) * max * r.float() },
+      delay:
+        r.float() < 0.5
+          ? { kind: 'constant', steps: r.int(0, 3) }
+          : { kind: 'uniform_int', low: 0, high: r.int(1, 5) },
+      synapse: r.float() < 0.5 ? { kind: 'delta' } : { kind: 'exponential', tau: pick([1, 3, 8]) },
+    });
+  }
+
+  const doc = {
+    ...base,
+    name: `random Loihi core network ${seed}`,
+    probes: base.populations.map((p) => ({
+      id: `${String(p.id)}_spikes`,
+      kind: 'spikes',
+      population: p.id,
+    })),
+  };
+  const result = validateDocument(doc);
+  if (!result.ok) {
+    throw new Error(
+      `randomLoihiNetwork(${seed}) is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return result.document;
+}

@@ -107,6 +107,15 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-y', 'hdl', '-GCW=2'],
     ],
   },
+  // The core with its Loihi memories and pass (LOIHI = 1), at the defaults and the smallest.
+  {
+    file: 'hdl/spikelab_core.v',
+    top: 'spikelab_core',
+    params: [
+      ['-y', 'hdl', '-GLOIHI=1'],
+      ['-y', 'hdl', '-GLOIHI=1', '-GNMAX=2', '-GPOPMAX=2', '-GPRJMAX=2', '-GCHMAX=1', '-GDMAX=2'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {
