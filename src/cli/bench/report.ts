@@ -1,4 +1,5 @@
 /** The bench's results as data: what `--json` prints and what the table is drawn from. */
+import type { HardwareBenchReport } from './hardware-report.ts';
 import type { LearningBenchReport } from './learning-report.ts';
 
 export type RowStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
@@ -62,6 +63,8 @@ export interface BenchReport {
   stochastic_computing: ScBenchReport | null;
   /** OnlineO1, STDP and BPTT throughput; null when skipped (--no-learning). */
   learning: LearningBenchReport | null;
+  /** The Verilog core's speed and size (`spikelab bench` adds it; null with --no-hardware). */
+  hardware?: HardwareBenchReport | null;
 }
 
 /** The stochastic-computing section: kernels per backend and the SC dense layer. */

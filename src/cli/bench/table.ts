@@ -4,6 +4,7 @@ import { groupDigits } from '../numbers.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
 import { renderScSection } from './sc-table.ts';
 import { renderLearningSection } from './learning-table.ts';
+import { renderHardwareSection } from './hardware-table.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
 const WIDTHS = [10, 12, 15, 10];
@@ -41,6 +42,7 @@ export function renderBenchTable(report: BenchReport): string {
   const sc = report.stochastic_computing;
   if (sc) lines.push('', ...renderScSection(sc));
   if (report.learning) lines.push('', ...renderLearningSection(report.learning));
+  if (report.hardware) lines.push('', ...renderHardwareSection(report.hardware));
   return `${lines.join('\n')}\n`;
 }
 

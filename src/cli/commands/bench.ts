@@ -13,6 +13,11 @@ import { CUBA } from '../bench/networks.ts';
 import { runBench } from '../bench/suite.ts';
 import { DEFAULT_LEARNING_BENCH, QUICK_LEARNING_BENCH } from '../bench/learning.ts';
 import { renderBenchTable } from '../bench/table.ts';
+import {
+  DEFAULT_HARDWARE_BENCH,
+  QUICK_HARDWARE_BENCH,
+  benchHardwareSection,
+} from '../bench/hardware.ts';
 
 const FULL_SIZES = [1000, 4000, 16000, 64000];
 
@@ -57,6 +62,11 @@ export const benchCommand: Command = {
     { name: 'no-baseline', isSwitch: true, help: 'do not run Brian2' },
     { name: 'no-sc', isSwitch: true, help: 'skip the stochastic-computing kernels' },
     { name: 'no-learning', isSwitch: true, help: 'skip OnlineO1, STDP and BPTT throughput' },
+    {
+      name: 'no-hardware',
+      isSwitch: true,
+      help: 'skip the Verilog core (Verilator speed, clocks per step, Yosys resources)',
+    },
   ],
   details: [
     'Per network and backend: loop ms (simulation loop only, median of the repeats), x realtime',
@@ -81,6 +91,18 @@ export const benchCommand: Command = {
     'learn, on each --backends backend; BPTT training samples/s of a 40-64-4 LIF network per',
     'training device (--quick: 10,000 synapses, 1000 neurons for 50 ms, one batch).',
     '',
+    'Hardware: seeded networks of a Poisson input into fixed_point_lif and loihi populations of',
+    `${DEFAULT_HARDWARE_BENCH.sizes.join(', ')} neurons (each receiving 8 input and 16 recurrent synapses), ${DEFAULT_HARDWARE_BENCH.steps} steps,`,
+    "exported with export-verilog and run in Verilator (one build per kind): the core's clocks",
+    'per step and synaptic events per clock (per delivery clock and overall) from its counters,',
+    "beside the goal (0.9 per clock per lane) and ODIN's 2 clocks per event; Verilator's steps/s",
+    "beside the engine's (--backends, default reference,wasm) on the same network and steps, spike",
+    "counts compared; the generator's resource estimate and Yosys synth_xilinx for every example",
+    'that passes the hardware check, the largest same-shape network that fits a PYNQ-Z2, beside',
+    'the published 64x64 LIF PYNQ-Z2 design. A network export-verilog refuses gets a row quoting',
+    'its message; missing verilator or yosys rows say so (--quick: 256 neurons, 300 steps, no',
+    'Yosys).',
+    '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
   run: async (args, io) => {
@@ -93,9 +115,10 @@ export const benchCommand: Command = {
       : flag(args, 'full')
         ? ['cpp_standalone', 'runtime']
         : ['cpp_standalone'];
+    const repeats = integer(args, 'repeats', 1, 1000) ?? (quick ? 3 : 5);
     const report = await runBench({
       backends: backends === undefined ? DEFAULT_BENCH_BACKENDS : parseBackendList(backends),
-      repeats: integer(args, 'repeats', 1, 1000) ?? (quick ? 3 : 5),
+      repeats,
       cubaNeurons,
       durationMs: positiveNumber(args, 'duration') ?? CUBA.durationMs,
       sizes: quick && !args.options.has('sizes') ? [] : parseSizes(text(args, 'sizes')),
@@ -116,10 +139,21 @@ export const benchCommand: Command = {
         ? { onProgress: (line: string) => io.stderr(`\r\x1b[Kbench: ${line}`) }
         : {}),
     });
+    const hardware = flag(args, 'no-hardware')
+      ? null
+      : await benchHardwareSection(
+          {
+            ...(quick ? QUICK_HARDWARE_BENCH : DEFAULT_HARDWARE_BENCH),
+            backends: parseBackendList(backends ?? 'reference,wasm'),
+            repeats,
+            maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000,
+            chunkSteps: 5000,
+          },
+          io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
+        );
     if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-    io.stdout(
-      flag(args, 'json') ? `${JSON.stringify(report, null, 2)}\n` : renderBenchTable(report),
-    );
+    const full = { ...report, hardware };
+    io.stdout(flag(args, 'json') ? `${JSON.stringify(full, null, 2)}\n` : renderBenchTable(full));
     return EXIT.ok;
   },
 };

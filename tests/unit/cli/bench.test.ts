@@ -3,10 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../../../src/cli/bench/report.ts';
 import { runCli, tempDir } from './helpers.ts';
 
-/** The learning section has its own test (bench-learning.test.ts); left out here to save time. */
+/**
+ * The learning and hardware sections have their own tests (bench-learning.test.ts,
+ * bench-hardware*.test.ts); left out here to save time.
+ */
 const TINY = [
   '--no-baseline',
   '--no-learning',
+  '--no-hardware',
   '--neurons',
   '200',
   '--duration',
@@ -95,6 +99,7 @@ describe('spikelab bench', () => {
   it('--no-sc leaves the stochastic-computing kernels out; the table names them otherwise', async () => {
     const skipped = await benchJson(['--quick', '--no-sc', ...TINY, '--backends', 'reference']);
     expect(skipped.stochastic_computing).toBeNull();
+    expect(skipped.hardware).toBeNull();
     const table = await runCli(['bench', '--quick', ...TINY, '--backends', 'reference'], tempDir());
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(
@@ -142,6 +147,7 @@ describe('spikelab bench', () => {
     const report = await benchJson([
       '--quick',
       '--no-learning',
+      '--no-hardware',
       '--backends',
       'reference',
       '--duration',
