@@ -1,7 +1,8 @@
 /**
  * Which parts of a network document have no exact hardware form (issue 8). The Verilog core
  * runs only what the engine runs in integers, so that "bit-exact" means something: fixed-point
- * LIF, Loihi neurons and synapses (without learning rules), spike generators, Poisson sources
+ * LIF, SC dense layers in fixed point (`fixed_point`), Loihi neurons and synapses (without
+ * learning rules), spike generators, Poisson sources
  * (the engine's Poisson is a counter-based integer hash that the RTL reproduces) and OnlineO1
  * learning. Everything else is refused here, one message per population or projection, naming
  * it by id and label and saying what to convert it to. Pure: no engine, no DOM.
@@ -46,12 +47,14 @@ function populationReason(population: Population): string | null {
         'integer models only): remove it or replace it with a fixed_point_lif or loihi population'
       );
     case 'sc_dense':
-      // Step 1b: the SC count is integer, but the layer's LIF integrates V in float32 with
-      // Gaussian noise, so the RTL could not match it bit for bit.
+      // Step 1b integer: with `fixed_point` (constant inputs, no noise: validation) the layer
+      // is integer throughout (mix32 draws, AND gates, a count, fixed_point_lif's step 2f).
+      if (population.params.fixed_point !== undefined) return null;
+      // Otherwise its LIF integrates V in float32 with Gaussian noise: no exact RTL form.
       return (
         'is an SC dense layer, which cannot go to hardware yet: its LIF integrates in float32 ' +
-        '(with noise), so the RTL could not match the engine exactly; replace it with a ' +
-        'fixed_point_lif population'
+        '(with noise), so the RTL could not match the engine exactly; give it a fixed_point ' +
+        'block (constant inputs, no noise), or replace it with a fixed_point_lif population'
       );
   }
 }

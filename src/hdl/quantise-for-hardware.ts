@@ -1,7 +1,9 @@
 /**
  * "Quantise for hardware" (issue 8): every float LIF (`stochastic_lif`) population becomes a
  * `fixed_point_lif` with the same potentials, tau_mem, resistance, refractory period, bias and
- * v_init, at a width W the user chooses, F and S chosen per population (`quantise-choice.ts`).
+ * v_init, at a width W the user chooses, F and S chosen per population (`quantise-choice.ts`);
+ * every float SC dense layer with constant inputs gains a `fixed_point` block
+ * (`quantise-sc-dense.ts`).
  * Pure: document in, document and report out; the result passes `validateDocument`.
  *
  * One semantic difference is compensated: a float LIF's delta projection adds w to V after the
@@ -22,6 +24,7 @@ import type { NetworkDocument, Population, Projection } from '../model/document.
 import { formatIssue, validateDocument } from '../model/index.ts';
 import { hardwareRefusals, nameOf, type HardwareRefusal } from './hardware-check.ts';
 import { chooseFractionBits, chooseScaleBits } from './quantise-choice.ts';
+import { planScLayer } from './quantise-sc-dense.ts';
 import { heldValues, scaleDistribution } from './quantise-values.ts';
 
 /** W when the user chooses none: 16 bits, a DSP48 operand with room to spare. */
@@ -64,7 +67,7 @@ export interface QuantiseReport {
 type LifPopulation = Extract<Population, { model: 'stochastic_lif' }>;
 
 /**
- * Converts every float LIF population that can be converted.
+ * Converts every float LIF population and float SC layer that can be converted.
  *
  * @example quantiseForHardware(singleNeuron).report.converted[0] // { id: 'neuron', fractionBits: 14, ... }
  */
@@ -82,6 +85,17 @@ export function quantiseForHardware(
   let populations = doc.populations;
   let projections = doc.projections;
   for (const population of doc.populations) {
+    if (population.model === 'sc_dense' && population.params.fixed_point === undefined) {
+      // An SC layer keeps its model and gains a fixed_point block (quantise-sc-dense.ts).
+      const plan = planScLayer(doc, population, totalBits);
+      if ('reason' in plan) {
+        report.kept.push({ id: population.id, name: nameOf(population), reason: plan.reason });
+        continue;
+      }
+      populations = populations.map((p) => (p === population ? plan.population : p));
+      report.converted.push(plan.summary);
+      continue;
+    }
     if (population.model !== 'stochastic_lif') continue;
     const plan = planPopulation(doc, population, totalBits);
     if ('reason' in plan) {

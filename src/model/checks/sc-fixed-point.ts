@@ -37,6 +37,10 @@ export function checkScFixedPoint(
       `must be 0 with fixed_point (the integer neuron has no noise), got ${params.noise_std}`,
     );
   }
+  if (params.resistance < 0) {
+    // The gain register is unsigned (fixed_point_lif's schema asks resistance >= 0 too).
+    flag(ctx, `${at}.resistance`, `must be >= 0 with fixed_point, got ${params.resistance}`);
+  }
   if (!checkFixedPointNeuron(ctx, at, `${at}.fixed_point`, scFixedAsLif(params, widths))) return;
   if (channelCount === undefined) return;
   const table = scCurrentTable(params, channelCount);

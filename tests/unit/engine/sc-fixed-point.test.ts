@@ -189,6 +189,9 @@ describe('sc_dense with fixed_point (step 1b integer)', () => {
       'populations[0].params.y_max: Isc(7 active gates) = 140 quantises to 35840 ' +
         '(× 2^-8), outside the 16-bit range [-32768, 32767]',
     ]);
+    expect(issuesOf(layerDocument(1, fixedParams(4, { resistance: -1 })))).toEqual([
+      'populations[0].params.resistance: must be >= 0 with fixed_point, got -1',
+    ]);
     const wide = fixedParams(4, { fixed_point: { ...WIDTHS, fraction_bits: 15 } });
     expect(issuesOf(layerDocument(1, wide))).toEqual([
       'populations[0].params.fixed_point.fraction_bits: must be <= total_bits - 2 (14), got 15',
