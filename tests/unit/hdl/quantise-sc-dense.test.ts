@@ -59,13 +59,8 @@ describe('quantiseForHardware on SC dense layers', () => {
   it('keeps a layer that reads rates, saying why, and converts the constant one', () => {
     const { document, report } = quantiseForHardware(load('sc-two-layer.json'));
     expect(report.converted.map((c) => c.id)).toEqual(['layer1']);
-    expect(report.kept).toEqual([
-      {
-        id: 'layer2',
-        name: expect.stringContaining("'layer2'"),
-        reason: expect.stringMatching(/rates of another population, a float32 trace/),
-      },
-    ]);
+    expect(report.kept.map((k) => k.id)).toEqual(['layer2']);
+    expect(report.kept[0]?.reason).toMatch(/rates of another population, a float32 trace/);
     expect(report.refusals.map((r) => r.path)).toEqual(['populations[1]']);
     expect(document.populations[1]?.model).toBe('sc_dense');
   });
