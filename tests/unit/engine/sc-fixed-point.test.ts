@@ -4,6 +4,7 @@
  * current, wasm steps it bit for bit as the reference in random cases, gpu refuses it by name,
  * and validation refuses what has no integer form.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGpuBackend } from '../../../src/engine/backends/gpu/index.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
@@ -196,5 +197,22 @@ describe('sc_dense with fixed_point (step 1b integer)', () => {
     expect(issuesOf(layerDocument(1, wide))).toEqual([
       'populations[0].params.fixed_point.fraction_bits: must be <= total_bits - 2 (14), got 15',
     ]);
+  });
+});
+
+describe('the gallery example sc-fixed-point.json', () => {
+  it('is the tutorial layer in fixed point: integer V and current, firing at 184 Hz', async () => {
+    const text = readFileSync(
+      new URL('../../../public/examples/sc-fixed-point.json', import.meta.url),
+      'utf8',
+    );
+    const doc = valid(JSON.parse(text) as NetworkDocument);
+    const chunk = await runChunks(createWasmBackend, compile(doc), 500);
+    expect(chunk.spikes['layer']?.steps.length).toBe(92);
+    const current = Array.from(chunk.traces['layer_current']?.values ?? []);
+    // 0.1 per active gate at F = 14: the multiples q(0.1 k), k = 0..8.
+    const table = Array.from({ length: 9 }, (_, k) => quantise(Math.fround(0.1 * k), 14));
+    expect(current.every((i) => table.includes(i))).toBe(true);
+    expect(new Set(current).size).toBeGreaterThan(4);
   });
 });

@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'loihi.json': {},
   'rstdp.json': { 'populations[2]': 'out', 'projections[0].plasticity': 'inputs_out' },
   'sc-dense.json': { 'populations[0]': 'layer' },
+  'sc-fixed-point.json': {},
   'sc-two-layer.json': { 'populations[0]': 'layer1', 'populations[1]': 'layer2' },
   'single-neuron.json': { 'populations[0]': 'neuron' },
   'stdp.json': {

@@ -54,6 +54,7 @@ describe('example gallery', () => {
       'classifier.json',
       'fixed-point-lif.json',
       'fixed-point-hw.json',
+      'sc-fixed-point.json',
     ]);
     for (const entry of index) {
       expect(entry.title).not.toBe('');
