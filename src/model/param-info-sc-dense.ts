@@ -171,4 +171,14 @@ export const SC_DENSE_PARAM_INFO: InfoList<'sc_dense'> = [
       "Seed of this layer's bitstreams and noise (not the run's seed): the same seed gives the " +
       'same spikes, like the tutorial’s base_seed.',
   },
+  {
+    key: 'fixed_point',
+    label: 'Integer arithmetic (fixed point, for hardware)',
+    unit: '',
+    input: 'fixed_point',
+    description:
+      'Integrate as the fixed-point LIF the FPGA runs: the same bitstreams, the current of ' +
+      'each count rounded to a multiple of 2^-F, V in W-bit integers, no noise. Constant ' +
+      'inputs only (a rates trace is float).',
+  },
 ];

@@ -41,9 +41,18 @@ export type ParamUnit =
  *   the inputs, so the list is edited value by value and resized only together with `inputs`
  *   (validation refuses a length that differs from the channel count): an edit that changes
  *   the channel count writes `{ inputs, weights }` at once, see `withScInputs` in sc-channels.ts.
+ * - `fixed_point`: an `sc_dense` layer's optional `ScFixedPoint` (absent: float32): a switch,
+ *   and when on the three widths, labelled as `fixed_point_lif`'s.
  */
 export type ParamInput =
-  'number' | 'initial_value' | 'index_list' | 'time_list' | 'choice' | 'sc_inputs' | 'weight_list';
+  | 'number'
+  | 'initial_value'
+  | 'index_list'
+  | 'time_list'
+  | 'choice'
+  | 'sc_inputs'
+  | 'weight_list'
+  | 'fixed_point';
 
 export interface ParamInfo<K extends string = string> {
   key: K;

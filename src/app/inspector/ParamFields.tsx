@@ -15,7 +15,8 @@ const DYNAPSIM_REFERENCE: Readonly<Record<string, unknown>> = { ...dynapsimDefau
 
 /**
  * The model-specific parameters of a population, one validated field each, from param-info.
- * An SC dense layer's inputs and weights have sections of their own (ScDenseSections).
+ * An SC dense layer's inputs, weights and fixed point have sections of their own
+ * (ScDenseSections).
  * Chip values are shown in the chip's units with their effective value beside them
  * (`chip-units.ts`): DynapSim's amperes and farads in pA/nA/pF, Loihi's mantissas and decays.
  */
@@ -81,6 +82,7 @@ export function ParamFields({ population }: { population: Population }) {
           }
           case 'sc_inputs':
           case 'weight_list':
+          case 'fixed_point':
             return null;
           case 'index_list':
             // Edited together with the times (below), since both lists must stay equally long.

@@ -1,5 +1,6 @@
 import type { Population } from '../../model/index.ts';
 import { PARAM_INFO } from '../../model/index.ts';
+import { ScFixedPointEditor } from './ScFixedPointEditor.tsx';
 import { ScInputsEditor } from './ScInputsEditor.tsx';
 import { Section } from './Section.tsx';
 import { WeightsEditor } from './WeightsEditor.tsx';
@@ -10,7 +11,10 @@ function infoLabel(key: 'inputs' | 'weights', fallback: string): string {
   return PARAM_INFO.sc_dense.find((i) => i.key === key)?.label ?? fallback;
 }
 
-/** An SC dense layer's inputs and its weights, one per input channel, above its parameters. */
+/**
+ * An SC dense layer's inputs and its weights, one per input channel, and its arithmetic (float
+ * or fixed point), above its parameters.
+ */
 export function ScDenseSections({ layer }: { layer: ScLayer }) {
   return (
     <>
@@ -19,6 +23,9 @@ export function ScDenseSections({ layer }: { layer: ScLayer }) {
       </Section>
       <Section title={infoLabel('weights', 'Weights')}>
         <WeightsEditor layerId={layer.id} params={layer.params} />
+      </Section>
+      <Section title="Arithmetic">
+        <ScFixedPointEditor layer={layer} />
       </Section>
     </>
   );
