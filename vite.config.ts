@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
+  // Only the Yosys worker imports it: bundled at startup, not found mid-run (a dev reload).
+  optimizeDeps: { include: ['@yowasp/yosys'] },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
 });

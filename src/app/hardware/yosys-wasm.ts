@@ -46,16 +46,15 @@ function lineSink(onProgress: (line: string) => void) {
     if (progress !== undefined) onProgress(progress);
   };
   return {
+    /** A chunk of output; `null` is the runtime's flush after each write, not the end. */
     write: (bytes: Uint8Array | null): void => {
-      pending += bytes === null ? decoder.decode() : decoder.decode(bytes, { stream: true });
+      if (bytes === null) return;
+      pending += decoder.decode(bytes, { stream: true });
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       lines.forEach(take);
-      if (bytes === null && pending !== '') {
-        take(pending);
-        pending = '';
-      }
     },
+    /** The last lines, the unfinished one included (at the end of the run). */
     tail: () => [...tail, ...(pending.trim() === '' ? [] : [pending])].slice(-TAIL_LINES),
   };
 }
@@ -79,7 +78,6 @@ export async function runYosysWasm(
       decodeASCII: true,
     });
   } catch (error) {
-    log.write(null);
     // `Exit` (a non-zero status) carries `code`; anything else is a trap of the WebAssembly.
     const code = (error as { code?: unknown }).code;
     const what =
@@ -92,7 +90,6 @@ export async function runYosysWasm(
       cause: error,
     });
   }
-  log.write(null);
   const seconds = (performance.now() - started) / 1000;
   const stat = tree?.[request.statFile];
   if (typeof stat !== 'string') {
