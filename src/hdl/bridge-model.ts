@@ -12,7 +12,6 @@ import {
   BRIDGE_OPCODES,
   BRIDGE_PROTOCOL_VERSION,
   BRIDGE_REGISTERS,
-  type BridgeReply,
   type BridgeStatus,
   type Bits,
   decodeFields,
@@ -59,12 +58,7 @@ export class BridgeModel {
    * last 88 of the `tdi` bits shifted (fewer than 88: `bad-length`) at Update-DR.
    */
   scan(tdi: Bits): Bits {
-    const reply: BridgeReply = {
-      ...this.b,
-      coreBusy: false,
-      outstanding: false,
-    };
-    const out = encodeReply(reply);
+    const out = this.captureReply();
     const frame = new Uint8Array(BRIDGE_FRAME_BITS);
     // The register shifts right: the last bits shifted in end at the bottom; old reply bits stay
     // at the top when fewer than 88 are shifted.
@@ -73,6 +67,19 @@ export class BridgeModel {
     frame.set(tdi.subarray(tdi.length - kept), BRIDGE_FRAME_BITS - kept);
     this.update(frame, tdi.length >= BRIDGE_FRAME_BITS);
     return tdi.length >= BRIDGE_FRAME_BITS ? out : out.subarray(0, tdi.length);
+  }
+
+  /** The 88 reply bits Capture-DR loads (a TAP model that shifts bit by bit starts here). */
+  captureReply(): Bits {
+    return encodeReply({ ...this.b, coreBusy: false, outstanding: false });
+  }
+
+  /**
+   * Update-DR of a bit-by-bit scan: `frame` is the register's 88 bits, `shifted` how many
+   * clocks the scan had (fewer than 88 is `bad-length`).
+   */
+  updateFrame(frame: Bits, shifted: number): void {
+    this.update(frame, shifted >= BRIDGE_FRAME_BITS);
   }
 
   private update(bits: Bits, fullLength: boolean): void {

@@ -18,6 +18,8 @@ export interface VirtualBoardOptions {
   readonly initDelayTck?: number;
   /** The design's USER1..4 registers (the core's bridge), once configured. */
   readonly userRegister?: (instruction: number) => TapRegister | null;
+  /** Test-Logic-Reset of the PL TAP (BSCANE2's RESET: the bridge empties its result slots). */
+  readonly onTapReset?: () => void;
 }
 
 export class VirtualBoard {
@@ -37,7 +39,10 @@ export class VirtualBoard {
         if (i === PL_INSTRUCTION.CFG_OUT) return cfgOut;
         return config.done ? (options.userRegister?.(i) ?? null) : null;
       },
-      onState: (state, instruction) => config.onState(state, instruction),
+      onState: (state, instruction) => {
+        config.onState(state, instruction);
+        if (state === 'test-logic-reset') options.onTapReset?.();
+      },
       onInstruction: (instruction) => config.onInstruction(instruction),
     });
     this.mpsse = new VirtualMpsse(chain);
