@@ -4,7 +4,7 @@
  * half of one) and DSP48E1. Memories follow `memory-map.ts` (Yosys's own cost rule); the
  * logic around them is fitted to Yosys 0.23 runs of the core (numbers below). Pure.
  */
-import { clog2, type CoreCapacity } from '../core-capacity.ts';
+import { CORE_LOIHI_IW, CORE_LOIHI_VW, clog2, type CoreCapacity } from '../core-capacity.ts';
 import { CORE_RW, CORE_WMAX } from '../core-images.ts';
 import { mapMemory, type CoreMemory, type MemoryMapping } from './memory-map.ts';
 import type { ResourceCounts } from './yosys-stat.ts';
@@ -53,6 +53,9 @@ export function coreMemories(c: CoreCapacity, bits: ImageBits = {}): CoreMemory[
     rom('synapse delays', c.SYNMAX, 8, bits.synDelay),
     rom('generator pointers', c.GPTRMAX, giw, bits.genPtr),
     rom('generator indices', c.GIDXMAX, nw, bits.genIdx),
+    ...(c.LOIHI === 1
+      ? [ram('Loihi v', c.NMAX, CORE_LOIHI_VW), ram('Loihi I', c.NMAX, CORE_LOIHI_IW)]
+      : []),
   ];
 }
 
@@ -105,9 +108,19 @@ export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): Resour
  * revision (the memories are the same): the x8 example (NMAX 1024, SYNMAX 65536, revision
  * 067a936) took 18 RAMB18 + 67 RAMB36 and 14 RAM32M.
  */
+/**
+ * What the `LOIHI = 1` build adds (its v and I memories are in `coreMemories`): Yosys 0.23 at
+ * core efc760c, the same capacity with LOIHI 0 and 1: the example fixed-point-hw.json (2,590 ->
+ * 3,065 logic LUTs, 803 -> 845 FFs, 20 -> 24 DSP48E1) and a 400-neuron Loihi network (NMAX 512,
+ * CHMAX 1, SYNMAX 16,384: 1,619 -> 2,044 logic LUTs, 752 -> 795 FFs, 18 -> 22 DSP48E1).
+ * `loihi_compartment` at VW 32 (two 32 x 13 products: 4 DSP48E1), its muxes into the pass and
+ * the 32-bit delivery add.
+ */
+export const LOIHI_LOGIC = { luts: 450, flipFlops: 42, dsp: 4 } as const;
+
 /** DSP48E1 of the core: 17 (mix32 twice, the lane's V update) + one per channel bank. */
 export function coreDsp(c: CoreCapacity): number {
-  return 17 + c.CHMAX;
+  return 17 + c.CHMAX + (c.LOIHI === 1 ? LOIHI_LOGIC.dsp : 0);
 }
 
 /** Logic LUTs per bit of a ROM that Yosys left as logic. */
@@ -131,10 +144,12 @@ function tableBits(c: CoreCapacity): number {
 
 /** Logic LUTs (LUT1..LUT6) of the core outside its memories. */
 export function logicLuts(c: CoreCapacity): number {
-  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c);
+  const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.luts : 0;
+  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c) + loihi;
 }
 
 /** Flip-flops of the core. */
 export function logicFlipFlops(c: CoreCapacity): number {
-  return 641 + 13.5 * (c.POPMAX + c.PRJMAX);
+  const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
+  return 641 + 13.5 * (c.POPMAX + c.PRJMAX) + loihi;
 }
