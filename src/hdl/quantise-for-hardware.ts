@@ -53,13 +53,15 @@ export interface PopulationQuantisation {
   dropped: string[];
   /** Projections whose weights were rescaled, and why. */
   rescaled: string[];
+  /** Present for an SC layer, which keeps its model and gains a `fixed_point` block. */
+  model?: 'sc_dense';
 }
 
 export interface QuantiseReport {
   totalBits: number;
   converted: PopulationQuantisation[];
-  /** Float LIF populations left as they were, each with the reason. */
-  kept: { id: string; name: string; reason: string }[];
+  /** Float LIF populations (and SC layers: `model`) left as they were, each with the reason. */
+  kept: { id: string; name: string; reason: string; model?: 'sc_dense' }[];
   /** The refusals of the resulting document: what still cannot go to hardware. */
   refusals: HardwareRefusal[];
 }
@@ -89,7 +91,8 @@ export function quantiseForHardware(
       // An SC layer keeps its model and gains a fixed_point block (quantise-sc-dense.ts).
       const plan = planScLayer(doc, population, totalBits);
       if ('reason' in plan) {
-        report.kept.push({ id: population.id, name: nameOf(population), reason: plan.reason });
+        const { id } = population;
+        report.kept.push({ id, name: nameOf(population), reason: plan.reason, model: 'sc_dense' });
         continue;
       }
       populations = populations.map((p) => (p === population ? plan.population : p));

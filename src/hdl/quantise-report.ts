@@ -16,7 +16,8 @@ export function formatNumber(x: number): string {
  */
 export function populationLine(c: PopulationQuantisation): string {
   return (
-    `population ${c.name}: fixed_point_lif W=${c.totalBits} F=${c.fractionBits} ` +
+    `population ${c.name}: ${c.model === 'sc_dense' ? 'sc_dense fixed_point' : 'fixed_point_lif'} ` +
+    `W=${c.totalBits} F=${c.fractionBits} ` +
     `S=${c.scaleBits}, V step ${formatNumber(c.vStep)} mV, V and current range ` +
     `[${formatNumber(c.range.min)}, ${formatNumber(c.range.max + c.vStep)})`
   );
@@ -33,7 +34,10 @@ export function formatQuantiseReport(report: QuantiseReport): string[] {
     for (const d of c.dropped) lines.push(`  dropped: ${d}`);
     for (const r of c.rescaled) lines.push(`  rescaled: ${r}`);
   }
-  for (const k of report.kept) lines.push(`kept as float LIF: population ${k.name}: ${k.reason}`);
+  for (const k of report.kept) {
+    const what = k.model === 'sc_dense' ? 'SC layer' : 'LIF';
+    lines.push(`kept as float ${what}: population ${k.name}: ${k.reason}`);
+  }
   if (report.refusals.length === 0) {
     lines.push('the result can go to hardware');
   } else {

@@ -86,6 +86,7 @@ export function planScLayer(
       dropped:
         p.noise_std === 0 ? [] : [`noise_std ${p.noise_std} (the hardware has no noise source)`],
       rescaled: [],
+      model: 'sc_dense',
     },
   };
 }

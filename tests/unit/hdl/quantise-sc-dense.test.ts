@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/engine/index.ts';
 import { hardwareRefusals } from '../../../src/hdl/hardware-check.ts';
 import { quantiseForHardware } from '../../../src/hdl/quantise-for-hardware.ts';
+import { formatQuantiseReport } from '../../../src/hdl/quantise-report.ts';
 import { parseDocumentJson } from '../../../src/model/index.ts';
 import type { NetworkDocument } from '../../../src/model/index.ts';
 
@@ -45,6 +46,12 @@ describe('quantiseForHardware on SC dense layers', () => {
       'noise_std 0.02 (the hardware has no noise source)',
     ]);
     expect(report.refusals).toEqual([]);
+    expect(formatQuantiseReport(report)).toEqual([
+      "population 'layer' (SC dense layer): sc_dense fixed_point W=16 F=14 S=14, V step " +
+        '0.00006104 mV, V and current range [-2, 2)',
+      '  dropped: noise_std 0.02 (the hardware has no noise source)',
+      'the result can go to hardware',
+    ]);
   });
 
   // Measured: 366 spikes float, 368 at W = 16 (and 384 at W = 8, F = 6).
@@ -61,6 +68,9 @@ describe('quantiseForHardware on SC dense layers', () => {
     expect(report.converted.map((c) => c.id)).toEqual(['layer1']);
     expect(report.kept.map((k) => k.id)).toEqual(['layer2']);
     expect(report.kept[0]?.reason).toMatch(/rates of another population, a float32 trace/);
+    expect(formatQuantiseReport(report)).toContain(
+      "kept as float SC layer: population 'layer2' (Layer 2): " + (report.kept[0]?.reason ?? ''),
+    );
     expect(report.refusals.map((r) => r.path)).toEqual(['populations[1]']);
     expect(document.populations[1]?.model).toBe('sc_dense');
   });
