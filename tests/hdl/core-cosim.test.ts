@@ -73,7 +73,7 @@ async function runnableLoihi(seed: number): Promise<[NetworkDocument, StepRecord
 const ICARUS_SEEDS = [101, 102];
 const VERILATOR_SEEDS = [101, 102, 103, 104, 105, 106, 107, 108];
 const LOIHI_ICARUS_SEEDS = [202];
-const LOIHI_VERILATOR_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208, 209, 210];
+const LOIHI_VERILATOR_SEEDS = [201, 202, 203, 204, 205, 206, 207, 208];
 const RANDOM_STEPS = 60;
 
 const work = workDir('core-cosim');
