@@ -100,3 +100,32 @@ test('Hardware tab: Resource fit estimates at once, runs Yosys in a worker, canc
   await setField(page, 'size', '41');
   await expect(page.getByTestId('hw-fit-summary')).toContainText('99 neurons');
 });
+
+test('Hardware tab: Resource fit names a refused network and a Yosys that cannot load', async ({
+  page,
+}, testInfo) => {
+  await openFresh(page);
+  await page.getByTestId('examples-button').click();
+  await page.getByTestId('example-f-i-curve.json').click();
+  await page.getByTestId('tab-hardware').click();
+  // A float network: the export's refusal, each population named; nothing to synthesise.
+  await expect(page.getByTestId('hw-fit-refused')).toContainText(
+    'cannot be exported to the Verilog core',
+  );
+  await expect(page.getByTestId('hw-fit-refused').locator('li')).not.toHaveCount(1);
+  await expect(page.getByTestId('hw-fit-synthesise')).toBeDisabled();
+
+  // The hardware example with Yosys's WebAssembly unreachable: the failure names it.
+  await page.route('**/yosys.core.wasm*', (route) => route.abort('connectionrefused'));
+  await page.getByTestId('examples-button').click();
+  await page.getByTestId('example-fixed-point-hw.json').click();
+  await page.getByTestId('tab-hardware').click();
+  await page.getByTestId('hw-fit-synthesise').click();
+  await expect(page.getByTestId('hw-fit-message')).toContainText(
+    'Yosys (WebAssembly, @yowasp/yosys 0.55.944) could not be loaded',
+  );
+  await expect(page.getByTestId('hw-fit-message')).toHaveClass(/hw-error/);
+  await expect(page.getByTestId('hw-fit-synthesise')).toBeEnabled();
+  await page.getByTestId('hw-fit-message').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('hardware-fit-load-error.png') });
+});
