@@ -21,9 +21,12 @@ export function requireModels(
 ): void {
   for (const p of plan.populations) {
     if (!supported.has(p.model.model)) {
+      // An SC layer in fixed point compiles to fixed_point_lif (step 1b integer): name both.
+      const m = p.model;
+      const what = m.model === 'fixed_point_lif' && m.sc ? 'sc_dense (fixed_point_lif)' : m.model;
       throw new BackendUnavailableError(
         backend,
-        `population '${p.id}' uses the ${p.model.model} model, which this backend does not implement`,
+        `population '${p.id}' uses the ${what} model, which this backend does not implement`,
       );
     }
   }
