@@ -108,6 +108,7 @@ export function ResourceFitSection() {
 
   const current = estimate !== null && estimate.source === doc ? estimate : null;
   const fit = current !== null && 'fit' in current ? current.fit : null;
+  const estimateMs = current !== null && 'ms' in current ? current.ms : 0;
   const stale = synthesis !== null && synthesis.source !== doc;
   const { synthesise, cancel } = fitStore.getState();
 
@@ -125,7 +126,7 @@ export function ResourceFitSection() {
         <>
           <p className="hw-note" data-testid="hw-fit-summary">
             {num(fit.exported.needs.neurons)} neurons, {num(fit.synapses)} synapses; core{' '}
-            {capacityText(fit.exported.capacity)}
+            {capacityText(fit.exported.capacity)} (estimated in {Math.round(estimateMs)} ms)
           </p>
           <FitTable fit={fit} synthesis={stale ? null : synthesis} />
           <p className="hw-note" data-testid="hw-fit-largest">
