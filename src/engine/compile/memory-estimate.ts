@@ -194,7 +194,13 @@ function populationBytes(p: Population, sizeOf: (id: string) => number | undefin
 }
 
 function planChannels(model: ModelPlan): number {
+  if (model.model === 'fixed_point_lif') return model.sc?.channelCount ?? 0;
   return model.model === 'sc_dense' ? model.channelCount : 0;
+}
+
+/** The document model a plan's population came from (an SC layer in fixed point: sc_dense). */
+function documentModel(model: ModelPlan): Population['model'] {
+  return model.model === 'fixed_point_lif' && model.sc ? 'sc_dense' : model.model;
 }
 
 /** One line naming the biggest projection first, for `MemoryBudgetError`. */
@@ -220,7 +226,7 @@ function formatCount(n: number): string {
 export function measurePlan(plan: Plan): number {
   let bytes = 0;
   for (const p of plan.populations)
-    bytes += neuronStateBytes(p.model.model, p.size, planChannels(p.model));
+    bytes += neuronStateBytes(documentModel(p.model), p.size, planChannels(p.model));
   for (const c of plan.channels) bytes += 4 * (plan.populations[c.target]?.size ?? 0);
   for (const pr of plan.projections) {
     const ns = plan.populations[pr.source]?.size ?? 0;

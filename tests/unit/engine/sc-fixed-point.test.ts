@@ -10,6 +10,7 @@ import { createGpuBackend } from '../../../src/engine/backends/gpu/index.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
+import { estimateMemory } from '../../../src/engine/compile/memory-estimate.ts';
 import { BackendUnavailableError } from '../../../src/engine/errors.ts';
 import { fixedLifStep, quantise } from '../../../src/engine/fixed-point/fixed-lif-step.ts';
 import type { FixedLifPlan } from '../../../src/engine/plan.ts';
@@ -153,6 +154,13 @@ describe('sc_dense with fixed_point (step 1b integer)', () => {
     const expected = await runChunks(createReferenceBackend, plan, 200);
     expect(Math.min(...(expected.traces['v-sc']?.values ?? []))).toBe(-128);
     expectIdentical(await runChunks(createWasmBackend, plan, 200), expected);
+  });
+
+  it("counts the layer's tables in the memory estimate, as the document estimate does", () => {
+    const doc = valid(layerDocument(3, fixedParams(11)));
+    // 16 B per neuron, 16 B per channel, 4 B per count 0..11; no projections or channels.
+    expect(compile(doc).estimatedBytes).toBe(16 * 3 + 16 * 11 + 4 * 12);
+    expect(estimateMemory(doc).totalBytes).toBe(compile(doc).estimatedBytes);
   });
 
   it('gpu refuses it by name, so auto runs it on wasm', async () => {
