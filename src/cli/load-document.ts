@@ -37,6 +37,15 @@ export async function readText(path: string, cwd: string): Promise<string> {
   }
 }
 
+/** The bytes of `path` (relative to `cwd`); failures become a `CliError` naming the file. */
+export async function readBytes(path: string, cwd: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(resolve(cwd, path)));
+  } catch (error) {
+    throw new CliError(`cannot read '${path}': ${describeFsError(error)}`);
+  }
+}
+
 function describeFsError(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   switch (code) {

@@ -7,6 +7,7 @@ import { parseArgs } from './args.ts';
 import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
+import { boardCommand } from './commands/board.ts';
 import { exportVerilogCommand } from './commands/export-verilog.ts';
 import { fitCommand } from './commands/fit.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   quantiseCommand,
   exportVerilogCommand,
   fitCommand,
+  boardCommand,
 ];
 
 /**
