@@ -105,6 +105,7 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
     params: [
       ['-y', 'hdl'],
       ['-y', 'hdl', '-GCW=2'],
+      ['-y', 'hdl', '-GCW=32'],
     ],
   },
   // The core with its Loihi memories and pass (LOIHI = 1), at the defaults and the smallest.
