@@ -1,4 +1,5 @@
 /** The bench's results as data: what `--json` prints and what the table is drawn from. */
+import type { BoardUploadReport } from './board-upload.ts';
 import type { HardwareBenchReport } from './hardware-report.ts';
 import type { LearningBenchReport } from './learning-report.ts';
 
@@ -65,6 +66,8 @@ export interface BenchReport {
   learning: LearningBenchReport | null;
   /** The Verilog core's speed and size (`spikelab bench` adds it; null with --no-hardware). */
   hardware?: HardwareBenchReport | null;
+  /** The board upload's traffic and modelled time (null with --no-board). */
+  board?: BoardUploadReport | null;
 }
 
 /** The stochastic-computing section: kernels per backend and the SC dense layer. */

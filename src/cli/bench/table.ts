@@ -4,6 +4,7 @@ import { groupDigits } from '../numbers.ts';
 import type { BenchReport, BenchRow, NetworkReport } from './report.ts';
 import { renderScSection } from './sc-table.ts';
 import { renderLearningSection } from './learning-table.ts';
+import { renderBoardUploadSection } from './board-upload.ts';
 import { renderHardwareSection } from './hardware-table.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
@@ -43,6 +44,7 @@ export function renderBenchTable(report: BenchReport): string {
   if (sc) lines.push('', ...renderScSection(sc));
   if (report.learning) lines.push('', ...renderLearningSection(report.learning));
   if (report.hardware) lines.push('', ...renderHardwareSection(report.hardware));
+  if (report.board) lines.push('', ...renderBoardUploadSection(report.board));
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,6 +18,7 @@ import {
   QUICK_HARDWARE_BENCH,
   benchHardwareSection,
 } from '../bench/hardware.ts';
+import { benchBoardUpload } from '../bench/board-upload.ts';
 
 const FULL_SIZES = [1000, 4000, 16000, 64000];
 
@@ -66,6 +67,11 @@ export const benchCommand: Command = {
       name: 'no-hardware',
       isSwitch: true,
       help: 'skip the Verilog core (Verilator speed, clocks per step, Yosys resources)',
+    },
+    {
+      name: 'no-board',
+      isSwitch: true,
+      help: 'skip the board upload model (MPSSE bytes, round trips, upload time)',
     },
   ],
   details: [
@@ -152,7 +158,8 @@ export const benchCommand: Command = {
           io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
         );
     if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-    const full = { ...report, hardware };
+    const board = flag(args, 'no-board') ? null : await benchBoardUpload();
+    const full = { ...report, hardware, board };
     io.stdout(flag(args, 'json') ? `${JSON.stringify(full, null, 2)}\n` : renderBenchTable(full));
     return EXIT.ok;
   },

@@ -6,7 +6,11 @@
  * data and TMS commands, idle clocks, send immediate).
  */
 import { BAD_COMMAND_REPLY, MPSSE } from '../ftdi/mpsse-commands.ts';
-import type { VirtualChain } from './virtual-tap.ts';
+/** What the engine clocks: a JTAG chain (`VirtualChain`), or a counter for the bench. */
+export interface TckTarget {
+  /** One TCK with these TMS and TDI; the TDO sampled on its rising edge. */
+  clock(tms: 0 | 1, tdi: 0 | 1): 0 | 1;
+}
 
 export class VirtualMpsse {
   /** TCK cycles clocked so far (for the upload-time model). */
@@ -16,7 +20,7 @@ export class VirtualMpsse {
   private pending: number[] = [];
   private tms: 0 | 1 = 0;
 
-  constructor(private readonly chain: VirtualChain) {}
+  constructor(private readonly chain: TckTarget) {}
 
   /**
    * Execute a write. Commands may be split across writes: an incomplete command at the end

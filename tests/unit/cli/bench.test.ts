@@ -4,13 +4,14 @@ import type { BenchReport } from '../../../src/cli/bench/report.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 /**
- * The learning and hardware sections have their own tests (bench-learning.test.ts,
- * bench-hardware*.test.ts); left out here to save time.
+ * The learning, hardware and board sections have their own tests (bench-learning.test.ts,
+ * bench-hardware*.test.ts, bench-board.test.ts); left out here to save time.
  */
 const TINY = [
   '--no-baseline',
   '--no-learning',
   '--no-hardware',
+  '--no-board',
   '--neurons',
   '200',
   '--duration',
@@ -148,6 +149,7 @@ describe('spikelab bench', () => {
       '--quick',
       '--no-learning',
       '--no-hardware',
+      '--no-board',
       '--backends',
       'reference',
       '--duration',
