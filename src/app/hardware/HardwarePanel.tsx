@@ -6,6 +6,7 @@
  * Layout: a left column of sections (check, quantise, export, fit) and a right column with
  * the comparison's table and rasters.
  */
+import { BoardSection } from './board/BoardSection.tsx';
 import { ComparisonRasters } from './ComparisonRasters.tsx';
 import { ExportVerilogSection } from './ExportVerilogSection.tsx';
 import { QuantiseControls } from './QuantiseControls.tsx';
@@ -35,6 +36,10 @@ export function HardwarePanel() {
         <section className="hw-section" aria-label="Resource fit">
           <h3>Resource fit (PYNQ-Z2)</h3>
           <ResourceFitSection />
+        </section>
+        <section className="hw-section" aria-label="Board">
+          <h3>Board (PYNQ-Z2)</h3>
+          <BoardSection />
         </section>
       </div>
       <div className="hw-main">

@@ -1,0 +1,230 @@
+/**
+ * The board worker's body, free of `self` so Node tests run it: the real PYNQ-Z2 (a
+ * `UsbDeviceLike` the worker finds with `getDevices`) or the demo board (`VirtualUsbDevice`,
+ * the same host code against a software FT2232H), opened with `BoardConnection`; status,
+ * upload with progress and cancel, the demo's faults, and Retry after an unplug.
+ */
+import { BoardConnection, type BoardStatus } from '../../../usb/board/board-connection.ts';
+import { SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
+import { UsbTransferError, type UsbDeviceLike } from '../../../usb/transport/usb-device.ts';
+import { VirtualUsbDevice } from '../../../usb/virtual/virtual-usb-device.ts';
+import { BitFileError } from '../../../usb/xilinx7/bit-file.ts';
+import { checkBitstream, type CheckedBitstream } from '../../../usb/xilinx7/check-bitstream.ts';
+import { ProgramError, type ProgramProgress } from '../../../usb/xilinx7/program.ts';
+import { testBitstream } from '../../../usb/xilinx7/test-bitstream.ts';
+import type {
+  BoardClient,
+  BoardCommand,
+  BoardFailure,
+  BoardFailureKind,
+  BoardResult,
+  DemoFault,
+} from './board-protocol.ts';
+
+/** The real board's JTAG clock (the CLI's default). */
+const TCK_HZ = 15e6;
+/**
+ * The demo's test bitstream: 256 KiB of frame data, sent in 16 KiB batches so its progress
+ * moves in steps a person can see (a whole upload takes under a second in the worker).
+ */
+export const DEMO_FRAME_WORDS = 65536;
+export const DEMO_CHUNK_BYTES = 16384;
+
+export interface BoardServiceDeps {
+  /** The permitted PYNQ-Z2 (`navigator.usb.getDevices()` in the worker), or null. */
+  findUsbDevice: () => Promise<UsbDeviceLike | null>;
+  now?: () => number;
+}
+
+const failed = (
+  kind: BoardFailureKind,
+  message: string,
+  status: BoardStatus | null = null,
+): BoardResult => ({ kind: 'failed', failure: { kind, message, status } });
+
+function failureOf(error: unknown): BoardFailure {
+  if (error instanceof UsbTransferError) {
+    return { kind: error.kind, message: error.message, status: null };
+  }
+  if (error instanceof ProgramError) {
+    return { kind: 'configuration', message: error.message, status: null };
+  }
+  return {
+    kind: 'other',
+    message: error instanceof Error ? error.message : String(error),
+    status: null,
+  };
+}
+
+export interface BoardService extends BoardClient {
+  /** The demo board in use (tests look at its byte counter), or null. */
+  readonly demo: () => VirtualUsbDevice | null;
+}
+
+export function createBoardService(deps: BoardServiceDeps): BoardService {
+  const now = deps.now ?? (() => performance.now());
+  let source: 'usb' | 'demo' | null = null;
+  let device: UsbDeviceLike | null = null;
+  let demo: VirtualUsbDevice | null = null;
+  let connection: BoardConnection | null = null;
+  let last: { name: string; bitstream: CheckedBitstream } | null = null;
+  let unplugArmed = false;
+  let abort: AbortController | null = null;
+  let busy = false;
+
+  const newDemo = (doneNever: boolean): VirtualUsbDevice =>
+    new VirtualUsbDevice({ usercode: SPIKELAB_USERCODE, faults: doneNever ? ['done-never'] : [] });
+
+  /** Closes quietly: after an unplug the device cannot be closed and need not be. */
+  const drop = async (): Promise<void> => {
+    const open = connection;
+    connection = null;
+    await open?.close().catch(() => undefined);
+  };
+
+  const open = async (): Promise<BoardResult> => {
+    if (device === null) return failed('other', 'no board is connected');
+    connection = await BoardConnection.open(device, { tckHz: TCK_HZ });
+    return { kind: 'status', status: await connection.status(), upload: null };
+  };
+
+  const upload = async (
+    name: string,
+    bitstream: CheckedBitstream,
+    onProgress: (p: ProgramProgress) => void,
+  ): Promise<BoardResult> => {
+    if (connection === null) return failed('other', 'connect a board first');
+    last = { name, bitstream };
+    const data = bitstream.file.data.length;
+    if (demo !== null && unplugArmed) {
+      unplugArmed = false;
+      // The clearing phase's few hundred bytes come first: the cut lands at about half the data.
+      demo.faults = { ...demo.faults, unplugAfterBytes: demo.bytesWritten + Math.ceil(data / 2) };
+    }
+    abort = new AbortController();
+    const started = now();
+    try {
+      await connection.upload(bitstream, {
+        onProgress,
+        signal: abort.signal,
+        ...(demo !== null ? { chunkBytes: DEMO_CHUNK_BYTES } : {}),
+      });
+      const seconds = (now() - started) / 1000;
+      return {
+        kind: 'status',
+        status: await connection.status(),
+        upload: { name, bytes: data, seconds },
+      };
+    } catch (error) {
+      if (abort.signal.aborted && error instanceof ProgramError) {
+        return failed('cancelled', error.message, await connection.status());
+      }
+      throw error;
+    } finally {
+      abort = null;
+    }
+  };
+
+  const run = async (
+    command: BoardCommand,
+    onProgress: (p: ProgramProgress) => void,
+  ): Promise<BoardResult> => {
+    switch (command.kind) {
+      case 'connect': {
+        await drop();
+        source = command.source;
+        demo = command.source === 'demo' ? newDemo(false) : null;
+        device = demo ?? (await deps.findUsbDevice());
+        if (device === null) {
+          return failed(
+            'disconnected',
+            'no PYNQ-Z2 is permitted to this page: click Connect board and choose it',
+          );
+        }
+        return open();
+      }
+      case 'status':
+        if (connection === null) return failed('other', 'connect a board first');
+        return { kind: 'status', status: await connection.status(), upload: null };
+      case 'upload': {
+        if (command.bytes === null && demo === null) {
+          return failed(
+            'other',
+            'the test bitstream is for the demo board only (its frames are not a design)',
+          );
+        }
+        let bitstream: CheckedBitstream;
+        try {
+          bitstream = checkBitstream(
+            command.bytes ??
+              testBitstream({ frameWords: DEMO_FRAME_WORDS, userId: SPIKELAB_USERCODE }),
+          );
+        } catch (error) {
+          if (error instanceof BitFileError) {
+            return failed('refused-file', `${command.name} was refused: ${error.message}`);
+          }
+          throw error;
+        }
+        return upload(command.name, bitstream, onProgress);
+      }
+      case 'retry': {
+        await drop();
+        if (demo !== null) demo.replug();
+        else if (source === 'usb') device = await deps.findUsbDevice();
+        if (device === null) {
+          return failed('disconnected', 'the board is still unplugged: plug it in and retry');
+        }
+        const opened = await open();
+        if (last === null || opened.kind !== 'status') return opened;
+        return upload(last.name, last.bitstream, onProgress);
+      }
+      case 'arm':
+        return arm(command.fault);
+      case 'disconnect':
+        await drop();
+        source = null;
+        device = null;
+        demo = null;
+        last = null;
+        unplugArmed = false;
+        return { kind: 'closed' };
+    }
+  };
+
+  const arm = async (fault: DemoFault): Promise<BoardResult> => {
+    if (demo === null || connection === null) {
+      return failed('other', 'faults are for the demo board: connect it first');
+    }
+    if (fault === 'done-never') {
+      // DONE never rising is the FPGA's own behaviour: a demo board built with that fault.
+      await drop();
+      demo = newDemo(true);
+      device = demo;
+      return open();
+    }
+    // The status is read before the fault is armed: a stall hits the next transfer.
+    const status = await connection.status();
+    if (fault === 'unplug-half') unplugArmed = true;
+    else demo.faults = { ...demo.faults, stallIn: true };
+    return { kind: 'status', status, upload: null };
+  };
+
+  return {
+    demo: () => demo,
+    call: async (command, onProgress) => {
+      if (busy) return failed('other', 'the board is busy with another request');
+      busy = true;
+      try {
+        return await run(command, onProgress);
+      } catch (error) {
+        const failure = failureOf(error);
+        // An unplugged board is let go; Retry opens it again.
+        if (failure.kind === 'disconnected') await drop();
+        return { kind: 'failed', failure };
+      } finally {
+        busy = false;
+      }
+    },
+    cancel: () => abort?.abort(),
+  };
+}

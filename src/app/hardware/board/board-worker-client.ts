@@ -1,0 +1,54 @@
+/**
+ * The page's `BoardClient`: the board worker (`board.worker.ts`) with the plain messages of
+ * `board-protocol.ts`. A worker that fails answers the call in flight with a failure naming it.
+ */
+import type { ProgramProgress } from '../../../usb/xilinx7/program.ts';
+import type { BoardClient, BoardFromWorker, BoardResult, BoardToWorker } from './board-protocol.ts';
+
+export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
+  const worker = new Worker(new URL('./board.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'spikelab-board',
+  });
+  let nextId = 1;
+  const pending = new Map<
+    number,
+    { resolve: (r: BoardResult) => void; onProgress: (p: ProgramProgress) => void }
+  >();
+  const failAll = (message: string): void => {
+    for (const { resolve } of pending.values()) {
+      resolve({ kind: 'failed', failure: { kind: 'other', message, status: null } });
+    }
+    pending.clear();
+  };
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    failAll(
+      event.message ? `the board worker failed: ${event.message}` : 'the board worker failed',
+    );
+  });
+  worker.addEventListener('message', (event: MessageEvent<BoardFromWorker>) => {
+    const m = event.data;
+    const call = pending.get(m.id);
+    if (call === undefined) return;
+    if ('progress' in m) call.onProgress(m.progress);
+    else {
+      pending.delete(m.id);
+      call.resolve(m.result);
+    }
+  });
+  const send = (message: BoardToWorker): void => worker.postMessage(message);
+  return {
+    call: (command, onProgress) =>
+      new Promise<BoardResult>((resolve) => {
+        const id = nextId++;
+        pending.set(id, { resolve, onProgress });
+        send({ id, command });
+      }),
+    cancel: () => send({ cancel: true }),
+    terminate: () => {
+      worker.terminate();
+      failAll('the board worker was stopped');
+    },
+  };
+}
