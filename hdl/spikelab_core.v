@@ -55,6 +55,7 @@ module spikelab_core #(
     parameter integer GIDXMAX = 16,    // generator spike entries
     parameter integer EXTMAX  = 16,    // stimulus (ext) change events
     parameter integer LOIHI   = 0,     // 1: Loihi populations (their v and I memories, pass)
+    parameter integer BUS     = 0,     // 1: the bus slave that loads and reads the memories
     parameter         IMAGES  = "./"   // prefix of the image files
 ) (
     input  wire               clk,
@@ -77,7 +78,16 @@ module spikelab_core #(
     output reg  [       63:0] pass_cycles,
     output reg  [       63:0] deliver_cycles,
     output reg  [       63:0] events,
-    output reg                overflow
+    output reg                overflow,
+    // Bus slave (BUS = 1), core clock, as host_bridge drives it: the memory map of
+    // src/hdl/core-memory-map.ts (hdl/README.md, "Core memory map"). With BUS = 0 it never
+    // answers and the memories are images only.
+    input  wire [       31:0] bus_addr,
+    input  wire [       31:0] bus_wdata,
+    input  wire               bus_we,
+    input  wire               bus_re,
+    output reg  [       31:0] bus_rdata,
+    output wire               bus_ready
 );
   localparam integer WMAX = 24;
   localparam integer SMAX = 16;
@@ -143,30 +153,33 @@ module spikelab_core #(
     /* verilator lint_off WIDTH */
     if (!$value$plusargs("images=%s", prefix)) prefix = IMAGES;  // a string into a wider reg
     /* verilator lint_on WIDTH */
-    $sformat(file, "%0snet.hex", prefix);
-    $readmemh(file, net_mem);
-    $sformat(file, "%0spop.hex", prefix);
-    $readmemh(file, pop_mem);
-    $sformat(file, "%0sprj.hex", prefix);
-    $readmemh(file, prj_mem);
-    $sformat(file, "%0sext.hex", prefix);
-    $readmemh(file, ext_mem);
-    $sformat(file, "%0svinit.hex", prefix);
-    $readmemh(file, v_mem);
-    $sformat(file, "%0srow_start.hex", prefix);
-    $readmemh(file, row_start_mem);
-    $sformat(file, "%0srow_end.hex", prefix);
-    $readmemh(file, row_end_mem);
-    $sformat(file, "%0ssyn_target.hex", prefix);
-    $readmemh(file, syn_target_mem);
-    $sformat(file, "%0ssyn_weight.hex", prefix);
-    $readmemh(file, syn_weight_mem);
-    $sformat(file, "%0ssyn_delay.hex", prefix);
-    $readmemh(file, syn_delay_mem);
-    $sformat(file, "%0sgen_ptr.hex", prefix);
-    $readmemh(file, gen_ptr_mem);
-    $sformat(file, "%0sgen_idx.hex", prefix);
-    $readmemh(file, gen_idx_mem);
+    // `+noimages`: the memories start empty and are loaded through the bus (tb_core_bus).
+    if (!$test$plusargs("noimages")) begin
+      $sformat(file, "%0snet.hex", prefix);
+      $readmemh(file, net_mem);
+      $sformat(file, "%0spop.hex", prefix);
+      $readmemh(file, pop_mem);
+      $sformat(file, "%0sprj.hex", prefix);
+      $readmemh(file, prj_mem);
+      $sformat(file, "%0sext.hex", prefix);
+      $readmemh(file, ext_mem);
+      $sformat(file, "%0svinit.hex", prefix);
+      $readmemh(file, v_mem);
+      $sformat(file, "%0srow_start.hex", prefix);
+      $readmemh(file, row_start_mem);
+      $sformat(file, "%0srow_end.hex", prefix);
+      $readmemh(file, row_end_mem);
+      $sformat(file, "%0ssyn_target.hex", prefix);
+      $readmemh(file, syn_target_mem);
+      $sformat(file, "%0ssyn_weight.hex", prefix);
+      $readmemh(file, syn_weight_mem);
+      $sformat(file, "%0ssyn_delay.hex", prefix);
+      $readmemh(file, syn_delay_mem);
+      $sformat(file, "%0sgen_ptr.hex", prefix);
+      $readmemh(file, gen_ptr_mem);
+      $sformat(file, "%0sgen_idx.hex", prefix);
+      $readmemh(file, gen_idx_mem);
+    end
   end
 `endif
 
@@ -185,6 +198,86 @@ module spikelab_core #(
   reg signed [31:0] ext_reg[0:POPMAX-1];
   reg [31:0] gen_phase[0:POPMAX-1];
   wire [DW-1:0] slot = t[DW-1:0];
+
+  // ---- the bus slave (BUS = 1) -------------------------------------------------------------
+  // Address = region << 24 | word index (hdl/README.md, "Core memory map"; the regions are
+  // R_* below and CORE_REGIONS in src/hdl/core-memory-map.ts, a test holds them equal). Only
+  // while the core is idle: during a run no access is answered (bus_ready stays 0, so the
+  // bridge reports BUS_TIMEOUT) and neither is an address outside every region or a write to a
+  // read-only one. A write takes effect at the clock edge where bus_ready is 1 (the same clock);
+  // a read answers one clock later (the memories read synchronously) with the word sign-
+  // extended where the memory is signed.
+  localparam [7:0] R_NET = 8'h00, R_POP = 8'h01, R_PRJ = 8'h02, R_EXT = 8'h03, R_V = 8'h04,
+      R_ROW_START = 8'h05, R_ROW_END = 8'h06, R_SYN_TARGET = 8'h07, R_SYN_WEIGHT = 8'h08,
+      R_SYN_DELAY = 8'h09, R_GEN_PTR = 8'h0A, R_GEN_IDX = 8'h0B, R_REFR = 8'h0C,
+      R_LOIHI_V = 8'h0D, R_LOIHI_I = 8'h0E, R_EXT_REG = 8'h0F, R_GEN_PHASE = 8'h10,
+      R_SPIKE_COUNT = 8'h11, R_SPIKE_LIST = 8'h12, R_BANK = 8'h20;
+  localparam integer PIW = $clog2(POPMAX * 32);
+  localparam integer JIW = $clog2(PRJMAX * 16);
+  localparam integer EIW = $clog2(EXTMAX * 4);
+  wire [7:0] b_region = bus_addr[31:24];
+  wire [31:0] b_index = {8'd0, bus_addr[23:0]};
+  wire [7:0] b_bank = b_region - R_BANK;  // the channel bank of a bank region
+  wire b_idle = BUS != 0 && phase == S_IDLE && !start;
+  reg b_hit, b_writable;
+  always @* begin
+    b_writable = 1'b1;
+    case (b_region)
+      R_NET: b_hit = b_index < 32'd4;
+      R_POP: b_hit = b_index < POPMAX * 32;
+      R_PRJ: b_hit = b_index < PRJMAX * 16;
+      R_EXT: b_hit = b_index < EXTMAX * 4;
+      R_V, R_REFR: b_hit = b_index < NMAX;
+      R_ROW_START, R_ROW_END: b_hit = b_index < ROWMAX;
+      R_SYN_TARGET, R_SYN_WEIGHT, R_SYN_DELAY: b_hit = b_index < SYNMAX;
+      R_GEN_PTR: b_hit = b_index < GPTRMAX;
+      R_GEN_IDX: b_hit = b_index < GIDXMAX;
+      R_LOIHI_V, R_LOIHI_I: b_hit = LOIHI != 0 && b_index < NMAX;
+      R_EXT_REG, R_GEN_PHASE: b_hit = b_index < POPMAX;
+      R_SPIKE_COUNT: begin
+        b_hit = b_index < DMAX * POPMAX;
+        b_writable = 1'b0;
+      end
+      R_SPIKE_LIST: begin
+        b_hit = b_index < DMAX * NMAX;
+        b_writable = 1'b0;
+      end
+      default: b_hit = b_region >= R_BANK && {24'd0, b_bank} < CHMAX && b_index < NMAX;
+    endcase
+  end
+  wire b_write = b_idle && bus_we && b_hit && b_writable;
+  wire b_read = b_idle && bus_re && b_hit;
+  wire w_bank = b_write && b_region >= R_BANK;
+  reg b_pending;  // a read's memories answer this clock
+  reg [7:0] b_pending_region;
+  reg [31:0] b_async;  // what the asynchronously read tables gave last clock
+  initial b_pending = 1'b0;
+  assign bus_ready = b_write || b_pending;
+  always @(posedge clk) begin
+    if (b_write && b_region == R_NET) net_mem[b_index[1:0]] <= bus_wdata;
+    if (b_write && b_region == R_POP) pop_mem[b_index[PIW-1:0]] <= bus_wdata;
+    if (b_write && b_region == R_PRJ) prj_mem[b_index[JIW-1:0]] <= bus_wdata;
+    if (b_write && b_region == R_EXT) ext_mem[b_index[EIW-1:0]] <= bus_wdata;
+    if (b_write && b_region == R_ROW_START) row_start_mem[b_index[ROWW-1:0]] <= bus_wdata[SYW:0];
+    if (b_write && b_region == R_ROW_END) row_end_mem[b_index[ROWW-1:0]] <= bus_wdata[SYW:0];
+    if (b_write && b_region == R_SYN_TARGET) syn_target_mem[b_index[SYW-1:0]] <= bus_wdata[NW-1:0];
+    if (b_write && b_region == R_SYN_WEIGHT)
+      syn_weight_mem[b_index[SYW-1:0]] <= bus_wdata[WMAX-1:0];
+    if (b_write && b_region == R_SYN_DELAY) syn_delay_mem[b_index[SYW-1:0]] <= bus_wdata[7:0];
+    if (b_write && b_region == R_GEN_PTR) gen_ptr_mem[b_index[GPW-1:0]] <= bus_wdata[GIW:0];
+    if (b_write && b_region == R_GEN_IDX) gen_idx_mem[b_index[GIW-1:0]] <= bus_wdata[NW-1:0];
+    b_pending <= b_read && !b_pending;
+    b_pending_region <= b_region;
+    case (b_region)
+      R_NET: b_async <= net_mem[b_index[1:0]];
+      R_POP: b_async <= pop_mem[b_index[PIW-1:0]];
+      R_PRJ: b_async <= prj_mem[b_index[JIW-1:0]];
+      R_EXT: b_async <= ext_mem[b_index[EIW-1:0]];
+      R_EXT_REG: b_async <= ext_reg[b_index[POPW-1:0]];
+      R_GEN_PHASE: b_async <= gen_phase[b_index[POPW-1:0]];
+      default: b_async <= {{(31 - NW) {1'b0}}, cnt_mem[b_index[DW+POPW-1:0]]};
+    endcase
+  end
 
   // The current population's fields.
   reg [POPW:0] p;
@@ -219,12 +312,13 @@ module spikelab_core #(
   reg [RW-1:0] refr_rd;
   reg [DMAX-1:0] hist_rd;
   reg v_we, refr_we, hist_we;
+  reg [NW-1:0] v_waddr, refr_waddr;  // p1_g, or the bus's index
   reg [WMAX-1:0] v_wd;
   reg [RW-1:0] refr_wd;
   reg [DMAX-1:0] hist_wd;
   always @(posedge clk) begin
-    if (v_we) v_mem[p1_g] <= v_wd;
-    if (refr_we) refr_mem[p1_g] <= refr_wd;
+    if (v_we) v_mem[v_waddr] <= v_wd;
+    if (refr_we) refr_mem[refr_waddr] <= refr_wd;
     if (hist_we) hist_mem[p1_g] <= hist_wd;
     v_rd <= v_mem[n_raddr];
     refr_rd <= refr_mem[n_raddr];
@@ -247,6 +341,9 @@ module spikelab_core #(
   wire [LIW-1:0] li_rd;
   reg [NW-1:0] bank_raddr;
   reg [NW-1:0] bank_waddr;
+  /* verilator lint_off UNUSEDSIGNAL */  // unread at LOIHI = 0
+  reg [NW-1:0] lv_waddr;
+  /* verilator lint_on UNUSEDSIGNAL */
   generate
     if (LOIHI != 0) begin : g_loihi
       reg [LVW-1:0] v_l[0:NMAX-1];
@@ -260,7 +357,7 @@ module spikelab_core #(
           i_l[z] = {LIW{1'b0}};
         end
       always @(posedge clk) begin
-        if (lv_we) v_l[p1_g] <= lv_wd;
+        if (lv_we) v_l[lv_waddr] <= lv_wd;
         if (li_we) i_l[bank_waddr] <= li_wd;
         v_q <= v_l[n_raddr];
         i_q <= i_l[bank_raddr];
@@ -483,6 +580,9 @@ module spikelab_core #(
     hist_we = 1'b0;
     v_wd = lane_v;
     refr_wd = lane_refr;
+    v_waddr = p1_g;
+    refr_waddr = p1_g;
+    lv_waddr = p1_g;
     hist_wd = (hist_rd & ~slot_bit) | (p1_spike ? slot_bit : {DMAX{1'b0}});
     bank_we = {CHMAX{1'b0}};
     bank_waddr = p1_g;
@@ -530,6 +630,54 @@ module spikelab_core #(
       if (c_valid && to_loihi) li_we = LOIHI != 0;
       else if (c_valid) bank_we = {{(CHMAX - 1) {1'b0}}, 1'b1} << bank;
     end
+    // The bus (only while idle, when none of the above is active).
+    if (b_read) begin
+      n_raddr = b_index[NW-1:0];
+      bank_raddr = b_index[NW-1:0];
+      list_raddr = b_index[DW+NW-1:0];
+      row_raddr = b_index[ROWW-1:0];
+      syn_raddr = b_index[SYW-1:0];
+      gen_ptr_raddr = b_index[GPW-1:0];
+      gen_idx_raddr = b_index[GIW-1:0];
+    end
+    if (b_write) begin
+      v_waddr = b_index[NW-1:0];
+      refr_waddr = b_index[NW-1:0];
+      lv_waddr = b_index[NW-1:0];
+      bank_waddr = b_index[NW-1:0];
+      v_wd = bus_wdata[WMAX-1:0];
+      refr_wd = bus_wdata[RW-1:0];
+      lv_wd = bus_wdata[LVW-1:0];
+      li_wd = bus_wdata;
+      bank_wd = {CHMAX{bus_wdata[WMAX-1:0]}};
+      v_we = b_region == R_V;
+      refr_we = b_region == R_REFR;
+      lv_we = LOIHI != 0 && b_region == R_LOIHI_V;
+      li_we = LOIHI != 0 && b_region == R_LOIHI_I;
+      bank_we = w_bank ? {{(CHMAX - 1) {1'b0}}, 1'b1} << b_bank : {CHMAX{1'b0}};
+    end
+  end
+
+  // The bus's read data: the memory the read addressed last clock, sign-extended where signed.
+  wire [3:0] r_bank = b_pending_region[3:0];  // R_BANK + k: bank k (k < CHMAX <= 16)
+  wire [WMAX-1:0] r_bank_rd = bank_rd[r_bank*WMAX+:WMAX];
+  always @* begin
+    case (b_pending_region)
+      R_V: bus_rdata = {{(32 - WMAX) {v_rd[WMAX-1]}}, v_rd};
+      R_REFR: bus_rdata = {{(32 - RW) {1'b0}}, refr_rd};
+      R_ROW_START: bus_rdata = {{(31 - SYW) {1'b0}}, row_start_rd};
+      R_ROW_END: bus_rdata = {{(31 - SYW) {1'b0}}, row_end_rd};
+      R_SYN_TARGET: bus_rdata = {{(32 - NW) {1'b0}}, syn_target_rd};
+      R_SYN_WEIGHT: bus_rdata = {{(32 - WMAX) {syn_weight_rd[WMAX-1]}}, syn_weight_rd};
+      R_SYN_DELAY: bus_rdata = {24'd0, syn_delay_rd};
+      R_GEN_PTR: bus_rdata = {{(31 - GIW) {1'b0}}, gen_ptr_rd};
+      R_GEN_IDX: bus_rdata = {{(32 - NW) {1'b0}}, gen_idx_rd};
+      R_LOIHI_V: bus_rdata = {{(32 - LVW) {lv_rd[LVW-1]}}, lv_rd};
+      R_LOIHI_I: bus_rdata = li_rd;
+      R_SPIKE_LIST: bus_rdata = {{(32 - NW) {1'b0}}, list_rd};
+      default:
+      bus_rdata = b_pending_region >= R_BANK ? {{(32 - WMAX) {r_bank_rd[WMAX-1]}}, r_bank_rd} : b_async;
+    endcase
   end
 
   // ---- the sequencer --------------------------------------------------------------------
@@ -591,6 +739,10 @@ module spikelab_core #(
         steps_to_run <= n_steps;
         ext_ptr <= {(EXW + 1) {1'b0}};
         phase <= n_steps == 32'd0 ? S_DONE : S_EXT;
+      end else if (b_write && b_region == R_EXT_REG) begin
+        ext_reg[b_index[POPW-1:0]] <= bus_wdata;
+      end else if (b_write && b_region == R_GEN_PHASE) begin
+        gen_phase[b_index[POPW-1:0]] <= bus_wdata;
       end
 
       S_EXT: begin

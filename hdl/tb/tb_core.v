@@ -7,6 +7,13 @@
 // Loihi spikes after the others' (its Loihi pass follows delivery), so the bench buffers one
 // step and writes it in population order, as the engine reports it. `overflow` is printed at the
 // end. The capacities are parameters so that a test can build it for its own networks.
+//
+// The bus (tests/hdl/core-bus.test.ts): `+writes=FILE` (lines `ADDRESS DATA` in hex, the list
+// coreLoadWrites makes from src/hdl/core-memory-map.ts) is written through the core's bus slave
+// before the run, as host_bridge would (each access held until bus_ready); with `+noimages` the
+// core starts with empty memories, so the run depends on the bus alone. `+readback=FILE` reads
+// every written address back and writes `ADDRESS DATA` lines; `+spikelist=FILE` reads, after
+// the run, the last step's spike counts and spike-list entries over the bus (`POP INDEX` lines).
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -21,7 +28,8 @@ module tb_core #(
     parameter integer GPTRMAX = 512,
     parameter integer GIDXMAX = 512,
     parameter integer EXTMAX  = 64,
-    parameter integer LOIHI   = 1
+    parameter integer LOIHI   = 1,
+    parameter integer BUS     = 1
 );
   localparam integer POPW = $clog2(POPMAX);
   localparam integer NW = $clog2(NMAX);
@@ -40,6 +48,13 @@ module tb_core #(
   wire signed [31:0] dump_i;
   wire [63:0] cycles, pass_cycles, deliver_cycles, events;
   wire overflow;
+  reg [31:0] bus_addr = 32'd0;
+  reg [31:0] bus_wdata = 32'd0;
+  reg bus_we = 1'b0;
+  reg bus_re = 1'b0;
+  wire [31:0] bus_rdata;
+  wire bus_ready;
+  reg [8*512-1:0] path;
 
   spikelab_core #(
       .NMAX(NMAX),
@@ -53,6 +68,7 @@ module tb_core #(
       .GIDXMAX(GIDXMAX),
       .EXTMAX(EXTMAX),
       .LOIHI(LOIHI),
+      .BUS(BUS),
       .IMAGES("./")
   ) core (
       .clk(clk),
@@ -75,8 +91,92 @@ module tb_core #(
       .pass_cycles(pass_cycles),
       .deliver_cycles(deliver_cycles),
       .events(events),
-      .overflow(overflow)
+      .overflow(overflow),
+      .bus_addr(bus_addr),
+      .bus_wdata(bus_wdata),
+      .bus_we(bus_we),
+      .bus_re(bus_re),
+      .bus_rdata(bus_rdata),
+      .bus_ready(bus_ready)
   );
+
+  // One bus access, as host_bridge makes it: raised after a falling edge, held until a rising
+  // edge with bus_ready (a core that never answers stops the bench).
+  integer waited;
+  task access(input write, input [31:0] address, input [31:0] data, output [31:0] rdata);
+    begin
+      @(negedge clk);
+      bus_addr = address;
+      bus_wdata = data;
+      bus_we = write;
+      bus_re = !write;
+      waited = 0;
+      @(posedge clk);
+      while (!bus_ready) begin
+        waited = waited + 1;
+        if (waited > 16) $fatal(1, "tb_core: no bus_ready for address %h", address);
+        @(posedge clk);
+      end
+      rdata = bus_rdata;
+      #1;
+      bus_we = 1'b0;
+      bus_re = 1'b0;
+    end
+  endtask
+
+  // The writes of +writes=FILE (then, with +readback=FILE, every address read back).
+  integer writes_file, back_file, got;
+  reg [31:0] w_addr, w_data, r_data;
+  task load;
+    begin
+      if ($value$plusargs("writes=%s", path)) begin
+        writes_file = $fopen(path, "r");
+        if (writes_file == 0) $fatal(1, "tb_core: cannot open the +writes file");
+        got = $fscanf(writes_file, "%h %h\n", w_addr, w_data);
+        while (got == 2) begin
+          access(1'b1, w_addr, w_data, r_data);
+          got = $fscanf(writes_file, "%h %h\n", w_addr, w_data);
+        end
+        if ($value$plusargs("readback=%s", path)) begin
+          back_file = $fopen(path, "w");
+          got = $fseek(writes_file, 0, 0);
+          got = $fscanf(writes_file, "%h %h\n", w_addr, w_data);
+          while (got == 2) begin
+            access(1'b0, w_addr, 32'd0, r_data);
+            $fwrite(back_file, "%h %h\n", w_addr, r_data);
+            got = $fscanf(writes_file, "%h %h\n", w_addr, w_data);
+          end
+          $fclose(back_file);
+        end
+        $fclose(writes_file);
+      end
+    end
+  endtask
+
+  // +spikelist=FILE: the last step's spikes read over the bus, population by population
+  // (pop.hex fields 1 and 2: base and size; count at slot * POPMAX + p, entries at
+  // slot * NMAX + base + k).
+  localparam [31:0] R_POP = 32'h0100_0000, R_COUNT = 32'h1100_0000, R_LIST = 32'h1200_0000;
+  integer list_file, lp, lk;
+  reg [31:0] n_pops, l_base, l_count, l_entry, l_slot;
+  task read_spikes;
+    begin
+      if ($value$plusargs("spikelist=%s", path)) begin
+        list_file = $fopen(path, "w");
+        l_slot = (steps - 1) % DMAX;
+        access(1'b0, 32'd0, 32'd0, n_pops);
+        for (lp = 0; lp < n_pops; lp = lp + 1) begin
+          access(1'b0, R_POP + lp * 32 + 1, 32'd0, l_base);
+          access(1'b0, R_COUNT + l_slot * POPMAX + lp, 32'd0, l_count);
+          for (lk = 0; lk < l_count; lk = lk + 1) begin
+            access(1'b0, R_LIST + l_slot * NMAX + l_base + lk, 32'd0, l_entry);
+            $fwrite(list_file, "%0d %0d\n", lp, l_entry);
+          end
+        end
+        $fclose(list_file);
+      end
+    end
+  endtask
 
   // One step's spikes, written in population order when the next step's first spike or the
   // end arrives.
@@ -97,7 +197,6 @@ module tb_core #(
 
   integer spikes_file;
   integer state_file;
-  reg [8*512-1:0] path;
   initial begin
     if (!$value$plusargs("steps=%d", steps)) $fatal(1, "tb_core: give +steps=N");
     if (!$value$plusargs("spikes=%s", path)) $fatal(1, "tb_core: give +spikes=FILE");
@@ -110,6 +209,7 @@ module tb_core #(
       $dumpfile(path);
       $dumpvars(0, tb_core);
     end
+    load;
     // Inputs change on the falling edge, away from the core's rising edge.
     @(negedge clk);
     start = 1'b1;
@@ -117,6 +217,7 @@ module tb_core #(
     start = 1'b0;
     wait (done);
     flush;
+    read_spikes;
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
     $display("cycles %0d pass %0d deliver %0d events %0d overflow %0d", cycles, pass_cycles,

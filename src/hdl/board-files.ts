@@ -67,7 +67,14 @@ ${params}
       .pass_cycles(),
       .deliver_cycles(),
       .events(events),
-      .overflow()
+      .overflow(),
+      // The bus slave is off (BUS = 0): the images are in the bitstream.
+      .bus_addr(32'd0),
+      .bus_wdata(32'd0),
+      .bus_we(1'b0),
+      .bus_re(1'b0),
+      .bus_rdata(),
+      .bus_ready()
   );
   /* verilator lint_on PINCONNECTEMPTY */
 

@@ -77,6 +77,7 @@ module tb_top;
   wire [63:0] cycles, pass_cycles, deliver_cycles, events;
   wire overflow;
 
+  /* verilator lint_off PINCONNECTEMPTY */  // the bus's outputs are unused
   spikelab_core #(
 ${params}
       .IMAGES("./")
@@ -101,8 +102,16 @@ ${params}
       .pass_cycles(pass_cycles),
       .deliver_cycles(deliver_cycles),
       .events(events),
-      .overflow(overflow)
+      .overflow(overflow),
+      // The bus slave is off (BUS = 0): the images come from $readmemh.
+      .bus_addr(32'd0),
+      .bus_wdata(32'd0),
+      .bus_we(1'b0),
+      .bus_re(1'b0),
+      .bus_rdata(),
+      .bus_ready()
   );
+  /* verilator lint_on PINCONNECTEMPTY */
 
   // Population ids as spikes.csv writes them (quoted where CSV needs it).
   function [8*${nameBytes}-1:0] pop_name(input [POPW-1:0] p);

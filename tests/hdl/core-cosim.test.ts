@@ -13,11 +13,11 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreCapacity } from '../../src/hdl/core-capacity.ts';
 import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
 import { parseDocumentJson } from '../../src/model/index.ts';
 import {
+  TB_CAPACITY,
   engineRecord,
   exportTo,
   firstCoreMismatch,
@@ -28,21 +28,6 @@ import {
 import { randomLoihiNetwork, randomNetwork } from './core-networks.ts';
 import { NumericalError } from '../../src/engine/errors.ts';
 import { REPO_ROOT, buildBench, runTool, workDir } from './simulators.ts';
-
-/** tb_core's default capacities (its parameters): every Verilator network is exported at these. */
-const TB_CAPACITY: CoreCapacity = {
-  NMAX: 256,
-  POPMAX: 8,
-  PRJMAX: 16,
-  CHMAX: 8,
-  DMAX: 8,
-  SYNMAX: 8192,
-  ROWMAX: 512,
-  GPTRMAX: 512,
-  GIDXMAX: 512,
-  EXTMAX: 64,
-  LOIHI: 1,
-};
 
 const CORE_SOURCES = CORE_RTL_FILES.map((f) => `hdl/${f}`);
 

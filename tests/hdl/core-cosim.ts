@@ -14,6 +14,21 @@ import type { CoreCapacity } from '../../src/hdl/core-capacity.ts';
 import { exportVerilog, type VerilogExport } from '../../src/hdl/export-verilog.ts';
 import { REPO_ROOT } from './simulators.ts';
 
+/** tb_core's default capacities (its parameters): every network it runs is laid out at these. */
+export const TB_CAPACITY: CoreCapacity = {
+  NMAX: 256,
+  POPMAX: 8,
+  PRJMAX: 16,
+  CHMAX: 8,
+  DMAX: 8,
+  SYNMAX: 8192,
+  ROWMAX: 512,
+  GPTRMAX: 512,
+  GIDXMAX: 512,
+  EXTMAX: 64,
+  LOIHI: 1,
+};
+
 /** The hand-written RTL as the CLI passes it to the generator. */
 export function coreRtl(): Record<string, string> {
   return Object.fromEntries(

@@ -1,0 +1,185 @@
+/**
+ * The core's bus slave (BUS = 1) and its memory map (src/hdl/core-memory-map.ts): the RTL's
+ * region numbers equal the TS map; in Icarus and in Verilator a core that starts with EMPTY
+ * memories (`+noimages`) is loaded only by the bridge writes `coreLoadWrites` makes, every
+ * written word reads back, the run equals the engine step for step (spikes and state), and the
+ * last step's spikes read over the bus equal the engine's. One tb_core build per simulator.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '../../src/engine/compile/index.ts';
+import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
+import { layoutCore } from '../../src/hdl/core-images.ts';
+import {
+  BANK_REGION,
+  CORE_REGIONS,
+  type CoreRegion,
+  coreLoadWrites,
+} from '../../src/hdl/core-memory-map.ts';
+import type { NetworkDocument } from '../../src/model/document.ts';
+import { parseDocumentJson } from '../../src/model/index.ts';
+import {
+  TB_CAPACITY,
+  engineRecord,
+  firstCoreMismatch,
+  simulatorRecord,
+  type StepRecord,
+} from './core-cosim.ts';
+import { randomNetwork } from './core-networks.ts';
+import { REPO_ROOT, type Simulator, buildBench, runTool, workDir } from './simulators.ts';
+
+const work = workDir('core-bus');
+let keep = false;
+afterAll(() => {
+  if (keep) console.log(`hdl: kept ${work.dir}`);
+  else work.dispose();
+});
+
+const CORE_SOURCES = CORE_RTL_FILES.map((f) => `hdl/${f}`);
+
+function gallery(name: string): NetworkDocument {
+  const parsed = parseDocumentJson(readFileSync(join(REPO_ROOT, 'public/examples', name), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name} does not validate`);
+  return parsed.document;
+}
+
+describe('the memory map is one definition', () => {
+  it("the RTL's R_* regions are CORE_REGIONS and BANK_REGION", () => {
+    const rtl = readFileSync(join(REPO_ROOT, 'hdl/spikelab_core.v'), 'utf8');
+    const found = new Map<string, number>();
+    for (const m of rtl.matchAll(/\bR_([A-Z_]+) = 8'h([0-9A-Fa-f]{2})\b/g)) {
+      found.set((m[1] ?? '').toLowerCase(), parseInt(m[2] ?? '', 16));
+    }
+    const want = new Map<string, number>(
+      Object.entries(CORE_REGIONS).map(([name, r]: [string, CoreRegion]) => [name, r.region]),
+    );
+    want.set('bank', BANK_REGION);
+    expect(found).toEqual(want);
+  });
+
+  it('regions do not overlap and lie below the control page at every capacity word', () => {
+    const regions = Object.values(CORE_REGIONS).map((r: CoreRegion) => r.region);
+    const banks = Array.from({ length: 16 }, (_, k) => BANK_REGION + k);
+    const all = [...regions, ...banks];
+    expect(new Set(all).size).toBe(all.length);
+    expect(Math.max(...all)).toBeLessThan(0xff);
+    for (const r of Object.values(CORE_REGIONS) as CoreRegion[]) {
+      expect(r.depth(TB_CAPACITY)).toBeLessThanOrEqual(2 ** 24);
+    }
+  });
+});
+
+/** The two networks: the gallery's hardware example and a seeded random one. */
+const NETWORKS: readonly [string, () => NetworkDocument][] = [
+  ['fixed-point-hw.json', () => gallery('fixed-point-hw.json')],
+  ['random network 103', () => randomNetwork(103, 60)],
+];
+
+const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+
+/** A word of `width` bits as the bus reads it back: sign- or zero-extended to 32 bits. */
+function readBack(data: number, width: number, signed: boolean): number {
+  if (width >= 32) return data >>> 0;
+  const span = 2 ** width;
+  const low = (data >>> 0) % span;
+  return (signed && low >= span / 2 ? low - span : low) >>> 0;
+}
+
+for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
+  describe(`a core with empty memories loaded over the bus equals the engine (${simulator})`, () => {
+    let binary: string[] = [];
+    beforeAll(() => {
+      const dir = join(work.dir, simulator);
+      mkdirSync(dir);
+      binary = buildBench(
+        simulator,
+        { top: 'tb_core', sources: ['hdl/tb/tb_core.v', ...CORE_SOURCES] },
+        dir,
+      );
+    }, 300_000);
+
+    it.each(NETWORKS)(
+      '%s',
+      async (name, make) => {
+        const doc = make();
+        const plan = compile(doc);
+        const images = layoutCore(plan).images;
+        const writes = coreLoadWrites(images, TB_CAPACITY);
+        const dir = join(work.dir, `${simulator}-${name.replace(/\W+/g, '-')}`);
+        mkdirSync(dir);
+        writeFileSync(
+          join(dir, 'writes.txt'),
+          writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
+        );
+        const [tool, ...args] = binary;
+        runTool(
+          tool ?? '',
+          [
+            ...args,
+            '+noimages',
+            `+writes=${join(dir, 'writes.txt')}`,
+            `+readback=${join(dir, 'readback.txt')}`,
+            `+steps=${plan.totalSteps}`,
+            `+spikes=${join(dir, 'spikes.csv')}`,
+            `+state=${join(dir, 'state.csv')}`,
+            `+spikelist=${join(dir, 'spikelist.txt')}`,
+          ],
+          `running tb_core over the bus on ${name}`,
+        );
+
+        // Every word reads back as written, at the memory's width.
+        const widthOf = widths();
+        const back = readFileSync(join(dir, 'readback.txt'), 'utf8').trim().split('\n');
+        expect(back).toHaveLength(writes.length);
+        back.forEach((line, i) => {
+          const w = writes[i];
+          if (w === undefined) throw new Error('more reads than writes');
+          const [width, signed] = widthOf(w.address >>> 24);
+          expect(line, `read back of ${hex(w.address)}`).toBe(
+            `${hex(w.address)} ${hex(readBack(w.data, width, signed))}`,
+          );
+        });
+
+        const got = simulatorRecord(
+          readFileSync(join(dir, 'spikes.csv'), 'utf8'),
+          readFileSync(join(dir, 'state.csv'), 'utf8'),
+          plan.totalSteps,
+          Number,
+        );
+        const want: StepRecord[] = await engineRecord(doc);
+        expect(want.reduce((s, r) => s + r.spikes.length, 0)).toBeGreaterThan(0);
+        const mismatch = firstCoreMismatch(doc, want, got);
+        if (mismatch !== null) keep = true;
+        expect(mismatch, `kept ${dir}`).toBeNull();
+
+        // The last step's spikes, read over the bus (population order, as the engine's).
+        const list = readFileSync(join(dir, 'spikelist.txt'), 'utf8')
+          .split('\n')
+          .filter((l) => l.length > 0)
+          .map((l) => l.replace(' ', ','));
+        const last = want[plan.totalSteps - 1]?.spikes ?? [];
+        expect(list).toEqual(last);
+      },
+      120_000,
+    );
+  });
+}
+
+/** Region -> [width, signed] of its memory in tb_core's core (TB_CAPACITY, CORE_WMAX 24). */
+function widths(): (region: number) => [number, boolean] {
+  const nw = Math.log2(TB_CAPACITY.NMAX);
+  const byRegion = new Map<number, [number, boolean]>([
+    [CORE_REGIONS.v.region, [24, true]],
+    [CORE_REGIONS.refr.region, [16, false]],
+    [CORE_REGIONS.row_start.region, [Math.log2(TB_CAPACITY.SYNMAX) + 1, false]],
+    [CORE_REGIONS.row_end.region, [Math.log2(TB_CAPACITY.SYNMAX) + 1, false]],
+    [CORE_REGIONS.syn_target.region, [nw, false]],
+    [CORE_REGIONS.syn_weight.region, [24, true]],
+    [CORE_REGIONS.syn_delay.region, [8, false]],
+    [CORE_REGIONS.gen_ptr.region, [Math.log2(TB_CAPACITY.GIDXMAX) + 1, false]],
+    [CORE_REGIONS.gen_idx.region, [nw, false]],
+    [CORE_REGIONS.loihi_v.region, [25, true]],
+  ]);
+  return (region) => byRegion.get(region) ?? (region >= BANK_REGION ? [24, true] : [32, false]);
+}
