@@ -117,6 +117,16 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-y', 'hdl', '-GLOIHI=1', '-GNMAX=2', '-GPOPMAX=2', '-GPRJMAX=2', '-GCHMAX=1', '-GDMAX=2'],
     ],
   },
+  // The core with its bus slave (BUS = 1): with and without Loihi, the smallest and 16 banks.
+  {
+    file: 'hdl/spikelab_core.v',
+    top: 'spikelab_core',
+    params: [
+      ['-y', 'hdl', '-GBUS=1', '-GLOIHI=1'],
+      ['-y', 'hdl', '-GBUS=1', '-GNMAX=2', '-GPOPMAX=2', '-GCHMAX=1', '-GDMAX=2', '-GEXTMAX=2'],
+      ['-y', 'hdl', '-GBUS=1', '-GCHMAX=16', '-GNMAX=4096', '-GDMAX=256'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {
