@@ -43,6 +43,11 @@ function Failure() {
       <p className={quiet ? 'hw-note' : 'hw-error'} role="alert" data-testid="board-error">
         {failure.message}
       </p>
+      {failure.retry && (
+        <p className="hw-note">
+          Plug the board back in and press Retry: it is opened again and the same bitstream sent.
+        </p>
+      )}
       {failure.help !== null && <AccessHelp help={failure.help} />}
       {failure.retry && (
         <button
@@ -62,7 +67,7 @@ function Status() {
   const status = useBoardStore((s) => s.status);
   if (status === null) return null;
   return (
-    <table className="hw-fit-table hw-board-status" data-testid="board-status">
+    <table className="hw-board-status" data-testid="board-status">
       <tbody>
         {statusRows(status).map(([label, value]) => (
           <tr key={label}>

@@ -33,6 +33,8 @@ export const DEMO_CHUNK_BYTES = 16384;
 export interface BoardServiceDeps {
   /** The permitted PYNQ-Z2 (`navigator.usb.getDevices()` in the worker), or null. */
   findUsbDevice: () => Promise<UsbDeviceLike | null>;
+  /** Frame words of the demo's test bitstream (default `DEMO_FRAME_WORDS`; tests use fewer). */
+  testFrameWords?: number;
   now?: () => number;
 }
 
@@ -157,7 +159,10 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         try {
           bitstream = checkBitstream(
             command.bytes ??
-              testBitstream({ frameWords: DEMO_FRAME_WORDS, userId: SPIKELAB_USERCODE }),
+              testBitstream({
+                frameWords: deps.testFrameWords ?? DEMO_FRAME_WORDS,
+                userId: SPIKELAB_USERCODE,
+              }),
           );
         } catch (error) {
           if (error instanceof BitFileError) {
