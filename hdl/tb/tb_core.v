@@ -14,6 +14,8 @@
 // core starts with empty memories, so the run depends on the bus alone. `+readback=FILE` reads
 // every written address back and writes `ADDRESS DATA` lines; `+spikelist=FILE` reads, after
 // the run, the last step's spike counts and spike-list entries over the bus (`POP INDEX` lines).
+// `+busyread` holds a read of address 0 during the whole run: the core must not answer it
+// while busy (the bench stops with an error if bus_ready rises then).
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -213,9 +215,14 @@ module tb_core #(
     // Inputs change on the falling edge, away from the core's rising edge.
     @(negedge clk);
     start = 1'b1;
+    if ($test$plusargs("busyread")) begin
+      bus_addr = 32'd0;
+      bus_re = 1'b1;
+    end
     @(negedge clk);
     start = 1'b0;
     wait (done);
+    bus_re = 1'b0;
     flush;
     read_spikes;
     $fclose(spikes_file);
@@ -224,6 +231,8 @@ module tb_core #(
              deliver_cycles, events, overflow);
     $finish;
   end
+
+  always @(posedge clk) if (busy && bus_ready) $fatal(1, "tb_core: the bus was answered while busy");
 
   always @(posedge clk) begin
     if (spike_valid) begin

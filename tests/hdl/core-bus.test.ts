@@ -3,9 +3,11 @@
  * region numbers equal the TS map; in Icarus and in Verilator a core that starts with EMPTY
  * memories (`+noimages`) is loaded only by the bridge writes `coreLoadWrites` makes, every
  * written word reads back, the run equals the engine step for step (spikes and state), and the
- * last step's spikes read over the bus equal the engine's. One tb_core build per simulator.
+ * last step's spikes read over the bus equal the engine's; a read held during the run is not
+ * answered. One tb_core build per simulator. Mutants: without the weight writes the run differs
+ * (the memories really start empty); a core that answers while busy stops the bench.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile/index.ts';
@@ -14,7 +16,10 @@ import { layoutCore } from '../../src/hdl/core-images.ts';
 import {
   BANK_REGION,
   CORE_REGIONS,
+  bankAddress,
+  coreAddress,
   type CoreRegion,
+  type CoreWrite,
   coreLoadWrites,
 } from '../../src/hdl/core-memory-map.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
@@ -58,7 +63,7 @@ describe('the memory map is one definition', () => {
     expect(found).toEqual(want);
   });
 
-  it('regions do not overlap and lie below the control page at every capacity word', () => {
+  it('regions do not overlap, lie below the control page and hold their depths', () => {
     const regions = Object.values(CORE_REGIONS).map((r: CoreRegion) => r.region);
     const banks = Array.from({ length: 16 }, (_, k) => BANK_REGION + k);
     const all = [...regions, ...banks];
@@ -67,16 +72,32 @@ describe('the memory map is one definition', () => {
     for (const r of Object.values(CORE_REGIONS) as CoreRegion[]) {
       expect(r.depth(TB_CAPACITY)).toBeLessThanOrEqual(2 ** 24);
     }
+    expect(() => coreAddress('pop', TB_CAPACITY.POPMAX * 32, TB_CAPACITY)).toThrow(
+      /word 256 is outside region 'pop' \(256 words\)/,
+    );
+    expect(() => bankAddress(TB_CAPACITY.CHMAX, 0, TB_CAPACITY)).toThrow(/CHMAX = 8/);
   });
 });
 
-/** The two networks: the gallery's hardware example and a seeded random one. */
-const NETWORKS: readonly [string, () => NetworkDocument][] = [
-  ['fixed-point-hw.json', () => gallery('fixed-point-hw.json')],
-  ['random network 103', () => randomNetwork(103, 60)],
+/**
+ * The networks: a seeded random one in both simulators; the gallery's hardware example (its
+ * run takes Icarus about 19 s) in Verilator only.
+ */
+const RANDOM: [string, () => NetworkDocument] = [
+  'random network 103',
+  () => randomNetwork(103, 60),
 ];
+const NETWORKS: Record<Simulator, readonly [string, () => NetworkDocument][]> = {
+  icarus: [RANDOM],
+  verilator: [['fixed-point-hw.json', () => gallery('fixed-point-hw.json')], RANDOM],
+};
 
 const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+
+/** The bridge writes as tb_core's +writes file: `ADDRESS DATA` in hex. */
+function writeList(file: string, writes: readonly CoreWrite[]): void {
+  writeFileSync(file, writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''));
+}
 
 /** A word of `width` bits as the bus reads it back: sign- or zero-extended to 32 bits. */
 function readBack(data: number, width: number, signed: boolean): number {
@@ -84,6 +105,38 @@ function readBack(data: number, width: number, signed: boolean): number {
   const span = 2 ** width;
   const low = (data >>> 0) % span;
   return (signed && low >= span / 2 ? low - span : low) >>> 0;
+}
+
+/** Runs `binary` (tb_core) on `writes` into an empty core, `extra` plusargs; returns its record. */
+function runOverBus(
+  binary: readonly string[],
+  dir: string,
+  writes: readonly CoreWrite[],
+  totalSteps: number,
+  extra: readonly string[],
+  what: string,
+): StepRecord[] {
+  writeList(join(dir, 'writes.txt'), writes);
+  const [tool, ...args] = binary;
+  runTool(
+    tool ?? '',
+    [
+      ...args,
+      '+noimages',
+      `+writes=${join(dir, 'writes.txt')}`,
+      `+steps=${totalSteps}`,
+      `+spikes=${join(dir, 'spikes.csv')}`,
+      `+state=${join(dir, 'state.csv')}`,
+      ...extra,
+    ],
+    what,
+  );
+  return simulatorRecord(
+    readFileSync(join(dir, 'spikes.csv'), 'utf8'),
+    readFileSync(join(dir, 'state.csv'), 'utf8'),
+    totalSteps,
+    Number,
+  );
 }
 
 for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
@@ -99,30 +152,22 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
       );
     }, 300_000);
 
-    it.each(NETWORKS)(
+    it.each(NETWORKS[simulator])(
       '%s',
       async (name, make) => {
         const doc = make();
         const plan = compile(doc);
-        const images = layoutCore(plan).images;
-        const writes = coreLoadWrites(images, TB_CAPACITY);
+        const writes = coreLoadWrites(layoutCore(plan).images, TB_CAPACITY);
         const dir = join(work.dir, `${simulator}-${name.replace(/\W+/g, '-')}`);
         mkdirSync(dir);
-        writeFileSync(
-          join(dir, 'writes.txt'),
-          writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
-        );
-        const [tool, ...args] = binary;
-        runTool(
-          tool ?? '',
+        const got = runOverBus(
+          binary,
+          dir,
+          writes,
+          plan.totalSteps,
           [
-            ...args,
-            '+noimages',
-            `+writes=${join(dir, 'writes.txt')}`,
+            '+busyread',
             `+readback=${join(dir, 'readback.txt')}`,
-            `+steps=${plan.totalSteps}`,
-            `+spikes=${join(dir, 'spikes.csv')}`,
-            `+state=${join(dir, 'state.csv')}`,
             `+spikelist=${join(dir, 'spikelist.txt')}`,
           ],
           `running tb_core over the bus on ${name}`,
@@ -141,13 +186,7 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
           );
         });
 
-        const got = simulatorRecord(
-          readFileSync(join(dir, 'spikes.csv'), 'utf8'),
-          readFileSync(join(dir, 'state.csv'), 'utf8'),
-          plan.totalSteps,
-          Number,
-        );
-        const want: StepRecord[] = await engineRecord(doc);
+        const want = await engineRecord(doc);
         expect(want.reduce((s, r) => s + r.spikes.length, 0)).toBeGreaterThan(0);
         const mismatch = firstCoreMismatch(doc, want, got);
         if (mismatch !== null) keep = true;
@@ -159,12 +198,59 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
           .filter((l) => l.length > 0)
           .map((l) => l.replace(' ', ','));
         const last = want[plan.totalSteps - 1]?.spikes ?? [];
+        expect(last.length).toBeGreaterThan(0);
         expect(list).toEqual(last);
       },
       120_000,
     );
+
+    if (simulator === 'verilator') {
+      it('without the weight writes the run differs: the memories really start empty', async () => {
+        const doc = RANDOM[1]();
+        const plan = compile(doc);
+        const writes = coreLoadWrites(layoutCore(plan).images, TB_CAPACITY).filter(
+          (w) => w.address >>> 24 !== CORE_REGIONS.syn_weight.region,
+        );
+        const dir = join(work.dir, 'verilator-no-weights');
+        mkdirSync(dir);
+        const got = runOverBus(binary, dir, writes, plan.totalSteps, [], 'running without weights');
+        expect(firstCoreMismatch(doc, await engineRecord(doc), got)).toMatch(/^step \d+/);
+      });
+    }
   });
 }
+
+describe('the bus slave refuses while the core runs', () => {
+  it('a core that answers while busy stops tb_core (+busyread)', () => {
+    const dir = join(work.dir, 'mutant-busy');
+    mkdirSync(dir);
+    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
+    const core = join(dir, 'spikelab_core.v');
+    const original = readFileSync(core, 'utf8');
+    const gate = 'wire b_idle = BUS != 0 && phase == S_IDLE && !start;';
+    expect(original).toContain(gate);
+    writeFileSync(core, original.replace(gate, 'wire b_idle = BUS != 0;  // mutant'));
+    const image = join(dir, 'tb.vvp');
+    runTool(
+      'iverilog',
+      [
+        '-g2012',
+        '-s',
+        'tb_core',
+        '-o',
+        image,
+        join(REPO_ROOT, 'hdl/tb/tb_core.v'),
+        ...CORE_RTL_FILES.map((f) => join(dir, f)),
+      ],
+      'building the mutant',
+    );
+    const doc = randomNetwork(103, 5);
+    const writes = coreLoadWrites(layoutCore(compile(doc)).images, TB_CAPACITY);
+    expect(() =>
+      runOverBus(['vvp', '-n', image], dir, writes, 5, ['+busyread'], 'running the mutant'),
+    ).toThrow(/the bus was answered while busy/);
+  });
+});
 
 /** Region -> [width, signed] of its memory in tb_core's core (TB_CAPACITY, CORE_WMAX 24). */
 function widths(): (region: number) => [number, boolean] {
