@@ -38,6 +38,9 @@ describe('board text', () => {
     // A quarter in 0.5 s: three quarters take 1.5 s more.
     expect(progressText(p, 0.5)).toBe('65,536 of 262,144 bytes (25%), 1.5 s left');
     expect(progressText({ ...p, sentBytes: 0 }, 0)).toBe('0 of 262,144 bytes (0%)');
+    expect(progressText({ sentBytes: 0, totalBytes: 0, phase: 'clearing' }, 0)).toBe(
+      'starting the upload',
+    );
     expect(progressText({ ...p, sentBytes: 262144, phase: 'starting' }, 2)).toBe(
       '262,144 of 262,144 bytes (100%): starting the design (JSTART)',
     );

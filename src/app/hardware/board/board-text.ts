@@ -28,6 +28,8 @@ export function statusRows(status: BoardStatus): [string, string][] {
  */
 export function progressText(progress: ProgramProgress, elapsedSeconds: number): string {
   const { sentBytes, totalBytes, phase } = progress;
+  // Before the worker's first report the size is not known yet.
+  if (totalBytes === 0) return 'starting the upload';
   const percent = totalBytes > 0 ? Math.floor((100 * sentBytes) / totalBytes) : 0;
   const bytes = `${count(sentBytes)} of ${count(totalBytes)} bytes (${percent}%)`;
   switch (phase) {

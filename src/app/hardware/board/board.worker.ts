@@ -9,7 +9,9 @@ import { createBoardService } from './board-service.ts';
 
 const service = createBoardService({
   findUsbDevice: async () => {
-    if (!('usb' in navigator)) return null;
+    if (!('usb' in navigator)) {
+      throw new Error('this browser has no WebUSB in workers: use a current Chrome or Edge');
+    }
     const devices = await navigator.usb.getDevices();
     return (
       devices.find(
