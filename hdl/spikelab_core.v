@@ -267,16 +267,18 @@ module spikelab_core #(
     if (b_write && b_region == R_GEN_PTR) gen_ptr_mem[b_index[GPW-1:0]] <= bus_wdata[GIW:0];
     if (b_write && b_region == R_GEN_IDX) gen_idx_mem[b_index[GIW-1:0]] <= bus_wdata[NW-1:0];
     b_pending <= b_read && !b_pending;
-    b_pending_region <= b_region;
-    case (b_region)
-      R_NET: b_async <= net_mem[b_index[1:0]];
-      R_POP: b_async <= pop_mem[b_index[PIW-1:0]];
-      R_PRJ: b_async <= prj_mem[b_index[JIW-1:0]];
-      R_EXT: b_async <= ext_mem[b_index[EIW-1:0]];
-      R_EXT_REG: b_async <= ext_reg[b_index[POPW-1:0]];
-      R_GEN_PHASE: b_async <= gen_phase[b_index[POPW-1:0]];
-      default: b_async <= {{(31 - NW) {1'b0}}, cnt_mem[b_index[DW+POPW-1:0]]};
-    endcase
+    if (b_read) begin
+      b_pending_region <= b_region;
+      case (b_region)
+        R_NET: b_async <= net_mem[b_index[1:0]];
+        R_POP: b_async <= pop_mem[b_index[PIW-1:0]];
+        R_PRJ: b_async <= prj_mem[b_index[JIW-1:0]];
+        R_EXT: b_async <= ext_mem[b_index[EIW-1:0]];
+        R_EXT_REG: b_async <= ext_reg[b_index[POPW-1:0]];
+        R_GEN_PHASE: b_async <= gen_phase[b_index[POPW-1:0]];
+        default: b_async <= {{(31 - NW) {1'b0}}, cnt_mem[b_index[DW+POPW-1:0]]};
+      endcase
+    end
   end
 
   // The current population's fields.
@@ -678,6 +680,7 @@ module spikelab_core #(
       default:
       bus_rdata = b_pending_region >= R_BANK ? {{(32 - WMAX) {r_bank_rd[WMAX-1]}}, r_bank_rd} : b_async;
     endcase
+    if (BUS == 0) bus_rdata = 32'd0;  // no slave: nothing of the read path is built
   end
 
   // ---- the sequencer --------------------------------------------------------------------
