@@ -1,11 +1,11 @@
 /**
  * The Hardware tab's Board section with the demo board (the virtual FT2232H and FPGA in the
  * board worker, driven by the real host code): connect, status, upload the test bitstream
- * with progress to 100%, the Spikelab core's USERCODE; an unplug at 50% and Retry. Then a
+ * with progress to 100%, the Spikelab core's USERCODE; an unplug at 50% and Retry; then a
  * browser without WebUSB is told so and offered the demo board.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openFresh } from './helpers.ts';
+import { openFresh, waitReady } from './helpers.ts';
 
 /** Every text the progress line shows, gathered in the page (an upload takes about a second). */
 async function recordProgress(page: Page): Promise<void> {
@@ -22,7 +22,7 @@ async function recordProgress(page: Page): Promise<void> {
 const progressSeen = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { boardProgress: string[] }).boardProgress);
 
-test('Board: the demo board connects, takes the test bitstream, and comes back after an unplug', async ({
+test('Board: the demo board connects, takes the test bitstream, comes back after an unplug; no WebUSB is said', async ({
   page,
 }, testInfo) => {
   await openFresh(page);
@@ -64,13 +64,13 @@ test('Board: the demo board connects, takes the test bitstream, and comes back a
   await page.getByTestId('board-disconnect').click();
   await expect(page.getByTestId('board-demo')).toBeVisible();
   await expect(status).toHaveCount(0);
-});
 
-test('Board: without WebUSB the page says so and offers the demo board', async ({ page }) => {
+  // A browser without WebUSB (one reload, cheaper than a second test's fresh page).
   await page.addInitScript(() => {
     delete (Navigator.prototype as { usb?: unknown }).usb;
   });
-  await openFresh(page);
+  await page.reload();
+  await waitReady(page);
   await page.getByTestId('tab-hardware').click();
   await expect(page.getByTestId('board-webusb-missing')).toContainText(
     'This browser has no WebUSB',
