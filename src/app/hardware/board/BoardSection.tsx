@@ -52,7 +52,7 @@ function Failure() {
       {failure.retry && (
         <button
           type="button"
-          className="btn btn-primary"
+          className="btn btn-secondary"
           data-testid="board-retry"
           onClick={() => void boardStore.getState().retry()}
         >
@@ -149,7 +149,7 @@ export function BoardSection() {
           <div className="hw-quantise-row">
             <button
               type="button"
-              className="btn btn-primary"
+              className="btn btn-secondary"
               data-testid="board-connect"
               disabled={!availability.ok || busy}
               onClick={() => void boardStore.getState().connectUsb()}
@@ -179,7 +179,7 @@ export function BoardSection() {
         <div className="hw-quantise-row">
           <button
             type="button"
-            className="btn btn-primary"
+            className="btn btn-secondary"
             data-testid="board-upload-file"
             disabled={phase !== 'connected'}
             onClick={() => file.current?.click()}
