@@ -10,6 +10,9 @@ const ARGS = [
   '--quick',
   '--no-baseline',
   '--no-sc',
+  // The hardware and board sections have their own tests; here they would only cost time.
+  '--no-hardware',
+  '--no-board',
   '--neurons',
   '200',
   '--duration',
