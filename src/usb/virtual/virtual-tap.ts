@@ -149,12 +149,23 @@ export class VirtualTap {
  * takes the TDO its upstream neighbour presented before the edge.
  */
 export class VirtualChain {
-  constructor(readonly devices: readonly VirtualTap[]) {}
+  /** Each device's TDO before the edge; reused, since this runs once per TCK (megabits). */
+  private readonly outs: (0 | 1)[];
+
+  constructor(readonly devices: readonly VirtualTap[]) {
+    this.outs = devices.map(() => 0);
+  }
 
   /** One TCK: returns the TDO the host samples on this rising edge. */
   clock(tms: 0 | 1, tdi: 0 | 1): 0 | 1 {
-    const outs = this.devices.map((d) => d.tdo());
-    this.devices.forEach((d, i) => d.clock(tms, i === 0 ? tdi : (outs[i - 1] ?? 0)));
-    return outs[outs.length - 1] ?? tdi;
+    const { devices, outs } = this;
+    const n = devices.length;
+    for (let i = 0; i < n; i += 1) outs[i] = (devices[i] as VirtualTap).tdo();
+    let input = tdi;
+    for (let i = 0; i < n; i += 1) {
+      (devices[i] as VirtualTap).clock(tms, input);
+      input = outs[i] ?? 0;
+    }
+    return n === 0 ? tdi : input;
   }
 }
