@@ -3,8 +3,9 @@
  * hardware" with the float/fixed comparison (rates table, two rasters) and Apply,
  * "Export Verilog (zip)" and the resource fit (estimate, then Yosys in a worker).
  *
- * Layout: a left column of sections (check, quantise, export, fit) and a right column with
- * the comparison's table and rasters.
+ * Layout: with a comparison, a left column of sections (check, quantise, export, fit, board)
+ * and a right column with its table and rasters; without one the sections flow in columns
+ * across the whole width, so none is squeezed into a scrolled strip beside an empty area.
  */
 import { BoardSection } from './board/BoardSection.tsx';
 import { ComparisonRasters } from './ComparisonRasters.tsx';
@@ -19,7 +20,11 @@ import './hardware.css';
 export function HardwarePanel() {
   const comparison = useHardwareStore((s) => s.comparison);
   return (
-    <section className="hw-panel" aria-label="Hardware" data-testid="hardware-panel">
+    <section
+      className={comparison === null ? 'hw-panel hw-panel--flow' : 'hw-panel'}
+      aria-label="Hardware"
+      data-testid="hardware-panel"
+    >
       <div className="hw-side">
         <section className="hw-section" aria-label="Hardware check">
           <h3>Hardware check</h3>
@@ -42,19 +47,12 @@ export function HardwarePanel() {
           <BoardSection />
         </section>
       </div>
-      <div className="hw-main">
-        {comparison === null ? (
-          <p className="hw-note">
-            Quantise to run the float network and its fixed-point version side by side: their rates
-            and rasters appear here.
-          </p>
-        ) : (
-          <>
-            <RateTable rows={comparison.rows} />
-            <ComparisonRasters comparison={comparison} />
-          </>
-        )}
-      </div>
+      {comparison !== null && (
+        <div className="hw-main">
+          <RateTable rows={comparison.rows} />
+          <ComparisonRasters comparison={comparison} />
+        </div>
+      )}
     </section>
   );
 }

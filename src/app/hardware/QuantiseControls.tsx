@@ -87,6 +87,12 @@ export function QuantiseControls() {
         )}
       </div>
       <ProgressLine />
+      {comparison === null && !running && message === null && (
+        <p className="hw-note">
+          Runs the float network and its W-bit fixed-point version, then shows their rates and
+          rasters side by side; Apply replaces the network (one undo).
+        </p>
+      )}
       {message !== null && (
         <p className={status === 'error' ? 'hw-error' : 'hw-note'} data-testid="hw-message">
           {message}
