@@ -32,7 +32,9 @@
 // projections, stimulus events, list counts) are read asynchronously (LUT RAM / registers).
 // Image formats are in hdl/README.md ("Network core").
 //
-// Ports: `start` (one clock) runs `n_steps` steps; `done` rises when they are finished. Every
+// Ports: `start` (one clock) runs `n_steps` steps; `step_done` pulses once per finished step;
+// `done` rises when they are all finished. With BUS = 1 a bus slave loads and reads every
+// memory while the core is idle (hdl/README.md, "Core memory map"). Every
 // spike is presented on spike_* for one clock, in order of step, then the non-Loihi
 // populations in document order, then the Loihi populations in document order, each index
 // ascending (a testbench that writes the engine's order buffers one step); with dump_en the
@@ -79,6 +81,7 @@ module spikelab_core #(
     output reg  [       63:0] deliver_cycles,
     output reg  [       63:0] events,
     output reg                overflow,
+    output reg                step_done,  // one clock per finished step (host_bridge's core_step_done)
     // Bus slave (BUS = 1), core clock, as host_bridge drives it: the memory map of
     // src/hdl/core-memory-map.ts (hdl/README.md, "Core memory map"). With BUS = 0 it never
     // answers and the memories are images only.
@@ -689,6 +692,7 @@ module spikelab_core #(
     phase = S_IDLE;
     busy = 1'b0;
     done = 1'b0;
+    step_done = 1'b0;
     spike_valid = 1'b0;
     dump_valid = 1'b0;
     cycles = 64'd0;
@@ -716,6 +720,7 @@ module spikelab_core #(
 
   always @(posedge clk) begin
     spike_valid <= 1'b0;
+    step_done <= 1'b0;
     dump_valid <= 1'b0;
     if (busy && phase != S_DUMP_POP && phase != S_DUMP) cycles <= cycles + 1'b1;
     if (in_pass) pass_cycles <= pass_cycles + 1'b1;
@@ -997,6 +1002,7 @@ module spikelab_core #(
       end
 
       S_NEXT: begin
+        step_done <= 1'b1;
         t <= t + 32'd1;
         phase <= t + 32'd1 == steps_to_run ? S_DONE : S_EXT;
       end

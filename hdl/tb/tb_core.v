@@ -50,6 +50,9 @@ module tb_core #(
   wire signed [31:0] dump_i;
   wire [63:0] cycles, pass_cycles, deliver_cycles, events;
   wire overflow;
+  wire step_done;
+  integer steps_done = 0;  // step_done pulses: one per step, checked at the end
+  always @(posedge clk) if (step_done) steps_done = steps_done + 1;
   reg [31:0] bus_addr = 32'd0;
   reg [31:0] bus_wdata = 32'd0;
   reg bus_we = 1'b0;
@@ -94,6 +97,7 @@ module tb_core #(
       .deliver_cycles(deliver_cycles),
       .events(events),
       .overflow(overflow),
+      .step_done(step_done),
       .bus_addr(bus_addr),
       .bus_wdata(bus_wdata),
       .bus_we(bus_we),
@@ -223,6 +227,7 @@ module tb_core #(
     start = 1'b0;
     wait (done);
     bus_re = 1'b0;
+    if (steps_done != steps) $fatal(1, "tb_core: %0d step_done pulses for %0d steps", steps_done, steps);
     flush;
     read_spikes;
     $fclose(spikes_file);

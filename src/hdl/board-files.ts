@@ -68,6 +68,7 @@ ${params}
       .deliver_cycles(),
       .events(events),
       .overflow(),
+      .step_done(),
       // The bus slave is off (BUS = 0): the images are in the bitstream.
       .bus_addr(32'd0),
       .bus_wdata(32'd0),

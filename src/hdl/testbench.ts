@@ -103,6 +103,7 @@ ${params}
       .deliver_cycles(deliver_cycles),
       .events(events),
       .overflow(overflow),
+      .step_done(),
       // The bus slave is off (BUS = 0): the images come from $readmemh.
       .bus_addr(32'd0),
       .bus_wdata(32'd0),
