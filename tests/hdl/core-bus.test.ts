@@ -7,7 +7,7 @@
  * answered. One tb_core build per simulator. Mutants: without the weight writes the run differs
  * (the memories really start empty); a core that answers while busy stops the bench.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile/index.ts';
@@ -26,6 +26,7 @@ import type { NetworkDocument } from '../../src/model/document.ts';
 import { parseDocumentJson } from '../../src/model/index.ts';
 import {
   TB_CAPACITY,
+  buildCoreMutant,
   engineRecord,
   firstCoreMismatch,
   simulatorRecord,
@@ -223,26 +224,10 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
 describe('the bus slave refuses while the core runs', () => {
   it('a core that answers while busy stops tb_core (+busyread)', () => {
     const dir = join(work.dir, 'mutant-busy');
-    mkdirSync(dir);
-    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-    const core = join(dir, 'spikelab_core.v');
-    const original = readFileSync(core, 'utf8');
-    const gate = 'wire b_idle = BUS != 0 && phase == S_IDLE && !start;';
-    expect(original).toContain(gate);
-    writeFileSync(core, original.replace(gate, 'wire b_idle = BUS != 0;  // mutant'));
-    const image = join(dir, 'tb.vvp');
-    runTool(
-      'iverilog',
-      [
-        '-g2012',
-        '-s',
-        'tb_core',
-        '-o',
-        image,
-        join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-        ...CORE_RTL_FILES.map((f) => join(dir, f)),
-      ],
-      'building the mutant',
+    const image = buildCoreMutant(
+      dir,
+      'wire b_idle = BUS != 0 && phase == S_IDLE && !start;',
+      'wire b_idle = BUS != 0;  // mutant',
     );
     const doc = randomNetwork(103, 5);
     const writes = coreLoadWrites(layoutCore(compile(doc)).images, TB_CAPACITY);

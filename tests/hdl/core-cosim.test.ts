@@ -10,7 +10,7 @@
  * names the first step, population, neuron and field and keeps the directory (rerun it with
  * `+vcd` for the waves).
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
@@ -18,9 +18,11 @@ import type { NetworkDocument } from '../../src/model/document.ts';
 import { parseDocumentJson } from '../../src/model/index.ts';
 import {
   TB_CAPACITY,
+  buildCoreMutant,
   engineRecord,
   exportTo,
   firstCoreMismatch,
+  runCoreImage,
   shell,
   simulatorRecord,
   type StepRecord,
@@ -176,47 +178,14 @@ describe('spikelab_core equals the engine step for step (Verilator, one build)',
 describe('the co-simulation catches a slip in the core', () => {
   it('reports delivery without saturation at the first step it changes a current', async () => {
     const dir = join(work.dir, 'mutant');
-    mkdirSync(dir);
-    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-    const core = join(dir, 'spikelab_core.v');
-    const original = readFileSync(core, 'utf8');
-    const clamp = 'c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;';
-    expect(original).toContain(clamp);
-    writeFileSync(core, original.replace(clamp, 'c_sum;  // mutant: wraps'));
-    const image = join(dir, 'tb.vvp');
-    runTool(
-      'iverilog',
-      [
-        '-g2012',
-        '-s',
-        'tb_core',
-        '-o',
-        image,
-        join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-        ...CORE_RTL_FILES.map((f) => join(dir, f)),
-      ],
-      'building the mutant',
+    const image = buildCoreMutant(
+      dir,
+      'c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;',
+      'c_sum;  // mutant: wraps',
     );
     const doc = saturatingNetwork();
     exportTo(doc, dir, TB_CAPACITY);
-    runTool(
-      'vvp',
-      [
-        '-n',
-        image,
-        `+images=${dir}/`,
-        '+steps=40',
-        `+spikes=${dir}/spikes.csv`,
-        `+state=${dir}/state.csv`,
-      ],
-      'running the mutant',
-    );
-    const got = simulatorRecord(
-      readFileSync(join(dir, 'spikes.csv'), 'utf8'),
-      readFileSync(join(dir, 'state.csv'), 'utf8'),
-      40,
-      Number,
-    );
+    const got = runCoreImage(image, dir, 40);
     const mismatch = firstCoreMismatch(doc, await engineRecord(doc), got);
     expect(mismatch).toMatch(
       /^step \d+, population 'target', neuron \d+, field i: expected 127, got -?\d+$/,
@@ -227,52 +196,16 @@ describe('the co-simulation catches a slip in the core', () => {
 describe('the Loihi path of the core', () => {
   it('reports a Loihi delivery that saturates at 24 bits (the engine sums exactly)', async () => {
     const dir = join(work.dir, 'mutant-loihi');
-    mkdirSync(dir);
-    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-    const core = join(dir, 'spikelab_core.v');
-    const original = readFileSync(core, 'utf8');
-    const exact = 'c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};';
-    expect(original).toContain(exact);
     const sum = '(c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w})';
-    writeFileSync(
-      core,
-      original.replace(exact, `c_new_l = ${sum} > 32'sd8388607 ? 32'sd8388607 : ${sum};`),
-    );
-    const image = join(dir, 'tb.vvp');
-    runTool(
-      'iverilog',
-      [
-        '-g2012',
-        '-s',
-        'tb_core',
-        '-o',
-        image,
-        join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-        ...CORE_RTL_FILES.map((f) => join(dir, f)),
-      ],
-      'building the Loihi mutant',
+    const image = buildCoreMutant(
+      dir,
+      'c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};',
+      `c_new_l = ${sum} > 32'sd8388607 ? 32'sd8388607 : ${sum};`,
     );
     // Five events of 2,088,960 sum to 10,444,800: above 2^23, below the engine's 2^24.
     const doc = loihiBurst(5);
     exportTo(doc, dir, TB_CAPACITY);
-    runTool(
-      'vvp',
-      [
-        '-n',
-        image,
-        `+images=${dir}/`,
-        '+steps=4',
-        `+spikes=${dir}/spikes.csv`,
-        `+state=${dir}/state.csv`,
-      ],
-      'running the Loihi mutant',
-    );
-    const got = simulatorRecord(
-      readFileSync(join(dir, 'spikes.csv'), 'utf8'),
-      readFileSync(join(dir, 'state.csv'), 'utf8'),
-      4,
-      Number,
-    );
+    const got = runCoreImage(image, dir, 4);
     expect(firstCoreMismatch(doc, await engineRecord(doc), got)).toBe(
       "step 1, population 'burst', neuron 0, field i: expected 10444800, got 8388607",
     );
