@@ -3,20 +3,22 @@
  * an IR scan shifts the PL's 6 bits then 4 ones (BYPASS for the DAP); a DR scan shifts the PL's
  * bits then one pad bit for the bypassed DAP, and TDO gives the PL's bits first.
  */
+import { PL_IR_BITS, PL_USER_IR } from '../../hdl/bridge-jtag.ts';
 import { bitVector, getBit, setBit } from './bit-vector.ts';
 import type { ChainDevice } from './chain-scan.ts';
 import type { MpsseJtagWriter, ShiftHandle } from './mpsse-jtag-writer.ts';
 import type { TapState } from './tap-state.ts';
 
-export const PL_IR_LENGTH = 6;
+/** The PL TAP's instruction length: the bridge protocol's (src/hdl/bridge-jtag.ts), one value. */
+export const PL_IR_LENGTH = PL_IR_BITS;
 export const DAP_IR_LENGTH = 4;
 
 /** The PL's 6-bit instructions used by Spikelab (UG470, HARDWARE.md). */
 export const PL_INSTRUCTION = {
-  USER1: 0x02,
-  USER2: 0x03,
-  USER3: 0x22,
-  USER4: 0x23,
+  USER1: PL_USER_IR[1],
+  USER2: PL_USER_IR[2],
+  USER3: PL_USER_IR[3],
+  USER4: PL_USER_IR[4],
   CFG_OUT: 0x04,
   CFG_IN: 0x05,
   USERCODE: 0x08,
