@@ -1,0 +1,30 @@
+/**
+ * hdl/online_o1_var.v (the OnlineO1 step with its configuration as inputs, as the network core
+ * runs it) against the engine's `stepOnlineO1`: the corner, random and chained vectors of
+ * online_o1_update's bench at its eight configurations, through one instance, in Icarus and in
+ * Verilator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstMismatch } from './mismatch.ts';
+import { O1_EXPECTED, O1_VECTORS, describeO1Vector, runO1 } from './online-o1-run.ts';
+import { SIMULATORS, buildBench, workDir } from './simulators.ts';
+
+const BENCH = {
+  top: 'tb_online_o1_var',
+  sources: ['hdl/tb/tb_online_o1_var.v', 'hdl/online_o1_var.v'],
+};
+
+describe.each(SIMULATORS)('hdl/online_o1_var.v computes as the engine (%s)', (simulator) => {
+  const work = workDir(`o1-var-${simulator}`);
+  let command: string[] = [];
+  beforeAll(() => {
+    command = buildBench(simulator, BENCH, work.dir);
+  });
+  afterAll(() => work.dispose());
+
+  it('every output of every vector, each configuration arriving at run time', () => {
+    const got = runO1(command, work.dir, O1_VECTORS);
+    expect(got.length).toBe(O1_VECTORS.length);
+    expect(firstMismatch(O1_EXPECTED, got, (n) => describeO1Vector(O1_VECTORS, n))).toBeNull();
+  });
+});
