@@ -42,6 +42,11 @@
 // the dump phase) and delivered synaptic events. `overflow` (sticky until the next start) rises
 // when a Loihi neuron's |I| or new |v| reaches 2^24, where the engine stops with NumericalError:
 // the hardware cannot stop, so what follows is not the engine's.
+//
+// With BUS = 1 a run continues where the last one stopped: `start` runs `n_steps` more steps
+// from the current t and keeps t, the stimulus pointer and `overflow` (a host runs a network in
+// chunks and reads each chunk's spikes); the bus reads and writes them (`run_state`) and reads
+// the capacities (`capacity`). With BUS = 0 `start` clears them and runs steps 0..n_steps-1.
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -214,7 +219,9 @@ module spikelab_core #(
       R_ROW_START = 8'h05, R_ROW_END = 8'h06, R_SYN_TARGET = 8'h07, R_SYN_WEIGHT = 8'h08,
       R_SYN_DELAY = 8'h09, R_GEN_PTR = 8'h0A, R_GEN_IDX = 8'h0B, R_REFR = 8'h0C,
       R_LOIHI_V = 8'h0D, R_LOIHI_I = 8'h0E, R_EXT_REG = 8'h0F, R_GEN_PHASE = 8'h10,
-      R_SPIKE_COUNT = 8'h11, R_SPIKE_LIST = 8'h12, R_BANK = 8'h20;
+      R_SPIKE_COUNT = 8'h11, R_SPIKE_LIST = 8'h12, R_CAPACITY = 8'h13, R_RUN_STATE = 8'h14,
+      R_BANK = 8'h20;
+  localparam integer ONLINE_O1 = 0;  // capacity word 11: the core has no learning synapses yet
   localparam integer PIW = $clog2(POPMAX * 32);
   localparam integer JIW = $clog2(PRJMAX * 16);
   localparam integer EIW = $clog2(EXTMAX * 4);
@@ -245,12 +252,35 @@ module spikelab_core #(
         b_hit = b_index < DMAX * NMAX;
         b_writable = 1'b0;
       end
+      R_CAPACITY: begin
+        b_hit = b_index < 32'd16;
+        b_writable = 1'b0;
+      end
+      R_RUN_STATE: b_hit = b_index < 32'd4;  // word 3 reads 0; a write to it is ignored
       default: b_hit = b_region >= R_BANK && {24'd0, b_bank} < CHMAX && b_index < NMAX;
     endcase
   end
   wire b_write = b_idle && bus_we && b_hit && b_writable;
   wire b_read = b_idle && bus_re && b_hit;
   wire w_bank = b_write && b_region >= R_BANK;
+  // The `capacity` region: what this bitstream holds, for a host that loads a network into it.
+  function automatic [31:0] capacity_word(input [3:0] i);
+    case (i)
+      4'd0: capacity_word = NMAX;
+      4'd1: capacity_word = POPMAX;
+      4'd2: capacity_word = PRJMAX;
+      4'd3: capacity_word = CHMAX;
+      4'd4: capacity_word = DMAX;
+      4'd5: capacity_word = SYNMAX;
+      4'd6: capacity_word = ROWMAX;
+      4'd7: capacity_word = GPTRMAX;
+      4'd8: capacity_word = GIDXMAX;
+      4'd9: capacity_word = EXTMAX;
+      4'd10: capacity_word = LOIHI != 0 ? 32'd1 : 32'd0;
+      4'd11: capacity_word = ONLINE_O1;
+      default: capacity_word = 32'd0;
+    endcase
+  endfunction
   reg b_pending;  // a read's memories answer this clock
   reg [7:0] b_pending_region;
   reg [31:0] b_async;  // what the asynchronously read tables gave last clock
@@ -279,6 +309,14 @@ module spikelab_core #(
         R_EXT: b_async <= ext_mem[b_index[EIW-1:0]];
         R_EXT_REG: b_async <= ext_reg[b_index[POPW-1:0]];
         R_GEN_PHASE: b_async <= gen_phase[b_index[POPW-1:0]];
+        R_CAPACITY: b_async <= capacity_word(b_index[3:0]);
+        R_RUN_STATE:
+        case (b_index[1:0])
+          2'd0: b_async <= t;
+          2'd1: b_async <= {{(31 - EXW) {1'b0}}, ext_ptr};
+          2'd2: b_async <= {31'd0, overflow};
+          default: b_async <= 32'd0;
+        endcase
         default: b_async <= {{(31 - NW) {1'b0}}, cnt_mem[b_index[DW+POPW-1:0]]};
       endcase
     end
@@ -700,6 +738,8 @@ module spikelab_core #(
     deliver_cycles = 64'd0;
     events = 64'd0;
     overflow = 1'b0;
+    t = 32'd0;  // BUS = 1: the first start runs from step 0 (a later one goes on)
+    ext_ptr = {(EXW + 1) {1'b0}};
     lpass = 1'b0;
     a_valid = 1'b0;
     c_valid = 1'b0;
@@ -742,11 +782,19 @@ module spikelab_core #(
       if (start) begin
         busy <= 1'b1;
         done <= 1'b0;
-        overflow <= 1'b0;
-        t <= 32'd0;
-        steps_to_run <= n_steps;
-        ext_ptr <= {(EXW + 1) {1'b0}};
         phase <= n_steps == 32'd0 ? S_DONE : S_EXT;
+        if (BUS != 0) begin
+          steps_to_run <= t + n_steps;  // the step after the last one to run
+        end else begin
+          overflow <= 1'b0;
+          t <= 32'd0;
+          steps_to_run <= n_steps;
+          ext_ptr <= {(EXW + 1) {1'b0}};
+        end
+      end else if (b_write && b_region == R_RUN_STATE) begin
+        if (b_index[1:0] == 2'd0) t <= bus_wdata;
+        if (b_index[1:0] == 2'd1) ext_ptr <= bus_wdata[EXW:0];
+        if (b_index[1:0] == 2'd2) overflow <= bus_wdata[0];
       end else if (b_write && b_region == R_EXT_REG) begin
         ext_reg[b_index[POPW-1:0]] <= bus_wdata;
       end else if (b_write && b_region == R_GEN_PHASE) begin

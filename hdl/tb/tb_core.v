@@ -16,6 +16,9 @@
 // the run, the last step's spike counts and spike-list entries over the bus (`POP INDEX` lines).
 // `+busyread` holds a read of address 0 during the whole run: the core must not answer it
 // while busy (the bench stops with an error if bus_ready rises then).
+// `+chunk=K` (BUS = 1) runs the steps as a host does in chunks: `start` for K steps, then, after
+// checking over the bus that run_state's t is K, `start` for the rest, which the core runs on
+// from step K. `+capacity=FILE` writes the 16 words of the `capacity` region, one per line.
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -41,7 +44,8 @@ module tb_core #(
 
   reg start = 1'b0;
   reg dump_en = 1'b0;
-  reg [31:0] steps = 32'd0;
+  reg [31:0] steps = 32'd0;  // in all
+  reg [31:0] n_run = 32'd0;  // this start's
   wire busy, done, spike_valid, dump_valid;
   wire [31:0] spike_step, dump_step;
   wire [POPW-1:0] spike_pop, dump_pop;
@@ -78,7 +82,7 @@ module tb_core #(
   ) core (
       .clk(clk),
       .start(start),
-      .n_steps(steps),
+      .n_steps(n_run),
       .dump_en(dump_en),
       .busy(busy),
       .done(done),
@@ -163,6 +167,7 @@ module tb_core #(
   // (pop.hex fields 1 and 2: base and size; count at slot * POPMAX + p, entries at
   // slot * NMAX + base + k).
   localparam [31:0] R_POP = 32'h0100_0000, R_COUNT = 32'h1100_0000, R_LIST = 32'h1200_0000;
+  localparam [31:0] R_CAPACITY = 32'h1300_0000, R_RUN_STATE = 32'h1400_0000;
   integer list_file, lp, lk;
   reg [31:0] n_pops, l_base, l_count, l_entry, l_slot;
   task read_spikes;
@@ -203,6 +208,26 @@ module tb_core #(
 
   integer spikes_file;
   integer state_file;
+  integer cap_file, ci;
+  reg [31:0] chunk;
+
+  // One `start` for `n` steps, waited out (inputs change on the falling edge, away from the
+  // core's rising edge).
+  task run_steps(input [31:0] n);
+    begin
+      @(negedge clk);
+      start = 1'b1;
+      n_run = n;
+      if ($test$plusargs("busyread")) begin
+        bus_addr = 32'd0;
+        bus_re = 1'b1;
+      end
+      @(negedge clk);
+      start = 1'b0;
+      wait (done);
+      bus_re = 1'b0;
+    end
+  endtask
   initial begin
     if (!$value$plusargs("steps=%d", steps)) $fatal(1, "tb_core: give +steps=N");
     if (!$value$plusargs("spikes=%s", path)) $fatal(1, "tb_core: give +spikes=FILE");
@@ -216,17 +241,21 @@ module tb_core #(
       $dumpvars(0, tb_core);
     end
     load;
-    // Inputs change on the falling edge, away from the core's rising edge.
-    @(negedge clk);
-    start = 1'b1;
-    if ($test$plusargs("busyread")) begin
-      bus_addr = 32'd0;
-      bus_re = 1'b1;
+    if ($value$plusargs("capacity=%s", path)) begin
+      cap_file = $fopen(path, "w");
+      for (ci = 0; ci < 16; ci = ci + 1) begin
+        access(1'b0, R_CAPACITY + ci, 32'd0, r_data);
+        $fwrite(cap_file, "%0d\n", r_data);
+      end
+      $fclose(cap_file);
     end
-    @(negedge clk);
-    start = 1'b0;
-    wait (done);
-    bus_re = 1'b0;
+    if (!$value$plusargs("chunk=%d", chunk) || chunk >= steps) chunk = steps;
+    run_steps(chunk);
+    if (chunk < steps) begin
+      access(1'b0, R_RUN_STATE, 32'd0, r_data);
+      if (r_data != chunk) $fatal(1, "tb_core: run_state t is %0d after a chunk of %0d", r_data, chunk);
+      run_steps(steps - chunk);
+    end
     if (steps_done != steps) $fatal(1, "tb_core: %0d step_done pulses for %0d steps", steps_done, steps);
     flush;
     read_spikes;

@@ -162,9 +162,50 @@ export const CORE_REGIONS = {
     writable: false,
     holds: 'entry k of population p at step t: word (t mod DMAX) * NMAX + base_p + k',
   },
+  capacity: {
+    region: 0x13,
+    depth: () => 16,
+    signed: false,
+    writable: false,
+    holds: 'the parameters the core was built with: CAPACITY_WORDS, then zeros',
+  },
+  run_state: {
+    region: 0x14,
+    depth: () => 4,
+    signed: false,
+    writable: true,
+    holds: 'RUN_STATE_WORDS: where the next run goes on (word 3 reads 0, writes to it are dropped)',
+  },
 } as const satisfies Record<string, CoreRegion>;
 
 export type CoreRegionName = keyof typeof CORE_REGIONS;
+
+/**
+ * The `capacity` region's words 0..11 (12..15 read 0): the RTL's parameters, LOIHI as 0 / 1,
+ * and ONLINE_O1 (1 when the core has learning synapses). A host reads them to know what the
+ * loaded bitstream holds.
+ */
+export const CAPACITY_WORDS = [
+  'NMAX',
+  'POPMAX',
+  'PRJMAX',
+  'CHMAX',
+  'DMAX',
+  'SYNMAX',
+  'ROWMAX',
+  'GPTRMAX',
+  'GIDXMAX',
+  'EXTMAX',
+  'LOIHI',
+  'ONLINE_O1',
+] as const;
+
+/**
+ * The `run_state` region's words: `t` (the next step to run), `ext_ptr` (the next stimulus
+ * event of `ext`), `overflow` (the sticky Loihi overflow flag; write 0 to clear). With BUS = 1
+ * `start` keeps them, so a run of k steps goes on from where the last one stopped.
+ */
+export const RUN_STATE_WORDS = ['t', 'ext_ptr', 'overflow'] as const;
 
 /** The address of word `index` of region `name` (checked against the capacity). */
 export function coreAddress(name: CoreRegionName, index: number, c: CoreCapacity): number {
@@ -214,7 +255,8 @@ const IMAGE_REGIONS: readonly [keyof CoreImages, CoreRegionName][] = [
  * The writes that load `images` (an export's, laid out for capacity `c`) into an idle core:
  * every image word, then the state a run starts from, cleared for the network's neurons and
  * populations (refractory counters, channel currents, Loihi v and I, ext registers, generator
- * phases), so that a core that ran another network before starts as a fresh bitstream would.
+ * phases) and the run state (t, ext_ptr, overflow), so that a core that ran another network
+ * before starts as a fresh bitstream would.
  * The spike lists and history words need no clearing: a run reads only what it wrote itself.
  */
 export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[] {
@@ -246,5 +288,7 @@ export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[]
     put(coreAddress('ext_reg', p, c), 0);
     put(coreAddress('gen_phase', p, c), 0);
   }
+  // The next run starts at step 0, at the first stimulus event, with no overflow.
+  RUN_STATE_WORDS.forEach((_, i) => put(coreAddress('run_state', i, c), 0));
   return writes;
 }

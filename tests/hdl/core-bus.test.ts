@@ -4,8 +4,11 @@
  * memories (`+noimages`) is loaded only by the bridge writes `coreLoadWrites` makes, every
  * written word reads back, the run equals the engine step for step (spikes and state), and the
  * last step's spikes read over the bus equal the engine's; a read held during the run is not
- * answered. One tb_core build per simulator. Mutants: without the weight writes the run differs
- * (the memories really start empty); a core that answers while busy stops the bench.
+ * answered. The random network runs in two chunks (`+chunk`: 7 steps, then the rest, as a host
+ * runs it: a stimulus event and delayed deliveries cross the boundary) and the capacity words
+ * read back. One tb_core build per simulator. Mutants: without the weight writes the run differs
+ * (the memories really start empty); a core that answers while busy stops the bench; a core
+ * whose `start` clears t at BUS = 1 does not go on after the chunk.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
 import { layoutCore } from '../../src/hdl/core-images.ts';
 import {
   BANK_REGION,
+  CAPACITY_WORDS,
   CORE_REGIONS,
   bankAddress,
   coreAddress,
@@ -81,17 +85,40 @@ describe('the memory map is one definition', () => {
 });
 
 /**
- * The networks: a seeded random one in both simulators; the gallery's hardware example (its
- * run takes Icarus about 19 s) in Verilator only.
+ * The networks: a seeded random one in both simulators, run in two chunks of CHUNK steps and the
+ * rest; the gallery's hardware example (its run takes Icarus about 19 s) in Verilator only, in
+ * one run.
  */
-const RANDOM: [string, () => NetworkDocument] = [
-  'random network 103',
-  () => randomNetwork(103, 60),
-];
-const NETWORKS: Record<Simulator, readonly [string, () => NetworkDocument][]> = {
+type Case = [name: string, chunk: number, make: () => NetworkDocument];
+const CHUNK = 7;
+const RANDOM: Case = ['random network 103', CHUNK, () => randomNetwork(103, 60)];
+const NETWORKS: Record<Simulator, readonly Case[]> = {
   icarus: [RANDOM],
-  verilator: [['fixed-point-hw.json', () => gallery('fixed-point-hw.json')], RANDOM],
+  verilator: [['fixed-point-hw.json', 0, () => gallery('fixed-point-hw.json')], RANDOM],
 };
+
+/**
+ * What makes a chunk boundary a test: a stimulus event after it, and a spike before it that a
+ * projection with a delay delivers after it (the engine's record; `doc`'s projections).
+ */
+function crossings(doc: NetworkDocument, chunk: number, record: readonly StepRecord[]): string[] {
+  const found: string[] = [];
+  const plan = compile(doc);
+  const ext = layoutCore(plan).images.ext;
+  for (let i = 0; i < ext.length; i += 4) {
+    if ((ext[i] ?? 0) > chunk) found.push(`stimulus event at step ${ext[i]}`);
+  }
+  doc.projections.forEach((prj) => {
+    const source = doc.populations.findIndex((p) => p.id === prj.source);
+    const longest = prj.delay.kind === 'constant' ? prj.delay.steps : prj.delay.high;
+    for (let t = Math.max(0, chunk - longest); t < chunk; t++) {
+      if (record[t]?.spikes.some((s) => s.startsWith(`${source},`))) {
+        found.push(`${prj.id}: a spike at step ${t} with delays up to ${longest}`);
+      }
+    }
+  });
+  return found;
+}
 
 const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
 
@@ -154,8 +181,8 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
     }, 300_000);
 
     it.each(NETWORKS[simulator])(
-      '%s',
-      async (name, make) => {
+      '%s (chunk %i)',
+      async (name, chunk, make) => {
         const doc = make();
         const plan = compile(doc);
         const writes = coreLoadWrites(layoutCore(plan).images, TB_CAPACITY);
@@ -170,6 +197,8 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
             '+busyread',
             `+readback=${join(dir, 'readback.txt')}`,
             `+spikelist=${join(dir, 'spikelist.txt')}`,
+            `+capacity=${join(dir, 'capacity.txt')}`,
+            `+chunk=${chunk}`,
           ],
           `running tb_core over the bus on ${name}`,
         );
@@ -187,8 +216,20 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
           );
         });
 
+        // The capacity region: the parameters tb_core built the core with, then zeros.
+        const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
+        expect(capacity).toEqual([
+          ...CAPACITY_WORDS.map((k) => String(k === 'ONLINE_O1' ? 0 : (TB_CAPACITY[k] ?? 0))),
+          ...['0', '0', '0', '0'],
+        ]);
+
         const want = await engineRecord(doc);
         expect(want.reduce((s, r) => s + r.spikes.length, 0)).toBeGreaterThan(0);
+        if (chunk > 0) {
+          const crossing = crossings(doc, chunk, want);
+          expect(crossing.filter((c) => c.startsWith('stimulus')).length).toBeGreaterThan(0);
+          expect(crossing.filter((c) => !c.startsWith('stimulus')).length).toBeGreaterThan(0);
+        }
         const mismatch = firstCoreMismatch(doc, want, got);
         if (mismatch !== null) keep = true;
         expect(mismatch, `kept ${dir}`).toBeNull();
@@ -207,7 +248,7 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
 
     if (simulator === 'verilator') {
       it('without the weight writes the run differs: the memories really start empty', async () => {
-        const doc = RANDOM[1]();
+        const doc = RANDOM[2]();
         const plan = compile(doc);
         const writes = coreLoadWrites(layoutCore(plan).images, TB_CAPACITY).filter(
           (w) => w.address >>> 24 !== CORE_REGIONS.syn_weight.region,
@@ -220,6 +261,21 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
     }
   });
 }
+
+describe('at BUS = 1 a start goes on from the run state', () => {
+  it('a core whose start clears t runs the second chunk from step 0 again', async () => {
+    const dir = join(work.dir, 'mutant-restart');
+    const image = buildCoreMutant(
+      dir,
+      'steps_to_run <= t + n_steps;  // the step after the last one to run',
+      "steps_to_run <= n_steps; t <= 32'd0;  // mutant",
+    );
+    const doc = randomNetwork(103, 20);
+    const writes = coreLoadWrites(layoutCore(compile(doc)).images, TB_CAPACITY);
+    const got = runOverBus(['vvp', '-n', image], dir, writes, 20, [`+chunk=${CHUNK}`], 'mutant');
+    expect(firstCoreMismatch(doc, await engineRecord(doc), got)).toMatch(/^step \d+/);
+  });
+});
 
 describe('the bus slave refuses while the core runs', () => {
   it('a core that answers while busy stops tb_core (+busyread)', () => {
