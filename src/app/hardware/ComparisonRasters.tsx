@@ -4,7 +4,13 @@ import { drawPlot, purgePlot } from '../plots/plotly.ts';
 import { RASTER_HEIGHT, rasterFigure } from './raster-figure.ts';
 import type { Comparison } from './hardware-store.ts';
 
-function Raster({ figure, testId }: { figure: ReturnType<typeof rasterFigure>; testId: string }) {
+export function Raster({
+  figure,
+  testId,
+}: {
+  figure: ReturnType<typeof rasterFigure>;
+  testId: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const div = ref.current;

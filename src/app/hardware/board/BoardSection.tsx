@@ -1,10 +1,12 @@
 /**
  * "Board": connect a PYNQ-Z2 over WebUSB or the demo board, its status, upload a .bit (or the
- * demo's test bitstream) with progress and Cancel, the demo's faults, and the failure with its
- * way forward (Retry after an unplug, the operating system's fix for access). The work runs
- * in the board worker; the state lives in `boardStore`, so switching tabs keeps it.
+ * demo's test bitstream) with progress and Cancel, Run on board (`BoardRun.tsx`), the demo's
+ * faults, and the failure with its way forward (Retry after an unplug, the operating system's
+ * fix for access). The work runs in the board worker; the state lives in `boardStore`, so
+ * switching tabs keeps it.
  */
 import { useRef, useState, type ChangeEvent } from 'react';
+import { BoardRun } from './BoardRun.tsx';
 import type { DemoFault } from './board-protocol.ts';
 import { boardStore, useBoardStore } from './board.ts';
 import { progressText, statusRows, uploadedText } from './board-text.ts';
@@ -12,6 +14,7 @@ import './board.css';
 
 const FAULTS: { fault: DemoFault; label: string }[] = [
   { fault: 'unplug-half', label: 'Unplug at 50% of the next upload' },
+  { fault: 'unplug-run', label: 'Unplug during the next run' },
   { fault: 'stall', label: 'Stall the IN endpoint' },
   { fault: 'done-never', label: 'DONE never rises' },
 ];
@@ -44,8 +47,10 @@ function Failure() {
         {failure.message}
       </p>
       {failure.retry && (
-        <p className="hw-note">
-          Plug the board back in and press Retry: it is opened again and the same bitstream sent.
+        <p className="hw-note" data-testid="board-retry-note">
+          {failure.rerun
+            ? 'Plug the board back in and press Retry: it is opened again, the same bitstream sent, and the network loaded and run again from step 0.'
+            : 'Plug the board back in and press Retry: it is opened again and the same bitstream sent.'}
         </p>
       )}
       {failure.help !== null && <AccessHelp help={failure.help} />}
@@ -131,7 +136,7 @@ export function BoardSection() {
   const uploaded = useBoardStore((s) => s.uploaded);
   const file = useRef<HTMLInputElement>(null);
   const availability = boardStore.getState().availability();
-  const busy = phase === 'connecting' || phase === 'uploading';
+  const busy = phase === 'connecting' || phase === 'uploading' || phase === 'running';
 
   const onFile = (event: ChangeEvent<HTMLInputElement>): void => {
     const chosen = event.target.files?.[0];
@@ -222,6 +227,7 @@ export function BoardSection() {
           {uploadedText(uploaded.name, uploaded.bytes, uploaded.seconds)}
         </p>
       )}
+      {source !== null && <BoardRun />}
       <Failure />
       {source === 'demo' && <DemoFaults />}
     </div>

@@ -2,24 +2,30 @@
  * The board worker's body, free of `self` so Node tests run it: the real PYNQ-Z2 (a
  * `UsbDeviceLike` the worker finds with `getDevices`) or the demo board (`VirtualUsbDevice`,
  * the same host code against a software FT2232H), opened with `BoardConnection`; status,
- * upload with progress and cancel, the demo's faults, and Retry after an unplug.
+ * upload with progress and cancel, Run on board (`run-on-board.ts`), the demo's faults, and
+ * Retry after an unplug (the upload again, then the run the unplug cut short).
  */
 import { BoardConnection, type BoardStatus } from '../../../usb/board/board-connection.ts';
-import { SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
+import { BoardRunCancelled, BoardRunError } from '../../../usb/board/core-run.ts';
+import { JtagBridge } from '../../../usb/board/jtag-bridge.ts';
+import { requireCompatibleCore, SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
 import { UsbTransferError, type UsbDeviceLike } from '../../../usb/transport/usb-device.ts';
 import { VirtualUsbDevice } from '../../../usb/virtual/virtual-usb-device.ts';
 import { BitFileError } from '../../../usb/xilinx7/bit-file.ts';
 import { checkBitstream, type CheckedBitstream } from '../../../usb/xilinx7/check-bitstream.ts';
 import { ProgramError, type ProgramProgress } from '../../../usb/xilinx7/program.ts';
 import { testBitstream } from '../../../usb/xilinx7/test-bitstream.ts';
+import type { NetworkDocument } from '../../../model/document.ts';
 import type {
   BoardClient,
   BoardCommand,
   BoardFailure,
   BoardFailureKind,
+  BoardProgress,
   BoardResult,
   DemoFault,
 } from './board-protocol.ts';
+import { runOnBoard, RunRefusedError } from './run-on-board.ts';
 
 /** The real board's JTAG clock (the CLI's default). */
 const TCK_HZ = 15e6;
@@ -51,6 +57,9 @@ function failureOf(error: unknown): BoardFailure {
   if (error instanceof ProgramError) {
     return { kind: 'configuration', message: error.message, status: null };
   }
+  if (error instanceof RunRefusedError) {
+    return { kind: 'refused-network', message: error.message, status: null };
+  }
   return {
     kind: 'other',
     message: error instanceof Error ? error.message : String(error),
@@ -71,6 +80,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   let connection: BoardConnection | null = null;
   let last: { name: string; bitstream: CheckedBitstream } | null = null;
   let unplugArmed = false;
+  let unplugRunArmed = false;
+  /** The run in flight or cut short by an unplug: Retry runs it again after the upload. */
+  let pendingRun: NetworkDocument | null = null;
   let abort: AbortController | null = null;
   let busy = false;
 
@@ -87,13 +99,13 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   const open = async (): Promise<BoardResult> => {
     if (device === null) return failed('other', 'no board is connected');
     connection = await BoardConnection.open(device, { tckHz: TCK_HZ });
-    return { kind: 'status', status: await connection.status(), upload: null };
+    return { kind: 'status', status: await connection.status(), upload: null, run: null };
   };
 
   const upload = async (
     name: string,
     bitstream: CheckedBitstream,
-    onProgress: (p: ProgramProgress) => void,
+    onProgress: (p: BoardProgress) => void,
   ): Promise<BoardResult> => {
     if (connection === null) return failed('other', 'connect a board first');
     last = { name, bitstream };
@@ -107,7 +119,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     const started = now();
     try {
       await connection.upload(bitstream, {
-        onProgress,
+        onProgress: (progress: ProgramProgress) => onProgress({ kind: 'upload', progress }),
         signal: abort.signal,
         ...(demo !== null ? { chunkBytes: DEMO_CHUNK_BYTES } : {}),
       });
@@ -116,6 +128,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         kind: 'status',
         status: await connection.status(),
         upload: { name, bytes: data, seconds },
+        run: null,
       };
     } catch (error) {
       if (abort.signal.aborted && error instanceof ProgramError) {
@@ -127,9 +140,51 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     }
   };
 
+  const runNetwork = async (
+    document: NetworkDocument,
+    onProgress: (p: BoardProgress) => void,
+  ): Promise<BoardResult> => {
+    if (connection === null) return failed('other', 'connect a board first');
+    const conn = connection;
+    const before = await conn.status();
+    try {
+      requireCompatibleCore(before.identity);
+    } catch (error) {
+      return failed('other', error instanceof Error ? error.message : String(error), before);
+    }
+    pendingRun = document;
+    abort = new AbortController();
+    const board = demo;
+    const armed = board !== null && unplugRunArmed;
+    unplugRunArmed = false;
+    try {
+      const run = await runOnBoard(new JtagBridge(conn.session), document, {
+        signal: abort.signal,
+        onProgress,
+        onChunk: (steps, total) => {
+          // The demo's unplug lands at half the run: the next transfer finds the board gone.
+          if (armed && steps * 2 >= total && board.faults.unplugAfterBytes === undefined) {
+            board.faults = { ...board.faults, unplugAfterBytes: board.bytesWritten + 1 };
+          }
+        },
+      });
+      pendingRun = null;
+      return { kind: 'status', status: await conn.status(), upload: null, run };
+    } catch (error) {
+      if (!(error instanceof UsbTransferError && error.kind === 'disconnected')) pendingRun = null;
+      if (error instanceof BoardRunCancelled) {
+        return failed('cancelled', error.message, await conn.status());
+      }
+      if (error instanceof BoardRunError) return failed('other', error.message);
+      throw error;
+    } finally {
+      abort = null;
+    }
+  };
+
   const run = async (
     command: BoardCommand,
-    onProgress: (p: ProgramProgress) => void,
+    onProgress: (p: BoardProgress) => void,
   ): Promise<BoardResult> => {
     switch (command.kind) {
       case 'connect': {
@@ -147,7 +202,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       }
       case 'status':
         if (connection === null) return failed('other', 'connect a board first');
-        return { kind: 'status', status: await connection.status(), upload: null };
+        return { kind: 'status', status: await connection.status(), upload: null, run: null };
       case 'upload': {
         if (command.bytes === null && demo === null) {
           return failed(
@@ -172,6 +227,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         }
         return upload(command.name, bitstream, onProgress);
       }
+      case 'run':
+        return runNetwork(command.document, onProgress);
       case 'retry': {
         await drop();
         if (demo !== null) demo.replug();
@@ -180,8 +237,11 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           return failed('disconnected', 'the board is still unplugged: plug it in and retry');
         }
         const opened = await open();
-        if (last === null || opened.kind !== 'status') return opened;
-        return upload(last.name, last.bitstream, onProgress);
+        const uploaded =
+          last === null ? opened : await upload(last.name, last.bitstream, onProgress);
+        if (pendingRun === null || uploaded.kind !== 'status') return uploaded;
+        const ran = await runNetwork(pendingRun, onProgress);
+        return ran.kind === 'status' ? { ...ran, upload: uploaded.upload } : ran;
       }
       case 'arm':
         return arm(command.fault);
@@ -191,7 +251,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         device = null;
         demo = null;
         last = null;
+        pendingRun = null;
         unplugArmed = false;
+        unplugRunArmed = false;
         return { kind: 'closed' };
     }
   };
@@ -210,8 +272,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     // The status is read before the fault is armed: a stall hits the next transfer.
     const status = await connection.status();
     if (fault === 'unplug-half') unplugArmed = true;
+    else if (fault === 'unplug-run') unplugRunArmed = true;
     else demo.faults = { ...demo.faults, stallIn: true };
-    return { kind: 'status', status, upload: null };
+    return { kind: 'status', status, upload: null, run: null };
   };
 
   return {

@@ -1,18 +1,23 @@
 /**
  * The Hardware tab's Board section, kept outside the component so a connection and an upload
- * in flight survive switching tabs: connect (a real PYNQ-Z2 over WebUSB, or the demo board),
- * its status, upload with progress and cancel, the demo's faults, Retry after an unplug.
+ * or a run in flight survive switching tabs: connect (a real PYNQ-Z2 over WebUSB, or the demo
+ * board), its status, upload with progress and cancel, Run on board (load, run, the board's
+ * spikes beside the engine's, the verdict), the demo's faults, Retry after an unplug.
  * Vanilla zustand with the worker client and the browser's USB chooser injected, so Node
  * tests drive it with the board service in-process.
  */
 import { createStore } from 'zustand/vanilla';
+import type { NetworkDocument } from '../../../model/document.ts';
 import type { BoardStatus } from '../../../usb/board/board-connection.ts';
 import { usbAccessHelp, type HostOs } from '../../../usb/board/os-help.ts';
 import type { ProgramProgress } from '../../../usb/xilinx7/program.ts';
+import { applyRunProgress, finishRunView, startRunView, stopRunView } from './board-run-view.ts';
+import type { BoardRunView } from './board-run-view.ts';
 import type {
   BoardClient,
   BoardCommand,
   BoardFailure,
+  BoardProgress,
   BoardResult,
   DemoFault,
   UploadDone,
@@ -20,13 +25,16 @@ import type {
 import { TEST_BITSTREAM_NAME } from './board-protocol.ts';
 import type { WebUsbAvailability } from './webusb.ts';
 
-export type BoardPhase = 'idle' | 'connecting' | 'connected' | 'uploading' | 'unplugged';
+export type BoardPhase =
+  'idle' | 'connecting' | 'connected' | 'uploading' | 'running' | 'unplugged';
 
 export interface BoardFailureView extends BoardFailure {
   /** The operating system's fix for access denied or busy (udev rule, Zadig), else null. */
   readonly help: string | null;
   /** An unplug: Retry replugs (demo) or finds the board again and uploads again. */
   readonly retry: boolean;
+  /** The unplug cut a run short: Retry runs it again after the upload. */
+  readonly rerun: boolean;
 }
 
 export interface UploadRun {
@@ -41,6 +49,8 @@ export interface BoardState {
   status: BoardStatus | null;
   upload: UploadRun | null;
   uploaded: UploadDone | null;
+  /** The last run on the board (kept after an unplug or a cancel, with its spikes). */
+  run: BoardRunView | null;
   failure: BoardFailureView | null;
   /** Demo faults armed and not yet spent. */
   armed: DemoFault[];
@@ -50,6 +60,8 @@ export interface BoardState {
   connectDemo: () => Promise<void>;
   uploadFile: (name: string, bytes: Uint8Array) => Promise<void>;
   uploadTest: () => Promise<void>;
+  /** Loads `document` onto the board's core and runs it beside the engine. */
+  runOnBoard: (document: NetworkDocument) => Promise<void>;
   cancel: () => void;
   retry: () => Promise<void>;
   arm: (fault: DemoFault) => Promise<void>;
@@ -78,16 +90,19 @@ export function createBoardStore(deps: BoardDeps) {
   const board = (): BoardClient => (client ??= deps.client());
 
   return createStore<BoardState>()((set, get) => {
-    const view = (failure: BoardFailure, retry = false): BoardFailureView => ({
+    const view = (failure: BoardFailure, retry = false, rerun = false): BoardFailureView => ({
       ...failure,
       help:
         failure.kind === 'access-denied' || failure.kind === 'busy'
           ? usbAccessHelp(deps.os, failure.kind)
           : null,
       retry,
+      rerun,
     });
     /** The upload Retry repeats (the worker keeps its bytes). */
     let lastUploadName: string | null = null;
+    /** A run was sent and has not finished: the worker runs it again after Retry's upload. */
+    let runPending = false;
 
     /** One command, its outcome in the state; `phase` while it runs. */
     const send = async (
@@ -110,29 +125,53 @@ export function createBoardStore(deps: BoardDeps) {
             }
           : {}),
       });
-      const result = await board().call(command, (progress) => {
-        const upload = get().upload;
-        if (upload === null) return;
-        set({ upload: { ...upload, progress, elapsedSeconds: (now() - started) / 1000 } });
-      });
-      if (uploadName !== null) {
-        set({ upload: null, armed: get().armed.filter((f) => f !== 'unplug-half') });
+      const onProgress = (report: BoardProgress): void => {
+        if (report.kind === 'upload') {
+          const upload = get().upload;
+          if (upload === null) return;
+          set({
+            upload: {
+              ...upload,
+              progress: report.progress,
+              elapsedSeconds: (now() - started) / 1000,
+            },
+          });
+          return;
+        }
+        const run = get().run;
+        if (run === null) return;
+        // A retry's run starts after its upload: the upload line goes, the run's takes over.
+        set({ phase: 'running', upload: null, run: applyRunProgress(run, report, now()) });
+      };
+      const result = await board().call(command, onProgress);
+      const running = get().phase === 'running';
+      if (uploadName !== null || running) {
+        set({
+          upload: null,
+          armed: get().armed.filter(
+            (f) => (uploadName === null || f !== 'unplug-half') && (!running || f !== 'unplug-run'),
+          ),
+        });
       }
+      const run = get().run;
+      const unplugged = result.kind === 'failed' && result.failure.kind === 'disconnected';
+      if (!unplugged && (running || command.kind === 'retry')) runPending = false;
       if (result.kind === 'status') {
         set({
           phase: 'connected',
           status: result.status,
           ...(result.upload !== null ? { uploaded: result.upload } : {}),
+          ...(result.run !== null && run !== null ? { run: finishRunView(run, result.run) } : {}),
         });
       } else if (result.kind === 'closed') {
-        set({ phase: 'idle', source: null, status: null, uploaded: null, armed: [] });
+        set({ phase: 'idle', source: null, status: null, uploaded: null, run: null, armed: [] });
       } else if (command.kind === 'connect') {
         set({ failure: view(result.failure), phase: 'idle', source: null, status: null });
       } else {
         // An unplug keeps the last status on screen; Retry brings the board back.
-        const unplugged = result.failure.kind === 'disconnected';
+        if (run !== null && run.stage !== 'done') set({ run: stopRunView(run) });
         set({
-          failure: view(result.failure, unplugged),
+          failure: view(result.failure, unplugged, unplugged && runPending),
           phase: unplugged ? 'unplugged' : 'connected',
           ...(result.failure.status !== null ? { status: result.failure.status } : {}),
         });
@@ -142,7 +181,8 @@ export function createBoardStore(deps: BoardDeps) {
 
     const connect = async (source: 'usb' | 'demo'): Promise<void> => {
       lastUploadName = null;
-      set({ source, status: null, uploaded: null, armed: [] });
+      runPending = false;
+      set({ source, status: null, uploaded: null, run: null, armed: [] });
       await send({ kind: 'connect', source }, 'connecting');
     };
 
@@ -152,6 +192,7 @@ export function createBoardStore(deps: BoardDeps) {
       status: null,
       upload: null,
       uploaded: null,
+      run: null,
       failure: null,
       armed: [],
       availability: deps.usb.availability,
@@ -201,13 +242,21 @@ export function createBoardStore(deps: BoardDeps) {
         );
       },
 
+      runOnBoard: async (document) => {
+        runPending = true;
+        set({ run: startRunView(document) });
+        await send({ kind: 'run', document }, 'running');
+      },
+
       cancel: () => {
-        if (get().phase === 'uploading') board().cancel();
+        const phase = get().phase;
+        if (phase === 'uploading' || phase === 'running') board().cancel();
       },
 
       retry: async () => {
         // A replug clears the USB faults; DONE never rising belongs to the demo FPGA itself.
         set({ armed: get().armed.filter((f) => f === 'done-never') });
+        // The worker uploads again, then runs again the run the unplug cut short.
         if (lastUploadName === null) await send({ kind: 'retry' }, 'connecting');
         else await send({ kind: 'retry' }, 'uploading', lastUploadName);
       },

@@ -2,8 +2,13 @@
  * The page's `BoardClient`: the board worker (`board.worker.ts`) with the plain messages of
  * `board-protocol.ts`. A worker that fails answers the call in flight with a failure naming it.
  */
-import type { ProgramProgress } from '../../../usb/xilinx7/program.ts';
-import type { BoardClient, BoardFromWorker, BoardResult, BoardToWorker } from './board-protocol.ts';
+import type {
+  BoardClient,
+  BoardFromWorker,
+  BoardProgress,
+  BoardResult,
+  BoardToWorker,
+} from './board-protocol.ts';
 
 export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
   const worker = new Worker(new URL('./board.worker.ts', import.meta.url), {
@@ -13,7 +18,7 @@ export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
   let nextId = 1;
   const pending = new Map<
     number,
-    { resolve: (r: BoardResult) => void; onProgress: (p: ProgramProgress) => void }
+    { resolve: (r: BoardResult) => void; onProgress: (p: BoardProgress) => void }
   >();
   const failAll = (message: string): void => {
     for (const { resolve } of pending.values()) {
