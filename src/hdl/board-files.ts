@@ -1,11 +1,16 @@
 /**
  * The Vivado side of an export, for users who have Vivado (nothing here runs it): a board top
  * for the PYNQ-Z2 (xc7z020clg400-1; 125 MHz clock on H16), its constraints, and a non-project
- * Tcl script that synthesises, places, routes and writes `spikelab.bit`. Button 0 starts a run
- * of the document's steps; LED 0 is busy, LED 1 done, LED 2 toggles on every spike, LED 3 is
- * on once a synaptic event has been delivered.
+ * Tcl script that synthesises, places, routes and writes `spikelab.bit` with the Spikelab
+ * USERCODE. The top is the board build of issue 9: `host_bridge` on JTAG USER1 (through
+ * BSCANE2) and a `BUS = 1` core, so a host loads and runs any network that fits its capacities
+ * (`boardBuildCapacity`). The exported network's images are in the bitstream too: button 0
+ * starts a run of the document's steps; LED 0 is busy, LED 1 done, LED 2 toggles on every
+ * spike, LED 3 is on once a synaptic event has been delivered. Button 1 resets the bridge.
  */
+import { BOARD_CAPACITY } from './board-capacity.ts';
 import type { CoreCapacity } from './core-capacity.ts';
+import { SPIKELAB_USERCODE } from './core-usercode.ts';
 
 /** The RTL files of the core (hdl/), in the order a tool reads them. */
 export const CORE_RTL_FILES = [
@@ -13,17 +18,46 @@ export const CORE_RTL_FILES = [
   'fxp_lif_var.v',
   'neuron_lane.v',
   'loihi_compartment.v',
+  'online_o1_var.v',
   'spikelab_core.v',
 ] as const;
 
-/** vivado/spikelab_board.v */
+/** The Vivado files beside the core's: the host bridge and its BSCANE2 wrapper (hdl/). */
+export const BOARD_RTL_FILES = ['host_bridge.v', 'host_bridge_bscan.v'] as const;
+
+/** Every hand-written file an export copies: the core's, then the bridge's. */
+export const EXPORT_RTL_FILES = [...CORE_RTL_FILES, ...BOARD_RTL_FILES] as const;
+
+/** The JTAG user register the board's bridge sits on (USER1: IR 0x02 on the PL TAP). */
+export const BOARD_USER_REGISTER = 1;
+
+/**
+ * The capacities of an export's board build: `BOARD_CAPACITY`, grown where the exported
+ * network needs more (its images are in the bitstream), always with the Loihi pass.
+ */
+export function boardBuildCapacity(capacity: CoreCapacity): CoreCapacity {
+  const build: CoreCapacity = { ...BOARD_CAPACITY };
+  for (const k of Object.keys(capacity) as (keyof CoreCapacity)[]) {
+    const value = Math.max(build[k] ?? 0, capacity[k] ?? 0);
+    Object.assign(build, { [k]: value });
+  }
+  return build;
+}
+
+/**
+ * vivado/spikelab_board.v: `host_bridge_bscan` (USER1) and `spikelab_core` with `BUS = 1` at
+ * `capacity` (an export passes `boardBuildCapacity` of its own), the bus one to one.
+ */
 export function boardVerilog(header: string, capacity: CoreCapacity, totalSteps: number): string {
   const params = (Object.keys(capacity) as (keyof CoreCapacity)[])
     .map((k) => `      .${k}(${capacity[k]}),`)
     .join('\n');
-  return `${header}// PYNQ-Z2 top: btn[0] starts a run of ${totalSteps} steps; led[0] busy, led[1] done,
-// led[2] toggles on each spike, led[3] on once a synaptic event was delivered. The images are
-// read from the directory Vivado runs in (build.tcl changes to the export's directory).
+  return `${header}// PYNQ-Z2 top: the host bridge on JTAG USER${BOARD_USER_REGISTER} drives a BUS = 1 core (a host loads, runs and
+// reads any network that fits; hdl/README.md, "Host register bridge" and "Core memory map").
+// btn[0] starts a run of ${totalSteps} steps (the exported network, whose images are read from the
+// directory Vivado runs in: build.tcl changes to the export's directory); btn[1] resets the
+// bridge. led[0] busy, led[1] done, led[2] toggles on each spike, led[3] on once a synaptic
+// event was delivered.
 \`default_nettype none
 \`timescale 1ns / 1ps
 
@@ -32,24 +66,53 @@ module spikelab_board (
     input  wire [1:0] btn,
     output wire [3:0] led
 );
-  // Two flip-flops bring the button into the clock domain; its rising edge starts a run.
+  // Two flip-flops bring the buttons into the clock domain; btn[0]'s rising edge starts a run.
   reg [2:0] btn_sync = 3'b000;
-  always @(posedge sysclk) btn_sync <= {btn_sync[1:0], btn[0]};
-  wire start = btn_sync[1] && !btn_sync[2];
+  reg [1:0] rst_sync = 2'b00;
+  always @(posedge sysclk) begin
+    btn_sync <= {btn_sync[1:0], btn[0]};
+    rst_sync <= {rst_sync[0], btn[1]};
+  end
+  wire btn_start = btn_sync[1] && !btn_sync[2];
 
-  wire busy, done, spike_valid, dump_valid;
+  // The bridge's core-side reset: 16 clocks after configuration, and while btn[1] is held.
+  reg [3:0] por = 4'd0;
+  always @(posedge sysclk) if (por != 4'hF) por <= por + 4'd1;
+  wire rst = por != 4'hF || rst_sync[1];
+
+  wire [31:0] bus_addr, bus_wdata, bus_rdata, bridge_steps;
+  wire bus_we, bus_re, bus_ready, bridge_start;
+  wire busy, done, spike_valid, dump_valid, step_done;
   wire [63:0] events;
   reg spike_toggle = 1'b0;
   always @(posedge sysclk) if (spike_valid) spike_toggle <= !spike_toggle;
 
+  host_bridge_bscan #(
+      .USER(${BOARD_USER_REGISTER})
+  ) bridge (
+      .clk(sysclk),
+      .rst(rst),
+      .bus_addr(bus_addr),
+      .bus_wdata(bus_wdata),
+      .bus_we(bus_we),
+      .bus_re(bus_re),
+      .bus_rdata(bus_rdata),
+      .bus_ready(bus_ready),
+      .core_start(bridge_start),
+      .core_steps(bridge_steps),
+      .core_busy(busy),
+      .core_step_done(step_done)
+  );
+
   /* verilator lint_off PINCONNECTEMPTY */
   spikelab_core #(
 ${params}
+      .BUS(1),
       .IMAGES("./")
   ) core (
       .clk(sysclk),
-      .start(start),
-      .n_steps(32'd${totalSteps}),
+      .start(bridge_start || btn_start),
+      .n_steps(bridge_start ? bridge_steps : 32'd${totalSteps}),
       .dump_en(1'b0),
       .busy(busy),
       .done(done),
@@ -68,14 +131,13 @@ ${params}
       .deliver_cycles(),
       .events(events),
       .overflow(),
-      .step_done(),
-      // The bus slave is off (BUS = 0): the images are in the bitstream.
-      .bus_addr(32'd0),
-      .bus_wdata(32'd0),
-      .bus_we(1'b0),
-      .bus_re(1'b0),
-      .bus_rdata(),
-      .bus_ready()
+      .step_done(step_done),
+      .bus_addr(bus_addr),
+      .bus_wdata(bus_wdata),
+      .bus_we(bus_we),
+      .bus_re(bus_re),
+      .bus_rdata(bus_rdata),
+      .bus_ready(bus_ready)
   );
   /* verilator lint_on PINCONNECTEMPTY */
 
@@ -101,9 +163,15 @@ set_property -dict { PACKAGE_PIN M14 IOSTANDARD LVCMOS33 } [get_ports { led[3] }
 `;
 }
 
-/** vivado/build.tcl: `vivado -mode batch -source vivado/build.tcl` from the export's directory. */
-export function buildTcl(header: string): string {
-  const sources = CORE_RTL_FILES.map((f) => `  ${f} \\`).join('\n');
+/**
+ * vivado/build.tcl: `vivado -mode batch -source vivado/build.tcl` from the export's directory.
+ * The bitstream's USERCODE is `usercode` (SPIKELAB_USERCODE: the host recognises the core by it).
+ */
+export function buildTcl(header: string, usercode = SPIKELAB_USERCODE): string {
+  const sources = [...CORE_RTL_FILES, ...BOARD_RTL_FILES.map((f) => `vivado/${f}`)]
+    .map((f) => `  ${f} \\`)
+    .join('\n');
+  const userid = `0x${(usercode >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
   return `${header}# Non-project flow for the PYNQ-Z2: vivado -mode batch -source vivado/build.tcl
 set here [file dirname [file normalize [info script]]]
 # The core reads its $readmemh images from the working directory: the export's directory.
@@ -119,6 +187,8 @@ place_design
 route_design
 report_utilization -file vivado/utilization.rpt
 report_timing_summary -file vivado/timing.rpt
+# The host reads the USERCODE to recognise a Spikelab core and its protocol and image format.
+set_property BITSTREAM.CONFIG.USERID ${userid} [current_design]
 write_bitstream -force vivado/spikelab.bit
 `;
 }

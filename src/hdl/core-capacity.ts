@@ -23,6 +23,12 @@ export interface CoreCapacity {
    * Loihi populations, so the parameter lists of every other export stay as they were.
    */
   LOIHI?: 1;
+  /**
+   * 1: the core has its OnlineO1 memories and learning pass (`ONLINE_O1`). Present only for a
+   * network with online_o1 projections, so the parameter lists of every other export stay as
+   * they were.
+   */
+  ONLINE_O1?: 1;
 }
 
 /** Block RAM of the xc7z020: 140 RAMB36E1 of 36 Kbit (../shared/HARDWARE.md). */
@@ -55,6 +61,7 @@ export function capacityFor(needs: CoreNeeds): CoreCapacity {
     EXTMAX: roundCapacity(needs.ext),
   };
   if ((needs.loihi ?? 0) > 0) capacity.LOIHI = 1;
+  if ((needs.onlineO1 ?? 0) > 0) capacity.ONLINE_O1 = 1;
   return capacity;
 }
 
@@ -82,12 +89,20 @@ export function imageWidths(c: CoreCapacity): Record<string, number> {
     synDelay: 8,
     genPtr: clog2(c.GIDXMAX) + 1,
     genIdx: nw,
+    o1Weight: CORE_O1_WW,
   };
 }
 
 /** Widths of a Loihi neuron's v and I in the core (`LVW`, `LIW` of spikelab_core.v). */
 export const CORE_LOIHI_VW = 25;
 export const CORE_LOIHI_IW = 32;
+
+/**
+ * Widths of a learning synapse's integer weight and of its traces and eligibility in the core
+ * (`O1WW`, `O1TW` of spikelab_core.v): the engine's widest weight_bits (31) and trace_bits (30).
+ */
+export const CORE_O1_WW = 31;
+export const CORE_O1_TW = 30;
 
 /** Bits of every memory of the core at capacity `c` (what block RAM must hold). */
 export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
@@ -107,6 +122,14 @@ export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
     { name: 'synapses (target, weight, delay)', bits: c.SYNMAX * (nw + CORE_WMAX + 8) },
     { name: 'generator schedule', bits: c.GPTRMAX * (w.genPtr ?? 0) + c.GIDXMAX * nw },
     ...loihi,
+    ...(c.ONLINE_O1 === 1
+      ? [
+          {
+            name: 'OnlineO1 weight, traces and eligibility',
+            bits: c.SYNMAX * (CORE_O1_WW + 3 * CORE_O1_TW),
+          },
+        ]
+      : []),
   ];
 }
 

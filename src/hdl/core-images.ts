@@ -6,6 +6,7 @@
  * the core's (hdl/README.md, "Network core"); `CoreNeeds` is what the capacities must hold.
  */
 import type { FixedLifPlan, LoihiPlan, Plan, PopulationPlan } from '../engine/plan.ts';
+import type { OnlineO1Plan } from '../engine/plan-plasticity.ts';
 import { fixedRange } from '../engine/fixed-point/fixed-lif-step.ts';
 
 /** Population kinds as the core numbers them (`pop.hex` field 0). */
@@ -35,6 +36,11 @@ export interface CoreImages {
   synDelay: number[];
   genPtr: number[];
   genIdx: number[];
+  /**
+   * OnlineO1's integer weight of every synapse (`syn_o1w.hex`; 0 where a synapse does not
+   * learn). Empty when no projection learns: such a network's export has no `syn_o1w.hex`.
+   */
+  o1Weight: number[];
 }
 
 /** How much of each resource the network uses (before rounding to capacities). */
@@ -52,6 +58,8 @@ export interface CoreNeeds {
   ext: number;
   /** Loihi neurons (0 or absent: the core is built without its Loihi memories and pass). */
   loihi?: number;
+  /** Synapses that learn with online_o1 (0 or absent: the core is built without learning). */
+  onlineO1?: number;
 }
 
 /** A network that the core cannot hold as built, per item (population or projection). */
@@ -102,6 +110,7 @@ export function layoutCore(plan: Plan): CoreLayout {
     synDelay: [],
     genPtr: [],
     genIdx: [],
+    o1Weight: [],
   };
 
   let channels = 1;
@@ -154,6 +163,7 @@ export function layoutCore(plan: Plan): CoreLayout {
   // dropped (the engine drops them too), so those projections are not delivered at all.
   const delivered: number[] = [];
   let maxDelay = 0;
+  let onlineO1 = 0;
   plan.projections.forEach((pr, k) => {
     const target = plan.populations[pr.target];
     const source = plan.populations[pr.source];
@@ -167,10 +177,12 @@ export function layoutCore(plan: Plan): CoreLayout {
           (toLoihi ? 'delta (Loihi synapse)' : 'current'),
       );
     }
-    if (pr.learning) {
+    const rule = pr.plasticity?.rule;
+    if (pr.learning || (rule !== undefined && (rule.rule !== 'online_o1' || toLoihi))) {
       // hardwareRefusals names Loihi learning (step 5d) before a plan is laid out.
       throw new Error(`layoutCore: projection '${pr.id}' learns, which the core does not run`);
     }
+    const o1 = rule?.rule === 'online_o1' ? rule : undefined;
     const bank =
       pr.destination.kind === 'current' ? target.channels.indexOf(pr.destination.channel) : 0;
     // A Loihi target's I is summed without a clamp: the bounds are unused (0).
@@ -190,6 +202,9 @@ export function layoutCore(plan: Plan): CoreLayout {
     fields[8] = perSynapse ? 0 : delays.constant;
     fields[9] = pr.maxDelay;
     fields[10] = toLoihi ? 1 : 0;
+    if (o1 !== undefined) {
+      o1Fields(fields, o1, tm.model === 'fixed_point_lif' ? tm.totalBits : 24, pr.id, k, problems);
+    }
     maxDelay = Math.max(maxDelay, pr.maxDelay);
     const first = images.synTarget.length;
     for (let s = 0; s < source.size; s++) {
@@ -199,13 +214,31 @@ export function layoutCore(plan: Plan): CoreLayout {
     const targetBase = bases[pr.target] ?? 0;
     for (let e = 0; e < targets.length; e++) {
       images.synTarget.push(targetBase + (targets[e] ?? 0));
-      images.synWeight.push(weights instanceof Float32Array ? (weights[e] ?? 0) : weights.constant);
+      images.synWeight.push(
+        o1 !== undefined
+          ? o1Delivered(o1.initialWeights[e] ?? 0, o1.weightScale)
+          : weights instanceof Float32Array
+            ? (weights[e] ?? 0)
+            : weights.constant,
+      );
       images.synDelay.push(perSynapse ? (delays[e] ?? 0) : delays.constant);
+    }
+    if (o1 !== undefined) {
+      // The synapses before this projection's (none of them learned, or learned already).
+      const o1w = images.o1Weight;
+      while (o1w.length < first) o1w.push(0);
+      o1w.push(...o1.initialWeights);
+      onlineO1 += targets.length;
     }
     images.prj.push(...fields);
     delivered.push(k);
   });
 
+  // Learning synapses' integer weights cover every synapse (0 after the last learning one).
+  if (onlineO1 > 0) {
+    const rest = images.synTarget.length - images.o1Weight.length;
+    images.o1Weight.push(...new Array<number>(rest).fill(0));
+  }
   images.ext = extSchedule(plan, problems);
   const extEvents = images.ext.length / 4;
   images.net = [plan.populations.length, delivered.length, extEvents, 0];
@@ -226,8 +259,68 @@ export function layoutCore(plan: Plan): CoreLayout {
       genIdx: images.genIdx.length,
       ext: extEvents,
       loihi,
+      ...(onlineO1 > 0 ? { onlineO1 } : {}),
     },
   };
+}
+
+/**
+ * The largest delivered weight the core stores for a learning synapse: `2^23 - 1`. The engine
+ * delivers `fround(weight * weightScale)` (a whole number: the hardware check asks a whole
+ * weight_scale) and saturates `I + w` to the target's W bits; for W <= 23 any w >= 2^W - 1
+ * saturates at the maximum, so the clamp changes nothing (`o1Fields` refuses a 24-bit target
+ * whose weights can pass it).
+ */
+export const O1_DELIVERED_MAX = 2 ** 23 - 1;
+
+/** The weight the core delivers for OnlineO1 integer weight `w` (spikelab_core: o1_deliver). */
+export function o1Delivered(w: number, weightScale: number): number {
+  return Math.min(w * weightScale, O1_DELIVERED_MAX);
+}
+
+/**
+ * Fields 11..14 of a projection that learns with online_o1 (README: `prj.hex`): 11 packs
+ * 1 | weight_bits << 1 | trace_bits << 6 | reward_bits << 11 | learning_shift << 16 |
+ * trace_decay_shift << 21; 12 the reward population; 13 the integer reward per spike (32-bit
+ * two's complement); 14 the weight scale (a whole number; min(scale, 2^23): past it every
+ * nonzero weight is clamped alike).
+ */
+function o1Fields(
+  fields: number[],
+  o1: OnlineO1Plan,
+  totalBits: number,
+  id: string,
+  index: number,
+  problems: CoreProblem[],
+): void {
+  fields[11] =
+    1 +
+    o1.weightBits * 2 +
+    o1.traceBits * 2 ** 6 +
+    o1.rewardBits * 2 ** 11 +
+    o1.learningShift * 2 ** 16 +
+    o1.traceDecayShift * 2 ** 21;
+  fields[12] = o1.reward.population;
+  fields[13] = word(o1.reward.amount);
+  fields[14] = Math.min(o1.weightScale, 2 ** 23);
+  const path = `projections[${index}].plasticity`;
+  if (o1.reward.amount < INT32_MIN || o1.reward.amount > INT32_MAX) {
+    problems.push({
+      path,
+      message: `projection '${id}' has an online_o1 reward of ${o1.reward.amount} per spike; the core holds a 32-bit signed amount`,
+    });
+  }
+  const largest = (2 ** o1.weightBits - 1) * o1.weightScale;
+  if (totalBits > 23 && largest > O1_DELIVERED_MAX) {
+    problems.push({
+      path,
+      message:
+        `projection '${id}' can deliver ${largest} (weight ${2 ** o1.weightBits - 1} x scale ` +
+        `${o1.weightScale}) into a ${totalBits}-bit fixed_point_lif target; the core delivers ` +
+        `a learning weight of at most ${O1_DELIVERED_MAX}: lower weight_bits or weight_scale, ` +
+        'or the target to 23 bits',
+    });
+  }
 }
 
 /** Fields 3..12 and 16.. of a fixed-point population (README: `pop.hex`). */

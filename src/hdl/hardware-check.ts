@@ -84,6 +84,22 @@ function projectionReasons(projection: Projection): { field: string; reason: str
         'remove it or convert it to online_o1',
     });
   }
+  const plasticity = projection.plasticity;
+  if (plasticity?.rule === 'online_o1') {
+    // The engine delivers fround(weight * weight_scale) into the target's integer currents
+    // (onto a fixed_point_lif target the compile quantised the weights to units of 2^-F before
+    // dividing by the scale): a fraction there has no integer form.
+    const scale = Math.fround(plasticity.weight_scale);
+    if (!Number.isInteger(scale)) {
+      reasons.push({
+        field: 'plasticity.weight_scale',
+        reason:
+          `learns with online_o1 at weight_scale ${plasticity.weight_scale}, so it would deliver ` +
+          "fractions of the integer target's unit (the weights onto a fixed_point_lif " +
+          'population are in units of 2^-fraction_bits): use a whole-number weight_scale',
+      });
+    }
+  }
   if (projection.stp !== undefined) {
     reasons.push({
       field: 'stp',

@@ -31,7 +31,7 @@ describe('spikelab export-verilog', () => {
   it('writes a directory that iverilog runs as is, with the spikes of spikelab run', async () => {
     const dir = join(work.dir, 'literal');
     const exported = await runCli(['export-verilog', EXAMPLE, '--out', dir], work.dir);
-    expect(exported.stderr).toMatch(/wrote 22 files .* capacity: 128 neurons, 1024 synapses/s);
+    expect(exported.stderr).toMatch(/wrote 23 files .* capacity: 128 neurons, 1024 synapses/s);
     expect(exported.code).toBe(0);
     const files = readdirSync(dir).sort();
     expect(files).toContain('tb_top.v');

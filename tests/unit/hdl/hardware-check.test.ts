@@ -104,7 +104,7 @@ describe('hardwareRefusals', () => {
           reward_bits: 8,
           learning_shift: 4,
           trace_decay_shift: 2,
-          weight_scale: 0.1,
+          weight_scale: 2,
           reward: { population: 'pattern', amount: 1 },
         },
       },
@@ -116,6 +116,32 @@ describe('hardwareRefusals', () => {
     ];
     const paths = hardwareRefusals(doc).map((r) => r.path);
     expect(paths).toEqual(['populations[2]', 'projections[1].stp', 'projections[1].structural']);
+  });
+
+  it('refuses online_o1 with a fractional weight_scale (fractions of an integer unit)', () => {
+    const doc = load('stdp.json');
+    const [first, second] = doc.projections;
+    doc.projections = [
+      second!,
+      {
+        ...first!,
+        plasticity: {
+          rule: 'online_o1',
+          weight_bits: 8,
+          trace_bits: 8,
+          reward_bits: 8,
+          learning_shift: 4,
+          trace_decay_shift: 2,
+          weight_scale: 0.1,
+          reward: { population: 'pattern', amount: 1 },
+        },
+      },
+    ];
+    const o1 = hardwareRefusals(doc).filter((r) => r.path.startsWith('projections[1]'));
+    expect(o1.map((r) => r.path)).toEqual(['projections[1].plasticity.weight_scale']);
+    expect(o1[0]?.message).toMatch(
+      /^projection '\w+'.* online_o1 at weight_scale 0\.1.*use a whole-number weight_scale$/,
+    );
   });
 
   it('accepts a Loihi projection once its learning rule and traces are gone', () => {
