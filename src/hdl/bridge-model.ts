@@ -1,9 +1,10 @@
 /**
  * A software register bridge: what `hdl/host_bridge.v` does with each frame, for a virtual board
  * (issue 9) that answers the host's JTAG scans without RTL. Commands execute at once (so it never
- * answers `pending`, `overrun`, `bus-timeout` or `aborted`); everything else (the checks in the
- * RTL's order, the control page, the two result slots of the frame-after-next rule, sequence
- * numbers, TAP reset) follows the RTL, and tests/hdl compares the two reply by reply.
+ * answers `pending`, `overrun` or `aborted`; `bus-timeout` and `core-busy` only where the
+ * backend throws `VirtualBusError`); everything else (the checks in the RTL's order, the control
+ * page, the two result slots of the frame-after-next rule, sequence numbers, TAP reset) follows
+ * the RTL, and tests/hdl compares the two reply by reply.
  */
 import {
   BRIDGE_CONTROL,
@@ -20,10 +21,25 @@ import {
 
 /** What sits behind the bridge: the core's memories and its step control. */
 export interface BridgeBackend {
+  /** @throws VirtualBusError where the core's bus would not answer (`bus-timeout`). */
   read(address: number): number;
+  /** @throws VirtualBusError where the core's bus would not answer (`bus-timeout`). */
   write(address: number, data: number): void;
-  /** Runs `steps` steps to completion; the model counts them. */
+  /**
+   * Runs `steps` steps to completion; the model counts them.
+   *
+   * @throws VirtualBusError when the core cannot start (`core-busy`).
+   */
   run(steps: number): void;
+}
+
+/**
+ * A backend's "the core would not answer this": an address outside the map, a read-only
+ * region, or a core still running. The RTL leaves `bus_ready` low and the bridge answers
+ * `bus-timeout` (RUN: `core-busy`); the model does the same with this error.
+ */
+export class VirtualBusError extends Error {
+  override name = 'VirtualBusError';
 }
 
 interface Slot {
@@ -101,7 +117,7 @@ export class BridgeModel {
     if (opcode === BRIDGE_OPCODES.nop) return ['ok', 0];
     if (opcode === BRIDGE_OPCODES.run) return this.start(value, true);
     if (opcode === BRIDGE_OPCODES.read) {
-      if (!control) return ['ok', this.backend.read(address) >>> 0];
+      if (!control) return this.bus(() => this.backend.read(address) >>> 0);
       switch (address) {
         case BRIDGE_REGISTERS.id:
           return ['ok', ((BRIDGE_ID_MAGIC << 16) | BRIDGE_PROTOCOL_VERSION) >>> 0];
@@ -117,10 +133,7 @@ export class BridgeModel {
           return ['bad-address', 0];
       }
     }
-    if (!control) {
-      this.backend.write(address, value);
-      return ['ok', 0];
-    }
+    if (!control) return this.bus(() => (this.backend.write(address, value), 0));
     switch (address) {
       case BRIDGE_REGISTERS.runSteps:
         this.runSteps = value;
@@ -139,11 +152,26 @@ export class BridgeModel {
     }
   }
 
+  /** A bus access: the backend's VirtualBusError is the RTL's `bus-timeout`. */
+  private bus(access: () => number): [BridgeStatus, number] {
+    try {
+      return ['ok', access()];
+    } catch (error) {
+      if (error instanceof VirtualBusError) return ['bus-timeout', 0];
+      throw error;
+    }
+  }
+
   /** Starts the core (it runs to completion here); the reply carries STEP_COUNT before. */
   private start(steps: number, setRunSteps: boolean): [BridgeStatus, number] {
     if (setRunSteps) this.runSteps = steps;
     const before = this.stepCount;
-    this.backend.run(steps);
+    try {
+      this.backend.run(steps);
+    } catch (error) {
+      if (error instanceof VirtualBusError) return ['core-busy', 0];
+      throw error;
+    }
     this.stepCount = (this.stepCount + steps) >>> 0;
     return ['ok', before];
   }
