@@ -5,23 +5,17 @@
  */
 import { capacityFor, shortfalls, type CoreCapacity } from '../../hdl/core-capacity.ts';
 import type { CoreNeeds } from '../../hdl/core-images.ts';
+import { CAPACITY_WORDS } from '../../hdl/core-memory-map.ts';
 import { BoardRunError, type BridgeLike, requireSpikelabBridge } from './core-run-bridge.ts';
 import { CAPACITY_REGION, regionWord } from './core-run-regions.ts';
 
-/** The capacity words in region order. */
-const WORDS = [
-  'NMAX',
-  'POPMAX',
-  'PRJMAX',
-  'CHMAX',
-  'DMAX',
-  'SYNMAX',
-  'ROWMAX',
-  'GPTRMAX',
-  'GIDXMAX',
-  'EXTMAX',
-] as const;
-const LOIHI_WORD = 10;
+/** The capacity words of `CoreCapacity`, in region order; then LOIHI (0 or 1). */
+const WORDS = CAPACITY_WORDS.slice(0, CAPACITY_WORDS.indexOf('LOIHI')) as readonly Exclude<
+  keyof CoreCapacity,
+  'LOIHI' | 'ONLINE_O1'
+>[];
+const LOIHI_WORD = CAPACITY_WORDS.indexOf('LOIHI');
+const ONLINE_O1_WORD = CAPACITY_WORDS.indexOf('ONLINE_O1');
 
 const isPowerOfTwo = (n: number): boolean => n >= 2 && (n & (n - 1)) === 0;
 
@@ -35,7 +29,7 @@ const isPowerOfTwo = (n: number): boolean => n >= 2 && (n & (n - 1)) === 0;
 export async function readCapacity(bridge: BridgeLike): Promise<CoreCapacity> {
   await requireSpikelabBridge(bridge);
   const results = await bridge.execute(
-    [...WORDS.map((_, k) => k), LOIHI_WORD].map((k) => ({
+    [...WORDS.map((_, k) => k), LOIHI_WORD, ONLINE_O1_WORD].map((k) => ({
       op: 'read' as const,
       address: regionWord(CAPACITY_REGION, k),
     })),
@@ -57,48 +51,74 @@ export async function readCapacity(bridge: BridgeLike): Promise<CoreCapacity> {
     throw new BoardRunError(`the core's capacity region reads LOIHI = ${loihi} (0 or 1 expected)`);
   }
   if (loihi === 1) capacity.LOIHI = 1;
+  // A core that learns says so; the field is set only then, as capacityFor sets it.
+  if (value(ONLINE_O1_WORD) === 1) Object.assign(capacity, { ONLINE_O1: 1 });
   return capacity;
 }
 
-/** Each capacity as a person counts it: what the network needs, in words. */
-const RESOURCES: Readonly<
-  Record<keyof CoreCapacity, { need: (n: CoreNeeds) => number; holds: (c: number) => string }>
-> = {
-  NMAX: { need: (n) => n.neurons, holds: (c) => `${c} neurons` },
-  POPMAX: { need: (n) => n.populations, holds: (c) => `${c} populations` },
-  PRJMAX: { need: (n) => n.projections, holds: (c) => `${c} delivered projections` },
+interface Resource {
+  /** What the network uses, from its needs. */
+  need: (n: CoreNeeds) => number;
+  /** What a core of capacity `c` holds, in words. */
+  holds: (c: number) => string;
+  /** The unit of the need: "needs NMAX 4096 (3000 neurons)". */
+  unit: string;
+  /** A build option (0/1) rather than a size. */
+  flag?: true;
+}
+
+/** Each capacity as a person counts it (keyed by name: ONLINE_O1 is newer than some cores). */
+const RESOURCES: Readonly<Record<string, Resource>> = {
+  NMAX: { need: (n) => n.neurons, holds: (c) => `${c} neurons`, unit: 'neurons' },
+  POPMAX: { need: (n) => n.populations, holds: (c) => `${c} populations`, unit: 'populations' },
+  PRJMAX: {
+    need: (n) => n.projections,
+    holds: (c) => `${c} delivered projections`,
+    unit: 'delivered projections',
+  },
   CHMAX: {
     need: (n) => n.channels,
     holds: (c) => `${c} synaptic currents (distinct taus) per population`,
+    unit: 'synaptic currents in one population',
   },
-  DMAX: { need: (n) => n.maxDelay, holds: (c) => `delays up to ${c - 1} steps` },
-  SYNMAX: { need: (n) => n.synapses, holds: (c) => `${c} synapses` },
+  DMAX: {
+    need: (n) => n.maxDelay,
+    holds: (c) => `delays up to ${c - 1} steps`,
+    unit: 'steps of delay at most',
+  },
+  SYNMAX: { need: (n) => n.synapses, holds: (c) => `${c} synapses`, unit: 'synapses' },
   ROWMAX: {
     need: (n) => n.rows,
     holds: (c) => `${c} synapse rows (source neurons summed over the projections)`,
+    unit: 'synapse rows',
   },
-  GPTRMAX: { need: (n) => n.genPtr, holds: (c) => `${c} spike-generator step pointers` },
-  GIDXMAX: { need: (n) => n.genIdx, holds: (c) => `${c} spike-generator entries` },
-  EXTMAX: { need: (n) => n.ext, holds: (c) => `${c} stimulus change events` },
+  GPTRMAX: {
+    need: (n) => n.genPtr,
+    holds: (c) => `${c} spike-generator step pointers`,
+    unit: 'generator step pointers',
+  },
+  GIDXMAX: {
+    need: (n) => n.genIdx,
+    holds: (c) => `${c} spike-generator entries`,
+    unit: 'generator entries',
+  },
+  EXTMAX: {
+    need: (n) => n.ext,
+    holds: (c) => `${c} stimulus change events`,
+    unit: 'stimulus change events',
+  },
   LOIHI: {
     need: (n) => n.loihi ?? 0,
     holds: () => 'no Loihi neurons (it is built without the Loihi pass)',
+    unit: 'Loihi neurons',
+    flag: true,
   },
-};
-
-/** The unit of each need, for "needs NMAX 4096 (3000 neurons)". */
-const NEED_UNITS: Readonly<Record<keyof CoreCapacity, string>> = {
-  NMAX: 'neurons',
-  POPMAX: 'populations',
-  PRJMAX: 'delivered projections',
-  CHMAX: 'synaptic currents in one population',
-  DMAX: 'steps of delay at most',
-  SYNMAX: 'synapses',
-  ROWMAX: 'synapse rows',
-  GPTRMAX: 'generator step pointers',
-  GIDXMAX: 'generator entries',
-  EXTMAX: 'stimulus change events',
-  LOIHI: 'Loihi neurons',
+  ONLINE_O1: {
+    need: (n) => (n as { onlineO1?: number }).onlineO1 ?? 0,
+    holds: () => 'no learning synapses (it is built without the OnlineO1 pass)',
+    unit: 'synapses that learn with online_o1',
+    flag: true,
+  },
 };
 
 /**
@@ -106,16 +126,19 @@ const NEED_UNITS: Readonly<Record<keyof CoreCapacity, string>> = {
  * neurons); the board's core holds 1024 neurons"); empty when the network fits.
  */
 export function describeShortfalls(capacity: CoreCapacity, needs: CoreNeeds): string[] {
-  const want = capacityFor(needs);
-  return (shortfalls(capacity, needs) as (keyof CoreCapacity)[]).map((key) => {
-    const resource = RESOURCES[key];
-    const need = resource.need(needs);
-    const holds = resource.holds(capacity[key] ?? 0);
-    if (key === 'LOIHI') {
-      return `the network has ${need} ${NEED_UNITS.LOIHI}; the board's core holds ${holds}`;
+  const want = capacityFor(needs) as unknown as Record<string, number | undefined>;
+  const have = capacity as unknown as Record<string, number | undefined>;
+  return shortfalls(capacity, needs).map((key) => {
+    const r = RESOURCES[key];
+    if (r === undefined) {
+      return `the network needs ${key} ${want[key] ?? 0}; the board's core holds ${have[key] ?? 0}`;
     }
+    const need = r.need(needs);
+    const holds = r.holds(have[key] ?? 0);
+    if (r.flag === true)
+      return `the network has ${need} ${r.unit}; the board's core holds ${holds}`;
     return (
-      `the network needs ${key} ${want[key] ?? 0} (${need} ${NEED_UNITS[key]}); ` +
+      `the network needs ${key} ${want[key] ?? 0} (${need} ${r.unit}); ` +
       `the board's core holds ${holds}`
     );
   });

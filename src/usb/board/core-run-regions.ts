@@ -1,15 +1,19 @@
 /**
- * The two regions of the board build's core that the host's run reads beyond the images
- * (hdl/README.md, "Core memory map"): `capacity` (what the bitstream holds) and `run_state`
- * (`t`, the next step; `ext_ptr`, the next stimulus event; `overflow`, the sticky Loihi flag).
+ * The words of the two regions the host's run reads beyond the images (`CORE_REGIONS` in
+ * src/hdl/core-memory-map.ts): `capacity` (what the bitstream holds; read before the host
+ * knows any capacity, so addressed without one) and `run_state` (`t`, `ext_ptr`, `overflow`).
  */
-import { REGION_SHIFT } from '../../hdl/core-memory-map.ts';
+import { CORE_REGIONS, REGION_SHIFT, RUN_STATE_WORDS } from '../../hdl/core-memory-map.ts';
 
-export const CAPACITY_REGION = 0x13;
-export const RUN_STATE_REGION = 0x14;
+export const CAPACITY_REGION = CORE_REGIONS.capacity.region;
+export const RUN_STATE_REGION = CORE_REGIONS.run_state.region;
 
-/** Words of `run_state`. */
-export const RUN_STATE = { t: 0, extPtr: 1, overflow: 2 } as const;
+/** Words of `run_state` by name. */
+export const RUN_STATE = {
+  t: RUN_STATE_WORDS.indexOf('t'),
+  extPtr: RUN_STATE_WORDS.indexOf('ext_ptr'),
+  overflow: RUN_STATE_WORDS.indexOf('overflow'),
+} as const;
 
 /** The address of word `k` of `region`. */
 export function regionWord(region: number, k: number): number {
