@@ -3,12 +3,12 @@
  * generator of `src/hdl` (the page bundles the same files instead of reading them).
  */
 import { readFileSync } from 'node:fs';
-import { CORE_RTL_FILES } from '../hdl/board-files.ts';
+import { EXPORT_RTL_FILES } from '../hdl/board-files.ts';
 
-/** Every file of the core, by name, read from the repository's `hdl/`. */
+/** Every file of the core and its board bridge, by name, read from the repository's `hdl/`. */
 export function readCoreRtl(): Record<string, string> {
   const folder = new URL('../../hdl/', import.meta.url);
   return Object.fromEntries(
-    CORE_RTL_FILES.map((name) => [name, readFileSync(new URL(name, folder), 'utf8')]),
+    EXPORT_RTL_FILES.map((name) => [name, readFileSync(new URL(name, folder), 'utf8')]),
   );
 }

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { NetworkDocument, Probe } from '../../src/model/document.ts';
-import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
+import { CORE_RTL_FILES, EXPORT_RTL_FILES } from '../../src/hdl/board-files.ts';
 import type { CoreCapacity } from '../../src/hdl/core-capacity.ts';
 import { exportVerilog, type VerilogExport } from '../../src/hdl/export-verilog.ts';
 import { REPO_ROOT, runTool } from './simulators.ts';
@@ -32,7 +32,7 @@ export const TB_CAPACITY: CoreCapacity = {
 /** The hand-written RTL as the CLI passes it to the generator. */
 export function coreRtl(): Record<string, string> {
   return Object.fromEntries(
-    CORE_RTL_FILES.map((f) => [f, readFileSync(join(REPO_ROOT, 'hdl', f), 'utf8')]),
+    EXPORT_RTL_FILES.map((f) => [f, readFileSync(join(REPO_ROOT, 'hdl', f), 'utf8')]),
   );
 }
 

@@ -6,13 +6,14 @@
  * written to it.
  */
 import { BRIDGE_PROTOCOL_VERSION } from '../../hdl/bridge-protocol.ts';
-import { GENERATOR_FORMAT } from '../../hdl/export-verilog.ts';
+import {
+  GENERATOR_FORMAT,
+  SPIKELAB_USERCODE,
+  USERCODE_MAGIC as MAGIC,
+} from '../../hdl/core-usercode.ts';
 
-const MAGIC = 0x534c;
-
-/** The USERCODE a Spikelab core of this version carries. */
-export const SPIKELAB_USERCODE =
-  ((MAGIC << 16) | (BRIDGE_PROTOCOL_VERSION << 8) | GENERATOR_FORMAT) >>> 0;
+/** The USERCODE a Spikelab core of this version carries (defined beside the generator). */
+export { SPIKELAB_USERCODE };
 
 export type CoreIdentity =
   | { kind: 'spikelab'; protocol: number; format: number }
