@@ -20,6 +20,8 @@ export interface VirtualBoardOptions {
   readonly userRegister?: (instruction: number) => TapRegister | null;
   /** Test-Logic-Reset of the PL TAP (BSCANE2's RESET: the bridge empties its result slots). */
   readonly onTapReset?: () => void;
+  /** JPROGRAM: the PL is cleared, so the next design starts with empty memories. */
+  readonly onProgram?: () => void;
 }
 
 export class VirtualBoard {
@@ -43,7 +45,10 @@ export class VirtualBoard {
         config.onState(state, instruction);
         if (state === 'test-logic-reset') options.onTapReset?.();
       },
-      onInstruction: (instruction) => config.onInstruction(instruction),
+      onInstruction: (instruction) => {
+        config.onInstruction(instruction);
+        if (instruction === PL_INSTRUCTION.JPROGRAM) options.onProgram?.();
+      },
     });
     this.mpsse = new VirtualMpsse(chain);
   }
