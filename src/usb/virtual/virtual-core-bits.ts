@@ -10,9 +10,9 @@
  * @example lowBits(-1, 8) // 255
  */
 export function lowBits(x: number, bits: number): number {
-  // ToUint32 is x mod 2^32 for any finite x; the mask then keeps the low bits.
-  const u = x >>> 0;
-  return bits >= 32 ? u : u % 2 ** bits;
+  // `<<` takes x mod 2^32 (ToInt32) for any finite x; shifting back keeps the low bits.
+  const s = 32 - bits;
+  return (x << s) >>> s;
 }
 
 /**
@@ -21,8 +21,8 @@ export function lowBits(x: number, bits: number): number {
  * @example signExtend(0xffffff, 24) // -1
  */
 export function signExtend(x: number, bits: number): number {
-  const u = lowBits(x, bits);
-  return u >= 2 ** (bits - 1) ? u - 2 ** bits : u;
+  const s = 32 - bits;
+  return (x << s) >> s;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   bankAddress,
   coreAddress,
 } from '../../../src/hdl/core-memory-map.ts';
+import { lowBits, rangeWidth, signExtend } from '../../../src/usb/virtual/virtual-core-bits.ts';
 import { VirtualBusError, VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { TB_CAPACITY } from '../../hdl/core-cosim.ts';
 
@@ -64,6 +65,27 @@ function viaBridge(model: BridgeModel, commands: readonly BridgeCommand[]): Comm
     frames.map((f) => decodeReply(model.scan(f.bits))),
   );
 }
+
+describe('register widths', () => {
+  it("keep the low bits of any integer below 2^53, read unsigned or as two's complement", () => {
+    expect([lowBits(-1, 8), lowBits(2 ** 33 + 5, 3), lowBits(-(2 ** 40) - 3, 32)]).toEqual([
+      255,
+      5,
+      2 ** 32 - 3,
+    ]);
+    expect([
+      signExtend(0xffffff, 24),
+      signExtend(0x800000, 24),
+      signExtend(2 ** 52 + 7, 4),
+    ]).toEqual([-1, -8388608, 7]);
+    expect([
+      signExtend(0xfffffffe, 32),
+      signExtend(0x10000, 25),
+      signExtend(-(2 ** 24), 25),
+    ]).toEqual([-2, 65536, -(2 ** 24)]);
+    expect([rangeWidth(-32768, 32767), rangeWidth(-1, 0), rangeWidth(0, 0)]).toEqual([16, 1, null]);
+  });
+});
 
 describe('the virtual core answers the bus as the RTL does', () => {
   it('every writable region keeps a word at its width; reads sign-extend signed memories', () => {
