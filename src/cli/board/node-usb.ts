@@ -5,13 +5,16 @@
  */
 import { CliError, EXIT } from '../cli-error.ts';
 import { PYNQ_Z2_USB, type UsbDeviceLike } from '../../usb/transport/usb-device.ts';
-import { SPIKELAB_USERCODE } from '../../usb/board/usercode.ts';
-import { VirtualUsbDevice } from '../../usb/virtual/virtual-usb-device.ts';
+import { spikelabDemoDevice } from '../../usb/virtual/spikelab-board.ts';
+import type { VirtualUsbDevice } from '../../usb/virtual/virtual-usb-device.ts';
 import type { WebUSB as WebUSBClass } from 'usb';
 
-/** The virtual board: a PYNQ-Z2 whose design, once uploaded, is a Spikelab core. */
+/**
+ * The virtual board: a PYNQ-Z2 whose design, once uploaded, is a Spikelab core of the board
+ * build's capacity (the page's demo board), run by the virtual core.
+ */
 export function virtualDevice(): VirtualUsbDevice {
-  return new VirtualUsbDevice({ usercode: SPIKELAB_USERCODE });
+  return spikelabDemoDevice();
 }
 
 export async function findBoard(): Promise<UsbDeviceLike> {

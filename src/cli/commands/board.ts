@@ -3,13 +3,14 @@
  * `--virtual` the virtual board, which runs the same host code against a software FT2232H,
  * JTAG chain and configuration engine.
  */
-import { BoardConnection, type BoardStatus } from '../../usb/board/board-connection.ts';
-import { detectOs, usbAccessHelp } from '../../usb/board/os-help.ts';
-import { UsbTransferError, type UsbDeviceLike } from '../../usb/transport/usb-device.ts';
+import type { BoardConnection, BoardStatus } from '../../usb/board/board-connection.ts';
+import type { UsbDeviceLike } from '../../usb/transport/usb-device.ts';
 import { BitFileError } from '../../usb/xilinx7/bit-file.ts';
 import { checkBitstream, type CheckedBitstream } from '../../usb/xilinx7/check-bitstream.ts';
-import { ProgramError, type ProgramProgress } from '../../usb/xilinx7/program.ts';
+import type { ProgramProgress } from '../../usb/xilinx7/program.ts';
 import { findBoard, virtualDevice } from '../board/node-usb.ts';
+import { boardRun } from '../board/board-run.ts';
+import { withBoard } from '../board/board-session.ts';
 import { statusText, uploadSummary } from '../board/board-text.ts';
 import { CliError, EXIT } from '../cli-error.ts';
 import type { Command } from '../command.ts';
@@ -17,37 +18,12 @@ import type { CliIo } from '../io.ts';
 import { readBytes } from '../load-document.ts';
 import { flag, positiveNumber } from '../option-values.ts';
 
-/** A USB or configuration failure as a one-line CLI error (plus the OS fix where one helps). */
-function boardError(error: unknown): unknown {
-  if (error instanceof UsbTransferError) {
-    const help =
-      error.kind === 'access-denied' || error.kind === 'busy'
-        ? `\n${usbAccessHelp(detectOs(process.platform), error.kind)}`
-        : '';
-    return new CliError(`${error.message}${help}`, EXIT.runFailed);
-  }
-  if (error instanceof ProgramError) return new CliError(error.message, EXIT.runFailed);
-  if (error instanceof Error && !(error instanceof CliError)) {
-    return new CliError(error.message, EXIT.runFailed);
-  }
-  return error;
-}
-
-async function withBoard<T>(
+async function openBoard<T>(
   args: Parameters<Command['run']>[0],
   use: (board: BoardConnection) => Promise<T>,
 ): Promise<T> {
   const device: UsbDeviceLike = flag(args, 'virtual') ? virtualDevice() : await findBoard();
-  const tck = (positiveNumber(args, 'tck') ?? 15) * 1e6;
-  let board: BoardConnection | undefined;
-  try {
-    board = await BoardConnection.open(device, { tckHz: tck });
-    return await use(board);
-  } catch (error) {
-    throw boardError(error);
-  } finally {
-    await board?.close();
-  }
+  return withBoard(device, (positiveNumber(args, 'tck') ?? 15) * 1e6, use);
 }
 
 function progressPrinter(io: CliIo, started: number): (p: ProgramProgress) => void {
@@ -66,7 +42,7 @@ function progressPrinter(io: CliIo, started: number): (p: ProgramProgress) => vo
 }
 
 async function detect(args: Parameters<Command['run']>[0], io: CliIo): Promise<number> {
-  const status = await withBoard(args, (board) => board.status());
+  const status = await openBoard(args, (board) => board.status());
   io.stdout(flag(args, 'json') ? `${JSON.stringify(status, null, 2)}\n` : statusText(status));
   return EXIT.ok;
 }
@@ -84,7 +60,7 @@ async function upload(
     throw error;
   }
   const started = performance.now();
-  const status: BoardStatus = await withBoard(args, async (board) => {
+  const status: BoardStatus = await openBoard(args, async (board) => {
     await board.upload(bitstream, { onProgress: progressPrinter(io, started) });
     return board.status();
   });
@@ -96,12 +72,22 @@ async function upload(
 
 export const boardCommand: Command = {
   name: 'board',
-  summary: 'find a PYNQ-Z2 over USB and upload a bitstream (or --virtual)',
-  usage: 'spikelab board detect [--virtual] [--json]\nspikelab board upload DESIGN.bit [--virtual]',
+  summary: 'find a PYNQ-Z2 over USB, upload a bitstream, run a network on it (or --virtual)',
+  usage: [
+    'spikelab board detect [--virtual] [--json]',
+    'spikelab board upload DESIGN.bit [--virtual]',
+    'spikelab board run NETWORK.json [--steps N] [--out OUT.json] [--virtual] [--json]',
+  ].join('\n'),
   options: [
     { name: 'virtual', isSwitch: true, help: 'use the virtual board instead of a real one' },
-    { name: 'json', isSwitch: true, help: 'detect: print one JSON object' },
+    { name: 'json', isSwitch: true, help: 'detect, run: print one JSON object' },
     { name: 'tck', valueName: 'MHZ', help: 'JTAG clock, at most 30 (default 15)' },
+    { name: 'steps', valueName: 'N', help: "run: N steps of dt (default: the document's)" },
+    {
+      name: 'out',
+      valueName: 'FILE',
+      help: "run: write the board's spikes as 'spikelab run' writes the engine's",
+    },
   ],
   details: [
     'detect: the board on USB, its JTAG chain (the Zynq-7020 PL and its ARM DAP), whether the',
@@ -109,11 +95,16 @@ export const boardCommand: Command = {
     'upload: checks the .bit (container, part xc7z020clg400, packets, IDCODE) before touching',
     'the board, then configures the PL over JTAG (JPROGRAM, CFG_IN, JSTART) and checks DONE;',
     "when DONE stays low it reads the FPGA's STAT register and says why.",
+    "run: loads the network into the board's Spikelab core (refused by name when a model is not",
+    "the core's or it does not fit the core's capacity: what it needs and what fits), runs it in",
+    'chunks, reads the spikes back, and compares them with the engine (reference backend) on the',
+    'same document and steps: bit-exact, or the first step, population and neuron that differ.',
+    'With --virtual the demo board is configured first; a real board must hold the core already.',
     '',
     'Linux needs a udev rule and Windows the WinUSB driver on interface 0: the error says which.',
     '',
-    'Exit status: 0 done; 2 bad command line or a .bit that is refused; 1 no board, a USB',
-    'failure or a configuration the FPGA refused.',
+    'Exit status: 0 done (run: bit-exact); 2 bad command line, a .bit or a network that is',
+    'refused; 1 no board, a USB failure, a configuration the FPGA refused, or a run that differs.',
   ].join('\n'),
   run: async (args, io) => {
     const [action, path, ...extra] = args.positionals;
@@ -121,10 +112,13 @@ export const boardCommand: Command = {
       throw new CliError(`unexpected argument '${extra[0]}' (see 'spikelab board --help')`);
     if (action === 'detect' && path === undefined) return detect(args, io);
     if (action === 'upload' && path !== undefined) return upload(args, io, path);
+    if (action === 'run' && path !== undefined) return boardRun(args, io, path);
+    if (action === 'run')
+      throw new CliError('missing NETWORK.json (usage: spikelab board run NETWORK.json)');
     if (action === 'upload')
       throw new CliError('missing DESIGN.bit (usage: spikelab board upload DESIGN.bit)');
     throw new CliError(
-      `unknown board action '${action ?? ''}': use 'spikelab board detect' or 'spikelab board upload DESIGN.bit'`,
+      `unknown board action '${action ?? ''}': use 'spikelab board detect', 'spikelab board upload DESIGN.bit' or 'spikelab board run NETWORK.json'`,
     );
   },
 };

@@ -1,7 +1,9 @@
 /**
  * The core's state after a run, per population, as the engine's state probes name it: for a
  * fixed-point population v (the `v` region) and i_syn (the sum of its channel banks, as the
- * engine's probe sums its currents); for a Loihi population v and I as the core holds them.
+ * engine's probe sums its currents), both as the engine's probes record the last step; for a
+ * Loihi population v (as the engine's v probe) and I as the core holds it for the next step,
+ * after this step's decay (the engine's I probe records it before the decay).
  * Sources (Poisson, generators) have no state to read.
  */
 import type { CoreCapacity } from '../../hdl/core-capacity.ts';
@@ -14,6 +16,7 @@ export interface PopulationState {
   population: number;
   kind: 'fixed_point_lif' | 'loihi';
   v: number[];
+  /** Fixed point: i_syn, the sum of the channel currents. Loihi: I after this step's decay. */
   i: number[];
 }
 

@@ -1,0 +1,144 @@
+/**
+ * `spikelab board run --virtual`: the host's real USB, MPSSE, JTAG and bridge code against the
+ * demo board (a virtual PYNQ-Z2 whose core is the TypeScript twin of spikelab_core.v), beside
+ * the engine: bit-exact on the two hardware examples, an `--out` file whose spikes and rates
+ * are `spikelab run --out`'s, the final state as the engine's probes of the last step, and the
+ * refusals (a network too large names what fits, a float LIF population is named).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../../../src/engine/simulation.ts';
+import type { NetworkDocument } from '../../../src/model/document.ts';
+import { readOutput, runCli, tempDir, writeInput } from './helpers.ts';
+
+const example = (name: string): NetworkDocument =>
+  JSON.parse(
+    readFileSync(join(process.cwd(), `public/examples/${name}.json`), 'utf8'),
+  ) as NetworkDocument;
+
+/** The engine's v and i_syn of every neuron of `population` at the last step. */
+async function engineFinalState(doc: NetworkDocument, population: string) {
+  const size = doc.populations.find((p) => p.id === population)?.size ?? 0;
+  const neurons = Array.from({ length: size }, (_, j) => j);
+  const probes = (['v', 'i_syn'] as const).map((variable) => ({
+    id: variable,
+    kind: 'state' as const,
+    population,
+    variable,
+    neurons,
+  }));
+  const sim = await createSimulation({ ...doc, probes }, { backend: 'reference' });
+  try {
+    const chunk = await sim.step(sim.totalSteps);
+    const last = (id: string) =>
+      Array.from(chunk.traces[id]?.values.subarray((sim.totalSteps - 1) * size) ?? []);
+    return { v: last('v'), i_syn: last('i_syn') };
+  } finally {
+    sim.dispose();
+  }
+}
+
+describe('spikelab board run --virtual', () => {
+  it('fixed-point-hw: bit-exact, and --out is spikelab run --out for spikes and rates', async () => {
+    const dir = tempDir();
+    const path = writeInput(dir, 'net.json', example('fixed-point-hw'));
+    const board = await runCli(
+      ['board', 'run', path, '--virtual', '--out', 'board.json'],
+      dir,
+      true,
+    );
+    expect(board.stderr).toContain('load: 100%');
+    expect(board.stderr).toContain('run: step 300 of 300');
+    expect(board.code, board.stderr).toBe(0);
+    expect(board.stdout).toMatch(/core capacity: NMAX 2048, POPMAX 16/);
+    expect(board.stdout).toMatch(/ran 300 steps on the board in [\d.]+ s: 425 spikes read back/);
+    expect(board.stdout).toContain('engine (reference backend): 425 spikes');
+    expect(board.stdout).toContain('verdict: bit-exact: all 425 spikes agree');
+
+    const engine = await runCli(['run', path, '--out', 'engine.json'], dir);
+    expect(engine.code).toBe(0);
+    const got = JSON.parse(readOutput(dir, 'board.json')) as Record<string, unknown>;
+    const want = JSON.parse(readOutput(dir, 'engine.json')) as Record<string, unknown>;
+    expect(got.spikes).toEqual(want.spikes);
+    expect(got.rates).toEqual(want.rates);
+    expect(got.meta).toMatchObject({ backend: 'board:virtual', steps: 300, total_spikes: 425 });
+
+    const final = (got.board as { final_state: Record<string, unknown> }).final_state;
+    for (const population of ['exc', 'inh']) {
+      expect(final[population], population).toEqual(
+        await engineFinalState(example('fixed-point-hw'), population),
+      );
+    }
+  });
+
+  it('loihi: bit-exact with --steps, as one JSON object', async () => {
+    const dir = tempDir();
+    const path = writeInput(dir, 'loihi.json', example('loihi'));
+    const out = await runCli(['board', 'run', path, '--virtual', '--steps', '25', '--json'], dir);
+    expect(out.code, out.stderr).toBe(0);
+    const report = JSON.parse(out.stdout) as {
+      steps: number;
+      verdict: { kind: string; spikes: number };
+      engine: { spikes: number };
+      run: { spikes: number; spikes_per_s: number };
+    };
+    expect(report.steps).toBe(25);
+    expect(report.verdict).toMatchObject({ kind: 'bit-exact' });
+    expect(report.run.spikes).toBe(report.engine.spikes);
+    expect(report.run.spikes).toBeGreaterThan(10);
+    expect(report.run.spikes_per_s).toBeGreaterThan(0);
+  });
+
+  it("a network too large for the board's core names what it needs and what fits", async () => {
+    const doc = example('fixed-point-hw');
+    const big = {
+      ...doc,
+      populations: doc.populations.map((p) => (p.id === 'exc' ? { ...p, size: 3000 } : p)),
+    };
+    const dir = tempDir();
+    const out = await runCli(['board', 'run', writeInput(dir, 'big.json', big), '--virtual'], dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("big.json: the network does not fit the board's core:");
+    expect(out.stderr).toContain(
+      "the network needs NMAX 4096 (3058 neurons); the board's core holds 2048 neurons",
+    );
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a float LIF population is refused by name before the board is touched', async () => {
+    const doc = example('fixed-point-hw');
+    const floating = {
+      ...doc,
+      populations: doc.populations.map((p) =>
+        p.id === 'inh'
+          ? {
+              ...p,
+              model: 'stochastic_lif',
+              params: {
+                v_rest: 0,
+                v_reset: 0,
+                v_threshold: 1,
+                tau_mem: 10,
+                resistance: 1,
+                noise_std: 0,
+                refractory_period: 0,
+                bias: 0,
+                v_init: { kind: 'constant', value: 0 },
+              },
+            }
+          : p,
+      ),
+    };
+    const dir = tempDir();
+    const out = await runCli(
+      ['board', 'run', writeInput(dir, 'f.json', floating), '--virtual'],
+      dir,
+    );
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/f\.json: '.*' cannot run on the board's core:\npopulations\[3\]/);
+    expect(out.stderr).toContain("'inh'");
+    const missing = await runCli(['board', 'run', '--virtual'], dir);
+    expect(missing.stderr).toMatch(/missing NETWORK.json/);
+  });
+});
