@@ -88,3 +88,26 @@ describe('the virtual core runs random networks as the engine does', () => {
     expectEngine(doc, record, () => TB_CAPACITY, [1, 8]);
   });
 });
+
+describe('the sticky Loihi overflow (run_state word 2)', () => {
+  it('rises when a Loihi I reaches 2^24, stays set across runs until a host writes 0', () => {
+    const doc = gallery('loihi.json');
+    const c = ownCapacity(doc);
+    const core = new VirtualCore(c);
+    const { layout, plan } = loadNetwork(core, doc, c);
+    const overflow = coreAddress('run_state', 2, c);
+    const loihi = plan.populations.findIndex((p) => p.model.model === 'loihi');
+    const neuron = layout.bases[loihi] ?? 0;
+    core.run(2);
+    expect(core.read(overflow)).toBe(0);
+    core.write(coreAddress('loihi_i', neuron, c), -(2 ** 24));
+    core.run(1);
+    expect(core.read(overflow)).toBe(1);
+    core.run(3);
+    expect(core.read(overflow)).toBe(1);
+    core.write(overflow, 0);
+    core.run(1);
+    expect(core.read(overflow)).toBe(0);
+    expect(core.read(coreAddress('run_state', 0, c))).toBe(7);
+  });
+});
