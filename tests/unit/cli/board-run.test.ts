@@ -90,6 +90,37 @@ describe('spikelab board run --virtual', () => {
     expect(report.run.spikes_per_s).toBeGreaterThan(0);
   });
 
+  it("a Loihi neuron's overflow is named as the engine's NumericalError would stop there", async () => {
+    const doc = example('loihi');
+    // 16 sources at once onto one neuron, each at the largest weight: I passes 2^24 at step 3.
+    const loud = {
+      ...doc,
+      populations: doc.populations.map((p) =>
+        p.id === 'inputs'
+          ? {
+              ...p,
+              size: 16,
+              params: { indices: [...Array(16).keys()], times: Array(16).fill(3), period: 0 },
+            }
+          : p,
+      ),
+      projections: doc.projections.map((pr) => ({
+        ...pr,
+        weight: { kind: 'constant', value: 255 },
+        synapse: { kind: 'loihi', w_exp: 7, sign_mode: 'excitatory', num_weight_bits: 8 },
+      })),
+    };
+    const dir = tempDir();
+    const out = await runCli(
+      ['board', 'run', writeInput(dir, 'loud.json', loud), '--virtual'],
+      dir,
+    );
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(
+      "population 'loihi': a Loihi neuron's I or v reached 2^24 between steps 0 and 15 on the board",
+    );
+  });
+
   it("a network too large for the board's core names what it needs and what fits", async () => {
     const doc = example('fixed-point-hw');
     const big = {

@@ -27,7 +27,12 @@ import {
   readCoreState,
   runOnCore,
 } from '../../../src/usb/board/core-run.ts';
-import { scriptedBoard } from './core-run-fakes.ts';
+import { engineSpikes } from '../../../src/cli/board/board-engine.ts';
+import { createSimulation } from '../../../src/engine/simulation.ts';
+import { BridgeModel } from '../../../src/hdl/bridge-model.ts';
+import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
+import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
+import { modelBridge, scriptedBoard } from './core-run-fakes.ts';
 
 function example(name: string): NetworkDocument {
   const text = readFileSync(join(process.cwd(), `public/examples/${name}.json`), 'utf8');
@@ -246,5 +251,35 @@ describe('board run: running in chunks', () => {
     const channels = layout.images.pop[exc * 32 + 3] ?? 0;
     expect(state[0]?.v[3]).toBe(-5);
     expect(state[0]?.i[3]).toBe(channels > 1 ? 5 : 7);
+  });
+});
+
+describe('board run: on the virtual core', () => {
+  it('loads and runs fixed-point-hw in chunks of DMAX steps, spike for spike the engine', async () => {
+    const doc = example('fixed-point-hw');
+    const prepared = prepareBoardRun(doc);
+    const bridge = modelBridge(new BridgeModel(new VirtualCore(CAPACITY)));
+    expect(await readCapacity(bridge)).toEqual(CAPACITY);
+    await loadNetwork(bridge, prepared.layout, CAPACITY);
+    const run = await runOnCore(bridge, prepared.layout, CAPACITY, { steps: prepared.steps });
+    const engine = await engineSpikes(doc);
+    expect(engine.length).toBeGreaterThan(100);
+    expect(compareSpikes(engine, run.spikes)).toEqual({ kind: 'bit-exact', spikes: engine.length });
+  });
+
+  it("a Loihi network's v after the run is the engine's last v", async () => {
+    const doc = example('loihi');
+    const prepared = prepareBoardRun(doc);
+    const capacity = capacityFor(prepared.layout.needs);
+    const bridge = modelBridge(new BridgeModel(new VirtualCore(capacity)));
+    await loadNetwork(bridge, prepared.layout, capacity);
+    await runOnCore(bridge, prepared.layout, capacity, { steps: prepared.steps });
+    const [state] = await readCoreState(bridge, prepared.layout, capacity);
+    const sim = await createSimulation(doc, { backend: 'reference' });
+    const chunk = await sim.step(sim.totalSteps);
+    sim.dispose();
+    const v = chunk.traces.loihi_v?.values ?? new Float32Array();
+    expect(state).toMatchObject({ population: 1, kind: 'loihi' });
+    expect(state?.v).toEqual(Array.from(v.subarray(v.length - 3)));
   });
 });
