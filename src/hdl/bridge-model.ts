@@ -31,6 +31,8 @@ export interface BridgeBackend {
    * @throws VirtualBusError when the core cannot start (`core-busy`).
    */
   run(steps: number): void;
+  /** A core that never finished its last run (STATUS bit 0); absent: always idle. */
+  busy?(): boolean;
 }
 
 /**
@@ -122,7 +124,7 @@ export class BridgeModel {
         case BRIDGE_REGISTERS.id:
           return ['ok', ((BRIDGE_ID_MAGIC << 16) | BRIDGE_PROTOCOL_VERSION) >>> 0];
         case BRIDGE_REGISTERS.status:
-          return ['ok', 0];
+          return ['ok', this.backend.busy?.() === true ? 1 : 0];
         case BRIDGE_REGISTERS.stepCount:
           return ['ok', this.stepCount];
         case BRIDGE_REGISTERS.runSteps:

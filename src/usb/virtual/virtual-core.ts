@@ -33,6 +33,11 @@ export class VirtualCore implements BridgeBackend {
     return this.stuck;
   }
 
+  /** STATUS bit 0: only a core stuck in a step it can never finish is busy between calls. */
+  busy(): boolean {
+    return this.stuck !== null;
+  }
+
   /** @throws VirtualBusError where the RTL's bus slave would not answer. */
   read(address: number): number {
     this.idle();

@@ -5,7 +5,7 @@
  * ext_ptr and overflow; no answer (the bridge's `bus-timeout`) past a region's depth, at an
  * address of no region, for a Loihi region of a core without LOIHI, a bank at or past CHMAX,
  * or a write to a read-only region. A core whose images it could never finish a step of stays
- * busy: RUN is `core-busy`, every access `bus-timeout`.
+ * busy: STATUS bit 0 reads 1, RUN is `core-busy`, every access `bus-timeout`.
  */
 import { describe, expect, it } from 'vitest';
 import { BridgeModel } from '../../../src/hdl/bridge-model.ts';
@@ -184,12 +184,14 @@ describe('the virtual core answers the bus as the RTL does', () => {
     // More populations than the core's counter can reach (2 * POPMAX).
     core.write(coreAddress('net', 0, TB_CAPACITY), 2 * TB_CAPACITY.POPMAX);
     const model = new BridgeModel(core);
-    const [run, again, read] = viaBridge(model, [
+    const [idle, run, busy, again, read] = viaBridge(model, [
+      { op: 'read', address: BRIDGE_REGISTERS.status },
       { op: 'run', steps: 1 },
+      { op: 'read', address: BRIDGE_REGISTERS.status },
       { op: 'run', steps: 1 },
       { op: 'read', address: coreAddress('net', 0, TB_CAPACITY) },
     ]);
-    expect(run?.status).toBe('ok');
+    expect([idle?.data, run?.status, busy?.data]).toEqual([0, 'ok', 1]);
     expect(core.busyForever).toMatch(/net word 0 asks for 16 populations; the core counts to 15/);
     expect([again?.status, read?.status]).toEqual(['core-busy', 'bus-timeout']);
   });
