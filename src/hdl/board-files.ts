@@ -149,7 +149,10 @@ endmodule
 `;
 }
 
-/** vivado/pynq_z2.xdc: the pins of the PYNQ-Z2 master constraints for the clock, btn and led. */
+/**
+ * vivado/pynq_z2.xdc: the pins of the PYNQ-Z2 master constraints for the clock, btn and led,
+ * and the bridge's TCK with its crossings.
+ */
 export function boardConstraints(header: string): string {
   return `${header}# PYNQ-Z2 (xc7z020clg400-1): pins as the board's master constraints file lists them.
 set_property -dict { PACKAGE_PIN H16 IOSTANDARD LVCMOS33 } [get_ports { sysclk }]
@@ -160,6 +163,12 @@ set_property -dict { PACKAGE_PIN R14 IOSTANDARD LVCMOS33 } [get_ports { led[0] }
 set_property -dict { PACKAGE_PIN P14 IOSTANDARD LVCMOS33 } [get_ports { led[1] }]
 set_property -dict { PACKAGE_PIN N16 IOSTANDARD LVCMOS33 } [get_ports { led[2] }]
 set_property -dict { PACKAGE_PIN M14 IOSTANDARD LVCMOS33 } [get_ports { led[3] }]
+# The bridge's JTAG clock (BSCANE2's TCK; an FT2232H gives at most 30 MHz). Its crossings with
+# the core clock are toggle handshakes with two-flip-flop synchronisers (hdl/README.md, "Host
+# register bridge"): bounded to one core period rather than cut.
+create_clock -name jtag_tck -period 33.333 [get_pins bridge/bscan/TCK]
+set_max_delay -datapath_only -from [get_clocks jtag_tck] -to [get_clocks sys_clk_pin] 8.000
+set_max_delay -datapath_only -from [get_clocks sys_clk_pin] -to [get_clocks jtag_tck] 8.000
 `;
 }
 

@@ -66,9 +66,13 @@ Memory of the core at this capacity: ${r.memoryBits} bits (a PYNQ-Z2 has ${PYNQ_
 ## Vivado (PYNQ-Z2)
 
 From this directory: \`vivado -mode batch -source vivado/build.tcl\` writes
-\`vivado/spikelab.bit\` (part xc7z020clg400-1, 125 MHz board clock on H16). Button 0 starts a
-run; LED 0 busy, LED 1 done, LED 2 toggles on each spike, LED 3 lights once a synaptic event was
-delivered. The core is designed for 100 MHz; read \`vivado/timing.rpt\` before trusting 125 MHz.
+\`vivado/spikelab.bit\` (part xc7z020clg400-1, 125 MHz board clock on H16). It is the board
+build: the host register bridge (\`vivado/host_bridge*.v\`) on JTAG USER1 in front of the core
+built with its bus (\`BUS = 1\`) at the board's capacities (at least this network's), and the
+USERCODE that \`spikelab board\` and the page recognise, so they can load and run any network
+that fits it. This network's images are in the bitstream too: button 0 starts a run of its
+steps; LED 0 busy, LED 1 done, LED 2 toggles on each spike, LED 3 lights once a synaptic event
+was delivered; button 1 resets the bridge. The core is designed for 100 MHz; read \`vivado/timing.rpt\` before trusting 125 MHz.
 Spikelab itself does not run Vivado: this script is untested here.
 `;
 }

@@ -152,7 +152,8 @@ describe('the host drives the board top RTL over JTAG (Icarus)', () => {
         `rtl board: ${doc.name}: load ${load.words} words, ${load.frames} frames, ` +
           `${loadTcks} TCKs (${(loadTcks / load.frames).toFixed(1)} per frame), ` +
           `${(loaded.simSeconds - before.simSeconds).toFixed(2)} s; run ${run.steps} steps, ` +
-          `${got.spikes.length} spikes, ${got.frames} frames, ${runTcks} TCKs, ` +
+          `${got.spikes.length} spikes, ${got.frames} frames in ${stats.batches - loaded.batches} ` +
+          `batches, ${runTcks} TCKs, ` +
           `${(stats.simSeconds - loaded.simSeconds).toFixed(2)} s, ` +
           `${got.spikesPerSecond.toFixed(1)} spikes/s read back in simulation, ` +
           `${(runTcks / Math.max(1, got.spikes.length)).toFixed(0)} TCKs per spike`,

@@ -48,6 +48,10 @@ const WIDTHS: Record<CoreRegionName, number> = {
   spike_list: 8,
   capacity: 32,
   run_state: 32,
+  syn_pre: 30, // ONLINE_O1 = 1 only
+  syn_post: 30,
+  syn_elig: 30,
+  syn_o1w: 31,
 };
 
 /** `data` as a memory of `width` bits reads it back on the 32-bit bus. */
