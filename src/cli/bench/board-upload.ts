@@ -3,6 +3,7 @@
  * USB, from the host's real command stream: MPSSE bytes per bitstream byte, USB round trips,
  * and the modelled upload time at 6, 15 and 30 MHz TCK beside openFPGALoader's 5.4 s floor at
  * its default 6 MHz (HARDWARE.md). The bitstream is a synthetic one of the full part's size.
+ * Then the spikes per second a board run reads back through the bridge (`board-run.ts`).
  */
 import {
   modelledSeconds,
@@ -11,6 +12,7 @@ import {
   WRITE_ROUND_TRIP_MS,
 } from '../../usb/board/upload-model.ts';
 import { checkBitstream } from '../../usb/xilinx7/check-bitstream.ts';
+import { benchBoardRun, type BoardRunBench, renderBoardRunLines } from './board-run.ts';
 import { testBitstream } from '../../usb/xilinx7/test-bitstream.ts';
 
 /** Configuration data of a full xc7z020 bitstream (U-Boot include/zynqpl.h; HARDWARE.md). */
@@ -31,7 +33,8 @@ export interface BoardUploadReport {
   assumptions: string;
   /** Bench wall time of counting the stream, ms. */
   measured_in_ms: number;
-  spikes_per_s_through_bridge: string;
+  /** The board run's read-back rate (`board-run.ts`): measured virtually, modelled on a board. */
+  spikes_per_s_through_bridge: BoardRunBench;
 }
 
 /** A synthetic bitstream whose configuration data is the full part's size. */
@@ -59,8 +62,7 @@ export async function benchBoardUpload(): Promise<BoardUploadReport> {
     openfpgaloader_floor_s_at_6_mhz: OPENFPGALOADER_FLOOR_S,
     assumptions: `TCK cycles / f, plus ${READ_ROUND_TRIP_MS} ms per batch that reads (the FT2232H's latency timer) and ${WRITE_ROUND_TRIP_MS} ms per write-only batch (one USB microframe); not measured on a board`,
     measured_in_ms: performance.now() - started,
-    spikes_per_s_through_bridge:
-      "not yet: the core's spike read-out over the bridge is the next step of the Verilog issue",
+    spikes_per_s_through_bridge: await benchBoardRun(),
   };
 }
 
@@ -72,6 +74,6 @@ export function renderBoardUploadSection(r: BoardUploadReport): string[] {
     `  USB round trips: ${r.read_round_trips} that read, ${r.write_round_trips} write-only; TCK cycles ${r.tck_cycles.toLocaleString('en-US')}`,
     `  modelled upload time: ${times}; openFPGALoader at 6 MHz: ${r.openfpgaloader_floor_s_at_6_mhz} s (its floor)`,
     `  model: ${r.assumptions}`,
-    `  spikes per second through the bridge: ${r.spikes_per_s_through_bridge}`,
+    ...renderBoardRunLines(r.spikes_per_s_through_bridge),
   ];
 }

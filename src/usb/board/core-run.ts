@@ -95,25 +95,31 @@ export async function runOnCore(
 ): Promise<CoreRun> {
   const counting = new CountingBridge(bridge);
   const started = performance.now();
-  const [tRead] = await counting.execute([
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const chunk = (done: number): number => Math.min(capacity.DMAX, options.steps - done);
+  const all: SpikeEvent[] = [];
+  if (options.steps <= 0) return finish(all, 0, 0, started, counting);
+  // Where the core stands rides in the first RUN's batch (read before the RUN executes).
+  const [tRead, , first] = await counting.execute([
     { op: 'read', address: regionWord(RUN_STATE_REGION, RUN_STATE.t) },
+    { op: 'run', steps: chunk(0) },
+    STATUS,
   ]);
   const firstStep = tRead?.data ?? 0;
-  const all: SpikeEvent[] = [];
+  let busy = first?.data ?? 0;
   let done = 0;
-  while (done < options.steps) {
-    if (options.signal?.aborted === true) {
-      throw new BoardRunCancelled(
-        `cancelled after ${done} of ${options.steps} steps: the core is idle at step ${firstStep + done}`,
-      );
-    }
-    const k = Math.min(capacity.DMAX, options.steps - done);
+  for (;;) {
+    const k = chunk(done);
     const t0 = firstStep + done;
-    await runChunk(counting, k, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, t0);
-    const spikes = await readChunk(counting, layout, capacity, t0, k, options.names);
-    all.push(...spikes);
+    await waitIdle(counting, busy, timeoutMs, t0, k);
+    // The next chunk starts in the batch that reads this one's entries (one round trip less
+    // per chunk), unless this is the last one or the caller cancelled.
+    const next = done + k < options.steps && options.signal?.aborted !== true ? chunk(done + k) : 0;
+    const read = await readChunk(counting, layout, capacity, t0, k, next, options.names);
+    busy = read.busy;
+    all.push(...read.spikes);
     done += k;
-    options.onSpikes?.(spikes);
+    options.onSpikes?.(read.spikes);
     const elapsed = (performance.now() - started) / 1000;
     options.onProgress?.({
       steps: done,
@@ -121,38 +127,61 @@ export async function runOnCore(
       spikes: all.length,
       secondsLeft: (elapsed * (options.steps - done)) / done,
     });
+    if (done >= options.steps) return finish(all, firstStep, done, started, counting);
+    if (next === 0) {
+      throw new BoardRunCancelled(
+        `cancelled after ${done} of ${options.steps} steps: the core is idle at step ${firstStep + done}`,
+      );
+    }
   }
+}
+
+const STATUS: BridgeCommand = { op: 'read', address: BRIDGE_REGISTERS.status };
+
+function finish(
+  spikes: SpikeEvent[],
+  firstStep: number,
+  steps: number,
+  started: number,
+  counting: CountingBridge,
+): CoreRun {
   const seconds = (performance.now() - started) / 1000;
   return {
-    spikes: all,
+    spikes,
     firstStep,
-    steps: done,
+    steps,
     seconds,
     frames: counting.frames,
-    spikesPerSecond: all.length / Math.max(seconds, 1e-9),
+    spikesPerSecond: spikes.length / Math.max(seconds, 1e-9),
   };
 }
 
-/** RUN `k` steps and wait until the core is idle again. */
-async function runChunk(bridge: BridgeLike, k: number, timeoutMs: number, t0: number) {
+/** Polls STATUS (its last reading `status`) until the core is idle, or gives up. */
+async function waitIdle(
+  bridge: BridgeLike,
+  status: number,
+  timeoutMs: number,
+  t0: number,
+  k: number,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  const status: BridgeCommand = { op: 'read', address: BRIDGE_REGISTERS.status };
-  // The first STATUS read rides in the RUN's batch: a short chunk is often done by then.
-  let [, busy] = await bridge.execute([{ op: 'run', steps: k }, status]);
-  while (((busy?.data ?? 0) & 1) !== 0) {
+  let busy = status;
+  while ((busy & 1) !== 0) {
     if (performance.now() > deadline) {
       throw new BoardRunError(
         `the core did not finish steps ${t0}..${t0 + k - 1} within ${timeoutMs / 1000} s ` +
           '(STATUS still reads running): reset the board (upload the bitstream again)',
       );
     }
-    [busy] = await bridge.execute([status]);
+    const [reply] = await bridge.execute([STATUS]);
+    busy = reply?.data ?? 0;
   }
 }
 
 /**
  * The spikes of steps t0 .. t0 + k - 1 (k <= DMAX, so their slots are distinct), checking that
- * the core is at step t0 + k and has not overflowed.
+ * the core is at step t0 + k and has not overflowed; with `next` > 0 the entries' batch ends
+ * with RUN `next` and a STATUS read, whose reading is returned as `busy`.
  */
 async function readChunk(
   bridge: BridgeLike,
@@ -160,8 +189,9 @@ async function readChunk(
   c: CoreCapacity,
   t0: number,
   k: number,
+  next: number,
   names: readonly string[] | undefined,
-): Promise<SpikeEvent[]> {
+): Promise<{ spikes: SpikeEvent[]; busy: number }> {
   const populations = layout.bases.length;
   const counts: BridgeCommand[] = [
     { op: 'read', address: regionWord(RUN_STATE_REGION, RUN_STATE.t) },
@@ -212,6 +242,10 @@ async function readChunk(
       }
     }
   }
+  if (next > 0) entries.push({ op: 'run', steps: next }, STATUS);
   const listResults = await executeBatched(bridge, entries);
-  return where.map((w, e) => ({ ...w, index: listResults[e]?.data ?? 0 }));
+  return {
+    spikes: where.map((w, e) => ({ ...w, index: listResults[e]?.data ?? 0 })),
+    busy: next > 0 ? (listResults[where.length + 1]?.data ?? 0) : 0,
+  };
 }

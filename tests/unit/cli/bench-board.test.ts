@@ -20,5 +20,15 @@ describe('bench: board upload', () => {
     const lines = renderBoardUploadSection(report).join('\n');
     expect(lines).toMatch(/MPSSE bytes sent 4,04\d,\d{3} \(0\.0\d\d % overhead; goal < 1 %\)/);
     expect(lines).toContain('openFPGALoader at 6 MHz: 5.4 s (its floor)');
+
+    // The board run's read-back: the example's spikes, measured on the virtual board, and
+    // modelled from its counted TCKs and round trips (faster TCK, more spikes per second).
+    const run = report.spikes_per_s_through_bridge;
+    expect(run).toMatchObject({ network: 'fixed-point-hw.json', steps: 300, spikes: 425 });
+    expect(run.virtual_spikes_per_s).toBeGreaterThan(0);
+    const rates = run.modelled_spikes_per_s.map((m) => m.spikes_per_s);
+    expect(rates[2]).toBeCloseTo(run.spikes / (run.tck_cycles / 30e6 + run.round_trips * 0.002));
+    expect(rates[0]).toBeLessThan(rates[1] ?? 0);
+    expect(lines).toMatch(/measured on the virtual board .*: [\d,]+ spikes\/s/);
   });
 });

@@ -171,10 +171,16 @@ describe('board run: running in chunks', () => {
     expect(chunks[1]?.every((s) => s.step >= 8 && s.step < 16)).toBe(true);
     expect(run).toMatchObject({ firstStep: 0, steps: 37 });
     expect(run.spikesPerSecond).toBeGreaterThan(0);
-    // Per chunk: RUN + STATUS, then t, overflow and the counts, then the entries; + 2 NOPs each.
-    const counts = (k: number) => 2 + k * layout.bases.length;
+    // First batch: read t, RUN, STATUS. Per chunk: t, overflow and the counts; then the
+    // entries with the next chunk's RUN and STATUS. Every batch: + 2 flush NOPs.
+    const ks = [8, 8, 8, 8, 5];
     const frames =
-      3 + [8, 8, 8, 8, 5].reduce((sum, k) => sum + 2 + 2 + counts(k) + 2 + 2, 0) + want.length;
+      3 +
+      2 +
+      ks.reduce((sum, k, c) => {
+        const entries = (chunks[c]?.length ?? 0) + (c < ks.length - 1 ? 2 : 0);
+        return sum + 2 + k * layout.bases.length + 2 + entries + 2;
+      }, 0);
     expect(run.frames).toBe(frames);
 
     // A second run goes on from step 37: its first chunk reads slots 5, 6, 7, 0, ...
@@ -214,7 +220,7 @@ describe('board run: running in chunks', () => {
         signal: abort.signal,
         onSpikes: () => abort.abort(),
       }),
-    ).rejects.toThrow('cancelled after 8 of 20 steps: the core is idle at step 8');
+    ).rejects.toThrow('cancelled after 16 of 20 steps: the core is idle at step 16');
 
     const busy: BridgeLike = {
       execute: async (commands) =>
@@ -225,7 +231,7 @@ describe('board run: running in chunks', () => {
         ),
     };
     await expect(runOnCore(busy, layout, CAPACITY, { steps: 4, timeoutMs: 30 })).rejects.toThrow(
-      /the core did not finish steps 8\.\.11 within 0\.03 s \(STATUS still reads running\)/,
+      /the core did not finish steps 16\.\.19 within 0\.03 s \(STATUS still reads running\)/,
     );
 
     const lossy = scriptedBoard(CAPACITY, layout.bases, script(sizes), { lose: true });
