@@ -31,7 +31,14 @@ import { engineSpikes } from '../../../src/cli/board/board-engine.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { BridgeModel } from '../../../src/hdl/bridge-model.ts';
 import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
+import { BoardConnection } from '../../../src/usb/board/board-connection.ts';
+import { JtagBridge } from '../../../src/usb/board/jtag-bridge.ts';
+import { UsbTransferError } from '../../../src/usb/transport/usb-device.ts';
+import { spikelabVirtualBoard } from '../../../src/usb/virtual/spikelab-board.ts';
+import { VirtualUsbDevice } from '../../../src/usb/virtual/virtual-usb-device.ts';
 import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
+import { checkBitstream } from '../../../src/usb/xilinx7/check-bitstream.ts';
+import { testBitstream } from '../../../src/usb/xilinx7/test-bitstream.ts';
 import { modelBridge, scriptedBoard } from './core-run-fakes.ts';
 
 function example(name: string): NetworkDocument {
@@ -287,5 +294,38 @@ describe('board run: on the virtual core', () => {
     const v = chunk.traces.loihi_v?.values ?? new Float32Array();
     expect(state).toMatchObject({ population: 1, kind: 'loihi' });
     expect(state?.v).toEqual(Array.from(v.subarray(v.length - 3)));
+  });
+});
+
+describe('board run: over USB on the demo board', () => {
+  it('unplugged mid-run: the USB error names it, and the spikes so far were streamed', async () => {
+    const doc = example('fixed-point-hw');
+    const { layout, steps } = prepareBoardRun(doc);
+    const options = spikelabVirtualBoard();
+    const device = new VirtualUsbDevice(options);
+    const board = await BoardConnection.open(device, { tckHz: 30e6 });
+    await board.upload(checkBitstream(testBitstream({ frameWords: 64 })));
+    const bridge = new JtagBridge(board.session);
+    const capacity = await readCapacity(bridge);
+    // The load goes straight into the configured core (a second software bridge in front of
+    // it): only the run crosses USB, which keeps the test short.
+    await loadNetwork(modelBridge(new BridgeModel(options.core())), layout, capacity);
+    device.faults = { unplugAfterBytes: device.bytesWritten + 20_000 };
+    const streamed: SpikeEvent[] = [];
+    let stepsDone = 0;
+    const error = await runOnCore(bridge, layout, capacity, {
+      steps,
+      onSpikes: (s) => streamed.push(...s),
+      onProgress: (p) => (stepsDone = p.steps),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsbTransferError);
+    expect((error as UsbTransferError).kind).toBe('disconnected');
+    expect(String(error)).toMatch(/the board was unplugged during/);
+    const engine = await engineSpikes(doc);
+    expect(stepsDone).toBeGreaterThan(0);
+    expect(stepsDone).toBeLessThan(steps);
+    const before = engine.filter((s) => s.step < stepsDone);
+    expect(before.length).toBeGreaterThan(0);
+    expect(compareSpikes(before, streamed)).toEqual({ kind: 'bit-exact', spikes: before.length });
   });
 });
