@@ -63,6 +63,7 @@ module spikelab_core #(
     parameter integer EXTMAX  = 16,    // stimulus (ext) change events
     parameter integer LOIHI   = 0,     // 1: Loihi populations (their v and I memories, pass)
     parameter integer BUS     = 0,     // 1: the bus slave that loads and reads the memories
+    parameter integer ONLINE_O1 = 0,   // 1: OnlineO1 learning synapses (their memories, pass)
     parameter         IMAGES  = "./"   // prefix of the image files
 ) (
     input  wire               clk,
@@ -196,7 +197,8 @@ module spikelab_core #(
       S_GEN_A = 5'd4, S_GEN_B = 5'd5, S_GEN_C = 5'd6, S_PASS = 5'd7, S_POP_END = 5'd8,
       S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
       S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18,
-      S_SCAN = 5'd19;
+      S_SCAN = 5'd19, S_LPRJ = 5'd20, S_LROW = 5'd21, S_LROW_RD = 5'd22, S_LEMIT = 5'd23,
+      S_LDRAIN = 5'd24;
   localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2, K_LOIHI = 2'd3;
 
   reg [4:0] phase;
@@ -220,8 +222,7 @@ module spikelab_core #(
       R_SYN_DELAY = 8'h09, R_GEN_PTR = 8'h0A, R_GEN_IDX = 8'h0B, R_REFR = 8'h0C,
       R_LOIHI_V = 8'h0D, R_LOIHI_I = 8'h0E, R_EXT_REG = 8'h0F, R_GEN_PHASE = 8'h10,
       R_SPIKE_COUNT = 8'h11, R_SPIKE_LIST = 8'h12, R_CAPACITY = 8'h13, R_RUN_STATE = 8'h14,
-      R_BANK = 8'h20;
-  localparam integer ONLINE_O1 = 0;  // capacity word 11: the core has no learning synapses yet
+      R_SYN_PRE = 8'h15, R_SYN_POST = 8'h16, R_SYN_ELIG = 8'h17, R_SYN_INT_WEIGHT = 8'h18, R_BANK = 8'h20;
   localparam integer PIW = $clog2(POPMAX * 32);
   localparam integer JIW = $clog2(PRJMAX * 16);
   localparam integer EIW = $clog2(EXTMAX * 4);
@@ -257,6 +258,7 @@ module spikelab_core #(
         b_writable = 1'b0;
       end
       R_RUN_STATE: b_hit = b_index < 32'd4;  // word 3 reads 0; a write to it is ignored
+      R_SYN_PRE, R_SYN_POST, R_SYN_ELIG, R_SYN_INT_WEIGHT: b_hit = ONLINE_O1 != 0 && b_index < SYNMAX;
       default: b_hit = b_region >= R_BANK && {24'd0, b_bank} < CHMAX && b_index < NMAX;
     endcase
   end
@@ -277,10 +279,14 @@ module spikelab_core #(
       4'd8: capacity_word = GIDXMAX;
       4'd9: capacity_word = EXTMAX;
       4'd10: capacity_word = LOIHI != 0 ? 32'd1 : 32'd0;
-      4'd11: capacity_word = ONLINE_O1;
+      4'd11: capacity_word = ONLINE_O1 != 0 ? 32'd1 : 32'd0;
       default: capacity_word = 32'd0;
     endcase
   endfunction
+  // The synapse weights' one write port: the bus while idle, the learning pass while running.
+  reg sw_we;
+  reg [SYW-1:0] sw_waddr;
+  reg [WMAX-1:0] sw_wd;
   reg b_pending;  // a read's memories answer this clock
   reg [7:0] b_pending_region;
   reg [31:0] b_async;  // what the asynchronously read tables gave last clock
@@ -294,8 +300,7 @@ module spikelab_core #(
     if (b_write && b_region == R_ROW_START) row_start_mem[b_index[ROWW-1:0]] <= bus_wdata[SYW:0];
     if (b_write && b_region == R_ROW_END) row_end_mem[b_index[ROWW-1:0]] <= bus_wdata[SYW:0];
     if (b_write && b_region == R_SYN_TARGET) syn_target_mem[b_index[SYW-1:0]] <= bus_wdata[NW-1:0];
-    if (b_write && b_region == R_SYN_WEIGHT)
-      syn_weight_mem[b_index[SYW-1:0]] <= bus_wdata[WMAX-1:0];
+    if (sw_we) syn_weight_mem[sw_waddr] <= sw_wd;
     if (b_write && b_region == R_SYN_DELAY) syn_delay_mem[b_index[SYW-1:0]] <= bus_wdata[7:0];
     if (b_write && b_region == R_GEN_PTR) gen_ptr_mem[b_index[GPW-1:0]] <= bus_wdata[GIW:0];
     if (b_write && b_region == R_GEN_IDX) gen_idx_mem[b_index[GIW-1:0]] <= bus_wdata[NW-1:0];
@@ -459,6 +464,74 @@ module spikelab_core #(
     syn_delay_rd <= syn_delay_mem[syn_raddr];
   end
 
+  // OnlineO1 learning synapses (ONLINE_O1 = 1 only; otherwise the reads are 0 and nothing of it
+  // is built): per synapse the integer weight (31 bits, the engine's widest weight_bits), the
+  // pre and post traces and the eligibility (30 bits, its widest trace_bits), read at syn_raddr
+  // with the synapse's target, weight and delay, written together by the learning pass (or one
+  // at a time by the bus). The integer weights start from syn_o1w.hex, the rest from 0.
+  localparam integer O1WW = 31;
+  localparam integer O1TW = 30;
+  /* verilator lint_off UNUSEDSIGNAL */  // unread at ONLINE_O1 = 0
+  reg o1w_we, o1pre_we, o1post_we, o1elig_we;
+  reg [SYW-1:0] o1_waddr;
+  reg [O1WW-1:0] o1w_wd;
+  reg [O1TW-1:0] o1pre_wd, o1post_wd, o1elig_wd;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [O1WW-1:0] o1w_rd;
+  wire [O1TW-1:0] o1pre_rd, o1post_rd, o1elig_rd;
+  generate
+    if (ONLINE_O1 != 0) begin : g_o1
+      reg [O1WW-1:0] w_m[0:SYNMAX-1];
+      reg [O1TW-1:0] pre_m[0:SYNMAX-1];
+      reg [O1TW-1:0] post_m[0:SYNMAX-1];
+      reg [O1TW-1:0] elig_m[0:SYNMAX-1];
+      reg [O1WW-1:0] w_q;
+      reg [O1TW-1:0] pre_q, post_q, elig_q;
+      integer z;
+      initial
+        for (z = 0; z < SYNMAX; z = z + 1) begin
+          w_m[z] = {O1WW{1'b0}};
+          pre_m[z] = {O1TW{1'b0}};
+          post_m[z] = {O1TW{1'b0}};
+          elig_m[z] = {O1TW{1'b0}};
+        end
+`ifdef SYNTHESIS
+      initial $readmemh({IMAGES, "syn_o1w.hex"}, w_m);
+`else
+      reg [8*512-1:0] o1_prefix;
+      reg [8*600-1:0] o1_file;
+      initial begin
+        /* verilator lint_off WIDTH */
+        if (!$value$plusargs("images=%s", o1_prefix)) o1_prefix = IMAGES;
+        /* verilator lint_on WIDTH */
+        if (!$test$plusargs("noimages")) begin
+          $sformat(o1_file, "%0ssyn_o1w.hex", o1_prefix);
+          $readmemh(o1_file, w_m);
+        end
+      end
+`endif
+      always @(posedge clk) begin
+        if (o1w_we) w_m[o1_waddr] <= o1w_wd;
+        if (o1pre_we) pre_m[o1_waddr] <= o1pre_wd;
+        if (o1post_we) post_m[o1_waddr] <= o1post_wd;
+        if (o1elig_we) elig_m[o1_waddr] <= o1elig_wd;
+        w_q <= w_m[syn_raddr];
+        pre_q <= pre_m[syn_raddr];
+        post_q <= post_m[syn_raddr];
+        elig_q <= elig_m[syn_raddr];
+      end
+      assign o1w_rd = w_q;
+      assign o1pre_rd = pre_q;
+      assign o1post_rd = post_q;
+      assign o1elig_rd = elig_q;
+    end else begin : g_no_o1
+      assign o1w_rd = {O1WW{1'b0}};
+      assign o1pre_rd = {O1TW{1'b0}};
+      assign o1post_rd = {O1TW{1'b0}};
+      assign o1elig_rd = {O1TW{1'b0}};
+    end
+  endgenerate
+
   reg [GPW-1:0] gen_ptr_raddr;
   reg [GIW:0] gen_ptr_rd;
   reg [GIW-1:0] gen_idx_raddr;
@@ -614,6 +687,71 @@ module spikelab_core #(
   // Dump pipeline (reuses P0/P1 addressing).
   reg d1_valid;
 
+  // ---- the learning pass (ONLINE_O1 = 1: step 5e, online_o1) ------------------------------
+  // After every delivery of step t (and the Loihi pass), for each projection that learns
+  // (prj.hex field 11 bit 0; in document order), sources ascending, each source's synapses in
+  // CSR order: S_LROW reads the source's row pointers and history word; then one synapse per
+  // clock in three stages: L0 (S_LEMIT) reads synapse e (target, delay, weight, traces); L1
+  // (lb) reads the target's history word; L2 computes online_o1_var with
+  //   pre  = the source spiked at t - d (d <= t): bit (t - d) mod DMAX of its history word
+  //   post = the target spiked at t: bit t mod DMAX of its history word
+  //   R    = amount * (spikes of the reward population at t), saturated in online_o1_var
+  // and writes the weight, traces and eligibility back, and the delivered weight
+  // min(w * scale, 2^23 - 1) into syn_weight (delivered from step t + 1 on; src/hdl/
+  // core-images.ts, `o1Delivered`, says why the clamp changes nothing). Synapses are
+  // independent, so the order matters only to the bench's dump.
+  localparam [WMAX-1:0] O1_DELIVER_MAX = {1'b0, {(WMAX - 1) {1'b1}}};
+  reg [25:1] o1_cfg;  // field 11 = 1 | wb << 1 | tb << 6 | rb << 11 | ls << 16 | ds << 21
+  reg [23:0] o1_scale;
+  reg signed [63:0] o1_reward;
+  reg la_valid, lb_valid;
+  reg [SYW-1:0] la_e, lb_e;
+  reg [7:0] lb_delay;
+  reg [O1WW-1:0] lb_w;
+  reg [O1TW-1:0] lb_pre, lb_post, lb_elig;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] o1_since = t - {24'd0, lb_delay};  // its low DW bits: the history slot
+  wire [63:0] o1_product = {33'd0, o1_w_next} * {40'd0, o1_scale};
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire o1_pre = {24'd0, lb_delay} <= t && word[o1_since[DW-1:0]];
+  wire o1_post = hist_rd[slot];
+  wire [O1WW-1:0] o1_w_next;
+  wire [O1TW-1:0] o1_pre_next, o1_post_next, o1_elig_next;
+  online_o1_var o1_update (
+      .wb(o1_cfg[5:1]),
+      .tb(o1_cfg[10:6]),
+      .rb(o1_cfg[15:11]),
+      .ls(o1_cfg[20:16]),
+      .ds(o1_cfg[25:21]),
+      .weight(lb_w),
+      .pre_trace(lb_pre),
+      .post_trace(lb_post),
+      .eligibility(lb_elig),
+      .pre(o1_pre),
+      .post(o1_post),
+      .reward(o1_reward),
+      .weight_next(o1_w_next),
+      .pre_trace_next(o1_pre_next),
+      .post_trace_next(o1_post_next),
+      .eligibility_next(o1_elig_next)
+  );
+  wire [WMAX-1:0] o1_deliver = o1_product > {40'd0, O1_DELIVER_MAX} ? O1_DELIVER_MAX :
+                               o1_product[WMAX-1:0];
+  wire o1_write = ONLINE_O1 != 0 && lb_valid;
+  // The reward of projection k at step t: amount (field 13) times the reward population's
+  // (field 12) spike count of step t.
+  wire signed [63:0] o1_amount = {{32{prj_mem[kf+13][31]}}, prj_mem[kf+13]};
+  wire signed [63:0] o1_count = {{(63 - NW) {1'b0}}, cnt_mem[{slot, prj_mem[kf+12][POPW-1:0]}]};
+  // What the benches read (hierarchically, so the port list stays as it is): each updated
+  // synapse of a step with dump_en, one clock each.
+  /* verilator lint_off UNUSEDSIGNAL */
+  reg o1_dump_valid;
+  reg [PRJW-1:0] o1_dump_k;
+  reg [SYW-1:0] o1_dump_e;
+  reg [31:0] o1_dump_w, o1_dump_pre, o1_dump_post;
+  reg signed [31:0] o1_dump_elig;
+  /* verilator lint_on UNUSEDSIGNAL */
+
   // ---- read addresses and write enables (combinational) ---------------------------------
   always @* begin
     n_raddr = base + j_issue[NW-1:0];
@@ -662,6 +800,23 @@ module spikelab_core #(
     if (phase == S_SRC || phase == S_ROW || phase == S_EMIT || phase == S_SCAN)
       n_raddr = src_base + src_i[NW-1:0];
     if (phase == S_SCAN) row_raddr = row_base + scan_row[ROWW-1:0];
+    if (phase == S_LROW) begin
+      n_raddr = src_base + src_i[NW-1:0];
+      row_raddr = row_base + src_i[ROWW-1:0];
+    end
+    if (phase == S_LEMIT || phase == S_LDRAIN) n_raddr = syn_target_rd;  // L1: the target's word
+    sw_we = o1_write;
+    sw_waddr = lb_e;
+    sw_wd = o1_deliver;
+    o1w_we = o1_write;
+    o1pre_we = o1_write;
+    o1post_we = o1_write;
+    o1elig_we = o1_write;
+    o1_waddr = lb_e;
+    o1w_wd = o1_w_next;
+    o1pre_wd = o1_pre_next;
+    o1post_wd = o1_post_next;
+    o1elig_wd = o1_elig_next;
     if (phase == S_ROW) syn_raddr = row_start_rd[SYW-1:0];
     if (phase == S_DRAIN || phase == S_EMIT || phase == S_ROW || phase == S_SRC ||
         phase == S_SRC_READ || phase == S_SCAN) begin
@@ -698,6 +853,18 @@ module spikelab_core #(
       lv_we = LOIHI != 0 && b_region == R_LOIHI_V;
       li_we = LOIHI != 0 && b_region == R_LOIHI_I;
       bank_we = w_bank ? {{(CHMAX - 1) {1'b0}}, 1'b1} << b_bank : {CHMAX{1'b0}};
+      sw_we = b_region == R_SYN_WEIGHT;
+      sw_waddr = b_index[SYW-1:0];
+      sw_wd = bus_wdata[WMAX-1:0];
+      o1_waddr = b_index[SYW-1:0];
+      o1w_wd = bus_wdata[O1WW-1:0];
+      o1pre_wd = bus_wdata[O1TW-1:0];
+      o1post_wd = bus_wdata[O1TW-1:0];
+      o1elig_wd = bus_wdata[O1TW-1:0];
+      o1w_we = ONLINE_O1 != 0 && b_region == R_SYN_INT_WEIGHT;
+      o1pre_we = ONLINE_O1 != 0 && b_region == R_SYN_PRE;
+      o1post_we = ONLINE_O1 != 0 && b_region == R_SYN_POST;
+      o1elig_we = ONLINE_O1 != 0 && b_region == R_SYN_ELIG;
     end
   end
 
@@ -718,6 +885,10 @@ module spikelab_core #(
       R_LOIHI_V: bus_rdata = {{(32 - LVW) {lv_rd[LVW-1]}}, lv_rd};
       R_LOIHI_I: bus_rdata = li_rd;
       R_SPIKE_LIST: bus_rdata = {{(32 - NW) {1'b0}}, list_rd};
+      R_SYN_INT_WEIGHT: bus_rdata = {{(32 - O1WW) {1'b0}}, o1w_rd};
+      R_SYN_PRE: bus_rdata = {{(32 - O1TW) {1'b0}}, o1pre_rd};
+      R_SYN_POST: bus_rdata = {{(32 - O1TW) {1'b0}}, o1post_rd};
+      R_SYN_ELIG: bus_rdata = {{(32 - O1TW) {o1elig_rd[O1TW-1]}}, o1elig_rd};
       default:
       bus_rdata = b_pending_region >= R_BANK ? {{(32 - WMAX) {r_bank_rd[WMAX-1]}}, r_bank_rd} : b_async;
     endcase
@@ -746,6 +917,9 @@ module spikelab_core #(
     last_valid = 1'b0;
     p1_valid = 1'b0;
     d1_valid = 1'b0;
+    la_valid = 1'b0;
+    lb_valid = 1'b0;
+    o1_dump_valid = 1'b0;
     for (q = 0; q < POPMAX; q = q + 1) begin
       ext_reg[q] = 32'sd0;
       gen_phase[q] = 32'd0;
@@ -776,6 +950,23 @@ module spikelab_core #(
     last_wd <= c_new[WMAX-1:0];
     last_li <= c_new_l;
     if (c_valid) events <= events + 1'b1;
+
+    // Learning stages L1 and L2 advance every clock.
+    la_valid <= 1'b0;
+    lb_valid <= la_valid;
+    lb_e <= la_e;
+    lb_delay <= syn_delay_rd;
+    lb_w <= o1w_rd;
+    lb_pre <= o1pre_rd;
+    lb_post <= o1post_rd;
+    lb_elig <= o1elig_rd;
+    o1_dump_valid <= o1_write && dump_en;
+    o1_dump_k <= kk;
+    o1_dump_e <= lb_e;
+    o1_dump_w <= {{(32 - O1WW) {1'b0}}, o1_w_next};
+    o1_dump_pre <= {{(32 - O1TW) {1'b0}}, o1_pre_next};
+    o1_dump_post <= {{(32 - O1TW) {1'b0}}, o1_post_next};
+    o1_dump_elig <= {{(32 - O1TW) {o1_elig_next[O1TW-1]}}, o1_elig_next};
 
     case (phase)
       S_IDLE:
@@ -819,6 +1010,7 @@ module spikelab_core #(
           k <= {(PRJW + 1) {1'b0}};
           p <= {(POPW + 1) {1'b0}};
           if (!lpass) phase <= S_PRJ;
+          else if (ONLINE_O1 != 0) phase <= S_LPRJ;  // step 5e after the Loihi pass
           else phase <= dump_en ? S_DUMP_POP : S_NEXT;
         end else if (LOIHI != 0 && (pop_mem[pf+0][1:0] == K_LOIHI) != lpass) begin
           p <= p + 1'b1;  // not this pass's kind
@@ -913,6 +1105,9 @@ module spikelab_core #(
           if (LOIHI != 0) begin
             lpass <= 1'b1;  // step 5c: the Loihi populations, after every delivery
             phase <= S_POP;
+          end else if (ONLINE_O1 != 0) begin
+            k <= {(PRJW + 1) {1'b0}};
+            phase <= S_LPRJ;  // step 5e after every delivery
           end else begin
             phase <= dump_en ? S_DUMP_POP : S_NEXT;
           end
@@ -1011,6 +1206,50 @@ module spikelab_core #(
           k <= k + 1'b1;
           phase <= S_PRJ;
         end
+      end
+
+      S_LPRJ: begin
+        if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
+          p <= {(POPW + 1) {1'b0}};
+          phase <= dump_en ? S_DUMP_POP : S_NEXT;
+        end else if (!prj_mem[kf+11][0]) begin
+          k <= k + 1'b1;  // this projection does not learn
+        end else begin
+          src_base <= prj_mem[kf+1][NW-1:0];
+          n_src <= prj_mem[kf+2][NW:0];
+          row_base <= prj_mem[kf+6][ROWW-1:0];
+          o1_cfg <= prj_mem[kf+11][25:1];
+          o1_scale <= prj_mem[kf+14][23:0];
+          o1_reward <= o1_amount * o1_count;
+          src_i <= {(NW + 1) {1'b0}};
+          phase <= S_LROW;
+        end
+      end
+      S_LROW: begin
+        // The source's row pointers and history word are being read (see the reads above).
+        if (src_i == n_src) begin
+          k <= k + 1'b1;
+          phase <= S_LPRJ;
+        end else begin
+          phase <= S_LROW_RD;
+        end
+      end
+      S_LROW_RD: begin
+        word <= hist_rd;
+        e <= row_start_rd;
+        e_end <= row_end_rd;
+        src_i <= src_i + 1'b1;
+        phase <= row_start_rd == row_end_rd ? S_LROW : S_LEMIT;
+      end
+      S_LEMIT: begin
+        la_valid <= 1'b1;  // synapse e is being read
+        la_e <= e[SYW-1:0];
+        e <= e + 1'b1;
+        if (e + 1'b1 == e_end) phase <= S_LDRAIN;
+      end
+      S_LDRAIN: begin
+        // The row's last synapses pass L1 and L2; the next row's reads need the history port.
+        if (!la_valid && !lb_valid) phase <= S_LROW;
       end
 
       S_DUMP_POP: begin

@@ -34,7 +34,8 @@ module tb_core #(
     parameter integer GIDXMAX = 512,
     parameter integer EXTMAX  = 64,
     parameter integer LOIHI   = 1,
-    parameter integer BUS     = 1
+    parameter integer BUS     = 1,
+    parameter integer ONLINE_O1 = 0
 );
   localparam integer POPW = $clog2(POPMAX);
   localparam integer NW = $clog2(NMAX);
@@ -78,6 +79,7 @@ module tb_core #(
       .EXTMAX(EXTMAX),
       .LOIHI(LOIHI),
       .BUS(BUS),
+      .ONLINE_O1(ONLINE_O1),
       .IMAGES("./")
   ) core (
       .clk(clk),
@@ -208,6 +210,7 @@ module tb_core #(
 
   integer spikes_file;
   integer state_file;
+  integer syn_file = 0;
   integer cap_file, ci;
   reg [31:0] chunk;
 
@@ -236,6 +239,10 @@ module tb_core #(
       dump_en = 1'b1;
       state_file = $fopen(path, "w");
     end
+    // +synapses=FILE (with +state): every learning synapse after each step's learning pass, as
+    // `step,projection,synapse,w,pre,post,elig` (the core's delivered-projection index and its
+    // global synapse index; read from the core's o1_dump_* registers).
+    if ($value$plusargs("synapses=%s", path)) syn_file = $fopen(path, "w");
     if ($value$plusargs("vcd=%s", path)) begin
       $dumpfile(path);
       $dumpvars(0, tb_core);
@@ -261,6 +268,7 @@ module tb_core #(
     read_spikes;
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
+    if (syn_file != 0) $fclose(syn_file);
     $display("cycles %0d pass %0d deliver %0d events %0d overflow %0d", cycles, pass_cycles,
              deliver_cycles, events, overflow);
     $finish;
@@ -278,6 +286,9 @@ module tb_core #(
     end
     if (dump_valid)
       $fwrite(state_file, "%0d,%0d,%0d,%0d,%0d\n", dump_step, dump_pop, dump_index, dump_v, dump_i);
+    if (core.o1_dump_valid && syn_file != 0)
+      $fwrite(syn_file, "%0d,%0d,%0d,%0d,%0d,%0d,%0d\n", core.t, core.o1_dump_k, core.o1_dump_e,
+              core.o1_dump_w, core.o1_dump_pre, core.o1_dump_post, core.o1_dump_elig);
   end
 endmodule
 

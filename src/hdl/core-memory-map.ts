@@ -22,6 +22,8 @@ export interface CoreRegion {
   writable: boolean;
   /** Present only in a core built with LOIHI = 1. */
   loihi?: true;
+  /** Present only in a core built with ONLINE_O1 = 1 (learning synapses). */
+  onlineO1?: true;
   /** What it holds. */
   holds: string;
 }
@@ -176,6 +178,39 @@ export const CORE_REGIONS = {
     writable: true,
     holds: 'RUN_STATE_WORDS: where the next run goes on (word 3 reads 0, writes to it are dropped)',
   },
+  syn_pre: {
+    region: 0x15,
+    depth: (c) => c.SYNMAX,
+    signed: false,
+    writable: true,
+    onlineO1: true,
+    holds: 'OnlineO1 pre trace of every synapse (30 bits)',
+  },
+  syn_post: {
+    region: 0x16,
+    depth: (c) => c.SYNMAX,
+    signed: false,
+    writable: true,
+    onlineO1: true,
+    holds: 'OnlineO1 post trace of every synapse (30 bits)',
+  },
+  syn_elig: {
+    region: 0x17,
+    depth: (c) => c.SYNMAX,
+    signed: true,
+    writable: true,
+    onlineO1: true,
+    holds: 'OnlineO1 eligibility of every synapse (30 bits)',
+  },
+  syn_int_weight: {
+    region: 0x18,
+    depth: (c) => c.SYNMAX,
+    signed: false,
+    writable: true,
+    onlineO1: true,
+    holds:
+      'OnlineO1 integer weight of every synapse (31 bits; syn_o1w.hex); syn_weight holds min(w * scale, 2^23 - 1)',
+  },
 } as const satisfies Record<string, CoreRegion>;
 
 export type CoreRegionName = keyof typeof CORE_REGIONS;
@@ -249,6 +284,7 @@ const IMAGE_REGIONS: readonly [keyof CoreImages, CoreRegionName][] = [
   ['synDelay', 'syn_delay'],
   ['genPtr', 'gen_ptr'],
   ['genIdx', 'gen_idx'],
+  ['o1Weight', 'syn_int_weight'],
 ];
 
 /**
@@ -264,6 +300,12 @@ export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[]
   const put = (address: number, value: number): void => {
     writes.push({ op: 'write', address, data: value >>> 0 });
   };
+  const learns = images.o1Weight.length > 0;
+  if (learns && c.ONLINE_O1 !== 1) {
+    throw new RangeError(
+      'the network learns (online_o1); this core was built without ONLINE_O1 (its learning synapses)',
+    );
+  }
   for (const [field, name] of IMAGE_REGIONS) {
     const words = images[field];
     const depth = CORE_REGIONS[name].depth(c);
@@ -283,6 +325,12 @@ export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[]
   if (c.LOIHI === 1) {
     for (let j = 0; j < neurons; j++) put(coreAddress('loihi_v', j, c), 0);
     for (let j = 0; j < neurons; j++) put(coreAddress('loihi_i', j, c), 0);
+  }
+  if (c.ONLINE_O1 === 1) {
+    // A learning synapse's traces and eligibility start at 0 (its weight is the image's).
+    for (const name of ['syn_pre', 'syn_post', 'syn_elig'] as const) {
+      for (let e = 0; e < images.synTarget.length; e++) put(coreAddress(name, e, c), 0);
+    }
   }
   for (let p = 0; p < populations; p++) {
     put(coreAddress('ext_reg', p, c), 0);

@@ -50,6 +50,26 @@ export function testbenchVerilog(input: TestbenchInput): string {
     .map((id, i) => `      ${popw}'d${i}: pop_name = ${verilogCsvLiteral(id)};`)
     .join('\n');
   const rec = recorded.map((r, i) => `      ${popw}'d${i}: recorded = 1'b${r ? 1 : 0};`).join('\n');
+  // A learning core (ONLINE_O1 = 1) also dumps its synapses: text only such an export has, so
+  // every other tb_top.v stays as it was.
+  const learns = c.ONLINE_O1 === 1;
+  const synOpen = learns
+    ? `    // +synapses=FILE (with +state): every learning synapse after each step's learning pass.
+    if ($value$plusargs("synapses=%s", syn_path)) begin
+      syn_file = $fopen(syn_path, "w");
+      $fwrite(syn_file, "step,projection,synapse,w,pre,post,elig\\n");
+    end
+`
+    : '';
+  const synDecl = learns ? '  integer syn_file = 0;\n  reg [8*512-1:0] syn_path;\n' : '';
+  const synClose = learns ? '    if (syn_file != 0) $fclose(syn_file);\n' : '';
+  const synWrite = learns
+    ? `    // The core's delivered-projection index and global synapse index (its o1_dump_* registers).
+    if (core.o1_dump_valid && syn_file != 0)
+      $fwrite(syn_file, "%0d,%0d,%0d,%0d,%0d,%0d,%0d\\n", core.t, core.o1_dump_k, core.o1_dump_e,
+              core.o1_dump_w, core.o1_dump_pre, core.o1_dump_post, core.o1_dump_elig);
+`
+    : '';
   return `${input.header}// The testbench of this export: \`iverilog -g2012 -o sim *.v && vvp sim\` writes spikes.csv.
 // Plusargs: +state=FILE (v and i of every fixed-point and Loihi neuron after each step; within a
 // step the Loihi populations come first), +vcd (tb_top.vcd).
@@ -133,7 +153,7 @@ ${rec}
   integer spikes_file;
   integer state_file;
   reg [8*512-1:0] state_path;
-  initial begin
+${synDecl}  initial begin
     spikes_file = $fopen("spikes.csv", "w");
     $fwrite(spikes_file, "step,population,index\\n");
     if ($value$plusargs("state=%s", state_path)) begin
@@ -141,7 +161,7 @@ ${rec}
       state_file = $fopen(state_path, "w");
       $fwrite(state_file, "step,population,index,v,i\\n");
     end
-    if ($test$plusargs("vcd")) begin
+${synOpen}    if ($test$plusargs("vcd")) begin
       $dumpfile("tb_top.vcd");
       $dumpvars(0, tb_top);
     end
@@ -155,7 +175,7 @@ ${rec}
     flush_spikes;
     $fclose(spikes_file);
     if (dump_en) $fclose(state_file);
-    $display("spikelab: %0d steps, %0d clocks (%0d neuron pass, %0d delivery), %0d synaptic events",
+${synClose}    $display("spikelab: %0d steps, %0d clocks (%0d neuron pass, %0d delivery), %0d synaptic events",
              TOTAL_STEPS, cycles, pass_cycles, deliver_cycles, events);
     if (overflow)
       $fatal(1, "tb_top: overflow: a Loihi neuron's |I| or |v| reached 2^24, where the engine stops with NumericalError; the spikes from that step on are not the engine's");
@@ -192,7 +212,7 @@ ${rec}
     if (dump_valid)
       $fwrite(state_file, "%0d,%0s,%0d,%0d,%0d\\n", dump_step, pop_name(dump_pop), dump_index,
               dump_v, dump_i);
-  end
+${synWrite}  end
   /* verilator lint_on BLKSEQ */
 endmodule
 

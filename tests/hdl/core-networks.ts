@@ -323,3 +323,77 @@ export function randomLoihiNetwork(seed: number, steps: number, shrink = 0): Net
   }
   return result.document;
 }
+
+/**
+ * `randomNetwork(seed, steps)` with 1..2 projections that learn with online_o1 onto its
+ * fixed-point populations (from any source, recurrent ones included): random weight bits
+ * (3..16), trace bits (3..14), reward bits (2..12), shifts (0..8, decay 0..5), a whole-number
+ * weight scale (1..8), initial weights that make the targets fire, constant or per-synapse
+ * delays, and a reward population (any) with an amount per spike that is sometimes 0 (reward
+ * off) and sometimes negative.
+ */
+export function randomO1Network(seed: number, steps: number): NetworkDocument {
+  const base = randomNetwork(seed, steps) as unknown as {
+    name: string;
+    populations: Record<string, unknown>[];
+    projections: Record<string, unknown>[];
+  };
+  const r = rng(seed ^ 0x0e1e0e1e);
+  const pick = <T>(xs: readonly T[]): T => xs[r.int(0, xs.length - 1)] as T;
+  const all = base.populations.map((p) => ({ id: p.id as string, size: p.size as number }));
+  const fixed = base.populations
+    .filter((p) => p.model === 'fixed_point_lif')
+    .map((p) => {
+      const params = p.params as { total_bits: number; fraction_bits: number };
+      return { id: p.id as string, w: params.total_bits, f: params.fraction_bits };
+    });
+  const count = r.int(1, 2);
+  for (let k = 0; k < count; k++) {
+    const target = pick(fixed);
+    const source = pick(all);
+    const traceBits = r.int(3, 14);
+    const weightBits = r.int(3, 16);
+    const scale = r.int(1, 8);
+    // About a quarter of the threshold (min(1, top / 2) in units of 2^-F) per event.
+    const top = 2 ** (target.w - 1 - target.f);
+    const event = (Math.min(1, top / 2) * 2 ** target.f) / 4;
+    const high = Math.min(2 ** weightBits - 1, Math.max(1, Math.round((2 * event) / scale)));
+    base.projections.push({
+      id: `o1_${k}`,
+      source: source.id,
+      target: target.id,
+      connectivity:
+        r.float() < 0.3
+          ? { rule: 'all_to_all', allow_self: r.float() < 0.5 }
+          : { rule: 'fixed_probability', p: 0.3 + 0.5 * r.float(), allow_self: false },
+      weight: { kind: 'uniform', low: 0, high: (high * scale) / 2 ** target.f },
+      delay:
+        r.float() < 0.5
+          ? { kind: 'constant', steps: r.int(0, 3) }
+          : { kind: 'uniform_int', low: r.int(0, 1), high: r.int(2, 5) },
+      synapse:
+        r.float() < 0.3 ? { kind: 'delta' } : { kind: 'exponential', tau: pick([1, 2, 5, 9]) },
+      plasticity: {
+        rule: 'online_o1',
+        weight_bits: weightBits,
+        trace_bits: traceBits,
+        reward_bits: r.int(2, Math.min(12, 32 - traceBits)),
+        learning_shift: r.int(0, 8),
+        trace_decay_shift: r.int(0, 5),
+        weight_scale: scale,
+        reward: {
+          population: pick(all).id,
+          amount: r.float() < 0.25 ? 0 : r.int(-20, 40),
+        },
+      },
+    });
+  }
+  const doc = { ...base, name: `random learning network ${seed}` };
+  const result = validateDocument(doc);
+  if (!result.ok) {
+    throw new Error(
+      `randomO1Network(${seed}) is invalid: ${result.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return result.document;
+}

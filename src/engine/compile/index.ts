@@ -113,11 +113,15 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
     const targetModel = populations[target]?.model;
     const weights =
       targetModel?.model === 'fixed_point_lif'
-        ? quantiseWeights(
-            drawnWeights,
-            pr.weight.kind === 'constant' ? pr.weight.value : undefined,
-            targetModel,
-            `projections[${index}]`,
+        ? fixedWeights(
+            quantiseWeights(
+              drawnWeights,
+              pr.weight.kind === 'constant' ? pr.weight.value : undefined,
+              targetModel,
+              `projections[${index}]`,
+            ),
+            changesWeights(pr),
+            count,
           )
         : changesWeights(pr)
           ? perSynapseWeights(drawnWeights, count)
@@ -208,4 +212,16 @@ function indexOf(index: ReadonlyMap<string, number>, id: string, where: string):
   // Validation rejects unknown ids; reaching this means compile() got an unvalidated document.
   if (i === undefined) throw new Error(`${where}: unknown population '${id}'`);
   return i;
+}
+
+/**
+ * A fixed-point target's quantised weights, per synapse when the projection learns (online_o1,
+ * the one rule validation allows onto it, rewrites them to its delivered integers).
+ */
+function fixedWeights(
+  weights: Float32Array | { constant: number },
+  learns: boolean,
+  count: number,
+): Float32Array | { constant: number } {
+  return learns ? perSynapseWeights(weights, count) : weights;
 }

@@ -60,6 +60,10 @@ function checkPlace(
   if (source !== undefined && LATE_SPIKING.has(source.model)) {
     flag(ctx, at, `needs a classic source; ${modelPhrase(source)}`);
   }
+  if (target?.model === 'fixed_point_lif' && at.endsWith('.plasticity')) {
+    checkFixedPointRule(ctx, at, projection);
+    return;
+  }
   if (
     target !== undefined &&
     target.model !== 'stochastic_lif' &&
@@ -67,6 +71,32 @@ function checkPlace(
     target.model !== 'adex'
   ) {
     flag(ctx, at, `needs a stochastic_lif, izhikevich or adex target; ${modelPhrase(target)}`);
+  }
+}
+
+/**
+ * Onto a fixed_point_lif target (integer currents, step 2f) only online_o1 learns: its weights
+ * are integers, and the compile quantises the drawn weights to units of 2^-fraction_bits before
+ * dividing them by `weight_scale`, so a whole-number scale delivers whole numbers (the integer
+ * weight times the scale). Every other rule, or a fractional scale, would put fractions into
+ * the integer neuron.
+ */
+function checkFixedPointRule(ctx: CheckContext, at: string, projection: Projection): void {
+  const rule = projection.plasticity;
+  if (rule === undefined) return;
+  if (rule.rule !== 'online_o1') {
+    flag(
+      ctx,
+      at,
+      `onto a fixed_point_lif target only online_o1 learns (its weights are integers), got ${rule.rule}`,
+    );
+  } else if (!Number.isInteger(Math.fround(rule.weight_scale))) {
+    flag(
+      ctx,
+      `${at}.weight_scale`,
+      'must be a whole number onto a fixed_point_lif target (in units of 2^-fraction_bits, ' +
+        `so the delivered weight stays an integer), got ${rule.weight_scale}`,
+    );
   }
 }
 

@@ -77,7 +77,7 @@ export function advanceFixedLif(
 /**
  * Step 5 into a fixed-point population's channel: each event adds the quantised weight and
  * saturates (`fixedDeliver`), sources ascending, synapses in CSR order, per-synapse delays as
- * `deliver.ts` reads them.
+ * `deliver.ts` reads them; `learned`: the current weights of a projection that learns (online_o1).
  */
 export function deliverFixed(
   projection: ProjectionPlan,
@@ -85,8 +85,10 @@ export function deliverFixed(
   t: number,
   dest: Float32Array,
   totalBits: number,
+  learned?: Float32Array,
 ): void {
-  const { rowPtr, targets, weights, delays } = projection.csr;
+  const { rowPtr, targets, delays } = projection.csr;
+  const weights = learned ?? projection.csr.weights;
   const perSynapse = delays instanceof Uint8Array ? delays : undefined;
   let sources: Uint32Array;
   let count: number;

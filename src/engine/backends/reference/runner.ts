@@ -245,8 +245,10 @@ export class ReferenceRunner implements BackendRunner {
       if (!pr || !source || !dest) continue;
       const fixedTarget = state.populations[pr.target]?.fixed;
       if (fixedTarget) {
-        // Saturating integer delivery (step 2f); validation leaves such projections no plasticity.
-        deliverFixed(pr, source.history, t, dest, fixedTarget.plan.totalBits);
+        // Saturating integer delivery (step 2f); online_o1 (the one rule validation allows onto
+        // a fixed-point target) delivers its current integer weights.
+        const learned = this.plastic[k]?.weights;
+        deliverFixed(pr, source.history, t, dest, fixedTarget.plan.totalBits, learned);
         continue;
       }
       const plastic = this.plastic[k];

@@ -1,0 +1,192 @@
+/**
+ * Co-simulation of the network core's learning synapses (ONLINE_O1 = 1, step 5e online_o1)
+ * against the engine's reference backend: every spike, v and i of every fixed-point neuron, and
+ * after every step each learning synapse's weight (as delivered), pre and post trace and
+ * eligibility must be equal, for seeded random networks with one or two online_o1 projections
+ * (weight, trace and reward bits, shifts, reward on, off and negative, constant and per-synapse
+ * delays, recurrent sources). Icarus runs exported directories (tb_top.v with `+synapses=`);
+ * Verilator builds hdl/tb/tb_core.v once with ONLINE_O1 = 1 and runs every network's images.
+ * A core whose learning pass swaps pre and post must be caught. A failure names the first step,
+ * projection, synapse and field and keeps the directory.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
+import type { NetworkDocument } from '../../src/model/document.ts';
+import {
+  TB_CAPACITY,
+  engineRecord,
+  exportTo,
+  firstCoreMismatch,
+  shell,
+  simulatorRecord,
+} from './core-cosim.ts';
+import {
+  engineSynapses,
+  firstSynapseMismatch,
+  simulatorSynapses,
+  traceChanges,
+  weightChanges,
+} from './core-cosim-o1.ts';
+import { randomO1Network } from './core-networks.ts';
+import { REPO_ROOT, runTool, workDir } from './simulators.ts';
+
+const STEPS = 60;
+const ICARUS_SEEDS = [301, 302];
+const VERILATOR_SEEDS = [301, 302, 303, 304, 305, 306, 307, 308];
+const CAPACITY = { ...TB_CAPACITY, ONLINE_O1: 1 as const };
+
+const work = workDir('core-cosim-o1');
+let keep = false;
+/** Networks whose weights changed in the run. */
+const learned = new Set<string>();
+afterAll(() => {
+  if (keep) console.log(`hdl: kept ${work.dir}`);
+  else work.dispose();
+});
+
+/** Both comparisons, failing with the first difference (the directory is kept). */
+async function expectSame(
+  doc: NetworkDocument,
+  dir: string,
+  spikes: string,
+  state: string,
+  synapses: string,
+  popIndex: (field: string) => number,
+): Promise<void> {
+  const steps = STEPS;
+  const want = await engineRecord(doc);
+  const got = simulatorRecord(spikes, state, steps, popIndex);
+  const wantSyn = await engineSynapses(doc);
+  const gotSyn = simulatorSynapses(doc, synapses, steps);
+  expect(want.reduce((s, x) => s + x.spikes.length, 0)).toBeGreaterThan(0);
+  // Traces move in every network; weights where a reward came at the right time (amount 0
+  // turns it off): the suite checks that most networks learn.
+  expect(traceChanges(wantSyn)).toBeGreaterThan(0);
+  if (weightChanges(wantSyn) > 0) learned.add(doc.name);
+  const mismatch = firstCoreMismatch(doc, want, got) ?? firstSynapseMismatch(doc, wantSyn, gotSyn);
+  if (mismatch !== null) {
+    keep = true;
+    throw new Error(`${doc.name}: ${mismatch} (kept ${dir}; rerun the simulator with +vcd)`);
+  }
+}
+
+describe('learning synapses equal the engine step for step (Icarus, exported directory)', () => {
+  it.each(ICARUS_SEEDS)('random learning network %i', async (seed) => {
+    const doc = randomO1Network(seed, STEPS);
+    const dir = join(work.dir, `icarus-${seed}`);
+    mkdirSync(dir);
+    const exported = exportTo(doc, dir);
+    expect(exported.capacity.ONLINE_O1).toBe(1);
+    shell('iverilog -g2012 -o sim *.v && vvp -n sim +state=state.csv +synapses=syn.csv', dir);
+    const ids = doc.populations.map((p) => p.id);
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), (id) =>
+      ids.indexOf(id),
+    );
+  });
+});
+
+/** tb_core with ONLINE_O1 = 1, built by `simulator` from the RTL in `rtlDir`. */
+function buildLearningBench(
+  simulator: 'icarus' | 'verilator',
+  rtlDir: string,
+  dir: string,
+): string[] {
+  const sources = [
+    join(REPO_ROOT, 'hdl/tb/tb_core.v'),
+    ...CORE_RTL_FILES.map((f) => join(rtlDir, f)),
+  ];
+  if (simulator === 'icarus') {
+    const image = join(dir, 'tb.vvp');
+    runTool(
+      'iverilog',
+      ['-g2012', '-s', 'tb_core', '-P', 'tb_core.ONLINE_O1=1', '-o', image, ...sources],
+      'building tb_core (ONLINE_O1 = 1) with icarus',
+    );
+    return ['vvp', '-n', image];
+  }
+  const objDir = join(dir, 'obj');
+  runTool(
+    'verilator',
+    [
+      '--binary',
+      '-j',
+      '2',
+      '--top-module',
+      'tb_core',
+      '-GONLINE_O1=1',
+      '-Mdir',
+      objDir,
+      '-o',
+      'tb_core',
+      '-MAKEFLAGS',
+      'OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0',
+      ...sources,
+    ],
+    'building tb_core (ONLINE_O1 = 1) with verilator',
+    300_000,
+  );
+  return [join(objDir, 'tb_core')];
+}
+
+/** Runs a tb_core `command` on `doc` exported at the bench's capacity into `dir`. */
+function runBenchOn(command: string[], doc: NetworkDocument, dir: string): void {
+  exportTo(doc, dir, CAPACITY);
+  const [tool, ...args] = command;
+  runTool(
+    tool ?? '',
+    [
+      ...args,
+      `+images=${dir}/`,
+      `+steps=${STEPS}`,
+      `+spikes=${join(dir, 'spikes.csv')}`,
+      `+state=${join(dir, 'state.csv')}`,
+      `+synapses=${join(dir, 'syn.csv')}`,
+    ],
+    `running tb_core on ${doc.name}`,
+  );
+}
+
+describe('learning synapses equal the engine step for step (Verilator, one build)', () => {
+  let command: string[] = [];
+  beforeAll(() => {
+    const dir = join(work.dir, 'verilator');
+    mkdirSync(dir);
+    command = buildLearningBench('verilator', join(REPO_ROOT, 'hdl'), dir);
+  });
+
+  it.each(VERILATOR_SEEDS)('random learning network %i', async (seed) => {
+    const doc = randomO1Network(seed, STEPS);
+    const dir = join(work.dir, `verilator-${seed}`);
+    mkdirSync(dir);
+    runBenchOn(command, doc, dir);
+    const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+    await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), Number);
+  });
+
+  it('most of these networks learn (their weights move)', () => {
+    expect(learned.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the co-simulation catches a slip in the learning pass', () => {
+  it('reports a pass that swaps pre and post at the first synapse it changes', async () => {
+    const dir = join(work.dir, 'mutant');
+    mkdirSync(dir);
+    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
+    const core = join(dir, 'spikelab_core.v');
+    const original = readFileSync(core, 'utf8');
+    const from = '.pre(o1_pre),\n      .post(o1_post),';
+    expect(original).toContain(from);
+    writeFileSync(core, original.replace(from, '.pre(o1_post),\n      .post(o1_pre),'));
+    const command = buildLearningBench('icarus', dir, dir);
+    const doc = randomO1Network(ICARUS_SEEDS[0] ?? 0, STEPS);
+    runBenchOn(command, doc, dir);
+    const got = simulatorSynapses(doc, readFileSync(join(dir, 'syn.csv'), 'utf8'), STEPS);
+    expect(firstSynapseMismatch(doc, await engineSynapses(doc), got)).toMatch(
+      /^step \d+, projection 'o1_\d', synapse \d+, field (pre|post|elig|w): expected -?\d+, got -?\d+$/,
+    );
+  });
+});
