@@ -61,8 +61,8 @@ describe('board run view', () => {
     expect(v.engine?.spikes[ids[0]!]).toEqual({ steps: [1], indices: [4] });
     expect(v.engine?.spikes[ids[1]!]).toEqual({ steps: [], indices: [] });
 
-    v = applyRunProgress(v, { kind: 'load', words: 0, totalWords: 4000 }, 1000);
-    expect(runStageText(v)).toBe('Loading the network: 0 of 4,000 words (0%)');
+    v = applyRunProgress(v, { kind: 'load', words: 0, totalWords: 0 }, 1000);
+    expect(runStageText(v)).toBe('Loading the network onto the core…');
     v = applyRunProgress(v, { kind: 'load', words: 1000, totalWords: 4000 }, 1500);
     // 1,000 words in 0.5 s: 3,000 more take 1.5 s.
     expect(runStageText(v)).toBe('Loading the network: 1,000 of 4,000 words (25%), 1.5 s left');

@@ -8,6 +8,8 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /** "1,024 of 4,096 words (25%), 0.3 s left" (no seconds before the first batch is done). */
 export function loadText(load: LoadView): string {
   const { words, totalWords, elapsedSeconds } = load;
+  // The first report only starts the clock: the size comes with the first batch.
+  if (totalWords === 0) return 'Loading the network onto the core…';
   const percent = totalWords > 0 ? Math.floor((100 * words) / totalWords) : 0;
   const head = `Loading the network: ${count(words)} of ${count(totalWords)} words (${percent}%)`;
   if (words === 0 || words >= totalWords) return head;

@@ -10,7 +10,8 @@ import { BoardRunCancelled, BoardRunError } from '../../../usb/board/core-run.ts
 import { JtagBridge } from '../../../usb/board/jtag-bridge.ts';
 import { requireCompatibleCore, SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
 import { UsbTransferError, type UsbDeviceLike } from '../../../usb/transport/usb-device.ts';
-import { VirtualUsbDevice } from '../../../usb/virtual/virtual-usb-device.ts';
+import { DEMO_BOARD_CAPACITY, spikelabDemoDevice } from '../../../usb/virtual/spikelab-board.ts';
+import type { VirtualUsbDevice } from '../../../usb/virtual/virtual-usb-device.ts';
 import { BitFileError } from '../../../usb/xilinx7/bit-file.ts';
 import { checkBitstream, type CheckedBitstream } from '../../../usb/xilinx7/check-bitstream.ts';
 import { ProgramError, type ProgramProgress } from '../../../usb/xilinx7/program.ts';
@@ -35,6 +36,8 @@ const TCK_HZ = 15e6;
  */
 export const DEMO_FRAME_WORDS = 32768;
 export const DEMO_CHUNK_BYTES = 16384;
+/** After an unplug, how long the transfers in flight get to fail before the call answers. */
+const SETTLE_MS = 20;
 
 export interface BoardServiceDeps {
   /** The permitted PYNQ-Z2 (`navigator.usb.getDevices()` in the worker), or null. */
@@ -86,8 +89,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   let abort: AbortController | null = null;
   let busy = false;
 
+  // Once configured, the demo FPGA holds the board build's core behind the bridge.
   const newDemo = (doneNever: boolean): VirtualUsbDevice =>
-    new VirtualUsbDevice({ usercode: SPIKELAB_USERCODE, faults: doneNever ? ['done-never'] : [] });
+    spikelabDemoDevice({ capacity: DEMO_BOARD_CAPACITY, faults: doneNever ? ['done-never'] : [] });
 
   /** Closes quietly: after an unplug the device cannot be closed and need not be. */
   const drop = async (): Promise<void> => {
@@ -286,8 +290,14 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         return await run(command, onProgress);
       } catch (error) {
         const failure = failureOf(error);
-        // An unplugged board is let go; Retry opens it again.
-        if (failure.kind === 'disconnected') await drop();
+        // An unplugged board is let go; Retry opens it again. A run's reads were in flight
+        // beside the write that failed: they are let fail first, so that none of them lives on
+        // into the next connection (the demo board is the same object after its replug, and
+        // its idle IN transfer answers after a 1 ms latency period).
+        if (failure.kind === 'disconnected') {
+          await drop();
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        }
         return { kind: 'failed', failure };
       } finally {
         busy = false;

@@ -1,7 +1,8 @@
 /**
- * One Run on board, in the board worker: prepare the document (refusals named), run the engine
- * on the same document and steps, read the core's capacity, load the network (progress in
- * words), run it in chunks with the board's spikes streamed back, and compare the two records.
+ * One Run on board, in the board worker: prepare the document (refusals named), read the
+ * core's capacity (a network too large is refused, naming what the core holds), run the
+ * engine on the same document and steps, load the network (progress in words), run it in
+ * chunks with the board's spikes streamed back, and compare the two records.
  * The host steps are `src/usb/board/core-run.ts`, the CLI's `board run`; this file only orders
  * them and turns their outcomes into the page's reports.
  */
@@ -10,8 +11,8 @@ import type { NetworkDocument } from '../../../model/document.ts';
 import {
   BoardRunCancelled,
   type BridgeLike,
+  describeShortfalls,
   loadNetwork,
-  NetworkTooLargeError,
   readCapacity,
   runOnCore,
 } from '../../../usb/board/core-run.ts';
@@ -52,6 +53,14 @@ export async function runOnBoard(
   const prepared = prepareBoardDocument(document);
   if (!prepared.ok) throw new RunRefusedError(prepared.message);
   const { layout, steps } = prepared.run;
+  // What fits is known before the engine spends time on a network the core cannot hold.
+  const capacity = await readCapacity(bridge);
+  const short = describeShortfalls(capacity, layout.needs);
+  if (short.length > 0) {
+    throw new RunRefusedError(
+      `'${document.name}' does not fit the core the board holds:\n${short.join('\n')}`,
+    );
+  }
   onProgress({ kind: 'prepared', dt: prepared.run.plan.dt, totalSteps: steps });
 
   let engine;
@@ -63,16 +72,11 @@ export async function runOnBoard(
   }
   onProgress({ kind: 'engine', backend: engine.backend, spikes: engine.spikes });
 
-  const capacity = await readCapacity(bridge);
-  try {
-    await loadNetwork(bridge, layout, capacity, {
-      signal,
-      onProgress: ({ words, totalWords }) => onProgress({ kind: 'load', words, totalWords }),
-    });
-  } catch (error) {
-    if (error instanceof NetworkTooLargeError) throw new RunRefusedError(error.message);
-    throw error;
-  }
+  onProgress({ kind: 'load', words: 0, totalWords: 0 });
+  await loadNetwork(bridge, layout, capacity, {
+    signal,
+    onProgress: ({ words, totalWords }) => onProgress({ kind: 'load', words, totalWords }),
+  });
 
   // The board's spikes are gathered and sent at most every SPIKE_REPORT_MS, and whatever is
   // pending before the run ends either way, so the page keeps every spike read.
