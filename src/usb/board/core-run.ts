@@ -99,6 +99,9 @@ export async function runOnCore(
   const chunk = (done: number): number => Math.min(capacity.DMAX, options.steps - done);
   const all: SpikeEvent[] = [];
   if (options.steps <= 0) return finish(all, 0, 0, started, counting);
+  if (options.signal?.aborted === true) {
+    throw new BoardRunCancelled('cancelled before the run started: the core is idle');
+  }
   // Where the core stands rides in the first RUN's batch (read before the RUN executes).
   const [tRead, , first] = await counting.execute([
     { op: 'read', address: regionWord(RUN_STATE_REGION, RUN_STATE.t) },

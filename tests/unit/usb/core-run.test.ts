@@ -228,6 +228,9 @@ describe('board run: running in chunks', () => {
         onSpikes: () => abort.abort(),
       }),
     ).rejects.toThrow('cancelled after 16 of 20 steps: the core is idle at step 16');
+    await expect(
+      runOnCore(bridge, layout, CAPACITY, { steps: 4, signal: abort.signal }),
+    ).rejects.toThrow('cancelled before the run started: the core is idle');
 
     const busy: BridgeLike = {
       execute: async (commands) =>
