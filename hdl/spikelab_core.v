@@ -738,6 +738,9 @@ module spikelab_core #(
   wire [WMAX-1:0] o1_deliver = o1_product > {40'd0, O1_DELIVER_MAX} ? O1_DELIVER_MAX :
                                o1_product[WMAX-1:0];
   wire o1_write = ONLINE_O1 != 0 && lb_valid;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] l_src = {{(31 - NW) {1'b0}}, src_i};  // the learning pass's source, for its row
+  /* verilator lint_on UNUSEDSIGNAL */
   // The reward of projection k at step t: amount (field 13) times the reward population's
   // (field 12) spike count of step t.
   wire signed [63:0] o1_amount = {{32{prj_mem[kf+13][31]}}, prj_mem[kf+13]};
@@ -802,7 +805,7 @@ module spikelab_core #(
     if (phase == S_SCAN) row_raddr = row_base + scan_row[ROWW-1:0];
     if (phase == S_LROW) begin
       n_raddr = src_base + src_i[NW-1:0];
-      row_raddr = row_base + src_i[ROWW-1:0];
+      row_raddr = row_base + l_src[ROWW-1:0];
     end
     if (phase == S_LEMIT || phase == S_LDRAIN) n_raddr = syn_target_rd;  // L1: the target's word
     sw_we = o1_write;

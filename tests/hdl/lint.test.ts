@@ -127,6 +127,16 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-y', 'hdl', '-GBUS=1', '-GCHMAX=16', '-GNMAX=4096', '-GDMAX=256'],
     ],
   },
+  // The OnlineO1 step with its configuration as ports, and the core with learning synapses.
+  { file: 'hdl/online_o1_var.v', top: 'online_o1_var', params: [[]] },
+  {
+    file: 'hdl/spikelab_core.v',
+    top: 'spikelab_core',
+    params: [
+      ['-y', 'hdl', '-GONLINE_O1=1'],
+      ['-y', 'hdl', '-GONLINE_O1=1', '-GBUS=1', '-GLOIHI=1', '-GNMAX=2', '-GSYNMAX=2', '-GDMAX=2'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {

@@ -24,6 +24,7 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
   { file: 'hdl/host_bridge.v', top: 'host_bridge', params: [''] },
   { file: 'hdl/mix32.v', top: 'mix32', params: [''] },
   { file: 'hdl/mix32.v hdl/sc_lane.v', top: 'sc_lane', params: [''] },
+  { file: 'hdl/online_o1_var.v', top: 'online_o1_var', params: [''] },
 ];
 
 /** The Yosys script that synthesises `top` from `file` and asserts a clean, latch-free result. */
