@@ -12,7 +12,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '../../src/engine/compile/index.ts';
 import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
+import { layoutCore } from '../../src/hdl/core-images.ts';
+import { coreLoadWrites } from '../../src/hdl/core-memory-map.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
 import {
   TB_CAPACITY,
@@ -35,13 +38,18 @@ import { REPO_ROOT, runTool, workDir } from './simulators.ts';
 const STEPS = 60;
 const ICARUS_SEEDS = [301, 302];
 const VERILATOR_SEEDS = [301, 302, 303, 304, 305, 306, 307, 308];
+const BUS_SEEDS = [303];
 const CAPACITY = { ...TB_CAPACITY, ONLINE_O1: 1 as const };
+/** tb_core's clocks per step (learning pass included) of the bus runs, for the report. */
+const clocksPerStep: number[] = [];
 
 const work = workDir('core-cosim-o1');
 let keep = false;
 /** Networks whose weights changed in the run. */
 const learned = new Set<string>();
 afterAll(() => {
+  if (clocksPerStep.length > 0)
+    console.log(`hdl: learning core, clocks per step ${clocksPerStep.join(', ')}`);
   if (keep) console.log(`hdl: kept ${work.dir}`);
   else work.dispose();
 });
@@ -169,6 +177,70 @@ describe('learning synapses equal the engine step for step (Verilator, one build
   it('most of these networks learn (their weights move)', () => {
     expect(learned.size).toBeGreaterThanOrEqual(5);
   });
+
+  it.each(BUS_SEEDS)(
+    'random learning network %i loaded over the bus into empty memories, run in two chunks',
+    async (seed) => {
+      const doc = randomO1Network(seed, STEPS);
+      const dir = join(work.dir, `bus-${seed}`);
+      mkdirSync(dir);
+      const writes = coreLoadWrites(layoutCore(compile(doc)).images, CAPACITY);
+      const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+      writeFileSync(
+        join(dir, 'writes.txt'),
+        writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
+      );
+      const [tool, ...args] = command;
+      const out = runTool(
+        tool ?? '',
+        [
+          ...args,
+          '+noimages',
+          `+writes=${join(dir, 'writes.txt')}`,
+          `+readback=${join(dir, 'readback.txt')}`,
+          '+chunk=7',
+          `+steps=${STEPS}`,
+          `+spikes=${join(dir, 'spikes.csv')}`,
+          `+state=${join(dir, 'state.csv')}`,
+          `+synapses=${join(dir, 'syn.csv')}`,
+          `+capacity=${join(dir, 'capacity.txt')}`,
+        ],
+        `running tb_core over the bus on ${doc.name}`,
+      );
+      clocksPerStep.push(Number(/cycles (\d+)/.exec(out)?.[1] ?? NaN) / STEPS);
+      // Every written word reads back (the learning regions included), and the core says it learns.
+      const back = readFileSync(join(dir, 'readback.txt'), 'utf8').trim().split('\n');
+      expect(back.length).toBe(writes.length);
+      const learningRegions = [0x15, 0x16, 0x17, 0x18];
+      const o1Writes = writes.filter((w) => learningRegions.includes(w.address >>> 24));
+      expect(o1Writes.length).toBeGreaterThan(0);
+      const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
+      expect(capacity[11]).toBe('1');
+      const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
+      await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), Number);
+      // Without the integer weights the run must differ: the memories really start empty.
+      const noWeights = writes.filter((w) => w.address >>> 24 !== 0x18);
+      writeFileSync(
+        join(dir, 'writes.txt'),
+        noWeights.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
+      );
+      runTool(
+        tool ?? '',
+        [
+          ...args,
+          '+noimages',
+          `+writes=${join(dir, 'writes.txt')}`,
+          `+steps=${STEPS}`,
+          `+spikes=${join(dir, 'spikes.csv')}`,
+          `+state=${join(dir, 'state.csv')}`,
+          `+synapses=${join(dir, 'syn.csv')}`,
+        ],
+        `running tb_core over the bus without integer weights on ${doc.name}`,
+      );
+      const got = simulatorSynapses(doc, read('syn.csv'), STEPS);
+      expect(firstSynapseMismatch(doc, await engineSynapses(doc), got)).toMatch(/field w:/);
+    },
+  );
 });
 
 describe('the co-simulation catches a slip in the learning pass', () => {
