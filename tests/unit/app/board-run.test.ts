@@ -140,6 +140,20 @@ describe('Run on board with the demo board', () => {
     expect(s.run!.boardSpikes).toBeGreaterThan(cut.boardSpikes);
   });
 
+  it('a replug clears an unplug armed for a run that had not started', async () => {
+    const { store } = setup();
+    await demoWithCore(store);
+    await store.getState().arm('unplug-run');
+    await store.getState().arm('unplug-half');
+    await store.getState().uploadTest();
+    expect(store.getState().failure?.rerun).toBe(false);
+    await store.getState().retry();
+    expect(store.getState().armed).toEqual([]);
+    await store.getState().runOnBoard(small);
+    expect(store.getState().failure).toBeNull();
+    expect(store.getState().run?.done?.verdict.kind).toBe('bit-exact');
+  });
+
   it('cancel during the run leaves the core idle, and the next run is bit-exact', async () => {
     const { store } = setup();
     await demoWithCore(store);

@@ -5,10 +5,8 @@
  * upload with progress and cancel, Run on board (`run-on-board.ts`), the demo's faults, and
  * Retry after an unplug (the upload again, then the run the unplug cut short).
  */
-import { BoardConnection, type BoardStatus } from '../../../usb/board/board-connection.ts';
-import { BoardRunCancelled, BoardRunError } from '../../../usb/board/core-run.ts';
-import { JtagBridge } from '../../../usb/board/jtag-bridge.ts';
-import { requireCompatibleCore, SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
+import { BoardConnection } from '../../../usb/board/board-connection.ts';
+import { SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
 import { UsbTransferError, type UsbDeviceLike } from '../../../usb/transport/usb-device.ts';
 import { DEMO_BOARD_CAPACITY, spikelabDemoDevice } from '../../../usb/virtual/spikelab-board.ts';
 import type { VirtualUsbDevice } from '../../../usb/virtual/virtual-usb-device.ts';
@@ -17,16 +15,15 @@ import { checkBitstream, type CheckedBitstream } from '../../../usb/xilinx7/chec
 import { ProgramError, type ProgramProgress } from '../../../usb/xilinx7/program.ts';
 import { testBitstream } from '../../../usb/xilinx7/test-bitstream.ts';
 import type { NetworkDocument } from '../../../model/document.ts';
+import { failed, failureOf } from './board-failures.ts';
 import type {
   BoardClient,
   BoardCommand,
-  BoardFailure,
-  BoardFailureKind,
   BoardProgress,
   BoardResult,
   DemoFault,
 } from './board-protocol.ts';
-import { runOnBoard, RunRefusedError } from './run-on-board.ts';
+import { runOnConnection } from './board-service-run.ts';
 
 /** The real board's JTAG clock (the CLI's default). */
 const TCK_HZ = 15e6;
@@ -45,29 +42,6 @@ export interface BoardServiceDeps {
   /** Frame words of the demo's test bitstream (default `DEMO_FRAME_WORDS`; tests use fewer). */
   testFrameWords?: number;
   now?: () => number;
-}
-
-const failed = (
-  kind: BoardFailureKind,
-  message: string,
-  status: BoardStatus | null = null,
-): BoardResult => ({ kind: 'failed', failure: { kind, message, status } });
-
-function failureOf(error: unknown): BoardFailure {
-  if (error instanceof UsbTransferError) {
-    return { kind: error.kind, message: error.message, status: null };
-  }
-  if (error instanceof ProgramError) {
-    return { kind: 'configuration', message: error.message, status: null };
-  }
-  if (error instanceof RunRefusedError) {
-    return { kind: 'refused-network', message: error.message, status: null };
-  }
-  return {
-    kind: 'other',
-    message: error instanceof Error ? error.message : String(error),
-    status: null,
-  };
 }
 
 export interface BoardService extends BoardClient {
@@ -149,37 +123,21 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     onProgress: (p: BoardProgress) => void,
   ): Promise<BoardResult> => {
     if (connection === null) return failed('other', 'connect a board first');
-    const conn = connection;
-    const before = await conn.status();
-    try {
-      requireCompatibleCore(before.identity);
-    } catch (error) {
-      return failed('other', error instanceof Error ? error.message : String(error), before);
-    }
     pendingRun = document;
     abort = new AbortController();
-    const board = demo;
-    const armed = board !== null && unplugRunArmed;
+    const unplugAtHalf = unplugRunArmed ? demo : null;
     unplugRunArmed = false;
     try {
-      const run = await runOnBoard(new JtagBridge(conn.session), document, {
+      const result = await runOnConnection(connection, document, {
         signal: abort.signal,
         onProgress,
-        onChunk: (steps, total) => {
-          // The demo's unplug lands at half the run: the next transfer finds the board gone.
-          if (armed && steps * 2 >= total && board.faults.unplugAfterBytes === undefined) {
-            board.faults = { ...board.faults, unplugAfterBytes: board.bytesWritten + 1 };
-          }
-        },
+        unplugAtHalf,
       });
       pendingRun = null;
-      return { kind: 'status', status: await conn.status(), upload: null, run };
+      return result;
     } catch (error) {
+      // An unplug keeps the run for Retry; anything else ends it.
       if (!(error instanceof UsbTransferError && error.kind === 'disconnected')) pendingRun = null;
-      if (error instanceof BoardRunCancelled) {
-        return failed('cancelled', error.message, await conn.status());
-      }
-      if (error instanceof BoardRunError) return failed('other', error.message);
       throw error;
     } finally {
       abort = null;
@@ -235,6 +193,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         return runNetwork(command.document, onProgress);
       case 'retry': {
         await drop();
+        // A replug clears the USB faults, armed or not yet spent (the page shows them cleared).
+        unplugArmed = false;
+        unplugRunArmed = false;
         if (demo !== null) demo.replug();
         else if (source === 'usb') device = await deps.findUsbDevice();
         if (device === null) {
