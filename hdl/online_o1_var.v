@@ -17,7 +17,7 @@
 // eligibility 30 bits); a value of a narrower configuration is in range already (the state
 // this module wrote). Every intermediate is wide enough that nothing wraps: the eligibility sum
 // lies within +-2^31 (33 bits), |R * elig'| <= 2^(rb+tb-2) <= 2^30 under the engine's
-// rb + tb <= 32 (formed in 64 bits regardless), and the weight sum in 64 bits.
+// rb + tb <= 32 (formed from 30-bit factors in 60 bits regardless), the weight sum in 62 bits.
 //
 // Configuration (the engine's ranges; the caller keeps to them, the generator refuses others):
 //   wb 1..31, tb 2..30, rb 1..30 with rb + tb <= 32, ls 0..30, ds 0..30 (0: no decay).
@@ -70,19 +70,23 @@ module online_o1_var (
   assign eligibility_next = elig_clamped[29:0];
 
   // Reward saturated to rb signed bits.
+  /* verilator lint_off UNUSEDSIGNAL */  // bits 63..30: R's sign, once saturated
   wire signed [63:0] reward_max = (64'sd1 <<< (rb - 5'd1)) - 64'sd1;
   wire signed [63:0] reward_min = -(64'sd1 <<< (rb - 5'd1));
   wire signed [63:0] reward_sat = (reward > reward_max) ? reward_max :
                                   (reward < reward_min) ? reward_min : reward;
+  /* verilator lint_on UNUSEDSIGNAL */
 
-  // (R * elig') >>> ls, then w + delta saturated to [0, 2^wb - 1], all in 64 bits.
-  wire signed [63:0] elig_x = {{34{elig_clamped[29]}}, elig_clamped[29:0]};
-  wire signed [63:0] product = reward_sat * elig_x;
-  wire signed [63:0] delta = product >>> ls;
-  wire signed [63:0] weight_sum = {33'd0, weight} + delta;
-  wire signed [63:0] weight_max = (64'sd1 <<< wb) - 64'sd1;
+  // (R * elig') >>> ls, then w + delta saturated to [0, 2^wb - 1]. R and elig' fit 30 signed
+  // bits (rb, tb <= 30), so their product is exact in 60; the weight sum is formed in 62.
+  wire signed [29:0] reward_30 = reward_sat[29:0];
+  wire signed [29:0] elig_30 = elig_clamped[29:0];  // a part-select is unsigned: name it signed
+  wire signed [59:0] product = reward_30 * elig_30;
+  wire signed [59:0] delta = product >>> ls;
+  wire signed [61:0] weight_sum = {31'd0, weight} + {{2{delta[59]}}, delta};
+  wire signed [61:0] weight_max = (62'sd1 <<< wb) - 62'sd1;
   /* verilator lint_off UNUSEDSIGNAL */  // in [0, 2^31 - 1] once clamped
-  wire signed [63:0] weight_clamped = (weight_sum < 64'sd0) ? 64'sd0 :
+  wire signed [61:0] weight_clamped = (weight_sum < 62'sd0) ? 62'sd0 :
                                       (weight_sum > weight_max) ? weight_max : weight_sum;
   /* verilator lint_on UNUSEDSIGNAL */
   assign weight_next = weight_clamped[30:0];

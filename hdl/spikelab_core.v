@@ -711,7 +711,7 @@ module spikelab_core #(
   reg [O1TW-1:0] lb_pre, lb_post, lb_elig;
   /* verilator lint_off UNUSEDSIGNAL */
   wire [31:0] o1_since = t - {24'd0, lb_delay};  // its low DW bits: the history slot
-  wire [63:0] o1_product = {33'd0, o1_w_next} * {40'd0, o1_scale};
+  wire [54:0] o1_product = {24'd0, o1_w_next} * {31'd0, o1_scale};  // 31 x 24 bits
   /* verilator lint_on UNUSEDSIGNAL */
   wire o1_pre = {24'd0, lb_delay} <= t && word[o1_since[DW-1:0]];
   wire o1_post = hist_rd[slot];
@@ -735,7 +735,7 @@ module spikelab_core #(
       .post_trace_next(o1_post_next),
       .eligibility_next(o1_elig_next)
   );
-  wire [WMAX-1:0] o1_deliver = o1_product > {40'd0, O1_DELIVER_MAX} ? O1_DELIVER_MAX :
+  wire [WMAX-1:0] o1_deliver = o1_product > {31'd0, O1_DELIVER_MAX} ? O1_DELIVER_MAX :
                                o1_product[WMAX-1:0];
   wire o1_write = ONLINE_O1 != 0 && lb_valid;
   /* verilator lint_off UNUSEDSIGNAL */
