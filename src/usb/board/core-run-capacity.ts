@@ -47,12 +47,20 @@ export async function readCapacity(bridge: BridgeLike): Promise<CoreCapacity> {
     capacity[name] = v;
   });
   const loihi = value(LOIHI_WORD);
-  if (loihi > 1) {
-    throw new BoardRunError(`the core's capacity region reads LOIHI = ${loihi} (0 or 1 expected)`);
+  const onlineO1 = value(ONLINE_O1_WORD);
+  for (const [name, flag] of [
+    ['LOIHI', loihi],
+    ['ONLINE_O1', onlineO1],
+  ] as const) {
+    if (flag > 1) {
+      throw new BoardRunError(
+        `the core's capacity region reads ${name} = ${flag} (0 or 1 expected)`,
+      );
+    }
   }
   if (loihi === 1) capacity.LOIHI = 1;
   // A core that learns says so; the field is set only then, as capacityFor sets it.
-  if (value(ONLINE_O1_WORD) === 1) Object.assign(capacity, { ONLINE_O1: 1 });
+  if (onlineO1 === 1) Object.assign(capacity, { ONLINE_O1: 1 });
   return capacity;
 }
 

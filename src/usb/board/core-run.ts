@@ -99,7 +99,7 @@ export async function runOnCore(
   const chunk = (done: number): number => Math.min(capacity.DMAX, options.steps - done);
   const all: SpikeEvent[] = [];
   if (options.steps <= 0) return finish(all, 0, 0, started, counting);
-  if (options.signal?.aborted === true) {
+  if (aborted(options.signal)) {
     throw new BoardRunCancelled('cancelled before the run started: the core is idle');
   }
   // Where the core stands rides in the first RUN's batch (read before the RUN executes).
@@ -117,7 +117,7 @@ export async function runOnCore(
     await waitIdle(counting, busy, timeoutMs, t0, k);
     // The next chunk starts in the batch that reads this one's entries (one round trip less
     // per chunk), unless this is the last one or the caller cancelled.
-    const next = done + k < options.steps && options.signal?.aborted !== true ? chunk(done + k) : 0;
+    const next = done + k < options.steps && !aborted(options.signal) ? chunk(done + k) : 0;
     const read = await readChunk(counting, layout, capacity, t0, k, next, options.names);
     busy = read.busy;
     all.push(...read.spikes);
@@ -140,6 +140,9 @@ export async function runOnCore(
 }
 
 const STATUS: BridgeCommand = { op: 'read', address: BRIDGE_REGISTERS.status };
+
+/** Whether the caller cancelled (a function, so that no narrowing outlives an await). */
+const aborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
 function finish(
   spikes: SpikeEvent[],
