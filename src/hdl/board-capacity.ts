@@ -12,8 +12,13 @@
  * Synapses dominate (1.41 Mbit for 32 K synapses), so SYNMAX is the largest; NMAX 2048 with
  * ROWMAX = NMAX lets every projection read its rows from any source population. POPMAX and
  * PRJMAX stay at 16 because with BUS = 1 their tables are read asynchronously and replicated
- * into LUT RAM (hdl/README.md, "Core memory map"); EXTMAX 256 likewise (ext is LUT RAM too).
- * DMAX 16 allows delays up to 15 steps; CHMAX 4 channel banks per population.
+ * into LUT RAM (hdl/README.md, "Core memory map"), and EXTMAX at 32 because Yosys builds the
+ * stimulus table (4 words per event) from flip-flops and wide multiplexers: at 256 it would be
+ * 32 K flip-flops. DMAX 16 allows delays up to 15 steps; CHMAX 4 channel banks per population.
+ * Yosys 0.23 `synth_xilinx` of the board top at these capacities (by hand, 285 s): 6,142
+ * flip-flops, about 8,800 logic LUTs, 1,816 RAM64M + 24 RAM32M (the pop and prj tables), 60
+ * RAMB36 + 22 RAMB18, 25 DSP48E1: within the xc7z020 (53,200 LUTs, 106,400 flip-flops, 140
+ * RAMB36, 220 DSP).
  */
 import type { CoreCapacity } from './core-capacity.ts';
 
@@ -27,6 +32,6 @@ export const BOARD_CAPACITY: Readonly<CoreCapacity> = Object.freeze({
   ROWMAX: 2048,
   GPTRMAX: 1024,
   GIDXMAX: 4096,
-  EXTMAX: 256,
+  EXTMAX: 32,
   LOIHI: 1,
 });
