@@ -2,13 +2,20 @@
  * The memories and registers of `hdl/spikelab_core.v` (BUS = 1) at one capacity, for the
  * virtual core (`virtual-core.ts`), and its bus slave: every region of `CORE_REGIONS` (and the
  * channel banks) at the RTL's widths, reads sign-extended where the memory is signed, and the
- * RTL's refusals (an index past a region's depth, a region the core lacks, a write to a
- * read-only region) as `VirtualBusError`, which the bridge model answers `bus-timeout` as the
+ * RTL's refusals (an index past a region's depth, a region the core lacks (the Loihi and
+ * OnlineO1 regions of a core built without them), a write to a read-only region) as `VirtualBusError`, which the bridge model answers `bus-timeout` as the
  * RTL's bridge does. Values are stored as the RTL's registers hold them (masked to the width,
  * signed memories sign-extended), so the step (`virtual-core-step.ts`) reads them directly.
  */
 import { VirtualBusError } from '../../hdl/bridge-model.ts';
-import { CORE_LOIHI_IW, CORE_LOIHI_VW, clog2, type CoreCapacity } from '../../hdl/core-capacity.ts';
+import {
+  CORE_LOIHI_IW,
+  CORE_LOIHI_VW,
+  CORE_O1_TW,
+  CORE_O1_WW,
+  clog2,
+  type CoreCapacity,
+} from '../../hdl/core-capacity.ts';
 import { CORE_RW, CORE_WMAX, POP_FIELDS, PRJ_FIELDS } from '../../hdl/core-images.ts';
 import {
   BANK_REGION,
@@ -54,6 +61,8 @@ function checkCapacity(c: CoreCapacity): void {
 
 export class CoreMemory {
   readonly loihi: boolean;
+  /** Built with ONLINE_O1 = 1: the learning synapses' memories and pass. */
+  readonly onlineO1: boolean;
   /** Address widths (the RTL's localparams). */
   readonly nw: number;
   readonly exw: number;
@@ -81,6 +90,12 @@ export class CoreMemory {
   readonly extReg: Int32Array;
   readonly genPhase: Uint32Array;
   readonly banks: Int32Array[];
+  /** OnlineO1 per synapse (empty without ONLINE_O1): integer weight (31 bits), traces (30). */
+  readonly o1Weight: Uint32Array;
+  readonly o1Pre: Uint32Array;
+  readonly o1Post: Uint32Array;
+  /** The eligibility, 30 bits signed (held sign-extended). */
+  readonly o1Elig: Int32Array;
   /** run_state: the next step, the next stimulus event, the sticky Loihi overflow (0/1). */
   t = 0;
   extPtr = 0;
@@ -92,6 +107,7 @@ export class CoreMemory {
     const c = capacity;
     checkCapacity(c);
     this.loihi = c.LOIHI === 1;
+    this.onlineO1 = c.ONLINE_O1 === 1;
     this.nw = clog2(c.NMAX);
     this.exw = clog2(c.EXTMAX);
     this.histWords = Math.ceil(c.DMAX / 32);
@@ -115,6 +131,11 @@ export class CoreMemory {
     this.extReg = new Int32Array(c.POPMAX);
     this.genPhase = new Uint32Array(c.POPMAX);
     this.banks = Array.from({ length: c.CHMAX }, () => new Int32Array(c.NMAX));
+    const o1 = this.onlineO1 ? c.SYNMAX : 0;
+    this.o1Weight = new Uint32Array(o1);
+    this.o1Pre = new Uint32Array(o1);
+    this.o1Post = new Uint32Array(o1);
+    this.o1Elig = new Int32Array(o1);
     this.buildRegions();
   }
 
@@ -198,6 +219,12 @@ export class CoreMemory {
       this.memory('loihi_v', R.loihi_v, this.loihiV, CORE_LOIHI_VW);
       this.memory('loihi_i', R.loihi_i, this.loihiI, CORE_LOIHI_IW);
     }
+    if (this.onlineO1) {
+      this.memory('syn_pre', R.syn_pre, this.o1Pre, CORE_O1_TW);
+      this.memory('syn_post', R.syn_post, this.o1Post, CORE_O1_TW);
+      this.memory('syn_elig', R.syn_elig, this.o1Elig, CORE_O1_TW);
+      this.memory('syn_int_weight', R.syn_int_weight, this.o1Weight, CORE_O1_WW);
+    }
     this.memory('ext_reg', R.ext_reg, this.extReg, 32);
     this.memory('gen_phase', R.gen_phase, this.genPhase, 32);
     this.memory('spike_count', R.spike_count, this.cnt, nw + 1);
@@ -210,9 +237,10 @@ export class CoreMemory {
         CORE_WMAX,
       ),
     );
-    // The twin has no learning pass: ONLINE_O1 (word 11) reads 0, as a core built without it.
+    // LOIHI and ONLINE_O1 read 1 or 0 (the RTL's `!= 0`), as the build has the pass or not.
+    const flag = (on: boolean): number => (on ? 1 : 0);
     const words = CAPACITY_WORDS.map((name) =>
-      name === 'LOIHI' ? (this.loihi ? 1 : 0) : name === 'ONLINE_O1' ? 0 : c[name],
+      name === 'LOIHI' ? flag(this.loihi) : name === 'ONLINE_O1' ? flag(this.onlineO1) : c[name],
     );
     this.regions.set(R.capacity.region, {
       name: 'capacity',

@@ -5,6 +5,7 @@
  * population, projection or stimulus counters cannot reach what `net.hex` asks), or null.
  */
 import { deliver } from './virtual-core-deliver.ts';
+import { learningPass } from './virtual-core-learn.ts';
 import type { CoreMemory } from './virtual-core-memory.ts';
 import { populationPass } from './virtual-core-pass.ts';
 
@@ -28,6 +29,7 @@ export function coreStep(m: CoreMemory): string | null {
   populationPass(m, false);
   deliver(m);
   if (m.loihi) populationPass(m, true);
+  learningPass(m);
   m.t = (m.t + 1) >>> 0;
   return null;
 }
