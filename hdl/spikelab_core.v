@@ -23,12 +23,18 @@
 //   LOIHI    (LOIHI = 1) Loihi populations in document order, neurons ascending, one per clock:
 //            loihi_compartment (v, I, refr from memory, written back); spikes as in PASS, in
 //            slot t (a Loihi source's delays already count one more step: the compile's +1)
+//   LEARN    (ONLINE_O1 = 1) projections with online_o1 (step 5e) in document order, sources
+//            ascending, synapses in CSR order, one per clock: online_o1_var on the synapse's
+//            weight, traces and eligibility with pre = its source spiked at t - d, post = its
+//            target spiked at t, R = amount x the reward population's spikes of t; the new
+//            delivered weight min(w x scale, 2^23 - 1) goes to syn_weight for step t + 1
 //   DUMP     (dump_en only) v and sum_c I_c of every fixed-point neuron, after delivery (a
 //            Loihi neuron's v after reset and I before its decay are presented in LOIHI)
 //
 // Memories (synchronous reads, inferable as block RAM): V, refr, CHMAX channel banks and the
 // history word per neuron; the spike-list ring (DMAX slots of NMAX entries); row pointers;
-// synapse targets, weights and delays; the generator schedule. Small tables (populations,
+// synapse targets, weights and delays; the generator schedule; with ONLINE_O1 = 1 each synapse's
+// integer weight, traces and eligibility. Small tables (populations,
 // projections, stimulus events, list counts) are read asynchronously (LUT RAM / registers).
 // Image formats are in hdl/README.md ("Network core").
 //
