@@ -20,6 +20,7 @@ import {
   BoardOverflowError,
   BoardRunCancelled,
   type BridgeLike,
+  describeShortfalls,
   loadNetwork,
   NetworkTooLargeError,
   prepareBoardRun,
@@ -27,7 +28,6 @@ import {
   readCoreState,
   runOnCore,
 } from '../../../src/usb/board/core-run.ts';
-import { engineSpikes } from '../../../src/cli/board/board-engine.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import { BridgeModel } from '../../../src/hdl/bridge-model.ts';
 import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
@@ -40,6 +40,29 @@ import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { checkBitstream } from '../../../src/usb/xilinx7/check-bitstream.ts';
 import { testBitstream } from '../../../src/usb/xilinx7/test-bitstream.ts';
 import { modelBridge, scriptedBoard } from './core-run-fakes.ts';
+
+/** The engine's spikes of every population of `doc` (reference backend, all its steps). */
+async function engineSpikes(doc: NetworkDocument): Promise<SpikeEvent[]> {
+  const probes = doc.populations.map((p) => ({
+    id: `spikes_${p.id}`,
+    kind: 'spikes' as const,
+    population: p.id,
+  }));
+  const sim = await createSimulation({ ...doc, probes }, { backend: 'reference' });
+  try {
+    const chunk = await sim.step(sim.totalSteps);
+    return doc.populations.flatMap((p, population) => {
+      const block = chunk.spikes[p.id];
+      return Array.from(block?.steps ?? [], (step, k) => ({
+        step,
+        population,
+        index: block?.indices[k] ?? -1,
+      }));
+    });
+  } finally {
+    sim.dispose();
+  }
+}
 
 function example(name: string): NetworkDocument {
   const text = readFileSync(join(process.cwd(), `public/examples/${name}.json`), 'utf8');
@@ -138,6 +161,10 @@ describe('board run: capacity and load', () => {
     ]);
     expect(bridge.commands).toBe(0);
     const loihi = prepareBoardRun(example('loihi')).layout;
+    expect(describeShortfalls(CAPACITY, { ...layout.needs, onlineO1: 5 })).toEqual([
+      "the network has 5 synapses that learn with online_o1; the board's core holds no " +
+        'learning synapses (it is built without the OnlineO1 pass)',
+    ]);
     await expect(
       loadNetwork(bridge, loihi, capacityFor({ ...loihi.needs, loihi: 0 })),
     ).rejects.toThrow(/the network has 3 Loihi neurons; the board's core holds no Loihi neurons/);
