@@ -154,15 +154,30 @@ describe('Run on board with the demo board', () => {
     expect(store.getState().run?.done?.verdict.kind).toBe('bit-exact');
   });
 
-  it('cancel during the run leaves the core idle, and the next run is bit-exact', async () => {
+  it('cancel during the load or the run leaves the core idle, and the next run is bit-exact', async () => {
     const { store } = setup();
     await demoWithCore(store);
-    const stop = store.subscribe((s) => {
-      if (s.run?.stage === 'running') store.getState().cancel();
+    // fixed-point-hw.json loads in five batches: the cancel is seen after the first.
+    let stop = store.subscribe((s) => {
+      if ((s.run?.load?.words ?? 0) > 0) store.getState().cancel();
+    });
+    await store.getState().runOnBoard(hw);
+    stop();
+    let s = store.getState();
+    expect(s.failure?.kind).toBe('cancelled');
+    expect(s.failure?.message).toMatch(
+      /^cancelled: the core is idle and holds only 1024 of the network's \d+ words; load it again before running$/,
+    );
+    expect(s.phase).toBe('connected');
+    expect(s.run?.stage).toBe('stopped');
+    expect(s.run?.boardSpikes).toBe(0);
+
+    stop = store.subscribe((st) => {
+      if (st.run?.stage === 'running') store.getState().cancel();
     });
     await store.getState().runOnBoard(small);
     stop();
-    let s = store.getState();
+    s = store.getState();
     expect(s.failure?.kind).toBe('cancelled');
     expect(s.failure?.message).toMatch(/^cancelled after \d+ of 300 steps: the core is idle/);
     expect(s.failure?.retry).toBe(false);
