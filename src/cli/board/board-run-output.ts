@@ -3,11 +3,14 @@
  * every population with a spike probe and the rate probes' bins, from the spikes read back, so
  * an `--out` file of either is read the same way. What only the engine records (traces at every
  * step) is absent; the core's state after the last step is under `board.final_state`, with
- * how the run went through the bridge.
+ * how the run went through the bridge. A learning network's synapse probes (w, pre_trace,
+ * post_trace, eligibility of an online_o1 projection) hold one sample, after the last step,
+ * read from the core; every learning synapse is under `board.final_synapses`.
  */
 import type { SpikeEvent } from '../../hdl/spike-equivalence.ts';
 import type { NetworkDocument } from '../../model/document.ts';
-import type { CoreRun, PopulationState } from '../../usb/board/core-run.ts';
+import type { CoreRun, LearningSynapses, PopulationState } from '../../usb/board/core-run.ts';
+import { shortestFloat32, stepTime } from '../numbers.ts';
 import { buildRunOutput, type RunOutput } from '../run/json-output.ts';
 import type { Recording, SpikeRecord } from '../run/recording.ts';
 
@@ -18,6 +21,19 @@ export interface BoardOutputInfo {
   load_words: number;
   load_s: number;
   state: readonly PopulationState[];
+  /** Every learning projection's synapses after the last step (none: [] or absent). */
+  synapses?: readonly LearningSynapses[];
+}
+
+/** One learning projection's synapses after the run, connection order. */
+export interface FinalSynapses {
+  /** weight x weight_scale: the engine's `w` probe, what the next step delivers. */
+  w: number[];
+  /** The integer OnlineO1 weight. */
+  weight: number[];
+  pre_trace: number[];
+  post_trace: number[];
+  eligibility: number[];
 }
 
 export interface BoardRunOutput extends RunOutput {
@@ -35,6 +51,8 @@ export interface BoardRunOutput extends RunOutput {
      * engine's I probe is the value before it).
      */
     final_state: Record<string, { v: number[]; i_syn?: number[]; I_next?: number[] }>;
+    /** Per learning projection id (online_o1 on an ONLINE_O1 core), after the last step. */
+    final_synapses: Record<string, FinalSynapses>;
   };
 }
 
@@ -92,6 +110,18 @@ export function boardRunOutput(
     const id = doc.populations[s.population]?.id ?? `population ${s.population}`;
     finalState[id] = s.kind === 'loihi' ? { v: s.v, I_next: s.i } : { v: s.v, i_syn: s.i };
   }
+  const finalSynapses: BoardRunOutput['board']['final_synapses'] = {};
+  for (const l of info.synapses ?? []) {
+    const id = doc.projections[l.projection]?.id ?? `projection ${l.projection}`;
+    finalSynapses[id] = {
+      w: l.w,
+      weight: l.weight,
+      pre_trace: l.preTrace,
+      post_trace: l.postTrace,
+      eligibility: l.eligibility,
+    };
+  }
+  addSynapseProbes(doc, run.steps, finalSynapses, output.synapses);
   return {
     ...output,
     board: {
@@ -102,6 +132,37 @@ export function boardRunOutput(
       load_words: info.load_words,
       load_s: info.load_s,
       final_state: finalState,
+      final_synapses: finalSynapses,
     },
   };
+}
+
+/** The synapse variables the core holds for an online_o1 synapse. */
+const LEARNED = ['w', 'pre_trace', 'post_trace', 'eligibility'] as const;
+
+/**
+ * The document's synapse probes of learning projections, as `spikelab run` writes them but
+ * with the one sample the core holds: after the last step (t = (steps - 1) x dt).
+ */
+function addSynapseProbes(
+  doc: NetworkDocument,
+  steps: number,
+  final: Readonly<Record<string, FinalSynapses>>,
+  into: RunOutput['synapses'],
+): void {
+  if (steps === 0) return;
+  for (const probe of doc.probes) {
+    if (probe.kind !== 'synapse') continue;
+    const s = final[probe.projection];
+    const key = LEARNED.find((name) => name === probe.variable);
+    if (s === undefined || key === undefined) continue;
+    const values = s[key];
+    into[probe.id] = {
+      t: [stepTime(steps - 1, doc.run.dt)],
+      projection: probe.projection,
+      variable: probe.variable,
+      synapses: [...probe.synapses],
+      values: probe.synapses.map((e) => [shortestFloat32(values[e] ?? NaN)]),
+    };
+  }
 }

@@ -16,6 +16,7 @@ import {
   prepareBoardRun,
   readCapacity,
   readCoreState,
+  readLearningSynapses,
   runOnCore,
   type BoardRunPlan,
 } from '../../usb/board/core-run.ts';
@@ -31,10 +32,12 @@ import { invalidDocument, loadDocument } from '../load-document.ts';
 import { groupDigits } from '../numbers.ts';
 import { flag, integer, positiveNumber, text } from '../option-values.ts';
 import { spikelabVersion } from '../version.ts';
-import { engineSpikes } from './board-engine.ts';
+import { engineRun } from './board-engine.ts';
 import { boardRunOutput } from './board-run-output.ts';
 import { boardRunText, loadProgressLine, runProgressLine, verdictJson } from './board-run-text.ts';
 import { withBoard } from './board-session.ts';
+import { compareWeights, describeWeights } from './board-weights.ts';
+import { demoBoardCapacity } from '../../usb/virtual/spikelab-board.ts';
 import { findBoard, virtualDevice } from './node-usb.ts';
 
 /** The document run for exactly `steps` steps of dt (as `spikelab run --steps`). */
@@ -61,7 +64,11 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
   const loaded = await loadDocument(path, io.cwd);
   const doc = steps === undefined ? loaded : withSteps(loaded, steps, path);
   const prepared = prepare(doc, path);
-  const device: UsbDeviceLike = virtual ? virtualDevice() : await findBoard();
+  // A network that learns runs on the demo board holding its learning board build.
+  const learns = (prepared.layout.needs.onlineO1 ?? 0) > 0;
+  const device: UsbDeviceLike = virtual
+    ? virtualDevice(demoBoardCapacity(learns))
+    : await findBoard();
 
   const board = await withBoard(device, tckHz, async (connection) => {
     // The demo board powers up unconfigured, as a real one does: give it its "bitstream".
@@ -98,17 +105,22 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
     });
     if (io.stderrIsTTY) io.stderr('\n');
     const state = await readCoreState(bridge, prepared.layout, capacity);
-    return { status, capacity, load, run, state };
+    const synapses = await readLearningSynapses(bridge, prepared, capacity);
+    return { status, capacity, load, run, state, synapses };
   });
 
-  const engine = await engineSpikes(doc).catch((error: unknown) => {
+  const engine = await engineRun(doc).catch((error: unknown) => {
     throw new CliError(
       `the board ran, but the engine's run of the same document failed: ${error instanceof Error ? error.message : String(error)}`,
       EXIT.runFailed,
     );
   });
-  const verdict = compareSpikes(engine, board.run.spikes);
+  const verdict = compareSpikes(engine.spikes, board.run.spikes);
   const sentence = describeVerdict(verdict, (p) => prepared.populations[p] ?? `population ${p}`);
+  // A learning network's verdict also needs its final weights (none: no learning projection).
+  const weights =
+    board.synapses.length > 0 ? compareWeights(doc, engine.learned, board.synapses) : null;
+  const weightSentence = weights === null ? null : describeWeights(weights);
 
   if (out !== undefined) {
     const output = boardRunOutput(doc, board.run, {
@@ -117,6 +129,7 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
       load_words: board.load.words,
       load_s: board.load.seconds,
       state: board.state,
+      synapses: board.synapses,
     });
     await io.writeFile(resolve(io.cwd, out), `${JSON.stringify(output)}\n`).catch((e: unknown) => {
       throw new CliError(
@@ -141,8 +154,9 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
           frames: board.run.frames,
           spikes_per_s: board.run.spikesPerSecond,
         },
-        engine: { backend: 'reference', spikes: engine.length },
+        engine: { backend: 'reference', spikes: engine.spikes.length },
         verdict: verdictJson(verdict, sentence),
+        ...(weights === null ? {} : { weights: { ...weights, sentence: weightSentence } }),
       })}\n`,
     );
   } else {
@@ -154,10 +168,11 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
         loadWords: board.load.words,
         loadSeconds: board.load.seconds,
         run: board.run,
-        engineSpikes: engine.length,
-        verdict: sentence,
+        engineSpikes: engine.spikes.length,
+        verdict: weightSentence === null ? sentence : `${sentence}; ${weightSentence}`,
       }),
     );
   }
-  return verdict.kind === 'bit-exact' ? EXIT.ok : EXIT.runFailed;
+  const weightsAgree = weights === null || weights.kind === 'equal';
+  return verdict.kind === 'bit-exact' && weightsAgree ? EXIT.ok : EXIT.runFailed;
 }

@@ -5,16 +5,20 @@
  */
 import { CliError, EXIT } from '../cli-error.ts';
 import { PYNQ_Z2_USB, type UsbDeviceLike } from '../../usb/transport/usb-device.ts';
-import { spikelabDemoDevice } from '../../usb/virtual/spikelab-board.ts';
+import type { CoreCapacity } from '../../hdl/core-capacity.ts';
+import { DEMO_BOARD_CAPACITY, spikelabDemoDevice } from '../../usb/virtual/spikelab-board.ts';
 import type { VirtualUsbDevice } from '../../usb/virtual/virtual-usb-device.ts';
 import type { WebUSB as WebUSBClass } from 'usb';
 
 /**
  * The virtual board: a PYNQ-Z2 whose design, once uploaded, is a Spikelab core of the board
- * build's capacity (the page's demo board), run by the virtual core.
+ * build's capacity (the page's demo board; `demoBoardCapacity(true)` for a network that
+ * learns), run by the virtual core.
  */
-export function virtualDevice(): VirtualUsbDevice {
-  return spikelabDemoDevice();
+export function virtualDevice(
+  capacity: Readonly<CoreCapacity> = DEMO_BOARD_CAPACITY,
+): VirtualUsbDevice {
+  return spikelabDemoDevice({ capacity });
 }
 
 export async function findBoard(): Promise<UsbDeviceLike> {

@@ -28,6 +28,7 @@ export { describeShortfalls, readCapacity } from './core-run-capacity.ts';
 export { loadNetwork, NetworkTooLargeError, type LoadProgress } from './core-run-load.ts';
 export { prepareBoardRun, type BoardRunPlan } from './core-run-prepare.ts';
 export { readCoreState, type PopulationState } from './core-run-state.ts';
+export { readLearningSynapses, type LearningSynapses } from './core-run-synapses.ts';
 
 export interface RunProgress {
   steps: number;

@@ -7,6 +7,7 @@
  * again before USER1 answers.
  */
 import { BOARD_CAPACITY } from '../../hdl/board-capacity.ts';
+import { boardBuildCapacity } from '../../hdl/board-files.ts';
 import { BridgeModel } from '../../hdl/bridge-model.ts';
 import type { CoreCapacity } from '../../hdl/core-capacity.ts';
 import { SPIKELAB_USERCODE } from '../board/usercode.ts';
@@ -19,6 +20,25 @@ import { type UsbFaults, VirtualUsbDevice } from './virtual-usb-device.ts';
 
 /** The capacity the demo board's "bitstream" holds: the board build's (`BOARD_CAPACITY`). */
 export const DEMO_BOARD_CAPACITY: Readonly<CoreCapacity> = BOARD_CAPACITY;
+
+/**
+ * The demo board holding the board build of a network that learns: `BOARD_CAPACITY` has no
+ * learning pass (OnlineO1's memories for its 32,768 synapses would not fit the block RAM
+ * beside the rest), and an export whose network learns grows its board build by ONLINE_O1
+ * (`boardBuildCapacity`), so the demo board standing for that bitstream learns too.
+ */
+export const DEMO_LEARNING_BOARD_CAPACITY: Readonly<CoreCapacity> = Object.freeze(
+  boardBuildCapacity({ ...BOARD_CAPACITY, ONLINE_O1: 1 }),
+);
+
+/**
+ * The demo board's capacity for a network: the learning board build when it learns.
+ *
+ * @example demoBoardCapacity(true).ONLINE_O1 // 1
+ */
+export function demoBoardCapacity(learns: boolean): Readonly<CoreCapacity> {
+  return learns ? DEMO_LEARNING_BOARD_CAPACITY : DEMO_BOARD_CAPACITY;
+}
 
 /** The options of a virtual board with a Spikelab core, and the core configured now. */
 export interface SpikelabBoardOptions extends VirtualBoardOptions {

@@ -8,8 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareWeights, describeWeights } from '../../../src/cli/board/board-weights.ts';
+import { compile } from '../../../src/engine/compile/index.ts';
 import { createSimulation } from '../../../src/engine/simulation.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
+import { learningFixedPointHw } from '../usb/virtual-core-o1-run.ts';
 import { readOutput, runCli, tempDir, writeInput } from './helpers.ts';
 
 const example = (name: string): NetworkDocument =>
@@ -171,5 +174,83 @@ describe('spikelab board run --virtual', () => {
     expect(out.stderr).toContain("'inh'");
     const missing = await runCli(['board', 'run', '--virtual'], dir);
     expect(missing.stderr).toMatch(/missing NETWORK.json/);
+  });
+});
+
+describe('spikelab board run --virtual on a network that learns (online_o1)', () => {
+  const variables = ['w', 'pre_trace', 'post_trace', 'eligibility'] as const;
+
+  it('bit-exact spikes, final weights equal, --out holds the synapse probes and final_synapses', async () => {
+    const doc = learningFixedPointHw();
+    const count = compile(doc).projections.find((p) => p.id === 'cue_exc')?.csr.targets.length;
+    const synapses = Array.from({ length: count ?? 0 }, (_, e) => e);
+    const probed: NetworkDocument = {
+      ...doc,
+      probes: [
+        ...doc.probes,
+        ...variables.map((variable) => ({
+          id: `cue_${variable}`,
+          kind: 'synapse' as const,
+          projection: 'cue_exc',
+          variable,
+          synapses,
+        })),
+      ],
+    };
+    const dir = tempDir();
+    const path = writeInput(dir, 'learn.json', probed);
+    const steps = ['--steps', '150'];
+    const board = await runCli(
+      ['board', 'run', path, '--virtual', ...steps, '--out', 'b.json'],
+      dir,
+    );
+    expect(board.code, board.stderr).toBe(0);
+    expect(board.stdout).toMatch(/core capacity: .*ONLINE_O1 1/);
+    expect(board.stdout).toMatch(
+      /verdict: bit-exact: all \d+ spikes agree; learned weights equal: all \d+ synapses of 2 learning projections/,
+    );
+
+    const engine = await runCli(['run', path, ...steps, '--out', 'e.json'], dir);
+    expect(engine.code, engine.stderr).toBe(0);
+    type Out = {
+      spikes: unknown;
+      synapses: Record<string, { t: number[]; values: number[][] }>;
+      board: { final_synapses: Record<string, Record<string, number[]>> };
+    };
+    const got = JSON.parse(readOutput(dir, 'b.json')) as Out;
+    const want = JSON.parse(readOutput(dir, 'e.json')) as Out;
+    expect(got.spikes).toEqual(want.spikes);
+    let learned = false;
+    for (const variable of variables) {
+      const id = `cue_${variable}`;
+      const last = (want.synapses[id]?.values ?? []).map((series) => series.at(-1));
+      expect(got.synapses[id]?.t, id).toEqual([want.synapses[id]?.t.at(-1)]);
+      expect(
+        got.synapses[id]?.values.map((v) => v[0]),
+        id,
+      ).toEqual(last);
+      expect(got.board.final_synapses.cue_exc?.[variable], id).toEqual(last);
+      if (variable === 'w') learned = last.some((w, e) => w !== want.synapses[id]?.values[e]?.[0]);
+    }
+    expect(learned, 'some weight of cue_exc changed during the run').toBe(true);
+    expect(Object.keys(got.board.final_synapses).sort()).toEqual(['cue_exc', 'exc_exc']);
+  });
+
+  it('the weight verdict names the first synapse that differs', () => {
+    const doc = learningFixedPointHw();
+    const board = (w: number[]) => [
+      { projection: 1, w, weight: [], preTrace: [], postTrace: [], eligibility: [] },
+    ];
+    expect(compareWeights(doc, { cue_exc: Float32Array.of(48, 64) }, board([48, 64]))).toEqual({
+      kind: 'equal',
+      synapses: 2,
+      projections: 1,
+    });
+    const differs = compareWeights(doc, { cue_exc: Float32Array.of(48, 64) }, board([48, 80]));
+    expect(describeWeights(differs)).toBe(
+      "learned weights differ: projection 'cue_exc' synapse 1: the engine 64, the board 80",
+    );
+    const short = compareWeights(doc, { cue_exc: Float32Array.of(48) }, board([48, 80]));
+    expect(describeWeights(short)).toContain('synapse 1: the engine no such synapse, the board 80');
   });
 });

@@ -18,6 +18,7 @@ import { compile } from '../../../src/engine/compile/index.ts';
 import { coreAddress } from '../../../src/hdl/core-memory-map.ts';
 import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
+import { readLearningSynapses } from '../../../src/usb/board/core-run.ts';
 import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { engineRecord } from '../../hdl/core-cosim.ts';
 import { engineSynapses, type SynapseRecord, weightChanges } from '../../hdl/core-cosim-o1.ts';
@@ -157,5 +158,19 @@ describe("the learning regions at the RTL's widths", () => {
     for (const name of ['syn_pre', 'syn_post', 'syn_elig', 'syn_int_weight'] as const) {
       expect(() => plain.read(at(name, 0, BOARD_CAPACITY)), name).toThrow(/no region 0x1[5-8]/);
     }
+  });
+});
+
+describe('readLearningSynapses', () => {
+  it('refuses a learning network on a core built without ONLINE_O1, reads nothing', async () => {
+    const doc = learningFixedPointHw();
+    const plan = compile(doc);
+    const prepared = { plan, layout: layoutCore(plan) };
+    const bridge = {
+      execute: () => Promise.reject(new Error('the bridge was used')),
+    };
+    await expect(readLearningSynapses(bridge, prepared, BOARD_CAPACITY)).rejects.toThrow(
+      'the network learns (online_o1); this core was built without ONLINE_O1',
+    );
   });
 });
