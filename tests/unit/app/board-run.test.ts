@@ -78,8 +78,12 @@ describe('Run on board with the demo board', () => {
         lastLoad = load;
       }
     });
-    await store.getState().runOnBoard(hw);
+    const running = store.getState().runOnBoard(hw);
+    // A second click while it runs does nothing: the run in flight keeps its view.
+    await store.getState().runOnBoard(small);
+    await running;
     const s = store.getState();
+    expect(s.run?.document).toBe(hw);
     expect(s.failure).toBeNull();
     expect(s.phase).toBe('connected');
     expect(stages).toEqual(['preparing', 'engine', 'loading', 'running', 'done']);

@@ -243,6 +243,8 @@ export function createBoardStore(deps: BoardDeps) {
       },
 
       runOnBoard: async (document) => {
+        // Only from an idle, connected board: the run in flight keeps its view.
+        if (get().phase !== 'connected') return;
         runPending = true;
         set({ run: startRunView(document) });
         await send({ kind: 'run', document }, 'running');
