@@ -21,14 +21,29 @@ import { type UsbFaults, VirtualUsbDevice } from './virtual-usb-device.ts';
 /** The capacity the demo board's "bitstream" holds: the board build's (`BOARD_CAPACITY`). */
 export const DEMO_BOARD_CAPACITY: Readonly<CoreCapacity> = BOARD_CAPACITY;
 
+/** The smallest capacity the core elaborates (every table 2 deep, one channel bank). */
+const SMALLEST: CoreCapacity = {
+  NMAX: 2,
+  POPMAX: 2,
+  PRJMAX: 2,
+  CHMAX: 1,
+  DMAX: 2,
+  SYNMAX: 2,
+  ROWMAX: 2,
+  GPTRMAX: 2,
+  GIDXMAX: 2,
+  EXTMAX: 2,
+};
+
 /**
  * The demo board holding the board build of a network that learns: `BOARD_CAPACITY` has no
  * learning pass (OnlineO1's memories for its 32,768 synapses would not fit the block RAM
- * beside the rest), and an export whose network learns grows its board build by ONLINE_O1
- * (`boardBuildCapacity`), so the demo board standing for that bitstream learns too.
+ * beside the rest), and an export whose network learns gets the board build
+ * `boardBuildCapacity` makes of its capacity (here of the smallest learning one: only the
+ * learning pass added), so the demo board standing for that bitstream learns too.
  */
 export const DEMO_LEARNING_BOARD_CAPACITY: Readonly<CoreCapacity> = Object.freeze(
-  boardBuildCapacity({ ...BOARD_CAPACITY, ONLINE_O1: 1 }),
+  boardBuildCapacity({ ...SMALLEST, ONLINE_O1: 1 }),
 );
 
 /**

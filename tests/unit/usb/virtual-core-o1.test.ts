@@ -11,6 +11,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type * as OnlineO1Step from '../../../src/engine/learning/online-o1-step.ts';
 import { BOARD_CAPACITY } from '../../../src/hdl/board-capacity.ts';
+import { boardBuildCapacity } from '../../../src/hdl/board-files.ts';
 import { VirtualBusError } from '../../../src/hdl/bridge-model.ts';
 import { capacityFor, type CoreCapacity } from '../../../src/hdl/core-capacity.ts';
 import { layoutCore } from '../../../src/hdl/core-images.ts';
@@ -19,6 +20,7 @@ import { coreAddress } from '../../../src/hdl/core-memory-map.ts';
 import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { readLearningSynapses } from '../../../src/usb/board/core-run.ts';
+import { DEMO_BOARD_CAPACITY, demoBoardCapacity } from '../../../src/usb/virtual/spikelab-board.ts';
 import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { engineRecord } from '../../hdl/core-cosim.ts';
 import { engineSynapses, type SynapseRecord, weightChanges } from '../../hdl/core-cosim-o1.ts';
@@ -172,5 +174,15 @@ describe('readLearningSynapses', () => {
     await expect(readLearningSynapses(bridge, prepared, BOARD_CAPACITY)).rejects.toThrow(
       'the network learns (online_o1); this core was built without ONLINE_O1',
     );
+  });
+});
+
+describe('the demo board learns where the board build does', () => {
+  it("a learning network's board build is demoBoardCapacity(true); BOARD_CAPACITY's is not", () => {
+    expect(DEMO_BOARD_CAPACITY.ONLINE_O1).toBeUndefined();
+    expect(demoBoardCapacity(false)).toBe(DEMO_BOARD_CAPACITY);
+    const learning = learningCapacity(randomO1Network(301, RANDOM_STEPS));
+    expect(boardBuildCapacity(learning)).toEqual(demoBoardCapacity(true));
+    expect(demoBoardCapacity(true)).toEqual({ ...BOARD_CAPACITY, ONLINE_O1: 1 });
   });
 });
