@@ -70,6 +70,8 @@ module spikelab_core #(
     parameter integer LOIHI   = 0,     // 1: Loihi populations (their v and I memories, pass)
     parameter integer BUS     = 0,     // 1: the bus slave that loads and reads the memories
     parameter integer ONLINE_O1 = 0,   // 1: OnlineO1 learning synapses (their memories, pass)
+    parameter integer SCCHMAX = 0,     // SC channels of all integer SC layers (power of two; 0: none)
+    parameter integer SCKMAX  = 2,     // entries of their current-by-count tables (power of two)
     parameter         IMAGES  = "./"   // prefix of the image files
 ) (
     input  wire               clk,
@@ -117,6 +119,9 @@ module spikelab_core #(
   localparam integer GIW = $clog2(GIDXMAX);
   localparam integer EXW = $clog2(EXTMAX);
   localparam integer SHW = $clog2(SMAX + 1);
+  localparam integer SCD = SCCHMAX > 2 ? SCCHMAX : 2;  // SCCHMAX = 0 builds no SC memory
+  localparam integer SCW = $clog2(SCD);
+  localparam integer SKW = $clog2(SCKMAX);
 
   // ---- images ---------------------------------------------------------------------------
   reg [31:0] net_mem[0:3];  // n_pops, n_prjs, n_ext, 0
@@ -204,7 +209,7 @@ module spikelab_core #(
       S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
       S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18,
       S_SCAN = 5'd19, S_LPRJ = 5'd20, S_LROW = 5'd21, S_LROW_RD = 5'd22, S_LEMIT = 5'd23,
-      S_LDRAIN = 5'd24;
+      S_LDRAIN = 5'd24, S_SC = 5'd25, S_SC_TAB = 5'd26, S_SC_CUR = 5'd27;
   localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2, K_LOIHI = 2'd3;
 
   reg [4:0] phase;
@@ -228,7 +233,9 @@ module spikelab_core #(
       R_SYN_DELAY = 8'h09, R_GEN_PTR = 8'h0A, R_GEN_IDX = 8'h0B, R_REFR = 8'h0C,
       R_LOIHI_V = 8'h0D, R_LOIHI_I = 8'h0E, R_EXT_REG = 8'h0F, R_GEN_PHASE = 8'h10,
       R_SPIKE_COUNT = 8'h11, R_SPIKE_LIST = 8'h12, R_CAPACITY = 8'h13, R_RUN_STATE = 8'h14,
-      R_SYN_PRE = 8'h15, R_SYN_POST = 8'h16, R_SYN_ELIG = 8'h17, R_SYN_INT_WEIGHT = 8'h18, R_BANK = 8'h20;
+      R_SYN_PRE = 8'h15, R_SYN_POST = 8'h16, R_SYN_ELIG = 8'h17, R_SYN_INT_WEIGHT = 8'h18,
+      R_SC_IN_KEY = 8'h19, R_SC_W_KEY = 8'h1A, R_SC_IN_THR = 8'h1B, R_SC_W_THR = 8'h1C,
+      R_SC_CURRENT = 8'h1D, R_BANK = 8'h20;
   localparam integer PIW = $clog2(POPMAX * 32);
   localparam integer JIW = $clog2(PRJMAX * 16);
   localparam integer EIW = $clog2(EXTMAX * 4);
@@ -265,6 +272,8 @@ module spikelab_core #(
       end
       R_RUN_STATE: b_hit = b_index < 32'd4;  // word 3 reads 0; a write to it is ignored
       R_SYN_PRE, R_SYN_POST, R_SYN_ELIG, R_SYN_INT_WEIGHT: b_hit = ONLINE_O1 != 0 && b_index < SYNMAX;
+      R_SC_IN_KEY, R_SC_W_KEY, R_SC_IN_THR, R_SC_W_THR: b_hit = SCCHMAX != 0 && b_index < SCCHMAX;
+      R_SC_CURRENT: b_hit = SCCHMAX != 0 && b_index < SCKMAX;
       default: b_hit = b_region >= R_BANK && {24'd0, b_bank} < CHMAX && b_index < NMAX;
     endcase
   end
@@ -286,6 +295,8 @@ module spikelab_core #(
       4'd9: capacity_word = EXTMAX;
       4'd10: capacity_word = LOIHI != 0 ? 32'd1 : 32'd0;
       4'd11: capacity_word = ONLINE_O1 != 0 ? 32'd1 : 32'd0;
+      4'd12: capacity_word = SCCHMAX;
+      4'd13: capacity_word = SCCHMAX != 0 ? SCKMAX : 32'd0;
       default: capacity_word = 32'd0;
     endcase
   endfunction
@@ -538,6 +549,91 @@ module spikelab_core #(
     end
   endgenerate
 
+  // Integer SC layers (SCCHMAX != 0 only; otherwise the reads are 0 and nothing of it is built):
+  // per channel its input and weight keys and thresholds (0..2^24, 25 bits), and per layer its
+  // current-by-count table (W-bit integers), read at sc_raddr / sck_raddr, written by the bus.
+  /* verilator lint_off UNUSEDSIGNAL */  // unread at SCCHMAX = 0
+  reg [SCW-1:0] sc_raddr;
+  reg [SKW-1:0] sck_raddr;
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire [31:0] sc_ikey_rd, sc_wkey_rd;
+  wire [24:0] sc_ithr_rd, sc_wthr_rd;
+  wire [WMAX-1:0] sck_rd;
+  generate
+    if (SCCHMAX != 0) begin : g_sc
+      reg [31:0] ikey_m[0:SCCHMAX-1];
+      reg [31:0] wkey_m[0:SCCHMAX-1];
+      reg [24:0] ithr_m[0:SCCHMAX-1];
+      reg [24:0] wthr_m[0:SCCHMAX-1];
+      reg [WMAX-1:0] cur_m[0:SCKMAX-1];
+      reg [31:0] ikey_q, wkey_q;
+      reg [24:0] ithr_q, wthr_q;
+      reg [WMAX-1:0] cur_q;
+      integer z;
+      initial begin
+        for (z = 0; z < SCCHMAX; z = z + 1) begin
+          ikey_m[z] = 32'd0;
+          wkey_m[z] = 32'd0;
+          ithr_m[z] = 25'd0;
+          wthr_m[z] = 25'd0;
+        end
+        for (z = 0; z < SCKMAX; z = z + 1) cur_m[z] = {WMAX{1'b0}};
+      end
+`ifdef SYNTHESIS
+      initial begin
+        $readmemh({IMAGES, "sc_in_key.hex"}, ikey_m);
+        $readmemh({IMAGES, "sc_w_key.hex"}, wkey_m);
+        $readmemh({IMAGES, "sc_in_thr.hex"}, ithr_m);
+        $readmemh({IMAGES, "sc_w_thr.hex"}, wthr_m);
+        $readmemh({IMAGES, "sc_current.hex"}, cur_m);
+      end
+`else
+      reg [8*512-1:0] sc_prefix;
+      reg [8*600-1:0] sc_file;
+      initial begin
+        /* verilator lint_off WIDTH */
+        if (!$value$plusargs("images=%s", sc_prefix)) sc_prefix = IMAGES;
+        /* verilator lint_on WIDTH */
+        if (!$test$plusargs("noimages")) begin
+          $sformat(sc_file, "%0ssc_in_key.hex", sc_prefix);
+          $readmemh(sc_file, ikey_m);
+          $sformat(sc_file, "%0ssc_w_key.hex", sc_prefix);
+          $readmemh(sc_file, wkey_m);
+          $sformat(sc_file, "%0ssc_in_thr.hex", sc_prefix);
+          $readmemh(sc_file, ithr_m);
+          $sformat(sc_file, "%0ssc_w_thr.hex", sc_prefix);
+          $readmemh(sc_file, wthr_m);
+          $sformat(sc_file, "%0ssc_current.hex", sc_prefix);
+          $readmemh(sc_file, cur_m);
+        end
+      end
+`endif
+      always @(posedge clk) begin
+        if (b_write && b_region == R_SC_IN_KEY) ikey_m[b_index[SCW-1:0]] <= bus_wdata;
+        if (b_write && b_region == R_SC_W_KEY) wkey_m[b_index[SCW-1:0]] <= bus_wdata;
+        if (b_write && b_region == R_SC_IN_THR) ithr_m[b_index[SCW-1:0]] <= bus_wdata[24:0];
+        if (b_write && b_region == R_SC_W_THR) wthr_m[b_index[SCW-1:0]] <= bus_wdata[24:0];
+        if (b_write && b_region == R_SC_CURRENT) cur_m[b_index[SKW-1:0]] <= bus_wdata[WMAX-1:0];
+        ikey_q <= ikey_m[sc_raddr];
+        wkey_q <= wkey_m[sc_raddr];
+        ithr_q <= ithr_m[sc_raddr];
+        wthr_q <= wthr_m[sc_raddr];
+        cur_q <= cur_m[sck_raddr];
+      end
+      assign sc_ikey_rd = ikey_q;
+      assign sc_wkey_rd = wkey_q;
+      assign sc_ithr_rd = ithr_q;
+      assign sc_wthr_rd = wthr_q;
+      assign sck_rd = cur_q;
+    end else begin : g_no_sc
+      assign sc_ikey_rd = 32'd0;
+      assign sc_wkey_rd = 32'd0;
+      assign sc_ithr_rd = 25'd0;
+      assign sc_wthr_rd = 25'd0;
+      assign sck_rd = {WMAX{1'b0}};
+    end
+  endgenerate
+
   reg [GPW-1:0] gen_ptr_raddr;
   reg [GIW:0] gen_ptr_rd;
   reg [GIW-1:0] gen_idx_raddr;
@@ -546,6 +642,54 @@ module spikelab_core #(
     gen_ptr_rd <= gen_ptr_mem[gen_ptr_raddr];
     gen_idx_rd <= gen_idx_mem[gen_idx_raddr];
   end
+
+  // ---- the SC count (SCCHMAX != 0: step 1b integer) --------------------------------------
+  // An integer SC layer is a fixed-point population (pop.hex field 0 bit 2) whose neuron pass
+  // is preceded by its count: S_SC presents its channels (fields 13: first channel, 14: count)
+  // one per clock to sc_lane at stream index gen_s = t mod L (field 15: L, kept in gen_phase
+  // like a periodic generator's phase), cleared in S_POP_KEY; S_SC_TAB reads
+  // currentByCount[k] (field 16: the table's first entry; an SC layer has no synaptic
+  // channels, so the decay words are free), which S_SC_CUR keeps per population: it joins the
+  // layer's ext in the neuron pass (I = sat(ext + currentByCount[k])) and is its dumped i.
+  reg sc_on;  // the current population is an SC layer
+  reg [SCW:0] sc_c, sc_n;
+  reg [SCW-1:0] sc_base;
+  reg [SKW-1:0] sc_tbase;
+  /* verilator lint_off UNUSEDSIGNAL */  // unread at SCCHMAX = 0
+  reg sc_q_valid;  // channel sc_c - 1 is being presented (its words were read last clock)
+  /* verilator lint_on UNUSEDSIGNAL */
+  reg signed [WMAX-1:0] sc_cur[0:POPMAX-1];
+  wire [12:0] sc_count;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire sc_pre, sc_weight, sc_active;
+  wire [31:0] sc_k_addr = {{(32 - SKW) {1'b0}}, sc_tbase} + {19'd0, sc_count};
+  /* verilator lint_on UNUSEDSIGNAL */
+  generate
+    if (SCCHMAX != 0) begin : g_sc_lane
+      sc_lane #(
+          .CW(13)
+      ) lane_sc (
+          .clk(clk),
+          .clear(phase == S_POP_KEY),
+          .valid(sc_q_valid),
+          .index(gen_s),
+          .input_key(sc_ikey_rd),
+          .weight_key(sc_wkey_rd),
+          .input_thr(sc_ithr_rd),
+          .weight_thr(sc_wthr_rd),
+          .pre(sc_pre),
+          .weight(sc_weight),
+          .active(sc_active),
+          .count(sc_count)
+      );
+    end else begin : g_no_sc_lane
+      assign sc_pre = 1'b0;
+      assign sc_weight = 1'b0;
+      assign sc_active = 1'b0;
+      assign sc_count = 13'd0;
+    end
+  endgenerate
+  wire signed [31:0] sc_ext = sc_on ? {{(32 - WMAX) {sc_cur[pp][WMAX-1]}}, sc_cur[pp]} : 32'sd0;
 
   // ---- the neuron lane and the Poisson draw -----------------------------------------------
   wire signed [WMAX-1:0] lane_v;
@@ -559,7 +703,7 @@ module spikelab_core #(
       .SMAX (SMAX),
       .RW   (RW)
   ) lane (
-      .ext(ext_reg[pp]),
+      .ext(ext_reg[pp] + sc_ext),
       .i_in(bank_rd),
       .decay(decays),
       .nch(nch),
@@ -789,6 +933,8 @@ module spikelab_core #(
     syn_raddr = e[SYW-1:0];
     gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0];
     gen_idx_raddr = gen_cur[GIW-1:0];
+    sc_raddr = sc_base + sc_c[SCW-1:0];
+    sck_raddr = sc_k_addr[SKW-1:0];
     if (phase == S_PASS && p1_valid) begin
       hist_we = 1'b1;
       if (kind == K_FIXED) begin
@@ -846,6 +992,8 @@ module spikelab_core #(
       syn_raddr = b_index[SYW-1:0];
       gen_ptr_raddr = b_index[GPW-1:0];
       gen_idx_raddr = b_index[GIW-1:0];
+      sc_raddr = b_index[SCW-1:0];
+      sck_raddr = b_index[SKW-1:0];
     end
     if (b_write) begin
       v_waddr = b_index[NW-1:0];
@@ -898,6 +1046,11 @@ module spikelab_core #(
       R_SYN_PRE: bus_rdata = {{(32 - O1TW) {1'b0}}, o1pre_rd};
       R_SYN_POST: bus_rdata = {{(32 - O1TW) {1'b0}}, o1post_rd};
       R_SYN_ELIG: bus_rdata = {{(32 - O1TW) {o1elig_rd[O1TW-1]}}, o1elig_rd};
+      R_SC_IN_KEY: bus_rdata = sc_ikey_rd;
+      R_SC_W_KEY: bus_rdata = sc_wkey_rd;
+      R_SC_IN_THR: bus_rdata = {7'd0, sc_ithr_rd};
+      R_SC_W_THR: bus_rdata = {7'd0, sc_wthr_rd};
+      R_SC_CURRENT: bus_rdata = {{(32 - WMAX) {sck_rd[WMAX-1]}}, sck_rd};
       default:
       bus_rdata = b_pending_region >= R_BANK ? {{(32 - WMAX) {r_bank_rd[WMAX-1]}}, r_bank_rd} : b_async;
     endcase
@@ -929,16 +1082,19 @@ module spikelab_core #(
     la_valid = 1'b0;
     lb_valid = 1'b0;
     o1_dump_valid = 1'b0;
+    sc_on = 1'b0;
+    sc_q_valid = 1'b0;
     for (q = 0; q < POPMAX; q = q + 1) begin
       ext_reg[q] = 32'sd0;
       gen_phase[q] = 32'd0;
+      sc_cur[q] = {WMAX{1'b0}};
     end
   end
 
   // In the Loihi pass (after delivery) S_POP..S_POP_END visit only Loihi populations; in the
   // neuron pass only the others.
   reg lpass;
-  wire in_pass = phase >= S_EXT && phase <= S_POP_END;
+  wire in_pass = (phase >= S_EXT && phase <= S_POP_END) || (phase >= S_SC && phase <= S_SC_CUR);
   wire in_deliver = (phase >= S_PRJ && phase <= S_DRAIN) || phase == S_SCAN;
 
   always @(posedge clk) begin
@@ -1043,6 +1199,11 @@ module spikelab_core #(
           for (q = 0; q < CHMAX; q = q + 1)
             decays[q*(SMAX+1)+:(SMAX+1)] <= pop_mem[{{(27 - POPW) {1'b0}}, pf}+16+q][SMAX:0];
           gen_s <= pop_mem[pf+15] != 32'd0 ? gen_phase[pp] : t;
+          sc_on <= SCCHMAX != 0 && pop_mem[pf+0][2];
+          sc_base <= pop_mem[pf+13][SCW-1:0];
+          sc_n <= pop_mem[pf+14][SCW:0];
+          sc_tbase <= pop_mem[pf+16][SKW-1:0];
+          sc_c <= {(SCW + 1) {1'b0}};
           spike_cnt <= {(NW + 1) {1'b0}};
           j_issue <= {(NW + 1) {1'b0}};
           p1_valid <= 1'b0;
@@ -1055,7 +1216,22 @@ module spikelab_core #(
         gen_to <= {(GIW + 1) {1'b0}};
         gen_cur <= {(GIW + 1) {1'b0}};
         // Generator: the step's entries are gen_ptr[s] .. gen_ptr[s + 1] when s + 1 < length.
-        phase <= kind == K_GEN && gen_s + 32'd1 < thr_or_len ? S_GEN_A : S_PASS;
+        phase <= sc_on ? S_SC : kind == K_GEN && gen_s + 32'd1 < thr_or_len ? S_GEN_A : S_PASS;
+      end
+      S_SC: begin
+        // Channel sc_c's words are read this clock and presented the next (sc_q_valid).
+        if (sc_c < sc_n) begin
+          sc_c <= sc_c + 1'b1;
+          sc_q_valid <= 1'b1;
+        end else begin
+          sc_q_valid <= 1'b0;  // the last channel is counted at this edge
+          phase <= S_SC_TAB;
+        end
+      end
+      S_SC_TAB: phase <= S_SC_CUR;  // currentByCount[k] is being read
+      S_SC_CUR: begin
+        sc_cur[pp] <= sck_rd;
+        phase <= S_PASS;
       end
       S_GEN_A: phase <= S_GEN_B;  // gen_ptr[s] is being read
       S_GEN_B: begin
@@ -1102,7 +1278,7 @@ module spikelab_core #(
 
       S_POP_END: begin
         cnt_mem[{slot, pp}] <= spike_cnt;
-        if (kind == K_GEN && period != 32'd0)
+        if ((kind == K_GEN || sc_on) && period != 32'd0)
           gen_phase[pp] <= gen_phase[pp] + 32'd1 == period ? 32'd0 : gen_phase[pp] + 32'd1;
         p <= p + 1'b1;
         phase <= S_POP;
@@ -1270,6 +1446,7 @@ module spikelab_core #(
           base <= pop_mem[pf+1][NW-1:0];
           size <= pop_mem[pf+2][NW:0];
           nch <= pop_mem[pf+3][4:0];
+          sc_on <= SCCHMAX != 0 && pop_mem[pf+0][2];
           j_issue <= {(NW + 1) {1'b0}};
           d1_valid <= 1'b0;
           phase <= S_DUMP;
@@ -1289,7 +1466,7 @@ module spikelab_core #(
           dump_pop <= pp;
           dump_index <= p1_j;
           dump_v <= {{(32 - WMAX) {v_rd[WMAX-1]}}, v_rd};
-          dump_i <= lane_i_sum;
+          dump_i <= sc_on ? sc_ext : lane_i_sum;  // an SC layer's i: currentByCount[k]
         end
         if (!d1_valid && j_issue >= size) begin
           p <= p + 1'b1;

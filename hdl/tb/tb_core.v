@@ -35,7 +35,9 @@ module tb_core #(
     parameter integer EXTMAX  = 64,
     parameter integer LOIHI   = 1,
     parameter integer BUS     = 1,
-    parameter integer ONLINE_O1 = 0
+    parameter integer ONLINE_O1 = 0,
+    parameter integer SCCHMAX = 0,
+    parameter integer SCKMAX  = 2
 );
   localparam integer POPW = $clog2(POPMAX);
   localparam integer NW = $clog2(NMAX);
@@ -80,6 +82,8 @@ module tb_core #(
       .LOIHI(LOIHI),
       .BUS(BUS),
       .ONLINE_O1(ONLINE_O1),
+      .SCCHMAX(SCCHMAX),
+      .SCKMAX(SCKMAX),
       .IMAGES("./")
   ) core (
       .clk(clk),

@@ -19,6 +19,7 @@ export const CORE_RTL_FILES = [
   'neuron_lane.v',
   'loihi_compartment.v',
   'online_o1_var.v',
+  'sc_lane.v',
   'spikelab_core.v',
 ] as const;
 

@@ -29,6 +29,13 @@ export interface CoreCapacity {
    * they were.
    */
   ONLINE_O1?: 1;
+  /**
+   * Channels of all integer SC layers (`SCCHMAX`; with `SCKMAX`, the entries of their
+   * current-by-count tables): the core's SC count and its tables. Present only for a network
+   * with SC layers, so the parameter lists of every other export stay as they were.
+   */
+  SCCHMAX?: number;
+  SCKMAX?: number;
 }
 
 /** Block RAM of the xc7z020: 140 RAMB36E1 of 36 Kbit (../shared/HARDWARE.md). */
@@ -62,6 +69,10 @@ export function capacityFor(needs: CoreNeeds): CoreCapacity {
   };
   if ((needs.loihi ?? 0) > 0) capacity.LOIHI = 1;
   if ((needs.onlineO1 ?? 0) > 0) capacity.ONLINE_O1 = 1;
+  if ((needs.scEntries ?? 0) > 0) {
+    capacity.SCCHMAX = roundCapacity(needs.scChannels ?? 0);
+    capacity.SCKMAX = roundCapacity(needs.scEntries ?? 0);
+  }
   return capacity;
 }
 
@@ -90,6 +101,11 @@ export function imageWidths(c: CoreCapacity): Record<string, number> {
     genPtr: clog2(c.GIDXMAX) + 1,
     genIdx: nw,
     o1Weight: CORE_O1_WW,
+    scInputKey: 32,
+    scWeightKey: 32,
+    scInputThreshold: CORE_SC_THRESHOLD_W,
+    scWeightThreshold: CORE_SC_THRESHOLD_W,
+    scCurrent: CORE_WMAX,
   };
 }
 
@@ -103,6 +119,9 @@ export const CORE_LOIHI_IW = 32;
  */
 export const CORE_O1_WW = 31;
 export const CORE_O1_TW = 30;
+
+/** Width of an SC channel's thresholds in the core (0..2^24: 25 bits). */
+export const CORE_SC_THRESHOLD_W = 25;
 
 /** Bits of every memory of the core at capacity `c` (what block RAM must hold). */
 export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
@@ -128,6 +147,15 @@ export function memoryBits(c: CoreCapacity): { name: string; bits: number }[] {
             name: 'OnlineO1 weight, traces and eligibility',
             bits: c.SYNMAX * (CORE_O1_WW + 3 * CORE_O1_TW),
           },
+        ]
+      : []),
+    ...(c.SCCHMAX !== undefined && c.SCCHMAX > 0
+      ? [
+          {
+            name: 'SC channel keys and thresholds',
+            bits: c.SCCHMAX * (64 + 2 * CORE_SC_THRESHOLD_W),
+          },
+          { name: 'SC current-by-count tables', bits: (c.SCKMAX ?? 0) * CORE_WMAX },
         ]
       : []),
   ];

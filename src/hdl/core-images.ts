@@ -41,6 +41,17 @@ export interface CoreImages {
    * learn). Empty when no projection learns: such a network's export has no `syn_o1w.hex`.
    */
   o1Weight: number[];
+  /**
+   * Integer SC layers (step 1b integer): per channel of every layer, in document order, the
+   * input and weight keys and thresholds (`sc_in_key.hex` ... `sc_w_thr.hex`), and per layer its
+   * `currentByCount` table, layer after layer (`sc_current.hex`). Empty without SC layers: such
+   * a network's export has none of these files.
+   */
+  scInputKey: number[];
+  scWeightKey: number[];
+  scInputThreshold: number[];
+  scWeightThreshold: number[];
+  scCurrent: number[];
 }
 
 /** How much of each resource the network uses (before rounding to capacities). */
@@ -60,6 +71,10 @@ export interface CoreNeeds {
   loihi?: number;
   /** Synapses that learn with online_o1 (0 or absent: the core is built without learning). */
   onlineO1?: number;
+  /** Channels of all integer SC layers (absent: the core is built without its SC count). */
+  scChannels?: number;
+  /** Entries of their current-by-count tables (channels + 1 per layer). */
+  scEntries?: number;
 }
 
 /** A network that the core cannot hold as built, per item (population or projection). */
@@ -111,6 +126,11 @@ export function layoutCore(plan: Plan): CoreLayout {
     genPtr: [],
     genIdx: [],
     o1Weight: [],
+    scInputKey: [],
+    scWeightKey: [],
+    scInputThreshold: [],
+    scWeightThreshold: [],
+    scCurrent: [],
   };
 
   let channels = 1;
@@ -127,6 +147,7 @@ export function layoutCore(plan: Plan): CoreLayout {
         fixedFields(fields, p, m, plan, problems, i);
         channels = Math.max(channels, p.channels.length);
         m.vInit.forEach((v, j) => (images.vinit[base + j] = v));
+        if (m.sc !== undefined) scFields(fields, m.sc, images);
         break;
       }
       case 'poisson':
@@ -260,6 +281,9 @@ export function layoutCore(plan: Plan): CoreLayout {
       ext: extEvents,
       loihi,
       ...(onlineO1 > 0 ? { onlineO1 } : {}),
+      ...(images.scCurrent.length > 0
+        ? { scChannels: images.scInputKey.length, scEntries: images.scCurrent.length }
+        : {}),
     },
   };
 }
@@ -364,6 +388,30 @@ function fixedFields(
   });
 }
 
+/** pop.hex field 0 bit 2: the fixed-point population is an integer SC layer. */
+export const POP_SC_FLAG = 4;
+
+/**
+ * An integer SC layer's fields (README: `pop.hex`): field 0 gains `POP_SC_FLAG`; 13 its first
+ * channel in the SC channel tables, 14 its channel count, 15 its stream length L, 16 its
+ * `currentByCount` table's first entry (the layer has no synaptic channels, so the decay words
+ * are free); its channels and table are appended to the images.
+ */
+function scFields(fields: number[], sc: NonNullable<FixedLifPlan['sc']>, images: CoreImages): void {
+  fields[0] = (fields[0] ?? 0) | POP_SC_FLAG;
+  fields[13] = images.scInputKey.length;
+  fields[14] = sc.channelCount;
+  fields[15] = sc.length;
+  fields[16] = images.scCurrent.length;
+  for (let c = 0; c < sc.channelCount; c++) {
+    images.scInputKey.push((sc.inputKeys[c] ?? 0) >>> 0);
+    images.scWeightKey.push((sc.weightKeys[c] ?? 0) >>> 0);
+    images.scInputThreshold.push(sc.inputs.thresholds[c] ?? 0);
+    images.scWeightThreshold.push(sc.weightThresholds[c] ?? 0);
+  }
+  for (const current of sc.currentByCount) images.scCurrent.push(current);
+}
+
 /**
  * Fields 9..12 of a Loihi population (README: `pop.hex`): threshold (threshold_v_mant * 2^6),
  * decay_v, decay_I, refractory (1..64); step 5c in hdl/loihi_compartment.v.
@@ -385,6 +433,10 @@ function extSchedule(plan: Plan, problems: CoreProblem[]): number[] {
   plan.populations.forEach((p, i) => {
     if (p.model.model !== 'fixed_point_lif') return;
     const bias = p.model.bias;
+    // An SC layer's current joins ext in the core's 32-bit adder: ext plus any table entry must fit.
+    const table = p.model.sc?.currentByCount ?? [0];
+    const low = Math.min(0, ...table);
+    const high = Math.max(0, ...table);
     const steps = new Set<number>([0]);
     for (const s of p.stimuli) {
       for (const at of [s.startStep, s.stopStep]) {
@@ -395,10 +447,10 @@ function extSchedule(plan: Plan, problems: CoreProblem[]): number[] {
     for (const t of [...steps].sort((a, b) => a - b)) {
       let ext = bias;
       for (const s of p.stimuli) if (s.startStep <= t && t < s.stopStep) ext += s.amplitude;
-      if (ext < INT32_MIN || ext > INT32_MAX) {
+      if (ext + low < INT32_MIN || ext + high > INT32_MAX) {
         problems.push({
           path: `populations[${i}]`,
-          message: `population '${p.id}' has an input (bias + stimuli) of ${ext} at step ${t}, beyond the core's 32-bit ext register`,
+          message: `population '${p.id}' has an input (bias + stimuli${low < high ? ' + SC current' : ''}) of ${ext}${low < high ? ` + [${low}, ${high}]` : ''} at step ${t}, beyond the core's 32-bit ext register`,
         });
         return;
       }

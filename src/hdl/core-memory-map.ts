@@ -24,6 +24,8 @@ export interface CoreRegion {
   loihi?: true;
   /** Present only in a core built with ONLINE_O1 = 1 (learning synapses). */
   onlineO1?: true;
+  /** Present only in a core built with SC layers (SCCHMAX > 0). */
+  sc?: true;
   /** What it holds. */
   holds: string;
 }
@@ -211,13 +213,54 @@ export const CORE_REGIONS = {
     holds:
       'OnlineO1 integer weight of every synapse (31 bits; syn_o1w.hex); syn_weight holds min(w * scale, 2^23 - 1)',
   },
+  sc_in_key: {
+    region: 0x19,
+    depth: (c) => c.SCCHMAX ?? 0,
+    signed: false,
+    writable: true,
+    sc: true,
+    holds: 'input key of every SC channel (sc_in_key.hex)',
+  },
+  sc_w_key: {
+    region: 0x1a,
+    depth: (c) => c.SCCHMAX ?? 0,
+    signed: false,
+    writable: true,
+    sc: true,
+    holds: 'weight key of every SC channel (sc_w_key.hex)',
+  },
+  sc_in_thr: {
+    region: 0x1b,
+    depth: (c) => c.SCCHMAX ?? 0,
+    signed: false,
+    writable: true,
+    sc: true,
+    holds: 'input threshold of every SC channel (25 bits, 0..2^24; sc_in_thr.hex)',
+  },
+  sc_w_thr: {
+    region: 0x1c,
+    depth: (c) => c.SCCHMAX ?? 0,
+    signed: false,
+    writable: true,
+    sc: true,
+    holds: 'weight threshold of every SC channel (25 bits, 0..2^24; sc_w_thr.hex)',
+  },
+  sc_current: {
+    region: 0x1d,
+    depth: (c) => c.SCKMAX ?? 0,
+    signed: true,
+    writable: true,
+    sc: true,
+    holds: "every SC layer's currentByCount table, layer after layer (24 bits; sc_current.hex)",
+  },
 } as const satisfies Record<string, CoreRegion>;
 
 export type CoreRegionName = keyof typeof CORE_REGIONS;
 
 /**
- * The `capacity` region's words 0..11 (12..15 read 0): the RTL's parameters, LOIHI as 0 / 1,
- * and ONLINE_O1 (1 when the core has learning synapses). A host reads them to know what the
+ * The `capacity` region's words 0..13 (14..15 read 0): the RTL's parameters, LOIHI as 0 / 1,
+ * ONLINE_O1 (1 when the core has learning synapses), SCCHMAX and SCKMAX (0 and 0 in a core
+ * without the SC count). A host reads them to know what the
  * loaded bitstream holds.
  */
 export const CAPACITY_WORDS = [
@@ -233,6 +276,8 @@ export const CAPACITY_WORDS = [
   'EXTMAX',
   'LOIHI',
   'ONLINE_O1',
+  'SCCHMAX',
+  'SCKMAX',
 ] as const;
 
 /**
@@ -285,6 +330,11 @@ const IMAGE_REGIONS: readonly [keyof CoreImages, CoreRegionName][] = [
   ['genPtr', 'gen_ptr'],
   ['genIdx', 'gen_idx'],
   ['o1Weight', 'syn_int_weight'],
+  ['scInputKey', 'sc_in_key'],
+  ['scWeightKey', 'sc_w_key'],
+  ['scInputThreshold', 'sc_in_thr'],
+  ['scWeightThreshold', 'sc_w_thr'],
+  ['scCurrent', 'sc_current'],
 ];
 
 /**
@@ -304,6 +354,11 @@ export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[]
   if (learns && c.ONLINE_O1 !== 1) {
     throw new RangeError(
       'the network learns (online_o1); this core was built without ONLINE_O1 (its learning synapses)',
+    );
+  }
+  if (images.scCurrent.length > 0 && (c.SCCHMAX ?? 0) === 0) {
+    throw new RangeError(
+      'the network has integer SC layers; this core was built without SCCHMAX (their SC count)',
     );
   }
   for (const [field, name] of IMAGE_REGIONS) {

@@ -92,6 +92,12 @@ const IMAGE_FILES: readonly [string, keyof CoreImages][] = [
   ['gen_idx.hex', 'genIdx'],
   // Only in a core built with ONLINE_O1 = 1 (the capacity says so).
   ['syn_o1w.hex', 'o1Weight'],
+  // Only in a core built with SC layers (SCCHMAX).
+  ['sc_in_key.hex', 'scInputKey'],
+  ['sc_w_key.hex', 'scWeightKey'],
+  ['sc_in_thr.hex', 'scInputThreshold'],
+  ['sc_w_thr.hex', 'scWeightThreshold'],
+  ['sc_current.hex', 'scCurrent'],
 ];
 
 /** Depth of each image's memory at capacity `c` (the core's declarations). */
@@ -119,6 +125,13 @@ function imageDepth(c: CoreCapacity, key: keyof CoreImages): number {
       return c.GPTRMAX;
     case 'genIdx':
       return c.GIDXMAX;
+    case 'scInputKey':
+    case 'scWeightKey':
+    case 'scInputThreshold':
+    case 'scWeightThreshold':
+      return c.SCCHMAX ?? 0;
+    case 'scCurrent':
+      return c.SCKMAX ?? 0;
   }
 }
 
@@ -184,6 +197,7 @@ export function exportVerilog(doc: NetworkDocument, options: ExportOptions): Ver
   const widths = imageWidths(capacity);
   for (const [name, key] of IMAGE_FILES) {
     if (key === 'o1Weight' && capacity.ONLINE_O1 !== 1) continue;
+    if (key.startsWith('sc') && capacity.SCCHMAX === undefined) continue;
     const values = layout.images[key];
     const padded = values.concat(
       new Array<number>(imageDepth(capacity, key) - values.length).fill(0),

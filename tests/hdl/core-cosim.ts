@@ -61,8 +61,11 @@ export interface StepRecord {
   state: string[];
 }
 
-/** The populations whose v and i_syn the core dumps (its integer neurons). */
-const STATEFUL = new Set(['fixed_point_lif', 'loihi']);
+/** The populations whose v and i_syn the core dumps (its integer neurons, SC layers in fixed point included). */
+const stateful = (p: NetworkDocument['populations'][number]): boolean =>
+  p.model === 'fixed_point_lif' ||
+  p.model === 'loihi' ||
+  (p.model === 'sc_dense' && p.params.fixed_point !== undefined);
 
 /**
  * The engine's spikes (every population) and fixed-point and Loihi state (every neuron), per
@@ -72,7 +75,7 @@ export async function engineRecord(doc: NetworkDocument): Promise<StepRecord[]> 
   const probes: Probe[] = [];
   doc.populations.forEach((p) => {
     probes.push({ id: `cosim_spikes_${p.id}`, kind: 'spikes', population: p.id });
-    if (!STATEFUL.has(p.model)) return;
+    if (!stateful(p)) return;
     const neurons = Array.from({ length: p.size }, (_, j) => j);
     probes.push({ id: `cosim_v_${p.id}`, kind: 'state', population: p.id, variable: 'v', neurons });
     probes.push({
@@ -98,7 +101,7 @@ export async function engineRecord(doc: NetworkDocument): Promise<StepRecord[]> 
     });
     for (let t = 0; t < sim.totalSteps; t++) {
       doc.populations.forEach((p, pi) => {
-        if (!STATEFUL.has(p.model)) return;
+        if (!stateful(p)) return;
         const v = chunk.traces[`cosim_v_${p.id}`]?.values;
         const i = chunk.traces[`cosim_i_${p.id}`]?.values;
         for (let j = 0; j < p.size; j++) {

@@ -52,6 +52,11 @@ const WIDTHS: Record<CoreRegionName, number> = {
   syn_post: 30,
   syn_elig: 30,
   syn_int_weight: 31,
+  sc_in_key: 32, // SCCHMAX > 0 only
+  sc_w_key: 32,
+  sc_in_thr: 25,
+  sc_w_thr: 25,
+  sc_current: 24,
 };
 
 /** `data` as a memory of `width` bits reads it back on the 32-bit bus. */
@@ -100,7 +105,8 @@ describe('the virtual core answers the bus as the RTL does', () => {
       (typeof CORE_REGIONS)[CoreRegionName],
     ][]) {
       // The learning regions answer only in an ONLINE_O1 = 1 core (TB_CAPACITY has none).
-      if (!r.writable || name === 'run_state' || 'onlineO1' in r) continue;
+      // The SC regions only in a core with SC layers (SCCHMAX > 0).
+      if (!r.writable || name === 'run_state' || 'onlineO1' in r || 'sc' in r) continue;
       const last = r.depth(TB_CAPACITY) - 1;
       for (const index of [0, last]) {
         core.write(coreAddress(name, index, TB_CAPACITY), data);
