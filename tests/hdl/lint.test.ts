@@ -137,6 +137,15 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ['-y', 'hdl', '-GONLINE_O1=1', '-GBUS=1', '-GLOIHI=1', '-GNMAX=2', '-GSYNMAX=2', '-GDMAX=2'],
     ],
   },
+  // The core with integer SC layers (SCCHMAX > 0): its count phase, tables and bus regions.
+  {
+    file: 'hdl/spikelab_core.v',
+    top: 'spikelab_core',
+    params: [
+      ['-y', 'hdl', '-GSCCHMAX=8', '-GSCKMAX=16'],
+      ['-y', 'hdl', '-GSCCHMAX=2', '-GSCKMAX=2', '-GBUS=1', '-GLOIHI=1', '-GONLINE_O1=1', '-GNMAX=2'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {
