@@ -40,6 +40,8 @@ export class VirtualUsbDevice implements UsbDeviceLike {
   private mpsseMode = false;
   private claimed = false;
   private toHost: number[] = [];
+  /** Counts plug-ins: a transfer in flight across an unplug fails, as on a real device. */
+  private plugEpoch = 0;
 
   constructor(
     private readonly boardOptions: VirtualBoardOptions = {},
@@ -50,6 +52,7 @@ export class VirtualUsbDevice implements UsbDeviceLike {
 
   /** Plug the board back in: power-cycled, so unconfigured, and the faults cleared. */
   replug(): void {
+    this.plugEpoch += 1;
     this.unplugged = false;
     this.opened = false;
     this.claimed = false;
@@ -151,8 +154,12 @@ export class VirtualUsbDevice implements UsbDeviceLike {
     if (!this.claimed || endpoint !== 1) throw disconnected();
     if (this.faults.stallIn === true) return { status: 'stall' };
     if (this.toHost.length === 0) {
-      // An idle chip answers with a status-only packet once per latency period.
+      // An idle chip answers with a status-only packet once per latency period. A read still
+      // waiting when the board is unplugged fails, even if it is plugged back in meanwhile (a
+      // real replug is a new device): it must not take bytes meant for the next connection.
+      const epoch = this.plugEpoch;
       await new Promise((resolve) => setTimeout(resolve, 1));
+      if (epoch !== this.plugEpoch) throw disconnected();
       this.check();
     }
     const out: number[] = [];

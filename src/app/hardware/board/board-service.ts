@@ -33,8 +33,6 @@ const TCK_HZ = 15e6;
  */
 export const DEMO_FRAME_WORDS = 32768;
 export const DEMO_CHUNK_BYTES = 16384;
-/** After an unplug, how long the transfers in flight get to fail before the call answers. */
-const SETTLE_MS = 20;
 
 export interface BoardServiceDeps {
   /** The permitted PYNQ-Z2 (`navigator.usb.getDevices()` in the worker), or null. */
@@ -251,14 +249,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         return await run(command, onProgress);
       } catch (error) {
         const failure = failureOf(error);
-        // An unplugged board is let go; Retry opens it again. A run's reads were in flight
-        // beside the write that failed: they are let fail first, so that none of them lives on
-        // into the next connection (the demo board is the same object after its replug, and
-        // its idle IN transfer answers after a 1 ms latency period).
-        if (failure.kind === 'disconnected') {
-          await drop();
-          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-        }
+        // An unplugged board is let go; Retry opens it again. (Reads left in flight fail: a
+        // replugged device never hands them bytes meant for the next connection.)
+        if (failure.kind === 'disconnected') await drop();
         return { kind: 'failed', failure };
       } finally {
         busy = false;
