@@ -143,7 +143,16 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
     top: 'spikelab_core',
     params: [
       ['-y', 'hdl', '-GSCCHMAX=8', '-GSCKMAX=16'],
-      ['-y', 'hdl', '-GSCCHMAX=2', '-GSCKMAX=2', '-GBUS=1', '-GLOIHI=1', '-GONLINE_O1=1', '-GNMAX=2'],
+      [
+        '-y',
+        'hdl',
+        '-GSCCHMAX=2',
+        '-GSCKMAX=2',
+        '-GBUS=1',
+        '-GLOIHI=1',
+        '-GONLINE_O1=1',
+        '-GNMAX=2',
+      ],
     ],
   },
 ];
