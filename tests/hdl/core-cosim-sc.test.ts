@@ -199,7 +199,7 @@ describe('integer SC layers equal the engine step for step (Verilator, one build
     const writes = coreLoadWrites(layoutCore(compile(doc)).images, CAPACITY);
     const scRegions = Object.values(CORE_REGIONS)
       .filter((r) => 'sc' in r)
-      .map((r) => r.region);
+      .map((r): number => r.region);
     expect(writes.filter((w) => scRegions.includes(w.address >>> 24)).length).toBeGreaterThan(0);
     const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
     writeFileSync(

@@ -86,11 +86,10 @@ describe('quantiseForHardware on SC dense layers', () => {
     const doc = load('sc-fixed-point.json');
     expect(hardwareRefusals(doc)).toEqual([]);
     expect(exportRefusals(doc)).toEqual([]);
-    const layer = doc.populations[0] as NetworkDocument['populations'][number];
-    const float = {
-      ...doc,
-      populations: [{ ...layer, params: { ...layer.params, fixed_point: undefined } }],
-    } as NetworkDocument;
+    const float = structuredClone(doc);
+    const layer = float.populations[0];
+    if (layer?.model !== 'sc_dense') throw new Error('sc-fixed-point.json: no sc_dense layer');
+    delete layer.params.fixed_point;
     expect(exportRefusals(float).map((r) => r.path)).toEqual(['populations[0]']);
   });
 });
