@@ -12,6 +12,14 @@ import type { RunSpikes } from './run-to-end.ts';
 export const RASTER_POINT_BUDGET = 40_000;
 export const RASTER_HEIGHT = 180;
 
+/** Longest row label, characters: the plot's left margin cuts longer ones mid-word. */
+const LABEL_CHARS = 12;
+
+/** `label` cut to the margin with an ellipsis ("Excitatory (16/12/14)" -> "Excitatory…"). */
+export function rowLabel(label: string): string {
+  return label.length <= LABEL_CHARS ? label : `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…`;
+}
+
 /** 1 when every spike fits the budget, else the stride that keeps within it. */
 export function rasterStride(total: number, budget = RASTER_POINT_BUDGET): number {
   return total <= budget ? 1 : Math.ceil(total / budget);
@@ -42,7 +50,7 @@ export function rasterFigure(
       y.push(offset + spikes.indices[i]!);
     }
     tickvals.push(offset + (p.size - 1) / 2);
-    ticktext.push(p.label ?? p.id);
+    ticktext.push(rowLabel(p.label ?? p.id));
     offset += p.size;
     return {
       type: 'scattergl',

@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createHardwareStore } from '../../../../src/app/hardware/hardware-store.ts';
 import { withSpikeProbes } from '../../../../src/app/hardware/comparison-document.ts';
-import { rasterFigure, rasterStride } from '../../../../src/app/hardware/raster-figure.ts';
+import {
+  rasterFigure,
+  rasterStride,
+  rowLabel,
+} from '../../../../src/app/hardware/raster-figure.ts';
 import { runToEnd } from '../../../../src/app/hardware/run-to-end.ts';
 import { formatPercent, meanRate, rateRows } from '../../../../src/app/hardware/rate-table.ts';
 import { createSimulation } from '../../../../src/engine/index.ts';
@@ -210,5 +214,9 @@ describe('the comparison pieces', () => {
     expect(figure.layout.yaxis?.ticktext).toEqual(['Excitatory', 'Inhibitory']);
     expect(rasterStride(40_000)).toBe(1);
     expect(rasterStride(40_001)).toBe(2);
+    // Row labels fit the plot's margin: cut with an ellipsis, never mid-way unmarked.
+    expect(rowLabel('Inhibitory')).toBe('Inhibitory');
+    expect(rowLabel('Excitatory (16/12/14)')).toBe('Excitatory…');
+    expect(rowLabel('Cue (every 50 ms)')).toBe('Cue (every…');
   });
 });
