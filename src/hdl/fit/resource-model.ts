@@ -4,7 +4,13 @@
  * half of one) and DSP48E1. Memories follow `memory-map.ts` (Yosys's own cost rule); the
  * logic around them is fitted to Yosys 0.23 runs of the core (numbers below). Pure.
  */
-import { CORE_LOIHI_IW, CORE_LOIHI_VW, clog2, type CoreCapacity } from '../core-capacity.ts';
+import {
+  CORE_LOIHI_IW,
+  CORE_LOIHI_VW,
+  CORE_SC_THRESHOLD_W,
+  clog2,
+  type CoreCapacity,
+} from '../core-capacity.ts';
 import { CORE_RW, CORE_WMAX } from '../core-images.ts';
 import { mapMemory, type CoreMemory, type MemoryMapping } from './memory-map.ts';
 import type { ResourceCounts } from './yosys-stat.ts';
@@ -56,6 +62,22 @@ export function coreMemories(c: CoreCapacity, bits: ImageBits = {}): CoreMemory[
     ...(c.LOIHI === 1
       ? [ram('Loihi v', c.NMAX, CORE_LOIHI_VW), ram('Loihi I', c.NMAX, CORE_LOIHI_IW)]
       : []),
+    ...((c.SCCHMAX ?? 0) > 0 ? scMemories(c, rom) : []),
+  ];
+}
+
+/** An SC build's tables (`SCCHMAX > 0`): read-only in an export (the bus is off there). */
+function scMemories(
+  c: CoreCapacity,
+  rom: (name: string, depth: number, width: number) => CoreMemory,
+): CoreMemory[] {
+  const channels = c.SCCHMAX ?? 0;
+  return [
+    rom('SC input keys', channels, 32),
+    rom('SC weight keys', channels, 32),
+    rom('SC input thresholds', channels, CORE_SC_THRESHOLD_W),
+    rom('SC weight thresholds', channels, CORE_SC_THRESHOLD_W),
+    rom('SC current-by-count tables', c.SCKMAX ?? 0, CORE_WMAX),
   ];
 }
 
@@ -118,9 +140,18 @@ export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): Resour
  */
 export const LOIHI_LOGIC = { luts: 450, flipFlops: 42, dsp: 4 } as const;
 
+/**
+ * What an SC build (`SCCHMAX > 0`) adds besides its tables: `sc_lane` (four mix32, eight 32 x 32
+ * products: Yosys 0.23 synth_xilinx of sc_lane alone, 24 DSP48E1, 311 LUTs, 13 FFs), the count
+ * phase's registers and the per-population SC current (POPMAX x 24 bits) with its add into ext.
+ */
+export const SC_LOGIC = { luts: 311 + 120, flipFlops: 13 + 70, dsp: 24 } as const;
+
 /** DSP48E1 of the core: 17 (mix32 twice, the lane's V update) + one per channel bank. */
 export function coreDsp(c: CoreCapacity): number {
-  return 17 + c.CHMAX + (c.LOIHI === 1 ? LOIHI_LOGIC.dsp : 0);
+  return (
+    17 + c.CHMAX + (c.LOIHI === 1 ? LOIHI_LOGIC.dsp : 0) + ((c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.dsp : 0)
+  );
 }
 
 /** Logic LUTs per bit of a ROM that Yosys left as logic. */
@@ -145,11 +176,13 @@ function tableBits(c: CoreCapacity): number {
 /** Logic LUTs (LUT1..LUT6) of the core outside its memories. */
 export function logicLuts(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.luts : 0;
-  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c) + loihi;
+  const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.luts : 0;
+  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c) + loihi + sc;
 }
 
 /** Flip-flops of the core. */
 export function logicFlipFlops(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
-  return 641 + 13.5 * (c.POPMAX + c.PRJMAX) + loihi;
+  const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.flipFlops + c.POPMAX * CORE_WMAX : 0;
+  return 641 + 13.5 * (c.POPMAX + c.PRJMAX) + loihi + sc;
 }
