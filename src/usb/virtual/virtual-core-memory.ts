@@ -13,6 +13,7 @@ import {
   CORE_LOIHI_VW,
   CORE_O1_TW,
   CORE_O1_WW,
+  CORE_SC_THRESHOLD_W,
   clog2,
   type CoreCapacity,
 } from '../../hdl/core-capacity.ts';
@@ -25,6 +26,7 @@ import {
   type CoreRegion,
 } from '../../hdl/core-memory-map.ts';
 import { lowBits, signExtend } from './virtual-core-bits.ts';
+import { ScTables } from './virtual-core-sc.ts';
 
 /** One region as the bus slave sees it. */
 interface BusRegion {
@@ -96,6 +98,8 @@ export class CoreMemory {
   readonly o1Post: Uint32Array;
   /** The eligibility, 30 bits signed (held sign-extended). */
   readonly o1Elig: Int32Array;
+  /** Integer SC layers' tables (empty without SCCHMAX): virtual-core-sc.ts. */
+  readonly sc: ScTables;
   /** run_state: the next step, the next stimulus event, the sticky Loihi overflow (0/1). */
   t = 0;
   extPtr = 0;
@@ -136,6 +140,7 @@ export class CoreMemory {
     this.o1Pre = new Uint32Array(o1);
     this.o1Post = new Uint32Array(o1);
     this.o1Elig = new Int32Array(o1);
+    this.sc = new ScTables(c);
     this.buildRegions();
   }
 
@@ -224,6 +229,13 @@ export class CoreMemory {
       this.memory('syn_post', R.syn_post, this.o1Post, CORE_O1_TW);
       this.memory('syn_elig', R.syn_elig, this.o1Elig, CORE_O1_TW);
       this.memory('syn_int_weight', R.syn_int_weight, this.o1Weight, CORE_O1_WW);
+    }
+    if (this.sc.channels > 0) {
+      this.memory('sc_in_key', R.sc_in_key, this.sc.inputKey, 32);
+      this.memory('sc_w_key', R.sc_w_key, this.sc.weightKey, 32);
+      this.memory('sc_in_thr', R.sc_in_thr, this.sc.inputThreshold, CORE_SC_THRESHOLD_W);
+      this.memory('sc_w_thr', R.sc_w_thr, this.sc.weightThreshold, CORE_SC_THRESHOLD_W);
+      this.memory('sc_current', R.sc_current, this.sc.current, CORE_WMAX);
     }
     this.memory('ext_reg', R.ext_reg, this.extReg, 32);
     this.memory('gen_phase', R.gen_phase, this.genPhase, 32);

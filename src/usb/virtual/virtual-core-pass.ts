@@ -18,6 +18,7 @@ import { CORE_LOIHI_VW } from '../../hdl/core-capacity.ts';
 import { CORE_WMAX, POP_FIELDS, POP_KIND } from '../../hdl/core-images.ts';
 import { rangeWidth, signExtend } from './virtual-core-bits.ts';
 import type { CoreMemory } from './virtual-core-memory.ts';
+import { scCount, scExt, scOn } from './virtual-core-sc.ts';
 
 /** A step the twin cannot compute as the engine's functions define it. */
 export class VirtualCoreError extends Error {
@@ -66,6 +67,7 @@ export function populationPass(m: CoreMemory, loihiPass: boolean): void {
     const pp = p & (c.POPMAX - 1);
     const f = fields(m, pp);
     if (m.loihi && (f.kind === POP_KIND.loihi) !== loihiPass) continue;
+    scCount(m, pp); // an SC layer's count before its pass (virtual-core-sc.ts)
     const spike = neuronRule(m, f, pp, loihiPass);
     let count = 0;
     for (let j = 0; j < f.size; j++) {
@@ -81,7 +83,7 @@ export function populationPass(m: CoreMemory, loihiPass: boolean): void {
       }
     }
     m.cnt[slot * c.POPMAX + pp] = count;
-    if (f.kind === POP_KIND.generator && f.period !== 0) {
+    if ((f.kind === POP_KIND.generator || scOn(m, pp)) && f.period !== 0) {
       const next = ((m.genPhase[pp] ?? 0) + 1) >>> 0;
       m.genPhase[pp] = next === f.period ? 0 : next;
     }
@@ -126,7 +128,7 @@ function fixedNeuron(m: CoreMemory, f: Fields, pp: number): (jj: number, g: numb
     gain: f.gain,
     refractorySteps: f.refractory,
   };
-  const ext = m.extReg[pp] ?? 0;
+  const ext = ((m.extReg[pp] ?? 0) + scExt(m, pp)) | 0; // the RTL's 32-bit ext + SC current
   const decays = Array.from({ length: f.nch }, (_, k) => f.decay(k));
   return (_jj, g) => {
     let input = ext;

@@ -75,7 +75,7 @@ function readState(read: (a: number) => number, { plan, layout }: Loaded, c: Cor
   const rows: string[] = [];
   plan.populations.forEach((p, pi) => {
     const base = layout.bases[pi] ?? 0;
-    const kind = layout.images.pop[pi * 32];
+    const kind = (layout.images.pop[pi * 32] ?? 0) & 3; // bit 2: an SC layer, a fixed-point one
     for (let j = 0; j < p.size; j++) {
       if (kind === POP_KIND.fixed) {
         let i = 0;
