@@ -19,6 +19,10 @@
  * flip-flops, about 8,800 logic LUTs, 1,816 RAM64M + 24 RAM32M (the pop and prj tables), 60
  * RAMB36 + 22 RAMB18, 25 DSP48E1: within the xc7z020 (53,200 LUTs, 106,400 flip-flops, 140
  * RAMB36, 220 DSP).
+ * Integer SC layers (SCCHMAX 64 channels, SCKMAX 128 table entries, added after that
+ * measurement): 10.4 Kbit of tables (keys, thresholds, current tables) and sc_lane's four
+ * mix32, 24 DSP48E1 and about 430 LUTs by the fit model (sc_lane alone in Yosys 0.23: 24 DSP,
+ * 311 LUTs): still well within the xc7z020.
  */
 import type { CoreCapacity } from './core-capacity.ts';
 
@@ -34,4 +38,6 @@ export const BOARD_CAPACITY: Readonly<CoreCapacity> = Object.freeze({
   GIDXMAX: 4096,
   EXTMAX: 32,
   LOIHI: 1,
+  SCCHMAX: 64,
+  SCKMAX: 128,
 });

@@ -1,6 +1,7 @@
 /**
  * What the loaded bitstream's core holds: its `capacity` region (read-only, 16 words: NMAX,
- * POPMAX, PRJMAX, CHMAX, DMAX, SYNMAX, ROWMAX, GPTRMAX, GIDXMAX, EXTMAX, LOIHI, ONLINE_O1),
+ * POPMAX, PRJMAX, CHMAX, DMAX, SYNMAX, ROWMAX, GPTRMAX, GIDXMAX, EXTMAX, LOIHI, ONLINE_O1,
+ * SCCHMAX, SCKMAX),
  * and, for a network that does not fit, what it needs and what the core holds, per resource.
  */
 import { capacityFor, shortfalls, type CoreCapacity } from '../../hdl/core-capacity.ts';
@@ -12,10 +13,11 @@ import { CAPACITY_REGION, regionWord } from './core-run-regions.ts';
 /** The capacity words of `CoreCapacity`, in region order; then LOIHI (0 or 1). */
 const WORDS = CAPACITY_WORDS.slice(0, CAPACITY_WORDS.indexOf('LOIHI')) as readonly Exclude<
   keyof CoreCapacity,
-  'LOIHI' | 'ONLINE_O1'
+  'LOIHI' | 'ONLINE_O1' | 'SCCHMAX' | 'SCKMAX'
 >[];
 const LOIHI_WORD = CAPACITY_WORDS.indexOf('LOIHI');
 const ONLINE_O1_WORD = CAPACITY_WORDS.indexOf('ONLINE_O1');
+const SC_WORDS = [CAPACITY_WORDS.indexOf('SCCHMAX'), CAPACITY_WORDS.indexOf('SCKMAX')] as const;
 
 const isPowerOfTwo = (n: number): boolean => n >= 2 && (n & (n - 1)) === 0;
 
@@ -29,7 +31,7 @@ const isPowerOfTwo = (n: number): boolean => n >= 2 && (n & (n - 1)) === 0;
 export async function readCapacity(bridge: BridgeLike): Promise<CoreCapacity> {
   await requireSpikelabBridge(bridge);
   const results = await bridge.execute(
-    [...WORDS.map((_, k) => k), LOIHI_WORD, ONLINE_O1_WORD].map((k) => ({
+    [...WORDS.map((_, k) => k), LOIHI_WORD, ONLINE_O1_WORD, ...SC_WORDS].map((k) => ({
       op: 'read' as const,
       address: regionWord(CAPACITY_REGION, k),
     })),
@@ -61,6 +63,16 @@ export async function readCapacity(bridge: BridgeLike): Promise<CoreCapacity> {
   if (loihi === 1) capacity.LOIHI = 1;
   // A core that learns says so; the field is set only then, as capacityFor sets it.
   if (onlineO1 === 1) Object.assign(capacity, { ONLINE_O1: 1 });
+  // Integer SC layers (0 and 0 in a core without them, or one older than the words).
+  const [scChannels, scEntries] = [value(WORDS.length + 2), value(WORDS.length + 3)];
+  if (scChannels !== 0) {
+    if (!isPowerOfTwo(scChannels) || !isPowerOfTwo(scEntries)) {
+      throw new BoardRunError(
+        `the core's capacity region reads SCCHMAX = ${scChannels}, SCKMAX = ${scEntries}, which no Spikelab core is built with`,
+      );
+    }
+    Object.assign(capacity, { SCCHMAX: scChannels, SCKMAX: scEntries });
+  }
   return capacity;
 }
 
@@ -126,6 +138,16 @@ const RESOURCES: Readonly<Record<string, Resource>> = {
     holds: () => 'no learning synapses (it is built without the OnlineO1 pass)',
     unit: 'synapses that learn with online_o1',
     flag: true,
+  },
+  SCCHMAX: {
+    need: (n) => n.scChannels ?? 0,
+    holds: (c) => `${c} channels of integer SC layers`,
+    unit: 'SC channels',
+  },
+  SCKMAX: {
+    need: (n) => n.scEntries ?? 0,
+    holds: (c) => `${c} SC current-table entries (channels + 1 per layer)`,
+    unit: 'SC current-table entries',
   },
 };
 

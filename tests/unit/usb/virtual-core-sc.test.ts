@@ -4,7 +4,8 @@
  * gives exactly the engine's spikes and v: the gallery's `sc-fixed-point.json` (L = 2048, and
  * L = 8 so that the streams wrap inside the run) and the co-simulation's random SC networks.
  * The SC regions keep the RTL's widths and the capacity words 12-13 say what SC the core holds.
- * A core that reads currentByCount[k + 1] must be caught.
+ * A core that reads currentByCount[k + 1] must be caught. `spikelab board run --virtual` runs the
+ * example on the demo board (BOARD_CAPACITY holds SC layers) bit-exact.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,6 +19,7 @@ import { VirtualBusError } from '../../../src/hdl/bridge-model.ts';
 import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { engineRecord, TB_CAPACITY } from '../../hdl/core-cosim.ts';
 import { randomScNetwork } from '../../hdl/core-networks-sc.ts';
+import { runCli, tempDir } from '../cli/helpers.ts';
 import { engineSpikes, engineStateAfter, loadNetwork, runInChunks } from './virtual-core-run.ts';
 
 const CAPACITY: CoreCapacity = { ...TB_CAPACITY, SCCHMAX: 32, SCKMAX: 64 };
@@ -121,5 +123,15 @@ describe("the virtual core's SC regions are the RTL's", () => {
     expect(plain.read(coreAddress('capacity', CAPACITY_WORDS.indexOf('SCKMAX'), TB_CAPACITY))).toBe(
       0,
     );
+  });
+});
+
+describe('spikelab board run --virtual', () => {
+  it('runs sc-fixed-point.json on the demo board, bit-exact with the engine', async () => {
+    const path = `${process.cwd()}/public/examples/sc-fixed-point.json`;
+    const out = await runCli(['board', 'run', path, '--virtual'], tempDir());
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/core capacity: .*SCCHMAX 64, SCKMAX 128/);
+    expect(out.stdout).toContain('verdict: bit-exact: all 92 spikes agree');
   });
 });
