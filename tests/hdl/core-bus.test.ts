@@ -220,7 +220,7 @@ for (const simulator of ['icarus', 'verilator'] as Simulator[]) {
         const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
         expect(capacity).toEqual([
           ...CAPACITY_WORDS.map((k) => String(k === 'ONLINE_O1' ? 0 : (TB_CAPACITY[k] ?? 0))),
-          ...['0', '0', '0', '0'],
+          ...new Array<string>(16 - CAPACITY_WORDS.length).fill('0'),
         ]);
 
         const want = await engineRecord(doc);
