@@ -34,12 +34,14 @@ import {
 } from './core-cosim-o1.ts';
 import { randomO1Network } from './core-networks.ts';
 import { REPO_ROOT, runTool, workDir } from './simulators.ts';
+import { buildCoreBench, coreWaves, mismatchError, topWaves, type Waves } from './core-bench.ts';
 
 const STEPS = 60;
 const ICARUS_SEEDS = [301, 302];
 const VERILATOR_SEEDS = [301, 302, 303, 304, 305, 306, 307, 308];
 const BUS_SEEDS = [303];
 const CAPACITY = { ...TB_CAPACITY, ONLINE_O1: 1 as const };
+const O1_PARAMS = { ONLINE_O1: 1 };
 /** tb_core's clocks per step (learning pass included) of the bus runs, for the report. */
 const clocksPerStep: number[] = [];
 
@@ -54,7 +56,7 @@ afterAll(() => {
   else work.dispose();
 });
 
-/** Both comparisons, failing with the first difference (the directory is kept). */
+/** Both comparisons, failing with the first difference (the directory and waves are kept). */
 async function expectSame(
   doc: NetworkDocument,
   dir: string,
@@ -62,6 +64,7 @@ async function expectSame(
   state: string,
   synapses: string,
   popIndex: (field: string) => number,
+  waves: Waves,
 ): Promise<void> {
   const steps = STEPS;
   const want = await engineRecord(doc);
@@ -76,7 +79,7 @@ async function expectSame(
   const mismatch = firstCoreMismatch(doc, want, got) ?? firstSynapseMismatch(doc, wantSyn, gotSyn);
   if (mismatch !== null) {
     keep = true;
-    throw new Error(`${doc.name}: ${mismatch} (kept ${dir}; rerun the simulator with +vcd)`);
+    throw mismatchError(doc.name, mismatch, dir, waves);
   }
 }
 
@@ -90,71 +93,32 @@ describe('learning synapses equal the engine step for step (Icarus, exported dir
     shell('iverilog -g2012 -o sim *.v && vvp -n sim +state=state.csv +synapses=syn.csv', dir);
     const ids = doc.populations.map((p) => p.id);
     const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
-    await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), (id) =>
-      ids.indexOf(id),
+    const index = (id: string): number => ids.indexOf(id);
+    await expectSame(
+      doc,
+      dir,
+      read('spikes.csv'),
+      read('state.csv'),
+      read('syn.csv'),
+      index,
+      topWaves(dir),
     );
   });
 });
 
-/** tb_core with ONLINE_O1 = 1, built by `simulator` from the RTL in `rtlDir`. */
-function buildLearningBench(
-  simulator: 'icarus' | 'verilator',
-  rtlDir: string,
-  dir: string,
-): string[] {
-  const sources = [
-    join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-    ...CORE_RTL_FILES.map((f) => join(rtlDir, f)),
-  ];
-  if (simulator === 'icarus') {
-    const image = join(dir, 'tb.vvp');
-    runTool(
-      'iverilog',
-      ['-g2012', '-s', 'tb_core', '-P', 'tb_core.ONLINE_O1=1', '-o', image, ...sources],
-      'building tb_core (ONLINE_O1 = 1) with icarus',
-    );
-    return ['vvp', '-n', image];
-  }
-  const objDir = join(dir, 'obj');
-  runTool(
-    'verilator',
-    [
-      '--binary',
-      '-j',
-      '2',
-      '--top-module',
-      'tb_core',
-      '-GONLINE_O1=1',
-      '-Mdir',
-      objDir,
-      '-o',
-      'tb_core',
-      '-MAKEFLAGS',
-      'OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0',
-      ...sources,
-    ],
-    'building tb_core (ONLINE_O1 = 1) with verilator',
-    300_000,
-  );
-  return [join(objDir, 'tb_core')];
-}
-
-/** Runs a tb_core `command` on `doc` exported at the bench's capacity into `dir`. */
-function runBenchOn(command: string[], doc: NetworkDocument, dir: string): void {
+/** Runs a tb_core `command` on `doc` exported at the bench's capacity into `dir`; its plusargs. */
+function runBenchOn(command: string[], doc: NetworkDocument, dir: string): string[] {
   exportTo(doc, dir, CAPACITY);
   const [tool, ...args] = command;
-  runTool(
-    tool ?? '',
-    [
-      ...args,
-      `+images=${dir}/`,
-      `+steps=${STEPS}`,
-      `+spikes=${join(dir, 'spikes.csv')}`,
-      `+state=${join(dir, 'state.csv')}`,
-      `+synapses=${join(dir, 'syn.csv')}`,
-    ],
-    `running tb_core on ${doc.name}`,
-  );
+  const plusargs = [
+    `+images=${dir}/`,
+    `+steps=${STEPS}`,
+    `+spikes=${join(dir, 'spikes.csv')}`,
+    `+state=${join(dir, 'state.csv')}`,
+    `+synapses=${join(dir, 'syn.csv')}`,
+  ];
+  runTool(tool ?? '', [...args, ...plusargs], `running tb_core on ${doc.name}`);
+  return plusargs;
 }
 
 describe('learning synapses equal the engine step for step (Verilator, one build)', () => {
@@ -162,16 +126,24 @@ describe('learning synapses equal the engine step for step (Verilator, one build
   beforeAll(() => {
     const dir = join(work.dir, 'verilator');
     mkdirSync(dir);
-    command = buildLearningBench('verilator', join(REPO_ROOT, 'hdl'), dir);
+    command = buildCoreBench('verilator', dir, O1_PARAMS);
   });
 
   it.each(VERILATOR_SEEDS)('random learning network %i', async (seed) => {
     const doc = randomO1Network(seed, STEPS);
     const dir = join(work.dir, `verilator-${seed}`);
     mkdirSync(dir);
-    runBenchOn(command, doc, dir);
+    const plusargs = runBenchOn(command, doc, dir);
     const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
-    await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), Number);
+    await expectSame(
+      doc,
+      dir,
+      read('spikes.csv'),
+      read('state.csv'),
+      read('syn.csv'),
+      Number,
+      coreWaves(dir, O1_PARAMS, plusargs),
+    );
   });
 
   it('most of these networks learn (their weights move)', () => {
@@ -191,20 +163,20 @@ describe('learning synapses equal the engine step for step (Verilator, one build
         writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
       );
       const [tool, ...args] = command;
+      const plusargs = [
+        '+noimages',
+        `+writes=${join(dir, 'writes.txt')}`,
+        `+readback=${join(dir, 'readback.txt')}`,
+        '+chunk=7',
+        `+steps=${STEPS}`,
+        `+spikes=${join(dir, 'spikes.csv')}`,
+        `+state=${join(dir, 'state.csv')}`,
+        `+synapses=${join(dir, 'syn.csv')}`,
+        `+capacity=${join(dir, 'capacity.txt')}`,
+      ];
       const out = runTool(
         tool ?? '',
-        [
-          ...args,
-          '+noimages',
-          `+writes=${join(dir, 'writes.txt')}`,
-          `+readback=${join(dir, 'readback.txt')}`,
-          '+chunk=7',
-          `+steps=${STEPS}`,
-          `+spikes=${join(dir, 'spikes.csv')}`,
-          `+state=${join(dir, 'state.csv')}`,
-          `+synapses=${join(dir, 'syn.csv')}`,
-          `+capacity=${join(dir, 'capacity.txt')}`,
-        ],
+        [...args, ...plusargs],
         `running tb_core over the bus on ${doc.name}`,
       );
       clocksPerStep.push(Number(/cycles (\d+)/.exec(out)?.[1] ?? NaN) / STEPS);
@@ -217,7 +189,15 @@ describe('learning synapses equal the engine step for step (Verilator, one build
       const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
       expect(capacity[11]).toBe('1');
       const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
-      await expectSame(doc, dir, read('spikes.csv'), read('state.csv'), read('syn.csv'), Number);
+      await expectSame(
+        doc,
+        dir,
+        read('spikes.csv'),
+        read('state.csv'),
+        read('syn.csv'),
+        Number,
+        coreWaves(dir, O1_PARAMS, plusargs),
+      );
       // Without the integer weights the run must differ: the memories really start empty.
       const noWeights = writes.filter((w) => w.address >>> 24 !== 0x18);
       writeFileSync(
@@ -253,7 +233,7 @@ describe('the co-simulation catches a slip in the learning pass', () => {
     const from = '.pre(o1_pre),\n      .post(o1_post),';
     expect(original).toContain(from);
     writeFileSync(core, original.replace(from, '.pre(o1_post),\n      .post(o1_pre),'));
-    const command = buildLearningBench('icarus', dir, dir);
+    const command = buildCoreBench('icarus', dir, O1_PARAMS, dir);
     const doc = randomO1Network(ICARUS_SEEDS[0] ?? 0, STEPS);
     runBenchOn(command, doc, dir);
     const got = simulatorSynapses(doc, readFileSync(join(dir, 'syn.csv'), 'utf8'), STEPS);

@@ -29,6 +29,7 @@ import {
 } from './core-cosim.ts';
 import { randomScNetwork } from './core-networks-sc.ts';
 import { REPO_ROOT, runTool, workDir } from './simulators.ts';
+import { buildCoreBench, coreWaves, mismatchError, topWaves, type Waves } from './core-bench.ts';
 
 const STEPS = 60;
 const ICARUS_SEEDS = [11];
@@ -68,6 +69,7 @@ async function expectSame(
   dir: string,
   steps: number,
   popIndex: (field: string) => number,
+  waves: Waves,
 ): Promise<void> {
   const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
   const want = await engineRecord(doc);
@@ -76,7 +78,7 @@ async function expectSame(
   const mismatch = firstCoreMismatch(doc, want, got);
   if (mismatch !== null) {
     keep = true;
-    throw new Error(`${doc.name}: ${mismatch} (kept ${dir}; rerun the simulator with +vcd)`);
+    throw mismatchError(doc.name, mismatch, dir, waves);
   }
 }
 
@@ -98,74 +100,29 @@ describe('integer SC layers equal the engine step for step (Icarus, exported dir
     const clocks = Number(/(\d+) clocks/.exec(out)?.[1] ?? NaN);
     console.log(`hdl: ${name}, ${clocks / exported.totalSteps} clocks per step`);
     const ids = doc.populations.map((p) => p.id);
-    await expectSame(doc, dir, exported.totalSteps, (id) => ids.indexOf(id));
+    await expectSame(doc, dir, exported.totalSteps, (id) => ids.indexOf(id), topWaves(dir));
   });
 });
 
-/** tb_core with SC memories at CAPACITY, built by `simulator` from the RTL in `rtlDir`. */
-function buildScBench(simulator: 'icarus' | 'verilator', rtlDir: string, dir: string): string[] {
-  const sources = [
-    join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-    ...CORE_RTL_FILES.map((f) => join(rtlDir, f)),
-  ];
-  const sc = [`SCCHMAX=${CAPACITY.SCCHMAX}`, `SCKMAX=${CAPACITY.SCKMAX}`];
-  if (simulator === 'icarus') {
-    const image = join(dir, 'tb.vvp');
-    runTool(
-      'iverilog',
-      [
-        '-g2012',
-        '-s',
-        'tb_core',
-        ...sc.flatMap((p) => ['-P', `tb_core.${p}`]),
-        '-o',
-        image,
-        ...sources,
-      ],
-      'building tb_core (SC) with icarus',
-    );
-    return ['vvp', '-n', image];
-  }
-  const objDir = join(dir, 'obj');
-  runTool(
-    'verilator',
-    [
-      '--binary',
-      '-j',
-      '2',
-      '--top-module',
-      'tb_core',
-      ...sc.map((p) => `-G${p}`),
-      '-Mdir',
-      objDir,
-      '-o',
-      'tb_core',
-      '-MAKEFLAGS',
-      'OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0',
-      ...sources,
-    ],
-    'building tb_core (SC) with verilator',
-    300_000,
-  );
-  return [join(objDir, 'tb_core')];
-}
+/** tb_core's SC parameters at CAPACITY. */
+const SC_PARAMS = { SCCHMAX: CAPACITY.SCCHMAX ?? 0, SCKMAX: CAPACITY.SCKMAX ?? 0 };
 
-/** Runs a tb_core `command` on `doc` exported at CAPACITY into `dir`; the steps run. */
-function runBenchOn(command: string[], doc: NetworkDocument, dir: string): number {
+/** Runs a tb_core `command` on `doc` exported at CAPACITY into `dir`: the steps and waves. */
+function runBenchOn(
+  command: string[],
+  doc: NetworkDocument,
+  dir: string,
+): { steps: number; waves: Waves } {
   const exported = exportTo(doc, dir, CAPACITY);
   const [tool, ...args] = command;
-  runTool(
-    tool ?? '',
-    [
-      ...args,
-      `+images=${dir}/`,
-      `+steps=${exported.totalSteps}`,
-      `+spikes=${join(dir, 'spikes.csv')}`,
-      `+state=${join(dir, 'state.csv')}`,
-    ],
-    `running tb_core on ${doc.name}`,
-  );
-  return exported.totalSteps;
+  const plusargs = [
+    `+images=${dir}/`,
+    `+steps=${exported.totalSteps}`,
+    `+spikes=${join(dir, 'spikes.csv')}`,
+    `+state=${join(dir, 'state.csv')}`,
+  ];
+  runTool(tool ?? '', [...args, ...plusargs], `running tb_core on ${doc.name}`);
+  return { steps: exported.totalSteps, waves: coreWaves(dir, SC_PARAMS, plusargs) };
 }
 
 describe('integer SC layers equal the engine step for step (Verilator, one build)', () => {
@@ -173,23 +130,23 @@ describe('integer SC layers equal the engine step for step (Verilator, one build
   beforeAll(() => {
     const dir = join(work.dir, 'verilator');
     mkdirSync(dir);
-    command = buildScBench('verilator', join(REPO_ROOT, 'hdl'), dir);
+    command = buildCoreBench('verilator', dir, SC_PARAMS);
   });
 
   it.each(VERILATOR_SEEDS)('random SC network %i', async (seed) => {
     const doc = randomScNetwork(seed, STEPS);
     const dir = join(work.dir, `verilator-${seed}`);
     mkdirSync(dir);
-    const steps = runBenchOn(command, doc, dir);
-    await expectSame(doc, dir, steps, Number);
+    const { steps, waves } = runBenchOn(command, doc, dir);
+    await expectSame(doc, dir, steps, Number, waves);
   });
 
   it('sc-fixed-point.json with a short stream (L = 8: the streams wrap)', async () => {
     const doc = shortStreamExample();
     const dir = join(work.dir, 'verilator-short');
     mkdirSync(dir);
-    const steps = runBenchOn(command, doc, dir);
-    await expectSame(doc, dir, steps, Number);
+    const { steps, waves } = runBenchOn(command, doc, dir);
+    await expectSame(doc, dir, steps, Number, waves);
   });
 
   it(`random SC network ${BUS_SEED} loaded over the bus into empty memories, run in two chunks`, async () => {
@@ -207,28 +164,24 @@ describe('integer SC layers equal the engine step for step (Verilator, one build
       writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
     );
     const [tool, ...args] = command;
-    runTool(
-      tool ?? '',
-      [
-        ...args,
-        '+noimages',
-        `+writes=${join(dir, 'writes.txt')}`,
-        `+readback=${join(dir, 'readback.txt')}`,
-        '+chunk=7',
-        `+steps=${STEPS}`,
-        `+spikes=${join(dir, 'spikes.csv')}`,
-        `+state=${join(dir, 'state.csv')}`,
-        `+capacity=${join(dir, 'capacity.txt')}`,
-      ],
-      `running tb_core over the bus on ${doc.name}`,
-    );
+    const plusargs = [
+      '+noimages',
+      `+writes=${join(dir, 'writes.txt')}`,
+      `+readback=${join(dir, 'readback.txt')}`,
+      '+chunk=7',
+      `+steps=${STEPS}`,
+      `+spikes=${join(dir, 'spikes.csv')}`,
+      `+state=${join(dir, 'state.csv')}`,
+      `+capacity=${join(dir, 'capacity.txt')}`,
+    ];
+    runTool(tool ?? '', [...args, ...plusargs], `running tb_core over the bus on ${doc.name}`);
     // Every written word reads back (the SC tables included); the core says what SC it holds.
     const back = readFileSync(join(dir, 'readback.txt'), 'utf8').trim().split('\n');
     expect(back).toEqual(writes.map((w) => `${hex(w.address)} ${hex(w.data)}`));
     const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
     expect(capacity[CAPACITY_WORDS.indexOf('SCCHMAX')]).toBe(String(CAPACITY.SCCHMAX));
     expect(capacity[CAPACITY_WORDS.indexOf('SCKMAX')]).toBe(String(CAPACITY.SCKMAX));
-    await expectSame(doc, dir, STEPS, Number);
+    await expectSame(doc, dir, STEPS, Number, coreWaves(dir, SC_PARAMS, plusargs));
   });
 });
 
@@ -245,9 +198,9 @@ describe('the co-simulation catches a slip in the SC count', () => {
     const original = readFileSync(core, 'utf8');
     expect(original).toContain(from);
     writeFileSync(core, original.replace(from, to));
-    const command = buildScBench('icarus', dir, dir);
+    const command = buildCoreBench('icarus', dir, SC_PARAMS, dir);
     const doc = shortStreamExample();
-    const steps = runBenchOn(command, doc, dir);
+    const { steps } = runBenchOn(command, doc, dir);
     const read = (f: string): string => readFileSync(join(dir, f), 'utf8');
     const got = simulatorRecord(read('spikes.csv'), read('state.csv'), steps, Number);
     expect(firstCoreMismatch(doc, await engineRecord(doc), got)).toMatch(

@@ -7,8 +7,8 @@
  * builds `hdl/tb/tb_core.v` once at fixed capacities and runs every network's images through
  * it. Copies of the core with one slip (fixed-point delivery without saturation, Loihi delivery
  * with it) must be caught, and a Loihi current past 2^24 must stop tb_top. A failure
- * names the first step, population, neuron and field and keeps the directory (rerun it with
- * `+vcd` for the waves).
+ * names the first step, population, neuron and field and keeps the directory and its waves
+ * (`core-bench.ts`).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +30,7 @@ import {
 import { randomLoihiNetwork, randomNetwork } from './core-networks.ts';
 import { NumericalError } from '../../src/engine/errors.ts';
 import { REPO_ROOT, buildBench, runTool, workDir } from './simulators.ts';
+import { coreWaves, mismatchError, topWaves, type Waves } from './core-bench.ts';
 
 const CORE_SOURCES = CORE_RTL_FILES.map((f) => `hdl/${f}`);
 
@@ -72,17 +73,18 @@ afterAll(() => {
   else work.dispose();
 });
 
-/** Compares and fails with the first difference; the directory is kept for a rerun. */
+/** Compares and fails with the first difference; the directory and the waves are kept. */
 function expectSame(
   doc: NetworkDocument,
   want: readonly StepRecord[],
   got: readonly StepRecord[],
   dir: string,
+  waves: Waves,
 ): void {
   const mismatch = firstCoreMismatch(doc, want, got);
   if (mismatch !== null) {
     keep = true;
-    throw new Error(`${doc.name}: ${mismatch} (kept ${dir}; rerun the simulator with +vcd)`);
+    throw mismatchError(doc.name, mismatch, dir, waves);
   }
 }
 
@@ -116,7 +118,7 @@ describe('spikelab_core equals the engine step for step (Icarus, exported direct
     );
     const want = recorded ?? (await engineRecord(doc));
     expect(spikeCount(want)).toBeGreaterThan(0);
-    expectSame(doc, want, got, dir);
+    expectSame(doc, want, got, dir, topWaves(dir));
   });
 });
 
@@ -152,17 +154,13 @@ describe('spikelab_core equals the engine step for step (Verilator, one build)',
     mkdirSync(dir);
     const exported = exportTo(doc, dir, TB_CAPACITY);
     const [tool, ...args] = binary;
-    runTool(
-      tool ?? '',
-      [
-        ...args,
-        `+images=${dir}/`,
-        `+steps=${exported.totalSteps}`,
-        `+spikes=${join(dir, 'spikes.csv')}`,
-        `+state=${join(dir, 'state.csv')}`,
-      ],
-      `running tb_core on ${name}`,
-    );
+    const plusargs = [
+      `+images=${dir}/`,
+      `+steps=${exported.totalSteps}`,
+      `+spikes=${join(dir, 'spikes.csv')}`,
+      `+state=${join(dir, 'state.csv')}`,
+    ];
+    runTool(tool ?? '', [...args, ...plusargs], `running tb_core on ${name}`);
     const got = simulatorRecord(
       readFileSync(join(dir, 'spikes.csv'), 'utf8'),
       readFileSync(join(dir, 'state.csv'), 'utf8'),
@@ -171,7 +169,7 @@ describe('spikelab_core equals the engine step for step (Verilator, one build)',
     );
     const want = recorded ?? (await engineRecord(doc));
     expect(spikeCount(want)).toBeGreaterThan(0);
-    expectSame(doc, want, got, dir);
+    expectSame(doc, want, got, dir, coreWaves(dir, {}, plusargs));
   });
 });
 
@@ -190,6 +188,23 @@ describe('the co-simulation catches a slip in the core', () => {
     expect(mismatch).toMatch(
       /^step \d+, population 'target', neuron \d+, field i: expected 127, got -?\d+$/,
     );
+    // The failure keeps its waves: the same images rerun with the dump on, from the mutant's RTL.
+    const plusargs = [`+images=${dir}/`, '+steps=40', `+spikes=${join(dir, 'again.csv')}`];
+    const error = mismatchError(doc.name, mismatch ?? '', dir, coreWaves(dir, {}, plusargs, dir));
+    expect(error.message).toContain(
+      `${mismatch} (kept ${dir}; waves in ${join(dir, 'waves.vcd')})`,
+    );
+    expect(readFileSync(join(dir, 'waves.vcd'), 'utf8')).toContain('$enddefinitions');
+  });
+
+  it("keeps an exported directory's waves (tb_top +vcd)", () => {
+    const dir = join(work.dir, 'top-waves');
+    mkdirSync(dir);
+    exportTo(saturatingNetwork(), dir);
+    shell('iverilog -g2012 -o sim *.v', dir);
+    const vcd = topWaves(dir)();
+    expect(vcd).toBe(join(dir, 'tb_top.vcd'));
+    expect(readFileSync(vcd, 'utf8')).toContain('$enddefinitions');
   });
 });
 

@@ -1,0 +1,121 @@
+/**
+ * `hdl/tb/tb_core.v` built with the core's parameters, and the waves of a failed comparison:
+ * issue 8 asks that a mismatch report the first step, neuron and field AND keep the VCD, so a
+ * failing co-simulation reruns the same images with the dump switched on (in Icarus, which
+ * writes a VCD without a special build) and names the file in its error.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
+import { REPO_ROOT, runTool } from './simulators.ts';
+
+/** Core parameters given to tb_core (e.g. `{ ONLINE_O1: 1 }`); the rest keep its defaults. */
+export type CoreParams = Readonly<Record<string, number>>;
+
+const HDL = join(REPO_ROOT, 'hdl');
+
+/**
+ * tb_core with `params`, built by `simulator` into `dir` from the RTL in `rtlDir` (a mutant's
+ * copy, or hdl/); returns the command line that runs it (plusargs go after it).
+ */
+export function buildCoreBench(
+  simulator: 'icarus' | 'verilator',
+  dir: string,
+  params: CoreParams = {},
+  rtlDir = HDL,
+): string[] {
+  const sources = [join(HDL, 'tb/tb_core.v'), ...CORE_RTL_FILES.map((f) => join(rtlDir, f))];
+  const settings = Object.entries(params).map(([name, value]) => `${name}=${value}`);
+  const what = `building tb_core (${settings.join(', ') || 'defaults'}) with ${simulator}`;
+  if (simulator === 'icarus') {
+    const image = join(dir, 'tb_core.vvp');
+    runTool(
+      'iverilog',
+      [
+        '-g2012',
+        '-s',
+        'tb_core',
+        ...settings.flatMap((s) => ['-P', `tb_core.${s}`]),
+        '-o',
+        image,
+        ...sources,
+      ],
+      what,
+    );
+    return ['vvp', '-n', image];
+  }
+  const objDir = join(dir, 'obj');
+  // -O0: the benches run for milliseconds, so compile time is what counts on a shared CI box.
+  runTool(
+    'verilator',
+    [
+      '--binary',
+      '-j',
+      '2',
+      '--top-module',
+      'tb_core',
+      ...settings.map((s) => `-G${s}`),
+      '-Mdir',
+      objDir,
+      '-o',
+      'tb_core',
+      '-MAKEFLAGS',
+      'OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0',
+      ...sources,
+    ],
+    what,
+    300_000,
+  );
+  return [join(objDir, 'tb_core')];
+}
+
+/** How to get the waves of a run that failed: returns the VCD's path. */
+export type Waves = () => string;
+
+/**
+ * The waves of a tb_core run: the same `plusargs` (images, steps, outputs) rerun in Icarus with
+ * `params` from the RTL in `rtlDir`, dumping `dir/waves.vcd`.
+ */
+export function coreWaves(
+  dir: string,
+  params: CoreParams,
+  plusargs: readonly string[],
+  rtlDir = HDL,
+): Waves {
+  return () => {
+    const build = join(dir, 'waves');
+    mkdirSync(build, { recursive: true });
+    const [tool, ...args] = buildCoreBench('icarus', build, params, rtlDir);
+    const vcd = join(dir, 'waves.vcd');
+    runTool(tool ?? 'vvp', [...args, ...plusargs, `+vcd=${vcd}`], 'dumping the waves');
+    return vcd;
+  };
+}
+
+/** The waves of an exported directory's `tb_top` (built there as `sim`): `dir/tb_top.vcd`. */
+export function topWaves(dir: string): Waves {
+  return () => {
+    // tb_top writes its files (spikes.csv, tb_top.vcd) in its working directory.
+    const run = spawnSync('vvp', ['-n', 'sim', '+vcd'], { cwd: dir, encoding: 'utf8' });
+    const vcd = join(dir, 'tb_top.vcd');
+    if (run.status !== 0 || !existsSync(vcd)) {
+      throw new Error(`'vvp -n sim +vcd' in ${dir} wrote no tb_top.vcd: ${run.stderr ?? ''}`);
+    }
+    return vcd;
+  };
+}
+
+/**
+ * The error of a comparison that failed with `mismatch`: names the first difference, the kept
+ * directory and the VCD (or why none could be written: the mismatch still reads first).
+ */
+export function mismatchError(name: string, mismatch: string, dir: string, waves: Waves): Error {
+  let where: string;
+  try {
+    where = `waves in ${waves()}`;
+  } catch (error) {
+    where = `no VCD: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  }
+  return new Error(`${name}: ${mismatch} (kept ${dir}; ${where})`);
+}
