@@ -5,10 +5,11 @@
  * writes a VCD without a special build) and names the file in its error.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
-import { REPO_ROOT, runTool } from './simulators.ts';
+import type { CoreWrite } from '../../src/hdl/core-memory-map.ts';
+import { REPO_ROOT, buildBench, runTool } from './simulators.ts';
 
 /** Core parameters given to tb_core (e.g. `{ ONLINE_O1: 1 }`); the rest keep its defaults. */
 export type CoreParams = Readonly<Record<string, number>>;
@@ -26,48 +27,7 @@ export function buildCoreBench(
   rtlDir = HDL,
 ): string[] {
   const sources = [join(HDL, 'tb/tb_core.v'), ...CORE_RTL_FILES.map((f) => join(rtlDir, f))];
-  const settings = Object.entries(params).map(([name, value]) => `${name}=${value}`);
-  const what = `building tb_core (${settings.join(', ') || 'defaults'}) with ${simulator}`;
-  if (simulator === 'icarus') {
-    const image = join(dir, 'tb_core.vvp');
-    runTool(
-      'iverilog',
-      [
-        '-g2012',
-        '-s',
-        'tb_core',
-        ...settings.flatMap((s) => ['-P', `tb_core.${s}`]),
-        '-o',
-        image,
-        ...sources,
-      ],
-      what,
-    );
-    return ['vvp', '-n', image];
-  }
-  const objDir = join(dir, 'obj');
-  // -O0: the benches run for milliseconds, so compile time is what counts on a shared CI box.
-  runTool(
-    'verilator',
-    [
-      '--binary',
-      '-j',
-      '2',
-      '--top-module',
-      'tb_core',
-      ...settings.map((s) => `-G${s}`),
-      '-Mdir',
-      objDir,
-      '-o',
-      'tb_core',
-      '-MAKEFLAGS',
-      'OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0',
-      ...sources,
-    ],
-    what,
-    300_000,
-  );
-  return [join(objDir, 'tb_core')];
+  return buildBench(simulator, { top: 'tb_core', sources, params }, dir);
 }
 
 /** How to get the waves of a run that failed: returns the VCD's path. */
@@ -118,4 +78,45 @@ export function mismatchError(name: string, mismatch: string, dir: string, waves
     where = `no VCD: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
   }
   return new Error(`${name}: ${mismatch} (kept ${dir}; ${where})`);
+}
+
+/** A 32-bit word as tb_core's +writes and +readback files spell it (8 hex digits). */
+export const busWord = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+
+/** Bridge writes as tb_core's +writes file lines: `ADDRESS DATA`. */
+export function busLines(writes: readonly CoreWrite[]): string[] {
+  return writes.map((w) => `${busWord(w.address)} ${busWord(w.data)}`);
+}
+
+/**
+ * Writes `writes` to `dir/writes.txt` and returns the plusargs that load them into a tb_core
+ * with empty memories (`+noimages`), before `more` (steps, outputs, ...).
+ */
+export function busLoad(
+  dir: string,
+  writes: readonly CoreWrite[],
+  more: readonly string[],
+): string[] {
+  const file = join(dir, 'writes.txt');
+  writeFileSync(
+    file,
+    busLines(writes)
+      .map((line) => `${line}\n`)
+      .join(''),
+  );
+  return ['+noimages', `+writes=${file}`, ...more];
+}
+
+/**
+ * A mutant of the core: the RTL copied into `dir` (created) with `from`, which must occur in
+ * spikelab_core.v, replaced by `to`; returns `dir`, the `rtlDir` to build it from.
+ */
+export function mutantRtl(dir: string, from: string, to: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const f of CORE_RTL_FILES) copyFileSync(join(HDL, f), join(dir, f));
+  const core = join(dir, 'spikelab_core.v');
+  const original = readFileSync(core, 'utf8');
+  if (!original.includes(from)) throw new Error(`mutant: '${from}' not found in spikelab_core.v`);
+  writeFileSync(core, original.replace(from, to));
+  return dir;
 }

@@ -10,7 +10,7 @@
  * (the memories really start empty); a core that answers while busy stops the bench; a core
  * whose `start` clears t at BUS = 1 does not go on after the chunk.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile/index.ts';
@@ -38,6 +38,7 @@ import {
 } from './core-cosim.ts';
 import { randomNetwork } from './core-networks.ts';
 import { REPO_ROOT, type Simulator, buildBench, runTool, workDir } from './simulators.ts';
+import { busLoad, busWord } from './core-bench.ts';
 
 const work = workDir('core-bus');
 let keep = false;
@@ -120,12 +121,7 @@ function crossings(doc: NetworkDocument, chunk: number, record: readonly StepRec
   return found;
 }
 
-const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
-
-/** The bridge writes as tb_core's +writes file: `ADDRESS DATA` in hex. */
-function writeList(file: string, writes: readonly CoreWrite[]): void {
-  writeFileSync(file, writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''));
-}
+const hex = busWord;
 
 /** A word of `width` bits as the bus reads it back: sign- or zero-extended to 32 bits. */
 function readBack(data: number, width: number, signed: boolean): number {
@@ -144,18 +140,17 @@ function runOverBus(
   extra: readonly string[],
   what: string,
 ): StepRecord[] {
-  writeList(join(dir, 'writes.txt'), writes);
   const [tool, ...args] = binary;
   runTool(
     tool ?? '',
     [
       ...args,
-      '+noimages',
-      `+writes=${join(dir, 'writes.txt')}`,
-      `+steps=${totalSteps}`,
-      `+spikes=${join(dir, 'spikes.csv')}`,
-      `+state=${join(dir, 'state.csv')}`,
-      ...extra,
+      ...busLoad(dir, writes, [
+        `+steps=${totalSteps}`,
+        `+spikes=${join(dir, 'spikes.csv')}`,
+        `+state=${join(dir, 'state.csv')}`,
+        ...extra,
+      ]),
     ],
     what,
   );

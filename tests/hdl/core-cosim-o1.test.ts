@@ -9,11 +9,10 @@
  * A core whose learning pass swaps pre and post must be caught. A failure names the first step,
  * projection, synapse and field and keeps the directory.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile/index.ts';
-import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
 import { layoutCore } from '../../src/hdl/core-images.ts';
 import { coreLoadWrites } from '../../src/hdl/core-memory-map.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
@@ -33,8 +32,16 @@ import {
   weightChanges,
 } from './core-cosim-o1.ts';
 import { randomO1Network } from './core-networks.ts';
-import { REPO_ROOT, runTool, workDir } from './simulators.ts';
-import { buildCoreBench, coreWaves, mismatchError, topWaves, type Waves } from './core-bench.ts';
+import { runTool, workDir } from './simulators.ts';
+import {
+  buildCoreBench,
+  busLoad,
+  coreWaves,
+  mismatchError,
+  mutantRtl,
+  topWaves,
+  type Waves,
+} from './core-bench.ts';
 
 const STEPS = 60;
 const ICARUS_SEEDS = [301, 302];
@@ -157,15 +164,8 @@ describe('learning synapses equal the engine step for step (Verilator, one build
       const dir = join(work.dir, `bus-${seed}`);
       mkdirSync(dir);
       const writes = coreLoadWrites(layoutCore(compile(doc)).images, CAPACITY);
-      const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
-      writeFileSync(
-        join(dir, 'writes.txt'),
-        writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
-      );
       const [tool, ...args] = command;
-      const plusargs = [
-        '+noimages',
-        `+writes=${join(dir, 'writes.txt')}`,
+      const plusargs = busLoad(dir, writes, [
         `+readback=${join(dir, 'readback.txt')}`,
         '+chunk=7',
         `+steps=${STEPS}`,
@@ -173,7 +173,7 @@ describe('learning synapses equal the engine step for step (Verilator, one build
         `+state=${join(dir, 'state.csv')}`,
         `+synapses=${join(dir, 'syn.csv')}`,
         `+capacity=${join(dir, 'capacity.txt')}`,
-      ];
+      ]);
       const out = runTool(
         tool ?? '',
         [...args, ...plusargs],
@@ -200,20 +200,16 @@ describe('learning synapses equal the engine step for step (Verilator, one build
       );
       // Without the integer weights the run must differ: the memories really start empty.
       const noWeights = writes.filter((w) => w.address >>> 24 !== 0x18);
-      writeFileSync(
-        join(dir, 'writes.txt'),
-        noWeights.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
-      );
       runTool(
         tool ?? '',
         [
           ...args,
-          '+noimages',
-          `+writes=${join(dir, 'writes.txt')}`,
-          `+steps=${STEPS}`,
-          `+spikes=${join(dir, 'spikes.csv')}`,
-          `+state=${join(dir, 'state.csv')}`,
-          `+synapses=${join(dir, 'syn.csv')}`,
+          ...busLoad(dir, noWeights, [
+            `+steps=${STEPS}`,
+            `+spikes=${join(dir, 'spikes.csv')}`,
+            `+state=${join(dir, 'state.csv')}`,
+            `+synapses=${join(dir, 'syn.csv')}`,
+          ]),
         ],
         `running tb_core over the bus without integer weights on ${doc.name}`,
       );
@@ -225,14 +221,11 @@ describe('learning synapses equal the engine step for step (Verilator, one build
 
 describe('the co-simulation catches a slip in the learning pass', () => {
   it('reports a pass that swaps pre and post at the first synapse it changes', async () => {
-    const dir = join(work.dir, 'mutant');
-    mkdirSync(dir);
-    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-    const core = join(dir, 'spikelab_core.v');
-    const original = readFileSync(core, 'utf8');
-    const from = '.pre(o1_pre),\n      .post(o1_post),';
-    expect(original).toContain(from);
-    writeFileSync(core, original.replace(from, '.pre(o1_post),\n      .post(o1_pre),'));
+    const dir = mutantRtl(
+      join(work.dir, 'mutant'),
+      '.pre(o1_pre),\n      .post(o1_post),',
+      '.pre(o1_post),\n      .post(o1_pre),',
+    );
     const command = buildCoreBench('icarus', dir, O1_PARAMS, dir);
     const doc = randomO1Network(ICARUS_SEEDS[0] ?? 0, STEPS);
     runBenchOn(command, doc, dir);

@@ -10,11 +10,10 @@
  * images, one of them loaded over the bus into empty memories and run in two chunks. Cores
  * that index the streams by t instead of t mod L, or read the table at k + 1, must be caught.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compile/index.ts';
-import { CORE_RTL_FILES } from '../../src/hdl/board-files.ts';
 import type { CoreCapacity } from '../../src/hdl/core-capacity.ts';
 import { layoutCore } from '../../src/hdl/core-images.ts';
 import { CAPACITY_WORDS, CORE_REGIONS, coreLoadWrites } from '../../src/hdl/core-memory-map.ts';
@@ -29,7 +28,16 @@ import {
 } from './core-cosim.ts';
 import { randomScNetwork } from './core-networks-sc.ts';
 import { REPO_ROOT, runTool, workDir } from './simulators.ts';
-import { buildCoreBench, coreWaves, mismatchError, topWaves, type Waves } from './core-bench.ts';
+import {
+  buildCoreBench,
+  busLines,
+  busLoad,
+  coreWaves,
+  mismatchError,
+  mutantRtl,
+  topWaves,
+  type Waves,
+} from './core-bench.ts';
 
 const STEPS = 60;
 const ICARUS_SEEDS = [11];
@@ -158,26 +166,19 @@ describe('integer SC layers equal the engine step for step (Verilator, one build
       .filter((r) => 'sc' in r)
       .map((r): number => r.region);
     expect(writes.filter((w) => scRegions.includes(w.address >>> 24)).length).toBeGreaterThan(0);
-    const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
-    writeFileSync(
-      join(dir, 'writes.txt'),
-      writes.map((w) => `${hex(w.address)} ${hex(w.data)}\n`).join(''),
-    );
     const [tool, ...args] = command;
-    const plusargs = [
-      '+noimages',
-      `+writes=${join(dir, 'writes.txt')}`,
+    const plusargs = busLoad(dir, writes, [
       `+readback=${join(dir, 'readback.txt')}`,
       '+chunk=7',
       `+steps=${STEPS}`,
       `+spikes=${join(dir, 'spikes.csv')}`,
       `+state=${join(dir, 'state.csv')}`,
       `+capacity=${join(dir, 'capacity.txt')}`,
-    ];
+    ]);
     runTool(tool ?? '', [...args, ...plusargs], `running tb_core over the bus on ${doc.name}`);
     // Every written word reads back (the SC tables included); the core says what SC it holds.
     const back = readFileSync(join(dir, 'readback.txt'), 'utf8').trim().split('\n');
-    expect(back).toEqual(writes.map((w) => `${hex(w.address)} ${hex(w.data)}`));
+    expect(back).toEqual(busLines(writes));
     const capacity = readFileSync(join(dir, 'capacity.txt'), 'utf8').trim().split('\n');
     expect(capacity[CAPACITY_WORDS.indexOf('SCCHMAX')]).toBe(String(CAPACITY.SCCHMAX));
     expect(capacity[CAPACITY_WORDS.indexOf('SCKMAX')]).toBe(String(CAPACITY.SCKMAX));
@@ -191,13 +192,7 @@ describe('the co-simulation catches a slip in the SC count', () => {
     ['reads currentByCount[k + 1]', "{19'd0, sc_count};", "{19'd0, sc_count} + 32'd1;"],
   ];
   it.each(mutants)('reports a core that %s', async (name, from, to) => {
-    const dir = join(work.dir, `mutant-${name.replace(/\W+/g, '-')}`);
-    mkdirSync(dir);
-    for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-    const core = join(dir, 'spikelab_core.v');
-    const original = readFileSync(core, 'utf8');
-    expect(original).toContain(from);
-    writeFileSync(core, original.replace(from, to));
+    const dir = mutantRtl(join(work.dir, `mutant-${name.replace(/\W+/g, '-')}`), from, to);
     const command = buildCoreBench('icarus', dir, SC_PARAMS, dir);
     const doc = shortStreamExample();
     const { steps } = runBenchOn(command, doc, dir);

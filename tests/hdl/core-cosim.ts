@@ -5,14 +5,15 @@
  * population, neuron and field where they differ.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { NetworkDocument, Probe } from '../../src/model/document.ts';
-import { CORE_RTL_FILES, EXPORT_RTL_FILES } from '../../src/hdl/board-files.ts';
+import { EXPORT_RTL_FILES } from '../../src/hdl/board-files.ts';
 import type { CoreCapacity } from '../../src/hdl/core-capacity.ts';
 import { exportVerilog, type VerilogExport } from '../../src/hdl/export-verilog.ts';
 import { REPO_ROOT, runTool } from './simulators.ts';
+import { buildCoreBench, mutantRtl } from './core-bench.ts';
 
 /** tb_core's default capacities (its parameters): every network it runs is laid out at these. */
 export const TB_CAPACITY: CoreCapacity = {
@@ -220,27 +221,8 @@ export function shell(command: string, cwd: string): string {
  * spikelab_core.v) replaced by `to`, built with hdl/tb/tb_core.v in Icarus; returns the image.
  */
 export function buildCoreMutant(dir: string, from: string, to: string): string {
-  mkdirSync(dir);
-  for (const f of CORE_RTL_FILES) copyFileSync(join(REPO_ROOT, 'hdl', f), join(dir, f));
-  const core = join(dir, 'spikelab_core.v');
-  const original = readFileSync(core, 'utf8');
-  if (!original.includes(from)) throw new Error(`mutant: '${from}' not found in spikelab_core.v`);
-  writeFileSync(core, original.replace(from, to));
-  const image = join(dir, 'tb.vvp');
-  runTool(
-    'iverilog',
-    [
-      '-g2012',
-      '-s',
-      'tb_core',
-      '-o',
-      image,
-      join(REPO_ROOT, 'hdl/tb/tb_core.v'),
-      ...CORE_RTL_FILES.map((f) => join(dir, f)),
-    ],
-    'building the mutant',
-  );
-  return image;
+  const [, , image] = buildCoreBench('icarus', dir, {}, mutantRtl(dir, from, to));
+  return image ?? '';
 }
 
 /** Runs a tb_core `image` on the images exported into `dir` for `steps` steps; its record. */

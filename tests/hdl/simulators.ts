@@ -20,6 +20,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface Bench {
   top: string;
   sources: readonly string[];
+  /** Parameters of the top module (`-P top.NAME=` / `-GNAME=`); the rest keep their defaults. */
+  params?: Readonly<Record<string, number>>;
 }
 
 /** Where each simulator comes from, for the message when it is missing. */
@@ -62,11 +64,17 @@ export function runTool(
  */
 export function buildBench(simulator: Simulator, bench: Bench, dir: string): string[] {
   const sources = bench.sources.map((s) => resolve(REPO_ROOT, s));
-  const what = `building ${bench.top} with ${simulator}`;
+  const settings = Object.entries(bench.params ?? {}).map(([name, value]) => `${name}=${value}`);
+  const what = `building ${bench.top}${settings.length > 0 ? ` (${settings.join(', ')})` : ''} with ${simulator}`;
   switch (simulator) {
     case 'icarus': {
       const image = join(dir, `${bench.top}.vvp`);
-      runTool('iverilog', ['-g2012', '-Wall', '-s', bench.top, '-o', image, ...sources], what);
+      const params = settings.flatMap((s) => ['-P', `${bench.top}.${s}`]);
+      runTool(
+        'iverilog',
+        ['-g2012', '-Wall', '-s', bench.top, ...params, '-o', image, ...sources],
+        what,
+      );
       return ['vvp', '-n', image];
     }
     case 'verilator': {
@@ -80,6 +88,7 @@ export function buildBench(simulator: Simulator, bench: Bench, dir: string): str
           '2',
           '--top-module',
           bench.top,
+          ...settings.map((s) => `-G${s}`),
           '-Mdir',
           objDir,
           '-o',
