@@ -14,7 +14,7 @@ import type { SpikeEvent } from '../../../src/hdl/spike-equivalence.ts';
 import type { BridgeBackend } from '../../../src/hdl/bridge-model.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { parseDocumentJson } from '../../../src/model/index.ts';
-import type { Loaded } from './virtual-core-run.ts';
+import { readSpikes, type Loaded } from './virtual-core-run.ts';
 
 /** What a chunked learning run read back. */
 export interface LearningRun {
@@ -41,17 +41,7 @@ export function runLearningChunks(
   for (let start = 0; start < steps; start += chunk) {
     const n = Math.min(chunk, steps - start);
     core.run(n);
-    for (let step = start; step < start + n; step++) {
-      const slot = step % c.DMAX;
-      plan.populations.forEach((_, p) => {
-        const count = read(coreAddress('spike_count', slot * c.POPMAX + p, c));
-        const base = layout.bases[p] ?? 0;
-        for (let k = 0; k < count; k++) {
-          const index = read(coreAddress('spike_list', slot * c.NMAX + base + k, c));
-          run.spikes.push({ step, population: p, index });
-        }
-      });
-    }
+    run.spikes.push(...readSpikes(read, { plan, layout }, c, start, n));
     run.synapses.set(start + n - 1, readSynapses(read, { plan, layout }, c, run));
   }
   return run;

@@ -55,20 +55,33 @@ export function runInChunks(
   for (let start = 0; start < steps; start += chunk) {
     const n = Math.min(chunk, steps - start);
     core.run(n);
-    for (let step = start; step < start + n; step++) {
-      const slot = step % c.DMAX;
-      plan.populations.forEach((_, p) => {
-        const count = read(coreAddress('spike_count', slot * c.POPMAX + p, c));
-        const base = layout.bases[p] ?? 0;
-        for (let k = 0; k < count; k++) {
-          const index = read(coreAddress('spike_list', slot * c.NMAX + base + k, c));
-          spikes.push({ step, population: p, index });
-        }
-      });
-    }
+    spikes.push(...readSpikes(read, { plan, layout }, c, start, n));
     state.set(start + n - 1, readState(read, { plan, layout }, c));
   }
   return { spikes, state };
+}
+
+/** The spikes of steps `start` .. `start + n - 1` (n <= DMAX) from the core's spike lists. */
+export function readSpikes(
+  read: (address: number) => number,
+  { plan, layout }: Loaded,
+  c: CoreCapacity,
+  start: number,
+  n: number,
+): SpikeEvent[] {
+  const spikes: SpikeEvent[] = [];
+  for (let step = start; step < start + n; step++) {
+    const slot = step % c.DMAX;
+    plan.populations.forEach((_, p) => {
+      const count = read(coreAddress('spike_count', slot * c.POPMAX + p, c));
+      const base = layout.bases[p] ?? 0;
+      for (let k = 0; k < count; k++) {
+        const index = read(coreAddress('spike_list', slot * c.NMAX + base + k, c));
+        spikes.push({ step, population: p, index });
+      }
+    });
+  }
+  return spikes;
 }
 
 function readState(read: (a: number) => number, { plan, layout }: Loaded, c: CoreCapacity) {
