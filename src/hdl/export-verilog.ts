@@ -6,6 +6,7 @@
  */
 import { compile } from '../engine/compile/index.ts';
 import type { NetworkDocument } from '../model/document.ts';
+import { BOARD_CAPACITY } from './board-capacity.ts';
 import {
   BOARD_RTL_FILES,
   CORE_RTL_FILES,
@@ -27,6 +28,7 @@ import {
 import { layoutCore, type CoreImages, type CoreNeeds } from './core-images.ts';
 import { exportRefusals, type ExportRefusal } from './core-refusals.ts';
 import { exportReadme } from './export-readme.ts';
+import { boardOverflows } from './fit/board-fit.ts';
 import { hexImage } from './hex-image.ts';
 import { testbenchVerilog } from './testbench.ts';
 
@@ -167,6 +169,18 @@ export function exportVerilog(doc: NetworkDocument, options: ExportOptions): Ver
         `${PYNQ_Z2_BRAM_BITS} (140 RAMB36)`,
     );
   }
+  const board = boardBuildCapacity(capacity);
+  const over = boardOverflows(board);
+  if (over.length > 0) {
+    const grown = (Object.keys(board) as (keyof CoreCapacity)[])
+      .filter((k) => board[k] !== BOARD_CAPACITY[k])
+      .map((k) => `${k} ${board[k]}`)
+      .join(', ');
+    throw new CapacityError(
+      `the board build of '${doc.name}' (vivado/spikelab_board.v: BOARD_CAPACITY grown to ` +
+        `${grown}) does not fit the xc7z020 by the fit model: ${over.join(', ')}`,
+    );
+  }
 
   const hash = documentHash(doc);
   const stamp = `spikelab ${options.version} export-verilog (format ${GENERATOR_FORMAT}) from document sha256 ${hash}`;
@@ -217,7 +231,7 @@ export function exportVerilog(doc: NetworkDocument, options: ExportOptions): Ver
   });
   files.push({
     path: 'vivado/spikelab_board.v',
-    text: boardVerilog(vHeader, boardBuildCapacity(capacity), plan.totalSteps),
+    text: boardVerilog(vHeader, board, plan.totalSteps),
   });
   files.push({ path: 'vivado/pynq_z2.xdc', text: boardConstraints(hashHeader) });
   files.push({ path: 'vivado/build.tcl', text: buildTcl(hashHeader) });

@@ -37,7 +37,6 @@ import { boardRunOutput } from './board-run-output.ts';
 import { boardRunText, loadProgressLine, runProgressLine, verdictJson } from './board-run-text.ts';
 import { withBoard } from './board-session.ts';
 import { compareWeights, describeWeights } from './board-weights.ts';
-import { demoBoardCapacity } from '../../usb/virtual/spikelab-board.ts';
 import { findBoard, virtualDevice } from './node-usb.ts';
 
 /** The document run for exactly `steps` steps of dt (as `spikelab run --steps`). */
@@ -64,11 +63,7 @@ export async function boardRun(args: ParsedArgs, io: CliIo, path: string): Promi
   const loaded = await loadDocument(path, io.cwd);
   const doc = steps === undefined ? loaded : withSteps(loaded, steps, path);
   const prepared = prepare(doc, path);
-  // A network that learns runs on the demo board holding its learning board build.
-  const learns = (prepared.layout.needs.onlineO1 ?? 0) > 0;
-  const device: UsbDeviceLike = virtual
-    ? virtualDevice(demoBoardCapacity(learns))
-    : await findBoard();
+  const device: UsbDeviceLike = virtual ? virtualDevice() : await findBoard();
 
   const board = await withBoard(device, tckHz, async (connection) => {
     // The demo board powers up unconfigured, as a real one does: give it its "bitstream".

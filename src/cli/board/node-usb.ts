@@ -12,8 +12,8 @@ import type { WebUSB as WebUSBClass } from 'usb';
 
 /**
  * The virtual board: a PYNQ-Z2 whose design, once uploaded, is a Spikelab core of the board
- * build's capacity (the page's demo board; `demoBoardCapacity(true)` for a network that
- * learns), run by the virtual core.
+ * build's capacity (the page's demo board: Loihi, learning and SC layers in one), run by the
+ * virtual core.
  */
 export function virtualDevice(
   capacity: Readonly<CoreCapacity> = DEMO_BOARD_CAPACITY,

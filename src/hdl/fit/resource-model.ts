@@ -7,11 +7,14 @@
 import {
   CORE_LOIHI_IW,
   CORE_LOIHI_VW,
+  CORE_O1_TW,
+  CORE_O1_WW,
   CORE_SC_THRESHOLD_W,
   clog2,
   type CoreCapacity,
 } from '../core-capacity.ts';
 import { CORE_RW, CORE_WMAX } from '../core-images.ts';
+import { busFlipFlops, busLuts, O1_LOGIC, tableReplicaCells } from './bus-model.ts';
 import { mapMemory, type CoreMemory, type MemoryMapping } from './memory-map.ts';
 import type { ResourceCounts } from './yosys-stat.ts';
 
@@ -29,16 +32,20 @@ export interface ImageBits {
   genIdx?: number;
 }
 
-/** The core's block-RAM-class memories at capacity `c` (hdl/spikelab_core.v, "images"). */
-export function coreMemories(c: CoreCapacity, bits: ImageBits = {}): CoreMemory[] {
+/**
+ * The core's block-RAM-class memories at capacity `c` (hdl/spikelab_core.v, "images"). With
+ * `bus` (`BUS = 1`) the bus slave writes every image, so none is a ROM: no column is constant
+ * and none is left as logic.
+ */
+export function coreMemories(c: CoreCapacity, bits: ImageBits = {}, bus = false): CoreMemory[] {
   const nw = clog2(c.NMAX);
   const syw = clog2(c.SYNMAX) + 1;
   const giw = clog2(c.GIDXMAX) + 1;
   const rom = (name: string, depth: number, width: number, used?: number): CoreMemory => ({
     name,
     depth,
-    width: Math.min(width, used ?? width),
-    written: false,
+    width: bus ? width : Math.min(width, used ?? width),
+    written: bus,
   });
   const ram = (name: string, depth: number, width: number): CoreMemory => ({
     name,
@@ -62,11 +69,19 @@ export function coreMemories(c: CoreCapacity, bits: ImageBits = {}): CoreMemory[
     ...(c.LOIHI === 1
       ? [ram('Loihi v', c.NMAX, CORE_LOIHI_VW), ram('Loihi I', c.NMAX, CORE_LOIHI_IW)]
       : []),
+    ...(c.ONLINE_O1 === 1
+      ? [
+          ram('OnlineO1 weights', c.SYNMAX, CORE_O1_WW),
+          ram('OnlineO1 pre traces', c.SYNMAX, CORE_O1_TW),
+          ram('OnlineO1 post traces', c.SYNMAX, CORE_O1_TW),
+          ram('OnlineO1 eligibility', c.SYNMAX, CORE_O1_TW),
+        ]
+      : []),
     ...((c.SCCHMAX ?? 0) > 0 ? scMemories(c, rom) : []),
   ];
 }
 
-/** An SC build's tables (`SCCHMAX > 0`): read-only in an export (the bus is off there). */
+/** An SC build's tables (`SCCHMAX > 0`): read-only in an export, written with the bus. */
 function scMemories(
   c: CoreCapacity,
   rom: (name: string, depth: number, width: number) => CoreMemory,
@@ -88,20 +103,38 @@ export interface ResourceEstimate extends ResourceCounts {
   memories: MemoryMapping[];
 }
 
-/** The estimate for the core at capacity `c`. */
-export function estimateResources(c: CoreCapacity, bits: ImageBits = {}): ResourceEstimate {
-  const memories = coreMemories(c, bits).map(mapMemory);
+/**
+ * The estimate for the core at capacity `c`; with `bus`, the `BUS = 1` core of the board build
+ * (its writable images, the replicated tables and the slave's logic: `bus-model.ts`).
+ */
+export function estimateResources(
+  c: CoreCapacity,
+  bits: ImageBits = {},
+  bus = false,
+): ResourceEstimate {
+  const memories = coreMemories(c, bits, bus).map(mapMemory);
   const ramb18 = memories.reduce((s, m) => s + m.ramb18, 0);
   const ramb36 = memories.reduce((s, m) => s + m.ramb36, 0);
-  const lutRamCells = memories.reduce((s, m) => s + m.lutRamCells, 0) + smallTableCells(c);
+  const lutRamCells =
+    memories.reduce((s, m) => s + m.lutRamCells, 0) +
+    smallTableCells(c) +
+    (bus ? tableReplicaCells(c) : 0);
   const romLogicBits = memories
     .filter((m) => m.kind === 'logic')
     .reduce((s, m) => s + m.memory.depth * m.memory.width, 0);
+  const o1 = c.ONLINE_O1 === 1;
+  // At BUS = 1 the tables are LUT RAM (counted in cells), not the logic of the BUS = 0 model.
+  const logic = bus ? logicLuts(c) - tableLogicLuts(c) + busLuts(c) : logicLuts(c);
   return {
-    luts: Math.round(logicLuts(c) + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
-    flipFlops: Math.round(logicFlipFlops(c)),
+    luts:
+      Math.round(logic + (o1 ? O1_LOGIC.luts : 0) + romLogicBits / ROM_BITS_PER_LUT) +
+      4 * lutRamCells,
+    flipFlops: Math.round(
+      logicFlipFlops(c) + (bus ? busFlipFlops(c) : 0) + (o1 ? O1_LOGIC.flipFlops : 0),
+    ),
     bram36: ramb36 + ramb18 / 2,
-    dsp: coreDsp(c),
+    // online_o1_var's DSPs: Yosys keeps it at BUS = 1 even without the learning pass.
+    dsp: coreDsp(c) + (bus || o1 ? O1_LOGIC.dsp : 0),
     ramb18,
     ramb36,
     lutRamCells,
@@ -173,14 +206,19 @@ function tableBits(c: CoreCapacity): number {
   return c.POPMAX * 32 * 32 + c.PRJMAX * 16 * 32;
 }
 
-/** Logic LUTs (LUT1..LUT6) of the core outside its memories. */
+/** Logic LUTs of the population and projection tables that Yosys builds as logic (BUS = 0). */
+export function tableLogicLuts(c: CoreCapacity): number {
+  return (189 / 5120) * tableBits(c);
+}
+
+/** Logic LUTs (LUT1..LUT6) of the core outside its memories (BUS = 0, no learning pass). */
 export function logicLuts(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.luts : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.luts : 0;
-  return 1361 + 282 * c.CHMAX + (189 / 5120) * tableBits(c) + loihi + sc;
+  return 1361 + 282 * c.CHMAX + tableLogicLuts(c) + loihi + sc;
 }
 
-/** Flip-flops of the core. */
+/** Flip-flops of the core (BUS = 0, no learning pass). */
 export function logicFlipFlops(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.flipFlops + c.POPMAX * CORE_WMAX : 0;

@@ -7,7 +7,6 @@
  * again before USER1 answers.
  */
 import { BOARD_CAPACITY } from '../../hdl/board-capacity.ts';
-import { boardBuildCapacity } from '../../hdl/board-files.ts';
 import { BridgeModel } from '../../hdl/bridge-model.ts';
 import type { CoreCapacity } from '../../hdl/core-capacity.ts';
 import { SPIKELAB_USERCODE } from '../board/usercode.ts';
@@ -18,42 +17,11 @@ import type { VirtualBoardOptions } from './virtual-board.ts';
 import { VirtualCore } from './virtual-core.ts';
 import { type UsbFaults, VirtualUsbDevice } from './virtual-usb-device.ts';
 
-/** The capacity the demo board's "bitstream" holds: the board build's (`BOARD_CAPACITY`). */
+/**
+ * The capacity the demo board's "bitstream" holds: the board build's (`BOARD_CAPACITY`), which
+ * has the Loihi pass, the learning pass and integer SC layers, so one board runs them all.
+ */
 export const DEMO_BOARD_CAPACITY: Readonly<CoreCapacity> = BOARD_CAPACITY;
-
-/** The smallest capacity the core elaborates (every table 2 deep, one channel bank). */
-const SMALLEST: CoreCapacity = {
-  NMAX: 2,
-  POPMAX: 2,
-  PRJMAX: 2,
-  CHMAX: 1,
-  DMAX: 2,
-  SYNMAX: 2,
-  ROWMAX: 2,
-  GPTRMAX: 2,
-  GIDXMAX: 2,
-  EXTMAX: 2,
-};
-
-/**
- * The demo board holding the board build of a network that learns: `BOARD_CAPACITY` has no
- * learning pass (OnlineO1's memories for its 32,768 synapses would not fit the block RAM
- * beside the rest), and an export whose network learns gets the board build
- * `boardBuildCapacity` makes of its capacity (here of the smallest learning one: only the
- * learning pass added), so the demo board standing for that bitstream learns too.
- */
-export const DEMO_LEARNING_BOARD_CAPACITY: Readonly<CoreCapacity> = Object.freeze(
-  boardBuildCapacity({ ...SMALLEST, ONLINE_O1: 1 }),
-);
-
-/**
- * The demo board's capacity for a network: the learning board build when it learns.
- *
- * @example demoBoardCapacity(true).ONLINE_O1 // 1
- */
-export function demoBoardCapacity(learns: boolean): Readonly<CoreCapacity> {
-  return learns ? DEMO_LEARNING_BOARD_CAPACITY : DEMO_BOARD_CAPACITY;
-}
 
 /** The options of a virtual board with a Spikelab core, and the core configured now. */
 export interface SpikelabBoardOptions extends VirtualBoardOptions {

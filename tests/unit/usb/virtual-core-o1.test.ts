@@ -20,7 +20,7 @@ import { coreAddress } from '../../../src/hdl/core-memory-map.ts';
 import { compareSpikes } from '../../../src/hdl/spike-equivalence.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { readLearningSynapses } from '../../../src/usb/board/core-run.ts';
-import { DEMO_BOARD_CAPACITY, demoBoardCapacity } from '../../../src/usb/virtual/spikelab-board.ts';
+import { DEMO_BOARD_CAPACITY } from '../../../src/usb/virtual/spikelab-board.ts';
 import { VirtualCore } from '../../../src/usb/virtual/virtual-core.ts';
 import { engineRecord } from '../../hdl/core-cosim.ts';
 import { engineSynapses, type SynapseRecord, weightChanges } from '../../hdl/core-cosim-o1.ts';
@@ -86,6 +86,10 @@ function firstDifference(
   return null;
 }
 
+/** The board build without the learning pass (a core built with ONLINE_O1 = 0). */
+const plainCapacity: CoreCapacity = { ...BOARD_CAPACITY };
+delete plainCapacity.ONLINE_O1;
+
 /** The learning fixed-point-hw and the engine's run of it, taken once for the file. */
 const hw = learningFixedPointHw();
 let hwEngine: ReturnType<typeof engine> | undefined;
@@ -96,7 +100,7 @@ describe('the virtual core learns as the engine does (online_o1)', () => {
     const doc = hw;
     const want = await hwWant();
     expect(weightChanges(want.synapses)).toBeGreaterThan(0);
-    const c: CoreCapacity = { ...BOARD_CAPACITY, ONLINE_O1: 1 };
+    const c: CoreCapacity = BOARD_CAPACITY;
     for (const chunk of [1, c.DMAX]) {
       expect(firstDifference(doc, want, c, chunk), `chunks of ${chunk}`).toBeNull();
     }
@@ -121,7 +125,7 @@ describe('the virtual core learns as the engine does (online_o1)', () => {
     'a core whose step is mutated (%s) is caught',
     async (kind) => {
       const want = await hwWant();
-      const c: CoreCapacity = { ...BOARD_CAPACITY, ONLINE_O1: 1 };
+      const c: CoreCapacity = BOARD_CAPACITY;
       mutant.kind = kind;
       try {
         expect(firstDifference(hw, want, c, c.DMAX)).not.toBeNull();
@@ -133,13 +137,13 @@ describe('the virtual core learns as the engine does (online_o1)', () => {
 });
 
 describe("the learning regions at the RTL's widths", () => {
-  const c: CoreCapacity = { ...BOARD_CAPACITY, SYNMAX: 64, ONLINE_O1: 1 };
+  const c: CoreCapacity = { ...BOARD_CAPACITY, SYNMAX: 64 };
   const at = (name: Parameters<typeof coreAddress>[0], i: number, cap = c) =>
     coreAddress(name, i, cap);
 
   it('capacity word 11 is 1 with ONLINE_O1 and 0 without', () => {
     expect(new VirtualCore(c).read(at('capacity', 11))).toBe(1);
-    expect(new VirtualCore(BOARD_CAPACITY).read(at('capacity', 11, BOARD_CAPACITY))).toBe(0);
+    expect(new VirtualCore(plainCapacity).read(at('capacity', 11, plainCapacity))).toBe(0);
   });
 
   it('traces keep 30 bits, the eligibility reads sign-extended, the weight keeps 31 bits', () => {
@@ -156,9 +160,9 @@ describe("the learning regions at the RTL's widths", () => {
 
   it('past SYNMAX, or in a core without ONLINE_O1, the bus does not answer', () => {
     expect(() => new VirtualCore(c).read(at('syn_elig', 63) + 1)).toThrow(VirtualBusError);
-    const plain = new VirtualCore(BOARD_CAPACITY);
+    const plain = new VirtualCore(plainCapacity);
     for (const name of ['syn_pre', 'syn_post', 'syn_elig', 'syn_int_weight'] as const) {
-      expect(() => plain.read(at(name, 0, BOARD_CAPACITY)), name).toThrow(/no region 0x1[5-8]/);
+      expect(() => plain.read(at(name, 0, plainCapacity)), name).toThrow(/no region 0x1[5-8]/);
     }
   });
 });
@@ -171,18 +175,17 @@ describe('readLearningSynapses', () => {
     const bridge = {
       execute: () => Promise.reject(new Error('the bridge was used')),
     };
-    await expect(readLearningSynapses(bridge, prepared, BOARD_CAPACITY)).rejects.toThrow(
+    await expect(readLearningSynapses(bridge, prepared, plainCapacity)).rejects.toThrow(
       'the network learns (online_o1); this core was built without ONLINE_O1',
     );
   });
 });
 
-describe('the demo board learns where the board build does', () => {
-  it("a learning network's board build is demoBoardCapacity(true); BOARD_CAPACITY's is not", () => {
-    expect(DEMO_BOARD_CAPACITY.ONLINE_O1).toBeUndefined();
-    expect(demoBoardCapacity(false)).toBe(DEMO_BOARD_CAPACITY);
+describe('the demo board learns: the one board build has the learning pass', () => {
+  it("a learning network's board build is BOARD_CAPACITY, the demo board's capacity", () => {
+    expect(DEMO_BOARD_CAPACITY).toBe(BOARD_CAPACITY);
+    expect(BOARD_CAPACITY.ONLINE_O1).toBe(1);
     const learning = learningCapacity(randomO1Network(301, RANDOM_STEPS));
-    expect(boardBuildCapacity(learning)).toEqual(demoBoardCapacity(true));
-    expect(demoBoardCapacity(true)).toEqual({ ...BOARD_CAPACITY, ONLINE_O1: 1 });
+    expect(boardBuildCapacity(learning)).toEqual(BOARD_CAPACITY);
   });
 });
