@@ -62,31 +62,32 @@ export class VirtualUsbDevice implements UsbDeviceLike {
     this.board = new VirtualBoard(this.boardOptions);
   }
 
+  /** For `transferIn` (async); the other methods reject, never throw, as a browser's do. */
   private check(): void {
     if (this.unplugged) throw disconnected();
   }
 
   open(): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     this.opened = true;
     return Promise.resolve();
   }
 
   close(): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     this.opened = false;
     this.claimed = false;
     return Promise.resolve();
   }
 
   selectConfiguration(): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     this.configuration = { configurationValue: 1 } as USBConfiguration;
     return Promise.resolve();
   }
 
   claimInterface(interfaceNumber: number): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     if (!this.opened)
       return Promise.reject(
         new DOMException('The device must be opened first.', 'InvalidStateError'),
@@ -96,25 +97,25 @@ export class VirtualUsbDevice implements UsbDeviceLike {
   }
 
   releaseInterface(): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     this.claimed = false;
     return Promise.resolve();
   }
 
   clearHalt(): Promise<void> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     return Promise.resolve();
   }
 
   controlTransferOut(setup: USBControlTransferParameters): Promise<USBOutTransferResult> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     if (setup.request === 0x0b) this.mpsseMode = setup.value >>> 8 === 0x02;
     if (setup.request === 0x00 && setup.value === 1) this.toHost = [];
     return Promise.resolve({ bytesWritten: 0, status: 'ok' } as USBOutTransferResult);
   }
 
   transferOut(endpoint: number, data: BufferSource): Promise<USBOutTransferResult> {
-    this.check();
+    if (this.unplugged) return Promise.reject(disconnected());
     if (!this.claimed || endpoint !== 2) {
       return Promise.reject(
         new DOMException(

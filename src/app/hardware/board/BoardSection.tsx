@@ -53,6 +53,11 @@ function Failure() {
             : 'Plug the board back in and press Retry: it is opened again and the same bitstream sent.'}
         </p>
       )}
+      {failure.replugged && (
+        <p className="hw-ok" data-testid="board-replugged">
+          The board is plugged in again: press Retry.
+        </p>
+      )}
       {failure.help !== null && <AccessHelp help={failure.help} />}
       {failure.retry && (
         <button

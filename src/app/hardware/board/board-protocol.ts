@@ -75,14 +75,24 @@ export type BoardResult =
   | { kind: 'closed' }
   | { kind: 'failed'; failure: BoardFailure };
 
+/**
+ * What the worker says unasked: WebUSB's `disconnect` of the open board (the page shows it
+ * unplugged at once, not at the next transfer) and `connect` of that board again.
+ */
+export type BoardEvent = { kind: 'unplugged'; message: string } | { kind: 'replugged' };
+
 export type BoardToWorker = { id: number; command: BoardCommand } | { cancel: true };
 
 export type BoardFromWorker =
-  { id: number; progress: BoardProgress } | { id: number; result: BoardResult };
+  | { id: number; progress: BoardProgress }
+  | { id: number; result: BoardResult }
+  | { event: BoardEvent };
 
 /** What the board store needs: the worker client in the page, the service itself in tests. */
 export interface BoardClient {
   call(command: BoardCommand, onProgress: (progress: BoardProgress) => void): Promise<BoardResult>;
   /** Aborts the upload or run in flight (it then resolves as a `cancelled` failure). */
   cancel(): void;
+  /** `listener` hears every `BoardEvent` from now on. */
+  listen(listener: (event: BoardEvent) => void): void;
 }

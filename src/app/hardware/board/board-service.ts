@@ -3,7 +3,9 @@
  * `UsbDeviceLike` the worker finds with `getDevices`) or the demo board (`VirtualUsbDevice`,
  * the same host code against a software FT2232H), opened with `BoardConnection`; status,
  * upload with progress and cancel, Run on board (`run-on-board.ts`), the demo's faults, and
- * Retry after an unplug (the upload again, then the run the unplug cut short).
+ * Retry after an unplug (the upload again, then the run the unplug cut short). WebUSB's
+ * `disconnect` of the open board is told at once (`listen`) when no command is in flight (one
+ * in flight fails on its transfer), and its `connect` when it comes back.
  */
 import { BoardConnection } from '../../../usb/board/board-connection.ts';
 import { SPIKELAB_USERCODE } from '../../../usb/board/usercode.ts';
@@ -19,6 +21,7 @@ import { failed, failureOf } from './board-failures.ts';
 import type {
   BoardClient,
   BoardCommand,
+  BoardEvent,
   BoardProgress,
   BoardResult,
   DemoFault,
@@ -34,9 +37,16 @@ const TCK_HZ = 15e6;
 export const DEMO_FRAME_WORDS = 32768;
 export const DEMO_CHUNK_BYTES = 16384;
 
+/** WebUSB's `connect` / `disconnect` events (`navigator.usb`); each event has a `device`. */
+export interface UsbEventSource {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+}
+
 export interface BoardServiceDeps {
   /** The permitted PYNQ-Z2 (`navigator.usb.getDevices()` in the worker), or null. */
   findUsbDevice: () => Promise<UsbDeviceLike | null>;
+  /** Where an unplug of the open board is heard at once (`navigator.usb` in the worker). */
+  usbEvents?: UsbEventSource;
   /** Frame words of the demo's test bitstream (default `DEMO_FRAME_WORDS`; tests use fewer). */
   testFrameWords?: number;
   now?: () => number;
@@ -60,6 +70,37 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   let pendingRun: NetworkDocument | null = null;
   let abort: AbortController | null = null;
   let busy = false;
+  const listeners: ((event: BoardEvent) => void)[] = [];
+  const emit = (event: BoardEvent): void => listeners.forEach((listener) => listener(event));
+  /** The real board that was unplugged while open (its `connect` says it is back). */
+  let lost: UsbDeviceLike | null = null;
+
+  const eventDevice = (event: Event): unknown => (event as Event & { device?: unknown }).device;
+  deps.usbEvents?.addEventListener('disconnect', (event) => {
+    if (source !== 'usb' || device === null || eventDevice(event) !== device) return;
+    lost = device;
+    // A command in flight fails on its own transfer (WebUSB rejects it) and says so itself.
+    if (busy) return;
+    void drop();
+    emit({
+      kind: 'unplugged',
+      message: 'the board was unplugged: the network and the last run are kept',
+    });
+  });
+  deps.usbEvents?.addEventListener('connect', (event) => {
+    const back = eventDevice(event) as UsbDeviceLike | undefined;
+    // A replugged board is a new USBDevice: the same board has the same ids and serial.
+    if (source !== 'usb' || lost === null || back === undefined) return;
+    if (
+      back.vendorId !== lost.vendorId ||
+      back.productId !== lost.productId ||
+      back.serialNumber !== lost.serialNumber
+    ) {
+      return;
+    }
+    lost = null;
+    emit({ kind: 'replugged' });
+  });
 
   // Once configured, the demo FPGA holds the board build's core behind the bridge.
   const newDemo = (doneNever: boolean): VirtualUsbDevice =>
@@ -149,6 +190,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     switch (command.kind) {
       case 'connect': {
         await drop();
+        lost = null;
         source = command.source;
         demo = command.source === 'demo' ? newDemo(false) : null;
         device = demo ?? (await deps.findUsbDevice());
@@ -199,6 +241,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         if (device === null) {
           return failed('disconnected', 'the board is still unplugged: plug it in and retry');
         }
+        lost = null;
         const opened = await open();
         const uploaded =
           last === null ? opened : await upload(last.name, last.bitstream, onProgress);
@@ -212,6 +255,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         await drop();
         source = null;
         device = null;
+        lost = null;
         demo = null;
         last = null;
         pendingRun = null;
@@ -246,7 +290,13 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (busy) return failed('other', 'the board is busy with another request');
       busy = true;
       try {
-        return await run(command, onProgress);
+        const result = await run(command, onProgress);
+        // Unplugged after the command's last transfer: it succeeded, but the board is gone.
+        if (lost !== null && lost === device && result.kind !== 'failed') {
+          await drop();
+          return failed('disconnected', `the board was unplugged during the ${command.kind}`);
+        }
+        return result;
       } catch (error) {
         const failure = failureOf(error);
         // An unplugged board is let go; Retry opens it again. (Reads left in flight fail: a
@@ -258,5 +308,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       }
     },
     cancel: () => abort?.abort(),
+    listen: (listener) => {
+      listeners.push(listener);
+    },
   };
 }

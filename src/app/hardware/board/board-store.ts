@@ -16,6 +16,7 @@ import type { BoardRunView } from './board-run-view.ts';
 import type {
   BoardClient,
   BoardCommand,
+  BoardEvent,
   BoardFailure,
   BoardProgress,
   BoardResult,
@@ -35,6 +36,8 @@ export interface BoardFailureView extends BoardFailure {
   readonly retry: boolean;
   /** The unplug cut a run short: Retry runs it again after the upload. */
   readonly rerun: boolean;
+  /** WebUSB saw the unplugged board come back (its `connect` event). */
+  readonly replugged: boolean;
 }
 
 export interface UploadRun {
@@ -87,7 +90,14 @@ const errorName = (error: unknown): string => (error instanceof Error ? error.na
 export function createBoardStore(deps: BoardDeps) {
   const now = deps.now ?? (() => performance.now());
   let client: BoardClient | null = null;
-  const board = (): BoardClient => (client ??= deps.client());
+  let onEvent: (event: BoardEvent) => void = () => undefined;
+  const board = (): BoardClient => {
+    if (client === null) {
+      client = deps.client();
+      client.listen((event) => onEvent(event));
+    }
+    return client;
+  };
 
   return createStore<BoardState>()((set, get) => {
     const view = (failure: BoardFailure, retry = false, rerun = false): BoardFailureView => ({
@@ -98,6 +108,7 @@ export function createBoardStore(deps: BoardDeps) {
           : null,
       retry,
       rerun,
+      replugged: false,
     });
     /** The upload Retry repeats (the worker keeps its bytes). */
     let lastUploadName: string | null = null;
@@ -177,6 +188,20 @@ export function createBoardStore(deps: BoardDeps) {
         });
       }
       return result;
+    };
+
+    onEvent = (event) => {
+      const { phase, failure } = get();
+      if (event.kind === 'unplugged') {
+        // Only an idle, open board: a command in flight reports the unplug as its failure.
+        if (phase !== 'connected' || get().source !== 'usb') return;
+        set({
+          phase: 'unplugged',
+          failure: view({ kind: 'disconnected', message: event.message, status: null }, true),
+        });
+      } else if (phase === 'unplugged' && failure !== null) {
+        set({ failure: { ...failure, replugged: true } });
+      }
     };
 
     const connect = async (source: 'usb' | 'demo'): Promise<void> => {

@@ -1,20 +1,27 @@
 /**
  * The page's `BoardClient`: the board worker (`board.worker.ts`) with the plain messages of
  * `board-protocol.ts`. A worker that fails answers the call in flight with a failure naming it.
+ * With `virtualWebUsb` the worker's name asks it to install the virtual WebUSB
+ * (`virtual-webusb-flag.ts`): workers run no init scripts, so the page passes the test's flag on.
  */
 import type {
   BoardClient,
+  BoardEvent,
   BoardFromWorker,
   BoardProgress,
   BoardResult,
   BoardToWorker,
 } from './board-protocol.ts';
+import { boardWorkerName } from './virtual-webusb-flag.ts';
 
-export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
+export function createBoardWorkerClient(
+  options: { virtualWebUsb?: boolean } = {},
+): BoardClient & { terminate(): void } {
   const worker = new Worker(new URL('./board.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'spikelab-board',
+    name: boardWorkerName(options.virtualWebUsb === true),
   });
+  const listeners: ((event: BoardEvent) => void)[] = [];
   let nextId = 1;
   const pending = new Map<
     number,
@@ -34,6 +41,10 @@ export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
   });
   worker.addEventListener('message', (event: MessageEvent<BoardFromWorker>) => {
     const m = event.data;
+    if ('event' in m) {
+      for (const listener of listeners) listener(m.event);
+      return;
+    }
     const call = pending.get(m.id);
     if (call === undefined) return;
     if ('progress' in m) call.onProgress(m.progress);
@@ -51,6 +62,9 @@ export function createBoardWorkerClient(): BoardClient & { terminate(): void } {
         send({ id, command });
       }),
     cancel: () => send({ cancel: true }),
+    listen: (listener) => {
+      listeners.push(listener);
+    },
     terminate: () => {
       worker.terminate();
       failAll('the board worker was stopped');
