@@ -14,7 +14,7 @@ import {
   type CoreCapacity,
 } from '../core-capacity.ts';
 import { CORE_RW, CORE_WMAX } from '../core-images.ts';
-import { busFlipFlops, busLuts, O1_LOGIC, tableReplicaCells } from './bus-model.ts';
+import { busFlipFlops, busLuts, onlineO1Logic, tableReplicaCells } from './bus-model.ts';
 import { mapMemory, type CoreMemory, type MemoryMapping } from './memory-map.ts';
 import type { ResourceCounts } from './yosys-stat.ts';
 
@@ -122,19 +122,14 @@ export function estimateResources(
   const romLogicBits = memories
     .filter((m) => m.kind === 'logic')
     .reduce((s, m) => s + m.memory.depth * m.memory.width, 0);
-  const o1 = c.ONLINE_O1 === 1;
+  const o1 = onlineO1Logic(c, bus);
   // At BUS = 1 the tables are LUT RAM (counted in cells), not the logic of the BUS = 0 model.
   const logic = bus ? logicLuts(c) - tableLogicLuts(c) + busLuts(c) : logicLuts(c);
   return {
-    luts:
-      Math.round(logic + (o1 ? O1_LOGIC.luts : 0) + romLogicBits / ROM_BITS_PER_LUT) +
-      4 * lutRamCells,
-    flipFlops: Math.round(
-      logicFlipFlops(c) + (bus ? busFlipFlops(c) : 0) + (o1 ? O1_LOGIC.flipFlops : 0),
-    ),
+    luts: Math.round(logic + o1.luts + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
+    flipFlops: Math.round(logicFlipFlops(c) + (bus ? busFlipFlops(c) : 0) + o1.flipFlops),
     bram36: ramb36 + ramb18 / 2,
-    // online_o1_var's DSPs: Yosys keeps it at BUS = 1 even without the learning pass.
-    dsp: coreDsp(c) + (bus || o1 ? O1_LOGIC.dsp : 0),
+    dsp: coreDsp(c) + o1.dsp,
     ramb18,
     ramb36,
     lutRamCells,
