@@ -217,6 +217,7 @@ describe('Run on board with the demo board', () => {
     expect(s.failure?.message).toBe(
       `'${hw.name}' does not fit the core the board holds:\n` +
         "the network needs NMAX 4096 (3058 neurons); the board's core holds 2048 neurons\n" +
+        "the network needs SYNMAX 32768 (24609 synapses); the board's core holds 16384 synapses\n" +
         "the network needs ROWMAX 4096 (3098 synapse rows); the board's core holds 2048 synapse rows (source neurons summed over the projections)",
     );
     // Only the status, the bridge ID and the capacity were read: nothing was loaded.
