@@ -381,8 +381,9 @@ export function coreLoadWrites(images: CoreImages, c: CoreCapacity): CoreWrite[]
     for (let j = 0; j < neurons; j++) put(coreAddress('loihi_v', j, c), 0);
     for (let j = 0; j < neurons; j++) put(coreAddress('loihi_i', j, c), 0);
   }
-  if (c.ONLINE_O1 === 1) {
-    // A learning synapse's traces and eligibility start at 0 (its weight is the image's).
+  if (c.ONLINE_O1 === 1 && learns) {
+    // A learning synapse's traces and eligibility start at 0 (its weight is the image's); a
+    // network that does not learn never reads them, so its load skips them.
     for (const name of ['syn_pre', 'syn_post', 'syn_elig'] as const) {
       for (let e = 0; e < images.synTarget.length; e++) put(coreAddress(name, e, c), 0);
     }
