@@ -33,8 +33,9 @@ export const EXPORT_RTL_FILES = [...CORE_RTL_FILES, ...BOARD_RTL_FILES] as const
 export const BOARD_USER_REGISTER = 1;
 
 /**
- * The capacities of an export's board build: `BOARD_CAPACITY`, grown where the exported
- * network needs more (its images are in the bitstream), always with the Loihi pass.
+ * The capacities of an export's board build: `BOARD_CAPACITY` (with the Loihi pass, learning
+ * and SC layers), grown where the exported network needs more (its images are in the
+ * bitstream). export-verilog refuses one that does not fit the xc7z020 (`boardOverflows`).
  */
 export function boardBuildCapacity(capacity: CoreCapacity): CoreCapacity {
   const build: CoreCapacity = { ...BOARD_CAPACITY };
