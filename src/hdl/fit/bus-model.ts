@@ -1,7 +1,7 @@
 /**
  * What the board build's core adds to the estimate: the bus slave (`BUS = 1`), the learning
  * pass (`ONLINE_O1 = 1`), and the host bridge of the board top. Fitted to Yosys 0.23
- * `synth_xilinx -family xc7` runs of the core at commit 2fcedc8 (the example
+ * `synth_xilinx -family xc7` runs of the core at commit 2ffa959 (the example
  * fixed-point-hw.json's capacities: NMAX 128, POPMAX 4, PRJMAX 8, CHMAX 3, SYNMAX 1024,
  * EXTMAX 2) and of `host_bridge_bscan` alone; hdl/README.md, "Resource fit", has the table and
  * the board top measured against it. Pure.

@@ -37,7 +37,7 @@ const near = (got: number, want: number, tolerance: number): boolean =>
 
 describe('the BUS = 1 core and the learning pass in the estimate', () => {
   it('the example at BUS = 1, without and with ONLINE_O1: logic within 2 %, memories exact', () => {
-    // Yosys 0.23 (core 2fcedc8): logic LUTs, LUT-RAM cells (RAM32M + RAM64M), FFs, RAMB18 and
+    // Yosys 0.23 (core 2ffa959): logic LUTs, LUT-RAM cells (RAM32M + RAM64M), FFs, RAMB18 and
     // RAMB36, DSP48E1.
     const runs: [CoreCapacity, number, number, number, number, number, number][] = [
       [example, 5220, 30 + 558, 1696, 9, 1, 30],
