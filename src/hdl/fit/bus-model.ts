@@ -4,7 +4,7 @@
  * `synth_xilinx -family xc7` runs of the core at commit 2ffa959 (the example
  * fixed-point-hw.json's capacities: NMAX 128, POPMAX 4, PRJMAX 8, CHMAX 3, SYNMAX 1024,
  * EXTMAX 2) and of `host_bridge_bscan` alone; hdl/README.md, "Resource fit", has the table and
- * the board top measured against it. Pure.
+ * the first board top against it. Pure.
  *
  * | run (the example's capacities) | logic LUTs | LUT-RAM cells | FFs   | RAMB18 + RAMB36 | DSP |
  * | ------------------------------ | ---------- | ------------- | ----- | --------------- | --- |
