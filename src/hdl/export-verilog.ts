@@ -210,8 +210,18 @@ export function exportVerilog(doc: NetworkDocument, options: ExportOptions): Ver
   });
   const widths = imageWidths(capacity);
   for (const [name, key] of IMAGE_FILES) {
-    if (key === 'o1Weight' && capacity.ONLINE_O1 !== 1) continue;
-    if (key.startsWith('sc') && capacity.SCCHMAX === undefined) continue;
+    const unused =
+      (key === 'o1Weight' && capacity.ONLINE_O1 !== 1) ||
+      (key.startsWith('sc') && capacity.SCCHMAX === undefined);
+    if (unused) {
+      // The network's own core has no such memory, but the board build (every feature, one
+      // bitstream) reads the image: one zero word, so Vivado finds the file and starts it at 0.
+      const inBoard = key === 'o1Weight' ? board.ONLINE_O1 === 1 : (board.SCCHMAX ?? 0) > 0;
+      if (inBoard) {
+        files.push({ path: name, text: hexImage([0], imageWidths(board)[key] ?? 32, vHeader) });
+      }
+      continue;
+    }
     const values = layout.images[key];
     const padded = values.concat(
       new Array<number>(imageDepth(capacity, key) - values.length).fill(0),

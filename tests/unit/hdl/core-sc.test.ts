@@ -80,9 +80,17 @@ describe('the integer SC layer in the core images', () => {
     expect(names).toContain('sc_lane.v');
     const readme = files.find((f) => f.path === 'README.md')?.text ?? '';
     expect(readme).toContain('| SCCHMAX | SC channels of all layers | 8 | 8 |');
+    // A network without SC layers: its core has no SC memories, but the board build (every
+    // feature in one bitstream) reads the images, so each is one zero word.
     const plain = exportVerilog(example('fixed-point-hw.json'), { rtl: coreRtl(), version: 'x' });
-    expect(plain.files.some((f) => f.path.startsWith('sc_') && f.path.endsWith('.hex'))).toBe(
-      false,
+    const scImages = plain.files.filter((f) => f.path.startsWith('sc_') && f.path.endsWith('.hex'));
+    expect(scImages.map((f) => f.path).sort()).toEqual(
+      ['sc_current', 'sc_in_key', 'sc_in_thr', 'sc_w_key', 'sc_w_thr'].map((n) => `${n}.hex`),
     );
+    for (const f of scImages)
+      expect(f.text.split('\n').filter((l) => /^[0-9a-f]+$/.test(l))).toEqual([
+        expect.stringMatching(/^0+$/),
+      ]);
+    expect(plain.files.find((f) => f.path === 'syn_o1w.hex')?.text).toMatch(/\n0+\n$/);
   });
 });
