@@ -48,7 +48,9 @@ test('Hardware tab: Export Verilog downloads the CLI export of the network as a 
   for (const name of ['spikelab_core.v', 'tb_top.v', 'vivado/build.tcl', 'net.hex', 'pop.hex']) {
     expect(listed).toContain(name);
   }
-  expect(listed.filter((n) => n.endsWith('.hex'))).toHaveLength(12);
+  // The network's 12 images, and the board build's learning and SC images (one zero word each:
+  // the one bitstream holds every feature, this network uses neither).
+  expect(listed.filter((n) => n.endsWith('.hex'))).toHaveLength(18);
 
   // The CLI's export of the same gallery file: the same names in the same order, and the same
   // bytes (tb_top.v carries the document's hash and the version in its header).
