@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_CAPACITY } from './fixtures/example-capacity.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { BOARD_CAPACITY } from '../../../src/hdl/board-capacity.ts';
 import { capacityFor, type CoreCapacity } from '../../../src/hdl/core-capacity.ts';
@@ -17,18 +18,7 @@ import { estimateResources } from '../../../src/hdl/fit/resource-model.ts';
 import { parseDocumentJson } from '../../../src/model/index.ts';
 import { coreRtl } from '../../hdl/core-cosim.ts';
 
-const example: CoreCapacity = {
-  NMAX: 128,
-  POPMAX: 4,
-  PRJMAX: 8,
-  CHMAX: 3,
-  DMAX: 8,
-  SYNMAX: 1024,
-  ROWMAX: 256,
-  GPTRMAX: 128,
-  GIDXMAX: 8,
-  EXTMAX: 2,
-};
+const example = EXAMPLE_CAPACITY;
 const learning: CoreCapacity = { ...example, ONLINE_O1: 1 };
 const bits = { synDelay: 3 };
 const logic = (e: ReturnType<typeof estimateResources>): number => e.luts - 4 * e.lutRamCells;

@@ -5,22 +5,12 @@
  * doubled (NMAX 256, SYNMAX 4096).
  */
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_CAPACITY } from './fixtures/example-capacity.ts';
 import { capacityFor, type CoreCapacity } from '../../../src/hdl/core-capacity.ts';
 import { bramFor, lutRamCost, mapMemory } from '../../../src/hdl/fit/memory-map.ts';
 import { coreMemories, estimateResources } from '../../../src/hdl/fit/resource-model.ts';
 
-const example: CoreCapacity = {
-  NMAX: 128,
-  POPMAX: 4,
-  PRJMAX: 8,
-  CHMAX: 3,
-  DMAX: 8,
-  SYNMAX: 1024,
-  ROWMAX: 256,
-  GPTRMAX: 128,
-  GIDXMAX: 8,
-  EXTMAX: 2,
-};
+const example = EXAMPLE_CAPACITY;
 const doubled: CoreCapacity = { ...example, NMAX: 256, SYNMAX: 4096, ROWMAX: 512 };
 /** The delays of both are 0..4: three varying bits (Yosys drops the constant high five). */
 const bits = { synDelay: 3 };
