@@ -275,6 +275,22 @@ export interface FixedPointLifParams {
   v_init: InitialValue;
 }
 
+/** How a population's neurons sit in the 3D view (`src/app/view3d`). */
+export type Layout3dShape = 'grid' | 'sphere' | 'layer';
+
+export const LAYOUT3D_SHAPES: readonly Layout3dShape[] = ['grid', 'sphere', 'layer'];
+
+/**
+ * A population's place in the 3D view: `grid` a cube of neurons, `sphere` neurons on a sphere's
+ * surface, `layer` a flat square sheet; `center` in view units, `spacing` the distance between
+ * neighbouring neurons. Absent: the view lays the population out from its canvas position.
+ */
+export interface Layout3d {
+  shape: Layout3dShape;
+  center: { x: number; y: number; z: number };
+  spacing: number;
+}
+
 interface PopulationCommon {
   /** Unique, stable identifier (used by projections, probes and the CLI output). */
   id: string;
@@ -282,6 +298,7 @@ interface PopulationCommon {
   label?: string;
   size: number;
   position: CanvasPosition;
+  layout3d?: Layout3d;
 }
 
 export type Population =

@@ -27,3 +27,13 @@ export const MAX_SC_CHANNELS = 4096;
  * cannot encode a value more finely, and a stream held as packed words stays within 2 MiB.
  */
 export const MAX_SC_LENGTH = 2 ** 24;
+
+/**
+ * Largest coordinate of a 3D layout's center: the view's camera fits the whole network, so a
+ * population a million units away would shrink every other one to a dot; 100,000 is far beyond
+ * any layout the view makes (a 10-million-neuron grid at spacing 1 is 216 units wide).
+ */
+export const MAX_LAYOUT3D_COORD = 100_000;
+
+/** Largest neuron spacing of a 3D layout, for the same reason. */
+export const MAX_LAYOUT3D_SPACING = 1000;

@@ -25,6 +25,7 @@ import { dynapsimParamsSchema } from './dynapsim.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 import { fixedPointLifParamsSchema } from './fixed-point-lif.ts';
+import { layout3dSchema } from './layout3d.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
 export const idSchema: Schema<string> = string({ minLength: 1 });
@@ -55,6 +56,7 @@ const spikeGeneratorParams: Schema<SpikeGeneratorParams> = object({
 const size = number({ integer: true, min: 1, max: MAX_POPULATION_SIZE });
 const position = withDefault(object({ x: number(), y: number() }), { x: 0, y: 0 });
 const label = optional(string());
+const layout3d = optional(layout3dSchema);
 
 /** One population; `model` picks the parameter set. */
 export const populationSchema: Schema<Population> = taggedUnion('model', {
@@ -64,6 +66,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('stochastic_lif'),
     size,
     position,
+    layout3d,
     params: lifParams,
   }),
   poisson: object({
@@ -72,6 +75,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('poisson'),
     size,
     position,
+    layout3d,
     params: poissonParams,
   }),
   spike_generator: object({
@@ -80,6 +84,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('spike_generator'),
     size,
     position,
+    layout3d,
     params: spikeGeneratorParams,
   }),
   sc_dense: object({
@@ -88,6 +93,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('sc_dense'),
     size,
     position,
+    layout3d,
     params: scDenseParamsSchema,
   }),
   loihi: object({
@@ -96,6 +102,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('loihi'),
     size,
     position,
+    layout3d,
     params: loihiParamsSchema,
   }),
   izhikevich: object({
@@ -104,6 +111,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('izhikevich'),
     size,
     position,
+    layout3d,
     params: izhikevichParamsSchema,
   }),
   adex: object({
@@ -112,6 +120,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('adex'),
     size,
     position,
+    layout3d,
     params: adexParamsSchema,
   }),
   dynapsim: object({
@@ -120,6 +129,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('dynapsim'),
     size,
     position,
+    layout3d,
     params: dynapsimParamsSchema,
   }),
   fixed_point_lif: object({
@@ -128,6 +138,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     model: literal('fixed_point_lif'),
     size,
     position,
+    layout3d,
     params: fixedPointLifParamsSchema,
   }),
 });

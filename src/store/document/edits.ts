@@ -5,6 +5,7 @@
  */
 import type {
   CanvasPosition,
+  Layout3d,
   NetworkDocument,
   Population,
   Probe,
@@ -20,6 +21,8 @@ export interface PopulationPatch {
   /** `undefined` removes the label, so the canvas shows the id again. */
   label?: string | undefined;
   size?: number;
+  /** `undefined` removes the 3D layout, so the 3D view lays the population out by itself. */
+  layout3d?: Layout3d | undefined;
 }
 
 /** A population's parameters, loosely typed: the editor writes one validated field at a time. */

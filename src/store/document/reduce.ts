@@ -36,11 +36,15 @@ function withParams(pop: Population, params: Readonly<Record<string, unknown>>):
 }
 
 function patchPopulation(pop: Population, patch: PopulationPatch): Population {
-  const { label, ...rest } = patch;
+  const { label, layout3d, ...rest } = patch;
   const next: Population = { ...pop, ...rest };
   if ('label' in patch) {
     if (label === undefined) delete next.label;
     else next.label = label;
+  }
+  if ('layout3d' in patch) {
+    if (layout3d === undefined) delete next.layout3d;
+    else next.layout3d = layout3d;
   }
   return next;
 }
