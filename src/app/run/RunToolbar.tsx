@@ -1,7 +1,9 @@
 /**
  * The run controls above the plots: Run / Pause / Step / Reset / Cancel, duration, speed,
- * backend, what the run is doing right now, and Keep learned weights after a plastic run.
+ * backend, what the run is doing right now, Keep learned weights after a plastic run, and the
+ * spike sound.
  */
+import { SpikeAudioControls } from '../audio/SpikeAudioControls.tsx';
 import { BackendSelect } from './BackendSelect.tsx';
 import { DurationField } from './DurationField.tsx';
 import { KeepWeightsButton } from './KeepWeightsButton.tsx';
@@ -23,6 +25,7 @@ export function RunToolbar() {
         <RunStats />
         <NetworkChangedBadge />
         <KeepWeightsButton />
+        <SpikeAudioControls />
       </div>
       <RunFault />
     </div>
