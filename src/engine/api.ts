@@ -48,6 +48,12 @@ export interface Chunk {
   wallMs: number;
 }
 
+/** One live change: a document path (the classroom's `ParamPath`) and its new value. */
+export interface LiveChange {
+  path: string;
+  value: number;
+}
+
 export interface Simulation {
   readonly backend: ResolvedBackend;
   readonly dt: number;
@@ -65,6 +71,14 @@ export interface Simulation {
    * order: what the page writes back as `{ kind: 'explicit', values }`.
    */
   learnedWeights(): Promise<Record<string, Float32Array>>;
+  /**
+   * Changes live parameters (`src/engine/live/resolve.ts`: stimulus amplitudes, biases, LIF
+   * thresholds, Poisson rates, constant weights) from the next step on, keeping the state: a
+   * change between two `step` calls takes effect at the first step of the second. Rejects with
+   * `LiveParamError` naming a path that cannot change live, or `DocumentInvalidError` when a
+   * value would make the document invalid; then nothing changed.
+   */
+  setParameters(changes: readonly LiveChange[]): Promise<void>;
   /** Free device memory and workers. */
   dispose(): void;
 }

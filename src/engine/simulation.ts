@@ -4,10 +4,13 @@
  */
 import type { NetworkDocument } from '../model/document.ts';
 import { validateDocument } from '../model/validate.ts';
-import type { Chunk, ResolvedBackend, Simulation, SimulationOptions } from './api.ts';
+import type { Chunk, LiveChange, ResolvedBackend, Simulation, SimulationOptions } from './api.ts';
 import type { BackendRunner } from './backends/backend.ts';
 import { compile } from './compile/index.ts';
 import { DocumentInvalidError } from './errors.ts';
+import { applyToPlan } from './live/apply-plan.ts';
+import type { LiveEdit } from './live/live-edit.ts';
+import { resolveLive, withLiveValue } from './live/resolve.ts';
 import type { Plan } from './plan.ts';
 import { ChunkBuilder } from './record/chunk-builder.ts';
 import { resolveBackend } from './resolve-backend.ts';
@@ -33,7 +36,7 @@ export async function createSimulation(
     options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes },
   );
   const runner = await resolveBackend(plan, options.backend ?? validated.document.run.backend);
-  return new EngineSimulation(plan, runner);
+  return new EngineSimulation(validated.document, plan, runner);
 }
 
 /** A runner behind the `Simulation` interface: bounded steps, calls served one at a time. */
@@ -45,6 +48,8 @@ class EngineSimulation implements Simulation {
   private disposed = false;
 
   constructor(
+    /** The document the plan was compiled from, with the live changes made since. */
+    private document: NetworkDocument,
     private readonly plan: Plan,
     private readonly runner: BackendRunner,
   ) {
@@ -84,6 +89,24 @@ class EngineSimulation implements Simulation {
         }
       }
       return out;
+    });
+  }
+
+  setParameters(changes: readonly LiveChange[]): Promise<void> {
+    return this.serialize(async () => {
+      // All or nothing: every change resolves and the edited document validates before the plan
+      // or the backend sees any of them.
+      let doc = this.document;
+      const edits: LiveEdit[] = [];
+      for (const { path, value } of changes) {
+        edits.push(resolveLive(doc, path, value, this.plan.dt));
+        doc = withLiveValue(doc, path, value);
+      }
+      const validated = validateDocument(doc);
+      if (!validated.ok) throw new DocumentInvalidError(validated.issues);
+      this.document = doc;
+      for (const edit of edits) applyToPlan(this.plan, edit);
+      await this.runner.applyLive(edits);
     });
   }
 

@@ -4,6 +4,7 @@
  * buffers) and fills a `Chunk` through `ChunkBuilder`, so recorded output never differs in form.
  */
 import type { Chunk, ResolvedBackend } from '../api.ts';
+import type { LiveEdit } from '../live/live-edit.ts';
 import type { Plan } from '../plan.ts';
 
 export interface BackendRunner {
@@ -23,6 +24,12 @@ export interface BackendRunner {
    * what "keep learned weights" writes back into the document.
    */
   learnedWeights(projection: number): Promise<Float32Array>;
+  /**
+   * Live edits already written into the plan (`live/apply-plan.ts`): copy them wherever the
+   * backend keeps its own copy of those constants, without resetting the state, so that the
+   * next `run` steps with them.
+   */
+  applyLive(edits: readonly LiveEdit[]): Promise<void>;
   dispose(): void;
 }
 

@@ -49,6 +49,8 @@ export function fakeSimulation(
   doc: NetworkDocument,
   failAt = Infinity,
   learned: Readonly<Record<string, readonly number[]>> = {},
+  /** Receives every live change with the step it was made at. */
+  live: { step: number; path: string; value: number }[] = [],
 ): Simulation {
   const dt = doc.run.dt;
   const totalSteps = Math.round(doc.run.duration / dt);
@@ -90,6 +92,10 @@ export function fakeSimulation(
       for (const [id, values] of Object.entries(learned))
         out[id] = Float32Array.from(values, (v) => v + current);
       return Promise.resolve(out);
+    },
+    setParameters(changes) {
+      for (const c of changes) live.push({ step: current, path: c.path, value: c.value });
+      return Promise.resolve();
     },
     reset() {
       current = 0;

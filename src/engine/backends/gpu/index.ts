@@ -11,14 +11,14 @@ import { refuseLoihiLearning, refusePlasticFeatures, requireModels } from '../su
 import type { ModelName } from '../supported-models.ts';
 import { EXP32_FUNCTIONS } from './exp32-helper.ts';
 import { LOG32_FUNCTIONS } from './log32-helper.ts';
-import { buildGatherLists } from './gather.ts';
+import { buildGatherLists, type GatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
 import { buildProbeMap } from './host-results.ts';
 import { buildLayout } from './layout.ts';
 import { gpuPlasticityGap } from './plasticity-layout.ts';
 import { DEFAULT_CALL_LENGTHS, GpuRunner } from './runner.ts';
-import { createStepKernels } from './step-kernels.ts';
+import { createStepKernels, type StepKernels } from './step-kernels.ts';
 
 export { GpuRunner } from './runner.ts';
 
@@ -110,16 +110,20 @@ export async function createOnMode(
     mode === 'webgl2'
       ? new GpuContext(mode, exp, [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, [...JS_HASH_FUNCTIONS, ...exp], []);
-  const kernels = createStepKernels(
-    ctx,
-    layout,
-    lists,
-    plan.populations.length,
-    probes.table,
-    lengths,
-    options.gatherUnroll,
-  );
-  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths);
+  const kernelsFor = (gather: GatherLists): StepKernels =>
+    createStepKernels(
+      ctx,
+      layout,
+      gather,
+      plan.populations.length,
+      probes.table,
+      lengths,
+      options.gatherUnroll,
+    );
+  const kernels = kernelsFor(lists);
+  // A live weight is in the gather lists' entries: build them again from the edited plan.
+  const rebuild = (): StepKernels => kernelsFor(buildGatherLists(plan, layout));
+  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths, rebuild);
   try {
     await runner.warmUp();
     // gpu.js names its GL kernels' mode 'gpu'; the context is webgl2 as asked.

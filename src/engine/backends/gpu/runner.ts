@@ -13,6 +13,7 @@
  * reference.
  */
 import type { Chunk, ResolvedBackend } from '../../api.ts';
+import { changesHostInputOnly, type LiveEdit } from '../../live/live-edit.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
@@ -25,7 +26,7 @@ import {
   type ProbeMap,
 } from './host-results.ts';
 import { HostInputs } from './host-inputs.ts';
-import { ROW, type DeviceLayout } from './layout.ts';
+import { POP, ROW, type DeviceLayout } from './layout.ts';
 import { checkLoihiOverflow, loihiOverflowed } from './loihi-host.ts';
 import { readLearnedWeights, writeInitialPlasticState } from './plasticity-layout.ts';
 import { createCallPipeline, type StepKernels } from './step-kernels.ts';
@@ -52,9 +53,14 @@ export class GpuRunner implements BackendRunner {
     private readonly plan: Plan,
     private readonly layout: DeviceLayout,
     private readonly ctx: GpuContext,
-    private readonly kernels: StepKernels,
+    private kernels: StepKernels,
     private readonly probes: ProbeMap,
     callLengths: readonly number[],
+    /**
+     * New step kernels from the layout's tables and the plan's connectivity as they are now:
+     * gpu.js bakes a kernel's constant tables in when it compiles it (live edits, `applyLive`).
+     */
+    private readonly rebuildKernels: () => StepKernels,
   ) {
     this.inputs = new HostInputs(plan, layout);
     this.lengths = [...new Set([...callLengths, 1])].sort((a, b) => b - a);
@@ -133,6 +139,29 @@ export class GpuRunner implements BackendRunner {
       );
     }
     return Promise.resolve(readLearnedWeights(p, this.state, this.layout.total));
+  }
+
+  /**
+   * Stimuli and biases reach the device through each call's host inputs (`HostInputs` reads the
+   * plan), so they cost nothing. Thresholds, Poisson rates and weights live in the kernels'
+   * constant tables, which gpu.js compiles into its kernels: they are written into the tables
+   * and the kernels and pipelines compiled again (lazily, at the next call). The state stays,
+   * since it is a host array between calls.
+   */
+  applyLive(edits: readonly LiveEdit[]): Promise<void> {
+    if (edits.every(changesHostInputOnly)) return Promise.resolve();
+    const { params, popStride } = this.layout;
+    for (const edit of edits) {
+      if (edit.kind === 'threshold')
+        params[edit.population * popStride + POP.vThreshold] = edit.value;
+      if (edit.kind === 'rate') {
+        params[edit.population * popStride + POP.threshold24] = edit.threshold24;
+      }
+    }
+    for (const p of this.pipelines.values()) p.destroy();
+    this.pipelines.clear();
+    this.kernels = this.rebuildKernels();
+    return Promise.resolve();
   }
 
   dispose(): void {

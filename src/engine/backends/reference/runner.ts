@@ -141,6 +141,11 @@ export class ReferenceRunner implements BackendRunner {
     return Promise.resolve(Float32Array.from(weights));
   }
 
+  /** Nothing to copy: every step reads its constants from the plan (live/apply-plan.ts). */
+  applyLive(): Promise<void> {
+    return Promise.resolve();
+  }
+
   dispose(): void {
     // Plain typed arrays: the garbage collector frees them once the runner is dropped.
   }

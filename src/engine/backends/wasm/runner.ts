@@ -4,11 +4,12 @@
  */
 import type { Chunk } from '../../api.ts';
 import { BackendUnavailableError, NumericalError, formatBytes } from '../../errors.ts';
+import type { LiveEdit } from '../../live/live-edit.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
 import { integrates, planImage, writeImage, writeInitialState, type MemoryImage } from './image.ts';
-import { H, P, POP_BYTES, STATUS } from './layout.ts';
+import { H, J, P, POP_BYTES, PROJ_BYTES, STATUS } from './layout.ts';
 import { ERR_ADAPTATION, adaptationVariable } from './classic-image.ts';
 import { ERR_LOIHI } from './loihi-image.ts';
 import { ERR_IMEM } from './dynapsim-image.ts';
@@ -190,6 +191,33 @@ export class WasmRunner implements BackendRunner {
     // A copy: the kernel keeps changing its own.
     const count = pr.csr.targets.length;
     return Promise.resolve(new Float32Array(this.kernel.memory.buffer, weights, count).slice());
+  }
+
+  /**
+   * Copies live edits into the kernel's descriptors. Stimuli and biases need nothing: the host
+   * writes each population's `ext` from the plan before every kernel call (`writeInputs`).
+   */
+  applyLive(edits: readonly LiveEdit[]): Promise<void> {
+    for (const edit of edits) {
+      const pop = (p: number): number => this.image.tables.pops + p * POP_BYTES;
+      switch (edit.kind) {
+        case 'threshold':
+          this.f32[(pop(edit.population) + P.vThreshold) >>> 2] = edit.value;
+          break;
+        case 'rate':
+          this.i32[(pop(edit.population) + P.threshold24) >>> 2] = edit.threshold24;
+          break;
+        case 'weight':
+          this.f32[
+            (this.image.tables.projs + edit.projection * PROJ_BYTES + J.weightConstant) >>> 2
+          ] = edit.value;
+          break;
+        case 'stimulus':
+        case 'bias':
+          break;
+      }
+    }
+    return Promise.resolve();
   }
 
   dispose(): void {
