@@ -11,6 +11,7 @@ import { Palette } from './palette/Palette.tsx';
 import { useAutosave } from './persistence/useAutosave.ts';
 import { useStartupDocument } from './persistence/useStartupDocument.ts';
 import { PlotsPanel } from './plots/PlotsPanel.tsx';
+import { PresenterView } from './present/PresenterView.tsx';
 import { RunToolbar } from './run/RunToolbar.tsx';
 import { RunTrainTabs } from './training/RunTrainTabs.tsx';
 import './App.css';
@@ -53,8 +54,14 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="app" data-ready={ready}>
-        <AppHeader view={route.view} />
-        {route.view === 'learn' ? <LearnArea lesson={route.lesson} step={route.step} /> : <Lab />}
+        {route.view !== 'present' && <AppHeader view={route.view} />}
+        {route.view === 'learn' ? (
+          <LearnArea lesson={route.lesson} step={route.step} />
+        ) : route.view === 'present' ? (
+          <PresenterView />
+        ) : (
+          <Lab />
+        )}
         <IssuesPanel />
         <Toasts />
       </div>

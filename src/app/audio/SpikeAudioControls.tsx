@@ -42,7 +42,7 @@ export function SpikeAudioControls({ className = '' }: { className?: string }) {
         }
         onClick={toggle}
       >
-        <span aria-hidden="true">{enabled ? '🔊' : '🔇'}</span> Sound
+        <SpeakerIcon on={enabled} /> Sound
       </button>
       <select
         aria-label="Population to hear"
@@ -69,5 +69,21 @@ export function SpikeAudioControls({ className = '' }: { className?: string }) {
         onChange={(e) => setVolume(Number(e.target.value))}
       />
     </div>
+  );
+}
+
+/** A speaker, with sound waves when on and a cross when muted (emoji fonts are not everywhere). */
+function SpeakerIcon({ on }: { on: boolean }) {
+  return (
+    <svg width="1em" height="1em" viewBox="0 0 24 24" aria-hidden="true" className="speaker-icon">
+      <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+      <path
+        d={on ? 'M16 8.5a5 5 0 0 1 0 7M19 5.5a9 9 0 0 1 0 13' : 'M16 9l6 6M22 9l-6 6'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

@@ -4,8 +4,9 @@
  * share link's `#doc=...`) is the lab. Pure: parsing and formatting only.
  */
 
-/** Where the page is: the lab, or a lesson (its id) at a step (1-based). */
-export type AppRoute = { view: 'lab' } | { view: 'learn'; lesson: string | null; step: number };
+/** Where the page is: the lab, a lesson (its id) at a step (1-based), or the presenter view. */
+export type AppRoute =
+  { view: 'lab' } | { view: 'learn'; lesson: string | null; step: number } | { view: 'present' };
 
 export type AppView = AppRoute['view'];
 
@@ -20,6 +21,7 @@ export const LAB_ROUTE: AppRoute = { view: 'lab' };
  */
 export function parseRoute(hash: string): AppRoute {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'present' && parts.length === 1) return { view: 'present' };
   if (parts[0] !== 'learn') return LAB_ROUTE;
   const lesson = parts[1] ?? null;
   const step = Number(parts[2]);
@@ -34,6 +36,7 @@ export function parseRoute(hash: string): AppRoute {
  */
 export function routeHash(route: AppRoute): string {
   if (route.view === 'lab') return '';
+  if (route.view === 'present') return '#/present';
   if (route.lesson === null) return '#/learn';
   return route.step > 1 ? `#/learn/${route.lesson}/${route.step}` : `#/learn/${route.lesson}`;
 }
