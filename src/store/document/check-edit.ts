@@ -7,6 +7,7 @@ import type { NetworkDocument, ValidationIssue } from '../../model/index.ts';
 import { validateDocument } from '../../model/index.ts';
 import type { DocumentEdit } from './edits.ts';
 import { applyEdit } from './reduce.ts';
+import { guardIssues } from './edit-guard.ts';
 
 export type CheckedEdit =
   { ok: true; document: NetworkDocument } | { ok: false; issues: ValidationIssue[] };
@@ -15,6 +16,8 @@ export type CheckedEdit =
 export function checkEdit(doc: NetworkDocument, edit: DocumentEdit): CheckedEdit {
   const next = applyEdit(doc, edit);
   if (next === doc) return { ok: true, document: doc };
+  const refused = guardIssues(doc, next);
+  if (refused.length > 0) return { ok: false, issues: refused };
   const result = validateDocument(next);
   return result.ok ? { ok: true, document: next } : { ok: false, issues: result.issues };
 }

@@ -14,6 +14,7 @@ import { createDocument, createPopulation, uniqueId } from '../../model/index.ts
 import { projectionInto, requiredRun } from './connect-defaults.ts';
 import type { ValidationIssue } from '../../model/index.ts';
 import { checkEdit } from './check-edit.ts';
+import { guardIssues, reportRefusal } from './edit-guard.ts';
 import type { DocumentEdit } from './edits.ts';
 import type { Fragment } from './fragment.ts';
 import { extractFragment, insertFragment, takenIds } from './fragment.ts';
@@ -111,6 +112,9 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
       const { document: before, history: h } = get();
       const after = applyEdit(before, edit);
       if (after === before) return;
+      // The classroom's policy (locks, ranges) sees every edit here, whatever made it.
+      const refused = guardIssues(before, after);
+      if (refused.length > 0) return reportRefusal(refused);
       const label = options.label ?? editLabel(edit);
       const nextHistory =
         options.record === false ? h : history.record(h, label, before, after, options.mergeKey);
