@@ -2,6 +2,7 @@
 import type { BoardUploadReport } from './board-upload.ts';
 import type { HardwareBenchReport } from './hardware-report.ts';
 import type { LearningBenchReport } from './learning-report.ts';
+import type { SweepBenchReport } from './sweep.ts';
 
 export type RowStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
 
@@ -68,6 +69,8 @@ export interface BenchReport {
   hardware?: HardwareBenchReport | null;
   /** The board upload's traffic and modelled time (null with --no-board). */
   board?: BoardUploadReport | null;
+  /** A sweep as one batch against single runs (null with --no-sweep). */
+  sweep?: SweepBenchReport | null;
 }
 
 /** The stochastic-computing section: kernels per backend and the SC dense layer. */

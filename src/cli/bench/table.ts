@@ -6,6 +6,7 @@ import { renderScSection } from './sc-table.ts';
 import { renderLearningSection } from './learning-table.ts';
 import { renderBoardUploadSection } from './board-upload.ts';
 import { renderHardwareSection } from './hardware-table.ts';
+import { renderSweepSection } from './sweep.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
 const WIDTHS = [10, 12, 15, 10];
@@ -45,6 +46,7 @@ export function renderBenchTable(report: BenchReport): string {
   if (report.learning) lines.push('', ...renderLearningSection(report.learning));
   if (report.hardware) lines.push('', ...renderHardwareSection(report.hardware));
   if (report.board) lines.push('', ...renderBoardUploadSection(report.board));
+  if (report.sweep) lines.push('', ...renderSweepSection(report.sweep));
   return `${lines.join('\n')}\n`;
 }
 

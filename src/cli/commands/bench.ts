@@ -19,6 +19,7 @@ import {
   benchHardwareSection,
 } from '../bench/hardware.ts';
 import { benchBoardUpload } from '../bench/board-upload.ts';
+import { DEFAULT_SWEEP_BENCH, QUICK_SWEEP_BENCH, benchSweeps } from '../bench/sweep.ts';
 
 const FULL_SIZES = [1000, 4000, 16000, 64000];
 
@@ -62,6 +63,7 @@ export const benchCommand: Command = {
     },
     { name: 'no-baseline', isSwitch: true, help: 'do not run Brian2' },
     { name: 'no-sc', isSwitch: true, help: 'skip the stochastic-computing kernels' },
+    { name: 'no-sweep', isSwitch: true, help: 'skip the sweep batch against sequential runs' },
     { name: 'no-learning', isSwitch: true, help: 'skip OnlineO1, STDP and BPTT throughput' },
     {
       name: 'no-hardware',
@@ -108,6 +110,12 @@ export const benchCommand: Command = {
     'the published 64x64 LIF PYNQ-Z2 design. A network export-verilog refuses gets a row quoting',
     'its message; missing verilator or yosys rows say so (--quick: 256 neurons, 300 steps, no',
     'Yosys).',
+    '',
+    'Sweeps: a 100-ms sweep of a small network (40 Poisson inputs into 100 LIF neurons) over its',
+    'input weight at 8 and 64 variants, run as one batch (every variant side by side in one plan,',
+    'one kernel launch per kernel and step on the gpu backend) and as single runs one after',
+    'another on each --backends backend: loop and wall times, speed-ups, spike counts compared',
+    '(--quick: 20 ms). A row whose single runs are predicted to take over 6 x --max-run is skipped.',
     '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
@@ -159,7 +167,18 @@ export const benchCommand: Command = {
         );
     if (io.stderrIsTTY) io.stderr('\r\x1b[K');
     const board = flag(args, 'no-board') ? null : await benchBoardUpload();
-    const full = { ...report, hardware, board };
+    const sweep = flag(args, 'no-sweep')
+      ? null
+      : await benchSweeps(
+          {
+            ...(quick ? QUICK_SWEEP_BENCH : DEFAULT_SWEEP_BENCH),
+            backends: backends === undefined ? DEFAULT_BENCH_BACKENDS : parseBackendList(backends),
+            maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000 * 6,
+          },
+          io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
+        );
+    if (io.stderrIsTTY) io.stderr('\r\x1b[K');
+    const full = { ...report, hardware, board, sweep };
     io.stdout(flag(args, 'json') ? `${JSON.stringify(full, null, 2)}\n` : renderBenchTable(full));
     return EXIT.ok;
   },

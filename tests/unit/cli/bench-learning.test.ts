@@ -13,6 +13,7 @@ const ARGS = [
   // The hardware and board sections have their own tests; here they would only cost time.
   '--no-hardware',
   '--no-board',
+  '--no-sweep',
   '--neurons',
   '200',
   '--duration',

@@ -4,7 +4,7 @@ import type { BenchReport } from '../../../src/cli/bench/report.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 /**
- * The learning, hardware and board sections have their own tests (bench-learning.test.ts,
+ * The learning, hardware, board and sweep sections have their own tests (bench-learning.test.ts, engine/sweep-bench.test.ts,
  * bench-hardware*.test.ts, bench-board.test.ts); left out here to save time.
  */
 const TINY = [
@@ -12,6 +12,7 @@ const TINY = [
   '--no-learning',
   '--no-hardware',
   '--no-board',
+  '--no-sweep',
   '--neurons',
   '200',
   '--duration',
@@ -150,6 +151,7 @@ describe('spikelab bench', () => {
       '--no-learning',
       '--no-hardware',
       '--no-board',
+      '--no-sweep',
       '--backends',
       'reference',
       '--duration',
