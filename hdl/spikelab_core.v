@@ -18,7 +18,8 @@
 //              [t-maxDelay, t], and each synapse tests its own bit t-d
 //            I_c[target] = sat(I_c[target] + w) per event, in exactly this order (a 3-stage
 //            pipeline, one event per clock, the read-modify-write hazard of back-to-back
-//            events on one target closed by forwarding the last written value)
+//            events on one target closed by forwarding the last written value): the walk and
+//            the pipeline are spike_fanout.v, the history words and their tests delay_ring.v
 //              into a Loihi target (step 5c): I[target] = I[target] + w, 32 bits, no clamp
 //   LOIHI    (LOIHI = 1) Loihi populations in document order, neurons ascending, one per clock:
 //            loihi_compartment (v, I, refr from memory, written back); spikes as in PASS, in
@@ -130,7 +131,6 @@ module spikelab_core #(
   reg [31:0] ext_mem[0:EXTMAX*4-1];  // step, population, value, 0
   reg [WMAX-1:0] v_mem[0:NMAX-1];
   reg [RW-1:0] refr_mem[0:NMAX-1];
-  reg [DMAX-1:0] hist_mem[0:NMAX-1];
   reg [NW-1:0] list_mem[0:DMAX*NMAX-1];
   reg [NW:0] cnt_mem[0:DMAX*POPMAX-1];
   reg [SYW:0] row_start_mem[0:ROWMAX-1];
@@ -145,7 +145,6 @@ module spikelab_core #(
   initial begin
     for (n = 0; n < NMAX; n = n + 1) begin
       refr_mem[n] = {RW{1'b0}};
-      hist_mem[n] = {DMAX{1'b0}};
     end
     for (n = 0; n < DMAX * POPMAX; n = n + 1) cnt_mem[n] = {(NW + 1) {1'b0}};
   end
@@ -206,9 +205,8 @@ module spikelab_core #(
   // ---- phases -----------------------------------------------------------------------------
   localparam [4:0] S_IDLE = 5'd0, S_EXT = 5'd1, S_POP = 5'd2, S_POP_KEY = 5'd3,
       S_GEN_A = 5'd4, S_GEN_B = 5'd5, S_GEN_C = 5'd6, S_PASS = 5'd7, S_POP_END = 5'd8,
-      S_PRJ = 5'd9, S_SRC = 5'd10, S_SRC_READ = 5'd11, S_ROW = 5'd12, S_EMIT = 5'd13,
-      S_DRAIN = 5'd14, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17, S_DONE = 5'd18,
-      S_SCAN = 5'd19, S_LPRJ = 5'd20, S_LROW = 5'd21, S_LROW_RD = 5'd22, S_LEMIT = 5'd23,
+      S_PRJ = 5'd9, S_FAN = 5'd10, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17,
+      S_DONE = 5'd18, S_LPRJ = 5'd20, S_LROW = 5'd21, S_LROW_RD = 5'd22, S_LEMIT = 5'd23,
       S_LDRAIN = 5'd24, S_SC = 5'd25, S_SC_TAB = 5'd26, S_SC_CUR = 5'd27;
   localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2, K_LOIHI = 2'd3;
 
@@ -375,19 +373,16 @@ module spikelab_core #(
   reg [NW-1:0] n_raddr;  // neuron address of the pass, the dump and the walker's history reads
   reg [WMAX-1:0] v_rd;
   reg [RW-1:0] refr_rd;
-  reg [DMAX-1:0] hist_rd;
+  wire [DMAX-1:0] hist_rd;  // delay_ring's read port
   reg v_we, refr_we, hist_we;
   reg [NW-1:0] v_waddr, refr_waddr;  // p1_g, or the bus's index
   reg [WMAX-1:0] v_wd;
   reg [RW-1:0] refr_wd;
-  reg [DMAX-1:0] hist_wd;
   always @(posedge clk) begin
     if (v_we) v_mem[v_waddr] <= v_wd;
     if (refr_we) refr_mem[refr_waddr] <= refr_wd;
-    if (hist_we) hist_mem[p1_g] <= hist_wd;
     v_rd <= v_mem[n_raddr];
     refr_rd <= refr_mem[n_raddr];
-    hist_rd <= hist_mem[n_raddr];
   end
 
   // Loihi state (LOIHI = 1 only; otherwise the reads are 0 and every Loihi path is constant):
@@ -767,72 +762,106 @@ module spikelab_core #(
   );
   wire p1_spike = is_loihi ? l_spike : kind == K_FIXED ? lane_spike :
                   kind == K_POISSON ? poisson_spike : gen_spike;
-  wire [DMAX-1:0] slot_bit = {{(DMAX - 1) {1'b0}}, 1'b1} << slot;
 
-  // ---- the current projection and the fan-out -------------------------------------------
+  // ---- the spike history (delay_ring) and the fan-out (spike_fanout) -----------------------
+  // The history words, their window and the per-synapse delay test: read at n_raddr, recorded
+  // by the neuron pass at P1 (bit t mod DMAX of the word P0 read := the neuron's spike). The
+  // tap tests the fan-out's word and synapse delay, or in the learning pass (lb_valid; the two
+  // never overlap) the learning source's word and delay: o1_pre.
   reg [PRJW:0] k;
   wire [PRJW-1:0] kk = k[PRJW-1:0];
   wire [PRJW+3:0] kf = {kk, 4'd0};
-  reg [NW-1:0] src_base;
+  wire [DMAX-1:0] window;
+  wire [DMAX-1:0] fan_tap_word;
+  reg [DMAX-1:0] word;  // the learning pass's source word
+  reg la_valid, lb_valid;  // the learning pass's stages L1, L2 (below)
+  reg [7:0] lb_delay;
+  wire tap_hit;
+  delay_ring #(
+      .NMAX(NMAX),
+      .DMAX(DMAX)
+  ) ring (
+      .clk(clk),
+      .t(t),
+      .raddr(n_raddr),
+      .rd(hist_rd),
+      .rec_we(hist_we),
+      .rec_addr(p1_g),
+      .rec_spike(p1_spike),
+      .max_delay(prj_mem[kf+9]),
+      .window(window),
+      .tap_word(lb_valid ? word : fan_tap_word),
+      .tap_delay(lb_valid ? lb_delay : syn_delay_rd),
+      .tap_hit(tap_hit)
+  );
+
+  // The current projection's delivery: S_PRJ starts spike_fanout (`fan_go`) with its fields,
+  // S_FAN waits for `fan_done`; meanwhile the fan-out drives the spike list, history, row and
+  // synapse read addresses and the target bank's (or Loihi I's) read and write ports.
   reg [3:0] bank;
-  reg to_loihi;  // the projection's target is a Loihi population: exact 32-bit sums into I
-  reg signed [WMAX-1:0] tgt_min, tgt_max;
+  /* verilator lint_off UNUSEDSIGNAL */
+  wire [31:0] prj_delay = prj_mem[kf+8];
+  /* verilator lint_on UNUSEDSIGNAL */
+  wire fan_go = phase == S_PRJ && {{(31 - PRJW) {1'b0}}, k} != net_mem[1] &&
+                (prj_mem[kf+7][0] || prj_delay <= t);
+  wire fan_done;
+  wire [DW+NW-1:0] fan_list_raddr;
+  wire [NW-1:0] fan_hist_raddr, fan_cur_raddr, fan_cur_waddr;
+  wire [ROWW-1:0] fan_row_raddr;
+  wire [SYW-1:0] fan_syn_raddr;
+  wire fan_cur_we, fan_li_we, fan_event;
+  wire [WMAX-1:0] fan_cur_wd;
+  wire [LIW-1:0] fan_li_wd;
+  spike_fanout #(
+      .NMAX  (NMAX),
+      .DMAX  (DMAX),
+      .SYNMAX(SYNMAX),
+      .ROWMAX(ROWMAX),
+      .WMAX  (WMAX),
+      .LIW   (LIW)
+  ) fanout (
+      .clk(clk),
+      .go(fan_go),
+      .src_base(prj_mem[kf+1][NW-1:0]),
+      // per-synapse delays: every source; constant delay d: the list of step t - d
+      .n_src(prj_mem[kf+7][0] ? prj_mem[kf+2][NW:0] :
+             cnt_mem[{slot - prj_delay[DW-1:0], prj_mem[kf+0][POPW-1:0]}]),
+      .list_slot(slot - prj_delay[DW-1:0]),
+      .row_base(prj_mem[kf+6][ROWW-1:0]),
+      .per_syn(prj_mem[kf+7][0]),
+      .window(window),
+      .to_loihi(LOIHI != 0 && prj_mem[kf+10][0]),
+      .tgt_min(prj_mem[kf+4][WMAX-1:0]),
+      .tgt_max(prj_mem[kf+5][WMAX-1:0]),
+      .done(fan_done),
+      .list_raddr(fan_list_raddr),
+      .list_rd(list_rd),
+      .hist_raddr(fan_hist_raddr),
+      .hist_rd(hist_rd),
+      .tap_word(fan_tap_word),
+      .tap_hit(tap_hit),
+      .row_raddr(fan_row_raddr),
+      .row_start_rd(row_start_rd),
+      .row_end_rd(row_end_rd),
+      .syn_raddr(fan_syn_raddr),
+      .syn_target_rd(syn_target_rd),
+      .syn_weight_rd(syn_weight_rd),
+      .cur_raddr(fan_cur_raddr),
+      .cur_rd(bank_rd[bank*WMAX+:WMAX]),
+      .li_rd(li_rd),
+      .cur_we(fan_cur_we),
+      .li_we(fan_li_we),
+      .cur_waddr(fan_cur_waddr),
+      .cur_wd(fan_cur_wd),
+      .li_wd(fan_li_wd),
+      .event_valid(fan_event)
+  );
+
+  // The learning pass's walk (its own; the fan-out's registers are its own too).
+  reg [NW-1:0] src_base;
   reg [ROWW-1:0] row_base;
-  reg per_syn;
-  reg [DW-1:0] list_slot;
   reg [NW:0] n_src, src_i;
-  reg [DMAX-1:0] window;
-  // Per-synapse delays: the scan reads one history word per clock and tests the previous one.
-  reg scan_valid;
-  reg [NW-1:0] scan_src;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [31:0] scan_row = {{(32 - NW) {1'b0}}, scan_src};
-  /* verilator lint_on UNUSEDSIGNAL */
-  reg [DMAX-1:0] word;
   reg [SYW:0] e, e_end;
-
-  // Which history bits lie in [t - maxDelay, t] and at or after step 0.
-  wire [31:0] max_delay = prj_mem[kf+9];
-  wire [DMAX-1:0] window_next;
-  generate
-    for (gk = 0; gk < DMAX; gk = gk + 1) begin : g_window
-      wire [DW-1:0] back = slot - gk[DW-1:0];  // (t - b) mod DMAX: the delay of bit b
-      assign window_next[gk] = ({{(32 - DW) {1'b0}}, back} <= max_delay) &&
-                               ({{(32 - DW) {1'b0}}, back} <= t);
-    end
-  endgenerate
-
-  // Event pipeline: A (S_EMIT) issues the synapse read; B (a_valid: the synapse's target,
-  // weight and delay are read) tests the delay and issues the read of the target's current;
-  // C (c_valid) adds the weight with saturation and writes the current back.
-  reg a_valid, c_valid;
-  reg [DMAX-1:0] a_word;
-  reg [NW-1:0] c_addr;
-  reg signed [WMAX-1:0] c_w;
-  reg last_valid;
-  reg [NW-1:0] last_addr;
-  reg [WMAX-1:0] last_wd;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [31:0] since = t - {24'd0, syn_delay_rd};  // its low DW bits: the history slot
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire b_ok = !per_syn || ({24'd0, syn_delay_rd} <= t && a_word[since[DW-1:0]]);
-  wire [WMAX-1:0] bank_sel = bank_rd[bank*WMAX+:WMAX];
-  wire signed [WMAX-1:0] c_cur = (last_valid && last_addr == c_addr) ? last_wd : bank_sel;
-  wire signed [WMAX:0] c_sum = {c_cur[WMAX-1], c_cur} + {c_w[WMAX-1], c_w};
-  wire signed [WMAX:0] tmin_x = {tgt_min[WMAX-1], tgt_min};
-  wire signed [WMAX:0] tmax_x = {tgt_max[WMAX-1], tgt_max};
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [WMAX:0] c_new = c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;
-  /* verilator lint_on UNUSEDSIGNAL */
-  // Into a Loihi target: the same walk and forwarding, I + w without a clamp (step 5c).
-  reg [LIW-1:0] last_li;
-  wire signed [LIW-1:0] c_cur_l = (last_valid && last_addr == c_addr) ? last_li : li_rd;
-  wire signed [LIW-1:0] c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};
-
-  // The source whose row is read next (S_SRC_READ): its index within the source population.
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [31:0] src_row = per_syn ? {{(31 - NW) {1'b0}}, src_i} - 32'd1 : {{(32 - NW) {1'b0}}, list_rd};
-  /* verilator lint_on UNUSEDSIGNAL */
 
   // Dump pipeline (reuses P0/P1 addressing).
   reg d1_valid;
@@ -854,16 +883,13 @@ module spikelab_core #(
   reg [25:1] o1_cfg;  // field 11 = 1 | wb << 1 | tb << 6 | rb << 11 | ls << 16 | ds << 21
   reg [23:0] o1_scale;
   reg signed [63:0] o1_reward;
-  reg la_valid, lb_valid;
   reg [SYW-1:0] la_e, lb_e;
-  reg [7:0] lb_delay;
   reg [O1WW-1:0] lb_w;
   reg [O1TW-1:0] lb_pre, lb_post, lb_elig;
   /* verilator lint_off UNUSEDSIGNAL */
-  wire [31:0] o1_since = t - {24'd0, lb_delay};  // its low DW bits: the history slot
   wire [54:0] o1_product = {24'd0, o1_w_next} * {31'd0, o1_scale};  // 31 x 24 bits
   /* verilator lint_on UNUSEDSIGNAL */
-  wire o1_pre = {24'd0, lb_delay} <= t && word[o1_since[DW-1:0]];
+  wire o1_pre = tap_hit;  // delay_ring's test of the source's word at t - d (d <= t)
   wire o1_post = hist_rd[slot];
   wire [O1WW-1:0] o1_w_next;
   wire [O1TW-1:0] o1_pre_next, o1_post_next, o1_elig_next;
@@ -917,7 +943,6 @@ module spikelab_core #(
     v_waddr = p1_g;
     refr_waddr = p1_g;
     lv_waddr = p1_g;
-    hist_wd = (hist_rd & ~slot_bit) | (p1_spike ? slot_bit : {DMAX{1'b0}});
     bank_we = {CHMAX{1'b0}};
     bank_waddr = p1_g;
     bank_wd = lane_i;
@@ -928,8 +953,8 @@ module spikelab_core #(
     list_we = 1'b0;
     list_waddr = {slot, base + spike_cnt[NW-1:0]};
     list_wd = p1_j;
-    list_raddr = {list_slot, src_base + src_i[NW-1:0]};
-    row_raddr = row_base + src_row[ROWW-1:0];
+    list_raddr = fan_list_raddr;
+    row_raddr = row_base + l_src[ROWW-1:0];
     syn_raddr = e[SYW-1:0];
     gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0];
     gen_idx_raddr = gen_cur[GIW-1:0];
@@ -952,13 +977,7 @@ module spikelab_core #(
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
     end
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
-    if (phase == S_SRC || phase == S_ROW || phase == S_EMIT || phase == S_SCAN)
-      n_raddr = src_base + src_i[NW-1:0];
-    if (phase == S_SCAN) row_raddr = row_base + scan_row[ROWW-1:0];
-    if (phase == S_LROW) begin
-      n_raddr = src_base + src_i[NW-1:0];
-      row_raddr = row_base + l_src[ROWW-1:0];
-    end
+    if (phase == S_LROW) n_raddr = src_base + src_i[NW-1:0];
     if (phase == S_LEMIT || phase == S_LDRAIN) n_raddr = syn_target_rd;  // L1: the target's word
     sw_we = o1_write;
     sw_waddr = lb_e;
@@ -972,16 +991,16 @@ module spikelab_core #(
     o1pre_wd = o1_pre_next;
     o1post_wd = o1_post_next;
     o1elig_wd = o1_elig_next;
-    if (phase == S_ROW) syn_raddr = row_start_rd[SYW-1:0];
-    if (phase == S_DRAIN || phase == S_EMIT || phase == S_ROW || phase == S_SRC ||
-        phase == S_SRC_READ || phase == S_SCAN) begin
-      bank_raddr = syn_target_rd;
-      bank_waddr = c_addr;
-      bank_wd = {CHMAX{c_new[WMAX-1:0]}};
-      bank_we = {CHMAX{1'b0}};
-      li_wd = c_new_l;
-      if (c_valid && to_loihi) li_we = LOIHI != 0;
-      else if (c_valid) bank_we = {{(CHMAX - 1) {1'b0}}, 1'b1} << bank;
+    if (phase == S_FAN) begin
+      n_raddr = fan_hist_raddr;
+      row_raddr = fan_row_raddr;
+      syn_raddr = fan_syn_raddr;
+      bank_raddr = fan_cur_raddr;
+      bank_waddr = fan_cur_waddr;
+      bank_wd = {CHMAX{fan_cur_wd}};
+      bank_we = fan_cur_we ? {{(CHMAX - 1) {1'b0}}, 1'b1} << bank : {CHMAX{1'b0}};
+      li_wd = fan_li_wd;
+      li_we = LOIHI != 0 && fan_li_we;
     end
     // The bus (only while idle, when none of the above is active).
     if (b_read) begin
@@ -1074,9 +1093,6 @@ module spikelab_core #(
     t = 32'd0;  // BUS = 1: the first start runs from step 0 (a later one goes on)
     ext_ptr = {(EXW + 1) {1'b0}};
     lpass = 1'b0;
-    a_valid = 1'b0;
-    c_valid = 1'b0;
-    last_valid = 1'b0;
     p1_valid = 1'b0;
     d1_valid = 1'b0;
     la_valid = 1'b0;
@@ -1095,7 +1111,7 @@ module spikelab_core #(
   // neuron pass only the others.
   reg lpass;
   wire in_pass = (phase >= S_EXT && phase <= S_POP_END) || (phase >= S_SC && phase <= S_SC_CUR);
-  wire in_deliver = (phase >= S_PRJ && phase <= S_DRAIN) || phase == S_SCAN;
+  wire in_deliver = phase == S_PRJ || phase == S_FAN;
 
   always @(posedge clk) begin
     spike_valid <= 1'b0;
@@ -1105,16 +1121,7 @@ module spikelab_core #(
     if (in_pass) pass_cycles <= pass_cycles + 1'b1;
     if (in_deliver) deliver_cycles <= deliver_cycles + 1'b1;
 
-    // Event pipeline stages B and C advance every clock.
-    a_valid <= 1'b0;
-    c_valid <= a_valid && b_ok;
-    c_addr <= syn_target_rd;
-    c_w <= syn_weight_rd;
-    last_valid <= c_valid;
-    last_addr <= c_addr;
-    last_wd <= c_new[WMAX-1:0];
-    last_li <= c_new_l;
-    if (c_valid) events <= events + 1'b1;
+    if (fan_event) events <= events + 1'b1;
 
     // Learning stages L1 and L2 advance every clock.
     la_valid <= 1'b0;
@@ -1297,100 +1304,17 @@ module spikelab_core #(
             phase <= dump_en ? S_DUMP_POP : S_NEXT;
           end
         end else begin
-          src_base <= prj_mem[kf+1][NW-1:0];
+          // spike_fanout takes the projection's fields (fan_go) unless every synapse's
+          // constant delay reaches before step 0.
           bank <= prj_mem[kf+3][3:0];
-          to_loihi <= LOIHI != 0 && prj_mem[kf+10][0];
-          tgt_min <= prj_mem[kf+4][WMAX-1:0];
-          tgt_max <= prj_mem[kf+5][WMAX-1:0];
-          row_base <= prj_mem[kf+6][ROWW-1:0];
-          per_syn <= prj_mem[kf+7][0];
-          list_slot <= slot - prj_mem[kf+8][DW-1:0];
-          window <= window_next;
-          src_i <= {(NW + 1) {1'b0}};
-          scan_valid <= 1'b0;
-          if (prj_mem[kf+7][0]) begin
-            n_src <= prj_mem[kf+2][NW:0];
-            phase <= S_SCAN;
-          end else if (prj_mem[kf+8] <= t) begin
-            n_src <= cnt_mem[{slot - prj_mem[kf+8][DW-1:0], prj_mem[kf+0][POPW-1:0]}];
-            phase <= S_SRC;
-          end else begin
-            k <= k + 1'b1;  // every synapse's delay reaches before step 0
-          end
+          if (fan_go) phase <= S_FAN;
+          else k <= k + 1'b1;
         end
       end
-
-      S_SRC: begin
-        // Issue the read of the next source: its list entry, or its history word.
-        if (src_i == n_src) begin
-          phase <= S_DRAIN;
-        end else begin
-          src_i <= src_i + 1'b1;
-          phase <= S_SRC_READ;
-        end
-      end
-      S_SRC_READ: begin
-        // list_rd / hist_rd hold the source; the row read is issued now.
-        word <= hist_rd;
-        if (per_syn && (hist_rd & window) == {DMAX{1'b0}}) phase <= S_SRC;
-        else phase <= S_ROW;
-      end
-      S_ROW: begin
-        // The row's first event is issued now; on a row's last event the next source's read
-        // is issued in the same clock (as S_SRC would), so a source costs 2 clocks + its row.
-        e <= row_start_rd + 1'b1;
-        e_end <= row_end_rd;
-        if (row_start_rd == row_end_rd) begin
-          phase <= per_syn ? S_SCAN : S_SRC;
-        end else begin
-          a_valid <= 1'b1;
-          a_word <= word;
-          if (row_start_rd + 1'b1 == row_end_rd) begin
-            if (per_syn) phase <= S_SCAN;
-            else if (src_i == n_src) phase <= S_DRAIN;
-            else begin
-              src_i <= src_i + 1'b1;
-              phase <= S_SRC_READ;
-            end
-          end else begin
-            phase <= S_EMIT;
-          end
-        end
-      end
-      S_EMIT: begin
-        a_valid <= 1'b1;
-        a_word <= word;
-        e <= e + 1'b1;
-        if (e + 1'b1 == e_end) begin
-          if (per_syn) phase <= S_SCAN;
-          else if (src_i == n_src) phase <= S_DRAIN;
-          else begin
-            src_i <= src_i + 1'b1;
-            phase <= S_SRC_READ;
-          end
-        end
-      end
-      S_SCAN: begin
-        // hist_rd is the word of scan_src (read last clock) when scan_valid.
-        if (scan_valid && (hist_rd & window) != {DMAX{1'b0}}) begin
-          word <= hist_rd;
-          src_i <= {1'b0, scan_src} + 1'b1;
-          scan_valid <= 1'b0;
-          phase <= S_ROW;  // its row pointers are being read
-        end else if (src_i < n_src) begin
-          scan_valid <= 1'b1;
-          scan_src <= src_i[NW-1:0];
-          src_i <= src_i + 1'b1;
-        end else begin
-          scan_valid <= 1'b0;
-          if (!scan_valid) phase <= S_DRAIN;
-        end
-      end
-      S_DRAIN: begin
-        if (!a_valid && !c_valid) begin
-          k <= k + 1'b1;
-          phase <= S_PRJ;
-        end
+      S_FAN:
+      if (fan_done) begin
+        k <= k + 1'b1;
+        phase <= S_PRJ;
       end
 
       S_LPRJ: begin

@@ -20,6 +20,8 @@ export const CORE_RTL_FILES = [
   'loihi_compartment.v',
   'online_o1_var.v',
   'sc_lane.v',
+  'delay_ring.v',
+  'spike_fanout.v',
   'spikelab_core.v',
 ] as const;
 

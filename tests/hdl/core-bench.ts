@@ -109,14 +109,18 @@ export function busLoad(
 
 /**
  * A mutant of the core: the RTL copied into `dir` (created) with `from`, which must occur in
- * spikelab_core.v, replaced by `to`; returns `dir`, the `rtlDir` to build it from.
+ * exactly one of the core's files (spikelab_core.v or a module it instantiates, such as
+ * spike_fanout.v), replaced by `to`; returns `dir`, the `rtlDir` to build it from.
  */
 export function mutantRtl(dir: string, from: string, to: string): string {
   mkdirSync(dir, { recursive: true });
   for (const f of CORE_RTL_FILES) copyFileSync(join(HDL, f), join(dir, f));
-  const core = join(dir, 'spikelab_core.v');
-  const original = readFileSync(core, 'utf8');
-  if (!original.includes(from)) throw new Error(`mutant: '${from}' not found in spikelab_core.v`);
-  writeFileSync(core, original.replace(from, to));
+  const hits = CORE_RTL_FILES.filter((f) => readFileSync(join(dir, f), 'utf8').includes(from));
+  const [file] = hits;
+  if (file === undefined || hits.length > 1) {
+    throw new Error(`mutant: '${from}' found in ${hits.length} of the core's files, expected 1`);
+  }
+  const path = join(dir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
   return dir;
 }

@@ -155,6 +155,21 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
       ],
     ],
   },
+  // The core's spike history and fan-out, at the defaults, the smallest and the largest.
+  {
+    file: 'hdl/delay_ring.v',
+    top: 'delay_ring',
+    params: [[], ['-GNMAX=2', '-GDMAX=2'], ['-GNMAX=4096', '-GDMAX=256']],
+  },
+  {
+    file: 'hdl/spike_fanout.v',
+    top: 'spike_fanout',
+    params: [
+      [],
+      ['-GNMAX=2', '-GDMAX=2', '-GSYNMAX=2', '-GROWMAX=2'],
+      ['-GNMAX=4096', '-GDMAX=256', '-GSYNMAX=262144', '-GROWMAX=8192'],
+    ],
+  },
 ];
 
 describe('hdl/ modules are clean under verilator --lint-only -Wall', () => {

@@ -22,6 +22,13 @@ import {
   simulateScLane,
 } from './sc-lane-run.ts';
 import { bridgeScenario, checkBridgeRun } from './host-bridge-scenario.ts';
+import { RING_BENCH, RING_STIMULUS, describeRingQuery, simulateRing } from './delay-ring-run.ts';
+import {
+  FANOUT_BENCH,
+  FANOUT_EXPECTED,
+  describeFanoutRecord,
+  simulateFanout,
+} from './spike-fanout-run.ts';
 
 /** `bench` with `file` replaced by a copy in `dir` where `from` (which must occur) is `to`. */
 function mutate(bench: Bench, file: string, from: string, to: string, dir: string): Bench {
@@ -212,6 +219,50 @@ describe('the SC lane comparison reports a broken lane', () => {
         describeScLaneClock,
       );
       expect(mismatch).toMatch(/^vector \d+, field pre:/);
+    } finally {
+      work.dispose();
+    }
+  });
+});
+
+// hdl/delay_ring.v one step off (the delay test reads step t - d - 1; the window stops one step
+// short of max_delay), and hdl/spike_fanout.v without its forwarding (back-to-back events on
+// one target read the current before the previous write lands) or without its delay test.
+const RING_MUTANTS = [
+  {
+    from: "since = t - {24'd0, tap_delay};",
+    to: "since = t - {24'd0, tap_delay} - 32'd1;",
+    field: /field hit:/,
+  },
+  { from: 'back} <= max_delay)', to: 'back} < max_delay)', field: /field inWindow:/ },
+] as const;
+const FANOUT_MUTANTS = [
+  {
+    from: '(last_valid && last_addr == c_addr) ? last_wd : cur_rd',
+    to: 'cur_rd',
+    field: /field bank:/,
+  },
+  { from: 'wire b_ok = !psyn || tap_hit;', to: "wire b_ok = 1'b1;", field: /field events:/ },
+] as const;
+
+describe('the delay ring and fan-out comparisons report a broken module', () => {
+  it.each(RING_MUTANTS)('hdl/delay_ring.v: $from -> $to', ({ from, to, field }) => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(RING_BENCH, 'hdl/delay_ring.v', from, to, work.dir);
+      const got = simulateRing('icarus', bench, work.dir);
+      expect(firstMismatch(RING_STIMULUS.expected, got, describeRingQuery)).toMatch(field);
+    } finally {
+      work.dispose();
+    }
+  });
+
+  it.each(FANOUT_MUTANTS)('hdl/spike_fanout.v: $from -> $to', ({ from, to, field }) => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(FANOUT_BENCH, 'hdl/spike_fanout.v', from, to, work.dir);
+      const { records } = simulateFanout('icarus', bench, work.dir);
+      expect(firstMismatch(FANOUT_EXPECTED, records, describeFanoutRecord)).toMatch(field);
     } finally {
       work.dispose();
     }
