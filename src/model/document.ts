@@ -42,6 +42,17 @@ export interface NetworkDocument {
   stimuli: Stimulus[];
   probes: Probe[];
   run: RunSettings;
+  /** Parameters shown as sliders in the Live panel, changeable while the network runs. */
+  live?: LiveControl[];
+}
+
+/** A live slider: a parameter path (`param-path.ts`) and the slider's range (not a model limit). */
+export interface LiveControl {
+  path: string;
+  min: number;
+  max: number;
+  /** Slider step; the range / 100 when absent. */
+  step?: number;
 }
 
 /** Which engine runs the network. `auto` picks the fastest that works where it runs. */

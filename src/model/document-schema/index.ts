@@ -22,6 +22,7 @@ import {
 } from '../schema/index.ts';
 import type { Infer, Schema } from '../schema/index.ts';
 import { populationSchema } from './populations.ts';
+import { liveControlSchema } from './live.ts';
 import { projectionSchema } from './projections.ts';
 import { probeSchema, stimulusSchema } from './stimuli-probes.ts';
 
@@ -42,6 +43,7 @@ const shape = {
   stimuli: withDefault(array(stimulusSchema), []),
   probes: withDefault(array(probeSchema), []),
   run: runSchema,
+  live: optional(array(liveControlSchema)),
 };
 
 /** The whole document, shape only; cross-references are checked in `checks/`. */

@@ -96,6 +96,7 @@ describe('JSON Schema export', () => {
       'stimuli',
       'probes',
       'run',
+      'live',
     ]);
     expect((schema.properties as JsonObject).format).toEqual({ const: 'spikelab-network' });
     expect((schema.properties as JsonObject).probes).toMatchObject({ type: 'array', default: [] });
