@@ -8,6 +8,7 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
 import { useRoute } from './learn/useRoute.ts';
 import { Palette } from './palette/Palette.tsx';
+import { PolicyGate } from './teacher/PolicyGate.tsx';
 import { useAutosave } from './persistence/useAutosave.ts';
 import { useStartupDocument } from './persistence/useStartupDocument.ts';
 import { PlotsPanel } from './plots/PlotsPanel.tsx';
@@ -22,7 +23,9 @@ function Lab() {
   useHistoryShortcuts();
   return (
     <main className="app-main">
-      <Palette />
+      <PolicyGate id="ui/palette">
+        <Palette />
+      </PolicyGate>
       <div className="workspace">
         <EditorCanvas />
         <section className="run-area" aria-label="Run">
@@ -36,7 +39,9 @@ function Lab() {
           />
         </section>
       </div>
-      <Inspector />
+      <PolicyGate id="ui/inspector">
+        <Inspector />
+      </PolicyGate>
     </main>
   );
 }

@@ -2,6 +2,8 @@ import type { AppView } from '../learn/route.ts';
 import { ViewSwitch } from '../learn/ViewSwitch.tsx';
 import { ExamplesMenu } from '../persistence/ExamplesMenu.tsx';
 import { FileMenu } from '../persistence/FileMenu.tsx';
+import { PolicyGate } from '../teacher/PolicyGate.tsx';
+import { TeacherToggle } from '../teacher/TeacherToggle.tsx';
 import { NetworkName } from './NetworkName.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
 
@@ -31,16 +33,25 @@ export function AppHeader({ view = 'lab' }: { view?: AppView }) {
         </svg>
         <span>Spikelab</span>
       </div>
-      <ViewSwitch />
+      <PolicyGate id="ui/learn-switch">
+        <ViewSwitch />
+      </PolicyGate>
       {view === 'lab' && (
         <>
           <NetworkName />
-          <FileMenu />
-          <ExamplesMenu />
+          <PolicyGate id="ui/file-menu">
+            <FileMenu />
+          </PolicyGate>
+          <PolicyGate id="ui/examples-menu">
+            <ExamplesMenu />
+          </PolicyGate>
           <div className="header-spacer" />
-          <UndoRedo />
+          <PolicyGate id="ui/undo-redo">
+            <UndoRedo />
+          </PolicyGate>
         </>
       )}
+      <TeacherToggle />
     </header>
   );
 }

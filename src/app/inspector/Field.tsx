@@ -9,11 +9,16 @@ interface FieldProps {
   error?: string | null | undefined;
   /** The effective value behind the entered one (Loihi's threshold, a DynapSim time constant). */
   note?: string | null | undefined;
+  /** Locked by the teacher's policy: a lock icon with the reason beside the control. */
+  locked?: boolean | undefined;
+  /** The teacher's range of the value, shown under the control. */
+  range?: { min: number; max: number } | null | undefined;
   children: ReactNode;
 }
 
 /** Label, control, unit and the inline error line of one inspector field. */
-export function Field({ name, label, unit, description, error, note, children }: FieldProps) {
+export function Field(props: FieldProps) {
+  const { name, label, unit, description, error, note, locked, range, children } = props;
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label className="field-label" htmlFor={`input-${name}`} title={description}>
@@ -22,7 +27,23 @@ export function Field({ name, label, unit, description, error, note, children }:
       <div className="field-control">
         {children}
         {unit !== undefined && unit !== '' && <span className="field-unit">{unit}</span>}
+        {locked === true && (
+          <span
+            className="field-lock"
+            role="img"
+            aria-label="locked by the teacher"
+            title="locked by the teacher"
+            data-testid={`lock-${name}`}
+          >
+            🔒
+          </span>
+        )}
       </div>
+      {range != null && (
+        <p className="field-note" data-testid={`range-${name}`}>
+          Range set by the teacher: {range.min} to {range.max}
+        </p>
+      )}
       {note != null && note !== '' && (
         <p className="field-note" data-testid={`note-${name}`}>
           {note}

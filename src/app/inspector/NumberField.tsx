@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePolicy } from '../../store/classroom/index.ts';
 import { Field } from './Field.tsx';
 import { parseNumberInput, type NumberRules } from './number-input.ts';
 
@@ -13,6 +14,11 @@ interface NumberFieldProps extends NumberRules {
   note?: string | null | undefined;
   /** Writes the value; returns the error to show when the document refuses it. */
   onCommit: (value: number) => string | null;
+  /**
+   * The value's parameter path (`src/model/param-path.ts`), so a teacher's policy can hide
+   * the field, lock it, or show its range. The document store enforces the policy either way.
+   */
+  path?: string | undefined;
 }
 
 /**
@@ -23,6 +29,11 @@ interface NumberFieldProps extends NumberRules {
 export function NumberField(props: NumberFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const policy = usePolicy();
+  const path = props.path;
+  if (path !== undefined && policy.isHidden(path)) return null;
+  const locked = path !== undefined && policy.isLocked(path);
+  const range = path === undefined ? null : policy.rangeOf(path);
   const onChange = (text: string) => {
     setDraft(text);
     const parsed = parseNumberInput(text, props);
@@ -36,6 +47,8 @@ export function NumberField(props: NumberFieldProps) {
       description={props.description}
       error={error}
       note={props.note}
+      locked={locked}
+      range={range}
     >
       <input
         id={`input-${props.name}`}
@@ -43,9 +56,10 @@ export function NumberField(props: NumberFieldProps) {
         type="text"
         inputMode="decimal"
         data-testid={`field-${props.name}`}
+        disabled={locked}
         aria-invalid={error !== null}
         aria-describedby={error !== null ? `error-${props.name}` : undefined}
-        title={props.description}
+        title={locked ? 'locked by the teacher' : props.description}
         value={draft ?? String(props.value)}
         onChange={(e) => onChange(e.target.value)}
         onBlur={() => {

@@ -45,6 +45,7 @@ export function ParamFields({ population }: { population: Population }) {
               <NumberField
                 key={`${id}:${info.key}`}
                 name={info.key}
+                path={`populations/${id}/params/${info.key}`}
                 label={info.label}
                 unit={shown.unit}
                 value={toDisplay(value, shown.factor)}

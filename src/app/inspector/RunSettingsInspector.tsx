@@ -31,6 +31,7 @@ export function RunSettingsInspector() {
       <Section title="Run settings">
         <NumberField
           name="dt"
+          path="run/dt"
           label="Time step dt"
           unit="ms"
           value={run.dt}
@@ -41,6 +42,7 @@ export function RunSettingsInspector() {
         />
         <NumberField
           name="duration"
+          path="run/duration"
           label="Duration"
           unit="ms"
           value={run.duration}
@@ -52,6 +54,7 @@ export function RunSettingsInspector() {
         />
         <NumberField
           name="seed"
+          path="run/seed"
           label="Seed"
           value={run.seed}
           min={0}

@@ -48,6 +48,7 @@ export function StimuliSection({ population }: { population: Population }) {
           <div className="field-row">
             <NumberField
               name={`${s.id}-start`}
+              path={`stimuli/${s.id}/start`}
               label="Start"
               unit="ms"
               value={s.start}
@@ -58,6 +59,7 @@ export function StimuliSection({ population }: { population: Population }) {
             />
             <NumberField
               name={`${s.id}-stop`}
+              path={`stimuli/${s.id}/stop`}
               label="Stop"
               unit="ms"
               value={s.stop}
@@ -70,6 +72,7 @@ export function StimuliSection({ population }: { population: Population }) {
           <div className="field-row">
             <NumberField
               name={`${s.id}-amplitude`}
+              path={`stimuli/${s.id}/amplitude`}
               label="Amplitude"
               unit={unit}
               value={s.amplitude}

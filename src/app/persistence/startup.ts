@@ -2,7 +2,13 @@
  * Which network the page opens with: a shared link in the URL first, then the autosaved
  * network, then the default example. A damaged link or autosave is reported and skipped.
  */
-import { decodeShareHash, readAutosave, shareParam } from '../../store/persistence/index.ts';
+import {
+  decodeShareState,
+  isEmbedHash,
+  readAutosave,
+  shareParam,
+} from '../../store/persistence/index.ts';
+import { applySharedClassroom } from '../teacher/apply-link.ts';
 import { useNotices } from '../common/notices-store.ts';
 import { DEFAULT_EXAMPLE, fetchExample } from './examples.ts';
 import { openResult } from './open-result.ts';
@@ -14,12 +20,21 @@ export function clearShareHash(): void {
   window.history.replaceState(null, '', url);
 }
 
-/** Opens the network in a `#doc=` link; reports a damaged one. Returns whether one was opened. */
+/**
+ * Opens the network in a `#doc=` link, with a teacher's policy and lesson when it has them;
+ * reports a damaged one (naming the part) and then changes nothing. Returns whether one was
+ * opened. The embed widget's `#/embed?doc=` is its own page (EmbedApp), not opened here.
+ */
 export async function openShareLink(hash: string): Promise<boolean> {
-  if (shareParam(hash) === null) return false;
-  const result = await decodeShareHash(hash);
+  if (shareParam(hash) === null || isEmbedHash(hash)) return false;
+  const result = await decodeShareState(hash);
   clearShareHash();
-  return openResult(result, { title: 'the share link', record: false });
+  const opened = openResult(result.ok ? { ok: true, document: result.document } : result, {
+    title: 'the share link',
+    record: false,
+  });
+  if (opened && result.ok) applySharedClassroom(result.policy, result.lesson);
+  return opened;
 }
 
 export async function loadStartupDocument(): Promise<void> {

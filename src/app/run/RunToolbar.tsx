@@ -12,6 +12,7 @@ import { RunButtons } from './RunButtons.tsx';
 import { RunFault } from './RunFault.tsx';
 import { RunStats } from './RunStats.tsx';
 import { SpeedSelect } from './SpeedSelect.tsx';
+import { PolicyGate } from '../teacher/PolicyGate.tsx';
 import './run.css';
 
 export function RunToolbar() {
@@ -19,9 +20,15 @@ export function RunToolbar() {
     <div className="run-toolbar" role="toolbar" aria-label="Run controls">
       <div className="run-row">
         <RunButtons />
-        <DurationField />
-        <SpeedSelect />
-        <BackendSelect />
+        <PolicyGate id="ui/run-duration">
+          <DurationField />
+        </PolicyGate>
+        <PolicyGate id="ui/run-speed">
+          <SpeedSelect />
+        </PolicyGate>
+        <PolicyGate id="ui/run-backend">
+          <BackendSelect />
+        </PolicyGate>
         <RunStats />
         <NetworkChangedBadge />
         <KeepWeightsButton />

@@ -11,6 +11,7 @@ import { trainedFraction } from './progress.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import { HardwarePanel } from '../hardware/HardwarePanel.tsx';
 import { HardwareTabLabel } from '../hardware/HardwareTabLabel.tsx';
+import { PolicyGate } from '../teacher/PolicyGate.tsx';
 import './training.css';
 
 type Tab = 'run' | 'train' | 'hardware';
@@ -48,8 +49,8 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
     <>
       <div className="area-tabs" role="tablist" aria-label="Run, train or hardware">
         {tabButton('run', 'Run')}
-        {tabButton('train', <TrainTabLabel />)}
-        {tabButton('hardware', <HardwareTabLabel />)}
+        <PolicyGate id="ui/tab-train">{tabButton('train', <TrainTabLabel />)}</PolicyGate>
+        <PolicyGate id="ui/tab-hardware">{tabButton('hardware', <HardwareTabLabel />)}</PolicyGate>
       </div>
       <div
         className="area-tab-panel"
