@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CoreCapacity } from '../core-capacity.ts';
 import type { ExportedFile } from '../export-verilog.ts';
-import { STAT_FILE, passProgress, synthScript } from './synth-script.ts';
+import type { YosysNetlist } from '../timing/netlist.ts';
+import { NETLIST_FILE, STAT_FILE, passProgress, synthScript } from './synth-script.ts';
 import { parseYosysStat, type YosysCounts } from './yosys-stat.ts';
 
 export class YosysError extends Error {
@@ -24,6 +25,8 @@ export interface YosysRun {
   seconds: number;
   /** The script Yosys ran (its `-p`). */
   script: string;
+  /** The flat netlist (`timing` runs only), for src/hdl/timing's estimate. */
+  netlist?: YosysNetlist;
 }
 
 /** Lines of Yosys output kept for an error message. */
@@ -36,6 +39,8 @@ export async function runYosys(options: {
   onProgress?: (line: string) => void;
   /** The executable (default `yosys` on PATH). */
   yosys?: string;
+  /** Flatten and write the netlist too (`synthScript`'s `timing`). */
+  timing?: boolean;
   env?: NodeJS.ProcessEnv;
 }): Promise<YosysRun> {
   const dir = await mkdtemp(join(tmpdir(), 'spikelab-fit-'));
@@ -45,7 +50,8 @@ export async function runYosys(options: {
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, f.text);
     }
-    const script = synthScript(options.capacity);
+    const timing = options.timing === true;
+    const script = synthScript(options.capacity, { timing });
     const started = performance.now();
     await spawnYosys(
       options.yosys ?? 'yosys',
@@ -61,7 +67,15 @@ export async function runYosys(options: {
     } catch {
       throw new YosysError(`yosys finished but wrote no ${STAT_FILE}`);
     }
-    return { counts: parseYosysStat(stat), seconds, script };
+    const run: YosysRun = { counts: parseYosysStat(stat), seconds, script };
+    if (timing) {
+      try {
+        run.netlist = JSON.parse(await readFile(join(dir, NETLIST_FILE), 'utf8')) as YosysNetlist;
+      } catch {
+        throw new YosysError(`yosys finished but wrote no readable ${NETLIST_FILE}`);
+      }
+    }
+    return run;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

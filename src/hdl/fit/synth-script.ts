@@ -9,16 +9,24 @@ import type { CoreCapacity } from '../core-capacity.ts';
 /** The file the script writes `stat -json` into, beside the export's files. */
 export const STAT_FILE = 'stat.json';
 
-/** The Yosys script that synthesises the core at `capacity` for the xc7 family. */
-export function synthScript(capacity: CoreCapacity): string {
+/** The file the `timing` script writes the flat netlist into (`write_json`), for src/hdl/timing. */
+export const NETLIST_FILE = 'netlist.json';
+
+/**
+ * The Yosys script that synthesises the core at `capacity` for the xc7 family. With `timing`,
+ * the design is flattened (one netlist, hierarchical names kept in its nets) and written as
+ * JSON for the timing estimate, without the cell library's blackboxes.
+ */
+export function synthScript(capacity: CoreCapacity, options: { timing?: boolean } = {}): string {
   const params = (Object.keys(capacity) as (keyof CoreCapacity)[])
     .map((k) => `-set ${k} ${capacity[k]}`)
     .join(' ');
   return [
     `read_verilog ${CORE_RTL_FILES.join(' ')}`,
     `chparam ${params} spikelab_core`,
-    'synth_xilinx -family xc7 -top spikelab_core -noiopad -noclkbuf',
+    `synth_xilinx -family xc7 -top spikelab_core -noiopad -noclkbuf${options.timing ? ' -flatten' : ''}`,
     `tee -q -o ${STAT_FILE} stat -json`,
+    ...(options.timing ? ['delete =A:blackbox', `write_json ${NETLIST_FILE}`] : []),
   ].join('; ');
 }
 
