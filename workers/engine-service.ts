@@ -5,6 +5,7 @@
  */
 import type { SimulationOptions, Simulation, Chunk } from '../src/engine/api.ts';
 import type { NetworkDocument } from '../src/model/document.ts';
+import { LiveParamError } from '../src/engine/live/resolve.ts';
 import { faultFromError } from './faults.ts';
 import {
   PROTOCOL_VERSION,
@@ -259,6 +260,26 @@ export function createEngineService(
         const weights = await r.sim.learnedWeights();
         return { ok: true, step: r.sim.currentStep, weights };
       } catch (error) {
+        return { ok: false, fault: faultFromError(error) };
+      }
+    },
+
+    async setParameters(changes) {
+      const r = run;
+      if (!r) {
+        const message = 'no run is open: a live change applies to a running or paused run';
+        return { ok: false, fault: { kind: 'internal', message } };
+      }
+      try {
+        // Serialized by the simulation after any step in flight: it resolves with the step the
+        // change takes effect at.
+        const step = await r.sim.setParameters(changes);
+        return { ok: true, step };
+      } catch (error) {
+        // The refusal's own sentence names the path and the reason; it needs no class name.
+        if (error instanceof LiveParamError) {
+          return { ok: false, fault: { kind: 'internal', message: error.message } };
+        }
         return { ok: false, fault: faultFromError(error) };
       }
     },

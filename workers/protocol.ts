@@ -5,9 +5,9 @@
  */
 import type { BackendChoice, NetworkDocument } from '../src/model/document.ts';
 import type { ValidationIssue } from '../src/model/validation-issue.ts';
-import type { Chunk, ResolvedBackend } from '../src/engine/api.ts';
+import type { Chunk, LiveChange, ResolvedBackend } from '../src/engine/api.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Start a run: compile `document` (a structured clone of the editor's) on `backend`. */
 export interface OpenRequest {
@@ -52,6 +52,9 @@ export type LearnedWeightsResult =
   | { ok: true; step: number; weights: Record<string, Float32Array> }
   | { ok: false; fault: EngineFault };
 
+/** Live changes were made: they take effect at simulated step `step` (the next chunk's first). */
+export type LiveResult = { ok: true; step: number } | { ok: false; fault: EngineFault };
+
 /** What the worker tells the page while a run streams; delivered in order. */
 export type WorkerEvent =
   /** Recorded data of steps [chunk.startStep, +chunk.steps); acknowledge `seq` when drawn. */
@@ -83,6 +86,11 @@ export interface EngineWorkerApi {
   setSpeed(speed: number): void;
   /** The open run's learned weights now (after its last step); the run is not changed. */
   learnedWeights(): Promise<LearnedWeightsResult>;
+  /**
+   * Change live parameters of the open run (engine `Simulation.setParameters`) before its next
+   * step, without a reset; a refusal changes nothing and leaves the run as it was.
+   */
+  setParameters(changes: LiveChange[]): Promise<LiveResult>;
   /** Answered as soon as the worker's event loop is free; the page's liveness probe. */
   ping(): number;
   /** Free the run. */

@@ -3,7 +3,6 @@ import { AppHeader } from './common/AppHeader.tsx';
 import { IssuesPanel } from './common/IssuesPanel.tsx';
 import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
-import { EditorCanvas } from './editor/EditorCanvas.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
 import { useRoute } from './learn/useRoute.ts';
@@ -15,6 +14,7 @@ import { PlotsPanel } from './plots/PlotsPanel.tsx';
 import { PresenterView } from './present/PresenterView.tsx';
 import { RunToolbar } from './run/RunToolbar.tsx';
 import { RunTrainTabs } from './training/RunTrainTabs.tsx';
+import { CanvasArea } from './view3d/CanvasArea.tsx';
 import './App.css';
 
 /** The lab: palette, canvas and inspector side by side; run controls and plots under the canvas. */
@@ -27,7 +27,7 @@ function Lab() {
         <Palette />
       </PolicyGate>
       <div className="workspace">
-        <EditorCanvas />
+        <CanvasArea />
         <section className="run-area" aria-label="Run">
           <RunTrainTabs
             run={

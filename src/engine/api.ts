@@ -76,9 +76,10 @@ export interface Simulation {
    * thresholds, Poisson rates, constant weights) from the next step on, keeping the state: a
    * change between two `step` calls takes effect at the first step of the second. Rejects with
    * `LiveParamError` naming a path that cannot change live, or `DocumentInvalidError` when a
-   * value would make the document invalid; then nothing changed.
+   * value would make the document invalid; then nothing changed. Resolves with the step the
+   * changes take effect at (the steps simulated when they were made).
    */
-  setParameters(changes: readonly LiveChange[]): Promise<void>;
+  setParameters(changes: readonly LiveChange[]): Promise<number>;
   /** Free device memory and workers. */
   dispose(): void;
 }

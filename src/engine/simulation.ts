@@ -92,7 +92,7 @@ class EngineSimulation implements Simulation {
     });
   }
 
-  setParameters(changes: readonly LiveChange[]): Promise<void> {
+  setParameters(changes: readonly LiveChange[]): Promise<number> {
     return this.serialize(async () => {
       // All or nothing: every change resolves and the edited document validates before the plan
       // or the backend sees any of them.
@@ -107,6 +107,7 @@ class EngineSimulation implements Simulation {
       this.document = doc;
       for (const edit of edits) applyToPlan(this.plan, edit);
       await this.runner.applyLive(edits);
+      return this.runner.currentStep;
     });
   }
 

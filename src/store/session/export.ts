@@ -7,10 +7,17 @@ import type { ResolvedBackend } from '../../engine/api.ts';
 import { buildSpikeCsv } from '../../cli/run/csv-output.ts';
 import { buildRunOutput, type RunOutput } from '../../cli/run/json-output.ts';
 import type { Recording } from '../../cli/run/recording.ts';
+import { exportLiveLog } from './live-log.ts';
 import type { RunRecord } from './record.ts';
 
-/** The CLI's JSON, plus `meta.truncated` when a capped record dropped data. */
-export type RunExport = RunOutput & { meta: RunOutput['meta'] & { truncated: boolean } };
+/**
+ * The CLI's JSON, plus `meta.truncated` when a capped record dropped data, and `live_changes`
+ * when parameters were changed during the run (the CLI never changes any).
+ */
+export type RunExport = RunOutput & {
+  meta: RunOutput['meta'] & { truncated: boolean };
+  live_changes?: ReturnType<typeof exportLiveLog>;
+};
 
 /** The full (export) part of a record, in the CLI's `Recording` shape (views, no copies). */
 export function toRecording(record: RunRecord): Recording {
@@ -48,7 +55,11 @@ export function exportRun(record: RunRecord, backend: ResolvedBackend | null): R
     network: record.document.name,
     spikelab_version: version,
   });
-  return { ...output, meta: { ...output.meta, truncated: record.truncated } };
+  const meta = { ...output.meta, truncated: record.truncated };
+  const live = record.liveChanges;
+  return live.length > 0
+    ? { ...output, meta, live_changes: exportLiveLog(live, record.dt) }
+    : { ...output, meta };
 }
 
 /** The CLI's spike CSV: `population,index,t_ms`, one line per spike, in time order. */

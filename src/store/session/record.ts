@@ -12,6 +12,7 @@ import type {
   SynapseVariable,
 } from '../../model/document.ts';
 import { isPopulationProbe } from '../../model/document.ts';
+import type { LiveLogEntry } from './live-log.ts';
 import { CountSeries, SpikeSeries, TraceSeries } from './series.ts';
 
 /** Limits of the full (export) record. */
@@ -77,6 +78,8 @@ export class RunRecord {
   endStep = 0;
   /** Engine wall time summed over chunks, ms. */
   wallMs = 0;
+  /** Live changes made during the run, in the order they took effect (live-log.ts). */
+  readonly liveChanges: LiveLogEntry[] = [];
   /** Bumped on every change, so drawers know when to redraw. */
   version = 0;
   private readonly listeners = new Set<() => void>();
@@ -181,6 +184,12 @@ export class RunRecord {
     for (const s of this.spikes.values()) s.window.dropBefore(from);
     for (const t of this.traces.values()) t.window.dropBefore(from);
     for (const t of this.synapseTraces.values()) t.window.dropBefore(from);
+    this.touch();
+  }
+
+  /** Logs a live change (the plots mark it, the export lists it). */
+  addLiveChange(entry: LiveLogEntry): void {
+    this.liveChanges.push(entry);
     this.touch();
   }
 

@@ -13,6 +13,8 @@ import type {
   WorkerEvent,
 } from '../../../workers/protocol.ts';
 import { PROTOCOL_VERSION } from '../../../workers/protocol.ts';
+import { liveLogEntry } from './live-log.ts';
+import { LiveSender } from './live-sender.ts';
 import { RunRecord } from './record.ts';
 import { RealTimeMeter } from './real-time-meter.ts';
 import type { EngineClient, SessionDeps, SessionStatus } from './types.ts';
@@ -43,6 +45,8 @@ export interface SessionState {
    */
   busy: boolean;
   record: RunRecord | null;
+  /** Why the last live change was refused (cleared by the next one that is made). */
+  liveError: string | null;
 
   run: () => Promise<void>;
   pause: () => void;
@@ -55,6 +59,12 @@ export interface SessionState {
   /** A fresh worker after a crash. */
   restart: () => void;
   setSpeed: (speed: number) => void;
+  /**
+   * Changes a live parameter of the open (running or paused) run from its next chunk on; the
+   * change is logged in the record with its step. Dragging sends at most one request at a time,
+   * the last value winning. False when no run is open (the caller edits the document instead).
+   */
+  setLive: (path: string, value: number) => boolean;
   /**
    * The learned weights of the paused or finished run (the worker keeps a finished run until
    * the next run or a reset); a fault saying why not otherwise.
@@ -100,6 +110,8 @@ export function createSessionStore(deps: SessionDeps) {
   let intent: 'play' | 'pause' = 'pause';
   let runOpen = false;
   let watchdog: ReturnType<typeof setInterval> | null = null;
+  /** Live changes of the open run (replaced with each run). */
+  let live: LiveSender | null = null;
   const meter = new RealTimeMeter(now);
 
   return createStore<SessionState>()((set, get) => {
@@ -189,12 +201,29 @@ export function createSessionStore(deps: SessionDeps) {
       }
     };
 
+    const startLive = (c: EngineClient, runToken: number, record: RunRecord): LiveSender =>
+      new LiveSender({
+        send: (changes) => c.setParameters(changes),
+        applied: (changes, step) => {
+          if (runToken !== token) return;
+          for (const { path, value } of changes) {
+            record.addLiveChange(liveLogEntry(record.document, path, value, step));
+          }
+          set({ liveError: null });
+        },
+        refused: (_changes, message) => {
+          if (runToken === token) set({ liveError: message });
+        },
+      });
+
     /** Compiles the current document in the worker; true when the run is open. */
     const open = async (): Promise<boolean> => {
       const { document, revision } = deps.readDocument();
       const c = ensureClient();
       token += 1;
       const runToken = token;
+      live?.close();
+      live = null;
       runOpen = false;
       intent = 'pause';
       pendingStep = null;
@@ -211,6 +240,7 @@ export function createSessionStore(deps: SessionDeps) {
         dt: document.run.dt,
         // A run shorter than the window is shown whole, not in the corner of a wider axis.
         record: new RunRecord(document, document.run.dt, Math.min(windowMs, document.run.duration)),
+        liveError: null,
       });
       const result = await c
         .open(
@@ -234,6 +264,8 @@ export function createSessionStore(deps: SessionDeps) {
         return false;
       }
       runOpen = true;
+      const record = get().record;
+      if (record) live = startLive(c, runToken, record);
       startWatchdog(c);
       set({
         status: 'paused',
@@ -259,6 +291,7 @@ export function createSessionStore(deps: SessionDeps) {
       cancelled: false,
       busy: false,
       record: null,
+      liveError: null,
 
       async run() {
         const { status } = get();
@@ -345,6 +378,12 @@ export function createSessionStore(deps: SessionDeps) {
         set({ speed });
         meter.restart(get().simulatedMs);
         if (runOpen) void client?.setSpeed(speed);
+      },
+
+      setLive(path, value) {
+        if (!runOpen || !live) return false;
+        live.set(path, value);
+        return true;
       },
 
       learnedWeights() {

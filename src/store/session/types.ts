@@ -4,9 +4,11 @@ import type {
   EngineFault,
   EventSink,
   LearnedWeightsResult,
+  LiveResult,
   OpenRequest,
   OpenResult,
 } from '../../../workers/protocol.ts';
+import type { LiveChange } from '../../engine/api.ts';
 import type { NetworkDocument } from '../../model/document.ts';
 
 /** Where a run stands; drives which buttons are enabled. */
@@ -22,6 +24,7 @@ export interface EngineClient {
   ack(seq: number): Promise<void>;
   setSpeed(speed: number): Promise<void>;
   learnedWeights(): Promise<LearnedWeightsResult>;
+  setParameters(changes: LiveChange[]): Promise<LiveResult>;
   ping(): Promise<number>;
   close(): Promise<void>;
   debugCrash(mode: CrashMode): Promise<void>;
@@ -52,4 +55,4 @@ export interface SessionDeps {
   watchdogMs?: number;
 }
 
-export type { EngineFault, LearnedWeightsResult };
+export type { EngineFault, LearnedWeightsResult, LiveResult };

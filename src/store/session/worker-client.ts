@@ -31,6 +31,7 @@ export const createWorkerClient: EngineClientFactory = (onCrash) => {
     ack: (seq) => remote.ack(seq),
     setSpeed: (speed) => remote.setSpeed(speed),
     learnedWeights: () => remote.learnedWeights(),
+    setParameters: (changes) => remote.setParameters(changes),
     ping: () => remote.ping(),
     close: () => remote.close(),
     debugCrash: (mode) => remote.debugCrash(mode),

@@ -95,7 +95,7 @@ export function fakeSimulation(
     },
     setParameters(changes) {
       for (const c of changes) live.push({ step: current, path: c.path, value: c.value });
-      return Promise.resolve();
+      return Promise.resolve(current);
     },
     reset() {
       current = 0;
@@ -124,6 +124,8 @@ export function fakeWorker(
     failAt?: number;
     invalid?: boolean;
     learned?: Readonly<Record<string, readonly number[]>>;
+    /** Receives the live changes the simulations get, with their steps. */
+    live?: { step: number; path: string; value: number }[];
   } = {},
 ): FakeWorker {
   const calls: string[] = [];
@@ -141,7 +143,7 @@ export function fakeWorker(
         if (options.invalid) {
           return Promise.reject(new Error('bad document'));
         }
-        return Promise.resolve(fakeSimulation(doc, options.failAt, options.learned));
+        return Promise.resolve(fakeSimulation(doc, options.failAt, options.learned, options.live));
       },
       (sink, event) => {
         if (alive) sink(event);
@@ -164,6 +166,10 @@ export function fakeWorker(
       learnedWeights: () => {
         calls.push('learnedWeights');
         return alive ? service.learnedWeights() : new Promise(() => {});
+      },
+      setParameters: (changes) => {
+        calls.push(`setParameters(${changes.map((c) => `${c.path}=${c.value}`).join(',')})`);
+        return alive ? service.setParameters(changes) : new Promise(() => {});
       },
       ping: () => (hangs ? new Promise<number>(() => {}) : Promise.resolve(0)),
       close: () => call('close', () => service.close()),

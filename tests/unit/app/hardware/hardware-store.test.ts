@@ -48,6 +48,7 @@ function inProcessWorkers(): { factory: EngineClientFactory; terminated: () => n
       ack: (seq) => Promise.resolve(service.ack(seq)),
       setSpeed: (s) => Promise.resolve(service.setSpeed(s)),
       learnedWeights: () => service.learnedWeights(),
+      setParameters: (changes) => service.setParameters(changes),
       ping: () => Promise.resolve(0),
       close: () => Promise.resolve(service.close()),
       debugCrash: () => Promise.resolve(),
