@@ -5,7 +5,10 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   // Only the Yosys worker imports it: bundled at startup, not found mid-run (a dev reload).
-  optimizeDeps: { include: ['@yowasp/yosys'] },
+  // The same for the 3D view's three.js, loaded when the view first opens.
+  optimizeDeps: {
+    include: ['@yowasp/yosys', 'three', '@react-three/fiber', '@react-three/drei'],
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
 });
