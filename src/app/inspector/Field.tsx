@@ -35,7 +35,15 @@ export function Field(props: FieldProps) {
             title="locked by the teacher"
             data-testid={`lock-${name}`}
           >
-            🔒
+            <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true">
+              <rect x="5" y="11" width="14" height="10" rx="2" fill="currentColor" />
+              <path
+                d="M8 11V7a4 4 0 0 1 8 0v4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.4"
+              />
+            </svg>
           </span>
         )}
       </div>
