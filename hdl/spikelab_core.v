@@ -883,17 +883,32 @@ module spikelab_core #(
   reg [25:1] o1_cfg;  // field 11 = 1 | wb << 1 | tb << 6 | rb << 11 | ls << 16 | ds << 21
   reg [23:0] o1_scale;
   reg signed [63:0] o1_reward;
+  reg signed [31:0] o1_amount_q;
+  reg [NW:0] o1_count_q;
   reg [SYW-1:0] la_e, lb_e;
   reg [O1WW-1:0] lb_w;
   reg [O1TW-1:0] lb_pre, lb_post, lb_elig;
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire [54:0] o1_product = {24'd0, o1_w_next} * {31'd0, o1_scale};  // 31 x 24 bits
-  /* verilator lint_on UNUSEDSIGNAL */
+  // What each synapse in online_o1_var's pipeline carries beside it (slot i: i + 1 clocks after
+  // L2): valid, synapse, projection (for the dump), scale (for its delivered weight). Each
+  // synapse carries its own, so the next projection's setup need not wait for the pipeline.
+  localparam integer O1_LAT = 5;  // online_o1_var's LATENCY
+  reg [O1_LAT-1:0] o1_v;
+  reg [SYW-1:0] o1_e[0:O1_LAT-1];
+  reg [PRJW-1:0] o1_k[0:O1_LAT-1];
+  reg [23:0] o1_s[0:O1_LAT-1];
+  // After the write of the learned state: the delivered weight's multiply (31 x 24 bits, both
+  // operands registered, the product registered: a DSP48E1 with its registers) and, a clock
+  // later, its clamp and the syn_weight write.
+  reg o1_dv;
+  reg [SYW-1:0] o1_de;
+  reg [54:0] o1_product;
+  wire o1_busy = la_valid || lb_valid || o1_v != {O1_LAT{1'b0}} || o1_dv;
   wire o1_pre = tap_hit;  // delay_ring's test of the source's word at t - d (d <= t)
   wire o1_post = hist_rd[slot];
   wire [O1WW-1:0] o1_w_next;
   wire [O1TW-1:0] o1_pre_next, o1_post_next, o1_elig_next;
   online_o1_var o1_update (
+      .clk(clk),
       .wb(o1_cfg[5:1]),
       .tb(o1_cfg[10:6]),
       .rb(o1_cfg[15:11]),
@@ -913,14 +928,15 @@ module spikelab_core #(
   );
   wire [WMAX-1:0] o1_deliver = o1_product > {31'd0, O1_DELIVER_MAX} ? O1_DELIVER_MAX :
                                o1_product[WMAX-1:0];
-  wire o1_write = ONLINE_O1 != 0 && lb_valid;
+  wire o1_write = ONLINE_O1 != 0 && o1_v[O1_LAT-1];
   /* verilator lint_off UNUSEDSIGNAL */
   wire [31:0] l_src = {{(31 - NW) {1'b0}}, src_i};  // the learning pass's source, for its row
   /* verilator lint_on UNUSEDSIGNAL */
   // The reward of projection k at step t: amount (field 13) times the reward population's
   // (field 12) spike count of step t.
-  wire signed [63:0] o1_amount = {{32{prj_mem[kf+13][31]}}, prj_mem[kf+13]};
-  wire signed [63:0] o1_count = {{(63 - NW) {1'b0}}, cnt_mem[{slot, prj_mem[kf+12][POPW-1:0]}]};
+  // Registered at S_LPRJ, multiplied the clock after (R is first used at least 4 clocks later).
+  wire signed [63:0] o1_amount = {{32{o1_amount_q[31]}}, o1_amount_q};
+  wire signed [63:0] o1_count = {{(63 - NW) {1'b0}}, o1_count_q};
   // What the benches read (hierarchically, so the port list stays as it is): each updated
   // synapse of a step with dump_en, one clock each.
   /* verilator lint_off UNUSEDSIGNAL */
@@ -979,14 +995,14 @@ module spikelab_core #(
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
     if (phase == S_LROW) n_raddr = src_base + src_i[NW-1:0];
     if (phase == S_LEMIT || phase == S_LDRAIN) n_raddr = syn_target_rd;  // L1: the target's word
-    sw_we = o1_write;
-    sw_waddr = lb_e;
+    sw_we = ONLINE_O1 != 0 && o1_dv;
+    sw_waddr = o1_de;
     sw_wd = o1_deliver;
     o1w_we = o1_write;
     o1pre_we = o1_write;
     o1post_we = o1_write;
     o1elig_we = o1_write;
-    o1_waddr = lb_e;
+    o1_waddr = o1_e[O1_LAT-1];
     o1w_wd = o1_w_next;
     o1pre_wd = o1_pre_next;
     o1post_wd = o1_post_next;
@@ -1097,6 +1113,8 @@ module spikelab_core #(
     d1_valid = 1'b0;
     la_valid = 1'b0;
     lb_valid = 1'b0;
+    o1_v = {O1_LAT{1'b0}};
+    o1_dv = 1'b0;
     o1_dump_valid = 1'b0;
     sc_on = 1'b0;
     sc_q_valid = 1'b0;
@@ -1132,9 +1150,22 @@ module spikelab_core #(
     lb_pre <= o1pre_rd;
     lb_post <= o1post_rd;
     lb_elig <= o1elig_rd;
+    o1_v <= {o1_v[O1_LAT-2:0], ONLINE_O1 != 0 && lb_valid};
+    o1_e[0] <= lb_e;
+    o1_k[0] <= kk;
+    o1_s[0] <= o1_scale;
+    for (q = 1; q < O1_LAT; q = q + 1) begin
+      o1_e[q] <= o1_e[q-1];
+      o1_k[q] <= o1_k[q-1];
+      o1_s[q] <= o1_s[q-1];
+    end
+    o1_dv <= o1_write;
+    o1_de <= o1_e[O1_LAT-1];
+    o1_product <= {24'd0, o1_w_next} * {31'd0, o1_s[O1_LAT-1]};
+    o1_reward <= o1_amount * o1_count;
     o1_dump_valid <= o1_write && dump_en;
-    o1_dump_k <= kk;
-    o1_dump_e <= lb_e;
+    o1_dump_k <= o1_k[O1_LAT-1];
+    o1_dump_e <= o1_e[O1_LAT-1];
     o1_dump_w <= {{(32 - O1WW) {1'b0}}, o1_w_next};
     o1_dump_pre <= {{(32 - O1TW) {1'b0}}, o1_pre_next};
     o1_dump_post <= {{(32 - O1TW) {1'b0}}, o1_post_next};
@@ -1319,8 +1350,11 @@ module spikelab_core #(
 
       S_LPRJ: begin
         if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
-          p <= {(POPW + 1) {1'b0}};
-          phase <= dump_en ? S_DUMP_POP : S_NEXT;
+          // The last synapses leave the pipeline before the step ends (t, the next delivery).
+          if (!o1_busy) begin
+            p <= {(POPW + 1) {1'b0}};
+            phase <= dump_en ? S_DUMP_POP : S_NEXT;
+          end
         end else if (!prj_mem[kf+11][0]) begin
           k <= k + 1'b1;  // this projection does not learn
         end else begin
@@ -1329,7 +1363,8 @@ module spikelab_core #(
           row_base <= prj_mem[kf+6][ROWW-1:0];
           o1_cfg <= prj_mem[kf+11][25:1];
           o1_scale <= prj_mem[kf+14][23:0];
-          o1_reward <= o1_amount * o1_count;
+          o1_amount_q <= prj_mem[kf+13];
+          o1_count_q <= cnt_mem[{slot, prj_mem[kf+12][POPW-1:0]}];
           src_i <= {(NW + 1) {1'b0}};
           phase <= S_LROW;
         end
@@ -1356,10 +1391,10 @@ module spikelab_core #(
         e <= e + 1'b1;
         if (e + 1'b1 == e_end) phase <= S_LDRAIN;
       end
-      S_LDRAIN: begin
-        // The row's last synapses pass L1 and L2; the next row's reads need the history port.
-        if (!la_valid && !lb_valid) phase <= S_LROW;
-      end
+      // The row's last synapse is in L1 (its target's history word is being read); the next
+      // row's reads need the history port from the next clock, when that synapse's L2 has
+      // the word and online_o1_var takes it.
+      S_LDRAIN: phase <= S_LROW;
 
       S_DUMP_POP: begin
         if ({{(31 - POPW) {1'b0}}, p} == net_mem[0]) begin

@@ -33,9 +33,9 @@ describe.each(SIMULATORS)('hdl/online_o1_var.v computes as the engine (%s)', (si
 
 // Slips the vectors must catch: a logical shift of a negative product, no eligibility clamp.
 const MUTANTS = [
-  { from: 'product >>> ls', to: 'product >> ls', field: /field weight:/ },
+  { from: 's3_product >>> s3_ls', to: 's3_product >> s3_ls', field: /field weight:/ },
   {
-    from: '(elig_sum > elig_max) ? elig_max :',
+    from: '(elig_sum > s1_elig_max) ? s1_elig_max :',
     to: '',
     field: /field (eligibility|weight):/,
   },
