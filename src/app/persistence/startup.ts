@@ -9,6 +9,7 @@ import {
   shareParam,
 } from '../../store/persistence/index.ts';
 import { applySharedClassroom } from '../teacher/apply-link.ts';
+import { clampToPolicy } from '../../model/classroom/enforce.ts';
 import { useNotices } from '../common/notices-store.ts';
 import { DEFAULT_EXAMPLE, fetchExample } from './examples.ts';
 import { openResult } from './open-result.ts';
@@ -29,7 +30,14 @@ export async function openShareLink(hash: string): Promise<boolean> {
   if (shareParam(hash) === null || isEmbedHash(hash)) return false;
   const result = await decodeShareState(hash);
   clearShareHash();
-  const opened = openResult(result.ok ? { ok: true, document: result.document } : result, {
+  // A teacher's ranges apply from the first moment: values outside them are clamped.
+  const document =
+    result.ok && result.policy !== null
+      ? clampToPolicy(result.policy, result.document)
+      : result.ok
+        ? result.document
+        : null;
+  const opened = openResult(document !== null ? { ok: true, document } : result, {
     title: 'the share link',
     record: false,
   });

@@ -5,9 +5,10 @@
  * keyboard, paste, delete of the item that holds it) without knowing any of them.
  */
 import type { NetworkDocument } from '../document.ts';
-import { readParam } from '../param-path.ts';
+import { readParam, writeParam } from '../param-path.ts';
+import { validateDocument } from '../validate.ts';
 import type { ValidationIssue } from '../validation-issue.ts';
-import { isUiControl, type ControlPolicy } from './policy.ts';
+import { clampToRange, isUiControl, type ControlPolicy } from './policy.ts';
 
 /** The issue path of a parameter path, in the model's dotted style, so fields find their own. */
 function issuePath(path: string): string {
@@ -39,4 +40,22 @@ export function policyViolations(
     }
   }
   return issues;
+}
+
+/**
+ * `doc` with every ranged number moved into its range, so a student's link opens with values
+ * the policy allows (a teacher may set a range that excludes the value the network has).
+ * Returns `doc` itself when nothing moves, or when the clamped values would make the document
+ * invalid (a threshold clamped below the reset): the edit guard still keeps them from moving
+ * further out.
+ */
+export function clampToPolicy(policy: ControlPolicy, doc: NetworkDocument): NetworkDocument {
+  let out = doc;
+  for (const [path, range] of Object.entries(policy.ranges)) {
+    const value = readParam(out, path);
+    if (value === null) continue;
+    const clamped = clampToRange(value, range);
+    if (clamped !== value) out = writeParam(out, path, clamped);
+  }
+  return out === doc || validateDocument(out).ok ? out : doc;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyViolations } from '../../../src/model/classroom/enforce.ts';
+import { clampToPolicy, policyViolations } from '../../../src/model/classroom/enforce.ts';
 import { parseLessonRef, formatLessonRef } from '../../../src/model/classroom/lesson-ref.ts';
 import {
   clampToRange,
@@ -14,7 +14,7 @@ import {
 } from '../../../src/model/classroom/policy.ts';
 import { parsePolicy } from '../../../src/model/classroom/policy-schema.ts';
 import { UI_CONTROLS } from '../../../src/model/classroom/ui-controls.ts';
-import { writeParam } from '../../../src/model/param-path.ts';
+import { readParam, writeParam } from '../../../src/model/param-path.ts';
 import { validDocument } from './helpers.ts';
 
 const TAU = 'populations/exc/params/tau_mem';
@@ -137,4 +137,27 @@ describe('policy enforcement on a document edit', () => {
     expect(policyViolations(policy, outside, writeParam(outside, 'run/duration', 50))).toEqual([]);
     expect(policyViolations(EMPTY_POLICY, doc, writeParam(doc, TAU, 30))).toEqual([]);
   });
+});
+
+describe('opening a document under a policy', () => {
+  it('clamps every ranged value into its range and leaves the rest', () => {
+    const doc = writeParam(validDocument(), AMP, 7);
+    const clamped = clampToPolicy(policy, doc);
+    expect(readParam(clamped, AMP)).toBe(2);
+    expect(readParam(clamped, TAU)).toBe(readParam(doc, TAU));
+    expect(readParam(doc, AMP)).toBe(7);
+    const inside = writeParam(validDocument(), AMP, 1);
+    expect(clampToPolicy(policy, inside)).toBe(inside);
+    // A range on a path the document lacks is skipped, not an error.
+    const other = { ...policy, ranges: { 'stimuli/nope/amplitude': { min: 0, max: 1 } } };
+    expect(clampToPolicy(other, inside)).toBe(inside);
+  });
+});
+
+it('keeps the document as it is when clamping would make it invalid', () => {
+  const doc = validDocument();
+  const threshold = 'populations/exc/params/v_threshold';
+  const reset = readParam(doc, 'populations/exc/params/v_reset') ?? 0;
+  const bad = { ...EMPTY_POLICY, ranges: { [threshold]: { min: reset - 20, max: reset - 10 } } };
+  expect(clampToPolicy(bad, doc)).toBe(doc);
 });
