@@ -103,7 +103,11 @@ function describe(value: Json): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** The number at `path`, or `null` when the path is malformed or addresses no number. */
+/**
+ * The number at `path`, or `null` when the path is malformed or addresses no number.
+ *
+ * @example readParam(doc, 'populations/exc/params/tau_mem') // 20
+ */
 export function readParam(doc: NetworkDocument, path: ParamPath): number | null {
   if (paramPathProblem(doc, path) !== null) return null;
   let node: Json = doc;

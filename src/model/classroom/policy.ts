@@ -23,10 +23,12 @@ export const EMPTY_POLICY: ControlPolicy = Object.freeze({ hidden: [], locked: [
 /** The prefix of UI control ids, which name parts of the page rather than numbers. */
 export const UI_PREFIX = 'ui/';
 
+/** Whether `id` names a part of the page (`ui/palette`) rather than a parameter path. */
 export function isUiControl(id: string): boolean {
   return id.startsWith(UI_PREFIX);
 }
 
+/** Whether the policy restricts nothing (a share link then carries no `policy=`). */
 export function isEmptyPolicy(policy: ControlPolicy): boolean {
   return (
     policy.hidden.length === 0 &&
@@ -35,6 +37,7 @@ export function isEmptyPolicy(policy: ControlPolicy): boolean {
   );
 }
 
+/** Whether the control or parameter `id` is hidden from students. */
 export function isHidden(policy: ControlPolicy, id: string): boolean {
   return policy.hidden.includes(id);
 }
@@ -44,11 +47,20 @@ export function isLocked(policy: ControlPolicy, id: string): boolean {
   return policy.locked.includes(id) || policy.hidden.includes(id);
 }
 
+/**
+ * The teacher's range of a parameter, or `null` when it has none.
+ *
+ * @example rangeOf({ hidden: [], locked: [], ranges: { 'run/duration': { min: 10, max: 100 } } }, 'run/duration') // { min: 10, max: 100 }
+ */
 export function rangeOf(policy: ControlPolicy, path: ParamPath): ParamRange | null {
   return Object.hasOwn(policy.ranges, path) ? (policy.ranges[path] ?? null) : null;
 }
 
-/** `value` moved into `range` (unchanged when there is none). */
+/**
+ * `value` moved into `range` (unchanged when there is none).
+ *
+ * @example clampToRange(5, { min: 0, max: 2 }) // 2
+ */
 export function clampToRange(value: number, range: ParamRange | null): number {
   if (range === null) return value;
   return Math.min(range.max, Math.max(range.min, value));
