@@ -1,6 +1,6 @@
 /**
- * The run area's tabs: Run (the run toolbar and its plots), Train (the training panel) and
- * Hardware (`src/app/hardware`).
+ * The run area's tabs: Run (the run toolbar and its plots), Train (the training panel), Sweep
+ * (`src/app/sweep`: parameter sweeps run as one batch) and Hardware (`src/app/hardware`).
  * Only the open tab is mounted: the run's plots redraw from the session's record when they
  * come back, and the training panel from the training store, so nothing is lost by switching.
  * The Train tab's label shows a training's progress while the Run tab is open.
@@ -11,10 +11,11 @@ import { trainedFraction } from './progress.ts';
 import { TrainingPanel } from './TrainingPanel.tsx';
 import { HardwarePanel } from '../hardware/HardwarePanel.tsx';
 import { HardwareTabLabel } from '../hardware/HardwareTabLabel.tsx';
+import { SweepPanel } from '../sweep/SweepPanel.tsx';
 import { PolicyGate } from '../teacher/PolicyGate.tsx';
 import './training.css';
 
-type Tab = 'run' | 'train' | 'hardware';
+type Tab = 'run' | 'train' | 'sweep' | 'hardware';
 
 function TrainTabLabel() {
   const busy = useTrainingStore((s) => s.status === 'training' || s.status === 'cancelling');
@@ -47,9 +48,10 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
   );
   return (
     <>
-      <div className="area-tabs" role="tablist" aria-label="Run, train or hardware">
+      <div className="area-tabs" role="tablist" aria-label="Run, train, sweep or hardware">
         {tabButton('run', 'Run')}
         <PolicyGate id="ui/tab-train">{tabButton('train', <TrainTabLabel />)}</PolicyGate>
+        <PolicyGate id="ui/tab-sweep">{tabButton('sweep', 'Sweep')}</PolicyGate>
         <PolicyGate id="ui/tab-hardware">{tabButton('hardware', <HardwareTabLabel />)}</PolicyGate>
       </div>
       <div
@@ -58,7 +60,15 @@ export function RunTrainTabs({ run }: { run: ReactNode }) {
         id={`area-panel-${tab}`}
         aria-labelledby={`area-tab-${tab}`}
       >
-        {tab === 'run' ? run : tab === 'train' ? <TrainingPanel /> : <HardwarePanel />}
+        {tab === 'run' ? (
+          run
+        ) : tab === 'train' ? (
+          <TrainingPanel />
+        ) : tab === 'sweep' ? (
+          <SweepPanel />
+        ) : (
+          <HardwarePanel />
+        )}
       </div>
     </>
   );

@@ -69,7 +69,7 @@ export async function createBatch(
     if (!validated.ok) {
       // Name the variant: its document differs from the others only by the swept value.
       throw new DocumentInvalidError(
-        validated.issues.map((i) => ({ ...i, message: `variant ${v}: ${i.message}` })),
+        validated.issues.map((i) => ({ ...i, path: `variant ${v}: ${i.path}` })),
       );
     }
     return compile(validated.document, { memoryBudgetBytes: budget });

@@ -15,6 +15,7 @@ export const UI_CONTROLS: readonly UiControl[] = [
   { id: 'ui/run-speed', label: 'Run speed' },
   { id: 'ui/run-backend', label: 'Backend choice' },
   { id: 'ui/tab-train', label: 'Train tab' },
+  { id: 'ui/tab-sweep', label: 'Sweep tab' },
   { id: 'ui/tab-hardware', label: 'Hardware tab' },
   { id: 'ui/file-menu', label: 'File menu (New, Open, Save, Share)' },
   { id: 'ui/examples-menu', label: 'Examples menu' },

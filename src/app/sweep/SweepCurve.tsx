@@ -1,0 +1,36 @@
+/** The sweep's result curve (plotly line with markers): rate against the swept value. */
+import { useEffect, useMemo, useRef } from 'react';
+import type { SweepPoint } from '../../engine/sweep/run-sweep.ts';
+import { drawPlot, purgePlot } from '../plots/plotly.ts';
+import { CURVE_HEIGHT, sweepFigure } from './sweep-figure.ts';
+
+export function SweepCurve({
+  points,
+  label,
+  population,
+}: {
+  points: readonly SweepPoint[];
+  label: string;
+  population: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const figure = useMemo(() => sweepFigure(points, label, population), [points, label, population]);
+  useEffect(() => {
+    const div = ref.current;
+    if (div) void drawPlot(div, figure.data, figure.layout);
+  }, [figure]);
+  useEffect(() => {
+    const div = ref.current;
+    return () => {
+      if (div) purgePlot(div);
+    };
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="sweep-curve"
+      style={{ height: CURVE_HEIGHT }}
+      data-testid="sweep-curve"
+    />
+  );
+}
