@@ -14,6 +14,7 @@ export const UI_CONTROLS: readonly UiControl[] = [
   { id: 'ui/run-duration', label: 'Run duration' },
   { id: 'ui/run-speed', label: 'Run speed' },
   { id: 'ui/run-backend', label: 'Backend choice' },
+  { id: 'ui/live', label: 'Live parameter sliders' },
   { id: 'ui/tab-train', label: 'Train tab' },
   { id: 'ui/tab-sweep', label: 'Sweep tab' },
   { id: 'ui/tab-hardware', label: 'Hardware tab' },
