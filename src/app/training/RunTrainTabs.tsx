@@ -13,6 +13,7 @@ import { HardwarePanel } from '../hardware/HardwarePanel.tsx';
 import { HardwareTabLabel } from '../hardware/HardwareTabLabel.tsx';
 import { SweepPanel } from '../sweep/SweepPanel.tsx';
 import { PolicyGate } from '../teacher/PolicyGate.tsx';
+import { usePolicy } from '../../store/classroom/index.ts';
 import './training.css';
 
 type Tab = 'run' | 'train' | 'sweep' | 'hardware';
@@ -31,7 +32,9 @@ function TrainTabLabel() {
 }
 
 export function RunTrainTabs({ run }: { run: ReactNode }) {
-  const [tab, setTab] = useState<Tab>('run');
+  const [picked, setTab] = useState<Tab>('run');
+  // A tab the teacher hid after it was opened falls back to Run.
+  const tab = usePolicy().isHidden(`ui/tab-${picked}`) ? 'run' : picked;
   const tabButton = (value: Tab, label: ReactNode) => (
     <button
       type="button"
