@@ -112,8 +112,9 @@ export function createDocumentStore(initial: NetworkDocument = createDocument())
       const { document: before, history: h } = get();
       const after = applyEdit(before, edit);
       if (after === before) return;
-      // The classroom's policy (locks, ranges) sees every edit here, whatever made it.
-      const refused = guardIssues(before, after);
+      // The classroom's policy (locks, ranges) sees every edit here, whatever made it; a whole
+      // new network (a lesson step's, a link's) brings its own values and is not an edit of them.
+      const refused = edit.type === 'replaceDocument' ? [] : guardIssues(before, after);
       if (refused.length > 0) return reportRefusal(refused);
       const label = options.label ?? editLabel(edit);
       const nextHistory =

@@ -91,6 +91,7 @@ describe('the document store under a policy', () => {
     docs.getState().select({ populations: ['exc'], projections: [] });
     docs.getState().deleteSelection();
     expect(docs.getState().document.populations.map((p) => p.id)).toContain('exc');
+    expect(refused).toHaveLength(2);
 
     const rate = (value: number) =>
       docs
@@ -103,5 +104,14 @@ describe('the document store under a policy', () => {
     expect(docs.getState().document.populations.find((p) => p.id === 'exc')?.params).toMatchObject({
       tau_mem: 20,
     });
+    // A whole new network (a lesson step's, another link's) is not an edit of locked values.
+    const other = fixtureDocument();
+    other.populations = other.populations.filter((p) => p.id !== 'exc');
+    other.projections = [];
+    other.probes = [];
+    other.stimuli = [];
+    docs.getState().loadDocument(other, { record: false });
+    expect(docs.getState().document.populations.map((p) => p.id)).not.toContain('exc');
+    expect(refused).toHaveLength(2);
   });
 });
