@@ -17,6 +17,8 @@ export interface PathStep {
   atPs: number;
   /** Of which the routing into this cell. */
   routePs: number;
+  /** The cell's `src` attribute (the Verilog lines it came from). */
+  src: string;
 }
 
 export interface TimingPath {
@@ -36,6 +38,7 @@ export interface TimingPath {
   cells: number;
   luts: number;
   carry4: number;
+  dsp: number;
   steps: PathStep[];
 }
 
@@ -68,12 +71,15 @@ export interface TimingOptions {
 }
 
 const NONE = -Infinity;
+/** The domain of a module without registers, timed port to port (`ports`). */
+export const PORTS_DOMAIN = '(ports)';
 const LUT_LIKE = /^(LUT[1-6]|INV|RAM\d+[MX]\w*|SRL\w+)$/;
 
 /** Longest arrival (ps) at each bit from `starts`, with the edge that gave it. */
 function arrivals(
   g: TimingGraph,
   starts: Map<number, number>,
+  ends: readonly number[],
 ): { at: Map<number, number>; via: Map<number, number>; loops: number } {
   const at = new Map<number, number>();
   const via = new Map<number, number>();
@@ -114,7 +120,7 @@ function arrivals(
     }
     return at.get(root) ?? NONE;
   };
-  for (const c of g.captures) visit(c.bit);
+  for (const b of ends) visit(b);
   return { at, via, loops };
 }
 
@@ -128,6 +134,8 @@ export function analyseTiming(netlist: YosysNetlist, options: TimingOptions = {}
   const g = buildTimingGraph(module);
   const keep = options.paths ?? 10;
   const domains = [...g.registers.keys()];
+  // A module with no register at all is timed from its inputs to its outputs.
+  if (options.ports && domains.length === 0) domains.push(PORTS_DOMAIN);
   const report: TimingReport = { top: name, domains: [], unmodelled: g.unmodelled, loops: 0 };
   const net = (bit: number): string => g.names.get(bit) ?? `net ${bit}`;
   for (const domain of domains) {
@@ -142,7 +150,8 @@ export function analyseTiming(netlist: YosysNetlist, options: TimingOptions = {}
     }
     if (options.ports) for (const b of g.inputs) starts.set(b, FF_CLOCK_TO_OUT_PS);
     const captures = g.captures.filter((c) => c.domain === domain);
-    const { at, via, loops } = arrivals(g, starts);
+    const ends = [...captures.map((c) => c.bit), ...(options.ports ? g.outputs : [])];
+    const { at, via, loops } = arrivals(g, starts, ends);
     report.loops += loops;
     const worst = new Map<string, TimingPath>();
     const consider = (path: TimingPath): void => {
@@ -162,6 +171,7 @@ export function analyseTiming(netlist: YosysNetlist, options: TimingOptions = {}
           net: net(b),
           atPs: at.get(b) ?? 0,
           routePs: e.routePs,
+          src: cell?.src ?? '',
         });
         b = e.from;
       }
@@ -187,6 +197,7 @@ export function analyseTiming(netlist: YosysNetlist, options: TimingOptions = {}
         cells: steps.length,
         luts: steps.filter((s) => LUT_LIKE.test(s.type)).length,
         carry4: steps.filter((s) => s.type === 'CARRY4').length,
+        dsp: steps.filter((s) => s.type === 'DSP48E1').length,
         steps,
       };
     };

@@ -20,7 +20,8 @@ export function shortSrc(src: string): string {
 
 /** One line of a path: period, depth, start -> end, and the end's source line. */
 export function pathLine(p: TimingPath): string {
-  const depth = `${p.cells} cells (${p.luts} LUT, ${p.carry4} CARRY4)`;
+  const dsp = p.dsp > 0 ? `, ${p.dsp} DSP48E1` : '';
+  const depth = `${p.cells} cells (${p.luts} LUT, ${p.carry4} CARRY4${dsp})`;
   const where = shortSrc(p.toSrc);
   return `${ns(p.periodPs)} ns  ${depth}  ${p.from} -> ${p.to} (${p.toType}.${p.toPin})${where ? `  ${where}` : ''}`;
 }

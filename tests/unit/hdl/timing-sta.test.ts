@@ -13,7 +13,7 @@ import {
   routePs,
 } from '../../../src/hdl/timing/delay-model.ts';
 import type { Bit, YosysCell, YosysNetlist } from '../../../src/hdl/timing/netlist.ts';
-import { analyseTiming } from '../../../src/hdl/timing/sta.ts';
+import { PORTS_DOMAIN, analyseTiming } from '../../../src/hdl/timing/sta.ts';
 
 type Dir = 'input' | 'output';
 
@@ -182,6 +182,25 @@ describe('the timing estimate', () => {
     const outPath = 329 + ROUTE_BASE_PS;
     expect(reg?.periodPs).toBe(Math.max(setupPath, outPath));
     expect(reg?.paths.map((p) => p.periodPs).sort()).toEqual([outPath, setupPath].sort());
+  });
+
+  it('a module without registers is timed port to port with `ports` (registers outside)', () => {
+    const n = netlist(
+      [
+        ['l0', 'LUT1', lut1(5, 20)],
+        ['l1', 'LUT1', lut1(20, 21)],
+      ],
+      { a: [5], y: [21] },
+    );
+    const top = n.modules['top'];
+    if (top === undefined) throw new Error('no top');
+    top.ports = { a: { direction: 'input', bits: [5] }, y: { direction: 'output', bits: [21] } };
+    expect(analyseTiming(n).domains).toEqual([]);
+    const d = analyseTiming(n, { ports: true }).domains[0];
+    expect(d?.domain).toBe(PORTS_DOMAIN);
+    expect(d?.periodPs).toBe(FF_CLOCK_TO_OUT_PS + 2 * (ROUTE_BASE_PS + LUT_PS) + ROUTE_BASE_PS);
+    expect(d?.paths[0]?.from).toBe('a');
+    expect(d?.paths[0]?.to).toBe('y');
   });
 
   it('two clock domains are timed apart: no path from one to the other', () => {
