@@ -9,11 +9,12 @@ export function Palette() {
   return (
     <aside className="palette" aria-label="Population palette">
       <h2 className="panel-title">Populations</h2>
-      <ul className="palette-list">
+      {/* A group of buttons, not a list: list items cannot be buttons (axe). */}
+      <div className="palette-list" role="group" aria-label="Add a population">
         {POPULATION_MODELS.map((model) => (
           <PaletteItem key={model} model={model} onAdd={onAdd} />
         ))}
-      </ul>
+      </div>
       <div className="palette-help">
         <h3>Connect</h3>
         <p>

@@ -14,7 +14,7 @@ interface PaletteItemProps {
 export function PaletteItem({ model, onAdd }: PaletteItemProps) {
   const style = MODEL_STYLE[model];
   return (
-    <li
+    <div
       className="palette-item"
       draggable
       data-testid={`palette-item-${model}`}
@@ -32,8 +32,10 @@ export function PaletteItem({ model, onAdd }: PaletteItemProps) {
         }
       }}
       tabIndex={0}
+      // Named by its text (name and blurb): a name that left the visible blurb out would not
+      // match what a speech-input user reads and says (axe: label-content-name-mismatch). The
+      // group around the items says what pressing one does.
       role="button"
-      aria-label={`Add ${style.name} population`}
     >
       <span className="palette-icon">
         <ModelIcon model={model} size={22} />
@@ -42,6 +44,6 @@ export function PaletteItem({ model, onAdd }: PaletteItemProps) {
         <span className="palette-name">{style.name}</span>
         <span className="palette-blurb">{style.blurb}</span>
       </span>
-    </li>
+    </div>
   );
 }
