@@ -45,12 +45,14 @@ function ProjectionEdgeView(props: EdgeProps<ProjectionFlowEdge>) {
             className={`edge-label proj-${sign}${selected === true ? ' is-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${id}`}
-            aria-label={`Projection ${projection.source} to ${projection.target}`}
+            // The name ends with the visible text, word for word (axe: label-content-name-mismatch);
+            // the spaces between the spans are not drawn in the flex box but keep the words apart.
+            aria-label={`Projection ${projection.source} to ${projection.target}: ${connectivityLabel(projection.connectivity)} ${synapseLabel(projection)}`}
             title={`${projection.id}: ${weightLabel(projection.weight)}`}
             onClick={() => documentStore.getState().select({ populations: [], projections: [id] })}
           >
-            <span className="edge-conn">{connectivityLabel(projection.connectivity)}</span>
-            <span className="edge-syn">{synapseLabel(projection)}</span>
+            <span className="edge-conn">{connectivityLabel(projection.connectivity)}</span>{' '}
+            <span className="edge-syn">{synapseLabel(projection)}</span>{' '}
             <span className="edge-sign">
               {sign === 'excitatory' ? '+' : sign === 'inhibitory' ? '−' : '±'}
             </span>
