@@ -100,6 +100,9 @@ export async function runSweep(
       });
       loopMs += chunks[0]?.wallMs ?? 0;
       options.onProgress?.(batch.currentStep, batch.totalSteps);
+      // A macrotask between chunks: the reference and wasm backends step synchronously, and a
+      // worker only reads the page's Cancel message when its event loop gets a turn.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const points = values.map((value, v): SweepPoint => {
       const s = stats[v] ?? new SpikeStats(0);

@@ -103,4 +103,18 @@ describe('runSweep', () => {
     });
     await expect(run).rejects.toBeInstanceOf(SweepCancelledError);
   });
+
+  it('reads an abort that arrives as a later task (a worker Cancel message)', async () => {
+    const controller = new AbortController();
+    const steps: number[] = [];
+    const run = runSweep(mixedNetwork(400), spec, {
+      backend: 'reference',
+      chunkSteps: 10,
+      signal: controller.signal,
+      onProgress: (done) => steps.push(done),
+    });
+    setTimeout(() => controller.abort(), 0);
+    await expect(run).rejects.toBeInstanceOf(SweepCancelledError);
+    expect(steps.at(-1)).toBeLessThan(800);
+  });
 });
