@@ -1,11 +1,13 @@
 /** The teacher panel's lesson choice: the link then opens that lesson at that step. */
-import { LESSONS } from '../learn/lessons.ts';
 import { useClassroomStore } from '../../store/classroom/index.ts';
+import { useLessonChoices } from './useLessonChoices.ts';
 
 export function LessonSection() {
   const lesson = useClassroomStore((s) => s.lesson);
   const { setLesson } = useClassroomStore.getState();
-  const current = lesson === null ? undefined : LESSONS.find((l) => l.id === lesson.id);
+  const choices = useLessonChoices();
+  const current = lesson === null ? undefined : choices.find((l) => l.id === lesson.id);
+  const steps = current?.steps ?? null;
   return (
     <section className="teacher-section" aria-labelledby="teacher-lesson-heading">
       <h3 id="teacher-lesson-heading">Lesson</h3>
@@ -20,28 +22,34 @@ export function LessonSection() {
           }
         >
           <option value="">No lesson (the lab)</option>
-          {LESSONS.map((l) => (
+          {lesson !== null && current === undefined && (
+            <option value={lesson.id}>{lesson.id}</option>
+          )}
+          {choices.map((l) => (
             <option key={l.id} value={l.id}>
               {l.title}
             </option>
           ))}
         </select>
-        {current !== undefined && lesson !== null && (
+        {lesson !== null && (
           <label>
             Step{' '}
-            <select
-              className="input"
+            <input
+              className="input teacher-range-input"
+              type="number"
+              min={1}
+              max={steps ?? undefined}
+              step={1}
               aria-label="Lesson step"
               data-testid="teacher-lesson-step"
               value={lesson.step}
-              onChange={(e) => setLesson({ id: lesson.id, step: Number(e.target.value) })}
-            >
-              {current.steps.map((_, k) => (
-                <option key={k} value={k + 1}>
-                  {k + 1}
-                </option>
-              ))}
-            </select>
+              onChange={(e) => {
+                const step = Math.round(Number(e.target.value));
+                if (Number.isFinite(step) && step >= 1 && (steps === null || step <= steps)) {
+                  setLesson({ id: lesson.id, step });
+                }
+              }}
+            />
           </label>
         )}
       </div>
