@@ -36,6 +36,7 @@ export default function View3D() {
         frameloop="demand"
         dpr={[1, 2]}
         camera={{ fov: 45, near: 0.1, far: 10_000, position: [0, 0, 50] }}
+        role="img"
         aria-label="3D view of the network: drag to orbit, wheel to zoom, click a neuron to record it"
       >
         <color attach="background" args={[BACKGROUND]} />
