@@ -5,6 +5,7 @@ import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
+import { LivePanel } from './live/LivePanel.tsx';
 import { useRoute } from './learn/useRoute.ts';
 import { Palette } from './palette/Palette.tsx';
 import { PolicyGate } from './teacher/PolicyGate.tsx';
@@ -33,6 +34,7 @@ function Lab() {
             run={
               <>
                 <RunToolbar />
+                <LivePanel />
                 <PlotsPanel />
               </>
             }

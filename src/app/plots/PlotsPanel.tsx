@@ -5,6 +5,7 @@
  * record's chunks on their own, once per animation frame.
  */
 import { useSessionStore } from '../../store/session/index.ts';
+import { LiveMarkers } from '../live/LiveMarkers.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { RasterPlot } from './RasterPlot.tsx';
 import { RatePlot } from './RatePlot.tsx';
@@ -35,11 +36,17 @@ export function PlotsPanel() {
             This network records nothing: add a spike, state, rate or weight probe to see plots.
           </p>
         )}
-      {record && record.spikes.size > 0 && <RasterPlot record={record} />}
-      {record && record.traces.size > 0 && <TracePlot record={record} />}
-      {record && (record.spikes.size > 0 || record.rates.size > 0) && <RatePlot record={record} />}
-      {record && groups.has('weights') && <SynapsePlot record={record} group="weights" />}
-      {record && groups.has('traces') && <SynapsePlot record={record} group="traces" />}
+      {record && (
+        // The live changes' markers lie over every plot's time axis (src/app/live).
+        <div className="live-marked">
+          {record.spikes.size > 0 && <RasterPlot record={record} />}
+          {record.traces.size > 0 && <TracePlot record={record} />}
+          {(record.spikes.size > 0 || record.rates.size > 0) && <RatePlot record={record} />}
+          {groups.has('weights') && <SynapsePlot record={record} group="weights" />}
+          {groups.has('traces') && <SynapsePlot record={record} group="traces" />}
+          <LiveMarkers record={record} />
+        </div>
+      )}
     </section>
   );
 }
