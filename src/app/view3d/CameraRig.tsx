@@ -1,7 +1,7 @@
-import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { useDocumentStore } from '../../store/document/index.ts';
 import { easeFraction, fitCamera, type Bounds } from './camera-math.ts';
 import type { ActivitySum } from './spike-fade.ts';
@@ -9,11 +9,6 @@ import { useViewStore } from './view-store.ts';
 
 /** Time constant of the follow camera's ease, ms: calm enough for a projector. */
 const FOLLOW_TAU_MS = 700;
-
-interface Controls {
-  target: THREE.Vector3;
-  update: () => void;
-}
 
 /**
  * Orbit and zoom (drag, wheel), fit on opening, on a loaded document and on request (the Fit
@@ -28,7 +23,7 @@ export function CameraRig({
   activity: RefObject<ActivitySum>;
 }) {
   const camera = useThree((s) => s.camera);
-  const controls = useThree((s) => s.controls) as unknown as Controls | null;
+  const element = useThree((s) => s.gl.domElement);
   const width = useThree((s) => s.size.width);
   const height = useThree((s) => s.size.height);
   const invalidate = useThree((s) => s.invalidate);
@@ -36,9 +31,22 @@ export function CameraRig({
   const follow = useViewStore((s) => s.follow);
   const loadRevision = useDocumentStore((s) => s.loadRevision);
 
+  // three's own orbit controls (drei's wrapper would bring 3 MB of other helpers along).
+  const controls = useMemo(() => new OrbitControls(camera, element), [camera, element]);
+  useEffect(() => {
+    // Connected here, not only by the constructor, so a remount (strict mode) reconnects.
+    controls.connect(element);
+    const onChange = () => invalidate();
+    controls.addEventListener('change', onChange);
+    return () => {
+      controls.removeEventListener('change', onChange);
+      controls.disconnect();
+    };
+  }, [controls, element, invalidate]);
+
   // Fit when opened, loaded or asked; not on every edit, which would yank the view away.
   useEffect(() => {
-    if (!controls || !(camera instanceof THREE.PerspectiveCamera)) return;
+    if (!(camera instanceof THREE.PerspectiveCamera)) return;
     const fit = fitCamera(bounds, camera.fov, width / Math.max(1, height));
     camera.position.set(fit.position.x, fit.position.y, fit.position.z);
     camera.near = Math.max(0.01, fit.distance / 1000);
@@ -55,7 +63,7 @@ export function CameraRig({
   const step = new THREE.Vector3();
   useFrame((_, delta) => {
     const sum = activity.current;
-    if (!follow || !controls || sum.weight <= 0) return;
+    if (!follow || sum.weight <= 0) return;
     goal.set(sum.x / sum.weight, sum.y / sum.weight, sum.z / sum.weight);
     step
       .subVectors(goal, controls.target)
@@ -66,5 +74,5 @@ export function CameraRig({
     if (step.lengthSq() > 1e-8) invalidate();
   });
 
-  return <OrbitControls makeDefault enableDamping={false} />;
+  return null;
 }

@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { EditorCanvas } from '../editor/EditorCanvas.tsx';
+import { FIT_PADDING } from '../editor/useEditorShortcuts.ts';
 import { CanvasViewSwitch } from './CanvasViewSwitch.tsx';
-import { useViewStore } from './view-store.ts';
+import { useViewStore, type CanvasView } from './view-store.ts';
 import './view3d.css';
 
 // three.js and its React bindings are loaded the first time the 3D view opens.
@@ -13,6 +15,7 @@ const View3D = lazy(() => import('./View3D.tsx'));
  */
 export function CanvasArea() {
   const view = useViewStore((s) => s.view);
+  useRefitEditor(view);
   return (
     <div className={`canvas-area canvas-area-${view}`} data-testid="canvas-area">
       <CanvasViewSwitch />
@@ -24,4 +27,24 @@ export function CanvasArea() {
       )}
     </div>
   );
+}
+
+/**
+ * The editor keeps its viewport when it shrinks to half the area or grows back, which would
+ * leave most of the network off screen: fit it after a switch (not on the first render, where
+ * the editor fits the loaded network itself).
+ */
+function useRefitEditor(view: CanvasView): void {
+  const { fitView } = useReactFlow();
+  const previous = useRef(view);
+  useEffect(() => {
+    if (previous.current === view) return;
+    previous.current = view;
+    if (view === '3d') return;
+    // After the browser laid the new column widths out.
+    const frame = requestAnimationFrame(() => {
+      void fitView({ padding: FIT_PADDING, maxZoom: 1.2 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [view, fitView]);
 }

@@ -17,7 +17,8 @@ const SHAPES: readonly { value: ShapeChoice; label: string }[] = [
 /**
  * The selected population's 3D layout: shape, spacing and center, written to the document's
  * `layout3d` through the store (validated, undoable). Choosing a shape starts from the layout
- * the view shows, so the population does not jump; "Automatic" removes `layout3d`.
+ * the view shows, so the population does not jump; "Auto" removes `layout3d`. Folded until
+ * opened, so it does not hide the network in a narrow split view.
  */
 export function LayoutPanel({ population }: { population: ScenePopulation }) {
   const tryEdit = useTryEdit();
@@ -39,10 +40,10 @@ export function LayoutPanel({ population }: { population: ScenePopulation }) {
     />
   );
   return (
-    <section className="view3d-layout" aria-label={`3D layout of ${population.label}`}>
-      <h3>
-        Layout of <strong>{population.label}</strong>
-      </h3>
+    <details className="view3d-layout" data-testid="view3d-layout">
+      <summary>
+        3D layout of <strong>{population.label}</strong>
+      </summary>
       <SelectField<ShapeChoice>
         key={`${id}:shape`}
         name="layout3d-shape"
@@ -74,7 +75,7 @@ export function LayoutPanel({ population }: { population: ScenePopulation }) {
       {center('x')}
       {center('y')}
       {center('z')}
-    </section>
+    </details>
   );
 }
 

@@ -61,8 +61,10 @@ export function SceneContents({ scene }: { scene: SceneModel }) {
 
   return (
     <>
-      <ambientLight intensity={0.9} />
-      <directionalLight position={[1, 2, 3]} intensity={1.6} />
+      {/* three's Lambert divides light by pi: these give a lit side of about 1.9 times the
+          color (a flash saturates to near white) and a shaded side of about 0.8. */}
+      <ambientLight intensity={2.4} />
+      <directionalLight position={[1, 2, 3]} intensity={3.6} />
       {clouds.map((c) => (
         <primitive key={c.population.id} object={c.group} />
       ))}

@@ -34,6 +34,9 @@ export default function View3D() {
       <Canvas
         className="view3d-canvas"
         frameloop="demand"
+        // No tone mapping: a flash must reach near white, and the model colors stay those of the
+        // palette and the canvas.
+        flat
         dpr={[1, 2]}
         camera={{ fov: 45, near: 0.1, far: 10_000, position: [0, 0, 50] }}
         role="img"

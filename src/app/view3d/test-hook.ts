@@ -8,8 +8,14 @@ import type { Lod } from './lod.ts';
 export interface View3dTestHook {
   /** Client (page) coordinates of neuron `index` of `population`; null when not drawn. */
   neuronScreenPosition: (population: string, index: number) => { x: number; y: number } | null;
-  /** Level of detail per population, neurons lit now, and frames drawn so far. */
-  info: () => { lod: Record<string, Lod>; lit: number; frames: number; neurons: number };
+  /** Level of detail and size per population, neurons lit now, and frames drawn so far. */
+  info: () => {
+    lod: Record<string, Lod>;
+    sizes: Record<string, number>;
+    lit: number;
+    frames: number;
+    neurons: number;
+  };
   /**
    * Redraws every animation frame for `ms` and returns the intervals between frames and the
    * time each render call took on the main thread, ms.

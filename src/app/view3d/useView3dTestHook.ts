@@ -36,11 +36,16 @@ export function useView3dTestHook(
       },
       info: () => {
         const lod: Record<string, Lod> = {};
-        for (const c of clouds) lod[c.population.id] = c.currentLod;
+        const sizes: Record<string, number> = {};
+        for (const c of clouds) {
+          lod[c.population.id] = c.currentLod;
+          sizes[c.population.id] = c.population.size;
+        }
         let lit = 0;
         for (const f of fades.current.values()) lit += f.litCount;
         return {
           lod,
+          sizes,
           lit,
           frames: frames.current,
           neurons: clouds.reduce((n, c) => n + c.population.size, 0),
