@@ -1,6 +1,6 @@
 /**
  * The presenter view as a presenter uses it: opened from the lab's address, keys only (Space,
- * R, Esc), the big raster drawing the run, and audible spikes scheduled for the chosen
+ * R, Esc), the big raster drawing the run beside the 3D view, and audible spikes scheduled for the chosen
  * population while the sound is on.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -43,6 +43,7 @@ test('presenter view: keys run, pause, reset and leave; the raster draws; spikes
   await expect(view).toBeVisible();
   await expect(page.locator('.app-header')).toHaveCount(0);
   await expect(view.getByRole('heading', { level: 1 })).toHaveText('Balanced E/I network');
+  await expect(view.getByTestId('view3d')).toBeVisible();
 
   // Sound on for the excitatory population, then back to the page so Space is the page's key.
   await page.getByTestId('audio-population').selectOption('exc');

@@ -1,13 +1,15 @@
 /**
- * `#/present`: the network for a room. Large type on a black page, one big live raster, the run
- * controls as big buttons (Space run / pause, R reset, Esc back to the lab) and the spike sound.
- * It runs the same session as the lab, so a run started in either continues in the other.
+ * `#/present`: the network for a room. Large type on a black page, one big live raster and the 3D
+ * view side by side, the run controls as big buttons (Space run / pause, R reset, Esc back to the
+ * lab) and the spike sound. It runs the same session as the lab, so a run started in either
+ * continues in the other.
  */
 import { useDocumentStore } from '../../store/document/index.ts';
 import { SpikeAudioControls } from '../audio/SpikeAudioControls.tsx';
 import { LAB_ROUTE } from '../learn/route.ts';
 import { navigate } from '../learn/useRoute.ts';
 import { RunStats } from '../run/RunStats.tsx';
+import { Presenter3D } from './Presenter3D.tsx';
 import { PresenterControls } from './PresenterControls.tsx';
 import { PresenterRaster } from './PresenterRaster.tsx';
 import { usePresenterKeys } from './usePresenterKeys.ts';
@@ -35,6 +37,7 @@ export function PresenterView() {
       </header>
       <div className="presenter-stage">
         <PresenterRaster />
+        <Presenter3D />
       </div>
       <footer className="presenter-footer">
         <PresenterControls />
