@@ -7,10 +7,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { CapacityError, ExportRefusedError } from '../../hdl/export-verilog.ts';
+import { difference } from '../../hdl/fit/fit-report.ts';
 import { fitNetwork, type NetworkFit } from '../../hdl/fit/fit-network.ts';
 import { YosysError, runYosys } from '../../hdl/fit/run-yosys-node.ts';
 import type { ResourceCounts } from '../../hdl/fit/yosys-stat.ts';
 import { hardwareRefusals } from '../../hdl/hardware-check.ts';
+import { analyseTiming } from '../../hdl/timing/sta.ts';
+import type { YosysNetlist } from '../../hdl/timing/netlist.ts';
 import type { NetworkDocument } from '../../model/document.ts';
 import { parseDocumentJson } from '../../model/index.ts';
 import { readCoreRtl } from '../core-rtl.ts';
@@ -67,6 +70,18 @@ export function estimateRow(name: string, doc: NetworkDocument): { row: FitRow; 
   };
 }
 
+/** The worst clock domain's longest path of a core's netlist. */
+export function timingRow(netlist: YosysNetlist): FitRow['timing'] {
+  const d = analyseTiming(netlist, { paths: 1 }).domains[0];
+  const p = d?.paths[0];
+  if (d === undefined || p === undefined) return undefined;
+  return {
+    period_ns: d.periodPs / 1000,
+    fmax_mhz: d.fmaxMhz,
+    worst_path: `${p.from} -> ${p.to} (${p.luts} LUT, ${p.carry4} CARRY4, ${p.dsp} DSP48E1)`,
+  };
+}
+
 export interface FitBenchOptions {
   /** The bench's generated networks (estimate only: Yosys on them would take many minutes). */
   generated: readonly NetworkDocument[];
@@ -96,12 +111,20 @@ export async function benchFits(
     } else {
       options.note(`hardware: yosys synth_xilinx of ${file} (about a minute)`);
       try {
-        const run = await runYosys({ files: fit.exported.files, capacity: fit.exported.capacity });
+        // Flattened (for the timing estimate): Yosys's counts move by a few LUTs at most.
+        const run = await runYosys({
+          files: fit.exported.files,
+          capacity: fit.exported.capacity,
+          timing: true,
+        });
+        const timing = run.netlist === undefined ? undefined : timingRow(run.netlist);
         rows.push({
           ...row,
           yosys_status: 'ok',
           yosys: copy(run.counts),
           yosys_seconds: run.seconds,
+          difference_percent: difference(fit.estimate, run.counts),
+          ...(timing === undefined ? {} : { timing }),
         });
       } catch (error) {
         if (!(error instanceof YosysError)) throw error;

@@ -60,6 +60,10 @@ export interface FitRow {
   yosys_reason?: string;
   yosys?: ResourceCounts;
   yosys_seconds?: number;
+  /** (estimate - Yosys) / Yosys in percent, per resource: how close the model is. */
+  difference_percent?: ResourceCounts;
+  /** The timing estimate (src/hdl/timing) of the same, flattened, Yosys run. */
+  timing?: { period_ns: number; fmax_mhz: number; worst_path: string };
   /** The largest network of the same shape that fits a PYNQ-Z2 by the estimate. */
   largest?: { neurons: number; synapses: number; estimate: ResourceCounts } | null;
 }
@@ -92,4 +96,13 @@ export interface HardwareBenchReport {
   /** Gallery examples the hardware check refuses (no fit row). */
   not_for_hardware: string[];
   fits: FitRow[];
+  /** The board top (BOARD_CAPACITY): the model's estimate beside Yosys measured by hand. */
+  board_top: {
+    estimate: ResourceCounts;
+    yosys_by_hand: ResourceCounts;
+    core: string;
+    yosys_cpu_s: number;
+    difference_percent: ResourceCounts;
+    timing: { period_ns: number; fmax_mhz: number; worst_path: string };
+  };
 }

@@ -123,7 +123,30 @@ function fitLines(report: HardwareBenchReport): string[] {
     lines.push(`    examples the hardware check refuses: ${report.not_for_hardware.join(', ')}`);
   }
   for (const row of report.fits) lines.push(...fitRowLines(row));
+  const b = report.board_top;
+  lines.push(
+    `    board top (BOARD_CAPACITY; Yosys by hand, core ${b.core}, ${b.yosys_cpu_s} s of CPU)`,
+    `      estimate ${counts(b.estimate)}; Yosys ${counts(b.yosys_by_hand)}; ${percents(b.difference_percent)}`,
+    `      ${timingLine(b.timing)}`,
+  );
   return lines;
+}
+
+/** The estimate's distance from Yosys per resource, e.g. `estimate vs Yosys +2 % / -1 % / 0 % / 0 %`. */
+function percents(d: { luts: number; flipFlops: number; bram36: number; dsp: number }): string {
+  const p = (x: number): string => {
+    if (!Number.isFinite(x)) return 'n/a';
+    const r = Math.round(x * 10) / 10;
+    return `${r > 0 ? '+' : ''}${r === 0 ? '0.0' : r.toFixed(1)} %`;
+  };
+  return `estimate vs Yosys ${p(d.luts)} / ${p(d.flipFlops)} / ${p(d.bram36)} / ${p(d.dsp)}`;
+}
+
+function timingLine(t: { period_ns: number; fmax_mhz: number; worst_path: string }): string {
+  return (
+    `timing estimate (not Vivado): longest path ${t.period_ns.toFixed(2)} ns, about ` +
+    `${t.fmax_mhz.toFixed(0)} MHz (100 MHz ${t.period_ns <= 10 ? 'met' : 'missed'}): ${t.worst_path}`
+  );
 }
 
 function fitRowLines(row: FitRow): string[] {
@@ -135,9 +158,11 @@ function fitRowLines(row: FitRow): string[] {
       ? `${counts(row.yosys)} (${(row.yosys_seconds ?? NaN).toFixed(0)} s)`
       : `${row.yosys_status ?? 'not run'}: ${oneLine(row.yosys_reason)}`;
   const l = row.largest;
+  const closeness = row.difference_percent ? `; ${percents(row.difference_percent)}` : '';
   return [
     `    ${row.name}: ${groupDigits(row.neurons ?? 0)} neurons, ${groupDigits(row.synapses ?? 0)} synapses`,
-    `      estimate ${counts(row.estimate)}; Yosys ${yosys}`,
+    `      estimate ${counts(row.estimate)}; Yosys ${yosys}${closeness}`,
+    ...(row.timing ? [`      ${timingLine(row.timing)}`] : []),
     l === null || l === undefined
       ? '      no network of this shape fits a PYNQ-Z2 (estimate)'
       : `      largest of this shape that fits a PYNQ-Z2: ${groupDigits(l.neurons)} neurons, ` +

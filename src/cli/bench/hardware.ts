@@ -11,6 +11,10 @@ import { benchFits, galleryDocuments, notForHardware } from './hardware-fits.ts'
 import { hardwareNetwork, type HardwareNetworkKind } from './hardware-networks.ts';
 import type { CoreRow, HardwareBenchReport } from './hardware-report.ts';
 import { toolVersion } from './hardware-tools.ts';
+import { BOARD_CAPACITY } from '../../hdl/board-capacity.ts';
+import { estimateBoard } from '../../hdl/fit/board-fit.ts';
+import { BOARD_TOP_YOSYS } from '../../hdl/fit/board-yosys.ts';
+import { difference } from '../../hdl/fit/fit-report.ts';
 
 export interface HardwareBenchOptions {
   /** Neurons of the recurrent population, ascending. */
@@ -77,5 +81,25 @@ export async function benchHardwareSection(
     cores,
     not_for_hardware: notForHardware(gallery),
     fits,
+    board_top: boardTopRow(),
+  };
+}
+
+/** The board top's estimate now, beside Yosys measured by hand (`BOARD_TOP_YOSYS`). */
+function boardTopRow(): HardwareBenchReport['board_top'] {
+  const e = estimateBoard(BOARD_CAPACITY);
+  const estimate = { luts: e.luts, flipFlops: e.flipFlops, bram36: e.bram36, dsp: e.dsp };
+  const y = BOARD_TOP_YOSYS;
+  return {
+    estimate,
+    yosys_by_hand: { ...y.counts },
+    core: y.core,
+    yosys_cpu_s: y.cpuSeconds,
+    difference_percent: difference(estimate, y.counts),
+    timing: {
+      period_ns: y.timing.periodNs,
+      fmax_mhz: y.timing.fmaxMhz,
+      worst_path: y.timing.worstPath,
+    },
   };
 }

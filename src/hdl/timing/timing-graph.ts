@@ -150,7 +150,10 @@ export function buildTimingGraph(module: YosysModule): TimingGraph {
       }
     }
     const clocks = new Set<string>();
-    for (const pin of t.clockToOut) {
+    // A pin on a constant clock (an unused block RAM port's) never launches or captures.
+    const clocked = (pin: { clock: string }): boolean =>
+      typeof cell.connections[pin.clock]?.[0] === 'number';
+    for (const pin of t.clockToOut.filter(clocked)) {
       const domain = domainOf(cell.connections[pin.clock]?.[0]);
       clocks.add(domain);
       for (const b of bitsOf(cell, pin.port)) {
@@ -160,7 +163,7 @@ export function buildTimingGraph(module: YosysModule): TimingGraph {
         launches.set(b, list);
       }
     }
-    for (const pin of t.setup) {
+    for (const pin of t.setup.filter(clocked)) {
       const domain = domainOf(cell.connections[pin.clock]?.[0]);
       clocks.add(domain);
       for (const b of bitsOf(cell, pin.port)) {

@@ -126,6 +126,14 @@ function report(cores: CoreRow[], fits: HardwareBenchReport['fits']): HardwareBe
     cores,
     not_for_hardware: ['cuba.json'],
     fits,
+    board_top: {
+      estimate: { luts: 17697, flipFlops: 6978, bram36: 102, dsp: 59 },
+      yosys_by_hand: { luts: 18719, flipFlops: 6145, bram36: 110.5, dsp: 58 },
+      core: '7396b09',
+      yosys_cpu_s: 133,
+      difference_percent: { luts: -5.46, flipFlops: 13.56, bram36: -7.69, dsp: 1.72 },
+      timing: { period_ns: 37.62, fmax_mhz: 26.58, worst_path: 'core.lb_elig -> core.sw_wd' },
+    },
   };
 }
 
@@ -161,6 +169,8 @@ describe('renderHardwareSection', () => {
           yosys_status: 'ok',
           yosys: { luts: 2700, flipFlops: 800, bram36: 3.5, dsp: 20 },
           yosys_seconds: 52.4,
+          difference_percent: { luts: -0.04, flipFlops: 0.375, bram36: 0, dsp: 0 },
+          timing: { period_ns: 8.123, fmax_mhz: 123.1, worst_path: 'a -> b (3 LUT)' },
           largest: {
             neurons: 831,
             synapses: 65530,
@@ -191,7 +201,19 @@ describe('renderHardwareSection', () => {
   });
 
   it('lists resources beside the estimate and the published design', () => {
-    expect(text).toContain('estimate 2,699 / 803 / 3.5 / 20; Yosys 2,700 / 800 / 3.5 / 20 (52 s)');
+    expect(text).toContain(
+      'estimate 2,699 / 803 / 3.5 / 20; Yosys 2,700 / 800 / 3.5 / 20 (52 s); ' +
+        'estimate vs Yosys 0.0 % / +0.4 % / 0.0 % / 0.0 %',
+    );
+    expect(text).toContain(
+      'timing estimate (not Vivado): longest path 8.12 ns, about 123 MHz (100 MHz met): a -> b (3 LUT)',
+    );
+    expect(text).toMatch(/board top \(BOARD_CAPACITY; Yosys by hand, core 7396b09, 133 s of CPU\)/);
+    expect(text).toContain(
+      'estimate 17,697 / 6,978 / 102 / 59; Yosys 18,719 / 6,145 / 110.5 / 58; ' +
+        'estimate vs Yosys -5.5 % / +13.6 % / -7.7 % / +1.7 %',
+    );
+    expect(text).toContain('longest path 37.62 ns, about 27 MHz (100 MHz missed)');
     expect(text).toContain('831 neurons, 65,530 synapses');
     expect(text).toContain('4,652 LUTs, 3,195 flip-flops, 2 BRAM');
     expect(text).toContain('loihi.json: refused: no Loihi yet');
