@@ -47,7 +47,13 @@ export function LiveMarkers({ record }: { record: RunRecord }) {
   return (
     <div className="live-markers" ref={ref} data-testid="live-markers" aria-hidden="true">
       {markers.map((m) => (
-        <div key={m.step} className="live-marker" style={{ left: m.x }} data-step={m.step}>
+        <div
+          key={m.step}
+          // In the right half the label hangs to the left of the line, so it stays in view.
+          className={m.x > width / 2 ? 'live-marker live-marker-flip' : 'live-marker'}
+          style={{ left: m.x }}
+          data-step={m.step}
+        >
           <span className="live-marker-label">
             {m.entries.map((e) => liveMarkerText(e, record.dt)).join('; ')}
           </span>
