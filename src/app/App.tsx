@@ -5,6 +5,7 @@ import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
+import { LessonRunner } from './lesson/LessonRunner.tsx';
 import { LivePanel } from './live/LivePanel.tsx';
 import { useRoute } from './learn/useRoute.ts';
 import { Palette } from './palette/Palette.tsx';
@@ -61,11 +62,15 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className="app" data-ready={ready}>
-        {route.view !== 'present' && <AppHeader view={route.view} />}
+        {route.view !== 'present' && (
+          <AppHeader view={route.view === 'lesson' ? 'lab' : route.view} />
+        )}
         {route.view === 'learn' ? (
           <LearnArea lesson={route.lesson} step={route.step} />
         ) : route.view === 'present' ? (
           <PresenterView />
+        ) : route.view === 'lesson' ? (
+          <LessonRunner id={route.lesson} step={route.step} ready={ready} lab={<Lab />} />
         ) : (
           <Lab />
         )}

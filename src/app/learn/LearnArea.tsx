@@ -4,6 +4,7 @@
  */
 import { clampStep, findLesson, LESSONS, type LessonInfo } from './lessons.ts';
 import { routeHash } from './route.ts';
+import { LabLessons } from '../lesson/LabLessons.tsx';
 import { ScLesson } from './sc/ScLesson.tsx';
 import './learn.css';
 
@@ -52,6 +53,7 @@ export function LearnArea({ lesson: lessonId, step }: { lesson: string | null; s
             </li>
           ))}
         </ol>
+        <LabLessons />
       </nav>
       <LessonView lesson={lesson} step={current} />
     </main>

@@ -26,7 +26,7 @@ export function ViewSwitch() {
       <button
         type="button"
         className="view-tab"
-        aria-current={route.view === 'learn' ? 'page' : undefined}
+        aria-current={route.view === 'learn' || route.view === 'lesson' ? 'page' : undefined}
         title="Interactive lessons: the stochastic-computing tutorial"
         onClick={() => navigate(lastLesson)}
       >

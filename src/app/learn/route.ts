@@ -6,7 +6,11 @@
 
 /** Where the page is: the lab, a lesson (its id) at a step (1-based), or the presenter view. */
 export type AppRoute =
-  { view: 'lab' } | { view: 'learn'; lesson: string | null; step: number } | { view: 'present' };
+  | { view: 'lab' }
+  | { view: 'learn'; lesson: string | null; step: number }
+  | { view: 'present' }
+  /** A JSON lesson (`public/lessons/<lesson>.json`) played in the lab, at a step (1-based). */
+  | { view: 'lesson'; lesson: string; step: number };
 
 export type AppView = AppRoute['view'];
 
@@ -22,10 +26,18 @@ export const LAB_ROUTE: AppRoute = { view: 'lab' };
 export function parseRoute(hash: string): AppRoute {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'present' && parts.length === 1) return { view: 'present' };
+  if (parts[0] === 'lesson' && parts[1] !== undefined) {
+    return { view: 'lesson', lesson: parts[1], step: positiveStep(parts[2]) };
+  }
   if (parts[0] !== 'learn') return LAB_ROUTE;
   const lesson = parts[1] ?? null;
-  const step = Number(parts[2]);
-  return { view: 'learn', lesson, step: Number.isInteger(step) && step >= 1 ? step : 1 };
+  return { view: 'learn', lesson, step: positiveStep(parts[2]) };
+}
+
+/** A step from the URL: a positive integer, else 1. */
+function positiveStep(part: string | undefined): number {
+  const step = Number(part);
+  return Number.isInteger(step) && step >= 1 ? step : 1;
 }
 
 /**
@@ -37,6 +49,7 @@ export function parseRoute(hash: string): AppRoute {
 export function routeHash(route: AppRoute): string {
   if (route.view === 'lab') return '';
   if (route.view === 'present') return '#/present';
+  if (route.view === 'lesson') return `#/lesson/${route.lesson}/${route.step}`;
   if (route.lesson === null) return '#/learn';
   return route.step > 1 ? `#/learn/${route.lesson}/${route.step}` : `#/learn/${route.lesson}`;
 }

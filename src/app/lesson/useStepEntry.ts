@@ -1,0 +1,85 @@
+/**
+ * What opening a lesson step does to the page: the step's network is loaded the first time the
+ * step is opened (an undoable load; later visits and reloads keep the student's work), and the
+ * step's policy (hidden, locked, ranged controls) is put in force through the classroom store
+ * until another step opens or the lesson closes.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { EMPTY_POLICY } from '../../model/classroom/policy.ts';
+import type { Lesson, LessonStep } from '../../model/lesson/index.ts';
+import { classroomStore } from '../../store/classroom/index.ts';
+import { documentStore } from '../../store/document/index.ts';
+import { fetchStepNetwork } from './lesson-files.ts';
+import { progressStore } from './progress-store.ts';
+
+export interface StepEntry {
+  /** The network is being fetched. */
+  loading: boolean;
+  /** Why the step's network could not be loaded. */
+  error: string | null;
+  /** Loads the step's network again (Start the step again). */
+  reload: () => void;
+}
+
+/**
+ * Loads `step`'s network (when `fresh`) with the policy lifted (the last step's locks must not refuse it),
+ * then puts the step's policy in force. `alive` says whether the caller still wants it.
+ */
+async function loadStep(step: LessonStep, fresh: boolean, alive: () => boolean): Promise<void> {
+  const classroom = classroomStore.getState();
+  classroom.setLessonPolicy(EMPTY_POLICY);
+  try {
+    if (!fresh || step.network === undefined) return;
+    const doc = await fetchStepNetwork(step.network);
+    if (alive()) documentStore.getState().loadDocument(doc, { label: `Lesson: ${step.title}` });
+  } finally {
+    if (alive()) classroomStore.getState().setLessonPolicy(step.policy);
+  }
+}
+
+export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = lesson?.steps[step - 1];
+
+  const run = useCallback(
+    (alive: () => boolean, force: boolean) => {
+      if (lesson === null || current === undefined) return;
+      classroomStore.getState().setLesson({ id: lesson.id, step });
+      const opened = progressStore.getState().of(lesson.id).opened.includes(step);
+      const fresh = current.network !== undefined && (force || !opened);
+      setError(null);
+      setLoading(fresh);
+      loadStep(current, fresh, alive)
+        .then(() => {
+          if (alive() && fresh) progressStore.getState().markOpened(lesson.id, step);
+        })
+        .catch((e: unknown) => {
+          if (alive()) setError(e instanceof Error ? e.message : String(e));
+        })
+        .finally(() => {
+          if (alive()) setLoading(false);
+        });
+    },
+    [lesson, current, step],
+  );
+
+  useEffect(() => {
+    let alive = true;
+    run(() => alive, false);
+    return () => {
+      alive = false;
+    };
+  }, [run]);
+
+  // Leaving the lesson lifts its policy.
+  useEffect(
+    () => () => {
+      classroomStore.getState().setLessonPolicy(EMPTY_POLICY);
+    },
+    [],
+  );
+
+  const reload = useCallback(() => run(() => true, true), [run]);
+  return { loading, error, reload };
+}
