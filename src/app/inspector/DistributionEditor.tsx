@@ -48,6 +48,8 @@ interface DistributionEditorProps {
   value: Distribution;
   unit?: string;
   onCommit: (value: Distribution, field: string) => string | null;
+  /** Parameter path of the distribution (`projections/ee/weight`), for the teacher's policy. */
+  path?: string;
 }
 
 /**
@@ -60,7 +62,9 @@ export function DistributionEditor({
   value,
   unit,
   onCommit,
+  path,
 }: DistributionEditorProps) {
+  const at = (field: string) => (path === undefined ? undefined : `${path}/${field}`);
   return (
     <div className="field-group">
       <SelectField
@@ -77,6 +81,7 @@ export function DistributionEditor({
       {value.kind === 'constant' && (
         <NumberField
           name={`${name}-value`}
+          path={at('value')}
           label="Value"
           unit={unit}
           value={value.value}
@@ -96,6 +101,7 @@ export function DistributionEditor({
         <div className="field-row">
           <NumberField
             name={`${name}-low`}
+            path={at('low')}
             label="Low"
             unit={unit}
             value={value.low}
@@ -103,6 +109,7 @@ export function DistributionEditor({
           />
           <NumberField
             name={`${name}-high`}
+            path={at('high')}
             label="High"
             unit={unit}
             value={value.high}
@@ -114,6 +121,7 @@ export function DistributionEditor({
         <div className="field-row">
           <NumberField
             name={`${name}-mean`}
+            path={at('mean')}
             label="Mean"
             unit={unit}
             value={value.mean}
@@ -121,6 +129,7 @@ export function DistributionEditor({
           />
           <NumberField
             name={`${name}-std`}
+            path={at('std')}
             label="Std"
             unit={unit}
             value={value.std}

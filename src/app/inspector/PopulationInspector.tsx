@@ -51,6 +51,7 @@ export function PopulationInspector({ population }: { population: Population }) 
         <NumberField
           key={`${id}:size`}
           name="size"
+          path={`populations/${id}/size`}
           label="Size"
           unit="neurons"
           value={population.size}

@@ -60,6 +60,7 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
         {chipWeightFields({ projection, target, onCommit: update }) ?? (
           <DistributionEditor
             name="weight"
+            path={`projections/${projection.id}/weight`}
             label="Distribution"
             value={projection.weight}
             unit={weightUnit(projection, target?.model)}
