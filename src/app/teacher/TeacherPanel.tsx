@@ -45,7 +45,7 @@ export function TeacherPanel() {
       </header>
       <p className="muted">
         Students who open your link cannot change locked parameters, do not see hidden ones, and can
-        set ranged ones only inside the range.
+        set ranged ones only inside the range. Close this panel to try the page as they will see it.
       </p>
       <ShareSection />
       <LessonSection />
