@@ -71,6 +71,12 @@ describe('spikelab fit (yosys)', () => {
     }
   });
 
+  it('--timing needs the yosys run: with --estimate-only it is a usage error', async () => {
+    const result = await runCli(['fit', EXAMPLE, '--estimate-only', '--timing'], tempDir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--timing needs the yosys run/);
+  });
+
   it('refuses a document the core cannot run, as export-verilog does', async () => {
     const cuba = join(process.cwd(), 'public/examples/cuba.json');
     const result = await runCli(['fit', cuba, '--estimate-only'], tempDir());
