@@ -45,6 +45,8 @@ export function LiveSlider({ control, locked, range, onRemove }: LiveSliderProps
       setRunValue(next);
       return;
     }
+    // No open run (any more): the document's value is the slider's from now on.
+    setRunValue(null);
     const issues = tryApply(
       { type: 'replaceDocument', document: writeParam(doc, control.path, next) },
       { label: `Set ${label}`, mergeKey: `live:${control.path}` },
