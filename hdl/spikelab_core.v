@@ -207,7 +207,7 @@ module spikelab_core #(
       S_GEN_A = 5'd4, S_GEN_B = 5'd5, S_GEN_C = 5'd6, S_PASS = 5'd7, S_POP_END = 5'd8,
       S_PRJ = 5'd9, S_FAN = 5'd10, S_DUMP_POP = 5'd15, S_DUMP = 5'd16, S_NEXT = 5'd17,
       S_DONE = 5'd18, S_LPRJ = 5'd20, S_LROW = 5'd21, S_LROW_RD = 5'd22, S_LEMIT = 5'd23,
-      S_LDRAIN = 5'd24, S_SC = 5'd25, S_SC_TAB = 5'd26, S_SC_CUR = 5'd27;
+      S_LDRAIN = 5'd24, S_SC = 5'd25, S_SC_TAB = 5'd26, S_SC_CUR = 5'd27, S_POP_HASH = 5'd11;
   localparam [1:0] K_FIXED = 2'd0, K_POISSON = 2'd1, K_GEN = 2'd2, K_LOIHI = 2'd3;
 
   reg [4:0] phase;
@@ -720,16 +720,21 @@ module spikelab_core #(
       .i_sum(lane_i_sum)
   );
 
+  // The Poisson hashes, each split over two clocks (mix32_pipe: no clock chains two
+  // multiplies). The step key: fed at S_POP_KEY, taken at S_POP_HASH. The draw of neuron j:
+  // fed stepKey + j when S_PASS issues j, read at its P1 (the next clock).
   wire [31:0] key_hash;
-  mix32 key_mix (
+  mix32_pipe key_mix (
+      .clk(clk),
       .x(key_or_ptr ^ t),
       .y(key_hash)
   );
   /* verilator lint_off UNUSEDSIGNAL */
   wire [31:0] draw;  // draw24 is its top 24 bits
   /* verilator lint_on UNUSEDSIGNAL */
-  mix32 draw_mix (
-      .x(step_key + {{(32 - NW) {1'b0}}, p1_j}),
+  mix32_pipe draw_mix (
+      .clk(clk),
+      .x(step_key + {{(32 - NW) {1'b0}}, j_issue[NW-1:0]}),
       .y(draw)
   );
   wire poisson_spike = {8'd0, draw[31:8]} < thr_or_len;
@@ -1128,7 +1133,8 @@ module spikelab_core #(
   // In the Loihi pass (after delivery) S_POP..S_POP_END visit only Loihi populations; in the
   // neuron pass only the others.
   reg lpass;
-  wire in_pass = (phase >= S_EXT && phase <= S_POP_END) || (phase >= S_SC && phase <= S_SC_CUR);
+  wire in_pass = (phase >= S_EXT && phase <= S_POP_END) || (phase >= S_SC && phase <= S_SC_CUR) ||
+                 phase == S_POP_HASH;
   wire in_deliver = phase == S_PRJ || phase == S_FAN;
 
   always @(posedge clk) begin
@@ -1250,11 +1256,16 @@ module spikelab_core #(
       end
 
       S_POP_KEY: begin
-        step_key <= key_hash;  // Poisson: stepKey(key, t)
         gen_to <= {(GIW + 1) {1'b0}};
         gen_cur <= {(GIW + 1) {1'b0}};
         // Generator: the step's entries are gen_ptr[s] .. gen_ptr[s + 1] when s + 1 < length.
-        phase <= sc_on ? S_SC : kind == K_GEN && gen_s + 32'd1 < thr_or_len ? S_GEN_A : S_PASS;
+        // Poisson: stepKey(key, t) is being hashed (key_mix's first half).
+        phase <= sc_on ? S_SC : kind == K_GEN && gen_s + 32'd1 < thr_or_len ? S_GEN_A :
+                 kind == K_POISSON ? S_POP_HASH : S_PASS;
+      end
+      S_POP_HASH: begin
+        step_key <= key_hash;  // Poisson: stepKey(key, t), the hash's second half
+        phase <= S_PASS;
       end
       S_SC: begin
         // Channel sc_c's words are read this clock and presented the next (sc_q_valid).
@@ -1348,54 +1359,61 @@ module spikelab_core #(
         phase <= S_PRJ;
       end
 
-      S_LPRJ: begin
-        if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
-          // The last synapses leave the pipeline before the step ends (t, the next delivery).
-          if (!o1_busy) begin
-            p <= {(POPW + 1) {1'b0}};
-            phase <= dump_en ? S_DUMP_POP : S_NEXT;
+      // The learning pass (reached only when ONLINE_O1 != 0; the guard lets synthesis drop its
+      // registers from a core without learning).
+      S_LPRJ, S_LROW, S_LROW_RD, S_LEMIT, S_LDRAIN:
+      if (ONLINE_O1 != 0) begin
+        case (phase)
+          S_LPRJ: begin
+            if ({{(31 - PRJW) {1'b0}}, k} == net_mem[1]) begin
+              // The last synapses leave the pipeline before the step ends (t, the next delivery).
+              if (!o1_busy) begin
+                p <= {(POPW + 1) {1'b0}};
+                phase <= dump_en ? S_DUMP_POP : S_NEXT;
+              end
+            end else if (!prj_mem[kf+11][0]) begin
+              k <= k + 1'b1;  // this projection does not learn
+            end else begin
+              src_base <= prj_mem[kf+1][NW-1:0];
+              n_src <= prj_mem[kf+2][NW:0];
+              row_base <= prj_mem[kf+6][ROWW-1:0];
+              o1_cfg <= prj_mem[kf+11][25:1];
+              o1_scale <= prj_mem[kf+14][23:0];
+              o1_amount_q <= prj_mem[kf+13];
+              o1_count_q <= cnt_mem[{slot, prj_mem[kf+12][POPW-1:0]}];
+              src_i <= {(NW + 1) {1'b0}};
+              phase <= S_LROW;
+            end
           end
-        end else if (!prj_mem[kf+11][0]) begin
-          k <= k + 1'b1;  // this projection does not learn
-        end else begin
-          src_base <= prj_mem[kf+1][NW-1:0];
-          n_src <= prj_mem[kf+2][NW:0];
-          row_base <= prj_mem[kf+6][ROWW-1:0];
-          o1_cfg <= prj_mem[kf+11][25:1];
-          o1_scale <= prj_mem[kf+14][23:0];
-          o1_amount_q <= prj_mem[kf+13];
-          o1_count_q <= cnt_mem[{slot, prj_mem[kf+12][POPW-1:0]}];
-          src_i <= {(NW + 1) {1'b0}};
-          phase <= S_LROW;
-        end
+          S_LROW: begin
+            // The source's row pointers and history word are being read (see the reads above).
+            if (src_i == n_src) begin
+              k <= k + 1'b1;
+              phase <= S_LPRJ;
+            end else begin
+              phase <= S_LROW_RD;
+            end
+          end
+          S_LROW_RD: begin
+            word <= hist_rd;
+            e <= row_start_rd;
+            e_end <= row_end_rd;
+            src_i <= src_i + 1'b1;
+            phase <= row_start_rd == row_end_rd ? S_LROW : S_LEMIT;
+          end
+          S_LEMIT: begin
+            la_valid <= 1'b1;  // synapse e is being read
+            la_e <= e[SYW-1:0];
+            e <= e + 1'b1;
+            if (e + 1'b1 == e_end) phase <= S_LDRAIN;
+          end
+          // The row's last synapse is in L1 (its target's history word is being read); the next
+          // row's reads need the history port from the next clock, when that synapse's L2 has
+          // the word and online_o1_var takes it.
+          S_LDRAIN: phase <= S_LROW;
+          default: ;
+        endcase
       end
-      S_LROW: begin
-        // The source's row pointers and history word are being read (see the reads above).
-        if (src_i == n_src) begin
-          k <= k + 1'b1;
-          phase <= S_LPRJ;
-        end else begin
-          phase <= S_LROW_RD;
-        end
-      end
-      S_LROW_RD: begin
-        word <= hist_rd;
-        e <= row_start_rd;
-        e_end <= row_end_rd;
-        src_i <= src_i + 1'b1;
-        phase <= row_start_rd == row_end_rd ? S_LROW : S_LEMIT;
-      end
-      S_LEMIT: begin
-        la_valid <= 1'b1;  // synapse e is being read
-        la_e <= e[SYW-1:0];
-        e <= e + 1'b1;
-        if (e + 1'b1 == e_end) phase <= S_LDRAIN;
-      end
-      // The row's last synapse is in L1 (its target's history word is being read); the next
-      // row's reads need the history port from the next clock, when that synapse's L2 has
-      // the word and online_o1_var takes it.
-      S_LDRAIN: phase <= S_LROW;
-
       S_DUMP_POP: begin
         if ({{(31 - POPW) {1'b0}}, p} == net_mem[0]) begin
           phase <= S_NEXT;

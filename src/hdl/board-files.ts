@@ -15,6 +15,7 @@ import { SPIKELAB_USERCODE } from './core-usercode.ts';
 /** The RTL files of the core (hdl/), in the order a tool reads them. */
 export const CORE_RTL_FILES = [
   'mix32.v',
+  'mix32_pipe.v',
   'fxp_lif_var.v',
   'neuron_lane.v',
   'loihi_compartment.v',

@@ -63,6 +63,7 @@ const MODULES: readonly { file: string; top: string; params: readonly (readonly 
     ],
   },
   { file: 'hdl/mix32.v', top: 'mix32', params: [[]] },
+  { file: 'hdl/mix32_pipe.v', top: 'mix32_pipe', params: [[]] },
   {
     file: 'hdl/fxp_lif_var.v',
     top: 'fxp_lif_var',

@@ -24,6 +24,12 @@ import {
 import { bridgeScenario, checkBridgeRun } from './host-bridge-scenario.ts';
 import { RING_BENCH, RING_STIMULUS, describeRingQuery, simulateRing } from './delay-ring-run.ts';
 import {
+  MIX32_PIPE_BENCH,
+  MIX32_PIPE_EXPECTED,
+  describeMix32Clock,
+  simulateMix32Pipe,
+} from './mix32-pipe-run.ts';
+import {
   FANOUT_BENCH,
   FANOUT_EXPECTED,
   describeFanoutRecord,
@@ -263,6 +269,28 @@ describe('the delay ring and fan-out comparisons report a broken module', () => 
       const bench = mutate(FANOUT_BENCH, 'hdl/spike_fanout.v', from, to, work.dir);
       const { records } = simulateFanout('icarus', bench, work.dir);
       expect(firstMismatch(FANOUT_EXPECTED, records, describeFanoutRecord)).toMatch(field);
+    } finally {
+      work.dispose();
+    }
+  });
+});
+
+// hdl/mix32_pipe.v with the second half's shift one bit short.
+describe('the mix32_pipe comparison reports a broken hash', () => {
+  it('hdl/mix32_pipe.v: half ^ (half >> 15) -> half ^ (half >> 14)', () => {
+    const work = workDir('mutant');
+    try {
+      const bench = mutate(
+        MIX32_PIPE_BENCH,
+        'hdl/mix32_pipe.v',
+        'half ^ (half >> 15)',
+        'half ^ (half >> 14)',
+        work.dir,
+      );
+      const got = simulateMix32Pipe('icarus', bench, work.dir);
+      expect(firstMismatch(MIX32_PIPE_EXPECTED, got, describeMix32Clock)).toMatch(
+        /^vector \d+, field y:/,
+      );
     } finally {
       work.dispose();
     }

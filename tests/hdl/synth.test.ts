@@ -23,6 +23,7 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
   { file: 'hdl/online_o1_update.v', top: 'online_o1_update', params: [''] },
   { file: 'hdl/host_bridge.v', top: 'host_bridge', params: [''] },
   { file: 'hdl/mix32.v', top: 'mix32', params: [''] },
+  { file: 'hdl/mix32_pipe.v', top: 'mix32_pipe', params: [''] },
   { file: 'hdl/mix32.v hdl/sc_lane.v', top: 'sc_lane', params: [''] },
   { file: 'hdl/online_o1_var.v', top: 'online_o1_var', params: [''] },
   // Generic synth maps the history memory to flip-flops: a small one keeps the test quick.
