@@ -44,13 +44,14 @@ function SmallRaster({
   useEffect(() => {
     if (ref.current) drawRaster(ref.current, point, totalSteps);
   }, [point, totalSteps]);
-  const caption = `${label} = ${formatValue(point.value)}: ${point.rate.toFixed(1)} Hz`;
+  // The parameter's name is the curve's axis title; here the value and the rate only.
+  const caption = `${formatValue(point.value)}: ${point.rate.toFixed(1)} Hz`;
   return (
     <figure className="sweep-raster" data-testid={`sweep-raster-${index}`}>
       <canvas
         ref={ref}
         role="img"
-        aria-label={`Raster of variant ${index + 1}, ${caption}`}
+        aria-label={`Raster of variant ${index + 1}, ${label} = ${caption}`}
         style={{ width: WIDTH, height: HEIGHT }}
       />
       <figcaption>
