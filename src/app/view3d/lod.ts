@@ -6,8 +6,12 @@
 
 export type Lod = 'sphere' | 'point';
 
-/** Above this many neurons in the whole view, points only (100,000 spheres are 8 M triangles). */
-export const SPHERE_MAX_NEURONS = 20_000;
+/**
+ * Above this many neurons in the whole view, points only. Measured in headless Chromium
+ * (SwiftShader, rendering on the CPU): 10,000 spheres drew at a fifth of the frame rate of
+ * 100,000 points, so spheres are kept for views a glance can take in neuron by neuron.
+ */
+export const SPHERE_MAX_NEURONS = 5_000;
 
 /** A neuron narrower than this on screen, px, is a point. */
 export const SPHERE_MIN_PIXELS = 3;

@@ -19,7 +19,10 @@ const POINT_SIZE = 0.55;
 const DIM = 0.38;
 const HIGHLIGHT = 0.85;
 
-const sphereGeometry = new THREE.IcosahedronGeometry(1, 1);
+/** 80-triangle spheres for a small population, 20-triangle ones (icosahedra) for a larger one. */
+const ROUND_SPHERE = new THREE.IcosahedronGeometry(1, 1);
+const COARSE_SPHERE = new THREE.IcosahedronGeometry(1, 0);
+const ROUND_SPHERE_MAX = 1000;
 
 export class NeuronCloud {
   readonly group = new THREE.Group();
@@ -111,7 +114,8 @@ export class NeuronCloud {
 
   private makeMesh(): THREE.InstancedMesh {
     const { size, positions, layout } = this.population;
-    const mesh = new THREE.InstancedMesh(sphereGeometry, new THREE.MeshLambertMaterial(), size);
+    const geometry = size <= ROUND_SPHERE_MAX ? ROUND_SPHERE : COARSE_SPHERE;
+    const mesh = new THREE.InstancedMesh(geometry, new THREE.MeshLambertMaterial(), size);
     const m = new THREE.Matrix4();
     const r = layout.spacing * SPHERE_RADIUS;
     for (let i = 0; i < size; i++) {
