@@ -1,7 +1,8 @@
 /**
  * Accessibility: axe-core, injected into the real page, finds no serious or critical violation
  * (missing labels, roles, contrast, ...) in the lab (idle, and with a population selected and a
- * finished run), the teacher panel, the 3D view, the Learn view and the presenter view.
+ * finished run), the teacher panel, the 3D view, the Learn view and the presenter view; and the
+ * controls of each are in the Tab order.
  */
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
@@ -44,21 +45,74 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((f) => `${f.impact} ${f.id}: ${f.help} (${f.targets.join(', ')})`);
 }
 
+/**
+ * Visible, enabled controls that Tab cannot reach (tabindex below 0); a tab of a tab list counts
+ * as reached when one tab of its list is (the arrow keys move between tabs).
+ */
+async function untabbableControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = [
+      'button',
+      'input:not([type="hidden"])',
+      'select',
+      'textarea',
+      'a[href]',
+      '[role="button"]',
+      '[role="slider"]',
+      '[role="checkbox"]',
+      '[role="switch"]',
+      '[role="tab"]',
+    ].join(', ');
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (el.getClientRects().length === 0 || el.closest('[inert], [aria-hidden="true"]')) continue;
+      if ((el as HTMLButtonElement).disabled || el.tabIndex >= 0) continue;
+      const list = el.getAttribute('role') === 'tab' ? el.closest('[role="tablist"]') : null;
+      if (
+        list &&
+        [...list.querySelectorAll<HTMLElement>('[role="tab"]')].some((t) => t.tabIndex >= 0)
+      ) {
+        continue;
+      }
+      const name =
+        el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? el.textContent;
+      out.push(`${el.tagName.toLowerCase()} ${name?.trim().slice(0, 40) ?? ''}`);
+    }
+    return out;
+  });
+}
+
+/** The test ids of the elements `presses` Tabs from the top of the page focus, in order. */
+async function tabStops(page: Page, presses: number): Promise<string[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const stops: string[] = [];
+  for (let k = 0; k < presses; k++) {
+    await page.keyboard.press('Tab');
+    stops.push(
+      await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? ''),
+    );
+  }
+  return stops;
+}
+
 test('axe finds no serious violation in the lab, teacher panel, 3D, Learn and presenter views', async ({
   page,
 }) => {
   await openFresh(page);
   expect(await seriousViolations(page), 'lab').toEqual([]);
+  expect(await untabbableControls(page), 'lab controls out of the Tab order').toEqual([]);
 
   await node(page, 'exc').click();
   await expect(page.getByTestId('population-inspector')).toBeVisible();
   await run(page);
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 30_000 });
   expect(await seriousViolations(page), 'lab with a selection and a finished run').toEqual([]);
+  expect(await untabbableControls(page), 'inspector and plots out of the Tab order').toEqual([]);
 
   await page.getByTestId('teacher-toggle').click();
   await expect(page.getByTestId('teacher-panel')).toBeVisible();
   expect(await seriousViolations(page), 'teacher panel').toEqual([]);
+  expect(await untabbableControls(page), 'teacher panel out of the Tab order').toEqual([]);
   await page.getByTestId('teacher-close').click();
 
   await page.getByTestId('canvas-view-split').click();
@@ -76,4 +130,10 @@ test('axe finds no serious violation in the lab, teacher panel, 3D, Learn and pr
   });
   await expect(page.getByTestId('presenter-raster')).toBeVisible();
   expect(await seriousViolations(page), 'presenter view').toEqual([]);
+  expect(await untabbableControls(page), 'presenter controls out of the Tab order').toEqual([]);
+  // And Tab walks them in reading order: back to the lab, (the 3D view's toolbar,) the run
+  // buttons, the sound.
+  const mine = ['present-back', 'present-run', 'present-reset', 'audio-toggle', 'audio-volume'];
+  const stops = (await tabStops(page, 12)).filter((id) => mine.includes(id));
+  expect(stops.slice(0, mine.length)).toEqual(mine);
 });
