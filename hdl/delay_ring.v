@@ -42,7 +42,10 @@ module delay_ring #(
 
   reg [DMAX-1:0] mem[0:NMAX-1];
   integer n;
+  // Simulation only: the 7-series powers RAM up at zero, and Yosys unrolls the loop word by word.
+`ifndef SYNTHESIS
   initial for (n = 0; n < NMAX; n = n + 1) mem[n] = {DMAX{1'b0}};
+`endif
 
   wire [DW-1:0] slot = t[DW-1:0];  // t mod DMAX
   wire [DMAX-1:0] slot_bit = {{(DMAX - 1) {1'b0}}, 1'b1} << slot;

@@ -141,13 +141,19 @@ module spikelab_core #(
   reg [GIW:0] gen_ptr_mem[0:GPTRMAX-1];
   reg [NW-1:0] gen_idx_mem[0:GIDXMAX-1];
 
+  // The zero loops below are for simulation only. The 7-series powers block RAM, LUT RAM and
+  // flip-flops up at zero without them, and Yosys 0.23 unrolls each loop into one $meminit per
+  // word: at the board build's SYNMAX of 16,384 that alone kept synthesis from finishing
+  // (stopped after 39 CPU-minutes; 133 s without the loops).
   integer n;
+`ifndef SYNTHESIS
   initial begin
     for (n = 0; n < NMAX; n = n + 1) begin
       refr_mem[n] = {RW{1'b0}};
     end
     for (n = 0; n < DMAX * POPMAX; n = n + 1) cnt_mem[n] = {(NW + 1) {1'b0}};
   end
+`endif
 
 `ifdef SYNTHESIS
   initial begin
@@ -411,11 +417,13 @@ module spikelab_core #(
       reg [LVW-1:0] v_q;
       reg [LIW-1:0] i_q;
       integer z;
+`ifndef SYNTHESIS
       initial
         for (z = 0; z < NMAX; z = z + 1) begin
           v_l[z] = {LVW{1'b0}};
           i_l[z] = {LIW{1'b0}};
         end
+`endif
       always @(posedge clk) begin
         if (lv_we) v_l[lv_waddr] <= lv_wd;
         if (li_we) i_l[bank_waddr] <= li_wd;
@@ -440,7 +448,9 @@ module spikelab_core #(
       reg [WMAX-1:0] mem[0:NMAX-1];
       reg [WMAX-1:0] rd;
       integer z;
+`ifndef SYNTHESIS
       initial for (z = 0; z < NMAX; z = z + 1) mem[z] = {WMAX{1'b0}};
+`endif
       always @(posedge clk) begin
         if (bank_we[gk]) mem[bank_waddr] <= bank_wd[gk*WMAX+:WMAX];
         rd <= mem[bank_raddr];
@@ -500,6 +510,7 @@ module spikelab_core #(
       reg [O1WW-1:0] w_q;
       reg [O1TW-1:0] pre_q, post_q, elig_q;
       integer z;
+`ifndef SYNTHESIS
       initial
         for (z = 0; z < SYNMAX; z = z + 1) begin
           w_m[z] = {O1WW{1'b0}};
@@ -507,6 +518,7 @@ module spikelab_core #(
           post_m[z] = {O1TW{1'b0}};
           elig_m[z] = {O1TW{1'b0}};
         end
+`endif
 `ifdef SYNTHESIS
       initial $readmemh({IMAGES, "syn_o1w.hex"}, w_m);
 `else
@@ -565,6 +577,7 @@ module spikelab_core #(
       reg [24:0] ithr_q, wthr_q;
       reg [WMAX-1:0] cur_q;
       integer z;
+`ifndef SYNTHESIS
       initial begin
         for (z = 0; z < SCCHMAX; z = z + 1) begin
           ikey_m[z] = 32'd0;
@@ -574,6 +587,7 @@ module spikelab_core #(
         end
         for (z = 0; z < SCKMAX; z = z + 1) cur_m[z] = {WMAX{1'b0}};
       end
+`endif
 `ifdef SYNTHESIS
       initial begin
         $readmemh({IMAGES, "sc_in_key.hex"}, ikey_m);
