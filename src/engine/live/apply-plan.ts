@@ -21,6 +21,13 @@ export function applyToPlan(plan: Plan, edit: LiveEdit): void {
       }
       return;
     }
+    case 'noise': {
+      const m = plan.populations[edit.population]?.model;
+      if (m?.model === 'stochastic_lif' || m?.model === 'izhikevich' || m?.model === 'adex') {
+        m.noiseStd = edit.value;
+      }
+      return;
+    }
     case 'threshold': {
       const m = plan.populations[edit.population]?.model;
       if (m?.model === 'stochastic_lif') m.vThreshold = edit.value;

@@ -8,6 +8,8 @@ export type LiveEdit =
   | { kind: 'stimulus'; population: number; stimulus: number; amplitude: number }
   /** Constant input current of a LIF, Izhikevich or AdEx population. */
   | { kind: 'bias'; population: number; value: number }
+  /** Membrane noise (`noiseStd`) of a LIF, Izhikevich or AdEx population. */
+  | { kind: 'noise'; population: number; value: number }
   /** `vThreshold` of a `stochastic_lif` population. */
   | { kind: 'threshold'; population: number; value: number }
   /** A Poisson population's per-step spike threshold (`PoissonPlan.threshold24`). */

@@ -64,6 +64,9 @@ export function resolveLive(
     if (field === 'params/bias' && FLOAT_INPUT.has(p.model)) {
       return { kind: 'bias', population, value: f(value) };
     }
+    if (field === 'params/noise_std' && FLOAT_INPUT.has(p.model)) {
+      return { kind: 'noise', population, value: f(value) };
+    }
     if (field === 'params/v_threshold' && p.model === 'stochastic_lif') {
       return { kind: 'threshold', population, value: f(value) };
     }
@@ -114,7 +117,9 @@ function notLive(path: LivePath, reason: string): LiveParamError {
 export function liveParamPaths(doc: NetworkDocument): LivePath[] {
   const out: LivePath[] = [];
   for (const p of doc.populations) {
-    if (FLOAT_INPUT.has(p.model)) out.push(`populations/${p.id}/params/bias`);
+    if (FLOAT_INPUT.has(p.model)) {
+      out.push(`populations/${p.id}/params/bias`, `populations/${p.id}/params/noise_std`);
+    }
     if (p.model === 'stochastic_lif') out.push(`populations/${p.id}/params/v_threshold`);
     if (p.model === 'poisson') out.push(`populations/${p.id}/params/rate`);
   }

@@ -18,8 +18,10 @@ describe('live paths', () => {
     expect(liveParamPaths(doc)).toEqual([
       'populations/in/params/rate',
       'populations/E/params/bias',
+      'populations/E/params/noise_std',
       'populations/E/params/v_threshold',
       'populations/Z/params/bias',
+      'populations/Z/params/noise_std',
       'stimuli/drive/amplitude',
       'projections/inE/weight/value',
       'projections/EZ/weight/value',

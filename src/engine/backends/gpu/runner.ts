@@ -154,6 +154,7 @@ export class GpuRunner implements BackendRunner {
     for (const edit of edits) {
       if (edit.kind === 'threshold')
         params[edit.population * popStride + POP.vThreshold] = edit.value;
+      if (edit.kind === 'noise') params[edit.population * popStride + POP.noiseStd] = edit.value;
       if (edit.kind === 'rate') {
         params[edit.population * popStride + POP.threshold24] = edit.threshold24;
       }

@@ -204,6 +204,9 @@ export class WasmRunner implements BackendRunner {
         case 'threshold':
           this.f32[(pop(edit.population) + P.vThreshold) >>> 2] = edit.value;
           break;
+        case 'noise':
+          this.f32[(pop(edit.population) + P.noiseStd) >>> 2] = edit.value;
+          break;
         case 'rate':
           this.i32[(pop(edit.population) + P.threshold24) >>> 2] = edit.threshold24;
           break;

@@ -19,12 +19,13 @@ describe('live controls', () => {
     const doc = withControl(liveNetwork(), { path: 'stimuli/drive/amplitude', min: 0, max: 1 });
     const policy: PathPolicy = {
       ...OPEN,
-      isHidden: (p) => p === 'populations/Z/params/bias',
+      isHidden: (p) => p.startsWith('populations/Z/'),
       isLocked: (p) => p === 'projections/EZ/weight/value',
     };
     expect(offeredPaths(doc, policy)).toEqual([
       'populations/in/params/rate',
       'populations/E/params/bias',
+      'populations/E/params/noise_std',
       'populations/E/params/v_threshold',
       'projections/inE/weight/value',
       'projections/EE/weight/value',
