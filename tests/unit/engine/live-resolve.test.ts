@@ -62,7 +62,8 @@ describe('live paths', () => {
           expect(plan.projections[edit.projection]?.csr.weights).toEqual({ constant: edit.value });
           break;
         case 'bias':
-          throw new Error('no bias in this list');
+        case 'noise':
+          throw new Error(`no ${edit.kind} in this list`);
       }
     }
   });
