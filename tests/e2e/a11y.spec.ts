@@ -1,8 +1,8 @@
 /**
  * Accessibility: axe-core, injected into the real page, finds no serious or critical violation
  * (missing labels, roles, contrast, ...) in the lab (idle, and with a population selected and a
- * finished run), the teacher panel, the 3D view, the Learn view and the presenter view; and the
- * controls of each are in the Tab order.
+ * finished run), the teacher panel, the 3D view, the Learn view, the presenter view and a lesson
+ * in the lab; and the controls of each are in the Tab order.
  */
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
@@ -95,9 +95,11 @@ async function tabStops(page: Page, presses: number): Promise<string[]> {
   return stops;
 }
 
-test('axe finds no serious violation in the lab, teacher panel, 3D, Learn and presenter views', async ({
+test('axe finds no serious violation in the lab, teacher panel, 3D, Learn, presenter and lesson views', async ({
   page,
 }) => {
+  // Eight page states, each read whole by axe (about 1 to 3 s each on a loaded machine).
+  test.setTimeout(120_000);
   await openFresh(page);
   expect(await seriousViolations(page), 'lab').toEqual([]);
   expect(await untabbableControls(page), 'lab controls out of the Tab order').toEqual([]);
@@ -136,4 +138,12 @@ test('axe finds no serious violation in the lab, teacher panel, 3D, Learn and pr
   const mine = ['present-back', 'present-run', 'present-reset', 'audio-toggle', 'audio-volume'];
   const stops = (await tabStops(page, 12)).filter((id) => mine.includes(id));
   expect(stops.slice(0, mine.length)).toEqual(mine);
+
+  // Last: a lesson loads its own network into the lab.
+  await page.evaluate(() => {
+    window.location.hash = '#/lesson/first-neuron';
+  });
+  await expect(page.getByTestId('lesson-drawer')).toBeVisible();
+  expect(await seriousViolations(page), 'a lesson in the lab').toEqual([]);
+  expect(await untabbableControls(page), 'lesson drawer out of the Tab order').toEqual([]);
 });
