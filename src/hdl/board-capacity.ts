@@ -21,8 +21,10 @@
  * 128 current-table entries (10.4 Kbit: LUT RAM and one RAMB18). The fit model's whole board
  * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,000
  * flip-flops, 102 RAMB36, 59 DSP48E1, within the xc7z020 (53,200 LUTs, 106,400 flip-flops,
- * 140 RAMB36, 220 DSP). A Yosys 0.23 run of that top by hand did not finish in 39 minutes of
- * CPU (the first board top, without learning and SC, took 285 s), so it is the model's alone.
+ * 140 RAMB36, 220 DSP). Yosys 0.23 of that top by hand (`BOARD_TOP_YOSYS` in
+ * `fit/board-yosys.ts`, hdl/README.md "Board top"): 133 s of CPU once the core's zero-init
+ * loops were left to simulation, 18,719 LUTs, 6,145 flip-flops, 110.5 RAMB36, 58 DSP48E1, also
+ * within the xc7z020 (79 % of its RAMB36).
  */
 import type { CoreCapacity } from './core-capacity.ts';
 
