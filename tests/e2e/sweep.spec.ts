@@ -4,7 +4,8 @@
  * single runs of two variants by the engine here, with the same seed; cancel a long sweep; the
  * settings are remembered.
  */
-import { expect, test } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
 import { runToEnd } from '../../src/engine/run-to-end.ts';
 import { createSimulation } from '../../src/engine/simulation.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
@@ -17,6 +18,25 @@ const VALUES = [0.5, 1.5, 2.5, 3.5];
 
 /** The default example shortened to 40 ms, so four variants run in a few seconds anywhere. */
 const DOC = writeParam(defaultExample as unknown as NetworkDocument, 'run/duration', 40);
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe violations inside the Sweep panel, one line each. */
+async function panelViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<unknown> } })
+      .axe;
+    const panel = document.querySelector('[data-testid="sweep-panel"]');
+    if (!panel) return ['no sweep panel'];
+    const result = (await axe.run(panel, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string | null; help: string }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help}`);
+  });
+}
 
 async function singleRunSpikes(doc: NetworkDocument, population: string): Promise<number> {
   const sim = await createSimulation(doc, { backend: 'reference' });
@@ -74,7 +94,7 @@ test('a sweep in the page equals single runs with the same seed; cancel; setting
   }
   await expect(page.getByTestId('sweep-rasters').locator('canvas')).toHaveCount(VALUES.length);
   await expect(page.getByTestId('sweep-curve').locator('.scatterlayer .trace')).toHaveCount(1);
-  await page.screenshot({ path: '/tmp/SW/sweep.png' });
+  expect(await panelViolations(page), 'axe, Sweep panel with results').toEqual([]);
 
   // A long sweep (64 variants on the reference backend) is cancelled while it runs.
   await page.getByTestId('sweep-count').fill('64');

@@ -131,7 +131,8 @@ export function SweepPanel() {
           </p>
         )}
       </div>
-      <div className="sweep-main">
+      {/* Scrolls on its own: focusable, so the keyboard can scroll it (axe). */}
+      <div className="sweep-main" tabIndex={0} role="region" aria-label="Sweep results">
         {result && shown ? (
           <>
             <SweepCurve points={result.points} label={shown.label} population={result.population} />
