@@ -1,10 +1,10 @@
 /**
  * One number of the document in the lesson drawer: a slider and a number field, bound to the
  * document store. Each change is an edit of the whole document through `tryApply` (validated,
- * checked against the classroom policy), folded into one undo entry per control while the
- * student drags; the teacher's or the step's range narrows the slider, a lock disables it.
+ * checked against the classroom policy); one drag of the slider is one undo entry (its moves
+ * share a merge key that a new press or key changes), a typed value another; the teacher's or the step's range narrows the slider, a lock disables it.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { paramLabel, readParam, writeParam } from '../../model/param-path.ts';
 import type { LessonControl } from '../../model/lesson/index.ts';
 import { formatIssue } from '../../model/validation-issue.ts';
@@ -31,6 +31,8 @@ export function ControlField({ control }: { control: LessonControl }) {
   const policy = usePolicy();
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
+  // Bumped when a new gesture starts, so two drags are two undo entries, not one.
+  const gesture = useRef(0);
   const { min, max } = effectiveRange(control, policy.rangeOf(control.path));
   const step = control.step ?? (max - min) / 100;
   const locked = policy.isLocked(control.path);
@@ -44,13 +46,15 @@ export function ControlField({ control }: { control: LessonControl }) {
     );
   }
 
-  const set = (next: number) => {
+  const set = (next: number, merge: boolean) => {
     if (!Number.isFinite(next)) return;
     const clamped = Math.min(max, Math.max(min, next));
     const state = documentStore.getState();
     const issues = state.tryApply(
       { type: 'replaceDocument', document: writeParam(state.document, control.path, clamped) },
-      { label: `Set ${label}`, mergeKey: `lesson:${control.path}` },
+      merge
+        ? { label: `Set ${label}`, mergeKey: `lesson:${control.path}:${gesture.current}` }
+        : { label: `Set ${label}` },
     );
     setError(issues.length > 0 ? issues.map(formatIssue).join('; ') : null);
   };
@@ -69,7 +73,9 @@ export function ControlField({ control }: { control: LessonControl }) {
           disabled={locked}
           aria-valuetext={String(value)}
           data-testid={`${testId}-slider`}
-          onChange={(e) => set(Number(e.currentTarget.value))}
+          onPointerDown={() => (gesture.current += 1)}
+          onKeyDown={() => (gesture.current += 1)}
+          onChange={(e) => set(Number(e.currentTarget.value), true)}
         />
         <input
           type="number"
@@ -83,7 +89,7 @@ export function ControlField({ control }: { control: LessonControl }) {
           data-testid={`${testId}-number`}
           onChange={(e) => setDraft(e.currentTarget.value)}
           onBlur={() => {
-            if (draft !== null && draft.trim() !== '') set(Number(draft));
+            if (draft !== null && draft.trim() !== '') set(Number(draft), false);
             setDraft(null);
           }}
           onKeyDown={(e) => {

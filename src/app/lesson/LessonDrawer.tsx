@@ -28,7 +28,7 @@ export function LessonDrawer({
   const result = useCheck(current.check);
   const running = useSessionStore((s) => s.status === 'running' || s.status === 'starting');
   const done = useProgress((s) => s.progress[lesson.id]?.done ?? NO_STEPS);
-  const passed = result.pass && !entry.loading;
+  const passed = result.pass && entry.settled;
 
   useEffect(() => {
     if (passed) progressStore.getState().markDone(lesson.id, step);

@@ -86,7 +86,7 @@ export function LessonRunner({
           </aside>
         )}
       </div>
-      {highlight !== undefined && !entry.loading && <Highlight target={highlight} />}
+      {highlight !== undefined && entry.settled && <Highlight target={highlight} />}
     </div>
   );
 }

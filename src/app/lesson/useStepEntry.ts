@@ -15,6 +15,11 @@ import { progressStore } from './progress-store.ts';
 export interface StepEntry {
   /** The network is being fetched. */
   loading: boolean;
+  /**
+   * The step is in place: its network loaded (or kept) and its policy in force. Until then a
+   * check would read the last step's network, so the drawer does not count it.
+   */
+  settled: boolean;
   /** Why the step's network could not be loaded. */
   error: string | null;
   /** Loads the step's network again (Start the step again). */
@@ -40,7 +45,9 @@ async function loadStep(step: LessonStep, fresh: boolean, alive: () => boolean):
 export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [settledKey, setSettledKey] = useState<string | null>(null);
   const current = lesson?.steps[step - 1];
+  const key = lesson === null ? null : `${lesson.id}/${step}`;
 
   const run = useCallback(
     (alive: () => boolean, force: boolean) => {
@@ -50,9 +57,12 @@ export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
       const fresh = current.network !== undefined && (force || !opened);
       setError(null);
       setLoading(fresh);
+      setSettledKey(null);
       loadStep(current, fresh, alive)
         .then(() => {
-          if (alive() && fresh) progressStore.getState().markOpened(lesson.id, step);
+          if (!alive()) return;
+          if (fresh) progressStore.getState().markOpened(lesson.id, step);
+          setSettledKey(`${lesson.id}/${step}`);
         })
         .catch((e: unknown) => {
           if (alive()) setError(e instanceof Error ? e.message : String(e));
@@ -81,5 +91,5 @@ export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
   );
 
   const reload = useCallback(() => run(() => true, true), [run]);
-  return { loading, error, reload };
+  return { loading, settled: key !== null && settledKey === key, error, reload };
 }
