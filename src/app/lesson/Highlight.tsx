@@ -56,6 +56,9 @@ export function Highlight({ target }: { target: string }) {
   }, [target]);
   if (box === null) return null;
   const pad = 4;
+  // Under the part when there is room, else above it (a part at the bottom of the window).
+  const below = box.top + box.height + pad + 28 < window.innerHeight;
+  const arrowTop = below ? box.top + box.height + pad + 2 : box.top - pad - 26;
   return (
     <div
       className="lsr-highlight"
@@ -74,9 +77,9 @@ export function Highlight({ target }: { target: string }) {
       />
       <div
         className="lsr-highlight-arrow"
-        style={{ left: box.left + box.width / 2 - 10, top: box.top + box.height + pad + 2 }}
+        style={{ left: box.left + box.width / 2 - 10, top: arrowTop }}
       >
-        ▲
+        {below ? '▲' : '▼'}
       </div>
     </div>
   );
