@@ -7,7 +7,13 @@ import type { Layout3d, NetworkDocument, PopulationModel } from '../../model/doc
 import { projectionSign, type WeightSign } from '../editor/projection-summary.ts';
 import { placePopulations } from './auto-layout.ts';
 import { boundsOf, type Bounds } from './camera-math.ts';
-import { bundleGeometry, MAX_STRANDS, sampleIndices, type BundleGeometry } from './bundle.ts';
+import {
+  bundleGeometry,
+  cubicAt,
+  MAX_STRANDS,
+  sampleIndices,
+  type BundleGeometry,
+} from './bundle.ts';
 import { layoutRadius, neuronPositions, type Vec3 } from './layout.ts';
 
 export interface ScenePopulation {
@@ -89,7 +95,14 @@ export function buildScene(doc: NetworkDocument): SceneModel {
   return {
     populations,
     bundles,
-    bounds: boundsOf(populations.map((p) => ({ center: p.layout.center, radius: p.radius }))),
+    // Bundle middles too: a loop rises well above its population and must fit in the view.
+    bounds: boundsOf([
+      ...populations.map((p) => ({ center: p.layout.center, radius: p.radius })),
+      ...bundles.map((b) => ({
+        center: cubicAt(b.geometry.spine, 0.5),
+        radius: b.geometry.radius,
+      })),
+    ]),
     totalNeurons: populations.reduce((n, p) => n + p.size, 0),
   };
 }

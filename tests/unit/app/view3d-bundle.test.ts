@@ -119,4 +119,19 @@ describe('buildScene', () => {
     expect(b.geometry.radius).toBeCloseTo(bundleRadius(expected), 12);
     expect(scene.populations[1]!.positions).toHaveLength(exc * 3);
   });
+
+  it('bounds a self-projection loop above its population too', () => {
+    const doc = validDocument();
+    doc.populations = doc.populations.filter((p) => p.id === 'exc');
+    doc.projections = [{ ...doc.projections[0]!, id: 'ee', source: 'exc', target: 'exc' }];
+    const scene = buildScene(doc);
+    const top = cubicAt(scene.bundles[0]!.geometry.spine, 0.5);
+    const { center, radius } = scene.bounds;
+    // The loop rises above the population's own box, whose bounds alone would cut it off.
+    const exc = scene.populations[0]!;
+    expect(top.y - exc.layout.center.y).toBeGreaterThan(exc.radius * Math.sqrt(3));
+    expect(Math.hypot(top.x - center.x, top.y - center.y, top.z - center.z)).toBeLessThanOrEqual(
+      radius,
+    );
+  });
 });
