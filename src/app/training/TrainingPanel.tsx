@@ -11,7 +11,8 @@ export function TrainingPanel() {
   return (
     <section className="training-panel" aria-label="Training" data-testid="training-panel">
       <TrainingForm />
-      <div className="training-main">
+      {/* Focusable and named: it scrolls, and before a run has no focusable content (axe). */}
+      <div className="training-main" tabIndex={0} role="region" aria-label="Training results">
         <TrainingControls />
         <div className="training-plots">
           <CurvesPlot />
