@@ -1,8 +1,8 @@
 /**
  * Accessibility: axe-core, injected into the real page, finds no serious or critical violation
- * (missing labels, roles, contrast, ...) in the lab (idle, and with a population selected and a
- * finished run), the teacher panel, the 3D view, the Learn view, the presenter view and a lesson
- * in the lab; and the controls of each are in the Tab order.
+ * (missing labels, roles, contrast, ...) in the lab (idle, its Train, Sweep and Hardware tabs,
+ * and with a population selected and a finished run), the teacher panel, the 3D view, the Learn
+ * view, the presenter view and a lesson in the lab; and the controls of each are in the Tab order.
  */
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
@@ -98,11 +98,15 @@ async function tabStops(page: Page, presses: number): Promise<string[]> {
 test('axe finds no serious violation in the lab, teacher panel, 3D, Learn, presenter and lesson views', async ({
   page,
 }) => {
-  // Eight page states, each read whole by axe (about 1 to 3 s each on a loaded machine).
+  // Eleven page states, each read whole by axe (about 1 to 3 s each on a loaded machine).
   test.setTimeout(120_000);
   await openFresh(page);
   expect(await seriousViolations(page), 'lab').toEqual([]);
   expect(await untabbableControls(page), 'lab controls out of the Tab order').toEqual([]);
+  for (const tab of ['Train', 'Sweep', 'Hardware', 'Run']) {
+    await page.getByRole('tab', { name: tab }).click();
+    if (tab !== 'Run') expect(await seriousViolations(page), `${tab} tab`).toEqual([]);
+  }
 
   await node(page, 'exc').click();
   await expect(page.getByTestId('population-inspector')).toBeVisible();
