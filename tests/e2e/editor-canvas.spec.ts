@@ -116,11 +116,12 @@ test('fit to view brings the network back after panning away', async ({ page }) 
   const pane = page.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   if (box === null) throw new Error('pane not visible');
-  await page.mouse.move(box.x + 20, box.y + 20);
+  // Below the 2D | 3D | Split switch in the canvas's top-left corner, where a press is not a pan.
+  await page.mouse.move(box.x + 20, box.y + 70);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width - 10, box.y + box.height - 10, { steps: 10 });
   await page.mouse.up();
-  await page.mouse.move(box.x + 20, box.y + 20);
+  await page.mouse.move(box.x + 20, box.y + 70);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width - 10, box.y + box.height - 10, { steps: 10 });
   await page.mouse.up();
