@@ -1,8 +1,8 @@
 /**
- * What opening a lesson step does to the page: the step's network is loaded the first time the
- * step is opened (an undoable load; later visits and reloads keep the student's work), and the
- * step's policy (hidden, locked, ranged controls) is put in force through the classroom store
- * until another step opens or the lesson closes.
+ * What opening a lesson step does to the page: the step's network (or, for a step without one,
+ * the nearest earlier step's) is loaded the first time (an undoable load; later visits and
+ * reloads keep the student's work), and the step's policy (hidden, locked, ranged controls) is
+ * put in force through the classroom store until another step opens or the lesson closes.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { EMPTY_POLICY } from '../../model/classroom/policy.ts';
@@ -27,19 +27,29 @@ export interface StepEntry {
 }
 
 /**
- * Loads `step`'s network (when `fresh`) with the policy lifted (the last step's locks must not refuse it),
- * then puts the step's policy in force. `alive` says whether the caller still wants it.
+ * Loads `from`'s network (when given) with the policy lifted (the last step's locks must not
+ * refuse it), then puts `step`'s policy in force. `alive` says whether the caller still wants it.
  */
-async function loadStep(step: LessonStep, fresh: boolean, alive: () => boolean): Promise<void> {
+async function loadStep(
+  step: LessonStep,
+  from: LessonStep | null,
+  alive: () => boolean,
+): Promise<void> {
   const classroom = classroomStore.getState();
   classroom.setLessonPolicy(EMPTY_POLICY);
   try {
-    if (!fresh || step.network === undefined) return;
-    const doc = await fetchStepNetwork(step.network);
-    if (alive()) documentStore.getState().loadDocument(doc, { label: `Lesson: ${step.title}` });
+    if (from?.network === undefined) return;
+    const doc = await fetchStepNetwork(from.network);
+    if (alive()) documentStore.getState().loadDocument(doc, { label: `Lesson: ${from.title}` });
   } finally {
     if (alive()) classroomStore.getState().setLessonPolicy(step.policy);
   }
+}
+
+/** The step (1-based) whose network `step` works on: itself or the nearest earlier one with one. */
+export function networkStep(lesson: Lesson, step: number): number | null {
+  for (let k = step; k >= 1; k -= 1) if (lesson.steps[k - 1]?.network !== undefined) return k;
+  return null;
 }
 
 export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
@@ -53,15 +63,18 @@ export function useStepEntry(lesson: Lesson | null, step: number): StepEntry {
     (alive: () => boolean, force: boolean) => {
       if (lesson === null || current === undefined) return;
       classroomStore.getState().setLesson({ id: lesson.id, step });
-      const opened = progressStore.getState().of(lesson.id).opened.includes(step);
-      const fresh = current.network !== undefined && (force || !opened);
+      // A step without a network works on the last one loaded before it; opened straight from
+      // a link, that one is loaded first.
+      const source = networkStep(lesson, step);
+      const opened = progressStore.getState().of(lesson.id).opened;
+      const fresh = source !== null && (force || !opened.includes(source));
       setError(null);
       setLoading(fresh);
       setSettledKey(null);
-      loadStep(current, fresh, alive)
+      loadStep(current, fresh && source !== null ? (lesson.steps[source - 1] ?? null) : null, alive)
         .then(() => {
           if (!alive()) return;
-          if (fresh) progressStore.getState().markOpened(lesson.id, step);
+          if (fresh && source !== null) progressStore.getState().markOpened(lesson.id, source);
           setSettledKey(`${lesson.id}/${step}`);
         })
         .catch((e: unknown) => {
