@@ -34,8 +34,13 @@ export function fitNetwork(doc: NetworkDocument, options: ExportOptions): Networ
     shape,
     bits,
     estimate: estimateResources(exported.capacity, bits),
-    // Scaled networks keep the weights and delays (so their bits) but not the addresses.
-    largest: largestFit(shape, { synWeight: bits.synWeight, synDelay: bits.synDelay }),
+    // Scaled networks keep the weights, delays and population kinds (so their bits and the
+    // Poisson hashes) but not the addresses.
+    largest: largestFit(shape, {
+      synWeight: bits.synWeight,
+      synDelay: bits.synDelay,
+      poisson: bits.poisson,
+    }),
     synapses: layout.needs.synapses,
   };
 }

@@ -4,7 +4,7 @@
  * ROM of small delays is as narrow as its largest delay. Pure.
  */
 import { imageWidths, type CoreCapacity } from '../core-capacity.ts';
-import type { CoreImages } from '../core-images.ts';
+import { POP_FIELDS, POP_KIND, type CoreImages } from '../core-images.ts';
 import type { ImageBits } from './resource-model.ts';
 
 /**
@@ -24,7 +24,10 @@ export function varyingBits(values: readonly number[], depth: number, width: num
   return count;
 }
 
-/** The varying bits of every read-only image of `images` at capacity `c`. */
+/**
+ * The varying bits of every read-only image of `images` at capacity `c`, and whether a
+ * population is Poisson (field 0 of its `POP_FIELDS` words: the kind).
+ */
 export function imageBits(images: CoreImages, c: CoreCapacity): Required<ImageBits> {
   const w = imageWidths(c);
   const bits = (values: readonly number[], depth: number, width: number | undefined): number =>
@@ -37,5 +40,6 @@ export function imageBits(images: CoreImages, c: CoreCapacity): Required<ImageBi
     rowEnd: bits(images.rowEnd, c.ROWMAX, w.rowEnd),
     genPtr: bits(images.genPtr, c.GPTRMAX, w.genPtr),
     genIdx: bits(images.genIdx, c.GIDXMAX, w.genIdx),
+    poisson: images.pop.some((v, k) => k % POP_FIELDS === 0 && v === POP_KIND.poisson),
   };
 }

@@ -30,6 +30,12 @@ export interface ImageBits {
   rowEnd?: number;
   genPtr?: number;
   genIdx?: number;
+  /**
+   * Whether a population of the population image is Poisson (kind 1). Without one, Yosys finds
+   * the Poisson draw never selected (the image is a ROM, its kind field constant) and drops both
+   * hashes (`POISSON_HASH`). Absent: true (the bus writes the image, so any kind can come).
+   */
+  poisson?: boolean;
 }
 
 /**
@@ -125,11 +131,16 @@ export function estimateResources(
   const o1 = onlineO1Logic(c, bus);
   // At BUS = 1 the tables are LUT RAM (counted in cells), not the logic of the BUS = 0 model.
   const logic = bus ? logicLuts(c) - tableLogicLuts(c) + busLuts(c) : logicLuts(c);
+  // The Poisson hashes stay unless the (read-only) population image has no Poisson population.
+  const hash = bus || bits.poisson !== false ? POISSON_HASH : { luts: 0, flipFlops: 0, dsp: 0 };
   return {
-    luts: Math.round(logic + o1.luts + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
-    flipFlops: Math.round(logicFlipFlops(c) + (bus ? busFlipFlops(c) : 0) + o1.flipFlops),
+    luts:
+      Math.round(logic + hash.luts + o1.luts + romLogicBits / ROM_BITS_PER_LUT) + 4 * lutRamCells,
+    flipFlops: Math.round(
+      logicFlipFlops(c) + hash.flipFlops + (bus ? busFlipFlops(c) : 0) + o1.flipFlops,
+    ),
     bram36: ramb36 + ramb18 / 2,
-    dsp: coreDsp(c) + o1.dsp,
+    dsp: coreDsp(c) + hash.dsp + o1.dsp,
     ramb18,
     ramb36,
     lutRamCells,
@@ -138,9 +149,11 @@ export function estimateResources(
 }
 
 /**
- * The logic model, fitted to Yosys 0.23 runs of the core (synth_xilinx -family xc7). The core
- * changes under this model; its increments were fitted on one revision (465421b) and its
- * offset moved to the current one (d93b386, the example: 2,571 logic LUTs, 803 FFs):
+ * The logic model, fitted to Yosys 0.23 runs of the core (synth_xilinx -family xc7, not
+ * flattened: `stat` gives each module's cells). The LUT increments were fitted on one revision
+ * (465421b) and the offset moved to later ones (the example: 2,571 logic LUTs at the neuron-pass
+ * pipeline, 24 Nov 2026); the flip-flops are counted per module from the RTL's register widths
+ * (`logicFlipFlops`), the core's own state machine fitted.
  *
  * | run (revision 465421b)         | NMAX | SYNMAX | CHMAX | POPMAX | PRJMAX | logic LUTs | FFs | DSP |
  * | ------------------------------ | ---- | ------ | ----- | ------ | ------ | ---------- | --- | --- |
@@ -159,26 +172,40 @@ export function estimateResources(
  * 067a936) took 18 RAMB18 + 67 RAMB36 and 14 RAM32M.
  */
 /**
+ * The two Poisson hashes (`mix32_pipe` twice: the step key and the draw). Each is two 32 x 32
+ * products by a constant (6 DSP48E1), 49 LUTs of xor-shifts and its 32-bit middle register, of
+ * which Yosys keeps 17 flip-flops (the rest go into the DSP48E1s' own registers). Yosys 0.23
+ * drops both when no population is Poisson (`ImageBits.poisson`): loihi.json and
+ * sc-fixed-point.json keep 12 DSP48E1 fewer than the example, which has one.
+ */
+export const POISSON_HASH = { luts: 2 * 49, flipFlops: 2 * 17, dsp: 2 * 6 } as const;
+
+/**
  * What the `LOIHI = 1` build adds (its v and I memories are in `coreMemories`): Yosys 0.23 at
  * core efc760c, the same capacity with LOIHI 0 and 1: the example fixed-point-hw.json (2,590 ->
- * 3,065 logic LUTs, 803 -> 845 FFs, 20 -> 24 DSP48E1) and a 400-neuron Loihi network (NMAX 512,
- * CHMAX 1, SYNMAX 16,384: 1,619 -> 2,044 logic LUTs, 752 -> 795 FFs, 18 -> 22 DSP48E1).
- * `loihi_compartment` at VW 32 (two 32 x 13 products: 4 DSP48E1), its muxes into the pass and
- * the 32-bit delivery add.
+ * 3,065 logic LUTs, 20 -> 24 DSP48E1) and a 400-neuron Loihi network (NMAX 512, CHMAX 1,
+ * SYNMAX 16,384: 1,619 -> 2,044 logic LUTs, 18 -> 22 DSP48E1). `loihi_compartment` at VW 32
+ * (two 32 x 13 products: 4 DSP48E1, no register), its muxes into the pass and the 32-bit
+ * delivery add. Flip-flops: the core's Loihi registers, 121 in loihi.json's run (the core
+ * module's 685 less the 564 of `coreFlipFlops` there).
  */
-export const LOIHI_LOGIC = { luts: 450, flipFlops: 42, dsp: 4 } as const;
+export const LOIHI_LOGIC = { luts: 450, flipFlops: 121, dsp: 4 } as const;
 
 /**
  * What an SC build (`SCCHMAX > 0`) adds besides its tables: `sc_lane` (four mix32, eight 32 x 32
- * products: Yosys 0.23 synth_xilinx of sc_lane alone, 24 DSP48E1, 311 LUTs, 13 FFs), the count
- * phase's registers and the per-population SC current (POPMAX x 24 bits) with its add into ext.
+ * products: Yosys 0.23 synth_xilinx of sc_lane alone, 24 DSP48E1, 311 LUTs, its 13-bit count),
+ * the count phase's registers (44 in sc-fixed-point.json's run) and the per-population SC
+ * current (POPMAX x 24 bits) with its add into ext.
  */
-export const SC_LOGIC = { luts: 311 + 120, flipFlops: 13 + 70, dsp: 24 } as const;
+export const SC_LOGIC = { luts: 311 + 120, flipFlops: 13 + 44, dsp: 24 } as const;
 
-/** DSP48E1 of the core: 17 (mix32 twice, the lane's V update) + one per channel bank. */
+/**
+ * DSP48E1 of the core besides the Poisson hashes: `fxp_lif_var`'s leak and input products (5:
+ * a 25 x 29 product takes two) and one per channel bank (its decay).
+ */
 export function coreDsp(c: CoreCapacity): number {
   return (
-    17 + c.CHMAX + (c.LOIHI === 1 ? LOIHI_LOGIC.dsp : 0) + ((c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.dsp : 0)
+    5 + c.CHMAX + (c.LOIHI === 1 ? LOIHI_LOGIC.dsp : 0) + ((c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.dsp : 0)
   );
 }
 
@@ -206,16 +233,52 @@ export function tableLogicLuts(c: CoreCapacity): number {
   return (189 / 5120) * tableBits(c);
 }
 
-/** Logic LUTs (LUT1..LUT6) of the core outside its memories (BUS = 0, no learning pass). */
+/**
+ * Logic LUTs (LUT1..LUT6) of the core outside its memories (BUS = 0, no learning pass, without
+ * the Poisson hashes: `POISSON_HASH`).
+ */
 export function logicLuts(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.luts : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.luts : 0;
-  return 1361 + 282 * c.CHMAX + tableLogicLuts(c) + loihi + sc;
+  return 1361 - POISSON_HASH.luts + 282 * c.CHMAX + tableLogicLuts(c) + loihi + sc;
 }
 
-/** Flip-flops of the core (BUS = 0, no learning pass). */
+/** A Loihi target's I width in `spike_fanout` (its last delivery's register). */
+const FANOUT_LIW = 32;
+
+/**
+ * Flip-flops of `spike_fanout`, from its registers' widths: the state (3), the source walk
+ * (base NW, n and src_i NW+1, scan_src NW, lslot DW, rbase ROWW, psyn, loihi, scan_valid), the
+ * history words (win, word, a_word: DMAX each), the row's edges (e, e_end: SYW+1 each), the
+ * delivery stage (a_valid, c_valid, c_addr NW, c_w WMAX; last_valid, last_addr NW, last_wd
+ * WMAX, last_li 32) and the clamp bounds (vmin, vmax: WMAX each). Yosys 0.23 keeps every one:
+ * 238 at the example, 173 at loihi.json, 157 at sc-fixed-point.json.
+ */
+export function fanoutFlipFlops(c: CoreCapacity): number {
+  const nw = clog2(c.NMAX);
+  const syw = clog2(c.SYNMAX);
+  const walk = 3 + nw + 2 * (nw + 1) + nw + clog2(c.DMAX) + clog2(c.ROWMAX) + 3;
+  const delivery = 2 + nw + CORE_WMAX + 1 + nw + CORE_WMAX + FANOUT_LIW;
+  return walk + 3 * c.DMAX + 2 * (syw + 1) + delivery + 2 * CORE_WMAX;
+}
+
+/**
+ * The core module's own registers (the state machine, the pass's stage registers, the
+ * population and projection fields it latches): fitted, with the 13.5 per table entry of the
+ * 465421b runs, to the example's 932 flip-flops at core 1e126ef (less `spike_fanout`'s 238,
+ * `delay_ring`'s 8 and the hashes' 34).
+ */
+export function coreFlipFlops(c: CoreCapacity): number {
+  return 490 + 13.5 * (c.POPMAX + c.PRJMAX);
+}
+
+/**
+ * Flip-flops of the core (BUS = 0, no learning pass, without the Poisson hashes), module by
+ * module as Yosys reports them unflattened: the core's own, `spike_fanout`'s, `delay_ring`'s
+ * read word (DMAX) and the Loihi and SC builds' registers.
+ */
 export function logicFlipFlops(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.flipFlops + c.POPMAX * CORE_WMAX : 0;
-  return 641 + 13.5 * (c.POPMAX + c.PRJMAX) + loihi + sc;
+  return coreFlipFlops(c) + fanoutFlipFlops(c) + c.DMAX + loihi + sc;
 }

@@ -64,7 +64,7 @@ describe('Loihi in the core images', () => {
     const withLoihi = estimateResources({ ...c, LOIHI: 1 });
     expect(withLoihi.dsp - without.dsp).toBe(4);
     expect(withLoihi.luts - without.luts).toBe(450);
-    expect(withLoihi.flipFlops - without.flipFlops).toBe(42);
+    expect(withLoihi.flipFlops - without.flipFlops).toBe(121);
     // 128 x 25 and 128 x 32 bits: one RAMB18 each (Yosys 0.23: 5 -> 7 RAMB18E1).
     expect(withLoihi.ramb18 - without.ramb18).toBe(2);
   });

@@ -28,10 +28,12 @@ const near = (got: number, want: number, tolerance: number): boolean =>
 describe('the BUS = 1 core and the learning pass in the estimate', () => {
   it('the example at BUS = 1, without and with ONLINE_O1: logic within 2 %, memories exact', () => {
     // Yosys 0.23 (core 2ffa959): logic LUTs, LUT-RAM cells (RAM32M + RAM64M), FFs, RAMB18 and
-    // RAMB36, DSP48E1.
+    // RAMB36, DSP48E1. The FFs moved by the BUS = 0 example's since (803 -> 932: the Poisson
+    // hashes' and spike_fanout's registers, the same in both cores).
+    const moved = 932 - 803;
     const runs: [CoreCapacity, number, number, number, number, number, number][] = [
-      [example, 5220, 30 + 558, 1696, 9, 1, 30],
-      [learning, 5460, 30 + 558, 1817, 9, 5, 30],
+      [example, 5220, 30 + 558, 1696 + moved, 9, 1, 30],
+      [learning, 5460, 30 + 558, 1817 + moved, 9, 5, 30],
     ];
     for (const [c, luts, cells, ffs, ramb18, ramb36, dsp] of runs) {
       const e = estimateResources(c, {}, true);

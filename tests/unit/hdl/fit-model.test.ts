@@ -115,16 +115,19 @@ describe('memory mapping as Yosys maps the core', () => {
     }
   });
 
-  // Yosys at the current core (d93b386) for the example: 2,571 logic LUTs + 32 LUT-RAM cells,
-  // 803 FFs. Older runs (revision 465421b, where the example took 2,413 / 795) are compared by
-  // their difference from that revision's example, moved onto the current one.
-  const now = { luts: 2571 + 4 * 32, ffs: 803 };
+  // Yosys for the example: 2,571 logic LUTs + 32 LUT-RAM cells (core d93b386), 932 FFs (core
+  // 1e126ef: the Poisson hashes' registers and spike_fanout as a module). Older runs (revision 465421b, where the example
+  // took 2,413 / 795) are compared by their difference from that revision's example, moved
+  // onto the current one.
+  const now = { luts: 2571 + 4 * 32, ffs: 932 };
   const moved = (luts: number, ffs: number): { luts: number; ffs: number } => ({
     luts: luts - (2413 + 4 * 32) + now.luts,
     ffs: ffs - 795 + now.ffs,
   });
 
-  it('reproduces the Yosys runs it was fitted to (resource-model.ts) within 2 %', () => {
+  // FFs within 3 % of a moved run: those runs predate spike_fanout, whose registers the model
+  // counts from their widths (address widths: +11 at NMAX 256, +26 at NMAX 4096).
+  it('reproduces the Yosys runs it was fitted to (resource-model.ts) within 2 % (FFs 3 %)', () => {
     const runs: [CoreCapacity, { luts: number; ffs: number }, number, number][] = [
       // capacity, Yosys slice LUTs and FFs, RAMB36 equivalents, DSP
       [example, now, 3.5, 20],
@@ -134,13 +137,13 @@ describe('memory mapping as Yosys maps the core', () => {
     for (const [c, y, bram, dsp] of runs) {
       const e = estimateResources(c, bits);
       expect(Math.abs(e.luts - y.luts) / y.luts).toBeLessThanOrEqual(0.02);
-      expect(Math.abs(e.flipFlops - y.ffs) / y.ffs).toBeLessThanOrEqual(0.02);
+      expect(Math.abs(e.flipFlops - y.ffs) / y.ffs).toBeLessThanOrEqual(c === example ? 0 : 0.03);
       expect(e.bram36).toBe(bram);
       expect(e.dsp).toBe(dsp);
     }
   });
 
-  it('4,096 neurons: logic within 2 %, block RAM over by at most 6 % (the stated limit)', () => {
+  it('4,096 neurons: LUTs within 2 %, FFs 3 %, block RAM over by at most 6 % (the limit)', () => {
     const c: CoreCapacity = {
       NMAX: 4096,
       POPMAX: 2,
@@ -166,7 +169,7 @@ describe('memory mapping as Yosys maps the core', () => {
     // Yosys (465421b): 1,598 logic LUTs + 9 RAM32M, 687 FFs, 43 RAMB18 + 33 RAMB36, 18 DSP.
     const y = moved(1598 + 4 * 9, 687);
     expect(Math.abs(e.luts - y.luts) / y.luts).toBeLessThanOrEqual(0.02);
-    expect(Math.abs(e.flipFlops - y.ffs) / y.ffs).toBeLessThanOrEqual(0.02);
+    expect(Math.abs(e.flipFlops - y.ffs) / y.ffs).toBeLessThanOrEqual(0.03);
     expect(e.bram36).toBeGreaterThanOrEqual(54.5);
     expect(e.bram36 / 54.5).toBeLessThanOrEqual(1.06);
     expect(e.dsp).toBe(18);
