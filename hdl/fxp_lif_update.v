@@ -54,6 +54,7 @@ module fxp_lif_update #(
       .SMAX(S),
       .RW  (RW)
   ) datapath (
+      .clk(1'b0),  // PIPE = 0: combinational
       .v(v),
       .i_syn(i_syn),
       .refr(refr),

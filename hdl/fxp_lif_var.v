@@ -15,15 +15,23 @@
 //
 // Parameters: WMAX widest W (24), SMAX widest S (16), RW refractory counter width.
 // Ports: as `fxp_lif_update`, plus s_shift (S, 1..SMAX), v_min and v_max (the W-bit bounds).
-// Latency: combinational (zero clocks).
+// Latency: PIPE = 0 combinational (zero clocks, clk unused). PIPE = 1 one clock: v, refr and the
+// two products are registered at clk (no clock chains a product into the 13-CARRY4 sum and its
+// compares, for 100 MHz); the outputs are those of the inputs of the last clock. The
+// population's fields (leak and gain are read into the products; v_rest... refractory_steps,
+// s_shift after them) must then hold while a neuron is in flight, as the core's pass keeps them.
 `default_nettype none
 `timescale 1ns / 1ps
 
 module fxp_lif_var #(
     parameter integer WMAX = 24,
     parameter integer SMAX = 16,
-    parameter integer RW   = 16
+    parameter integer RW   = 16,
+    parameter integer PIPE = 0
 ) (
+    /* verilator lint_off UNUSEDSIGNAL */  // unread at PIPE = 0
+    input  wire                              clk,
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire signed [           WMAX-1:0] v,
     input  wire signed [           WMAX-1:0] i_syn,
     input  wire        [             RW-1:0] refr,
@@ -50,9 +58,37 @@ module fxp_lif_var #(
   wire signed [PW-1:0] min_x = {{(PW - WMAX) {v_min[WMAX-1]}}, v_min};
   wire signed [PW-1:0] max_x = {{(PW - WMAX) {v_max[WMAX-1]}}, v_max};
 
-  wire signed [PW-1:0] leak_term = ((v_x - rest_x) * leak_x) >>> s_shift;
-  wire signed [PW-1:0] input_term = (i_x * gain_x) >>> s_shift;
-  wire signed [PW-1:0] sum = v_x - leak_term + input_term;
+  wire signed [PW-1:0] leak_now = ((v_x - rest_x) * leak_x) >>> s_shift;
+  wire signed [PW-1:0] input_now = (i_x * gain_x) >>> s_shift;
+
+  // The stage boundary (PIPE = 1): the products and the neuron's own v and refr.
+  wire signed [PW-1:0] leak_term, input_term;
+  wire signed [WMAX-1:0] v_s;
+  wire [RW-1:0] refr_s;
+  generate
+    if (PIPE != 0) begin : g_pipe
+      reg signed [PW-1:0] leak_q, input_q;
+      reg signed [WMAX-1:0] v_q;
+      reg [RW-1:0] refr_q;
+      always @(posedge clk) begin
+        leak_q <= leak_now;
+        input_q <= input_now;
+        v_q <= v;
+        refr_q <= refr;
+      end
+      assign leak_term = leak_q;
+      assign input_term = input_q;
+      assign v_s = v_q;
+      assign refr_s = refr_q;
+    end else begin : g_comb
+      assign leak_term = leak_now;
+      assign input_term = input_now;
+      assign v_s = v;
+      assign refr_s = refr;
+    end
+  endgenerate
+  wire signed [PW-1:0] v_sx = {{(PW - WMAX) {v_s[WMAX-1]}}, v_s};
+  wire signed [PW-1:0] sum = v_sx - leak_term + input_term;
 
   // The clamped value lies within [v_min, v_max], so its low WMAX bits hold it exactly.
   /* verilator lint_off UNUSEDSIGNAL */
@@ -60,14 +96,14 @@ module fxp_lif_var #(
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [WMAX-1:0] integrated = clamped[WMAX-1:0];
 
-  wire held = (refr != {RW{1'b0}});
+  wire held = (refr_s != {RW{1'b0}});
   wire fired = !held && (integrated >= v_threshold);
   wire [RW-1:0] hold_after_spike =
       (refractory_steps == {RW{1'b0}}) ? {RW{1'b0}} : refractory_steps - 1'b1;
 
   assign spike = fired;
-  assign v_next = held ? v : fired ? v_reset : integrated;
-  assign refr_next = held ? refr - 1'b1 : fired ? hold_after_spike : {RW{1'b0}};
+  assign v_next = held ? v_s : fired ? v_reset : integrated;
+  assign refr_next = held ? refr_s - 1'b1 : fired ? hold_after_spike : {RW{1'b0}};
 endmodule
 
 `default_nettype wire

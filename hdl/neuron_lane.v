@@ -9,8 +9,13 @@
 // `i_sum` is the unclamped sum of the channels (without ext): what a state probe's `i_syn`
 // records, used by the core's state dump.
 //
-// Parameters: CHMAX channel banks, WMAX, SMAX, RW as in fxp_lif_var.
-// Latency: combinational (zero clocks); the core registers what it stores.
+// Parameters: CHMAX channel banks, WMAX, SMAX, RW as in fxp_lif_var; PIPE 0 or 1.
+// Latency: i_out and i_sum are combinational. v_next, refr_next and spike: PIPE = 0
+// combinational (clk unused); PIPE = 1 two clocks (the clamped input I, v and refr registered
+// after the channel sum and clamp, then fxp_lif_var's products registered: no clock chains the
+// sum, a product and the compares, for 100 MHz), one neuron per clock; the population's inputs
+// (ext, nch, s_shift and the fields) must hold while a neuron is in flight, as the core's pass
+// keeps them. The core registers what it stores.
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -18,8 +23,12 @@ module neuron_lane #(
     parameter integer CHMAX = 2,
     parameter integer WMAX  = 24,
     parameter integer SMAX  = 16,
-    parameter integer RW    = 16
+    parameter integer RW    = 16,
+    parameter integer PIPE  = 0
 ) (
+    /* verilator lint_off UNUSEDSIGNAL */  // unread at PIPE = 0
+    input  wire                             clk,
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire signed [              31:0] ext,
     input  wire        [  CHMAX*WMAX-1:0] i_in,
     input  wire        [(SMAX+1)*CHMAX-1:0] decay,
@@ -80,14 +89,38 @@ module neuron_lane #(
   wire signed [SUMW-1:0] clamped = (total > max_x) ? max_x : (total < min_x) ? min_x : total;
   /* verilator lint_on UNUSEDSIGNAL */
 
+  // The stage boundary (PIPE = 1): the clamped input with the neuron's v and refr.
+  wire signed [WMAX-1:0] i_s, v_s;
+  wire [RW-1:0] refr_s;
+  generate
+    if (PIPE != 0) begin : g_pipe
+      reg signed [WMAX-1:0] i_q, v_q;
+      reg [RW-1:0] refr_q;
+      always @(posedge clk) begin
+        i_q <= clamped[WMAX-1:0];
+        v_q <= v;
+        refr_q <= refr;
+      end
+      assign i_s = i_q;
+      assign v_s = v_q;
+      assign refr_s = refr_q;
+    end else begin : g_comb
+      assign i_s = clamped[WMAX-1:0];
+      assign v_s = v;
+      assign refr_s = refr;
+    end
+  endgenerate
+
   fxp_lif_var #(
       .WMAX(WMAX),
       .SMAX(SMAX),
-      .RW  (RW)
+      .RW  (RW),
+      .PIPE(PIPE)
   ) lif (
-      .v(v),
-      .i_syn(clamped[WMAX-1:0]),
-      .refr(refr),
+      .clk(clk),
+      .v(v_s),
+      .i_syn(i_s),
+      .refr(refr_s),
       .leak(leak),
       .gain(gain),
       .s_shift(s_shift),

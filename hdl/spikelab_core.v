@@ -369,11 +369,18 @@ module spikelab_core #(
   wire [POPW-1:0] pp = p[POPW-1:0];
   wire [POPW+4:0] pf = {pp, 5'd0};
 
-  // The neuron pass pipeline: P0 issues the reads of neuron j, P1 computes and writes.
+  // The neuron pass pipeline: P0 issues the reads of neuron j; P1 has them: the channel decays
+  // (bank writes), the Loihi compartment (its writes), the Poisson draw and the generator's
+  // test are done there, and the LIF lane sums and clamps its input; P2 forms the lane's
+  // products; P3 finishes the lane (v, refr writes) and records every kind's spike (history,
+  // spike list, count). One neuron per clock; each stage holds a different neuron, and nothing
+  // a later stage writes is read again in the pass.
   reg [NW:0] j_issue;
-  reg p1_valid;
-  reg [NW-1:0] p1_j;
+  reg p1_valid, p2_valid, p3_valid;
+  reg [NW-1:0] p1_j, p2_j, p3_j;
+  reg p2_spk, p3_spk;  // the spike of a Poisson, generator or Loihi neuron, decided at P1
   wire [NW-1:0] p1_g = base + p1_j;
+  wire [NW-1:0] p3_g = base + p3_j;
 
   // ---- memories with synchronous reads --------------------------------------------------
   reg [NW-1:0] n_raddr;  // neuron address of the pass, the dump and the walker's history reads
@@ -710,8 +717,10 @@ module spikelab_core #(
       .CHMAX(CHMAX),
       .WMAX (WMAX),
       .SMAX (SMAX),
-      .RW   (RW)
+      .RW   (RW),
+      .PIPE (1)
   ) lane (
+      .clk(clk),
       .ext(ext_reg[pp] + sc_ext),
       .i_in(bank_rd),
       .decay(decays),
@@ -779,12 +788,13 @@ module spikelab_core #(
       .overflow_i(l_over_i),
       .overflow_v(l_over_v)
   );
-  wire p1_spike = is_loihi ? l_spike : kind == K_FIXED ? lane_spike :
-                  kind == K_POISSON ? poisson_spike : gen_spike;
+  wire p1_spike = is_loihi ? l_spike : kind == K_POISSON ? poisson_spike : gen_spike;
+  wire p3_spike = kind == K_FIXED ? lane_spike : p3_spk;
 
   // ---- the spike history (delay_ring) and the fan-out (spike_fanout) -----------------------
   // The history words, their window and the per-synapse delay test: read at n_raddr, recorded
-  // by the neuron pass at P1 (bit t mod DMAX of the word P0 read := the neuron's spike). The
+  // by the neuron pass at P3 (bit t mod DMAX of the word read at P2 := the neuron's spike: in
+  // the pass the ring reads the neuron at P2, so its word is there at P3, the record). The
   // tap tests the fan-out's word and synapse delay, or in the learning pass (lb_valid; the two
   // never overlap) the learning source's word and delay: o1_pre.
   reg [PRJW:0] k;
@@ -796,17 +806,18 @@ module spikelab_core #(
   reg la_valid, lb_valid;  // the learning pass's stages L1, L2 (below)
   reg [7:0] lb_delay;
   wire tap_hit;
+  wire [NW-1:0] hist_raddr = phase == S_PASS ? base + p2_j : n_raddr;
   delay_ring #(
       .NMAX(NMAX),
       .DMAX(DMAX)
   ) ring (
       .clk(clk),
       .t(t),
-      .raddr(n_raddr),
+      .raddr(hist_raddr),
       .rd(hist_rd),
       .rec_we(hist_we),
-      .rec_addr(p1_g),
-      .rec_spike(p1_spike),
+      .rec_addr(p3_g),
+      .rec_spike(p3_spike),
       .max_delay(prj_mem[kf+9]),
       .window(window),
       .tap_word(lb_valid ? word : fan_tap_word),
@@ -987,7 +998,7 @@ module spikelab_core #(
     li_wd = l_i_next;
     list_we = 1'b0;
     list_waddr = {slot, base + spike_cnt[NW-1:0]};
-    list_wd = p1_j;
+    list_wd = p3_j;
     list_raddr = fan_list_raddr;
     row_raddr = row_base + l_src[ROWW-1:0];
     syn_raddr = e[SYW-1:0];
@@ -996,20 +1007,24 @@ module spikelab_core #(
     sc_raddr = sc_base + sc_c[SCW-1:0];
     sck_raddr = sc_k_addr[SKW-1:0];
     if (phase == S_PASS && p1_valid) begin
-      hist_we = 1'b1;
-      if (kind == K_FIXED) begin
-        v_we = 1'b1;
-        refr_we = 1'b1;
-        bank_we = {CHMAX{1'b1}};
-      end
+      if (kind == K_FIXED) bank_we = {CHMAX{1'b1}};
       if (is_loihi) begin
         lv_we = 1'b1;
         li_we = 1'b1;
         refr_we = 1'b1;
         refr_wd = l_refr;
       end
-      if (p1_spike) list_we = 1'b1;
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
+    end
+    if (phase == S_PASS && p3_valid) begin
+      hist_we = 1'b1;
+      if (kind == K_FIXED) begin
+        v_we = 1'b1;
+        refr_we = 1'b1;
+        v_waddr = p3_g;
+        refr_waddr = p3_g;
+      end
+      if (p3_spike) list_we = 1'b1;
     end
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
     if (phase == S_LROW) n_raddr = src_base + src_i[NW-1:0];
@@ -1129,6 +1144,8 @@ module spikelab_core #(
     ext_ptr = {(EXW + 1) {1'b0}};
     lpass = 1'b0;
     p1_valid = 1'b0;
+    p2_valid = 1'b0;
+    p3_valid = 1'b0;
     d1_valid = 1'b0;
     la_valid = 1'b0;
     lb_valid = 1'b0;
@@ -1265,6 +1282,8 @@ module spikelab_core #(
           spike_cnt <= {(NW + 1) {1'b0}};
           j_issue <= {(NW + 1) {1'b0}};
           p1_valid <= 1'b0;
+          p2_valid <= 1'b0;
+          p3_valid <= 1'b0;
           phase <= S_POP_KEY;
         end
       end
@@ -1314,6 +1333,12 @@ module spikelab_core #(
         end else begin
           p1_valid <= 1'b0;
         end
+        p2_valid <= p1_valid;
+        p2_j <= p1_j;
+        p2_spk <= p1_spike;
+        p3_valid <= p2_valid;
+        p3_j <= p2_j;
+        p3_spk <= p2_spk;
         if (p1_valid && is_loihi) begin
           if (l_over_i || l_over_v) overflow <= 1'b1;
           // The engine's probes: v after reset, I after the deliveries and before the decay.
@@ -1326,17 +1351,15 @@ module spikelab_core #(
             dump_i <= li_rd;
           end
         end
-        if (p1_valid) begin
-          if (p1_spike) begin
-            spike_cnt <= spike_cnt + 1'b1;
-            spike_valid <= 1'b1;
-            spike_step <= t;
-            spike_pop <= pp;
-            spike_index <= p1_j;
-          end
-          if (kind == K_GEN && gen_spike) gen_cur <= gen_cur + 1'b1;
+        if (p1_valid && kind == K_GEN && gen_spike) gen_cur <= gen_cur + 1'b1;
+        if (p3_valid && p3_spike) begin
+          spike_cnt <= spike_cnt + 1'b1;
+          spike_valid <= 1'b1;
+          spike_step <= t;
+          spike_pop <= pp;
+          spike_index <= p3_j;
         end
-        if (!p1_valid && j_issue >= size) phase <= S_POP_END;
+        if (!p1_valid && !p2_valid && !p3_valid && j_issue >= size) phase <= S_POP_END;
       end
 
       S_POP_END: begin

@@ -4,7 +4,8 @@
 //
 // Plusargs: +vectors=<file> +count=<N> +out=<file>. Vector file: 32-bit hex words, FIELDS per
 // vector: W, S, ext, I_0, I_1, decay_0, decay_1, nch, v, refr, leak, gain, v_rest, v_reset,
-// v_threshold, refractory_steps (signed values two's complement in 32 bits). Output per
+// v_threshold, refractory_steps (signed values two's complement in 32 bits). The lane is the
+// core's, PIPE = 1: each vector is held for its two clocks of latency before the outputs are read. Output per
 // vector: v_next refr_next spike i_0' i_1' i_sum, 32-bit hex (signed values sign-extended).
 `default_nettype none
 `timescale 1ns / 1ps
@@ -43,12 +44,17 @@ module tb_core_lane;
   wire [2*WMAX-1:0] i_out;
   wire signed [31:0] i_sum;
 
+  reg clk = 1'b0;
+  integer edge_n;
+
   neuron_lane #(
       .CHMAX(2),
       .WMAX (WMAX),
       .SMAX (SMAX),
-      .RW   (RW)
+      .RW   (RW),
+      .PIPE (1)
   ) lane (
+      .clk(clk),
       .ext(ext),
       .i_in(i_in),
       .decay(decay),
@@ -96,6 +102,10 @@ module tb_core_lane;
       v_reset = mem[n*FIELDS+13][WMAX-1:0];
       v_threshold = mem[n*FIELDS+14][WMAX-1:0];
       refractory_steps = mem[n*FIELDS+15][RW-1:0];
+      for (edge_n = 0; edge_n < 2; edge_n = edge_n + 1) begin
+        #1 clk = 1'b1;
+        #1 clk = 1'b0;
+      end
       #1;
       $fwrite(out_fd, "%h %h %h %h %h %h\n", {{(32 - WMAX) {v_next[WMAX-1]}}, v_next},
               {{(32 - RW) {1'b0}}, refr_next}, {31'd0, spike},
