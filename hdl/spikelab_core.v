@@ -673,6 +673,7 @@ module spikelab_core #(
   reg [SKW-1:0] sc_tbase;
   /* verilator lint_off UNUSEDSIGNAL */  // unread at SCCHMAX = 0
   reg sc_q_valid;  // channel sc_c - 1 is being presented (its words were read last clock)
+  reg [2:0] sc_wait;  // clocks since the last channel was presented (sc_lane's latency)
   /* verilator lint_on UNUSEDSIGNAL */
   reg signed [WMAX-1:0] sc_cur[0:POPMAX-1];
   wire [12:0] sc_count;
@@ -1154,6 +1155,7 @@ module spikelab_core #(
     o1_dump_valid = 1'b0;
     sc_on = 1'b0;
     sc_q_valid = 1'b0;
+    sc_wait = 3'd0;
     for (q = 0; q < POPMAX; q = q + 1) begin
       ext_reg[q] = 32'sd0;
       gen_phase[q] = 32'd0;
@@ -1302,15 +1304,23 @@ module spikelab_core #(
       end
       S_SC: begin
         // Channel sc_c's words are read this clock and presented the next (sc_q_valid).
+        // sc_lane counts a channel on the edge LATENCY (4) clocks after the one it is presented
+        // on: the last (presented on the clock sc_c reaches sc_n, sc_wait 0) is in sc_count
+        // from the clock after sc_wait 4, S_SC_TAB.
+        sc_wait <= 3'd0;
         if (sc_c < sc_n) begin
           sc_c <= sc_c + 1'b1;
           sc_q_valid <= 1'b1;
         end else begin
-          sc_q_valid <= 1'b0;  // the last channel is counted at this edge
-          phase <= S_SC_TAB;
+          sc_q_valid <= 1'b0;
+          sc_wait <= sc_wait + 1'b1;
+          if (sc_wait == 3'd4) phase <= S_SC_TAB;
         end
       end
-      S_SC_TAB: phase <= S_SC_CUR;  // currentByCount[k] is being read
+      S_SC_TAB: begin
+        sc_wait <= 3'd0;
+        phase <= S_SC_CUR;  // currentByCount[k] is being read
+      end
       S_SC_CUR: begin
         sc_cur[pp] <= sck_rd;
         phase <= S_PASS;

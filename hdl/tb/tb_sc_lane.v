@@ -3,14 +3,17 @@
 // Plusargs: +vectors=<file> (read with $readmemh), +count=<N> clocks (at most MAXCYC),
 // +out=<file>. Vector file: six 32-bit hex words per clock: control (bit 0 valid, bit 1 clear),
 // index, input_key, weight_key, input_thr, weight_thr (thresholds in bits 24:0).
-// Output file: one line per clock, "<pre> <weight> <active> <count>": the combinational bits of
-// the channel presented before the rising edge, and count (8 hex digits) after it.
+// Output file: one line per clock of the vectors, "<pre> <weight> <active> <count>": the bits of
+// the channel presented on that clock, which sc_lane shows LATENCY clocks later, and count
+// (8 hex digits) after the rising edge that counts it (the bench runs LATENCY idle clocks
+// after the last vector, so every vector's line is written).
 `default_nettype none
 `timescale 1ns / 1ps
 
 module tb_sc_lane;
   localparam integer MAXCYC = 8192;
   localparam integer CW = 13;
+  localparam integer LATENCY = 4;  // sc_lane's: a wrong value fails every line, not silently
 
   reg [31:0] mem[0:6*MAXCYC-1];
   reg [8*512-1:0] vectors_path;
@@ -78,20 +81,26 @@ module tb_sc_lane;
       $display("tb_sc_lane: cannot open %0s", out_path);
       $fatal(1);
     end
-    for (n = 0; n < count; n = n + 1) begin
-      valid = mem[6*n][0];
-      clear = mem[6*n][1];
-      index = mem[6*n+1];
-      input_key = mem[6*n+2];
-      weight_key = mem[6*n+3];
-      input_thr = mem[6*n+4][24:0];
-      weight_thr = mem[6*n+5][24:0];
+    for (n = 0; n < count + LATENCY; n = n + 1) begin
+      if (n < count) begin
+        valid = mem[6*n][0];
+        clear = mem[6*n][1];
+        index = mem[6*n+1];
+        input_key = mem[6*n+2];
+        weight_key = mem[6*n+3];
+        input_thr = mem[6*n+4][24:0];
+        weight_thr = mem[6*n+5][24:0];
+      end else begin
+        valid = 1'b0;
+        clear = 1'b0;
+      end
       #1 p_pre = pre;
       p_weight = weight;
       p_active = active;
       clk = 1'b1;
       #1 clk = 1'b0;
-      $fwrite(out_fd, "%0d %0d %0d %h\n", p_pre, p_weight, p_active, {{(32 - CW) {1'b0}}, k});
+      if (n >= LATENCY)
+        $fwrite(out_fd, "%0d %0d %0d %h\n", p_pre, p_weight, p_active, {{(32 - CW) {1'b0}}, k});
     end
     $fclose(out_fd);
     $finish;

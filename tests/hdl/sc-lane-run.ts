@@ -11,7 +11,7 @@ export const SC_LANE_COUNT_BITS = 13;
 
 export const SC_LANE_BENCH: Bench = {
   top: 'tb_sc_lane',
-  sources: ['hdl/tb/tb_sc_lane.v', 'hdl/sc_lane.v', 'hdl/mix32.v'],
+  sources: ['hdl/tb/tb_sc_lane.v', 'hdl/sc_lane.v', 'hdl/mix32_pipe.v'],
 };
 
 export const SC_LANE_STIMULUS = scLaneStimulus(0x5c1a7e, 1200);

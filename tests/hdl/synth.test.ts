@@ -24,7 +24,7 @@ const MODULES: readonly { file: string; top: string; params: readonly string[] }
   { file: 'hdl/host_bridge.v', top: 'host_bridge', params: [''] },
   { file: 'hdl/mix32.v', top: 'mix32', params: [''] },
   { file: 'hdl/mix32_pipe.v', top: 'mix32_pipe', params: [''] },
-  { file: 'hdl/mix32.v hdl/sc_lane.v', top: 'sc_lane', params: [''] },
+  { file: 'hdl/mix32_pipe.v hdl/sc_lane.v', top: 'sc_lane', params: [''] },
   { file: 'hdl/online_o1_var.v', top: 'online_o1_var', params: [''] },
   // Generic synth maps the history memory to flip-flops: a small one keeps the test quick.
   { file: 'hdl/delay_ring.v', top: 'delay_ring', params: ['-set NMAX 32 -set DMAX 8'] },
