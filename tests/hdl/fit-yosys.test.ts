@@ -32,7 +32,7 @@ describe('spikelab fit (yosys)', () => {
       largest: { neurons: number; synapses: number };
     };
     const { estimate, yosys } = report;
-    // Yosys 0.23 at core 1e126ef: 2,660 LUTs, 932 FFs, 5 RAMB18 + 1 RAMB36, 20 DSP48E1 (12 of
+    // Yosys 0.23 at core c386571: 2,700 LUTs, 1,152 FFs, 5 RAMB18 + 1 RAMB36, 20 DSP48E1 (12 of
     // them the Poisson hashes: the example has a Poisson population). A change of the core moves
     // these; the 15 % leaves room for small ones (hdl/README.md, "Resource fit").
     expect(yosys.dsp).toBe(estimate.dsp);

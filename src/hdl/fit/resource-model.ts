@@ -192,12 +192,13 @@ export const POISSON_HASH = { luts: 2 * 49, flipFlops: 2 * 17, dsp: 2 * 6 } as c
 export const LOIHI_LOGIC = { luts: 450, flipFlops: 121, dsp: 4 } as const;
 
 /**
- * What an SC build (`SCCHMAX > 0`) adds besides its tables: `sc_lane` (four mix32, eight 32 x 32
- * products: Yosys 0.23 synth_xilinx of sc_lane alone, 24 DSP48E1, 311 LUTs, its 13-bit count),
- * the count phase's registers (44 in sc-fixed-point.json's run) and the per-population SC
- * current (POPMAX x 24 bits) with its add into ext.
+ * What an SC build (`SCCHMAX > 0`) adds besides its tables: `sc_lane` (four `mix32_pipe`,
+ * eight 32 x 32 products: 24 DSP48E1; Yosys 0.23 in sc-fixed-point.json's run: 167 slice LUTs
+ * (52 of them SRLs, the thresholds' delay lines) and 4 x 49, 79 flip-flops (the two 32-bit
+ * steps, pre, weight and the 13-bit count) and 4 x 17), the count phase's registers (44 in
+ * that run) and the per-population SC current (POPMAX x 24 bits) with its add into ext.
  */
-export const SC_LOGIC = { luts: 311 + 120, flipFlops: 13 + 44, dsp: 24 } as const;
+export const SC_LOGIC = { luts: 167 + 4 * 49 + 120, flipFlops: 79 + 4 * 17 + 44, dsp: 24 } as const;
 
 /**
  * DSP48E1 of the core besides the Poisson hashes: `fxp_lif_var`'s leak and input products (5:
@@ -263,22 +264,31 @@ export function fanoutFlipFlops(c: CoreCapacity): number {
 }
 
 /**
+ * The neuron pass's pipeline registers: `neuron_lane`'s stage (the channel current and v:
+ * WMAX each; refr: RW) and `fxp_lif_var`'s (the leak and input products: WMAX + SMAX + 12
+ * each; v: WMAX; refr: RW). Declared 64 + 144; Yosys 0.23 keeps 64 + 133 (the products'
+ * top bits after the shift are copies of their sign).
+ */
+export const NEURON_PIPE_FLIP_FLOPS = 2 * CORE_WMAX + CORE_RW + 133;
+
+/**
  * The core module's own registers (the state machine, the pass's stage registers, the
  * population and projection fields it latches): fitted, with the 13.5 per table entry of the
- * 465421b runs, to the example's 932 flip-flops at core 1e126ef (less `spike_fanout`'s 238,
- * `delay_ring`'s 8 and the hashes' 34).
+ * 465421b runs, to the core module's 675 at the example (24 Nov 2026, the neuron pass
+ * pipelined); the same base gives the core module's 688 at loihi.json with `LOIHI_LOGIC` and
+ * its 659 at sc-fixed-point.json with `SC_LOGIC`.
  */
 export function coreFlipFlops(c: CoreCapacity): number {
-  return 490 + 13.5 * (c.POPMAX + c.PRJMAX);
+  return 513 + 13.5 * (c.POPMAX + c.PRJMAX);
 }
 
 /**
  * Flip-flops of the core (BUS = 0, no learning pass, without the Poisson hashes), module by
  * module as Yosys reports them unflattened: the core's own, `spike_fanout`'s, `delay_ring`'s
- * read word (DMAX) and the Loihi and SC builds' registers.
+ * read word (DMAX), the neuron pass's pipeline and the Loihi and SC builds' registers.
  */
 export function logicFlipFlops(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.flipFlops + c.POPMAX * CORE_WMAX : 0;
-  return coreFlipFlops(c) + fanoutFlipFlops(c) + c.DMAX + loihi + sc;
+  return coreFlipFlops(c) + fanoutFlipFlops(c) + c.DMAX + NEURON_PIPE_FLIP_FLOPS + loihi + sc;
 }
