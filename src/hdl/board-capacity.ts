@@ -19,12 +19,14 @@
  * flip-flops and wide multiplexers: at 256 it would be 32 K flip-flops. DMAX 16 allows delays
  * up to 15 steps; CHMAX 4 channel banks per population; SC layers up to 64 channels in all and
  * 128 current-table entries (10.4 Kbit: LUT RAM and one RAMB18). The fit model's whole board
- * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,000
+ * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,600
  * flip-flops, 102 RAMB36, 59 DSP48E1, within the xc7z020 (53,200 LUTs, 106,400 flip-flops,
  * 140 RAMB36, 220 DSP). Yosys 0.23 of that top by hand (`BOARD_TOP_YOSYS` in
  * `fit/board-yosys.ts`, hdl/README.md "Board top"): 133 s of CPU once the core's zero-init
  * loops were left to simulation, 18,719 LUTs, 6,145 flip-flops, 110.5 RAMB36, 58 DSP48E1, also
- * within the xc7z020 (79 % of its RAMB36).
+ * within the xc7z020 (79 % of its RAMB36). That run predates the neuron pass's and sc_lane's
+ * pipelines (core 7396b09), when the model said 7,000 flip-flops: its BUS = 1 terms count
+ * about 850 more than Yosys kept there (not refitted: the board top takes 22 minutes here).
  */
 import type { CoreCapacity } from './core-capacity.ts';
 
