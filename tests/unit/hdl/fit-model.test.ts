@@ -4,11 +4,20 @@
  * fixed-point-hw.json (NMAX 128, SYNMAX 1024) and the same network with every population
  * doubled (NMAX 256, SYNMAX 4096).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CAPACITY } from './fixtures/example-capacity.ts';
+import { compile } from '../../../src/engine/compile/index.ts';
 import { capacityFor, type CoreCapacity } from '../../../src/hdl/core-capacity.ts';
+import { layoutCore } from '../../../src/hdl/core-images.ts';
+import { imageBits } from '../../../src/hdl/fit/image-bits.ts';
 import { bramFor, lutRamCost, mapMemory } from '../../../src/hdl/fit/memory-map.ts';
-import { coreMemories, estimateResources } from '../../../src/hdl/fit/resource-model.ts';
+import {
+  POISSON_HASH,
+  coreMemories,
+  estimateResources,
+} from '../../../src/hdl/fit/resource-model.ts';
+import { parseDocumentJson } from '../../../src/model/index.ts';
 
 const example = EXAMPLE_CAPACITY;
 const doubled: CoreCapacity = { ...example, NMAX: 256, SYNMAX: 4096, ROWMAX: 512 };
@@ -191,5 +200,26 @@ describe('memory mapping as Yosys maps the core', () => {
     expect(Math.abs(e.bram36 - 76) / 76).toBeLessThanOrEqual(0.02);
     expect(e.lutRamCells).toBe(14);
     expect(e.dsp).toBe(20);
+  });
+
+  it('the Poisson hashes: read from the population image, left out without a Poisson population', () => {
+    const poisson = (file: string): boolean | undefined => {
+      const parsed = parseDocumentJson(readFileSync(`public/examples/${file}`, 'utf8'));
+      if (!parsed.ok) throw new Error(`${file} does not validate`);
+      const layout = layoutCore(compile(parsed.document));
+      return imageBits(layout.images, capacityFor(layout.needs)).poisson;
+    };
+    expect(poisson('fixed-point-hw.json')).toBe(true);
+    expect(poisson('loihi.json')).toBe(false);
+    expect(poisson('sc-fixed-point.json')).toBe(false);
+    const withHash = estimateResources(example, bits);
+    const without = estimateResources(example, { ...bits, poisson: false });
+    expect(withHash.dsp - without.dsp).toBe(12);
+    expect(withHash.luts - without.luts).toBe(POISSON_HASH.luts);
+    expect(withHash.flipFlops - without.flipFlops).toBe(POISSON_HASH.flipFlops);
+    // The bus writes the population image: any kind can come, the hashes stay.
+    expect(estimateResources(example, { poisson: false }, true).dsp).toBe(
+      estimateResources(example, {}, true).dsp,
+    );
   });
 });
