@@ -151,8 +151,8 @@ export function estimateResources(
 /**
  * The logic model, fitted to Yosys 0.23 runs of the core (synth_xilinx -family xc7, not
  * flattened: `stat` gives each module's cells). The LUT increments were fitted on one revision
- * (465421b) and the offset moved to later ones (the example: 2,571 logic LUTs at the neuron-pass
- * pipeline, 24 Nov 2026); the flip-flops are counted per module from the RTL's register widths
+ * (465421b) and the offset moved to later ones (the example: 2,572 logic LUTs at core c386571, the
+ * pipelined neuron pass); the flip-flops are counted per module from the RTL's register widths
  * (`logicFlipFlops`), the core's own state machine fitted.
  *
  * | run (revision 465421b)         | NMAX | SYNMAX | CHMAX | POPMAX | PRJMAX | logic LUTs | FFs | DSP |
@@ -187,7 +187,7 @@ export const POISSON_HASH = { luts: 2 * 49, flipFlops: 2 * 17, dsp: 2 * 6 } as c
  * SYNMAX 16,384: 1,619 -> 2,044 logic LUTs, 18 -> 22 DSP48E1). `loihi_compartment` at VW 32
  * (two 32 x 13 products: 4 DSP48E1, no register), its muxes into the pass and the 32-bit
  * delivery add. Flip-flops: the core's Loihi registers, 121 in loihi.json's run (the core
- * module's 685 less the 564 of `coreFlipFlops` there).
+ * module's 688 less the 567 of `coreFlipFlops` there, core c386571).
  */
 export const LOIHI_LOGIC = { luts: 450, flipFlops: 121, dsp: 4 } as const;
 
