@@ -22,11 +22,11 @@
  * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,600
  * flip-flops, 102 RAMB36, 59 DSP48E1, within the xc7z020 (53,200 LUTs, 106,400 flip-flops,
  * 140 RAMB36, 220 DSP). Yosys 0.23 of that top by hand (`BOARD_TOP_YOSYS` in
- * `fit/board-yosys.ts`, hdl/README.md "Board top"): 133 s of CPU once the core's zero-init
- * loops were left to simulation, 18,719 LUTs, 6,145 flip-flops, 110.5 RAMB36, 58 DSP48E1, also
- * within the xc7z020 (79 % of its RAMB36). That run predates the neuron pass's and sc_lane's
- * pipelines (core 7396b09), when the model said 7,000 flip-flops: its BUS = 1 terms count
- * about 850 more than Yosys kept there (not refitted: the board top takes 22 minutes here).
+ * `fit/board-yosys.ts`, hdl/README.md "Board top"), at core c386571 (pipelined): 101 s of CPU,
+ * 19,505 LUTs, 6,992 flip-flops, 110.5 RAMB36, 58 DSP48E1, also within the xc7z020 (37 % of
+ * its LUTs, 79 % of its RAMB36). The model is 9 % under in LUTs, 8 % over in flip-flops and
+ * 8 % under in block RAM
+ * (Yosys splits the 30- and 31-bit learning memories into more RAMB18 than the model counts).
  */
 import type { CoreCapacity } from './core-capacity.ts';
 
