@@ -3,9 +3,9 @@
  * large canvas, drawn `zoom` times larger (labels included) so the back row can read it. It
  * stays on the canvas renderer when the run pauses or ends: nothing to zoom or export here.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { LiveRaster } from '../plots/live-raster.ts';
-import { addLiveDrawer } from '../plots/live-loop.ts';
+import { useLiveCanvas, type LiveRenderer } from '../plots/useLiveCanvas.ts';
 import { useSessionStore } from '../../store/session/index.ts';
 
 /** Text and markers at this many times the lab's size. */
@@ -14,26 +14,19 @@ const ZOOM = 1.75;
 export function PresenterRaster() {
   const record = useSessionStore((s) => s.record);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || record === null || record.spikes.size === 0) return;
-    const renderer = new LiveRaster(canvas, record);
-    // Drawing at a smaller CSS size and a larger pixel ratio scales everything up, crisply.
-    const fit = () => {
-      const box = canvas.getBoundingClientRect();
-      const dpr = window.devicePixelRatio || 1;
-      renderer.resize(box.width / ZOOM, box.height / ZOOM, dpr * ZOOM);
-    };
-    fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(canvas);
-    const stop = addLiveDrawer(() => renderer.frame());
-    return () => {
-      stop();
-      observer.disconnect();
-    };
-  }, [record]);
+  const create = useCallback(
+    (canvas: HTMLCanvasElement): LiveRenderer => {
+      if (record === null) throw new Error('the presenter raster has no run to draw');
+      const raster = new LiveRaster(canvas, record);
+      // Drawing at a smaller CSS size and a larger pixel ratio scales everything up, crisply.
+      return {
+        resize: (width, height, dpr) => raster.resize(width / ZOOM, height / ZOOM, dpr * ZOOM),
+        frame: () => raster.frame(),
+      };
+    },
+    [record],
+  );
+  useLiveCanvas(canvasRef, record !== null && record.spikes.size > 0, create);
 
   let message: string | null = null;
   if (record === null) message = 'Press Run (Space) to see the network spike.';
