@@ -10,10 +10,12 @@
 // records, used by the core's state dump.
 //
 // Parameters: CHMAX channel banks, WMAX, SMAX, RW as in fxp_lif_var; PIPE 0 or 1.
-// Latency: i_out and i_sum are combinational. v_next, refr_next and spike: PIPE = 0
-// combinational (clk unused); PIPE = 1 two clocks (the clamped input I, v and refr registered
-// after the channel sum and clamp, then fxp_lif_var's products registered: no clock chains the
-// sum, a product and the compares, for 100 MHz), one neuron per clock; the population's inputs
+// Latency: i_sum is combinational; i_out PIPE = 0 combinational, PIPE = 1 one clock (each
+// channel's product registered before its shift; nch and s_shift must hold). v_next,
+// refr_next and spike: PIPE = 0 combinational (clk unused); PIPE = 1 two clocks (the clamped
+// input I, v and refr registered after the channel sum and clamp, then fxp_lif_var's products
+// registered: no clock chains the sum, a product and the compares, for 100 MHz), one neuron
+// per clock; the population's inputs
 // (ext, nch, s_shift and the fields) must hold while a neuron is in flight, as the core's pass
 // keeps them. The core registers what it stores.
 `default_nettype none
@@ -63,9 +65,31 @@ module neuron_lane #(
       wire signed [PW-1:0] decay_x = {{(PW - SMAX - 1) {1'b0}}, decay[k*(SMAX+1)+:(SMAX+1)]};
       // decay <= 2^S keeps the shifted product within W bits: the high bits copy the sign.
       /* verilator lint_off UNUSEDSIGNAL */
-      wire signed [PW-1:0] product = (cur_x * decay_x) >>> s_shift;
+      wire signed [PW-1:0] full = cur_x * decay_x;
       /* verilator lint_on UNUSEDSIGNAL */
-      assign i_out[k*WMAX+:WMAX] = used ? product[WMAX-1:0] : cur;
+      // The bits the shift can bring into the low W: [s, s + W - 1] with s <= SMAX.
+      wire signed [WMAX+SMAX-1:0] prod = full[WMAX+SMAX-1:0];
+      wire signed [WMAX+SMAX-1:0] prod_s;
+      wire signed [WMAX-1:0] cur_s;
+      if (PIPE != 0) begin : g_pipe
+        // The product registered before the shift (PIPE = 1): no clock chains the bank's read,
+        // the multiply and the shift, for 100 MHz.
+        reg signed [WMAX+SMAX-1:0] prod_q;
+        reg signed [WMAX-1:0] cur_q;
+        always @(posedge clk) begin
+          prod_q <= prod;
+          cur_q <= cur;
+        end
+        assign prod_s = prod_q;
+        assign cur_s  = cur_q;
+      end else begin : g_comb
+        assign prod_s = prod;
+        assign cur_s  = cur;
+      end
+      /* verilator lint_off UNUSEDSIGNAL */
+      wire signed [WMAX+SMAX-1:0] shifted = prod_s >>> s_shift;
+      /* verilator lint_on UNUSEDSIGNAL */
+      assign i_out[k*WMAX+:WMAX] = used ? shifted[WMAX-1:0] : cur_s;
     end
   endgenerate
 

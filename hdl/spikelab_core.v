@@ -369,10 +369,10 @@ module spikelab_core #(
   wire [POPW-1:0] pp = p[POPW-1:0];
   wire [POPW+4:0] pf = {pp, 5'd0};
 
-  // The neuron pass pipeline: P0 issues the reads of neuron j; P1 has them: the channel decays
-  // (bank writes), the Loihi compartment (its writes), the Poisson draw and the generator's
-  // test are done there, and the LIF lane sums and clamps its input; P2 forms the lane's
-  // products; P3 finishes the lane (v, refr writes) and records every kind's spike (history,
+  // The neuron pass pipeline: P0 issues the reads of neuron j; P1 has them: the channel decays'
+  // products, the Loihi compartment (its writes), the Poisson draw and the generator's test are
+  // done there, and the LIF lane sums and clamps its input; P2 forms the lane's products and
+  // writes the decayed channels (bank writes); P3 finishes the lane (v, refr writes) and records every kind's spike (history,
   // spike list, count). One neuron per clock; each stage holds a different neuron, and nothing
   // a later stage writes is read again in the pass.
   reg [NW:0] j_issue;
@@ -380,6 +380,7 @@ module spikelab_core #(
   reg [NW-1:0] p1_j, p2_j, p3_j;
   reg p2_spk, p3_spk;  // the spike of a Poisson, generator or Loihi neuron, decided at P1
   wire [NW-1:0] p1_g = base + p1_j;
+  wire [NW-1:0] p2_g = base + p2_j;
   wire [NW-1:0] p3_g = base + p3_j;
 
   // ---- memories with synchronous reads --------------------------------------------------
@@ -1008,7 +1009,6 @@ module spikelab_core #(
     sc_raddr = sc_base + sc_c[SCW-1:0];
     sck_raddr = sc_k_addr[SKW-1:0];
     if (phase == S_PASS && p1_valid) begin
-      if (kind == K_FIXED) bank_we = {CHMAX{1'b1}};
       if (is_loihi) begin
         lv_we = 1'b1;
         li_we = 1'b1;
@@ -1016,6 +1016,11 @@ module spikelab_core #(
         refr_wd = l_refr;
       end
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
+    end
+    // The channel decays are written at P2 (the lane registers each product before its shift).
+    if (phase == S_PASS && p2_valid && kind == K_FIXED) begin
+      bank_we = {CHMAX{1'b1}};
+      bank_waddr = p2_g;
     end
     if (phase == S_PASS && p3_valid) begin
       hist_we = 1'b1;
