@@ -27,14 +27,22 @@
 //   threshold           [23:0]           threshold_v_mant * 2^6 (below 2^23)
 //   refractory          [RW-1:0]         1..64 (0 is outside the contract)
 //   v_next, i_next      signed [VW-1:0]; refr_next [RW-1:0]; spike; overflow_i; overflow_v
-// Latency: combinational (zero clocks); a lane registers the outputs it stores.
+//   PIPE 0 or 1 (default 0).
+// Latency: PIPE = 0 combinational (zero clocks, clk unused); a lane registers the outputs it
+// stores. PIPE = 1 one clock: the two products are registered with v, I and refr, then the
+// rounding, u and the compares follow (no clock chains a multiply with them, for 100 MHz);
+// decay_v, decay_i, threshold and refractory must hold while a neuron is in flight.
 `default_nettype none
 `timescale 1ns / 1ps
 
 module loihi_compartment #(
     parameter integer VW = 25,
-    parameter integer RW = 7
+    parameter integer RW = 7,
+    parameter integer PIPE = 0
 ) (
+    /* verilator lint_off UNUSEDSIGNAL */  // unread at PIPE = 0
+    input  wire                 clk,
+    /* verilator lint_on UNUSEDSIGNAL */
     input  wire signed [VW-1:0] v,
     input  wire signed [VW-1:0] i_syn,
     input  wire        [RW-1:0] refr,
@@ -76,31 +84,62 @@ module loihi_compartment #(
   wire signed [PW-1:0] v_wide = {{(PW - VW) {v[VW-1]}}, v};
   wire signed [PW-1:0] decay_i_x = {{(PW - 13) {1'b0}}, decay_i};
   wire signed [PW-1:0] decay_v_x = {{(PW - 13) {1'b0}}, decay_v};
-  wire signed [PW-1:0] i_bias = i_syn[VW-1] ? {PW{1'b0}} : CEIL;
-  wire signed [PW-1:0] v_bias = v[VW-1] ? {PW{1'b0}} : CEIL;
+  wire signed [PW-1:0] i_prod = i_wide * decay_i_x;
+  wire signed [PW-1:0] v_prod = v_wide * decay_v_x;
+  // The stage boundary (PIPE = 1): the products with the neuron's v, I and refr.
+  wire signed [PW-1:0] i_prod_s, v_prod_s;
+  wire signed [VW-1:0] v_s, i_s;
+  wire [RW-1:0] refr_s;
+  generate
+    if (PIPE != 0) begin : g_pipe
+      reg signed [PW-1:0] i_prod_q, v_prod_q;
+      reg signed [VW-1:0] v_q, i_q;
+      reg [RW-1:0] refr_q;
+      always @(posedge clk) begin
+        i_prod_q <= i_prod;
+        v_prod_q <= v_prod;
+        v_q <= v;
+        i_q <= i_syn;
+        refr_q <= refr;
+      end
+      assign i_prod_s = i_prod_q;
+      assign v_prod_s = v_prod_q;
+      assign v_s = v_q;
+      assign i_s = i_q;
+      assign refr_s = refr_q;
+    end else begin : g_comb
+      assign i_prod_s = i_prod;
+      assign v_prod_s = v_prod;
+      assign v_s = v;
+      assign i_s = i_syn;
+      assign refr_s = refr;
+    end
+  endgenerate
+  wire signed [PW-1:0] i_bias = i_s[VW-1] ? {PW{1'b0}} : CEIL;
+  wire signed [PW-1:0] v_bias = v_s[VW-1] ? {PW{1'b0}} : CEIL;
   // |rnd(x, d)| <= |x| (d <= 4096), so bits [DECAY_SHIFT +: VW] hold it; the fraction bits
   // below are what the shift drops, the bits above copy the sign.
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [PW-1:0] i_scaled = (i_wide * decay_i_x + i_bias) >>> DECAY_SHIFT;
-  wire signed [PW-1:0] v_scaled = (v_wide * decay_v_x + v_bias) >>> DECAY_SHIFT;
+  wire signed [PW-1:0] i_scaled = (i_prod_s + i_bias) >>> DECAY_SHIFT;
+  wire signed [PW-1:0] v_scaled = (v_prod_s + v_bias) >>> DECAY_SHIFT;
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [VW-1:0] i_rnd = i_scaled[VW-1:0];
   wire signed [VW-1:0] v_rnd = v_scaled[VW-1:0];
   // I - rnd(I) cannot wrap: it lies between 0 and I.
-  assign i_next = i_syn - i_rnd;
+  assign i_next = i_s - i_rnd;
 
-  wire signed [UW-1:0] v_x = {{(UW - VW) {v[VW-1]}}, v};
-  wire signed [UW-1:0] i_x = {{(UW - VW) {i_syn[VW-1]}}, i_syn};
+  wire signed [UW-1:0] v_x = {{(UW - VW) {v_s[VW-1]}}, v_s};
+  wire signed [UW-1:0] i_x = {{(UW - VW) {i_s[VW-1]}}, i_s};
   wire signed [UW-1:0] rnd_x = {{(UW - VW) {v_rnd[VW-1]}}, v_rnd};
   wire signed [UW-1:0] u = v_x - rnd_x + i_x;
   wire signed [UW-1:0] threshold_x = {{(UW - 24) {1'b0}}, threshold};
 
-  wire held = (refr != {RW{1'b0}});
+  wire held = (refr_s != {RW{1'b0}});
   wire fired = !held && (u > threshold_x);
 
   assign spike = fired;
-  assign v_next = held ? v : fired ? {VW{1'b0}} : u[VW-1:0];
-  assign refr_next = held ? refr - 1'b1 : fired ? refractory - 1'b1 : {RW{1'b0}};
+  assign v_next = held ? v_s : fired ? {VW{1'b0}} : u[VW-1:0];
+  assign refr_next = held ? refr_s - 1'b1 : fired ? refractory - 1'b1 : {RW{1'b0}};
   assign overflow_i = (i_x >= LIMIT) || (i_x <= -LIMIT);
   assign overflow_v = !held && ((u >= LIMIT) || (u <= -LIMIT));
 endmodule

@@ -370,15 +370,16 @@ module spikelab_core #(
   wire [POPW+4:0] pf = {pp, 5'd0};
 
   // The neuron pass pipeline: P0 issues the reads of neuron j; P1 has them: the channel decays'
-  // products, the Loihi compartment (its writes), the Poisson draw and the generator's test are
-  // done there, and the LIF lane sums and clamps its input; P2 forms the lane's products and
-  // writes the decayed channels (bank writes); P3 finishes the lane (v, refr writes) and records every kind's spike (history,
-  // spike list, count). One neuron per clock; each stage holds a different neuron, and nothing
+  // products, the Loihi compartment's products, the Poisson draw and the generator's test are
+  // done there, and the LIF lane sums and clamps its input; P2 forms the lane's products,
+  // writes the decayed channels (bank writes) and finishes a Loihi neuron (its writes); P3
+  // finishes the lane (v, refr writes) and records every kind's spike (history, spike list,
+  // count). One neuron per clock; each stage holds a different neuron, and nothing
   // a later stage writes is read again in the pass.
   reg [NW:0] j_issue;
   reg p1_valid, p2_valid, p3_valid;
   reg [NW-1:0] p1_j, p2_j, p3_j;
-  reg p2_spk, p3_spk;  // the spike of a Poisson, generator or Loihi neuron, decided at P1
+  reg p2_spk, p3_spk;  // the spike of a Poisson or generator neuron (P1), a Loihi one (P2)
   wire [NW-1:0] p1_g = base + p1_j;
   wire [NW-1:0] p2_g = base + p2_j;
   wire [NW-1:0] p3_g = base + p3_j;
@@ -773,9 +774,11 @@ module spikelab_core #(
   wire [RW-1:0] l_refr;
   wire l_spike, l_over_i, l_over_v;
   loihi_compartment #(
-      .VW(LIW),
-      .RW(RW)
+      .VW  (LIW),
+      .RW  (RW),
+      .PIPE(1)
   ) compartment (
+      .clk(clk),
       .v(l_v_in),
       .i_syn(li_rd),
       .refr(refr_rd),
@@ -790,7 +793,10 @@ module spikelab_core #(
       .overflow_i(l_over_i),
       .overflow_v(l_over_v)
   );
-  wire p1_spike = is_loihi ? l_spike : kind == K_POISSON ? poisson_spike : gen_spike;
+  // A Loihi neuron's spike comes at P2 (the compartment's products are registered at P1).
+  wire p1_spike = kind == K_POISSON ? poisson_spike : gen_spike;
+  reg signed [LIW-1:0] l_i_q;  // the neuron's I at P2, for the dump
+  always @(posedge clk) l_i_q <= li_rd;
   wire p3_spike = kind == K_FIXED ? lane_spike : p3_spk;
 
   // ---- the spike history (delay_ring) and the fan-out (spike_fanout) -----------------------
@@ -1008,13 +1014,16 @@ module spikelab_core #(
     gen_idx_raddr = gen_cur[GIW-1:0];
     sc_raddr = sc_base + sc_c[SCW-1:0];
     sck_raddr = sc_k_addr[SKW-1:0];
+    if (phase == S_PASS && p2_valid && is_loihi) begin  // the compartment's writes, at P2
+      lv_we = 1'b1;
+      li_we = 1'b1;
+      refr_we = 1'b1;
+      refr_wd = l_refr;
+      lv_waddr = p2_g;
+      bank_waddr = p2_g;  // the Loihi I memory's write address
+      refr_waddr = p2_g;
+    end
     if (phase == S_PASS && p1_valid) begin
-      if (is_loihi) begin
-        lv_we = 1'b1;
-        li_we = 1'b1;
-        refr_we = 1'b1;
-        refr_wd = l_refr;
-      end
       if (kind == K_GEN && gen_spike) gen_idx_raddr = gen_cur[GIW-1:0] + 1'b1;
     end
     // The channel decays are written at P2 (the lane registers each product before its shift).
@@ -1353,17 +1362,17 @@ module spikelab_core #(
         p2_spk <= p1_spike;
         p3_valid <= p2_valid;
         p3_j <= p2_j;
-        p3_spk <= p2_spk;
-        if (p1_valid && is_loihi) begin
+        p3_spk <= is_loihi ? l_spike : p2_spk;
+        if (p2_valid && is_loihi) begin
           if (l_over_i || l_over_v) overflow <= 1'b1;
           // The engine's probes: v after reset, I after the deliveries and before the decay.
           if (dump_en) begin
             dump_valid <= 1'b1;
             dump_step <= t;
             dump_pop <= pp;
-            dump_index <= p1_j;
+            dump_index <= p2_j;
             dump_v <= l_v_next;
-            dump_i <= li_rd;
+            dump_i <= l_i_q;
           end
         end
         if (p1_valid && kind == K_GEN && gen_spike) gen_cur <= gen_cur + 1'b1;

@@ -77,6 +77,7 @@ module tb_loihi_compartment;
           .VW(VK),
           .RW(RK)
       ) compartment (
+          .clk(1'b0),  // PIPE = 0: combinational
           .v(chain ? held_v : f_v[VK-1:0]),
           .i_syn(f_i[VK-1:0]),
           .refr(chain ? held_refr : f_refr[RK-1:0]),

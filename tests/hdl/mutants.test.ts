@@ -101,7 +101,7 @@ describe('the hdl comparison reports a broken module', () => {
 // hdl/loihi_compartment.v: a floor instead of the ceil, the decayed I fed to v (the engine adds
 // the I before its decay), and the threshold met exactly counted as a spike.
 const LOIHI_MUTANTS = [
-  { from: 'i_wide * decay_i_x + i_bias', to: 'i_wide * decay_i_x', field: /field i:/ },
+  { from: 'i_prod_s + i_bias', to: 'i_prod_s', field: /field i:/ },
   {
     from: 'u = v_x - rnd_x + i_x;',
     to: 'u = v_x - rnd_x + {{(UW - VW) {i_next[VW-1]}}, i_next};',
