@@ -44,43 +44,45 @@ module spike_fanout #(
     input  wire                   clk,
     // the projection (latched at go)
     input  wire                   go,
-    input  wire [       NW-1:0]   src_base,
-    input  wire [         NW:0]   n_src,
-    input  wire [       DW-1:0]   list_slot,
-    input  wire [     ROWW-1:0]   row_base,
+    input  wire [$clog2(NMAX)-1:0] src_base,
+    input  wire [$clog2(NMAX):0] n_src,
+    input  wire [$clog2(DMAX)-1:0] list_slot,
+    input  wire [$clog2(ROWMAX)-1:0] row_base,
     input  wire                   per_syn,
-    input  wire [     DMAX-1:0]   window,
+    input  wire [DMAX-1:0] window,
     input  wire                   to_loihi,
     input  wire signed [WMAX-1:0] tgt_min,
     input  wire signed [WMAX-1:0] tgt_max,
     output wire                   done,
     // the spike list
-    output wire [    DW+NW-1:0]   list_raddr,
-    input  wire [       NW-1:0]   list_rd,
+    output wire [$clog2(DMAX)+$clog2(NMAX)-1:0] list_raddr,
+    input  wire [$clog2(NMAX)-1:0] list_rd,
     // the history words (delay_ring) and the per-synapse delay test
-    output wire [       NW-1:0]   hist_raddr,
-    input  wire [     DMAX-1:0]   hist_rd,
-    output wire [     DMAX-1:0]   tap_word,
+    output wire [$clog2(NMAX)-1:0] hist_raddr,
+    input  wire [DMAX-1:0] hist_rd,
+    output wire [DMAX-1:0] tap_word,
     input  wire                   tap_hit,
     // the CSR rows
-    output wire [     ROWW-1:0]   row_raddr,
-    input  wire [        SYW:0]   row_start_rd,
-    input  wire [        SYW:0]   row_end_rd,
+    output wire [$clog2(ROWMAX)-1:0] row_raddr,
+    input  wire [$clog2(SYNMAX):0] row_start_rd,
+    input  wire [$clog2(SYNMAX):0] row_end_rd,
     // the synapses
-    output wire [      SYW-1:0]   syn_raddr,
-    input  wire [       NW-1:0]   syn_target_rd,
-    input  wire [     WMAX-1:0]   syn_weight_rd,
+    output wire [$clog2(SYNMAX)-1:0] syn_raddr,
+    input  wire [$clog2(NMAX)-1:0] syn_target_rd,
+    input  wire [WMAX-1:0] syn_weight_rd,
     // the target's current: a fixed-point bank's (cur) or a Loihi neuron's I (li)
-    output wire [       NW-1:0]   cur_raddr,
-    input  wire [     WMAX-1:0]   cur_rd,
-    input  wire [      LIW-1:0]   li_rd,
+    output wire [$clog2(NMAX)-1:0] cur_raddr,
+    input  wire [WMAX-1:0] cur_rd,
+    input  wire [LIW-1:0] li_rd,
     output wire                   cur_we,
     output wire                   li_we,
-    output wire [       NW-1:0]   cur_waddr,
-    output wire [     WMAX-1:0]   cur_wd,
-    output wire [      LIW-1:0]   li_wd,
+    output wire [$clog2(NMAX)-1:0] cur_waddr,
+    output wire [WMAX-1:0] cur_wd,
+    output wire [LIW-1:0] li_wd,
     output wire                   event_valid  // an event is written this clock (for `events`)
 );
+  // The ports spell these out: Yosys 0.55 (the page's) refuses a port range that names a
+  // localparam declared after it.
   localparam integer NW = $clog2(NMAX);
   localparam integer DW = $clog2(DMAX);
   localparam integer SYW = $clog2(SYNMAX);
