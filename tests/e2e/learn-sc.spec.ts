@@ -214,7 +214,7 @@ test('a link opens a step directly; the step list and Back navigate', async ({ p
   await expect(page.getByTestId('network-name')).toHaveValue('Edited');
   expect(await nodeIds(page)).toEqual(['input', 'exc', 'inh']);
   // ...while in the lab it undoes the rename.
-  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 70 } });
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('network-name')).not.toHaveValue('Edited');
 });

@@ -63,7 +63,7 @@ test('trains the classifier, applies the weights undoably, downloads metrics', a
   expect(after[0]?.weight.values?.every(Number.isFinite)).toBe(true);
 
   // One Ctrl+Z restores both projections' weights.
-  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 70 } });
   await page.keyboard.press('Control+z');
   expect((await projections(page)).map((p) => p.weight)).toEqual(before.map((p) => p.weight));
 
