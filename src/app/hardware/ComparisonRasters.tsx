@@ -1,6 +1,6 @@
 /** The float run's raster above the quantised run's, on the same rows and time axis (plotly). */
-import { useEffect, useMemo, useRef } from 'react';
-import { drawPlot, purgePlot } from '../plots/plotly.ts';
+import { useMemo, useRef } from 'react';
+import { usePlotlyFigure } from '../plots/usePlotlyFigure.ts';
 import { RASTER_HEIGHT, rasterFigure } from './raster-figure.ts';
 import type { Comparison } from './hardware-store.ts';
 
@@ -12,16 +12,7 @@ export function Raster({
   testId: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const div = ref.current;
-    if (div) void drawPlot(div, figure.data, figure.layout);
-  }, [figure]);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
+  usePlotlyFigure(ref, figure.data, figure.layout);
   return (
     <div ref={ref} className="hw-raster" style={{ height: RASTER_HEIGHT }} data-testid={testId} />
   );

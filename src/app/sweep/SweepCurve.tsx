@@ -1,7 +1,7 @@
 /** The sweep's result curve (plotly line with markers): rate against the swept value. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { SweepPoint } from '../../engine/sweep/run-sweep.ts';
-import { drawPlot, purgePlot } from '../plots/plotly.ts';
+import { usePlotlyFigure } from '../plots/usePlotlyFigure.ts';
 import { CURVE_HEIGHT, sweepFigure } from './sweep-figure.ts';
 
 export function SweepCurve({
@@ -15,16 +15,7 @@ export function SweepCurve({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const figure = useMemo(() => sweepFigure(points, label, population), [points, label, population]);
-  useEffect(() => {
-    const div = ref.current;
-    if (div) void drawPlot(div, figure.data, figure.layout);
-  }, [figure]);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
+  usePlotlyFigure(ref, figure.data, figure.layout);
   return (
     <div
       ref={ref}

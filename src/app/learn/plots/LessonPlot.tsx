@@ -4,8 +4,9 @@
  * is an image to assistive technology, described by `label`; the numbers it shows are also in
  * the step's readouts.
  */
-import { useEffect, useRef } from 'react';
-import { drawPlot, purgePlot, type PlotLayout, type Trace } from '../../plots/plotly.ts';
+import { useRef } from 'react';
+import type { PlotLayout, Trace } from '../../plots/plotly.ts';
+import { usePlotlyFigure } from '../../plots/usePlotlyFigure.ts';
 
 export interface LessonPlotProps {
   data: Trace[];
@@ -17,16 +18,7 @@ export interface LessonPlotProps {
 
 export function LessonPlot({ data, layout, height, label, testId }: LessonPlotProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const div = ref.current;
-    if (div) void drawPlot(div, data, layout);
-  }, [data, layout]);
-  useEffect(() => {
-    const div = ref.current;
-    return () => {
-      if (div) purgePlot(div);
-    };
-  }, []);
+  usePlotlyFigure(ref, data, layout);
   return (
     <div className="lsn-plot" style={{ height }}>
       <div ref={ref} role="img" aria-label={label} data-testid={testId} />
