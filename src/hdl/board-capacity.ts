@@ -22,9 +22,9 @@
  * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,600
  * flip-flops, 102 RAMB36, 59 DSP48E1, within the xc7z020 (53,200 LUTs, 106,400 flip-flops,
  * 140 RAMB36, 220 DSP). Yosys 0.23 of that top by hand (`BOARD_TOP_YOSYS` in
- * `fit/board-yosys.ts`, hdl/README.md "Board top"), at core c386571 (pipelined): 101 s of CPU,
- * 19,505 LUTs, 6,992 flip-flops, 110.5 RAMB36, 58 DSP48E1, also within the xc7z020 (37 % of
- * its LUTs, 79 % of its RAMB36). The model is 9 % under in LUTs, 8 % over in flip-flops and
+ * `fit/board-yosys.ts`, hdl/README.md "Board top"), at core ff1bfd8 (pipelined): about 100 s of
+ * CPU, 19,573 LUTs, 7,162 flip-flops, 110.5 RAMB36, 58 DSP48E1, also within the xc7z020 (37 % of
+ * its LUTs, 79 % of its RAMB36). The model is 9 % under in LUTs, 6 % over in flip-flops and
  * 8 % under in block RAM
  * (Yosys splits the 30- and 31-bit learning memories into more RAMB18 than the model counts).
  */
