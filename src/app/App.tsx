@@ -4,12 +4,14 @@ import { IssuesPanel } from './common/IssuesPanel.tsx';
 import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
 import { Inspector } from './inspector/Inspector.tsx';
+import { NirDialogs } from './interchange/NirDialogs.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
 import { LessonRunner } from './lesson/LessonRunner.tsx';
 import { LivePanel } from './live/LivePanel.tsx';
 import { useRoute } from './learn/useRoute.ts';
 import { Palette } from './palette/Palette.tsx';
 import { PolicyGate } from './teacher/PolicyGate.tsx';
+import { useTeacherShortcut } from './teacher/useTeacherShortcut.ts';
 import { useAutosave } from './persistence/useAutosave.ts';
 import { useStartupDocument } from './persistence/useStartupDocument.ts';
 import { PlotsPanel } from './plots/PlotsPanel.tsx';
@@ -59,6 +61,7 @@ export function App() {
   const ready = useStartupDocument();
   useAutosave(ready);
   const [route] = useRoute();
+  useTeacherShortcut();
   return (
     <ReactFlowProvider>
       <div className="app" data-ready={ready}>
@@ -75,6 +78,7 @@ export function App() {
           <Lab />
         )}
         <IssuesPanel />
+        <NirDialogs />
         <Toasts />
       </div>
     </ReactFlowProvider>

@@ -41,6 +41,7 @@ test('a teacher link reopens with its locks and ranges; the embed widget runs', 
   const panel = page.getByTestId('teacher-panel');
   await expect(panel).toBeVisible();
   await page.getByTestId('teacher-hide-ui-palette').check();
+  await page.getByTestId('teacher-hide-ui-teacher-switch').check();
   await page.getByTestId('teacher-param-filter').fill('exc');
   await page.getByTestId('teacher-lock-populations-exc-params-tau_mem').check();
   await page.getByTestId('teacher-min-populations-exc-params-v_threshold').fill('0.5');
@@ -77,6 +78,13 @@ test('a teacher link reopens with its locks and ranges; the embed widget runs', 
   await tau.focus();
   await page.keyboard.press('ArrowUp');
   await expect(tau).toHaveValue('20');
+  // The Teacher switch is hidden from the student; the teacher's Ctrl+Alt+T brings it back.
+  await expect(page.getByTestId('teacher-toggle')).toHaveCount(0);
+  await page.keyboard.press('Control+Alt+t');
+  await expect(page.getByTestId('teacher-panel')).toBeVisible();
+  await expect(page.getByTestId('teacher-toggle')).toBeVisible();
+  await page.keyboard.press('Control+Alt+t');
+  await expect(page.getByTestId('teacher-panel')).toHaveCount(0);
 
   // The widget, as an iframe loads it (a page load, not a hash change): name, Run, spikes.
   await page.goto('about:blank');

@@ -31,7 +31,7 @@ export function AppHeader({ view = 'lab' }: { view?: AppView }) {
             </linearGradient>
           </defs>
         </svg>
-        <span>Spikelab</span>
+        <h1 className="brand-name">Spikelab</h1>
       </div>
       <PolicyGate id="ui/learn-switch">
         <ViewSwitch />
@@ -51,7 +51,9 @@ export function AppHeader({ view = 'lab' }: { view?: AppView }) {
           </PolicyGate>
         </>
       )}
-      <TeacherToggle />
+      <PolicyGate id="ui/teacher-switch">
+        <TeacherToggle />
+      </PolicyGate>
     </header>
   );
 }

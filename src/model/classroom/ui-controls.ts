@@ -22,4 +22,6 @@ export const UI_CONTROLS: readonly UiControl[] = [
   { id: 'ui/examples-menu', label: 'Examples menu' },
   { id: 'ui/undo-redo', label: 'Undo and redo' },
   { id: 'ui/learn-switch', label: 'Lab / Learn switch' },
+  // Hidden from students, the teacher brings it back with Ctrl+Alt+T (useTeacherShortcut).
+  { id: 'ui/teacher-switch', label: 'Teacher switch (Ctrl+Alt+T brings it back)' },
 ];
