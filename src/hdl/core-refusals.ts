@@ -38,6 +38,18 @@ export function exportRefusals(doc: NetworkDocument): ExportRefusal[] {
     });
   });
   doc.projections.forEach((pr, i) => {
+    const rule = pr.connectivity.rule;
+    if (rule === 'conv2d' || rule === 'conv1d' || rule === 'sum_pool2d' || rule === 'avg_pool2d') {
+      // The weight quantisation reads the projection's weight spec, not the kernel's values.
+      refusals.push({
+        path: `projections[${i}].connectivity.rule`,
+        message:
+          `projection ${nameOf(pr)} connects by ${rule}: the Verilog export does not quantise ` +
+          'kernels yet; express it as explicit pairs with explicit weights to export it',
+      });
+    }
+  });
+  doc.projections.forEach((pr, i) => {
     if (pr.plasticity?.rule !== 'online_o1') return;
     const target = doc.populations.find((p) => p.id === pr.target);
     if (target === undefined || target.model === 'fixed_point_lif') return;

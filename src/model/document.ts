@@ -17,6 +17,8 @@ export type {
 } from './document-loihi.ts';
 export { LOIHI_SIGN_MODES, LOIHI_TRACE_NAMES } from './document-loihi.ts';
 import type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
+import type { ConvConnectivity } from './document-conv.ts';
+export type { ConvConnectivity, ConvKernel, ConvRule } from './document-conv.ts';
 export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 import type {
   PlasticityRule,
@@ -317,6 +319,11 @@ export type Population =
   | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
   | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams })
   | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams })
+  /**
+   * Optional tensor shape of the neurons (C order, e.g. `[channels, height, width]`): positive
+   * integers whose product is `size`. Convolution and pooling rules read it (see `conv.ts`).
+   */
+  shape?: number[];
   | (PopulationCommon & { model: 'loihi'; params: LoihiParams })
   | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
   | (PopulationCommon & { model: 'adex'; params: AdexParams })
@@ -342,11 +349,15 @@ export type Connectivity =
   | { rule: 'all_to_all'; allow_self: boolean }
   | { rule: 'one_to_one' }
   | { rule: 'fixed_probability'; p: number; allow_self: boolean }
-  | { rule: 'fixed_fan_in'; k: number; allow_self: boolean };
+  | { rule: 'fixed_fan_in'; k: number; allow_self: boolean }
+  | ConvConnectivity;
 
 /** Transmission delay in whole steps (0 = the effect is seen by the next integration step). */
 export type DelaySpec =
-  { kind: 'constant'; steps: number } | { kind: 'uniform_int'; low: number; high: number };
+  | { kind: 'constant'; steps: number }
+  | { kind: 'uniform_int'; low: number; high: number }
+  /** One delay per synapse in connection order; only with a rule whose synapse count is known. */
+  | { kind: 'explicit'; steps: number[] };
 
 /** What a presynaptic spike does to its target. */
 export type SynapseSpec =

@@ -111,7 +111,9 @@ function crossings(doc: NetworkDocument, chunk: number, record: readonly StepRec
   }
   doc.projections.forEach((prj) => {
     const source = doc.populations.findIndex((p) => p.id === prj.source);
-    const longest = prj.delay.kind === 'constant' ? prj.delay.steps : prj.delay.high;
+    const d = prj.delay;
+    const longest =
+      d.kind === 'constant' ? d.steps : d.kind === 'explicit' ? Math.max(0, ...d.steps) : d.high;
     for (let t = Math.max(0, chunk - longest); t < chunk; t++) {
       if (record[t]?.spikes.some((s) => s.startsWith(`${source},`))) {
         found.push(`${prj.id}: a spike at step ${t} with delays up to ${longest}`);

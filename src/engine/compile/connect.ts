@@ -1,5 +1,9 @@
 /** Dispatch from a projection's connectivity rule to its builder. */
 import type { Connectivity } from '../../model/document.ts';
+import { convGeometry } from '../../model/conv-geometry.ts';
+import type { FactorRows } from './connect-conv.ts';
+import { connectConv } from './connect-conv.ts';
+import { connectExplicit } from './connect-explicit.ts';
 import { connectAllToAll, connectOneToOne } from './connect-dense.ts';
 import { connectFixedFanIn } from './connect-fan-in.ts';
 import { connectFixedProbability } from './connect-probability.ts';
@@ -10,6 +14,8 @@ import type { SparseRows } from './sparse-rows.ts';
  *
  * @param key `streamKey(seed, projectionIndex, PROJECTION_STREAM.connect)`; unused by the
  *   deterministic rules
+ * @param sourceShape the source population's `shape`, read by the conv and pool rules (whose
+ *   rows carry each synapse's kernel value as `factors`)
  * @example buildRows({ rule: 'one_to_one' }, 10, 10, false, key).targets.length // 10
  */
 export function buildRows(
@@ -18,7 +24,8 @@ export function buildRows(
   targetSize: number,
   samePopulation: boolean,
   key: number,
-): SparseRows {
+  sourceShape?: readonly number[],
+): SparseRows | FactorRows {
   switch (connectivity.rule) {
     case 'all_to_all':
       return connectAllToAll(sourceSize, targetSize, connectivity.allow_self, samePopulation);
@@ -42,5 +49,20 @@ export function buildRows(
         samePopulation,
         key,
       );
+    case 'explicit':
+      return connectExplicit(connectivity.pairs, sourceSize);
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d': {
+      const geometry = convGeometry(connectivity, sourceShape);
+      // Validation refuses shapes that do not fit (checks/conv.ts); here it is a caller's bug.
+      if (geometry === undefined) {
+        throw new RangeError(
+          `${connectivity.rule}: source shape ${JSON.stringify(sourceShape)} does not fit the rule`,
+        );
+      }
+      return connectConv(geometry);
+    }
   }
 }

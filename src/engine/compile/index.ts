@@ -10,6 +10,7 @@ import { PROJECTION_STREAM, gaussianTable, streamKey } from '../random.ts';
 import { quantise } from '../fixed-point/fixed-lif-step.ts';
 import { assignChannels } from './channels.ts';
 import { buildRows } from './connect.ts';
+import { factorWeights } from './connect-conv.ts';
 import { compileLif } from './lif-plan.ts';
 import { compileFixedLif, quantiseWeights } from './fixed-lif-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
@@ -96,19 +97,23 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       populations[target]?.size ?? 0,
       source === target,
       streamKey(seed, index, PROJECTION_STREAM.connect),
+      doc.populations[source]?.shape,
     );
     const count = rows.targets.length;
     const drawnWeights =
-      pr.synapse.kind === 'loihi'
-        ? loihiWeights(pr, pr.synapse, count)
-        : pr.synapse.kind === 'dpi' && pr.synapse.weights !== undefined
-          ? Float32Array.from(pr.synapse.weights.slice(0, count))
-          : drawWeights(
-              pr.weight,
-              count,
-              streamKey(seed, index, PROJECTION_STREAM.weight),
-              gaussTable,
-            );
+      // Conv and pool rules: the kernel value times the (validated) constant weight.
+      'factors' in rows
+        ? factorWeights(rows.factors, pr.weight.kind === 'constant' ? pr.weight.value : 1)
+        : pr.synapse.kind === 'loihi'
+          ? loihiWeights(pr, pr.synapse, count)
+          : pr.synapse.kind === 'dpi' && pr.synapse.weights !== undefined
+            ? Float32Array.from(pr.synapse.weights.slice(0, count))
+            : drawWeights(
+                pr.weight,
+                count,
+                streamKey(seed, index, PROJECTION_STREAM.weight),
+                gaussTable,
+              );
     // A rule or structural plasticity changes the weights in place: one per synapse.
     const targetModel = populations[target]?.model;
     const weights =

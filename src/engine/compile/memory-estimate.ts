@@ -8,6 +8,7 @@ import type {
   Population,
   Projection,
 } from '../../model/document.ts';
+import { convGeometry, convSynapseCount, isGridded } from '../../model/conv-geometry.ts';
 import { formatBytes } from '../errors.ts';
 import type { ModelPlan, Plan } from '../plan.ts';
 import { hasLoihiLearning } from './loihi-learning-plan.ts';
@@ -37,8 +38,8 @@ export interface ProjectionEstimate {
   id: string;
   synapses: number;
   /**
-   * Bytes per synapse: target 4, + weight 4 if per synapse (always with a weight rule or
-   * structural plasticity), + delay 1 if so, + Loihi learning or weight-rule state.
+   * Bytes per synapse: target 4, + weight 4 if per synapse (always with a weight rule,
+   * structural plasticity or a conv or pool rule), + delay 1 if so, + Loihi learning or weight-rule state.
    */
   bytesPerSynapse: number;
   /** Synapses, row pointers and the spike history ring of the source. */
@@ -52,12 +53,16 @@ export interface MemoryEstimate {
   projections: ProjectionEstimate[];
 }
 
-/** Expected synapse count of a rule (its mean for fixed_probability). */
+/**
+ * Expected synapse count of a rule (its mean for fixed_probability; exact for the others). The
+ * conv and pool rules read the source's `shape` (0 synapses without one that fits).
+ */
 export function expectedSynapses(
   connectivity: Connectivity,
   sourceSize: number,
   targetSize: number,
   samePopulation: boolean,
+  sourceShape?: readonly number[],
 ): number {
   switch (connectivity.rule) {
     case 'all_to_all':
@@ -74,6 +79,15 @@ export function expectedSynapses(
     case 'fixed_fan_in': {
       const candidates = samePopulation && !connectivity.allow_self ? sourceSize - 1 : sourceSize;
       return targetSize * Math.min(Math.max(0, connectivity.k), Math.max(0, candidates));
+    }
+    case 'explicit':
+      return connectivity.pairs.sources.length;
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d': {
+      const g = convGeometry(connectivity, sourceShape);
+      return g === undefined ? 0 : convSynapseCount(g);
     }
   }
 }
@@ -99,6 +113,7 @@ export function bytesPerSynapse(projection: Projection): number {
     4 +
     (weightIsShared(projection.weight) &&
     !hasMantissaList(projection) &&
+    !isGridded(projection.connectivity) &&
     !changesWeights(projection)
       ? 0
       : 4) +
@@ -124,6 +139,7 @@ function plasticityNeuronBytes(
 
 function delayBound(projection: Projection): number {
   const d = projection.delay;
+  if (d.kind === 'explicit') return d.steps.reduce((a, b) => Math.max(a, b), 0);
   return d.kind === 'constant' ? d.steps : d.high;
 }
 
@@ -141,7 +157,8 @@ export function estimateMemory(doc: NetworkDocument): MemoryEstimate {
   const projections = doc.projections.map((pr): ProjectionEstimate => {
     const ns = sizes.get(pr.source) ?? 0;
     const nt = sizes.get(pr.target) ?? 0;
-    const synapses = expectedSynapses(pr.connectivity, ns, nt, pr.source === pr.target);
+    const shape = doc.populations.find((p) => p.id === pr.source)?.shape;
+    const synapses = expectedSynapses(pr.connectivity, ns, nt, pr.source === pr.target, shape);
     const perSynapse = bytesPerSynapse(pr);
     // Ring of the source's spike lists for steps t-maxDelay..t, as the reference keeps it,
     // plus a spiked-flag per slot and a merge buffer when delays differ between synapses.

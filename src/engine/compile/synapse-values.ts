@@ -24,6 +24,7 @@ export function weightIsShared(spec: Distribution): boolean {
 
 /** Whether every synapse of this delay spec gets the same delay (stored as `{ constant }`). */
 export function delayIsShared(spec: DelaySpec): boolean {
+  if (spec.kind === 'explicit') return false;
   return spec.kind === 'constant' || spec.low === spec.high;
 }
 
@@ -90,6 +91,12 @@ export function drawDelays(
   switch (spec.kind) {
     case 'constant':
       return { constant: spec.steps };
+    case 'explicit':
+      // Validation requires one delay per synapse in 0..MAX_DELAY_STEPS; a mismatch is a bug.
+      if (spec.steps.length !== count) {
+        throw new RangeError(`explicit delays: ${spec.steps.length} values for ${count} synapses`);
+      }
+      return Uint8Array.from(spec.steps);
     case 'uniform_int': {
       if (delayIsShared(spec)) return { constant: spec.low };
       if (spec.high > MAX_SYNAPSE_DELAY || spec.low < 0) {

@@ -35,6 +35,15 @@ export function growth(rule: Connectivity): { sourcePower: number; targetPower: 
       return { sourcePower: 0, targetPower: 1 };
     case 'one_to_one':
       return { sourcePower: 1, targetPower: 0 };
+    case 'explicit':
+      // A fixed list of pairs: scaling the populations adds none.
+      return { sourcePower: 0, targetPower: 0 };
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d':
+      // A fixed kernel over a larger image: synapses grow with the source's neurons.
+      return { sourcePower: 1, targetPower: 0 };
   }
 }
 

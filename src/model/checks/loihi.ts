@@ -53,10 +53,12 @@ function checkProjection(
   const delays =
     delay.kind === 'constant'
       ? [['steps', delay.steps]]
-      : [
-          ['low', delay.low],
-          ['high', delay.high],
-        ];
+      : delay.kind === 'explicit'
+        ? delay.steps.map((steps, k) => [`steps[${k}]`, steps])
+        : [
+            ['low', delay.low],
+            ['high', delay.high],
+          ];
   for (const [field, value] of delays as [string, number][]) {
     if (value > LOIHI_MAX_DELAY) {
       flag(

@@ -3,6 +3,7 @@
  * meaning when the synapse count is known before drawing, i.e. for the deterministic rules.
  */
 import type { Population, Projection } from '../document.ts';
+import { convGeometry, convSynapseCount } from '../conv-geometry.ts';
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 
@@ -24,14 +25,17 @@ export function checkPerSynapseList(
     flag(
       ctx,
       path,
-      `needs all_to_all or one_to_one connectivity (a known synapse count), got ${projection.connectivity.rule}`,
+      `needs a rule with a known synapse count (all_to_all, one_to_one, explicit, conv or pool), got ${projection.connectivity.rule}`,
     );
   } else if (length !== count) {
     flag(ctx, path, `must have one entry per synapse (${count}), got ${length}`);
   }
 }
 
-/** Synapses of a deterministic rule, or undefined for the random ones. */
+/**
+ * Synapses of a deterministic rule, or undefined for the random ones (and for a conv or pool
+ * rule whose shapes do not fit).
+ */
 export function knownSynapseCount(
   projection: Projection,
   source: Population,
@@ -48,5 +52,15 @@ export function knownSynapseCount(
     case 'fixed_probability':
     case 'fixed_fan_in':
       return undefined;
+    case 'explicit':
+      return c.pairs.sources.length;
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d': {
+      // Undefined when the shapes do not fit: checks/conv.ts names that.
+      const g = convGeometry(c, source.shape);
+      return g === undefined ? undefined : convSynapseCount(g);
+    }
   }
 }

@@ -94,3 +94,10 @@ function checkConnectivity(
     }
   }
 }
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d':
+    case 'explicit':
+      // Shapes, kernels and pairs: checks/conv.ts.
+      return;

@@ -60,6 +60,10 @@ const layout3d = optional(layout3dSchema);
 
 /** One population; `model` picks the parameter set. */
 export const populationSchema: Schema<Population> = taggedUnion('model', {
+/** Optional tensor shape in C order; its product must equal `size` (a cross-check). */
+const shape = optional(
+  array(number({ integer: true, min: 1 }), { description: 'C order; product = size.' }),
+);
   stochastic_lif: object({
     id: idSchema,
     label,
@@ -68,6 +72,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: lifParams,
+    shape,
   }),
   poisson: object({
     id: idSchema,
@@ -77,6 +82,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: poissonParams,
+    shape,
   }),
   spike_generator: object({
     id: idSchema,
@@ -86,6 +92,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: spikeGeneratorParams,
+    shape,
   }),
   sc_dense: object({
     id: idSchema,
@@ -95,6 +102,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: scDenseParamsSchema,
+    shape,
   }),
   loihi: object({
     id: idSchema,
@@ -104,6 +112,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: loihiParamsSchema,
+    shape,
   }),
   izhikevich: object({
     id: idSchema,
@@ -113,6 +122,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: izhikevichParamsSchema,
+    shape,
   }),
   adex: object({
     id: idSchema,
@@ -122,6 +132,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: adexParamsSchema,
+    shape,
   }),
   dynapsim: object({
     id: idSchema,
@@ -131,6 +142,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: dynapsimParamsSchema,
+    shape,
   }),
   fixed_point_lif: object({
     id: idSchema,
@@ -140,5 +152,6 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: fixedPointLifParamsSchema,
+    shape,
   }),
 });

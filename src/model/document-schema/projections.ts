@@ -4,6 +4,7 @@
 import type { Connectivity, DelaySpec, Projection, SynapseSpec } from '../document.ts';
 import { MAX_DELAY_STEPS } from '../limits.ts';
 import {
+  array,
   boolean,
   literal,
   number,
@@ -14,6 +15,7 @@ import {
 } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { distributionSchema } from './distributions.ts';
+import { convConnectivityVariants } from './conv.ts';
 import { loihiSynapseSchema } from './loihi.ts';
 import { dpiSynapseSchema } from './dynapsim.ts';
 import { idSchema } from './populations.ts';
@@ -32,6 +34,7 @@ const connectivitySchema: Schema<Connectivity> = taggedUnion('rule', {
     k: number({ integer: true, min: 0 }),
     allow_self: boolean(),
   }),
+  ...convConnectivityVariants,
 });
 
 const delaySteps = number({ integer: true, min: 0, max: MAX_DELAY_STEPS, description: 'steps' });
@@ -39,6 +42,10 @@ const delaySteps = number({ integer: true, min: 0, max: MAX_DELAY_STEPS, descrip
 const delaySchema: Schema<DelaySpec> = taggedUnion('kind', {
   constant: object({ kind: literal('constant'), steps: delaySteps }),
   uniform_int: object({ kind: literal('uniform_int'), low: delaySteps, high: delaySteps }),
+  explicit: object({
+    kind: literal('explicit'),
+    steps: array(delaySteps, { description: 'One delay per synapse in connection order.' }),
+  }),
 });
 
 const synapseSchema: Schema<SynapseSpec> = taggedUnion('kind', {
