@@ -9,16 +9,18 @@ import {
 } from '../../store/persistence/index.ts';
 import { IconButton } from '../common/IconButton.tsx';
 import { useNotices } from '../common/notices-store.ts';
+import { isNirFileName, openNirFile } from '../interchange/open-nir-file.ts';
 import { downloadText } from './download.ts';
 import { openResult } from './open-result.ts';
 import { useFileShortcuts } from './useFileShortcuts.ts';
 
-/** New, Open, Save and Share link. */
+/** New, Open (a JSON network or a NIR file), Save, Export NIR and Share link. */
 export function FileMenu() {
   const input = useRef<HTMLInputElement>(null);
   const toast = useNotices((s) => s.toast);
 
   const openFile = async (file: File) => {
+    if (isNirFileName(file.name)) return openNirFile(file);
     const text = await file.text();
     openResult(readDocumentText(text, file.name), { title: file.name });
   };
@@ -65,7 +67,7 @@ export function FileMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.nir"
         hidden
         data-testid="open-file-input"
         aria-label="Network file to open"
