@@ -55,6 +55,11 @@ export interface PoissonPlan {
   threshold24: number;
   /** streamKey(seed, populationIndex, STREAM.poisson) */
   key: number;
+  /**
+   * A `rate_series`: from step `steps[k]` (strictly increasing) the threshold is
+   * `thresholds[k]`; `threshold24` before `steps[0]` (`rate-series.ts`).
+   */
+  series?: { steps: Int32Array; thresholds: Int32Array };
 }
 
 export interface SpikeGeneratorPlan {

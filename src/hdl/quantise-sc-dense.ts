@@ -8,6 +8,7 @@
 import { fixedRange } from '../engine/fixed-point/fixed-lif-step.ts';
 import { scCurrentTable } from '../engine/sc/current-table.ts';
 import type { NetworkDocument, Population } from '../model/document.ts';
+import { stimulusPeak } from '../model/stimulus-values.ts';
 import { nameOf } from './hardware-check.ts';
 import { chooseFractionBits, chooseScaleBits } from './quantise-choice.ts';
 import type { PopulationQuantisation } from './quantise-for-hardware.ts';
@@ -44,7 +45,7 @@ export function planScLayer(
     return { reason: `resistance * dt = ${gain} is outside 0..256 (the gain register)` };
   }
   const table = Array.from(scCurrentTable(p, p.inputs.values.length));
-  const amplitudes = doc.stimuli.filter((s) => s.target === layer.id).map((s) => s.amplitude);
+  const amplitudes = doc.stimuli.filter((s) => s.target === layer.id).map(stimulusPeak);
   const current =
     Math.max(...table.map(Math.abs)) + amplitudes.reduce((sum, a) => sum + Math.abs(a), 0);
   const jump = current * gain;

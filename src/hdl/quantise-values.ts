@@ -9,6 +9,7 @@ import type {
   Population,
   StochasticLifParams,
 } from '../model/document.ts';
+import { stimulusPeak } from '../model/stimulus-values.ts';
 
 /**
  * A normal weight has no bound; this many standard deviations from the mean must fit (a draw
@@ -30,7 +31,7 @@ export function heldValues(
   gain: number,
 ): number[] {
   const p: StochasticLifParams = population.params;
-  const amplitudes = doc.stimuli.filter((s) => s.target === population.id).map((s) => s.amplitude);
+  const amplitudes = doc.stimuli.filter((s) => s.target === population.id).map(stimulusPeak);
   const weightBounds = weights.flatMap(distributionBounds);
   const current =
     Math.abs(p.bias) +

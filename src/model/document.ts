@@ -129,6 +129,12 @@ export interface StochasticLifParams {
 export interface PoissonParams {
   /** Firing rate of each source, Hz. rate*dt must not exceed 1000 (one spike per step). */
   rate: number;
+  /**
+   * A rate that follows a time series (the user's own data): from `times[k]` ms until the next
+   * time every source fires at `rates[k]` Hz (the last to the run's end); `rate` before
+   * `times[0]`. Times strictly increase.
+   */
+  rate_series?: { times: number[]; rates: number[] };
 }
 
 /** Explicit spikes, as Brian2's SpikeGeneratorGroup: neuron `indices[k]` fires at `times[k]` ms. */
@@ -388,7 +394,7 @@ export interface Projection {
 }
 
 /** A current step injected into every neuron of a population over [start, stop) ms. */
-export interface Stimulus {
+export interface CurrentStep {
   id: string;
   kind: 'current_step';
   target: string;
@@ -396,6 +402,21 @@ export interface Stimulus {
   stop: number;
   amplitude: number;
 }
+
+/**
+ * A current waveform (the user's own data) injected into every neuron of a population,
+ * piecewise constant: `values[k]` from `times[k]` ms until the next time (the last to the run's
+ * end), nothing before `times[0]`. Times strictly increase.
+ */
+export interface CurrentSeries {
+  id: string;
+  kind: 'current_series';
+  target: string;
+  times: number[];
+  values: number[];
+}
+
+export type Stimulus = CurrentStep | CurrentSeries;
 
 /** What a run records. */
 export type Probe =

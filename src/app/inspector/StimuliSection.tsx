@@ -1,4 +1,4 @@
-import type { Population } from '../../model/index.ts';
+import type { CurrentStep, Population } from '../../model/index.ts';
 import { documentIds, uniqueId } from '../../model/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { stimulusDefaults } from './model-capabilities.ts';
@@ -12,7 +12,9 @@ export function StimuliSection({ population }: { population: Population }) {
   const { amplitude, unit } = stimulusDefaults(population.model);
   const allStimuli = useDocumentStore((s) => s.document.stimuli);
   const duration = useDocumentStore((s) => s.document.run.duration);
-  const stimuli = allStimuli.filter((s) => s.target === id);
+  const stimuli = allStimuli.filter(
+    (s): s is CurrentStep => s.kind === 'current_step' && s.target === id,
+  );
   const tryEdit = useTryEdit();
   const add = () => {
     const store = documentStore.getState();

@@ -22,6 +22,7 @@ import { changesWeights, compilePlasticity, perSynapseWeights } from './plastici
 import { checkSynapseProbe, compileProbe, compileSynapseProbe } from './probes.ts';
 import { compileScDense, compileScFixed, scChannelCount } from './sc-dense-plan.ts';
 import { compilePoisson, compileSpikeGenerator } from './source-plans.ts';
+import { seriesSegments } from './series-plan.ts';
 import { drawDelays, drawWeights, maxDelayOf } from './synapse-values.ts';
 
 export interface CompileOptions {
@@ -78,13 +79,26 @@ export function compile(doc: NetworkDocument, options: CompileOptions = {}): Pla
       size: p.size,
       model,
       channels: channels.flatMap((c, ci) => (c.target === index ? [ci] : [])),
-      stimuli: doc.stimuli
-        .filter((s) => s.target === p.id)
-        .map((s) => ({
-          startStep: Math.round(s.start / dt),
-          stopStep: Math.round(s.stop / dt),
-          amplitude: amplitude(s.amplitude),
-        })),
+      // Current steps in document order, then each current series' segments (series-plan.ts):
+      // a live edit names a step by its position among the steps.
+      stimuli: [
+        ...doc.stimuli.flatMap((s) =>
+          s.target === p.id && s.kind === 'current_step'
+            ? [
+                {
+                  startStep: Math.round(s.start / dt),
+                  stopStep: Math.round(s.stop / dt),
+                  amplitude: amplitude(s.amplitude),
+                },
+              ]
+            : [],
+        ),
+        ...doc.stimuli.flatMap((s) =>
+          s.target === p.id && s.kind === 'current_series'
+            ? seriesSegments(s.times, s.values, dt, totalSteps, amplitude)
+            : [],
+        ),
+      ],
     };
   });
 

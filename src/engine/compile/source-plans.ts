@@ -2,6 +2,7 @@
 import type { PoissonParams, SpikeGeneratorParams } from '../../model/document.ts';
 import type { PoissonPlan, SpikeGeneratorPlan } from '../plan.ts';
 import { STREAM, streamKey } from '../random.ts';
+import { poissonThreshold24, rateSeriesPlan } from './series-plan.ts';
 
 /**
  * A Poisson source fires when `draw24 < threshold24`, i.e. with probability rate*dt/1000 per
@@ -15,11 +16,10 @@ export function compilePoisson(
   seed: number,
   populationIndex: number,
 ): PoissonPlan {
-  const threshold24 = Math.min(
-    2 ** 24,
-    Math.max(0, Math.round(((params.rate * dt) / 1000) * 2 ** 24)),
-  );
-  return { model: 'poisson', threshold24, key: streamKey(seed, populationIndex, STREAM.poisson) };
+  const threshold24 = poissonThreshold24(params.rate, dt);
+  const key = streamKey(seed, populationIndex, STREAM.poisson);
+  if (params.rate_series === undefined) return { model: 'poisson', threshold24, key };
+  return { model: 'poisson', threshold24, key, series: rateSeriesPlan(params.rate_series, dt) };
 }
 
 /**

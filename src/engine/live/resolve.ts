@@ -49,12 +49,16 @@ export function resolveLive(
     const s = doc.stimuli.find((x) => x.id === id);
     if (!s) throw new LiveParamError(path, `there is no stimulus '${id ?? ''}'`);
     if (field !== 'amplitude') throw notLive(path, `a stimulus' ${field} is not live`);
+    if (s.kind !== 'current_step') throw notLive(path, 'a current series has no one amplitude');
     const population = doc.populations.findIndex((p) => p.id === s.target);
     const target = doc.populations[population];
     if (!target || !STIMULUS_TARGETS.has(target.model)) {
       throw notLive(path, `its target's model (${target?.model ?? '?'}) quantises inputs`);
     }
-    const stimulus = doc.stimuli.filter((x) => x.target === s.target).indexOf(s);
+    // Its position among the target's current steps: compile puts series segments after them.
+    const stimulus = doc.stimuli
+      .filter((x) => x.target === s.target && x.kind === 'current_step')
+      .indexOf(s);
     return { kind: 'stimulus', population, stimulus, amplitude: f(value) };
   }
   if (collection === 'populations') {
@@ -71,6 +75,7 @@ export function resolveLive(
       return { kind: 'threshold', population, value: f(value) };
     }
     if (field === 'params/rate' && p.model === 'poisson') {
+      if (p.params.rate_series) throw notLive(path, 'its rate follows a rate_series');
       // compilePoisson's conversion (source-plans.ts).
       const threshold24 = Math.min(
         2 ** 24,
@@ -121,11 +126,13 @@ export function liveParamPaths(doc: NetworkDocument): LivePath[] {
       out.push(`populations/${p.id}/params/bias`, `populations/${p.id}/params/noise_std`);
     }
     if (p.model === 'stochastic_lif') out.push(`populations/${p.id}/params/v_threshold`);
-    if (p.model === 'poisson') out.push(`populations/${p.id}/params/rate`);
+    if (p.model === 'poisson' && !p.params.rate_series) out.push(`populations/${p.id}/params/rate`);
   }
   for (const s of doc.stimuli) {
     const target = doc.populations.find((p) => p.id === s.target);
-    if (target && STIMULUS_TARGETS.has(target.model)) out.push(`stimuli/${s.id}/amplitude`);
+    if (target && STIMULUS_TARGETS.has(target.model) && s.kind === 'current_step') {
+      out.push(`stimuli/${s.id}/amplitude`);
+    }
   }
   for (const pr of doc.projections) {
     if (weightNotLive(doc, pr) === null) out.push(`projections/${pr.id}/weight/value`);
@@ -148,7 +155,9 @@ export function withLiveValue(
     case 'stimuli':
       return {
         ...doc,
-        stimuli: doc.stimuli.map((s) => (s.id === id ? { ...s, amplitude: value } : s)),
+        stimuli: doc.stimuli.map((s) =>
+          s.id === id && s.kind === 'current_step' ? { ...s, amplitude: value } : s,
+        ),
       };
     case 'populations':
       return {

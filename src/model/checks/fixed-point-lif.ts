@@ -10,6 +10,7 @@ import { fixedRange, quantise } from '../../engine/fixed-point/fixed-lif-step.ts
 import type { CheckContext } from './context.ts';
 import { flag } from './context.ts';
 import { forEachProjectionEnds } from './chip-synapse.ts';
+import { stimulusAmplitudes } from '../stimulus-values.ts';
 
 /**
  * The gain (resistance * dt) is at most 2^8, so the multiplier is at most 2^(S + 8) and I * gain
@@ -152,6 +153,9 @@ export function checkFixedPointLifInputs(ctx: CheckContext): void {
           : undefined;
     if (p === undefined) return;
     if (p.fraction_bits > p.total_bits - 2) return;
-    checkQuantised(ctx, `stimuli[${i}].amplitude`, 'amplitude', stimulus.amplitude, p);
+    // One message for a series' first offender, as for explicit weights.
+    stimulusAmplitudes(stimulus, `stimuli[${i}]`).some(
+      (a) => !checkQuantised(ctx, a.path, 'amplitude', a.value, p),
+    );
   });
 }

@@ -13,6 +13,7 @@ import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
 import { checkRun } from './run.ts';
+import { checkSeries } from './series.ts';
 import { checkProbes, checkStimuli } from './stimuli-probes.ts';
 import { checkSynapseProbes } from './synapse-probes.ts';
 
@@ -28,6 +29,7 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkProjections(ctx);
   checkPlasticity(ctx);
   checkStimuli(ctx);
+  checkSeries(ctx);
   checkProbes(ctx);
   checkSynapseProbes(ctx);
   checkRun(ctx);

@@ -20,7 +20,7 @@ export function checkStimuli(ctx: CheckContext): void {
         `${modelPhrase(target)}; a current needs a stochastic_lif, sc_dense, izhikevich or adex target`,
       );
     }
-    if (!(stimulus.stop > stimulus.start)) {
+    if (stimulus.kind === 'current_step' && !(stimulus.stop > stimulus.start)) {
       flag(ctx, `${at}.stop`, `must be > start (${stimulus.start} ms), got ${stimulus.stop}`);
     }
   });
@@ -36,7 +36,8 @@ function hasMembrane(population: Population): boolean {
     population.model === 'sc_dense' ||
     population.model === 'izhikevich' ||
     population.model === 'adex' ||
-    population.model === 'fixed_point_lif'
+    population.model === 'fixed_point_lif' ||
+    population.model === 'nir_neuron'
   );
 }
 

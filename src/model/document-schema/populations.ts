@@ -26,6 +26,7 @@ import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 import { fixedPointLifParamsSchema } from './fixed-point-lif.ts';
 import { layout3dSchema } from './layout3d.ts';
+import { rateSeriesSchema } from './series.ts';
 
 /** Ids are non-empty strings; uniqueness and references are cross-checks (see `checks/`). */
 export const idSchema: Schema<string> = string({ minLength: 1 });
@@ -45,6 +46,7 @@ const lifParams: Schema<StochasticLifParams> = object({
 
 const poissonParams: Schema<PoissonParams> = object({
   rate: number({ min: 0, description: 'Hz' }),
+  rate_series: optional(rateSeriesSchema),
 });
 
 const spikeGeneratorParams: Schema<SpikeGeneratorParams> = object({

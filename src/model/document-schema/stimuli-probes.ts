@@ -9,15 +9,19 @@ const CLASSIC_SYNAPSE_VARIABLES = ['pre_trace', 'post_trace', 'eligibility'] as 
 import { array, enumeration, literal, number, object, taggedUnion } from '../schema/index.ts';
 import type { Schema } from '../schema/index.ts';
 import { idSchema } from './populations.ts';
+import { currentSeriesSchema } from './series.ts';
 
-/** A current step into a LIF population over [start, stop) ms. */
-export const stimulusSchema: Schema<Stimulus> = object({
-  id: idSchema,
-  kind: literal('current_step'),
-  target: idSchema,
-  start: number({ min: 0, description: 'ms' }),
-  stop: number({ min: 0, description: 'ms' }),
-  amplitude: number(),
+/** A current step into a LIF population over [start, stop) ms, or a current waveform. */
+export const stimulusSchema: Schema<Stimulus> = taggedUnion('kind', {
+  current_step: object({
+    id: idSchema,
+    kind: literal('current_step'),
+    target: idSchema,
+    start: number({ min: 0, description: 'ms' }),
+    stop: number({ min: 0, description: 'ms' }),
+    amplitude: number(),
+  }),
+  current_series: currentSeriesSchema,
 });
 
 /**

@@ -5,6 +5,7 @@
  */
 import type {
   CanvasPosition,
+  CurrentStep,
   Layout3d,
   NetworkDocument,
   Population,
@@ -30,7 +31,8 @@ export type ParamsPatch = Readonly<Record<string, unknown>>;
 
 export type ProjectionPatch = Partial<Omit<Projection, 'id'>>;
 
-export type StimulusPatch = Partial<Omit<Stimulus, 'id' | 'kind'>>;
+/** A current step's fields (a current series is replaced whole, not patched). */
+export type StimulusPatch = Partial<Omit<CurrentStep, 'id' | 'kind'>>;
 
 export type DocumentEdit =
   /**

@@ -123,7 +123,9 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
     case 'addStimulus':
       return { ...doc, stimuli: [...doc.stimuli, edit.stimulus] };
     case 'updateStimulus': {
-      const stimuli = replaceById(doc.stimuli, edit.id, (s) => ({ ...s, ...edit.patch }));
+      const stimuli = replaceById(doc.stimuli, edit.id, (s) =>
+        s.kind === 'current_step' ? { ...s, ...edit.patch } : s,
+      );
       return stimuli === doc.stimuli ? doc : { ...doc, stimuli };
     }
     case 'removeStimulus': {

@@ -26,8 +26,8 @@ describe('sweep values and variants', () => {
   it('writes the value through the path and adds a spikes probe only where none is', () => {
     const doc = mixedNetwork();
     const [a, b] = variantDocuments(doc, 'stimuli/s1/amplitude', [1, 2], 'G');
-    expect(a?.stimuli[0]?.amplitude).toBe(1);
-    expect(b?.stimuli[0]?.amplitude).toBe(2);
+    expect(a?.stimuli[0]).toMatchObject({ kind: 'current_step', amplitude: 1 });
+    expect(b?.stimuli[0]).toMatchObject({ kind: 'current_step', amplitude: 2 });
     expect(a?.probes.at(-1)).toEqual({ id: SWEEP_PROBE_ID, kind: 'spikes', population: 'G' });
     const own = variantDocuments(doc, 'stimuli/s1/amplitude', [1], 'A')[0];
     expect(own?.probes).toEqual(doc.probes);

@@ -24,7 +24,9 @@ function checkGallery(file: string, presets: readonly ModelPreset<object>[]): vo
     const population = doc.populations.find((p) => p.id === preset.id);
     expect(population?.params).toEqual(preset.params);
     const steps = doc.stimuli.filter((s) => s.target === preset.id);
-    expect(steps.map((s) => s.amplitude)).toEqual([preset.current]);
+    expect(steps.map((s) => (s.kind === 'current_step' ? s.amplitude : NaN))).toEqual([
+      preset.current,
+    ]);
     const probes = doc.probes
       .filter(isPopulationProbe)
       .filter((p) => p.population === preset.id)

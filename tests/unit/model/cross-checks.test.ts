@@ -146,7 +146,7 @@ describe('cross-reference checks', () => {
         Object.assign(lifParams(d), { v_reset: 1, v_init: { kind: 'uniform', low: 1, high: 0 } });
         d.projections[0]!.weight = { kind: 'uniform', low: 0.2, high: 0.1 };
         d.projections[0]!.delay = { kind: 'uniform_int', low: 5, high: 2 };
-        d.stimuli[0]!.stop = 10;
+        Object.assign(d.stimuli[0]!, { stop: 10 });
       }),
     ).toEqual([
       'populations[1].params.v_reset: must be < v_threshold (1), got 1',

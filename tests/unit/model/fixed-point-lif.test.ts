@@ -118,7 +118,7 @@ describe('fixed_point_lif cross-checks', () => {
       'stimuli[0].amplitude: amplitude 2 quantises to 32768 (× 2^-14), outside the 16-bit range [-32768, 32767]',
     ]);
     const kick = doc.stimuli[0];
-    if (kick) kick.amplitude = 1.5;
+    if (kick?.kind === 'current_step') kick.amplitude = 1.5;
     expect(issuesOf(doc)).toEqual([]);
   });
 
@@ -167,7 +167,7 @@ describe('fixed_point_lif cross-checks', () => {
     if (!pr) throw new Error('fixture has a projection');
     pr.weight = { kind: 'uniform', low: -200, high: 1 };
     const kick = doc.stimuli[0];
-    if (kick) kick.amplitude = 1000;
+    if (kick?.kind === 'current_step') kick.amplitude = 1000;
     expect(issuesOf(doc)).toEqual([
       'projections[0].weight.low: weight -200 quantises to -51200 (× 2^-8), outside the 16-bit range [-32768, 32767]',
       'stimuli[0].amplitude: amplitude 1000 quantises to 256000 (× 2^-8), outside the 16-bit range [-32768, 32767]',
@@ -175,7 +175,7 @@ describe('fixed_point_lif cross-checks', () => {
     pr.weight = { kind: 'explicit', values: [] };
     pr.connectivity = { rule: 'all_to_all', allow_self: false };
     pr.weight.values = Array.from({ length: 100 * 100 }, (_, k) => (k === 7 ? 130 : 0.5));
-    if (kick) kick.amplitude = 1;
+    if (kick?.kind === 'current_step') kick.amplitude = 1;
     expect(issuesOf(doc)).toEqual([
       'projections[0].weight.values[7]: weight 130 quantises to 33280 (× 2^-8), outside the 16-bit range [-32768, 32767]',
     ]);

@@ -86,7 +86,7 @@ describe('applyEdit', () => {
     doc = applyEdit(doc, { type: 'removeProbe', id: 'spk_exc' });
     expect(doc.probes.map((p) => p.id)).toEqual(['spk_inp', 'v_exc']);
     doc = applyEdit(doc, { type: 'updateStimulus', id: 'step1', patch: { amplitude: 5 } });
-    expect(doc.stimuli[0]?.amplitude).toBe(5);
+    expect(doc.stimuli[0]).toMatchObject({ amplitude: 5 });
     doc = applyEdit(doc, { type: 'removeStimulus', id: 'step1' });
     expect(doc.stimuli).toEqual([]);
   });

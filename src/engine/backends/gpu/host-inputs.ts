@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../../plan.ts';
 import { stepKey } from '../../random.ts';
+import { poissonThresholdAt } from '../../rate-series.ts';
 import { splitKey } from './hash.ts';
 import { STEP_IN, type DeviceLayout } from './layout.ts';
 import { ScHostDraws } from './sc-host.ts';
@@ -68,6 +69,8 @@ export class HostInputs {
             break;
           }
           case 'poisson':
+            // The step's threshold (a rate series changes it; exact in float32 up to 2^24).
+            stepIn[at + STEP_IN.ext] = poissonThresholdAt(m, t);
             key = stepKey(m.key, t);
             break;
           case 'spike_generator': {
@@ -83,8 +86,9 @@ export class HostInputs {
             // No external current and no random draws (loihi-kernels.ts).
             break;
           case 'fixed_point_lif':
+          case 'nir_neuron':
             // Unreachable: requireModels refuses the model first (index.ts).
-            throw new Error('gpu backend: the fixed_point_lif model is not implemented');
+            throw new Error(`gpu backend: the ${m.model} model is not implemented`);
           default: {
             const unknown: never = m;
             throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

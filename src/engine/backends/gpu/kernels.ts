@@ -24,7 +24,8 @@
  * `S` is the state `[row][neuron]` (layout.ts). History words hold one bit per past step, bit b
  * of word w meaning "spiked d = 16w + b steps ago" (bit 0 of word 0 is the current step), all as
  * exact small integers in float32. `stepIn` holds, for each step s of a device call and each
- * population p, the external current and the random key halves; `gen` the generator flags of
+ * population p, the external current (a Poisson population's threshold24 of the step: a rate
+ * series changes it) and the random key halves; `gen` the generator flags of
  * each step over the layout's generator range. `s` is the step's position in the call: a
  * literal that gpu.js' pipelines bake into each step.
  *
@@ -178,7 +179,7 @@ export function stepSources(
     ${integrate}
   }${classicNeuronBranches(layout, { hold, current, spikeTest }, { st, pop })}${dynapsimNeuronBranch(layout, { st, pop, neuron })}${loihiNeuronBranch(layout)}${layout.sc ? scNeuronBranch(layout, { hold, integrate, pop, stepIn }) : ''}
   if (kind === ${KIND.poisson}) {
-    if (${draw} < ${pop(POP.threshold24)}) {
+    if (${draw} < ${stepIn(STEP_IN.ext)}) {
       ${emit('0', '1')}
     }
     ${emit('0', '0')}

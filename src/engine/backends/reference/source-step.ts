@@ -1,6 +1,7 @@
 /** Step 3 of CONTEXT.md: spikes of Poisson sources and spike generators. */
 import type { PoissonPlan, SpikeGeneratorPlan } from '../../plan.ts';
 import { draw24, stepKey } from '../../random.ts';
+import { poissonThresholdAt } from '../../rate-series.ts';
 
 /** Poisson sources firing at step t, ascending, written to `spikes`; returns the count. */
 export function poissonSpikes(
@@ -10,7 +11,7 @@ export function poissonSpikes(
   spikes: Uint32Array,
 ): number {
   const key = stepKey(plan.key, t);
-  const threshold = plan.threshold24;
+  const threshold = poissonThresholdAt(plan, t);
   let count = 0;
   for (let j = 0; j < size; j++) if (draw24(key, j) < threshold) spikes[count++] = j;
   return count;

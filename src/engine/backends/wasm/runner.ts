@@ -16,6 +16,7 @@ import { ERR_IMEM } from './dynapsim-image.ts';
 import { ERR_DW } from './learning-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput, fixedExternalInput } from './stimulus.ts';
+import { poissonThresholdAt } from '../../rate-series.ts';
 import {
   applyIntervals,
   intervalLengths,
@@ -120,6 +121,11 @@ export class WasmRunner implements BackendRunner {
       const at = this.image.tables.pops + i * POP_BYTES + P.ext;
       // A fixed-point population's ext is an integer (i32), see assembly/fixed-lif.ts.
       if (p.model.model === 'fixed_point_lif') this.i32[at >>> 2] = fixedExternalInput(p, t);
+      // A rate series changes the Poisson threshold only at a segment's start (stimulus.ts).
+      if (p.model.model === 'poisson' && p.model.series) {
+        const th = this.image.tables.pops + i * POP_BYTES + P.threshold24;
+        this.i32[th >>> 2] = poissonThresholdAt(p.model, t);
+      }
       if (!integrates(p)) return;
       this.f32[at >>> 2] = externalInput(p, t);
     });

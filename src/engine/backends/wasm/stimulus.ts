@@ -4,6 +4,7 @@
  * constant input and writes each LIF population's (and SC layer's) `ext` before a segment.
  */
 import type { PopulationPlan } from '../../plan.ts';
+import { nextThresholdChange } from '../../rate-series.ts';
 
 /**
  * The float32 input of a LIF population (or an sc_dense layer, whose bias is 0) at step t,
@@ -30,7 +31,7 @@ export function fixedExternalInput(p: PopulationPlan, t: number): number {
   return ext;
 }
 
-/** Steps from t (at most `limit`) during which no population's input changes. */
+/** Steps from t (at most `limit`) during which no population's input (or Poisson rate) changes. */
 export function constantInputSteps(
   populations: PopulationPlan[],
   t: number,
@@ -38,6 +39,7 @@ export function constantInputSteps(
 ): number {
   let end = t + limit;
   for (const p of populations) {
+    if (p.model.model === 'poisson') end = Math.min(end, nextThresholdChange(p.model, t));
     for (const s of p.stimuli) {
       if (s.startStep > t) end = Math.min(end, s.startStep);
       if (s.stopStep > t) end = Math.min(end, s.stopStep);
