@@ -316,6 +316,11 @@ interface PopulationCommon {
   /** Human-readable name shown on the canvas; defaults to the id. */
   label?: string;
   size: number;
+  /**
+   * Optional tensor shape of the neurons (C order, e.g. `[channels, height, width]`): positive
+   * integers whose product is `size`. Convolution and pooling rules read it (see `conv.ts`).
+   */
+  shape?: number[];
   position: CanvasPosition;
   layout3d?: Layout3d;
 }
@@ -325,11 +330,6 @@ export type Population =
   | (PopulationCommon & { model: 'poisson'; params: PoissonParams })
   | (PopulationCommon & { model: 'spike_generator'; params: SpikeGeneratorParams })
   | (PopulationCommon & { model: 'sc_dense'; params: ScDenseParams })
-  /**
-   * Optional tensor shape of the neurons (C order, e.g. `[channels, height, width]`): positive
-   * integers whose product is `size`. Convolution and pooling rules read it (see `conv.ts`).
-   */
-  shape?: number[];
   | (PopulationCommon & { model: 'loihi'; params: LoihiParams })
   | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
   | (PopulationCommon & { model: 'adex'; params: AdexParams })

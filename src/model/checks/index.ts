@@ -5,6 +5,7 @@
 import type { NetworkDocument } from '../document.ts';
 import type { ValidationIssue } from '../validation-issue.ts';
 import { createCheckContext } from './context.ts';
+import { checkPopulationShapes, checkStructuredProjections } from './conv.ts';
 import { checkIds } from './ids.ts';
 import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
@@ -26,7 +27,9 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   const ctx = createCheckContext(doc);
   checkIds(ctx);
   checkPopulations(ctx);
+  checkPopulationShapes(ctx);
   checkProjections(ctx);
+  checkStructuredProjections(ctx);
   checkPlasticity(ctx);
   checkStimuli(ctx);
   checkSeries(ctx);

@@ -92,8 +92,6 @@ function checkConnectivity(
       }
       return;
     }
-  }
-}
     case 'conv2d':
     case 'conv1d':
     case 'sum_pool2d':
@@ -101,3 +99,5 @@ function checkConnectivity(
     case 'explicit':
       // Shapes, kernels and pairs: checks/conv.ts.
       return;
+  }
+}

@@ -59,101 +59,101 @@ const size = number({ integer: true, min: 1, max: MAX_POPULATION_SIZE });
 const position = withDefault(object({ x: number(), y: number() }), { x: 0, y: 0 });
 const label = optional(string());
 const layout3d = optional(layout3dSchema);
-
-/** One population; `model` picks the parameter set. */
-export const populationSchema: Schema<Population> = taggedUnion('model', {
 /** Optional tensor shape in C order; its product must equal `size` (a cross-check). */
 const shape = optional(
   array(number({ integer: true, min: 1 }), { description: 'C order; product = size.' }),
 );
+
+/** One population; `model` picks the parameter set. */
+export const populationSchema: Schema<Population> = taggedUnion('model', {
   stochastic_lif: object({
     id: idSchema,
     label,
     model: literal('stochastic_lif'),
     size,
+    shape,
     position,
     layout3d,
     params: lifParams,
-    shape,
   }),
   poisson: object({
     id: idSchema,
     label,
     model: literal('poisson'),
     size,
+    shape,
     position,
     layout3d,
     params: poissonParams,
-    shape,
   }),
   spike_generator: object({
     id: idSchema,
     label,
     model: literal('spike_generator'),
     size,
+    shape,
     position,
     layout3d,
     params: spikeGeneratorParams,
-    shape,
   }),
   sc_dense: object({
     id: idSchema,
     label,
     model: literal('sc_dense'),
     size,
+    shape,
     position,
     layout3d,
     params: scDenseParamsSchema,
-    shape,
   }),
   loihi: object({
     id: idSchema,
     label,
     model: literal('loihi'),
     size,
+    shape,
     position,
     layout3d,
     params: loihiParamsSchema,
-    shape,
   }),
   izhikevich: object({
     id: idSchema,
     label,
     model: literal('izhikevich'),
     size,
+    shape,
     position,
     layout3d,
     params: izhikevichParamsSchema,
-    shape,
   }),
   adex: object({
     id: idSchema,
     label,
     model: literal('adex'),
     size,
+    shape,
     position,
     layout3d,
     params: adexParamsSchema,
-    shape,
   }),
   dynapsim: object({
     id: idSchema,
     label,
     model: literal('dynapsim'),
     size,
+    shape,
     position,
     layout3d,
     params: dynapsimParamsSchema,
-    shape,
   }),
   fixed_point_lif: object({
     id: idSchema,
     label,
     model: literal('fixed_point_lif'),
     size,
+    shape,
     position,
     layout3d,
     params: fixedPointLifParamsSchema,
-    shape,
   }),
 });
