@@ -1,0 +1,386 @@
+/**
+ * A projection as NIR nodes between its two population nodes: all_to_all and explicit ->
+ * Linear (Affine when it carries the target's bias; a Flatten first when the source is shaped),
+ * one_to_one -> Scale, conv and pool rules -> Conv1d/Conv2d/SumPool2d/AvgPool2d, delays -> a
+ * Delay node after the weights (per target) or before them (per source). Whatever NIR cannot
+ * hold (random draws, non-delta synapses, plasticity, per-synapse delays that are neither per
+ * source nor per target) is a report entry.
+ */
+import type { NetworkDocument, Projection } from '../../document.ts';
+import type { NirNode } from './graph.ts';
+import type { ExportedPopulation } from './export-neuron.ts';
+import { intArray, numbersArray } from './export-values.ts';
+import { claimId } from './import-naming.ts';
+import type { NirMappingRow, NirNotImported, NirReportRow } from './report.ts';
+import { num } from './report-format.ts';
+
+export interface ExportedProjection {
+  nodes: [string, NirNode][];
+  edges: [string, string][];
+  /** The node that may carry the target's bias (Linear/Affine or Conv), if any. */
+  biasNode?: { name: string; node: NirNode; kind: 'dense' | 'conv'; channels: number };
+  row: NirReportRow;
+}
+
+interface Synapses {
+  src: number[];
+  tgt: number[];
+  w: number[];
+  delay: number[];
+}
+
+/** The projection as NIR nodes, or undefined (with `dropped` entries) when it cannot be. */
+export function exportProjection(
+  proj: Projection,
+  source: ExportedPopulation,
+  target: ExportedPopulation,
+  doc: NetworkDocument,
+  taken: Set<string>,
+  dropped: NirNotImported[],
+): ExportedProjection | undefined {
+  const refuse = (reason: string): undefined => {
+    dropped.push({ node: proj.id, type: `projection (${proj.connectivity.rule})`, reason });
+    return undefined;
+  };
+  if (proj.synapse.kind !== 'delta')
+    return refuse(`${proj.synapse.kind} synapses have no NIR form (delta only); not exported`);
+  if (!Number.isFinite(target.weightFactor))
+    return refuse(
+      `target ${target.id} has resistance 0: NIR inputs could not move V; not exported`,
+    );
+  for (const key of ['plasticity', 'stp', 'structural'] as const) {
+    if (proj[key] !== undefined) {
+      dropped.push({
+        node: proj.id,
+        type: `projection.${key}`,
+        reason: `NIR has no ${key}; exported with the initial weights`,
+      });
+    }
+  }
+  if (proj.delay.kind === 'uniform_int' && proj.delay.low !== proj.delay.high) {
+    return refuse(
+      'random delays (uniform_int) are drawn from the seed at compile; make them explicit first',
+    );
+  }
+  if (proj.weight.kind === 'uniform' || proj.weight.kind === 'normal') {
+    const same =
+      proj.weight.kind === 'uniform' ? proj.weight.low === proj.weight.high : proj.weight.std === 0;
+    if (!same)
+      return refuse(
+        `${proj.weight.kind} weights are drawn from the seed at compile; make them explicit first`,
+      );
+  }
+  const factor = target.weightFactor;
+  const mapping: NirMappingRow[] = [];
+  const nodes: [string, NirNode][] = [];
+  const c = proj.connectivity;
+  let weightNode: [string, NirNode];
+  let biasNode: ExportedProjection['biasNode'];
+  let synapses: Synapses | undefined;
+  if (
+    c.rule === 'conv2d' ||
+    c.rule === 'conv1d' ||
+    c.rule === 'sum_pool2d' ||
+    c.rule === 'avg_pool2d'
+  ) {
+    const scale = constantWeight(proj) * factor;
+    const name = claimId(proj.id, taken);
+    if (c.rule === 'conv2d' || c.rule === 'conv1d') {
+      const node: NirNode = {
+        type: c.rule === 'conv2d' ? 'Conv2d' : 'Conv1d',
+        params: {
+          weight: numbersArray(
+            c.kernel.shape,
+            c.kernel.values.map((v) => v * scale),
+          ),
+          bias: numbersArray(
+            [c.kernel.shape[0] ?? 0],
+            new Array<number>(c.kernel.shape[0] ?? 0).fill(0),
+          ),
+          stride: c.rule === 'conv2d' ? intArray(c.stride) : c.stride,
+          padding: c.rule === 'conv2d' ? intArray(c.padding) : c.padding,
+          dilation: c.rule === 'conv2d' ? intArray(c.dilation) : c.dilation,
+          groups: c.groups,
+          input_shape: intArray(source.shape.slice(1)),
+        },
+      };
+      weightNode = [name, node];
+      biasNode = { name, node, kind: 'conv', channels: c.kernel.shape[0] ?? 0 };
+      mapping.push({
+        param: 'weight',
+        nir: `[${c.kernel.shape.join(', ')}]`,
+        spikelab: `${c.rule} kernel`,
+        formula:
+          factor === 1
+            ? `kernel * weight (${num(scale)})`
+            : `kernel * weight * ${num(factor)} (${target.id}'s input scaling)`,
+      });
+    } else {
+      const node: NirNode = {
+        type: c.rule === 'sum_pool2d' ? 'SumPool2d' : 'AvgPool2d',
+        params: {
+          kernel_size: intArray(c.kernel_size),
+          stride: intArray(c.stride),
+          padding: intArray(c.padding),
+        },
+      };
+      weightNode = [name, node];
+      mapping.push({
+        param: 'window',
+        nir: `kernel [${c.kernel_size.join(', ')}]`,
+        spikelab: c.rule,
+        formula: 'same window, stride and padding',
+      });
+      if (scale !== 1) {
+        const size = target.shape.reduce((a, b) => a * b, 1);
+        const scaleName = claimId(`${proj.id}_scale`, taken);
+        nodes.push(weightNode);
+        weightNode = [
+          scaleName,
+          {
+            type: 'Scale',
+            params: { scale: numbersArray(target.shape, new Array<number>(size).fill(scale)) },
+          },
+        ];
+        mapping.push({
+          param: 'scale',
+          nir: num(scale),
+          spikelab: `weight ${num(constantWeight(proj))}`,
+          formula: 'a Scale node after the pool carries the weight',
+        });
+      }
+    }
+    const delay = proj.delay;
+    if (delay.kind === 'explicit' && !delay.steps.every((d) => d === delay.steps[0])) {
+      return refuse('per-synapse delays on a conv or pool rule have no NIR form');
+    }
+  } else {
+    const listed = listSynapses(proj, source, target);
+    if (typeof listed === 'string') return refuse(listed);
+    synapses = listed;
+    const name = claimId(proj.id, taken);
+    if (c.rule === 'one_to_one') {
+      const size = target.shape.reduce((a, b) => a * b, 1);
+      const scale = new Array<number>(size).fill(0);
+      listed.src.forEach((s, e) => (scale[s] = (listed.w[e] ?? 0) * factor));
+      weightNode = [name, { type: 'Scale', params: { scale: numbersArray(target.shape, scale) } }];
+      mapping.push({
+        param: 'scale',
+        nir: `[${size}]`,
+        spikelab: 'one_to_one weights',
+        formula: factor === 1 ? 'scale[i] = w[i -> i]' : `scale[i] = w[i -> i] * ${num(factor)}`,
+      });
+    } else {
+      const nIn = source.shape.reduce((a, b) => a * b, 1);
+      const nOut = target.shape.reduce((a, b) => a * b, 1);
+      const matrix = new Array<number>(nIn * nOut).fill(0);
+      const seen = new Set<number>();
+      for (let e = 0; e < listed.src.length; e += 1) {
+        const at = (listed.tgt[e] ?? 0) * nIn + (listed.src[e] ?? 0);
+        if (seen.has(at))
+          return refuse(
+            'a (source, target) pair appears twice; NIR matrices hold one weight per pair',
+          );
+        seen.add(at);
+        matrix[at] = (listed.w[e] ?? 0) * factor;
+      }
+      const node: NirNode = {
+        type: 'Linear',
+        params: { weight: numbersArray([nOut, nIn], matrix) },
+      };
+      weightNode = [name, node];
+      biasNode = { name, node, kind: 'dense', channels: nOut };
+      mapping.push({
+        param: 'weight',
+        nir: `[${nOut} x ${nIn}]`,
+        spikelab: `${c.rule}, ${listed.src.length} synapses`,
+        formula:
+          factor === 1
+            ? 'weight[t][s] = w[s -> t] (0 where no synapse)'
+            : `weight[t][s] = w[s -> t] * ${num(factor)}`,
+      });
+      if (source.shape.length > 1) {
+        const flat = claimId(`${proj.id}_flatten`, taken);
+        nodes.push([
+          flat,
+          {
+            type: 'Flatten',
+            params: { input_type: intArray(source.shape), start_dim: 0, end_dim: -1 },
+          },
+        ]);
+        mapping.push({
+          param: 'flatten',
+          nir: `Flatten [${source.shape.join(', ')}]`,
+          spikelab: 'shaped source',
+          formula: 'C-order indices',
+        });
+      }
+    }
+  }
+  nodes.push(weightNode);
+  const edges: [string, string][] = [];
+  const chain = nodes.map(([n]) => n);
+  const delayResult = delayNodes(proj, synapses, source, target, doc, taken);
+  if (typeof delayResult === 'string') return refuse(delayResult);
+  let names = chain;
+  if (delayResult !== undefined) {
+    const [dname, dnode, where] = delayResult.node;
+    mapping.push(delayResult.row);
+    if (where === 'after') {
+      nodes.push([dname, dnode]);
+      names = [...chain, dname];
+    } else {
+      nodes.unshift([dname, dnode]);
+      names = [dname, ...chain];
+    }
+  }
+  edges.push([source.id, names[0] ?? weightNode[0]]);
+  for (let i = 1; i < names.length; i += 1) edges.push([names[i - 1] ?? '', names[i] ?? '']);
+  edges.push([names[names.length - 1] ?? weightNode[0], target.id]);
+  return {
+    nodes,
+    edges,
+    ...(biasNode === undefined ? {} : { biasNode }),
+    row: { node: proj.id, type: `projection (${c.rule})`, became: names.join(' -> '), mapping },
+  };
+}
+
+function constantWeight(proj: Projection): number {
+  const w = proj.weight;
+  if (w.kind === 'constant') return w.value;
+  if (w.kind === 'uniform') return w.low;
+  if (w.kind === 'normal') return w.mean;
+  return w.values[0] ?? 0;
+}
+
+/** The synapses of a deterministic rule in connection order, or why there is no such list. */
+function listSynapses(
+  proj: Projection,
+  source: ExportedPopulation,
+  target: ExportedPopulation,
+): Synapses | string {
+  const nIn = source.shape.reduce((a, b) => a * b, 1);
+  const nOut = target.shape.reduce((a, b) => a * b, 1);
+  const src: number[] = [];
+  const tgt: number[] = [];
+  const c = proj.connectivity;
+  switch (c.rule) {
+    case 'all_to_all':
+      for (let s = 0; s < nIn; s += 1) {
+        for (let t = 0; t < nOut; t += 1) {
+          if (!c.allow_self && proj.source === proj.target && s === t) continue;
+          src.push(s);
+          tgt.push(t);
+        }
+      }
+      break;
+    case 'one_to_one':
+      for (let i = 0; i < Math.min(nIn, nOut); i += 1) {
+        src.push(i);
+        tgt.push(i);
+      }
+      break;
+    case 'explicit':
+      src.push(...c.pairs.sources);
+      tgt.push(...c.pairs.targets);
+      break;
+    case 'fixed_probability':
+    case 'fixed_fan_in':
+    case 'conv2d':
+    case 'conv1d':
+    case 'sum_pool2d':
+    case 'avg_pool2d':
+      return `${c.rule} connections are drawn from the seed at compile; make them explicit first`;
+  }
+  const n = src.length;
+  const wSpec = proj.weight;
+  const w =
+    wSpec.kind === 'explicit' ? [...wSpec.values] : new Array<number>(n).fill(constantWeight(proj));
+  if (w.length !== n) return `${w.length} explicit weights for ${n} synapses`;
+  const d = proj.delay;
+  const delay =
+    d.kind === 'explicit'
+      ? [...d.steps]
+      : new Array<number>(n).fill(d.kind === 'constant' ? d.steps : d.low);
+  if (delay.length !== n) return `${delay.length} explicit delays for ${n} synapses`;
+  return { src, tgt, w, delay };
+}
+
+/** The Delay node of a projection (after the weights when per target, before when per source). */
+function delayNodes(
+  proj: Projection,
+  synapses: Synapses | undefined,
+  source: ExportedPopulation,
+  target: ExportedPopulation,
+  doc: NetworkDocument,
+  taken: Set<string>,
+): { node: [string, NirNode, 'before' | 'after']; row: NirMappingRow } | string | undefined {
+  const dtS = doc.run.dt / 1000;
+  const d = proj.delay;
+  const uniform =
+    d.kind === 'constant'
+      ? d.steps
+      : d.kind === 'uniform_int'
+        ? d.low
+        : d.steps.every((x) => x === d.steps[0])
+          ? (d.steps[0] ?? 0)
+          : undefined;
+  const make = (shape: number[], steps: number[], where: 'before' | 'after', how: string) => {
+    const name = claimId(`${proj.id}_delay`, taken);
+    return {
+      node: [
+        name,
+        {
+          type: 'Delay',
+          params: {
+            delay: numbersArray(
+              shape,
+              steps.map((s) => s * dtS),
+            ),
+          },
+        },
+        where,
+      ] as [string, NirNode, 'before' | 'after'],
+      row: {
+        param: 'delay',
+        nir: `${how} s`,
+        spikelab: 'steps',
+        formula: `delay = steps * dt (dt = ${num(dtS)} s); import rounds delay/dt back`,
+      },
+    };
+  };
+  const nOut = target.shape.reduce((a, b) => a * b, 1);
+  const nIn = source.shape.reduce((a, b) => a * b, 1);
+  if (uniform !== undefined) {
+    if (uniform === 0) return undefined;
+    return make(target.shape, new Array<number>(nOut).fill(uniform), 'after', num(uniform * dtS));
+  }
+  if (synapses === undefined) return 'per-synapse delays here have no NIR form';
+  const perTarget = new Array<number | undefined>(nOut).fill(undefined);
+  const perSource = new Array<number | undefined>(nIn).fill(undefined);
+  let targetOk = true;
+  let sourceOk = true;
+  synapses.delay.forEach((steps, e) => {
+    const t = synapses.tgt[e] ?? 0;
+    const s = synapses.src[e] ?? 0;
+    if (perTarget[t] === undefined) perTarget[t] = steps;
+    else if (perTarget[t] !== steps) targetOk = false;
+    if (perSource[s] === undefined) perSource[s] = steps;
+    else if (perSource[s] !== steps) sourceOk = false;
+  });
+  if (targetOk)
+    return make(
+      target.shape,
+      perTarget.map((x) => x ?? 0),
+      'after',
+      'per target',
+    );
+  if (sourceOk)
+    return make(
+      source.shape,
+      perSource.map((x) => x ?? 0),
+      'before',
+      'per source',
+    );
+  return 'per-synapse delays that differ within a source and within a target have no NIR form';
+}
