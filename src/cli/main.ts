@@ -13,6 +13,7 @@ import { fitCommand } from './commands/fit.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
 import { quantiseCommand } from './commands/quantise.ts';
 import { runCommand } from './commands/run.ts';
+import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
 import { commandHelp, mainHelp } from './help.ts';
 import { nodeIo } from './io.ts';
@@ -24,6 +25,7 @@ import { spikelabVersion } from './version.ts';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   validateCommand,
+  schemaCommand,
   benchCommand,
   onlineO1Command,
   quantiseCommand,

@@ -15,6 +15,8 @@ import type { JsonObject } from './schema/types.ts';
 export function toJsonSchema(): JsonObject {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
+    // A name, not a place: the page serves the file at /schema/network.schema.json.
+    $id: `urn:spikelab:schema:network:v${DOCUMENT_VERSION}`,
     title: `Spikelab network document, format version ${DOCUMENT_VERSION}`,
     ...documentSchema.jsonSchema(),
   };

@@ -1,12 +1,14 @@
 /** Export of the recorded run in the CLI's JSON and CSV formats. */
 import { useSessionStore } from '../../store/session/index.ts';
-import { exportCsv, exportRun } from '../../store/session/export.ts';
+import { exportCsv, exportRun, exportTraceCsv } from '../../store/session/export.ts';
 import { downloadText, fileStem } from './download.ts';
 
 export function ExportButtons() {
   const record = useSessionStore((s) => s.record);
   const busy = useSessionStore((s) => s.status === 'running' || s.status === 'starting');
   const disabled = !record || busy;
+  // The spike CSV has no place for traces: a second file, as `spikelab run --traces-out`.
+  const traced = record?.document.probes.some((p) => p.kind === 'state' || p.kind === 'synapse');
   const title = busy ? 'Pause or wait for the run to finish to export' : undefined;
   return (
     <div className="export-buttons" role="group" aria-label="Export run">
@@ -40,6 +42,24 @@ export function ExportButtons() {
       >
         Export CSV
       </button>
+      {traced && (
+        <button
+          type="button"
+          data-testid="export-traces-csv"
+          disabled={disabled}
+          title={title}
+          onClick={() => {
+            if (!record) return;
+            downloadText(
+              `${fileStem(record.document.name)}.traces.csv`,
+              exportTraceCsv(record),
+              'text/csv',
+            );
+          }}
+        >
+          Export traces CSV
+        </button>
+      )}
     </div>
   );
 }

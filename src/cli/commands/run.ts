@@ -12,6 +12,7 @@ import { invalidDocument, loadDocument } from '../load-document.ts';
 import { choice, integer, positionals, positiveNumber, text } from '../option-values.ts';
 import { groupDigits } from '../numbers.ts';
 import { buildSpikeCsv } from '../run/csv-output.ts';
+import { buildTraceCsv } from '../run/trace-csv.ts';
 import { executeDocument } from '../run/execute.ts';
 import { buildRunOutput } from '../run/json-output.ts';
 import { createProgress } from '../run/progress.ts';
@@ -53,6 +54,11 @@ export const runCommand: Command = {
     },
     { name: 'format', valueName: 'FMT', help: 'json|csv (default: from --out, else json)' },
     {
+      name: 'traces-out',
+      valueName: 'FILE',
+      help: 'also write the state and synapse traces as CSV to FILE',
+    },
+    {
       name: 'memory-budget',
       valueName: 'MIB',
       help: 'refuse networks needing more state (default 1024)',
@@ -66,7 +72,8 @@ export const runCommand: Command = {
     ' "rates": {PROBE: {"t": [bin start, ms], "hz": [mean rate per neuron]}}}',
     'A spike at step k has t = k*dt; a trace sample at t = k*dt is the value at the end of step k.',
     'CSV output holds spikes only: a header line, then one "population,index,t_ms" line per',
-    'spike in time order. Traces and rates need JSON.',
+    'spike in time order. --traces-out writes the traces as CSV too: one',
+    '"probe,variable,index,t_ms,value" line per sample. Rates need JSON.',
     '',
     'Exit status: 0 ok; 2 bad command line or input (missing file, invalid JSON or document,',
     'over the memory budget); 1 the run failed (backend unavailable here, NaN/Inf in the state).',
@@ -95,6 +102,15 @@ export const runCommand: Command = {
       settings.format === 'csv'
         ? buildSpikeCsv(doc, execution.recording)
         : `${JSON.stringify(output)}\n`;
+    if (settings.tracesOut !== undefined) {
+      const file = settings.tracesOut;
+      await io
+        .writeFile(resolve(io.cwd, file), buildTraceCsv(doc, execution.recording))
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          throw new CliError(`cannot write '${file}': ${reason}`, EXIT.runFailed);
+        });
+    }
     if (settings.out === undefined) {
       io.stdout(body);
     } else {
@@ -118,6 +134,7 @@ interface RunSettings {
   seed?: number;
   chunk?: number;
   out?: string;
+  tracesOut?: string;
   format: 'json' | 'csv';
   memoryBudgetMiB?: number;
 }
@@ -142,6 +159,7 @@ function readSettings(args: Parameters<Command['run']>[0]): RunSettings {
   set('seed', integer(args, 'seed', 0, 2 ** 32 - 1));
   set('chunk', integer(args, 'chunk', 1));
   set('out', out);
+  set('tracesOut', text(args, 'traces-out'));
   set('memoryBudgetMiB', positiveNumber(args, 'memory-budget'));
   return settings;
 }

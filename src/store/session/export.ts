@@ -5,6 +5,7 @@
 import { version } from '../../../package.json';
 import type { ResolvedBackend } from '../../engine/api.ts';
 import { buildSpikeCsv } from '../../cli/run/csv-output.ts';
+import { buildTraceCsv } from '../../cli/run/trace-csv.ts';
 import { buildRunOutput, type RunOutput } from '../../cli/run/json-output.ts';
 import type { Recording } from '../../cli/run/recording.ts';
 import { exportLiveLog } from './live-log.ts';
@@ -65,4 +66,9 @@ export function exportRun(record: RunRecord, backend: ResolvedBackend | null): R
 /** The CLI's spike CSV: `population,index,t_ms`, one line per spike, in time order. */
 export function exportCsv(record: RunRecord): string {
   return buildSpikeCsv(record.document, toRecording(record));
+}
+
+/** The state and synapse traces as CSV, one sample a line (`spikelab run --traces-out`). */
+export function exportTraceCsv(record: RunRecord): string {
+  return buildTraceCsv(record.document, toRecording(record));
 }
