@@ -8,8 +8,10 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { boardCommand } from './commands/board.ts';
+import { exportNirCommand } from './commands/export-nir.ts';
 import { exportVerilogCommand } from './commands/export-verilog.ts';
 import { fitCommand } from './commands/fit.ts';
+import { importNirCommand } from './commands/import-nir.ts';
 import { onlineO1Command } from './commands/online-o1.ts';
 import { quantiseCommand } from './commands/quantise.ts';
 import { runCommand } from './commands/run.ts';
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   exportVerilogCommand,
   fitCommand,
   boardCommand,
+  importNirCommand,
+  exportNirCommand,
 ];
 
 /**
