@@ -8,6 +8,7 @@ import { CliError, EXIT } from './cli-error.ts';
 import type { Command } from './command.ts';
 import { benchCommand } from './commands/bench.ts';
 import { boardCommand } from './commands/board.ts';
+import { exportBrian2Command } from './commands/export-brian2.ts';
 import { exportNirCommand } from './commands/export-nir.ts';
 import { exportVerilogCommand } from './commands/export-verilog.ts';
 import { fitCommand } from './commands/fit.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   onlineO1Command,
   quantiseCommand,
   exportVerilogCommand,
+  exportBrian2Command,
   fitCommand,
   boardCommand,
   importNirCommand,

@@ -19,6 +19,7 @@ import {
   type AdexParams,
   type IzhikevichParams,
   type FixedPointLifParams,
+  type NirNeuronParams,
 } from './document.ts';
 import { ADEX_PRESETS, IZHIKEVICH_PRESETS } from './presets.ts';
 import type { DynapsimParams } from './document-dynapsim.ts';
@@ -35,6 +36,7 @@ export interface ParamsByModel {
   adex: AdexParams;
   dynapsim: DynapsimParams;
   fixed_point_lif: FixedPointLifParams;
+  nir_neuron: NirNeuronParams;
 }
 
 /**
@@ -116,6 +118,22 @@ export function defaultParams(model: PopulationModel): ParamsByModel[PopulationM
         bias: 0,
         v_init: { kind: 'constant', value: 0 },
       };
+    case 'nir_neuron':
+      // snnTorch's Synaptic neuron in NIR's terms (CONTEXT.md step 2g): V and the synaptic
+      // current decay with 20 ms and 5 ms, a unit input moves V towards r * w_in, spikes above 1.
+      return {
+        type: 'CubaLIF',
+        discretisation: 'exact',
+        tau_mem: 20,
+        tau_syn: 5,
+        r: 1,
+        v_leak: 0,
+        v_threshold: 1,
+        v_reset: 0,
+        w_in: 1,
+        bias: 0,
+        v_init: 0,
+      };
   }
 }
 
@@ -131,6 +149,7 @@ const DEFAULT_SIZE: Record<PopulationModel, number> = {
   adex: 10,
   dynapsim: 10,
   fixed_point_lif: 100,
+  nir_neuron: 100,
 };
 
 /**
@@ -162,6 +181,8 @@ export function createPopulation(
     case 'dynapsim':
       return { ...common, model, params: defaultParams(model) };
     case 'fixed_point_lif':
+      return { ...common, model, params: defaultParams(model) };
+    case 'nir_neuron':
       return { ...common, model, params: defaultParams(model) };
   }
 }

@@ -20,6 +20,9 @@ import type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 import type { ConvConnectivity } from './document-conv.ts';
 export type { ConvConnectivity, ConvKernel, ConvRule } from './document-conv.ts';
 export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
+import type { NirNeuronParams } from './document-nir.ts';
+export type * from './document-nir.ts';
+export { NIR_DISCRETISATIONS, NIR_NEURON_TYPES, NIR_TYPE_FIELDS } from './document-nir.ts';
 import type {
   PlasticityRule,
   ShortTermPlasticity,
@@ -334,7 +337,8 @@ export type Population =
   | (PopulationCommon & { model: 'izhikevich'; params: IzhikevichParams })
   | (PopulationCommon & { model: 'adex'; params: AdexParams })
   | (PopulationCommon & { model: 'dynapsim'; params: DynapsimParams })
-  | (PopulationCommon & { model: 'fixed_point_lif'; params: FixedPointLifParams });
+  | (PopulationCommon & { model: 'fixed_point_lif'; params: FixedPointLifParams })
+  | (PopulationCommon & { model: 'nir_neuron'; params: NirNeuronParams });
 
 export type PopulationModel = Population['model'];
 
@@ -348,6 +352,7 @@ export const POPULATION_MODELS: readonly PopulationModel[] = [
   'adex',
   'dynapsim',
   'fixed_point_lif',
+  'nir_neuron',
 ];
 
 /** Which source neurons connect to which target neurons. */

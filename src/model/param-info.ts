@@ -9,6 +9,7 @@ import { LOIHI_PARAM_INFO } from './param-info-loihi.ts';
 import { ADEX_PARAM_INFO, IZHIKEVICH_PARAM_INFO } from './param-info-classic.ts';
 import { DYNAPSIM_PARAM_INFO } from './param-info-dynapsim.ts';
 import { FIXED_POINT_LIF_PARAM_INFO } from './param-info-fixed-point.ts';
+import { NIR_NEURON_PARAM_INFO } from './param-info-nir.ts';
 
 export type ParamUnit =
   | 'ms'
@@ -43,6 +44,8 @@ export type ParamUnit =
  *   the channel count writes `{ inputs, weights }` at once, see `withScInputs` in sc-channels.ts.
  * - `fixed_point`: an `sc_dense` layer's optional `ScFixedPoint` (absent: float32): a switch,
  *   and when on the three widths, labelled as `fixed_point_lif`'s.
+ * - `nir_value`: a `nir_neuron` number, one value or one per neuron (`NirValue`); an array is
+ *   shown as a summary with a way to set one value for all.
  */
 export type ParamInput =
   | 'number'
@@ -52,7 +55,8 @@ export type ParamInput =
   | 'choice'
   | 'sc_inputs'
   | 'weight_list'
-  | 'fixed_point';
+  | 'fixed_point'
+  | 'nir_value';
 
 export interface ParamInfo<K extends string = string> {
   key: K;
@@ -67,9 +71,12 @@ export interface ParamInfo<K extends string = string> {
   description: string;
 }
 
+/** The keys of every member of a union (a `nir_neuron`'s params differ by type). */
+type KeysOfAny<T> = T extends unknown ? keyof T : never;
+
 /** The descriptions of one model's parameters. */
 export type InfoList<M extends PopulationModel> = readonly ParamInfo<
-  keyof ParamsByModel[M] & string
+  KeysOfAny<ParamsByModel[M]> & string
 >[];
 
 /** Every parameter of every model, in the order the inspector lists them. */
@@ -195,4 +202,5 @@ export const PARAM_INFO: { readonly [M in PopulationModel]: InfoList<M> } = {
   adex: ADEX_PARAM_INFO,
   dynapsim: DYNAPSIM_PARAM_INFO,
   fixed_point_lif: FIXED_POINT_LIF_PARAM_INFO,
+  nir_neuron: NIR_NEURON_PARAM_INFO,
 };

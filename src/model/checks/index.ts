@@ -10,6 +10,7 @@ import { checkIds } from './ids.ts';
 import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
 import { checkFixedPointLifInputs } from './fixed-point-lif.ts';
+import { checkNirInputs } from './nir-neuron.ts';
 import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
@@ -39,5 +40,6 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkLoihi(ctx);
   checkDynapsim(ctx);
   checkFixedPointLifInputs(ctx);
+  checkNirInputs(ctx);
   return ctx.issues;
 }

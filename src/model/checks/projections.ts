@@ -38,6 +38,9 @@ function checkTarget(ctx: CheckContext, at: string, target: Population): void {
     case 'adex':
     case 'fixed_point_lif':
       return;
+    case 'nir_neuron':
+      // Delta synapses only: checks/nir-neuron.ts.
+      return;
     case 'sc_dense':
       // Its current is the SC count of its channels (CONTEXT.md step 1b), nothing else.
       flag(

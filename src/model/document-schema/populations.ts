@@ -25,6 +25,7 @@ import { dynapsimParamsSchema } from './dynapsim.ts';
 import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 import { fixedPointLifParamsSchema } from './fixed-point-lif.ts';
+import { nirNeuronParamsSchema } from './nir-neuron.ts';
 import { layout3dSchema } from './layout3d.ts';
 import { rateSeriesSchema } from './series.ts';
 
@@ -155,5 +156,14 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     position,
     layout3d,
     params: fixedPointLifParamsSchema,
+  }),
+  nir_neuron: object({
+    id: idSchema,
+    label,
+    model: literal('nir_neuron'),
+    size,
+    position,
+    layout3d,
+    params: nirNeuronParamsSchema,
   }),
 });

@@ -1,0 +1,36 @@
+/**
+ * What the Brian2 export reads of a compiled document: the draws, never re-drawn. The caller
+ * (the CLI, the page) passes `compile(doc)` from `src/engine/compile`, whose `Plan` has this
+ * shape; declaring only these fields here keeps `src/model` free of engine imports.
+ */
+
+/** The per-population draws the script needs (each present only for its models). */
+export interface CompiledPopulation {
+  model: {
+    model: string;
+    /** LIF, Izhikevich, AdEx: the initial membrane potential per neuron. */
+    vInit?: Float32Array | Int32Array;
+    /** Izhikevich: `fround(b * vInit)` per neuron. */
+    uInit?: Float32Array;
+    /** Spike generator: one period (or the whole pattern), CSR by step. */
+    stepPtr?: Uint32Array;
+    indices?: Uint32Array;
+    periodSteps?: number;
+  };
+}
+
+/** One projection's synapses in CSR order (rows by source, targets ascending). */
+export interface CompiledProjection {
+  csr: {
+    rowPtr: Uint32Array;
+    targets: Uint32Array;
+    weights: Float32Array | { constant: number };
+    delays: Uint8Array | { constant: number };
+  };
+}
+
+/** The subset of the engine's `Plan` the export reads, populations and projections in order. */
+export interface CompiledNetwork {
+  populations: readonly CompiledPopulation[];
+  projections: readonly CompiledProjection[];
+}
