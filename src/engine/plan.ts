@@ -13,7 +13,7 @@ import type { DynapsimPlan } from './plan-dynapsim.ts';
 import type { PlasticityPlan } from './plan-plasticity.ts';
 export type * from './plan-plasticity.ts';
 export type { DynapsimPlan } from './plan-dynapsim.ts';
-import type { StateVariable, SynapseVariable } from '../model/document.ts';
+import type { NirNeuronType, StateVariable, SynapseVariable } from '../model/document.ts';
 import type { FixedLifConstants } from './fixed-point/fixed-lif-step.ts';
 
 /** Compressed sparse rows of one projection, by presynaptic (source) neuron. */
@@ -200,7 +200,29 @@ export interface FixedLifPlan extends FixedLifConstants {
   sc?: ScSourcePlan & { inputs: { kind: 'constant'; thresholds: Uint32Array } };
 }
 
+/**
+ * A `nir_neuron` population (CONTEXT.md step 2g): NIR's seven types as one update with per-neuron
+ * float32 coefficients (compile: float64, then fround). Non-spiking types have `vThreshold`
+ * +Infinity; `cuba` types keep a synaptic current S.
+ */
+export interface NirNeuronPlan {
+  model: 'nir_neuron';
+  type: NirNeuronType;
+  /** CubaLIF and CubaLI: S = S * synDecay + synGain * u, and V integrates S. */
+  cuba: boolean;
+  leak: Float32Array;
+  gain: Float32Array;
+  vLeak: Float32Array;
+  vThreshold: Float32Array;
+  vReset: Float32Array;
+  bias: Float32Array;
+  synDecay: Float32Array;
+  synGain: Float32Array;
+  vInit: Float32Array;
+}
+
 export type ModelPlan =
+  | NirNeuronPlan
   | FixedLifPlan
   | LifPlan
   | PoissonPlan
@@ -231,7 +253,7 @@ export interface ChannelPlan {
   /** Population index of the target. */
   target: number;
   tau: number;
-  /** fround(exp(-dt / tau)); 0 for a delta channel of a fixed-point target. */
+  /** fround(exp(-dt / tau)); 0 for a delta channel of a fixed-point or nir_neuron target. */
   decay: number;
   /**
    * Only into a `fixed_point_lif` target: round(exp(-dt / tau) * 2^S), 0 for its delta channel

@@ -42,6 +42,7 @@ function populationReason(population: Population): string | null {
     case 'izhikevich':
     case 'adex':
     case 'dynapsim':
+    case 'nir_neuron':
       return (
         `is a ${population.model} population, which has no hardware form (the core runs ` +
         'integer models only): remove it or replace it with a fixed_point_lif or loihi population'

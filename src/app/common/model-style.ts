@@ -67,4 +67,11 @@ export const MODEL_STYLE: { readonly [M in PopulationModel]: ModelStyle } = {
     color: '#4fc3d9',
     blurb: 'LIF on W-bit integers with chosen fraction bits: exactly what the Verilog core runs.',
   },
+  nir_neuron: {
+    name: 'NIR neuron',
+    short: 'NIR',
+    color: '#c49a6c',
+    blurb:
+      "NIR's LIF, IF, LI, I, CubaLIF, CubaLI or Threshold, per-neuron parameters (NIR import).",
+  },
 };

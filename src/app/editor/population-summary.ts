@@ -36,6 +36,8 @@ export function populationSummary(p: Population): string {
       return `${formatNumber(p.params.total_bits)} bits · Q${formatNumber(p.params.total_bits - p.params.fraction_bits)}.${formatNumber(p.params.fraction_bits)} · θ ${formatNumber(p.params.v_threshold)}`;
     case 'dynapsim':
       return `Idc ${formatNumber(p.params.Idc * 1e12)} pA · thr ${formatNumber(p.params.Ispkthr * 1e9)} nA`;
+    case 'nir_neuron':
+      return `${p.params.type} · ${p.params.discretisation}`;
   }
 }
 

@@ -3,6 +3,7 @@ import { PARAM_INFO, type ParamInfo } from '../../model/index.ts';
 import { dynapsimDefaults } from '../../model/dynapsim-constants.ts';
 import { displayUnit, fromDisplay, paramNote, toDisplay } from './chip-units.ts';
 import { InitialValueEditor } from './InitialValueEditor.tsx';
+import { NirValueField } from './NirValueField.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { formatSpikeList, parseSpikeList } from './spike-list.ts';
@@ -81,6 +82,17 @@ export function ParamFields({ population }: { population: Population }) {
               />
             ) : null;
           }
+          case 'nir_value':
+            // A nir_neuron number or per-neuron array; fields of other NIR types are absent.
+            return typeof value === 'number' || Array.isArray(value) ? (
+              <NirValueField
+                key={`${id}:${info.key}`}
+                populationId={id}
+                info={info}
+                value={value as number | number[]}
+                onCommit={(v) => write({ [info.key]: v }, info.key)}
+              />
+            ) : null;
           case 'sc_inputs':
           case 'weight_list':
           case 'fixed_point':

@@ -106,6 +106,7 @@ export function paramNote(population: Population, key: string, dt?: number): str
     case 'sc_dense':
     case 'izhikevich':
     case 'adex':
+    case 'nir_neuron':
       return null;
   }
 }

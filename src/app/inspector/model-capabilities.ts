@@ -53,6 +53,11 @@ export function stateOptions(model: PopulationModel): readonly StateOption[] {
         { value: 'v', label: 'Imem (A)' },
         { value: 'i_syn', label: 'Isyn (A)' },
       ];
+    case 'nir_neuron':
+      return [
+        { value: 'v', label: 'V (membrane)' },
+        { value: 'i_syn', label: 'I syn (Cuba: current; else input)' },
+      ];
     case 'poisson':
     case 'spike_generator':
       return [];
@@ -85,7 +90,8 @@ export function takesStimuli(model: PopulationModel): boolean {
     model === 'sc_dense' ||
     model === 'izhikevich' ||
     model === 'adex' ||
-    model === 'fixed_point_lif'
+    model === 'fixed_point_lif' ||
+    model === 'nir_neuron'
   );
 }
 

@@ -28,6 +28,7 @@ export function presetChoices(population: Population): readonly PresetChoice[] {
     case 'loihi':
     case 'dynapsim':
     case 'fixed_point_lif':
+    case 'nir_neuron':
       return [];
   }
 }
@@ -70,6 +71,7 @@ export function matchingPreset(population: Population): string | null {
     case 'loihi':
     case 'dynapsim':
     case 'fixed_point_lif':
+    case 'nir_neuron':
       return null;
   }
 }
@@ -100,6 +102,7 @@ export function presetParams(population: Population, id: string): ParamsPatch | 
     case 'loihi':
     case 'dynapsim':
     case 'fixed_point_lif':
+    case 'nir_neuron':
       return null;
   }
 }

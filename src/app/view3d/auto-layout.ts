@@ -36,6 +36,7 @@ export function autoShape(model: Population['model']): Layout3dShape {
     case 'adex':
     case 'dynapsim':
     case 'fixed_point_lif':
+    case 'nir_neuron':
       return 'grid';
   }
 }

@@ -13,6 +13,7 @@ import { buildRows } from './connect.ts';
 import { factorWeights } from './connect-conv.ts';
 import { compileLif } from './lif-plan.ts';
 import { compileFixedLif, quantiseWeights } from './fixed-lif-plan.ts';
+import { compileNirNeuron } from './nir-neuron-plan.ts';
 import { compileLoihi, loihiWeights, shiftDelays } from './loihi-plan.ts';
 import { compileLoihiLearning } from './loihi-learning-plan.ts';
 import { compileDynapsim } from './dynapsim-plan.ts';
@@ -223,6 +224,8 @@ function compileModel(
       return compileDynapsim(p.params, p.size, dt, gaussianTable());
     case 'fixed_point_lif':
       return compileFixedLif(p.params, p.size, dt, seed, index);
+    case 'nir_neuron':
+      return compileNirNeuron(p.params, p.size, dt);
   }
 }
 

@@ -199,6 +199,9 @@ function neuronStateBytes(model: Population['model'], size: number, channels: nu
       // 92 B per neuron on wasm; the gpu backend's rows and appended constants take about 130 B
       // (the largest of the backends), so the estimate is that.
       return 132 * size;
+    case 'nir_neuron':
+      // V, S (or u), spike list and nine float32 coefficient arrays (step 2g).
+      return 48 * size;
     case 'poisson':
     case 'spike_generator':
       return 4 * size;

@@ -11,6 +11,7 @@ import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
 import { checkFixedPointLifInputs } from './fixed-point-lif.ts';
 import { checkNirInputs } from './nir-neuron.ts';
+import { checkNirInputs } from './nir-neuron.ts';
 import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
@@ -40,6 +41,7 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkLoihi(ctx);
   checkDynapsim(ctx);
   checkFixedPointLifInputs(ctx);
+  checkNirInputs(ctx);
   checkNirInputs(ctx);
   return ctx.issues;
 }

@@ -32,6 +32,10 @@ export function projectionInto(id: string, source: string, target: Population): 
     case 'adex':
       // AdEx currents are in pA; a few hundred pA make the published cells fire.
       return { ...base, weight: { kind: 'constant', value: 50 } };
+    case 'nir_neuron':
+      // Its input is a delta channel read by the next step (CONTEXT.md step 2g); the model's
+      // own tau_syn filters it.
+      return { ...base, weight: { kind: 'constant', value: 0.5 }, synapse: { kind: 'delta' } };
     case 'stochastic_lif':
     case 'fixed_point_lif':
     case 'poisson':

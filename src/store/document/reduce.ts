@@ -3,7 +3,9 @@
  * or the same object when the edit changes nothing (so the store can skip history and
  * autosave for no-op edits).
  */
-import type { NetworkDocument, Population } from '../../model/document.ts';
+import type { NetworkDocument, NirNeuronType, Population } from '../../model/document.ts';
+import { NIR_NEURON_TYPES } from '../../model/document.ts';
+import { withNirType } from '../../model/nir-neuron-params.ts';
 import { removeNodes } from './cascade.ts';
 import type { DocumentEdit, PopulationPatch } from './edits.ts';
 import { extractFragment, insertFragment } from './fragment.ts';
@@ -32,7 +34,16 @@ function replaceById<T extends { id: string }>(
 function withParams(pop: Population, params: Readonly<Record<string, unknown>>): Population {
   // The inspector validates each field against param-info before it gets here; the model's
   // validator is the safety net for anything else (see store.ts, `replaceDocument`).
+  // Another NIR type has other fields: rebuild them (model/nir-neuron-params.ts), then merge.
+  if (pop.model === 'nir_neuron' && isNirType(params.type) && params.type !== pop.params.type) {
+    const { type, ...rest } = params;
+    return { ...pop, params: { ...withNirType(pop.params, type), ...rest } };
+  }
   return { ...pop, params: { ...pop.params, ...params } } as Population;
+}
+
+function isNirType(value: unknown): value is NirNeuronType {
+  return (NIR_NEURON_TYPES as readonly unknown[]).includes(value);
 }
 
 function patchPopulation(pop: Population, patch: PopulationPatch): Population {

@@ -310,8 +310,9 @@ export function buildLayout(plan: Plan, maxCallSteps = 1, flat = false): DeviceL
         for (const [field, value] of loihiFields(m)) set(POP[field], value);
         break;
       case 'fixed_point_lif':
+      case 'nir_neuron':
         // Unreachable: requireModels refuses the model first (index.ts).
-        throw new Error('gpu backend: the fixed_point_lif model is not implemented');
+        throw new Error(`gpu backend: the ${m.model} model is not implemented`);
       default: {
         const unknown: never = m;
         throw new Error(`gpu backend: unknown population model ${JSON.stringify(unknown)}`);

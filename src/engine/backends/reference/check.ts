@@ -13,6 +13,11 @@ import { adaptationName } from './classic-step.ts';
 export function checkFinite(plan: Plan, state: ReferenceState, t: number): void {
   for (const p of state.populations) {
     if (p.lif) assertFinite(p.lif.v, p.plan.id, 'v', t);
+    if (p.nir) {
+      // V, then S (the input u for the non-Cuba types): what `i_syn` records.
+      assertFinite(p.nir.v, p.plan.id, 'v', t);
+      assertFinite(p.nir.s, p.plan.id, 'i_syn', t);
+    }
     if (p.classic) {
       assertFinite(p.classic.v, p.plan.id, 'v', t);
       assertFinite(p.classic.w, p.plan.id, adaptationName(p.classic.plan), t);

@@ -36,6 +36,7 @@ import { applyPlasticity } from './plasticity-rules.ts';
 import { advanceStp, deliverWithRelease } from './plasticity-stp.ts';
 import { allocateState, resetState, type ReferenceState } from './state.ts';
 import { advanceFixedLif, deliverFixed, fixedExternal } from './fixed-lif.ts';
+import { integrateNir, resetNirSpikers } from './nir-step.ts';
 
 const f = Math.fround;
 
@@ -81,7 +82,7 @@ export class ReferenceRunner implements BackendRunner {
     );
     this.idleChannels = plan.channels.flatMap((c, i) => {
       const target = this.state.populations[c.target];
-      return target?.lif || target?.classic || target?.fixed ? [] : [i];
+      return target?.lif || target?.classic || target?.fixed || target?.nir ? [] : [i];
     });
     this.destinations = plan.projections.map((pr) =>
       pr.destination.kind === 'delta'
@@ -207,6 +208,18 @@ export class ReferenceRunner implements BackendRunner {
           count = advanceFixedLif(fixed, ext, channels, this.decaysOf[i] ?? [], spikes);
           break;
         }
+        case 'nir_neuron': {
+          // Steps 1, 2g and 4 (nir-step.ts); the reset is step 6 below.
+          const nir = p.nir;
+          if (!nir) break;
+          const ext = externalCurrent(p.plan, 0, t);
+          count = integrateNir(nir, ext, this.channelsOf[i] ?? [], this.decaysOf[i] ?? [], spikes);
+          if (count < 0) {
+            suspect = true;
+            count = -count - 1;
+          }
+          break;
+        }
         case 'poisson':
           count = poissonSpikes(model, p.plan.size, t, spikes);
           break;
@@ -280,6 +293,7 @@ export class ReferenceRunner implements BackendRunner {
       const p = state.populations[i];
       if (p?.lif) resetLif(p.lif, p.history.list(t), counts[i] ?? 0);
       if (p?.classic) resetClassic(p.classic, p.history.list(t), counts[i] ?? 0);
+      if (p?.nir) resetNirSpikers(p.nir, p.history.list(t), counts[i] ?? 0);
     }
     // Step 7: decay and reset cannot create a non-finite value from finite ones.
     if (suspect) checkFinite(plan, state, t);
@@ -313,6 +327,8 @@ export class ReferenceRunner implements BackendRunner {
     // DynapSim: v records Imem (A), i_syn the DPI synapse current Isyn (A).
     const dyn = this.dynapsim[population];
     if (dyn) return variable === 'v' ? (dyn.imem[j] ?? 0) : (dyn.isyn[j] ?? 0);
+    // nir_neuron: v is V, i_syn is S (Cuba types) or the step's input u (step 2g).
+    if (p.nir) return variable === 'v' ? (p.nir.v[j] ?? 0) : (p.nir.s[j] ?? 0);
     if (p.fixed) {
       if (variable === 'v') return p.fixed.v[j] ?? 0;
       // A fixed-point SC layer's i_syn is its integer SC current of the step.

@@ -4,6 +4,7 @@ import { allocateSc, type ScState } from './sc-step.ts';
 import { allocateClassic, resetClassicState, type ClassicState } from './classic-step.ts';
 import { SpikeHistory } from './spike-history.ts';
 import { allocateFixedLif, resetFixedLif, type FixedLifState } from './fixed-lif.ts';
+import { allocateNir, resetNir, type NirState } from './nir-step.ts';
 
 export interface LifState {
   /** A `stochastic_lif` population, or the LIF neurons of an `sc_dense` layer. */
@@ -24,6 +25,8 @@ export interface PopulationState {
   classic: ClassicState | undefined;
   /** Present for `fixed_point_lif` populations (step 2f). */
   fixed: FixedLifState | undefined;
+  /** Present for `nir_neuron` populations (step 2g). */
+  nir: NirState | undefined;
   history: SpikeHistory;
 }
 
@@ -64,6 +67,7 @@ export function allocateState(plan: Plan): ReferenceState {
       classic:
         m.model === 'izhikevich' || m.model === 'adex' ? allocateClassic(m, p.size) : undefined,
       fixed: m.model === 'fixed_point_lif' ? allocateFixedLif(m) : undefined,
+      nir: m.model === 'nir_neuron' ? allocateNir(m) : undefined,
       history: new SpikeHistory(p.size, depth[i] ?? 1, flagged[i] ?? false),
     };
   });
@@ -91,6 +95,7 @@ export function resetState(state: ReferenceState): void {
     }
     if (p.classic) resetClassicState(p.classic);
     if (p.fixed) resetFixedLif(p.fixed);
+    if (p.nir) resetNir(p.nir);
     if (p.sc) {
       p.sc.rates.fill(0);
       p.sc.current = 0;
