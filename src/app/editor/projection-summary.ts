@@ -7,7 +7,7 @@ import type {
   Projection,
 } from '../../model/index.ts';
 
-/** `p=0.02`, `all`, `1:1`, `k=80`. */
+/** `p=0.02`, `all`, `1:1`, `k=80`, `conv 3×3/2`, `avg 2×2/2`, `120 pairs`. */
 export function connectivityLabel(c: Connectivity): string {
   switch (c.rule) {
     case 'all_to_all':
@@ -18,7 +18,23 @@ export function connectivityLabel(c: Connectivity): string {
       return `p=${formatNumber(c.p)}`;
     case 'fixed_fan_in':
       return `k=${c.k}`;
+    case 'conv2d':
+    case 'conv1d':
+      // The kernel's spatial size and the stride: `conv 3×3`, `conv 5/2`.
+      return `conv ${c.kernel.shape.slice(2).join('×')}${strideText(c.stride)}`;
+    case 'sum_pool2d':
+    case 'avg_pool2d':
+      return `${c.rule === 'sum_pool2d' ? 'sum' : 'avg'} ${c.kernel_size.join('×')}${strideText(c.stride)}`;
+    case 'explicit':
+      return `${c.pairs.sources.length} pairs`;
   }
+}
+
+/** `/2` for a stride other than 1 (`/2×1` when the axes differ), '' otherwise. */
+function strideText(stride: number | readonly number[]): string {
+  const s = typeof stride === 'number' ? [stride] : stride;
+  if (s.every((n) => n === 1)) return '';
+  return `/${s.every((n) => n === s[0]) ? String(s[0]) : s.join('×')}`;
 }
 
 export type WeightSign = 'excitatory' | 'inhibitory' | 'mixed';

@@ -7,6 +7,7 @@ import { ParamFields } from './ParamFields.tsx';
 import { ProbesSection } from './ProbesSection.tsx';
 import { ScDenseSections } from './ScDenseSections.tsx';
 import { Section } from './Section.tsx';
+import { ShapeField } from './ShapeField.tsx';
 import { StimuliSection } from './StimuliSection.tsx';
 import { TextField } from './TextField.tsx';
 import { takesStimuli } from './model-capabilities.ts';
@@ -63,6 +64,7 @@ export function PopulationInspector({ population }: { population: Population }) 
             tryEdit({ type: 'updatePopulation', id, patch: { size } }, 'size', id)
           }
         />
+        <ShapeField population={population} />
       </Section>
       {population.model === 'sc_dense' && <ScDenseSections layer={population} />}
       <Section title="Parameters">

@@ -1,8 +1,9 @@
 import type { Projection } from '../../model/index.ts';
-import { useDocumentStore } from '../../store/document/index.ts';
+import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { connectivityLabel, projectionSign, weightUnit } from '../editor/projection-summary.ts';
 import { chipWeightFields } from './ChipWeights.tsx';
 import { ConnectivityEditor } from './ConnectivityEditor.tsx';
+import { structuredRuleEdit } from './conv-edits.ts';
 import { DistributionEditor } from './DistributionEditor.tsx';
 import { LoihiLearningSection } from './LoihiLearningSection.tsx';
 import { PlasticitySection } from './PlasticitySection.tsx';
@@ -17,6 +18,9 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
   const id = projection.id;
   const sourceSize = useDocumentStore(
     (s) => s.document.populations.find((p) => p.id === projection.source)?.size ?? 1,
+  );
+  const sourceShape = useDocumentStore(
+    (s) => s.document.populations.find((p) => p.id === projection.source)?.shape,
   );
   const dt = useDocumentStore((s) => s.document.run.dt);
   const target = useDocumentStore((s) =>
@@ -53,7 +57,18 @@ export function ProjectionInspector({ projection }: { projection: Projection }) 
           value={projection.connectivity}
           sourceSize={sourceSize}
           isSelf={projection.source === projection.target}
+          sourceShape={sourceShape}
+          targetShape={target?.shape}
+          structuredAllowed={synapse.kind === 'delta' || synapse.kind === 'exponential'}
           onCommit={(connectivity, field) => update({ connectivity }, field)}
+          onStructured={(connectivity, field, reshape) =>
+            // One edit for the rule, its constant weight and the target's new shape.
+            tryEdit(
+              structuredRuleEdit(documentStore.getState().document, id, connectivity, reshape),
+              field,
+              id,
+            )
+          }
         />
       </Section>
       <Section title="Weights">

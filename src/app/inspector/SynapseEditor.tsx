@@ -5,10 +5,17 @@ import { NumberField } from './NumberField.tsx';
 import { SelectField } from './SelectField.tsx';
 import { freshSynapse, synapseKinds } from './synapse-kinds.ts';
 
-const DELAYS = [
+const DELAYS: readonly { value: DelaySpec['kind']; label: string }[] = [
   { value: 'constant', label: 'Constant' },
   { value: 'uniform_int', label: 'Uniform (whole steps)' },
-] as const;
+];
+
+/** The delay a switch of kind starts from: the constant, the low bound, or the list's least. */
+function firstDelay(delay: DelaySpec): number {
+  if (delay.kind === 'constant') return delay.steps;
+  if (delay.kind === 'uniform_int') return delay.low;
+  return delay.steps.reduce((a, b) => Math.min(a, b), MAX_DELAY_STEPS);
+}
 
 interface SynapseEditorProps {
   synapse: SynapseSpec;
@@ -27,6 +34,12 @@ interface SynapseEditorProps {
 export function SynapseEditor(props: SynapseEditorProps) {
   const { synapse, delay, dt, targetModel, onSynapse, onDelay } = props;
   const kinds = synapseKinds(targetModel, synapse.kind);
+  const first = firstDelay(delay);
+  // A per-synapse list (from a NIR file) is shown, never typed; switching away replaces it.
+  const delayKinds =
+    delay.kind === 'explicit'
+      ? [...DELAYS, { value: 'explicit' as const, label: `Per synapse (${delay.steps.length})` }]
+      : DELAYS;
   return (
     <>
       <SelectField
@@ -52,21 +65,25 @@ export function SynapseEditor(props: SynapseEditorProps) {
         name="delay-kind"
         label="Delay"
         value={delay.kind}
-        options={DELAYS}
+        options={delayKinds}
         onCommit={(kind) =>
-          onDelay(
-            kind === 'constant'
-              ? { kind, steps: delay.kind === 'constant' ? delay.steps : delay.low }
-              : {
-                  kind,
-                  low: delay.kind === 'constant' ? delay.steps : delay.low,
-                  high: (delay.kind === 'constant' ? delay.steps : delay.low) + 10,
-                },
-            'kind',
-          )
+          kind === delay.kind || kind === 'explicit'
+            ? null
+            : onDelay(
+                kind === 'constant'
+                  ? { kind, steps: first }
+                  : { kind, low: first, high: Math.min(MAX_DELAY_STEPS, first + 10) },
+                'kind',
+              )
         }
       />
-      {delay.kind === 'constant' ? (
+      {delay.kind === 'explicit' && (
+        <p className="field-note" data-testid="delay-explicit-summary">
+          {delay.steps.length} delays, one per synapse, {first} to{' '}
+          {delay.steps.reduce((a, b) => Math.max(a, b), 0)} steps
+        </p>
+      )}
+      {delay.kind === 'constant' && (
         <NumberField
           name="delay-steps"
           label="Steps"
@@ -77,7 +94,8 @@ export function SynapseEditor(props: SynapseEditorProps) {
           integer
           onCommit={(steps) => onDelay({ kind: 'constant', steps }, 'steps')}
         />
-      ) : (
+      )}
+      {delay.kind === 'uniform_int' && (
         <div className="field-row">
           <NumberField
             name="delay-low"

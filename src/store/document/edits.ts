@@ -24,6 +24,8 @@ export interface PopulationPatch {
   size?: number;
   /** `undefined` removes the 3D layout, so the 3D view lays the population out by itself. */
   layout3d?: Layout3d | undefined;
+  /** `undefined` removes the tensor shape. */
+  shape?: number[] | undefined;
 }
 
 /** A population's parameters, loosely typed: the editor writes one validated field at a time. */
@@ -62,7 +64,11 @@ export type DocumentEdit =
   /** Sets an sc_dense layer's inputs and resizes its weights to the new channel count. */
   | { type: 'setScInputs'; id: string; inputs: ScInputs }
   | { type: 'addProjection'; projection: Projection }
-  | { type: 'updateProjection'; id: string; patch: ProjectionPatch }
+  /**
+   * `targetPatch` changes the projection's target in the same edit (a conv rule and the shape
+   * its output gives the target, which are only valid together).
+   */
+  | { type: 'updateProjection'; id: string; patch: ProjectionPatch; targetPatch?: PopulationPatch }
   /** Copies the listed nodes (and projections between them) next to the originals. */
   | {
       type: 'duplicate';

@@ -47,7 +47,7 @@ function isNirType(value: unknown): value is NirNeuronType {
 }
 
 function patchPopulation(pop: Population, patch: PopulationPatch): Population {
-  const { label, layout3d, ...rest } = patch;
+  const { label, layout3d, shape, ...rest } = patch;
   const next: Population = { ...pop, ...rest };
   if ('label' in patch) {
     if (label === undefined) delete next.label;
@@ -56,6 +56,10 @@ function patchPopulation(pop: Population, patch: PopulationPatch): Population {
   if ('layout3d' in patch) {
     if (layout3d === undefined) delete next.layout3d;
     else next.layout3d = layout3d;
+  }
+  if ('shape' in patch) {
+    if (shape === undefined) delete next.shape;
+    else next.shape = shape;
   }
   return next;
 }
@@ -106,7 +110,15 @@ export function applyEdit(doc: NetworkDocument, edit: DocumentEdit): NetworkDocu
       return { ...doc, projections: [...doc.projections, edit.projection] };
     case 'updateProjection': {
       const projections = replaceById(doc.projections, edit.id, (p) => ({ ...p, ...edit.patch }));
-      return projections === doc.projections ? doc : { ...doc, projections };
+      if (projections === doc.projections) return doc;
+      const target = doc.projections.find((p) => p.id === edit.id)?.target;
+      const { targetPatch } = edit;
+      if (targetPatch === undefined || target === undefined) return { ...doc, projections };
+      const populations = replaceById(doc.populations, target, (p) =>
+        patchPopulation(p, targetPatch),
+      );
+      const next = { ...doc, projections, populations };
+      return targetPatch.size === undefined ? next : syncRateWeights(next, target);
     }
     case 'duplicate': {
       if (edit.populationIds.length === 0) return doc;
