@@ -126,8 +126,9 @@ seed(${doc.run.seed})
 
 /** The functions that turn monitors into the run JSON (times are step * dt, as Spikelab's). */
 export const OUTPUT_HELPERS = `
-def steps_of(t):
-    return np.round(np.asarray(t / defaultclock.dt)).astype(np.int64)
+def steps_of(t_):
+    # Times in seconds without units (\`t_\`: brian2-loihi's spike monitor's \`t\` is whole ms).
+    return np.round(np.asarray(t_) / defaultclock.dt_).astype(np.int64)
 
 
 def times_ms(steps):
@@ -136,7 +137,7 @@ def times_ms(steps):
 
 
 def spikes_out(monitor):
-    return {'t': times_ms(steps_of(monitor.t)), 'i': [int(i) for i in monitor.i]}
+    return {'t': times_ms(steps_of(monitor.t_)), 'i': [int(i) for i in monitor.i]}
 
 
 def values_out(monitor, variable, unit):
@@ -145,12 +146,12 @@ def values_out(monitor, variable, unit):
 
 
 def trace_out(monitor, variable, unit, neurons):
-    return {'t': times_ms(steps_of(monitor.t)), 'neurons': neurons,
+    return {'t': times_ms(steps_of(monitor.t_)), 'neurons': neurons,
             'values': values_out(monitor, variable, unit)}
 
 
 def synapse_trace_out(monitor, variable, unit, projection, name, synapses):
-    return {'t': times_ms(steps_of(monitor.t)), 'projection': projection, 'variable': name,
+    return {'t': times_ms(steps_of(monitor.t_)), 'projection': projection, 'variable': name,
             'synapses': synapses, 'values': values_out(monitor, variable, unit)}
 
 
