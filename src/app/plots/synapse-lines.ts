@@ -34,6 +34,12 @@ export function synapseEnds(
   if (projection === undefined || target === undefined) return undefined;
   const c = projection.connectivity;
   if (c.rule === 'one_to_one') return [n, n];
+  if (c.rule === 'explicit') {
+    // Pairs are in connection order (checked), so synapse n is pair n.
+    const pre = c.pairs.sources[n];
+    const post = c.pairs.targets[n];
+    return pre === undefined || post === undefined ? undefined : [pre, post];
+  }
   if (c.rule !== 'all_to_all') return undefined;
   // Without self-connections a neuron of a recurrent projection skips itself as a target.
   const skipSelf = projection.source === projection.target && !c.allow_self;

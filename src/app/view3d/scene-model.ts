@@ -82,7 +82,8 @@ export function buildScene(doc: NetworkDocument): SceneModel {
     const s = byId.get(pr.source);
     const t = byId.get(pr.target);
     if (!s || !t) continue;
-    const synapses = expectedSynapses(pr.connectivity, s.size, t.size, s.id === t.id);
+    const shape = doc.populations.find((p) => p.id === s.id)?.shape;
+    const synapses = expectedSynapses(pr.connectivity, s.size, t.size, s.id === t.id, shape);
     bundles.push({
       id: pr.id,
       source: s.id,
