@@ -61,7 +61,10 @@ describe('Brian2 export run under Brian2', () => {
 
   it("CUBA's rate, CV of ISIs and E/I balance agree with Spikelab's within issue 2's tolerance", async () => {
     // 400 ms keeps the numpy run short; neurons with >= 3 spikes still number in the hundreds.
-    const text = readFileSync(new URL('../../../public/examples/cuba.json', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../public/examples/cuba.json', import.meta.url),
+      'utf8',
+    );
     const parsed = JSON.parse(text) as { run: { duration: number } };
     parsed.run.duration = 400;
     const doc = valid(parsed);
