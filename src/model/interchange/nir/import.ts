@@ -326,7 +326,10 @@ function populationEntry(
   }
   const type = node.type;
   if (!isNeuronType(type)) throw new NirParamError(`${name}: ${type} is not a neuron type`);
-  const neuron = importNeuron(node, name, type, size, options.timeUnit, options.discretisation);
+  // A graph Spikelab exported says how each population was stepped; that wins over the option.
+  const own = node.metadata?.spikelab_discretisation;
+  const discretisation = own === 'exact' || own === 'euler' ? own : options.discretisation;
+  const neuron = importNeuron(node, name, type, size, options.timeUnit, discretisation);
   return {
     id,
     node: name,
