@@ -4,6 +4,7 @@ import { historyWords } from './history.ts';
 import { writeLoihiDescriptor } from './loihi-image.ts';
 import { writeLearning } from './learning-image.ts';
 import { writeDynapsim } from './dynapsim-image.ts';
+import { isNir, writeNir } from './nir-image.ts';
 import { integrates, isFixedLif, type MemoryImage } from './image.ts';
 import {
   C,
@@ -121,6 +122,10 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
       case 'dynapsim':
         if (a.dynapsim) writeDynapsim(view, d, m, a.dynapsim);
         break;
+      case 'nir_neuron':
+        // Step 2g (assembly/nir.ts); `ext` (the stimuli) is written by the runner per segment.
+        if (a.nir) writeNir(view, d, m, a.nir);
+        break;
       case 'fixed_point_lif':
         // Integers in the LIF's slots (assembly/fixed-lif.ts): W and S where noise and key go.
         i32(d + P.model, MODEL.fixedLif);
@@ -147,7 +152,8 @@ export function writeDescriptors(plan: Plan, image: MemoryImage, buffer: ArrayBu
     // A LIF population (or SC layer) decays its channels inside its own loop; others cannot.
     // A fixed-point population does too, by its integer multiplier (an i32 here).
     const fixed = isFixedLif(target);
-    const isLoose = integrates(target) || fixed ? 0 : 1;
+    // A nir_neuron population reads and decays its input channel in its own loop too.
+    const isLoose = integrates(target) || fixed || isNir(target) ? 0 : 1;
     loose |= isLoose;
     i32(d + C.target, c.target);
     i32(d + C.current, image.channels[i] ?? 0);

@@ -58,6 +58,7 @@ import {
   writeDynapsimInitial,
   type DynapsimAddresses,
 } from './dynapsim-image.ts';
+import { allocateNir, allocateNirState, isNir, type NirAddresses } from './nir-image.ts';
 
 /** Addresses of one population's arrays (0 where the model has none). */
 export interface PopulationAddresses {
@@ -82,6 +83,8 @@ export interface PopulationAddresses {
   loihi: LoihiAddresses | undefined;
   /** dynapsim populations only (state block, constants, descriptor). */
   dynapsim: DynapsimAddresses | undefined;
+  /** nir_neuron populations only (S in the state block, constants, descriptor). */
+  nir: NirAddresses | undefined;
 }
 
 /** Addresses of one projection's connectivity. */
@@ -185,7 +188,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   // Mutable state first, in one block.
   const stateStart = arena.alloc(0);
   const state = plan.populations.map((p) => {
-    const n = integrates(p) || isFixedLif(p) ? padded(p.size) : 0;
+    const n = integrates(p) || isFixedLif(p) || isNir(p) ? padded(p.size) : 0;
     // The held count gets 16 bytes so the arrays after it stay v128-aligned.
     return {
       v: arena.alloc(4 * n),
@@ -206,6 +209,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const dynapsim = plan.populations.map((p) =>
     p.model.model === 'dynapsim' ? allocateDynapsimState(arena, p.size) : 0,
   );
+  const nirS = plan.populations.map((p) => (isNir(p) ? allocateNirState(arena, p.size) : 0));
   const learningState = plan.projections.map((pr) =>
     pr.learning ? allocateLearningState(arena, pr) : undefined,
   );
@@ -221,7 +225,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
   const populations = plan.populations.map((p, i): PopulationAddresses => {
     const m = p.model;
     return {
-      v: integrates(p) || isFixedLif(p) ? (state[i]?.v ?? 0) : 0,
+      v: integrates(p) || isFixedLif(p) || isNir(p) ? (state[i]?.v ?? 0) : 0,
       refr: integrates(p) || isFixedLif(p) ? (state[i]?.refr ?? 0) : 0,
       held: integrates(p) ? (state[i]?.held ?? 0) : 0,
       heldCount: integrates(p) ? (state[i]?.heldCount ?? 0) : 0,
@@ -243,6 +247,7 @@ export function planImage(plan: Plan, heapBase: number): MemoryImage {
       loihi: loihi[i],
       dynapsim:
         m.model === 'dynapsim' ? allocateDynapsim(arena, p.size, dynapsim[i] ?? 0) : undefined,
+      nir: isNir(p) ? allocateNir(arena, p.size, nirS[i] ?? 0) : undefined,
     };
   });
   const samples = synapseSamples(plan);
@@ -356,6 +361,8 @@ export function writeInitialState(plan: Plan, image: MemoryImage, buffer: ArrayB
       new Float32Array(buffer, a.v, p.size).set(m.vInit);
     // Integers below 2^23 in magnitude: exact in f32.
     if (a && m.model === 'fixed_point_lif') new Float32Array(buffer, a.v, p.size).set(m.vInit);
+    // nir_neuron: V = vInit, S = 0 (zeroed above).
+    if (a && m.model === 'nir_neuron') new Float32Array(buffer, a.v, p.size).set(m.vInit);
     if (a?.classic && isClassic(m)) writeClassicInitial(m, a.v, a.classic, buffer);
     if (a?.dynapsim && m.model === 'dynapsim') writeDynapsimInitial(m, a.dynapsim, buffer);
   });

@@ -30,6 +30,7 @@ export const WASM_MODELS: ReadonlySet<ModelName> = new Set<ModelName>([
   'adex',
   'loihi',
   'dynapsim',
+  'nir_neuron',
 ]);
 
 export const createWasmBackend: BackendFactory = async (plan) => {

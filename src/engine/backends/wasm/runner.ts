@@ -14,6 +14,7 @@ import { ERR_ADAPTATION, adaptationVariable } from './classic-image.ts';
 import { ERR_LOIHI } from './loihi-image.ts';
 import { ERR_IMEM } from './dynapsim-image.ts';
 import { ERR_DW } from './learning-image.ts';
+import { ERR_NIR_S, nirExternalInput } from './nir-image.ts';
 import type { KernelExports } from './module.ts';
 import { constantInputSteps, externalInput, fixedExternalInput } from './stimulus.ts';
 import { poissonThresholdAt } from '../../rate-series.ts';
@@ -121,6 +122,8 @@ export class WasmRunner implements BackendRunner {
       const at = this.image.tables.pops + i * POP_BYTES + P.ext;
       // A fixed-point population's ext is an integer (i32), see assembly/fixed-lif.ts.
       if (p.model.model === 'fixed_point_lif') this.i32[at >>> 2] = fixedExternalInput(p, t);
+      // A nir_neuron population's ext is its stimuli alone (each neuron adds its own bias).
+      if (p.model.model === 'nir_neuron') this.f32[at >>> 2] = nirExternalInput(p, t);
       // A rate series changes the Poisson threshold only at a segment's start (stimulus.ts).
       if (p.model.model === 'poisson' && p.model.series) {
         const th = this.image.tables.pops + i * POP_BYTES + P.threshold24;
@@ -165,7 +168,8 @@ export class WasmRunner implements BackendRunner {
       channel === ERR_DW
         ? `dw (projection '${projection?.id ?? '?'}', synapse ${at(H.errSynapse) >>> 0})`
         : undefined;
-    const named = loihi ?? dw ?? (channel === ERR_IMEM ? 'Imem' : undefined);
+    const named =
+      loihi ?? dw ?? (channel === ERR_IMEM ? 'Imem' : channel === ERR_NIR_S ? 'i_syn' : undefined);
     const variable = named ?? (channel < 0 ? 'v' : `i_syn (tau ${tau} ms)`);
     // A Loihi overflow stores its exact integer value as i32.
     const value =

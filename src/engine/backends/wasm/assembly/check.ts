@@ -21,6 +21,7 @@ import {
   P_V,
 } from './layout';
 import { ERR_ADAPTATION, adaptationAt, firstBadAdaptation, isClassic } from './classic';
+import { ERR_NIR_S, MODEL_NIR, firstBadNirS, nirS } from './nir';
 
 function bad(x: f32): bool {
   return x - x != 0;
@@ -35,7 +36,7 @@ export function locateNonFinite(hdr: usize): bool {
     const pd = pops + <usize>(p * POP_BYTES);
     const size = load<i32>(pd + P_SIZE);
     const model = load<i32>(pd + P_MODEL);
-    if (model == MODEL_LIF || model == MODEL_SC || isClassic(model)) {
+    if (model == MODEL_LIF || model == MODEL_SC || isClassic(model) || model == MODEL_NIR) {
       const vp = load<usize>(pd + P_V);
       for (let j = 0; j < size; j++) {
         const x = load<f32>(vp + ((<usize>j) << 2));
@@ -45,6 +46,10 @@ export function locateNonFinite(hdr: usize): bool {
     if (isClassic(model)) {
       const k = firstBadAdaptation(pd);
       if (k >= 0) return report(hdr, p, k, ERR_ADAPTATION, adaptationAt(pd, k));
+    }
+    if (model == MODEL_NIR) {
+      const k = firstBadNirS(pd);
+      if (k >= 0) return report(hdr, p, k, ERR_NIR_S, nirS(pd, k));
     }
     const nch = load<i32>(pd + P_NCH);
     const cl = load<usize>(pd + P_CHLIST);

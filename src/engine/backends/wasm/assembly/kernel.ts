@@ -73,6 +73,7 @@ export { log32, log32Vector } from './log32';
 import { L_ISAMPLED, MODEL_LOIHI, loihiStep } from './loihi';
 import { MODEL_DYNAPSIM, dynapsimIsyn, dynapsimStep } from './dynapsim';
 import { MODEL_FIXED_LIF, fixedLifCurrent, fixedLifStep } from './fixed-lif';
+import { MODEL_NIR, nirS, nirStep } from './nir';
 import { learnInto } from './loihi-learning';
 import { scCurrent, updateAllTraces } from './sc-dense';
 import { hasStp, stpStep } from './plasticity-stp';
@@ -149,6 +150,7 @@ function synapticCurrent(hdr: usize, pd: usize, j: i32): f32 {
   if (load<i32>(pd + P_MODEL) == MODEL_LOIHI)
     return load<f32>(load<usize>(pd + L_ISAMPLED) + ((<usize>j) << 2));
   if (load<i32>(pd + P_MODEL) == MODEL_DYNAPSIM) return dynapsimIsyn(pd, j);
+  if (load<i32>(pd + P_MODEL) == MODEL_NIR) return nirS(pd, j);
   const chans = load<usize>(hdr + H_CHANS);
   if (load<i32>(pd + P_MODEL) == MODEL_FIXED_LIF) return fixedLifCurrent(pd, chans, j);
   const nch = load<i32>(pd + P_NCH);
@@ -237,6 +239,8 @@ export function run(hdr: usize, start: i32, n: i32, checked: i32): i32 {
       else if (model == MODEL_GENERATOR) generatorStep(pd, t);
       // Step 2f: integers, its reset (step 6) included (fixed-lif.ts).
       else if (model == MODEL_FIXED_LIF) fixedLifStep(pd, chans, t);
+      // Step 2g, its reset (step 6) included (nir.ts).
+      else if (model == MODEL_NIR) nirStep(pd, chans);
       else if (isClassic(model)) classicStep(pd, chans, t, table);
       // A Loihi population's spikes come in step 5c; its history slot of t starts empty.
       else if (model == MODEL_LOIHI) store<i32>(pd + P_COUNT, 0);
