@@ -5,6 +5,7 @@ import { Toasts } from './common/Toasts.tsx';
 import { useHistoryShortcuts } from './common/useHistoryShortcuts.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { NirDialogs } from './interchange/NirDialogs.tsx';
+import { DataDialogs } from './user-data/DataDialogs.tsx';
 import { LearnArea } from './learn/LearnArea.tsx';
 import { LessonRunner } from './lesson/LessonRunner.tsx';
 import { LivePanel } from './live/LivePanel.tsx';
@@ -79,6 +80,7 @@ export function App() {
         )}
         <IssuesPanel />
         <NirDialogs />
+        <DataDialogs />
         <Toasts />
       </div>
     </ReactFlowProvider>

@@ -4,12 +4,16 @@
  */
 import { useNotices } from '../common/notices-store.ts';
 import { openNirFile } from '../interchange/open-nir-file.ts';
+import { openDataFile } from '../user-data/open-data-file.ts';
 
 /** Something that opens a dropped file; `at` is where it was dropped, in flow coordinates. */
 export type DroppedFileOpener = (file: File, at: { x: number; y: number }) => void;
 
 const OPENERS: Record<string, DroppedFileOpener> = {
   '.nir': (file) => void openNirFile(file),
+  // The user's own data (or a network saved as JSON): src/app/user-data.
+  '.csv': (file, at) => void openDataFile(file, at),
+  '.json': (file, at) => void openDataFile(file, at),
 };
 
 /** Whether a drag carries files (the OS's drag, not the palette's). */

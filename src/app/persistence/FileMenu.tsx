@@ -10,6 +10,7 @@ import {
 import { IconButton } from '../common/IconButton.tsx';
 import { useNotices } from '../common/notices-store.ts';
 import { isNirFileName, openNirFile } from '../interchange/open-nir-file.ts';
+import { isDataFileName, openDataFile } from '../user-data/open-data-file.ts';
 import { downloadText } from './download.ts';
 import { openResult } from './open-result.ts';
 import { useFileShortcuts } from './useFileShortcuts.ts';
@@ -21,6 +22,8 @@ export function FileMenu() {
 
   const openFile = async (file: File) => {
     if (isNirFileName(file.name)) return openNirFile(file);
+    // A .csv, or a .json that is data rather than a network, goes to the data import dialog.
+    if (isDataFileName(file.name)) return openDataFile(file, null);
     const text = await file.text();
     openResult(readDocumentText(text, file.name), { title: file.name });
   };
@@ -67,7 +70,7 @@ export function FileMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json,.nir"
+        accept=".json,application/json,.nir,.csv,text/csv"
         hidden
         data-testid="open-file-input"
         aria-label="Network file to open"

@@ -2,3 +2,4 @@
 export * from './parse-result.ts';
 export * from './spike-train.ts';
 export * from './time-series.ts';
+export * from './to-document.ts';
