@@ -5,6 +5,7 @@
  */
 import type { NetworkDocument } from '../../model/index.ts';
 import { knownSynapseCount } from '../../model/checks/per-synapse-list.ts';
+import { isGridded } from '../../model/conv-geometry.ts';
 
 /**
  * The shortest decimal that is the same float32 as `x` (`0.1f` reads 0.1, not
@@ -54,7 +55,13 @@ export function keepLearnedWeights(
       continue;
     }
     const count = knownSynapseCount(projection, source, target);
-    if (count === undefined) {
+    if (isGridded(projection.connectivity)) {
+      // A conv or pool rule's weights are its kernel times one constant: no per-synapse list.
+      skipped.push({
+        id,
+        reason: `its ${projection.connectivity.rule} weights come from a kernel shared by every position; learned per-synapse weights do not fit it`,
+      });
+    } else if (count === undefined) {
       skipped.push({
         id,
         reason: `its ${projection.connectivity.rule} connectivity draws its synapses at random; per-synapse weights need all_to_all or one_to_one`,

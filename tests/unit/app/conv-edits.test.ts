@@ -13,6 +13,7 @@ import {
   structuredRuleEdit,
   withGroups,
 } from '../../../src/app/inspector/conv-edits.ts';
+import { keepLearnedWeights } from '../../../src/app/run/learned-weights.ts';
 import { checkEdit } from '../../../src/store/document/check-edit.ts';
 import { createProjection } from '../../../src/model/index.ts';
 import { convDocument } from '../model/conv-fixtures.ts';
@@ -93,5 +94,14 @@ describe('inspector: conv and pool rules', () => {
     expect(
       connectivityLabel({ rule: 'explicit', pairs: { sources: [0, 1], targets: [1, 0] } }),
     ).toBe('2 pairs');
+  });
+
+  it('does not write learned weights into a conv rule', () => {
+    const rule = defaultStructuredRule('sum_pool2d', [1, 4, 4], undefined);
+    const doc = convDocument([1, 4, 4], [1, 2, 2], rule);
+    const kept = keepLearnedWeights(doc, { p: new Float32Array(16).fill(0.5) });
+    expect(kept.kept).toEqual([]);
+    expect(kept.skipped[0]?.reason).toContain('kernel shared by every position');
+    expect(kept.document).toBe(doc);
   });
 });
