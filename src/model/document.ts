@@ -23,9 +23,6 @@ export type { DpiSynapse, DynapsimParams } from './document-dynapsim.ts';
 import type { NirNeuronParams } from './document-nir.ts';
 export type * from './document-nir.ts';
 export { NIR_DISCRETISATIONS, NIR_NEURON_TYPES, NIR_TYPE_FIELDS } from './document-nir.ts';
-import type { NirNeuronParams } from './document-nir.ts';
-export type * from './document-nir.ts';
-export { NIR_DISCRETISATIONS, NIR_NEURON_TYPES, NIR_TYPE_FIELDS } from './document-nir.ts';
 import type {
   PlasticityRule,
   ShortTermPlasticity,

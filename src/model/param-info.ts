@@ -10,7 +10,6 @@ import { ADEX_PARAM_INFO, IZHIKEVICH_PARAM_INFO } from './param-info-classic.ts'
 import { DYNAPSIM_PARAM_INFO } from './param-info-dynapsim.ts';
 import { FIXED_POINT_LIF_PARAM_INFO } from './param-info-fixed-point.ts';
 import { NIR_NEURON_PARAM_INFO } from './param-info-nir.ts';
-import { NIR_NEURON_PARAM_INFO } from './param-info-nir.ts';
 
 export type ParamUnit =
   | 'ms'

@@ -26,7 +26,6 @@ import { scDenseParamsSchema } from './sc-dense.ts';
 import { adexParamsSchema, izhikevichParamsSchema } from './classic-models.ts';
 import { fixedPointLifParamsSchema } from './fixed-point-lif.ts';
 import { nirNeuronParamsSchema } from './nir-neuron.ts';
-import { nirNeuronParamsSchema } from './nir-neuron.ts';
 import { layout3dSchema } from './layout3d.ts';
 import { rateSeriesSchema } from './series.ts';
 
@@ -163,15 +162,7 @@ export const populationSchema: Schema<Population> = taggedUnion('model', {
     label,
     model: literal('nir_neuron'),
     size,
-    position,
-    layout3d,
-    params: nirNeuronParamsSchema,
-  }),
-  nir_neuron: object({
-    id: idSchema,
-    label,
-    model: literal('nir_neuron'),
-    size,
+    shape,
     position,
     layout3d,
     params: nirNeuronParamsSchema,
