@@ -11,7 +11,6 @@ import { checkLoihi } from './loihi.ts';
 import { checkDynapsim } from './dynapsim.ts';
 import { checkFixedPointLifInputs } from './fixed-point-lif.ts';
 import { checkNirInputs } from './nir-neuron.ts';
-import { checkNirInputs } from './nir-neuron.ts';
 import { checkPlasticity } from './plasticity.ts';
 import { checkPopulations } from './populations.ts';
 import { checkProjections } from './projections.ts';
@@ -41,7 +40,6 @@ export function checkDocument(doc: NetworkDocument): ValidationIssue[] {
   checkLoihi(ctx);
   checkDynapsim(ctx);
   checkFixedPointLifInputs(ctx);
-  checkNirInputs(ctx);
   checkNirInputs(ctx);
   return ctx.issues;
 }

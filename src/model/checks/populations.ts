@@ -8,7 +8,6 @@ import { checkScDense } from './sc-dense.ts';
 import { checkAdex, checkIzhikevich } from './classic-models.ts';
 import { checkFixedPointLif } from './fixed-point-lif.ts';
 import { checkNirNeuron } from './nir-neuron.ts';
-import { checkNirNeuron } from './nir-neuron.ts';
 
 /** Checks every population for parameter combinations the schema cannot see one field at a time. */
 export function checkPopulations(ctx: CheckContext): void {
@@ -51,9 +50,6 @@ function checkPopulation(ctx: CheckContext, at: string, population: Population):
       return;
     case 'fixed_point_lif':
       checkFixedPointLif(ctx, at, population.params);
-      return;
-    case 'nir_neuron':
-      checkNirNeuron(ctx, at, population.size, population.params);
       return;
     case 'nir_neuron':
       checkNirNeuron(ctx, at, population.size, population.params);
