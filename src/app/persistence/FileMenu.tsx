@@ -12,6 +12,7 @@ import { useNotices } from '../common/notices-store.ts';
 import { isNirFileName, openNirFile } from '../interchange/open-nir-file.ts';
 import { isDataFileName, openDataFile } from '../user-data/open-data-file.ts';
 import { downloadText } from './download.ts';
+import { ExportBrian2Button } from './ExportBrian2Button.tsx';
 import { openResult } from './open-result.ts';
 import { useFileShortcuts } from './useFileShortcuts.ts';
 
@@ -64,6 +65,7 @@ export function FileMenu() {
       <IconButton label="Save as a JSON file" shortcut="Ctrl+S" onClick={save} testId="file-save">
         Save
       </IconButton>
+      <ExportBrian2Button />
       <IconButton label="Copy a share link" onClick={() => void share()} testId="file-share">
         Share
       </IconButton>
