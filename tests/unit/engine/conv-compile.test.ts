@@ -10,6 +10,8 @@ import { createOnMode } from '../../../src/engine/backends/gpu/index.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
+import { estimateMemory } from '../../../src/engine/compile/memory-estimate.ts';
+import { exportRefusals } from '../../../src/hdl/core-refusals.ts';
 import type { Plan } from '../../../src/engine/plan.ts';
 import type { Connectivity, NetworkDocument } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
@@ -241,6 +243,31 @@ describe('conv rules compile to CSR: against a direct convolution', () => {
     expect(Array.from(csr?.weights as Float32Array)).toEqual([0.5, -1, 2, 3, 0.25]);
     expect(Array.from(csr?.delays as Uint8Array)).toEqual([0, 3, 1, 255, 2]);
     expect(plan.projections[0]?.maxDelay).toBe(255);
+  });
+
+  it('estimates exactly the synapses compile builds; the Verilog export refuses conv', () => {
+    const docs = [
+      convDocument([3, 7, 8], [2, 4, 4], conv2d([2, 3, 3, 2], { stride: [2, 3], padding: [1, 2] })),
+      convDocument(
+        [4, 6, 6],
+        [6, 3, 3],
+        conv2d([6, 2, 3, 3], { groups: 2, stride: [2, 2], padding: [1, 1] }),
+      ),
+      convDocument([3, 7, 6], [3, 4, 3], {
+        rule: 'sum_pool2d',
+        kernel_size: [2, 3],
+        stride: [2, 2],
+        padding: [1, 1],
+      }),
+    ];
+    for (const doc of docs) {
+      const plan = compile(valid(doc));
+      const estimate = estimateMemory(doc).projections[0];
+      expect(estimate?.synapses).toBe(plan.projections[0]?.csr.targets.length);
+      // Conv weights are per synapse (4 B) besides the target (4 B).
+      expect(estimate?.bytesPerSynapse).toBe(8);
+      expect(exportRefusals(doc).map((r) => r.path)).toContain('projections[0].connectivity.rule');
+    }
   });
 
   it('compiles a ~1M-synapse conv quickly', () => {
