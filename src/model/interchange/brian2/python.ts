@@ -59,9 +59,38 @@ export function pyIdentifier(prefix: string, id: string): string {
   return PYTHON_KEYWORDS.has(name) ? `${name}_` : name;
 }
 
+/**
+ * Names the script itself defines (`prelude.ts`): a population called `out` must not make its
+ * spike monitor `spikes_out`, the helper that reads spike monitors.
+ */
+export const SCRIPT_NAMES: readonly string[] = [
+  'STANDALONE',
+  'OUT_PATH',
+  'BUILD_DIR',
+  'DT_MS',
+  'STEPS',
+  'unpack_float32',
+  'unpack_varints',
+  'csr_pairs',
+  'steps_of',
+  'times_ms',
+  'spikes_out',
+  'values_out',
+  'trace_out',
+  'synapse_trace_out',
+  'rate_out',
+  'net',
+  'started',
+  'wall_ms',
+  'output',
+  'i',
+  'j',
+  'f',
+];
+
 /** Allocates identifiers that stay distinct when two ids map to the same text (`a-b`, `a_b`). */
 export class IdentifierPool {
-  private readonly used = new Set<string>();
+  private readonly used = new Set<string>(SCRIPT_NAMES);
 
   /** A fresh identifier for `id` under `prefix`. */
   take(prefix: string, id: string): string {
