@@ -231,12 +231,12 @@ function composedPath(
   // Split into layers: the k-th entry of each (source, target) pair goes to projection k.
   const order = connectionOrder(map);
   const layers: number[][] = [];
-  let previous = '';
   let rank = 0;
-  for (const e of order) {
-    const key = `${map.src[e]},${map.tgt[e]}`;
-    rank = key === previous ? rank + 1 : 0;
-    previous = key;
+  for (let i = 0; i < order.length; i += 1) {
+    const e = order[i] ?? 0;
+    const p = order[i - 1];
+    const same = p !== undefined && map.src[p] === map.src[e] && map.tgt[p] === map.tgt[e];
+    rank = same ? rank + 1 : 0;
     (layers[rank] ??= []).push(e);
   }
   if (layers.length === 0) layers.push([]);
