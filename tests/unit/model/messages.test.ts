@@ -24,7 +24,7 @@ describe('shape messages name the field and the reason', () => {
     [
       ['populations', 0, 'model'],
       'lif',
-      'populations[0].model: must be one of stochastic_lif, poisson, spike_generator, sc_dense, loihi, izhikevich, adex, dynapsim, fixed_point_lif, got "lif"',
+      'populations[0].model: must be one of stochastic_lif, poisson, spike_generator, sc_dense, loihi, izhikevich, adex, dynapsim, fixed_point_lif, nir_neuron, got "lif"',
     ],
     [['run', 'dt'], Number.NaN, 'run.dt: must be a finite number, got NaN'],
     [
@@ -117,7 +117,7 @@ describe('shape messages name the field and the reason', () => {
     setIn(doc, ['run', 'dt'], Number.NaN);
     setIn(doc, ['populations', 2, 'params', 'tau'], 1);
     expect(issuesOf(doc)).toEqual([
-      'populations[0].model: must be one of stochastic_lif, poisson, spike_generator, sc_dense, loihi, izhikevich, adex, dynapsim, fixed_point_lif, got "lif"',
+      'populations[0].model: must be one of stochastic_lif, poisson, spike_generator, sc_dense, loihi, izhikevich, adex, dynapsim, fixed_point_lif, nir_neuron, got "lif"',
       'populations[1].params.tau_mem: must be > 0, got -5',
       'populations[2].params.tau: unknown field',
       'run.dt: must be a finite number, got NaN',
