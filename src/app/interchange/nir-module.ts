@@ -4,6 +4,8 @@
  */
 import type { NirGraph } from '../../model/interchange/nir/graph.ts';
 import type { NirImportOptions, NirImportResult } from '../../model/interchange/nir/import.ts';
+import type { NirReport } from '../../model/interchange/nir/report.ts';
+import type { NetworkDocument } from '../../model/index.ts';
 
 /** What opening a `.nir` file needs: the reader and the mapping to a document. */
 export interface NirImportModule {
@@ -27,4 +29,27 @@ export function loadNirImport(): Promise<NirImportModule> {
     loadingImport = null;
   });
   return loadingImport;
+}
+
+/** What Export NIR needs: the mapping from a document and the writer. */
+export interface NirExportModule {
+  exportNir: (doc: NetworkDocument) => { graph: NirGraph; report: NirReport };
+  writeNirFile: (graph: NirGraph, version?: string) => Promise<Uint8Array>;
+}
+
+let loadingExport: Promise<NirExportModule> | null = null;
+
+/** The export functions, fetched on first use like the import's. */
+export function loadNirExport(): Promise<NirExportModule> {
+  loadingExport ??= Promise.all([
+    import('../../model/interchange/nir/graph.ts'),
+    import('../../model/interchange/nir/export.ts'),
+  ]).then(([graph, exporter]) => ({
+    exportNir: exporter.exportNir,
+    writeNirFile: graph.writeNirFile,
+  }));
+  loadingExport.catch(() => {
+    loadingExport = null;
+  });
+  return loadingExport;
 }

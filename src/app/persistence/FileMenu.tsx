@@ -9,6 +9,7 @@ import {
 } from '../../store/persistence/index.ts';
 import { IconButton } from '../common/IconButton.tsx';
 import { useNotices } from '../common/notices-store.ts';
+import { ExportNirButton } from '../interchange/ExportNirButton.tsx';
 import { isNirFileName, openNirFile } from '../interchange/open-nir-file.ts';
 import { isDataFileName, openDataFile } from '../user-data/open-data-file.ts';
 import { downloadText } from './download.ts';
@@ -65,6 +66,7 @@ export function FileMenu() {
       <IconButton label="Save as a JSON file" shortcut="Ctrl+S" onClick={save} testId="file-save">
         Save
       </IconButton>
+      <ExportNirButton />
       <ExportBrian2Button />
       <IconButton label="Copy a share link" onClick={() => void share()} testId="file-share">
         Share
