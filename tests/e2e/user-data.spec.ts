@@ -4,6 +4,7 @@
  * one undoable edit, and a run plays exactly the file's spikes. A file with bad rows lists them
  * by line and changes nothing.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { node, nodeIds, openEmpty, savedDocument } from './helpers.ts';
 import { rasterPoints, run } from './run-helpers.ts';
@@ -63,6 +64,15 @@ test('a CSV spike train dropped on the canvas becomes a generator that plays it'
   await run(page);
   await expect(page.getByTestId('run-status')).toHaveText(/finished/, { timeout: 30_000 });
   await expect.poll(async () => (await rasterPoints(page))['recorded.csv'] ?? 0).toBe(6);
+
+  // The raster as SVG beside PNG (plotly's vector export).
+  const card = page.locator('.plot-card', { has: page.getByTestId('raster-plot') });
+  const download = page.waitForEvent('download');
+  await card.getByTestId('plot-svg').click();
+  const svg = await download;
+  expect(svg.suggestedFilename()).toMatch(/\.svg$/);
+  const path = await svg.path();
+  expect(readFileSync(path, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 
   // One undoable edit: Undo removes the population and its probe together.
   await page.getByTestId('undo').click();

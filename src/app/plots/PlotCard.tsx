@@ -1,10 +1,11 @@
 /**
- * The frame every plot shares: a PNG button, plotly's div (kept behind the live canvas while a
+ * The frame every plot shares: PNG and SVG buttons, plotly's div (kept behind the live canvas while a
  * run streams, so switching is seamless) and the live canvas. Frees plotly's graph on unmount.
  */
 import { useEffect, type RefObject } from 'react';
 import { purgePlot } from './plotly.ts';
 import { PngButton } from './PngButton.tsx';
+import { SvgButton } from './SvgButton.tsx';
 
 export interface PlotCardProps {
   height: number;
@@ -47,6 +48,7 @@ export function PlotCard({
         filename={filename}
         label={label}
       />
+      <SvgButton target={plotRef} live={live} filename={filename} label={label} />
       <div
         ref={plotRef}
         className={live ? `${plotClass} plot-behind` : plotClass}

@@ -37,6 +37,19 @@ export function downloadPng(div: HTMLElement, filename: string): Promise<string>
   });
 }
 
+/**
+ * Saves the figure as an SVG file named `filename`.svg: vector axes, text and markers for
+ * papers (plotly embeds a WebGL trace such as the raster's scattergl as an image inside it).
+ */
+export function downloadSvg(div: HTMLElement, filename: string): Promise<string> {
+  return Plotly.downloadImage(div, {
+    format: 'svg',
+    filename,
+    width: Math.max(600, div.clientWidth),
+    height: Math.max(300, div.clientHeight),
+  });
+}
+
 /** The figure as a PNG data URL (for tests and previews). */
 export function toPngDataUrl(div: HTMLElement): Promise<string> {
   return Plotly.toImage(div, {
