@@ -15,6 +15,7 @@ import { buildSpikeCsv } from '../run/csv-output.ts';
 import { buildTraceCsv } from '../run/trace-csv.ts';
 import { executeDocument } from '../run/execute.ts';
 import { buildRunOutput } from '../run/json-output.ts';
+import { writeNirData } from '../run/nir-data.ts';
 import { createProgress } from '../run/progress.ts';
 import { spikelabVersion } from '../version.ts';
 
@@ -57,6 +58,11 @@ export const runCommand: Command = {
       name: 'traces-out',
       valueName: 'FILE',
       help: 'also write the state and synapse traces as CSV to FILE',
+    },
+    {
+      name: 'nir-data',
+      valueName: 'FILE',
+      help: 'also write the spikes and state traces as NIR graph data (HDF5, nir.read_data)',
     },
     {
       name: 'memory-budget',
@@ -111,6 +117,10 @@ export const runCommand: Command = {
           throw new CliError(`cannot write '${file}': ${reason}`, EXIT.runFailed);
         });
     }
+    if (settings.nirData !== undefined) {
+      const file = settings.nirData;
+      await writeNirData(doc, execution.recording, resolve(io.cwd, file), file);
+    }
     if (settings.out === undefined) {
       io.stdout(body);
     } else {
@@ -135,6 +145,7 @@ interface RunSettings {
   chunk?: number;
   out?: string;
   tracesOut?: string;
+  nirData?: string;
   format: 'json' | 'csv';
   memoryBudgetMiB?: number;
 }
@@ -160,6 +171,7 @@ function readSettings(args: Parameters<Command['run']>[0]): RunSettings {
   set('chunk', integer(args, 'chunk', 1));
   set('out', out);
   set('tracesOut', text(args, 'traces-out'));
+  set('nirData', text(args, 'nir-data'));
   set('memoryBudgetMiB', positiveNumber(args, 'memory-budget'));
   return settings;
 }
