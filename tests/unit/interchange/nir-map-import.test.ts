@@ -273,6 +273,41 @@ describe('importNir on hand-built graphs', () => {
     expect(doc.probes).toEqual([{ id: 'block.if_spikes', kind: 'spikes', population: 'block.if' }]);
   });
 
+  it('reads times and IF r as they are when the file is in ms', () => {
+    const graph = nirGraph(
+      {
+        input: { type: 'Input', params: { shape: ints([1]) } },
+        lif: {
+          type: 'LIF',
+          params: {
+            tau: f32([1], [20]),
+            r: f32([1], [2]),
+            v_leak: f32([1], [0]),
+            v_threshold: f32([1], [1]),
+          },
+        },
+        if: { type: 'IF', params: { r: f32([1], [0.5]), v_threshold: f32([1], [1]) } },
+      },
+      [
+        ['input', 'lif'],
+        ['lif', 'if'],
+      ],
+    );
+    const doc = valid(
+      importNir(graph, { dt: 0.25, timeUnit: 'ms', discretisation: 'euler' }).document,
+    );
+    expect(doc.run.dt).toBe(0.25);
+    const params = Object.fromEntries(doc.populations.map((p) => [p.id, p.params]));
+    expect(params.lif).toMatchObject({
+      type: 'LIF',
+      discretisation: 'euler',
+      tau_mem: 20,
+      r: 2,
+      v_reset: 0,
+    });
+    expect(params.if).toMatchObject({ type: 'IF', r: 0.5 });
+  });
+
   it('refuses a step that is not a positive number', () => {
     const graph = nirGraph({}, []);
     expect(() => importNir(graph, { ...OPTIONS, dt: 0 })).toThrow(NirImportError);

@@ -334,7 +334,23 @@ describe('round trip document -> NIR -> document', () => {
         { id: 'kick', kind: 'current_step', target: 'h', start: 0, stop: 10, amplitude: 1 },
       ],
     };
-    const { report } = exportNir(noisy);
+    noisy.projections = [
+      ...noisy.projections,
+      {
+        id: 'random',
+        source: 'in',
+        target: 'h',
+        connectivity: { rule: 'fixed_probability', p: 0.5, allow_self: false },
+        weight: { kind: 'normal', mean: 1, std: 0.2 },
+        delay: { kind: 'constant', steps: 0 },
+        synapse: { kind: 'delta' },
+      },
+    ];
+    const { graph, report } = exportNir(noisy);
+    expect(Object.keys(graph.nodes)).not.toContain('random');
+    expect(report.notImported.find((n) => n.node === 'random')?.reason).toBe(
+      'normal weights are drawn from the seed at compile; make them explicit first',
+    );
     const types = report.notImported.map((n) => `${n.node} ${n.type}`);
     expect(types).toEqual(
       expect.arrayContaining([
