@@ -14,6 +14,7 @@ import {
 } from '../../../src/model/interchange/brian2/index.ts';
 import { base64, varints } from '../../../src/model/interchange/brian2/pack.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
+import { readOutput, runCli, tempDir } from '../cli/helpers.ts';
 import { valid } from './brian2-fixtures.ts';
 
 function example(name: string): NetworkDocument {
@@ -88,5 +89,23 @@ describe('Brian2 export text', () => {
     execFileSync(python, ['-c', 'import sys; compile(sys.stdin.read(), "net.py", "exec")'], {
       input: text,
     });
+  });
+
+  it('is `spikelab export-brian2`: stdout or --out, --standalone as the default device, refusals exit 2', async () => {
+    const dir = tempDir();
+    const examples = new URL('../../../public/examples/', import.meta.url).pathname;
+    const loihi = await runCli(['export-brian2', `${examples}loihi.json`], dir);
+    expect(loihi.code).toBe(0);
+    expect(loihi.stdout).toContain('LoihiNetwork(');
+    const cuba = await runCli(
+      ['export-brian2', `${examples}cuba.json`, '--out', 'cuba.py', '--standalone'],
+      dir,
+    );
+    expect(cuba.code).toBe(0);
+    expect(cuba.stdout).toBe('');
+    expect(readOutput(dir, 'cuba.py')).toContain("STANDALONE = '--numpy' not in sys.argv[1:]");
+    const refused = await runCli(['export-brian2', `${examples}sc-dense.json`], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/populations\[0\]\.model: 'sc_dense'/);
   });
 });
