@@ -49,6 +49,17 @@ export function exportRefusals(doc: NetworkDocument): ExportRefusal[] {
       });
     }
   });
+  doc.populations.forEach((p, i) => {
+    // The core holds one Poisson threshold per population, written once at load.
+    if (p.model !== 'poisson' || p.params.rate_series === undefined) return;
+    refusals.push({
+      path: `populations[${i}].params.rate_series`,
+      message:
+        `population ${nameOf(p)} follows a rate series: the Verilog core's Poisson rate is a ` +
+        'constant loaded with the network; give it a constant rate, or play recorded spikes ' +
+        'from a spike_generator',
+    });
+  });
   doc.projections.forEach((pr, i) => {
     if (pr.plasticity?.rule !== 'online_o1') return;
     const target = doc.populations.find((p) => p.id === pr.target);

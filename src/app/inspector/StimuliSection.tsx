@@ -4,6 +4,7 @@ import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { stimulusDefaults } from './model-capabilities.ts';
 import { NumberField } from './NumberField.tsx';
 import { Section } from './Section.tsx';
+import { CurrentSeriesList } from '../user-data/CurrentSeriesList.tsx';
 import { useTryEdit } from './useTryEdit.ts';
 
 /** Current steps injected into a population: start, stop and amplitude of each. */
@@ -15,6 +16,7 @@ export function StimuliSection({ population }: { population: Population }) {
   const stimuli = allStimuli.filter(
     (s): s is CurrentStep => s.kind === 'current_step' && s.target === id,
   );
+  const hasSeries = allStimuli.some((s) => s.kind === 'current_series' && s.target === id);
   const tryEdit = useTryEdit();
   const add = () => {
     const store = documentStore.getState();
@@ -44,7 +46,8 @@ export function StimuliSection({ population }: { population: Population }) {
         </button>
       }
     >
-      {stimuli.length === 0 && <p className="muted">No injected current.</p>}
+      {stimuli.length === 0 && !hasSeries && <p className="muted">No injected current.</p>}
+      <CurrentSeriesList population={id} />
       {stimuli.map((s) => (
         <div key={s.id} className="stimulus" data-testid={`stimulus-${s.id}`}>
           <div className="field-row">

@@ -13,6 +13,7 @@ import { createWasmBackend } from '../../../src/engine/backends/wasm/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import type { NetworkDocument, Population, Stimulus } from '../../../src/model/document.ts';
 import { validateDocument } from '../../../src/model/index.ts';
+import { exportRefusals } from '../../../src/hdl/core-refusals.ts';
 import { lifPopulation, makeDocument, tutorialLif } from '../engine/fixtures/documents.ts';
 import { expectIdentical, runChunks } from '../engine/wasm-compare.ts';
 
@@ -119,5 +120,17 @@ describe('rate_series', () => {
       await runChunks((p) => createOnMode(p, 'cpu', { callLengths: [16, 4] }), compile(doc), 70),
       chunk,
     );
+  });
+
+  it('is refused by the Verilog export, whose Poisson rate is a constant', () => {
+    const doc = poisson({ rate: 0, rate_series: { times: [0, 10], rates: [40, 5] } }, 4, 20);
+    expect(exportRefusals(doc)).toEqual([
+      {
+        path: 'populations[0].params.rate_series',
+        message:
+          "population 'p' follows a rate series: the Verilog core's Poisson rate is a constant " +
+          'loaded with the network; give it a constant rate, or play recorded spikes from a spike_generator',
+      },
+    ]);
   });
 });
