@@ -1,7 +1,8 @@
-/** Export of the recorded run in the CLI's JSON and CSV formats. */
+/** Export of the recorded run in the CLI's JSON and CSV formats, and as NIR graph data. */
 import { useSessionStore } from '../../store/session/index.ts';
 import { exportCsv, exportRun, exportTraceCsv } from '../../store/session/export.ts';
 import { downloadText, fileStem } from './download.ts';
+import { exportNirData } from './export-nir-data.ts';
 
 export function ExportButtons() {
   const record = useSessionStore((s) => s.record);
@@ -60,6 +61,17 @@ export function ExportButtons() {
           Export traces CSV
         </button>
       )}
+      <button
+        type="button"
+        data-testid="export-nir-data"
+        disabled={disabled}
+        title={title ?? 'Spikes and state traces as NIR graph data (HDF5, nir.read_data)'}
+        onClick={() => {
+          if (record) void exportNirData(record);
+        }}
+      >
+        Export NIR data
+      </button>
     </div>
   );
 }
