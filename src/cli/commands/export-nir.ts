@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { compile } from '../../engine/compile/index.ts';
 import { writeNirFile } from '../../model/interchange/nir/graph.ts';
 import { exportNir } from '../../model/interchange/nir/export.ts';
 import { formatNirReport } from '../../model/interchange/nir/report.ts';
@@ -23,7 +24,8 @@ export const exportNirCommand: Command = {
     'noise or refractoriness a LIF (euler semantics), spike sources Input nodes, projections',
     'Linear/Affine, Scale, Conv and pool nodes (with Flatten and Delay where needed), probes',
     'Output nodes. The report on stdout lists how each was mapped and everything NIR cannot',
-    'express (noise, refractory periods, random draws, plasticity, stimuli, chip models).',
+    'express (noise, refractory periods, plasticity, stimuli, chip models). Random connectivity,',
+    'weights and delays are written as drawn with the run seed.',
     '',
     'Exit status: 0 written (possibly with parts left out, listed in the report); 2 bad',
     'command line or invalid document; 1 the file could not be written.',
@@ -33,7 +35,8 @@ export const exportNirCommand: Command = {
     const out = text(args, 'out');
     if (out === undefined) throw new CliError('export-nir needs --out FILE.nir');
     const doc = await loadDocument(path, io.cwd);
-    const { graph, report } = exportNir(doc);
+    // The plan holds compile's draws (random connectivity, weights, delays): exported as drawn.
+    const { graph, report } = exportNir(doc, { drawn: compile(doc) });
     const bytes = await writeNirFile(graph);
     try {
       await writeFile(resolve(io.cwd, out), bytes);

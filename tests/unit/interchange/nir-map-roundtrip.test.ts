@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
+import { compile } from '../../../src/engine/compile/index.ts';
+import { validateDocument } from '../../../src/model/index.ts';
 import type { NetworkDocument, Population, Projection } from '../../../src/model/document.ts';
 import type { NirNeuronParams } from '../../../src/model/document-nir.ts';
 import { exportNir } from '../../../src/model/interchange/nir/export.ts';
@@ -282,8 +284,22 @@ const STOCHASTIC_LIF = documentOf(
   ],
 );
 
+const RANDOM = documentOf(
+  'random draws',
+  [generator('in', 8, 17), neuron('lif', 6, lifParams('exact', 10, 12, 0))],
+  [
+    project('drawn', 'in', 'lif', {
+      connectivity: { rule: 'fixed_probability', p: 0.5, allow_self: false },
+      weight: { kind: 'normal', mean: 0.6, std: 0.3 },
+      delay: { kind: 'constant', steps: 1 },
+    }),
+  ],
+);
+
 async function roundTrip(doc: NetworkDocument): Promise<NetworkDocument> {
-  const { graph } = exportNir(doc);
+  const valid = validateDocument(doc);
+  if (!valid.ok) throw new Error('invalid document');
+  const { graph } = exportNir(doc, { drawn: compile(valid.document) });
   const { graph: read } = await readNirFile(await writeNirFile(graph));
   const back = importNir(read, { dt: doc.run.dt / 1000, timeUnit: 's', discretisation: 'exact' });
   // The inputs' spikes are data NIR does not hold: give the imported generators the same ones.
@@ -311,6 +327,7 @@ describe('round trip document -> NIR -> document', () => {
     ['nir_neuron of every spiking type, recurrent, explicit pairs and delays', DENSE],
     ['conv2d, sum and avg pools, conv1d, flatten into a dense layer', CONV],
     ['stochastic_lif with delta synapses (as a NIR LIF, euler)', STOCHASTIC_LIF],
+    ['fixed_probability with normal weights, exported as compile drew them', RANDOM],
   ])('%s: the same spikes', async (_, doc) => {
     const before = await spikesOf(doc);
     const after = await spikesOf(await roundTrip(doc));

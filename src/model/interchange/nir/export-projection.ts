@@ -22,6 +22,18 @@ export interface ExportedProjection {
   row: NirReportRow;
 }
 
+/**
+ * A projection's synapses as compile drew them (the engine's `ProjectionPlan.csr`, declared here
+ * structurally so `src/model` imports nothing from the engine): rows by source, targets
+ * ascending, per-synapse or shared weights and delays.
+ */
+export interface DrawnSynapses {
+  rowPtr: Uint32Array;
+  targets: Uint32Array;
+  weights: Float32Array | { constant: number };
+  delays: Uint8Array | { constant: number };
+}
+
 interface Synapses {
   src: number[];
   tgt: number[];
@@ -37,6 +49,7 @@ export function exportProjection(
   doc: NetworkDocument,
   taken: Set<string>,
   dropped: NirNotImported[],
+  drawn?: DrawnSynapses,
 ): ExportedProjection | undefined {
   const refuse = (reason: string): undefined => {
     dropped.push({ node: proj.id, type: `projection (${proj.connectivity.rule})`, reason });
@@ -57,7 +70,11 @@ export function exportProjection(
       });
     }
   }
-  if (proj.delay.kind === 'uniform_int' && proj.delay.low !== proj.delay.high) {
+  if (
+    proj.delay.kind === 'uniform_int' &&
+    proj.delay.low !== proj.delay.high &&
+    drawn === undefined
+  ) {
     return refuse(
       'random delays (uniform_int) are drawn from the seed at compile; make them explicit first',
     );
@@ -65,7 +82,7 @@ export function exportProjection(
   if (proj.weight.kind === 'uniform' || proj.weight.kind === 'normal') {
     const same =
       proj.weight.kind === 'uniform' ? proj.weight.low === proj.weight.high : proj.weight.std === 0;
-    if (!same)
+    if (!same && drawn === undefined)
       return refuse(
         `${proj.weight.kind} weights are drawn from the seed at compile; make them explicit first`,
       );
@@ -155,7 +172,16 @@ export function exportProjection(
       return refuse('per-synapse delays on a conv or pool rule have no NIR form');
     }
   } else {
-    const listed = listSynapses(proj, source, target);
+    const listed =
+      drawn !== undefined && isRandom(proj) ? fromCsr(drawn) : listSynapses(proj, source, target);
+    if (drawn !== undefined && isRandom(proj)) {
+      mapping.push({
+        param: 'draws',
+        nir: 'fixed weights',
+        spikelab: `${proj.connectivity.rule}, ${proj.weight.kind} weights, ${proj.delay.kind} delays`,
+        formula: `as compile drew them with seed ${doc.run.seed}`,
+      });
+    }
     if (typeof listed === 'string') return refuse(listed);
     synapses = listed;
     const name = claimId(proj.id, taken);
@@ -245,6 +271,36 @@ export function exportProjection(
   };
 }
 
+/** Whether compile draws anything of this projection from the seed. */
+function isRandom(proj: Projection): boolean {
+  const c = proj.connectivity.rule;
+  const w = proj.weight.kind;
+  return (
+    c === 'fixed_probability' ||
+    c === 'fixed_fan_in' ||
+    w === 'uniform' ||
+    w === 'normal' ||
+    proj.delay.kind === 'uniform_int'
+  );
+}
+
+/** The drawn synapses as a list in CSR order. */
+function fromCsr(csr: DrawnSynapses): Synapses {
+  const n = csr.targets.length;
+  const src: number[] = [];
+  for (let s = 0; s + 1 < csr.rowPtr.length; s += 1) {
+    for (let e = csr.rowPtr[s] ?? 0; e < (csr.rowPtr[s + 1] ?? 0); e += 1) src.push(s);
+  }
+  const w = csr.weights;
+  const d = csr.delays;
+  return {
+    src,
+    tgt: Array.from(csr.targets),
+    w: w instanceof Float32Array ? Array.from(w) : new Array<number>(n).fill(w.constant),
+    delay: d instanceof Uint8Array ? Array.from(d) : new Array<number>(n).fill(d.constant),
+  };
+}
+
 function constantWeight(proj: Projection): number {
   const w = proj.weight;
   if (w.kind === 'constant') return w.value;
@@ -321,7 +377,9 @@ function delayNodes(
     d.kind === 'constant'
       ? d.steps
       : d.kind === 'uniform_int'
-        ? d.low
+        ? d.low === d.high
+          ? d.low
+          : undefined
         : d.steps.every((x) => x === d.steps[0])
           ? (d.steps[0] ?? 0)
           : undefined;

@@ -8,11 +8,24 @@
 import type { NetworkDocument } from '../../document.ts';
 import { nirGraph, type NirGraph, type NirNode } from './graph.ts';
 import { exportPopulation, type ExportedPopulation } from './export-neuron.ts';
-import { exportProjection, type ExportedProjection } from './export-projection.ts';
+import {
+  exportProjection,
+  type DrawnSynapses,
+  type ExportedProjection,
+} from './export-projection.ts';
 import { intArray, numbersArray } from './export-values.ts';
 import { claimId } from './import-naming.ts';
 import { emptyReport, type NirReport } from './report.ts';
 import { num } from './report-format.ts';
+
+export interface NirExportOptions {
+  /**
+   * The compiled document (`compile(doc)` of `src/engine`): with it, projections whose synapses,
+   * weights or delays compile draws from the seed are exported as drawn; without it they are
+   * refused with a report entry.
+   */
+  drawn?: { projections: readonly { csr: DrawnSynapses }[] };
+}
 
 export interface NirExportResult {
   graph: NirGraph;
@@ -24,7 +37,7 @@ export interface NirExportResult {
  *
  * @example const { graph, report } = exportNir(doc); await writeNirFile(graph);
  */
-export function exportNir(doc: NetworkDocument): NirExportResult {
+export function exportNir(doc: NetworkDocument, options: NirExportOptions = {}): NirExportResult {
   const report = emptyReport();
   const taken = new Set<string>(doc.populations.map((p) => p.id));
   const nodes: Record<string, NirNode> = {};
@@ -38,7 +51,7 @@ export function exportNir(doc: NetworkDocument): NirExportResult {
     report.rows.push(e.row);
   }
   const byTarget = new Map<string, ExportedProjection[]>();
-  for (const proj of doc.projections) {
+  for (const [index, proj] of doc.projections.entries()) {
     const source = exported.get(proj.source);
     const target = exported.get(proj.target);
     if (source === undefined || target === undefined || !target.accepts) {
@@ -50,7 +63,8 @@ export function exportNir(doc: NetworkDocument): NirExportResult {
       });
       continue;
     }
-    const e = exportProjection(proj, source, target, doc, taken, report.notImported);
+    const drawn = options.drawn?.projections[index]?.csr;
+    const e = exportProjection(proj, source, target, doc, taken, report.notImported, drawn);
     if (e === undefined) continue;
     for (const [name, node] of e.nodes) nodes[name] = node;
     edges.push(...e.edges);
