@@ -4,7 +4,7 @@
  * `bytes`) as strings. Shared by the graph reader and the NIR data reader.
  */
 import type { NirDtype, NirStringArray, NirValue } from './graph.ts';
-import { NirFileError, shapeSize } from './graph.ts';
+import { NIR_DTYPE_ARRAYS, NirFileError, shapeSize } from './graph.ts';
 import type { H5Dataset } from './hdf5-module.ts';
 
 /** h5wasm's dtype codes (numpy's struct letters, little-endian) to numpy names. */
@@ -69,8 +69,9 @@ export function readDatasetValue(dataset: H5Dataset, path: string): NirValue | N
     if (typeof value === 'bigint') return Number(value);
     throw new NirFileError(path, 'unreadable number');
   }
-  if (!ArrayBuffer.isView(value) || value instanceof DataView) {
-    throw new NirFileError(path, 'unreadable array');
+  // h5wasm returns the typed array of the file's type; anything else is not what we think.
+  if (!(value instanceof NIR_DTYPE_ARRAYS[nirDtype])) {
+    throw new NirFileError(path, `unreadable array (expected ${nirDtype} values)`);
   }
-  return { shape: [...shape], dtype: nirDtype, data: value as never };
+  return { shape: [...shape], dtype: nirDtype, data: value };
 }
