@@ -27,6 +27,8 @@ export async function openNirFile(file: File): Promise<void> {
     fail('is empty');
     return;
   }
+  // The first NIR file fetches the HDF5 library (megabytes): say that something is happening.
+  useNotices.getState().toast(`Reading ${file.name}…`, 'info');
   try {
     const nir = await loadNirImport();
     const bytes = new Uint8Array(await file.arrayBuffer());
