@@ -6,6 +6,7 @@ import type { NetworkDocument } from '../../document.ts';
 import type { CompiledNetwork } from './compiled.ts';
 import { monitorsCode, type MonitorCode, type ReadVariable } from './monitors.ts';
 import { neuronGroupCode, type GroupCode } from './neurons.ts';
+import { nirNeuronGroupCode } from './nir-neurons.ts';
 import { IdentifierPool } from './python.ts';
 import { poissonCode, spikeGeneratorCode } from './sources.ts';
 import { stimulusCode } from './stimuli.ts';
@@ -34,6 +35,7 @@ export function classicBody(doc: NetworkDocument, compiled: CompiledNetwork): Sc
     const name = populationName(pop.id);
     const plan = compiled.populations[k] ?? { model: { model: pop.model } };
     if (pop.model === 'poisson') add(poissonCode(pop, name));
+    else if (pop.model === 'nir_neuron') add(nirNeuronGroupCode(pop, plan, name));
     else if (pop.model === 'spike_generator') add(spikeGeneratorCode(pop, plan, name));
     else if (pop.model === 'stochastic_lif' || pop.model === 'izhikevich' || pop.model === 'adex') {
       const stim = stimulusCode(
@@ -74,6 +76,8 @@ export function classicBody(doc: NetworkDocument, compiled: CompiledNetwork): Sc
 
 function classicStateVariable(doc: NetworkDocument, id: string, variable: string): ReadVariable {
   const model = doc.populations.find((p) => p.id === id)?.model ?? 'stochastic_lif';
+  // NIR's values have no units: v and i_syn are the group's own dimensionless variables.
+  if (model === 'nir_neuron') return { variable, unit: '1' };
   const current = isClassicNeuron(model) ? MODEL_UNITS[model].current : 'mV';
   if (variable === 'i_syn') return { variable: 'I_syn', unit: current };
   if (variable === 'w') return { variable: 'w', unit: 'pA' };

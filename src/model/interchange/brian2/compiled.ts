@@ -8,7 +8,7 @@
 export interface CompiledPopulation {
   model: {
     model: string;
-    /** LIF, Izhikevich, AdEx: the initial membrane potential per neuron. */
+    /** LIF, Izhikevich, AdEx, nir_neuron: the initial membrane potential per neuron. */
     vInit?: Float32Array | Int32Array;
     /** Izhikevich: `fround(b * vInit)` per neuron. */
     uInit?: Float32Array;
@@ -16,6 +16,19 @@ export interface CompiledPopulation {
     stepPtr?: Uint32Array;
     indices?: Uint32Array;
     periodSteps?: number;
+    /**
+     * nir_neuron: the per-neuron Float32Array coefficients of CONTEXT.md step 2g, checked where
+     * read (`nir-neurons.ts`): other models' plans use some of these names for numbers.
+     */
+    cuba?: unknown;
+    leak?: unknown;
+    gain?: unknown;
+    vLeak?: unknown;
+    vThreshold?: unknown;
+    vReset?: unknown;
+    bias?: unknown;
+    synDecay?: unknown;
+    synGain?: unknown;
   };
 }
 

@@ -19,6 +19,7 @@ const CLASSIC_MODELS = new Set([
   'stochastic_lif',
   'izhikevich',
   'adex',
+  'nir_neuron',
   'poisson',
   'spike_generator',
 ]);
@@ -79,6 +80,13 @@ export function brian2Refusals(doc: NetworkDocument): Brian2Refusal[] {
     const kind: string = s.kind;
     if (kind !== 'current_step') {
       out.push({ path: `stimuli[${k}].kind`, message: `'${kind}' is not exported to Brian2 yet` });
+    }
+    const target = doc.populations.find((p) => p.id === s.target);
+    if (kind === 'current_step' && target?.model === 'nir_neuron') {
+      out.push({
+        path: `stimuli[${k}].target`,
+        message: `a current step into the nir_neuron population '${target.id}' is not exported to Brian2 yet`,
+      });
     }
   });
   doc.probes.forEach((probe, k) => {

@@ -16,6 +16,7 @@
 import type { NetworkDocument, Projection, StdpRule } from '../../document.ts';
 import type { CompiledProjection } from './compiled.ts';
 import type { GroupCode } from './neurons.ts';
+import { NIR_INPUT_VARIABLE } from './nir-neurons.ts';
 import { float32Expr, naturalsExpr, pairsExpr } from './pack.ts';
 import { pyNumber, pyString } from './python.ts';
 import { channelName, isClassicNeuron, MODEL_UNITS } from './units.ts';
@@ -39,18 +40,26 @@ export function synapsesCode(
   const { csr } = compiled;
   const count = csr.targets.length;
   const head = `# Projection '${pr.id}': ${pr.source} -> ${pr.target}, ${count} synapses`;
-  if (target === undefined || !isClassicNeuron(target.model)) {
+  const nir = target?.model === 'nir_neuron';
+  if (target === undefined || (!isClassicNeuron(target.model) && !nir)) {
     return {
       code: `${head}: its target is a spike source, whose input Spikelab drops.`,
       objects: [],
     };
   }
   if (count === 0) return { code: `${head}: none drawn, nothing to build.`, objects: [] };
-  const units = MODEL_UNITS[target.model];
+  // A nir_neuron target (dimensionless) takes delta weights into its input channel `I_in`.
+  const units = isClassicNeuron(target.model)
+    ? MODEL_UNITS[target.model]
+    : { current: '1', currentDimension: '1' };
   const exponential = pr.synapse.kind === 'exponential' ? pr.synapse : undefined;
-  const variable = exponential === undefined ? 'v' : channelName(exponential.tau);
-  const unit = exponential === undefined ? 'mV' : units.current;
-  const dimension = exponential === undefined ? 'volt' : units.currentDimension;
+  const variable = nir
+    ? NIR_INPUT_VARIABLE
+    : exponential === undefined
+      ? 'v'
+      : channelName(exponential.tau);
+  const unit = nir ? '1' : exponential === undefined ? 'mV' : units.current;
+  const dimension = nir ? '1' : exponential === undefined ? 'volt' : units.currentDimension;
   const stdp = pr.plasticity?.rule === 'stdp' ? pr.plasticity : undefined;
   const perSynapse = !('constant' in csr.weights) || stdp !== undefined;
   const model: string[] = [];
