@@ -13,6 +13,17 @@ import { intArray, numbersArray } from './export-values.ts';
 import { claimId } from './import-naming.ts';
 import type { NirMappingRow, NirNotImported, NirReportRow } from './report.ts';
 import { num } from './report-format.ts';
+import { delayNodes } from './export-delays.ts';
+import {
+  constantWeight,
+  fromCsr,
+  isRandom,
+  listSynapses,
+  type DrawnSynapses,
+  type Synapses,
+} from './export-synapses.ts';
+
+export type { DrawnSynapses } from './export-synapses.ts';
 
 export interface ExportedProjection {
   nodes: [string, NirNode][];
@@ -20,25 +31,6 @@ export interface ExportedProjection {
   /** The node that may carry the target's bias (Linear/Affine or Conv), if any. */
   biasNode?: { name: string; node: NirNode; kind: 'dense' | 'conv'; channels: number };
   row: NirReportRow;
-}
-
-/**
- * A projection's synapses as compile drew them (the engine's `ProjectionPlan.csr`, declared here
- * structurally so `src/model` imports nothing from the engine): rows by source, targets
- * ascending, per-synapse or shared weights and delays.
- */
-export interface DrawnSynapses {
-  rowPtr: Uint32Array;
-  targets: Uint32Array;
-  weights: Float32Array | { constant: number };
-  delays: Uint8Array | { constant: number };
-}
-
-interface Synapses {
-  src: number[];
-  tgt: number[];
-  w: number[];
-  delay: number[];
 }
 
 /** The projection as NIR nodes, or undefined (with `dropped` entries) when it cannot be. */
@@ -269,176 +261,4 @@ export function exportProjection(
     ...(biasNode === undefined ? {} : { biasNode }),
     row: { node: proj.id, type: `projection (${c.rule})`, became: names.join(' -> '), mapping },
   };
-}
-
-/** Whether compile draws anything of this projection from the seed. */
-function isRandom(proj: Projection): boolean {
-  const c = proj.connectivity.rule;
-  const w = proj.weight.kind;
-  return (
-    c === 'fixed_probability' ||
-    c === 'fixed_fan_in' ||
-    w === 'uniform' ||
-    w === 'normal' ||
-    proj.delay.kind === 'uniform_int'
-  );
-}
-
-/** The drawn synapses as a list in CSR order. */
-function fromCsr(csr: DrawnSynapses): Synapses {
-  const n = csr.targets.length;
-  const src: number[] = [];
-  for (let s = 0; s + 1 < csr.rowPtr.length; s += 1) {
-    for (let e = csr.rowPtr[s] ?? 0; e < (csr.rowPtr[s + 1] ?? 0); e += 1) src.push(s);
-  }
-  const w = csr.weights;
-  const d = csr.delays;
-  return {
-    src,
-    tgt: Array.from(csr.targets),
-    w: w instanceof Float32Array ? Array.from(w) : new Array<number>(n).fill(w.constant),
-    delay: d instanceof Uint8Array ? Array.from(d) : new Array<number>(n).fill(d.constant),
-  };
-}
-
-function constantWeight(proj: Projection): number {
-  const w = proj.weight;
-  if (w.kind === 'constant') return w.value;
-  if (w.kind === 'uniform') return w.low;
-  if (w.kind === 'normal') return w.mean;
-  return w.values[0] ?? 0;
-}
-
-/** The synapses of a deterministic rule in connection order, or why there is no such list. */
-function listSynapses(
-  proj: Projection,
-  source: ExportedPopulation,
-  target: ExportedPopulation,
-): Synapses | string {
-  const nIn = source.shape.reduce((a, b) => a * b, 1);
-  const nOut = target.shape.reduce((a, b) => a * b, 1);
-  const src: number[] = [];
-  const tgt: number[] = [];
-  const c = proj.connectivity;
-  switch (c.rule) {
-    case 'all_to_all':
-      for (let s = 0; s < nIn; s += 1) {
-        for (let t = 0; t < nOut; t += 1) {
-          if (!c.allow_self && proj.source === proj.target && s === t) continue;
-          src.push(s);
-          tgt.push(t);
-        }
-      }
-      break;
-    case 'one_to_one':
-      for (let i = 0; i < Math.min(nIn, nOut); i += 1) {
-        src.push(i);
-        tgt.push(i);
-      }
-      break;
-    case 'explicit':
-      src.push(...c.pairs.sources);
-      tgt.push(...c.pairs.targets);
-      break;
-    case 'fixed_probability':
-    case 'fixed_fan_in':
-    case 'conv2d':
-    case 'conv1d':
-    case 'sum_pool2d':
-    case 'avg_pool2d':
-      return `${c.rule} connections are drawn from the seed at compile; make them explicit first`;
-  }
-  const n = src.length;
-  const wSpec = proj.weight;
-  const w =
-    wSpec.kind === 'explicit' ? [...wSpec.values] : new Array<number>(n).fill(constantWeight(proj));
-  if (w.length !== n) return `${w.length} explicit weights for ${n} synapses`;
-  const d = proj.delay;
-  const delay =
-    d.kind === 'explicit'
-      ? [...d.steps]
-      : new Array<number>(n).fill(d.kind === 'constant' ? d.steps : d.low);
-  if (delay.length !== n) return `${delay.length} explicit delays for ${n} synapses`;
-  return { src, tgt, w, delay };
-}
-
-/** The Delay node of a projection (after the weights when per target, before when per source). */
-function delayNodes(
-  proj: Projection,
-  synapses: Synapses | undefined,
-  source: ExportedPopulation,
-  target: ExportedPopulation,
-  doc: NetworkDocument,
-  taken: Set<string>,
-): { node: [string, NirNode, 'before' | 'after']; row: NirMappingRow } | string | undefined {
-  const dtS = doc.run.dt / 1000;
-  const d = proj.delay;
-  const uniform =
-    d.kind === 'constant'
-      ? d.steps
-      : d.kind === 'uniform_int'
-        ? d.low === d.high
-          ? d.low
-          : undefined
-        : d.steps.every((x) => x === d.steps[0])
-          ? (d.steps[0] ?? 0)
-          : undefined;
-  const make = (shape: number[], steps: number[], where: 'before' | 'after', how: string) => {
-    const name = claimId(`${proj.id}_delay`, taken);
-    return {
-      node: [
-        name,
-        {
-          type: 'Delay',
-          params: {
-            delay: numbersArray(
-              shape,
-              steps.map((s) => s * dtS),
-            ),
-          },
-        },
-        where,
-      ] as [string, NirNode, 'before' | 'after'],
-      row: {
-        param: 'delay',
-        nir: `${how} s`,
-        spikelab: 'steps',
-        formula: `delay = steps * dt (dt = ${num(dtS)} s); import rounds delay/dt back`,
-      },
-    };
-  };
-  const nOut = target.shape.reduce((a, b) => a * b, 1);
-  const nIn = source.shape.reduce((a, b) => a * b, 1);
-  if (uniform !== undefined) {
-    if (uniform === 0) return undefined;
-    return make(target.shape, new Array<number>(nOut).fill(uniform), 'after', num(uniform * dtS));
-  }
-  if (synapses === undefined) return 'per-synapse delays here have no NIR form';
-  const perTarget = new Array<number | undefined>(nOut).fill(undefined);
-  const perSource = new Array<number | undefined>(nIn).fill(undefined);
-  let targetOk = true;
-  let sourceOk = true;
-  synapses.delay.forEach((steps, e) => {
-    const t = synapses.tgt[e] ?? 0;
-    const s = synapses.src[e] ?? 0;
-    if (perTarget[t] === undefined) perTarget[t] = steps;
-    else if (perTarget[t] !== steps) targetOk = false;
-    if (perSource[s] === undefined) perSource[s] = steps;
-    else if (perSource[s] !== steps) sourceOk = false;
-  });
-  if (targetOk)
-    return make(
-      target.shape,
-      perTarget.map((x) => x ?? 0),
-      'after',
-      'per target',
-    );
-  if (sourceOk)
-    return make(
-      source.shape,
-      perSource.map((x) => x ?? 0),
-      'before',
-      'per source',
-    );
-  return 'per-synapse delays that differ within a source and within a target have no NIR form';
 }

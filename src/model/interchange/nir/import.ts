@@ -9,28 +9,28 @@ import {
   DOCUMENT_VERSION,
   type NetworkDocument,
   type Population,
-  type Probe,
   type Projection,
 } from '../../document.ts';
-import {
-  nirSpikes,
-  type NirDiscretisation,
-  type NirNeuronParams,
-  type NirNeuronType,
-} from '../../document-nir.ts';
+import type { NirDiscretisation } from '../../document-nir.ts';
 import type { NirGraph, NirNode } from './graph.ts';
 import { connectPath, type DelaySteps, type PathContext } from './import-connect.ts';
 import { flattenGraph } from './import-flatten.ts';
 import { layoutColumns } from './import-layout.ts';
 import { claimId } from './import-naming.ts';
-import { importNeuron } from './import-neuron.ts';
 import { importNotes } from './import-notes.ts';
+import { outputProbes } from './import-outputs.ts';
+import {
+  addBias,
+  delaySteps,
+  populationEntry,
+  toPopulation,
+  type PopulationEntry,
+} from './import-populations.ts';
 import { walkGraph, type NirPath } from './import-paths.ts';
-import { isNeuronType, nodeRole, type NodeRole } from './import-roles.ts';
+import { nodeRole, type NodeRole } from './import-roles.ts';
 import { inferShapes } from './import-shapes.ts';
-import { NirParamError, readNumbers, shapeSize } from './nir-read.ts';
-import { coefficientRows } from './report-coefficients.ts';
-import { describeValues, num } from './report-format.ts';
+import { NirParamError } from './nir-read.ts';
+import { num } from './report-format.ts';
 import { emptyReport, type NirMappingRow, type NirReport, type NirReportRow } from './report.ts';
 import { weightRows } from './report-nodes.ts';
 
@@ -54,17 +54,6 @@ export interface NirImportResult {
 /** Options that cannot be used: `dt: must be > 0, got 0`. */
 export class NirImportError extends Error {
   override readonly name = 'NirImportError';
-}
-
-interface PopulationEntry {
-  id: string;
-  node: string;
-  type: string;
-  shape: number[];
-  neuron?: NirNeuronType;
-  params?: NirNeuronParams;
-  bias?: number[];
-  row: NirReportRow;
 }
 
 /**
@@ -291,158 +280,4 @@ function checkOptions(options: NirImportOptions): void {
 
 function pathName(path: NirPath): string {
   return [path.from, ...path.via, path.to].join(' -> ');
-}
-
-function populationEntry(
-  name: string,
-  node: NirNode,
-  shape: number[],
-  options: NirImportOptions,
-  dtMs: number,
-  taken: Set<string>,
-): PopulationEntry {
-  const size = shapeSize(shape);
-  if (!(size >= 1)) throw new NirParamError(`${name}: empty shape [${shape.join(', ')}]`);
-  const id = claimId(name, taken);
-  const shapeRow: NirMappingRow = {
-    param: 'shape',
-    nir: `[${shape.join(', ')}]`,
-    spikelab: `size ${size}`,
-    formula: 'C-order indices',
-  };
-  if (node.type === 'Input') {
-    return {
-      id,
-      node: name,
-      type: node.type,
-      shape,
-      row: {
-        node: name,
-        type: node.type,
-        became: `population ${id} (spike_generator, no spikes yet)`,
-        mapping: [shapeRow],
-      },
-    };
-  }
-  const type = node.type;
-  if (!isNeuronType(type)) throw new NirParamError(`${name}: ${type} is not a neuron type`);
-  // A graph Spikelab exported says how each population was stepped; that wins over the option.
-  const own = node.metadata?.spikelab_discretisation;
-  const discretisation = own === 'exact' || own === 'euler' ? own : options.discretisation;
-  const neuron = importNeuron(node, name, type, size, options.timeUnit, discretisation);
-  return {
-    id,
-    node: name,
-    type,
-    shape,
-    neuron: type,
-    params: neuron.params,
-    row: {
-      node: name,
-      type,
-      became: `population ${id} (nir_neuron ${type})`,
-      mapping: [shapeRow, ...neuron.mapping, ...coefficientRows(neuron.params, dtMs, size)],
-    },
-  };
-}
-
-function delaySteps(
-  node: NirNode,
-  name: string,
-  options: NirImportOptions,
-): { steps: number[]; row: NirMappingRow } {
-  const delay = readNumbers(node, name, 'delay').values;
-  if (!delay.every((d) => d >= 0)) throw new NirParamError(`${name}.delay: must be >= 0`);
-  const ratios = delay.map((d) => d / options.dt);
-  const steps = ratios.map((r) => Math.round(r));
-  const worst = ratios.reduce((m, r, i) => Math.max(m, Math.abs(r - (steps[i] ?? 0))), 0);
-  const collapse = (values: number[]): number | number[] =>
-    values.every((v) => v === values[0]) ? (values[0] ?? 0) : values;
-  const rounding =
-    worst > 1e-9
-      ? `; rounded by up to ${num(worst)} step (${num(worst * options.dt)} ${options.timeUnit})`
-      : ' (exact)';
-  return {
-    steps: steps.every((s) => s === steps[0]) ? [steps[0] ?? 0] : steps,
-    row: {
-      param: 'delay',
-      nir: `${describeValues(collapse(delay), num)} ${options.timeUnit}`,
-      spikelab: `${describeValues(collapse(steps), num)} steps`,
-      formula: `steps = round(delay/dt) = round(${describeValues(collapse(ratios), num)})${rounding}`,
-    },
-  };
-}
-
-function addBias(target: PopulationEntry, bias: number[]): void {
-  const current = target.bias ?? new Array<number>(bias.length).fill(0);
-  target.bias = current.map((b, j) => b + (bias[j] ?? 0));
-}
-
-function toPopulation(e: PopulationEntry, position: { x: number; y: number }): Population {
-  const size = shapeSize(e.shape);
-  const common = { id: e.id, size, ...(e.shape.length > 1 ? { shape: e.shape } : {}), position };
-  if (e.params === undefined) {
-    return { ...common, model: 'spike_generator', params: { indices: [], times: [], period: 0 } };
-  }
-  let params = e.params;
-  if (e.bias !== undefined) {
-    const bias = e.bias.every((b) => b === e.bias?.[0]) ? (e.bias[0] ?? 0) : e.bias;
-    params = { ...params, bias };
-    e.row.mapping.push({
-      param: 'bias',
-      nir: 'Affine/Conv bias of the incoming nodes',
-      spikelab: describeValues(bias, num),
-      formula: 'bias = sum of the incoming biases (seen through the nodes after them)',
-    });
-  }
-  return { ...common, model: 'nir_neuron', params };
-}
-
-function outputProbes(
-  outputs: readonly NirPath[],
-  populations: Map<string, PopulationEntry>,
-  taken: Set<string>,
-  nodes: Map<string, NirNode>,
-  rows: NirReportRow[],
-): Probe[] {
-  const probes: Probe[] = [];
-  const byOutput = new Map<string, string[]>();
-  const done = new Set<string>();
-  for (const out of outputs) {
-    const pop = populations.get(out.from);
-    if (pop === undefined) continue;
-    const spiking = pop.neuron === undefined || nirSpikes(pop.neuron);
-    const key = `${pop.id}:${spiking ? 'spikes' : 'v'}`;
-    if (!done.has(key)) {
-      done.add(key);
-      const size = shapeSize(pop.shape);
-      const probe: Probe = spiking
-        ? { id: claimId(`${pop.id}_spikes`, taken), kind: 'spikes', population: pop.id }
-        : {
-            id: claimId(`${pop.id}_v`, taken),
-            kind: 'state',
-            population: pop.id,
-            variable: 'v',
-            neurons: Array.from({ length: size }, (_, i) => i),
-          };
-      probes.push(probe);
-      byOutput.set(out.to, [...(byOutput.get(out.to) ?? []), probe.id]);
-    }
-  }
-  for (const [name, ids] of byOutput) {
-    rows.push({
-      node: name,
-      type: nodes.get(name)?.type ?? 'Output',
-      became: `probes ${ids.join(', ')}`,
-      mapping: [
-        {
-          param: 'record',
-          nir: 'graph output',
-          spikelab: ids.join(', '),
-          formula: 'spikes of a spiking population, v of a non-spiking one (LI, I, CubaLI)',
-        },
-      ],
-    });
-  }
-  return probes;
 }
