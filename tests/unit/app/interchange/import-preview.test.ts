@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../../src/app/interchange/import-preview.ts';
 import { readNirFile } from '../../../../src/model/interchange/nir/graph.ts';
-import { importNir } from '../../../../src/model/interchange/nir/import.ts';
+import {
+  importNir,
+  type NirImportOptions,
+  type NirImportResult,
+} from '../../../../src/model/interchange/nir/import.ts';
 
 const bytes = new Uint8Array(readFileSync('tests/fixtures/nir/conv2d_pool.nir'));
 const options = { dt: 1e-3, timeUnit: 's', discretisation: 'exact', duration: 50 } as const;
@@ -32,7 +36,7 @@ describe('previewImport', () => {
 
   it('lists the validation issues of a document the page would refuse, keeping the report', async () => {
     const { graph } = await readNirFile(bytes);
-    const broken = (g: typeof graph, o: typeof options) => {
+    const broken = (g: typeof graph, o: NirImportOptions): NirImportResult => {
       const result = importNir(g, o);
       const [first, ...rest] = result.document.populations;
       if (first === undefined) throw new Error('no population');
