@@ -91,13 +91,20 @@ module fxp_lif_var #(
   wire signed [PW-1:0] sum = v_sx - leak_term + input_term;
 
   // The clamped value lies within [v_min, v_max], so its low WMAX bits hold it exactly.
+  wire above = sum > max_x;
+  wire below = sum < min_x;
   /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [PW-1:0] clamped = (sum > max_x) ? max_x : (sum < min_x) ? min_x : sum;
+  wire signed [PW-1:0] clamped = above ? max_x : below ? min_x : sum;
   /* verilator lint_on UNUSEDSIGNAL */
   wire signed [WMAX-1:0] integrated = clamped[WMAX-1:0];
 
+  // integrated >= v_threshold, decided beside the clamp rather than after it (for 100 MHz):
+  // the clamp picks v_max, v_min or the sum, so the test is that value's (exact: all three
+  // compared in PW bits, where the sum does not wrap).
+  wire signed [PW-1:0] thr_x = {{(PW - WMAX) {v_threshold[WMAX-1]}}, v_threshold};
+  wire reaches = above ? (v_max >= v_threshold) : below ? (v_min >= v_threshold) : (sum >= thr_x);
   wire held = (refr_s != {RW{1'b0}});
-  wire fired = !held && (integrated >= v_threshold);
+  wire fired = !held && reaches;
   wire [RW-1:0] hold_after_spike =
       (refractory_steps == {RW{1'b0}}) ? {RW{1'b0}} : refractory_steps - 1'b1;
 

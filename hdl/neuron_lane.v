@@ -12,10 +12,10 @@
 // Parameters: CHMAX channel banks, WMAX, SMAX, RW as in fxp_lif_var; PIPE 0 or 1.
 // Latency: i_sum is combinational; i_out PIPE = 0 combinational, PIPE = 1 one clock (each
 // channel's product registered before its shift; nch and s_shift must hold). v_next,
-// refr_next and spike: PIPE = 0 combinational (clk unused); PIPE = 1 two clocks (the clamped
-// input I, v and refr registered after the channel sum and clamp, then fxp_lif_var's products
-// registered: no clock chains the sum, a product and the compares, for 100 MHz), one neuron
-// per clock; the population's inputs
+// refr_next and spike: PIPE = 0 combinational (clk unused); PIPE = 1 three clocks (for
+// 100 MHz no clock chains two of: the channel sum, the clamp, a product, the LIF sum: the
+// channel sum is registered with ext, v and refr (P1a), then the clamped input I (P1b), then
+// fxp_lif_var's products (P2)), one neuron per clock; the population's inputs
 // (ext, nch, s_shift and the fields) must hold while a neuron is in flight, as the core's pass
 // keeps them. The core registers what it stores.
 `default_nettype none
@@ -93,27 +93,94 @@ module neuron_lane #(
     end
   endgenerate
 
-  // The exact sum of the population's channels, in channel order (integers: order is moot).
+  // The exact sum of the population's channels (integers: order is moot), as a tree of
+  // masked operands (a channel k >= nch adds 0), so the sum is ceil(log2 CHMAX) adders deep.
   // i_sum keeps its low 32 bits, which hold it (CHMAX * 2^23 < 2^31 for CHMAX <= 16).
+  localparam integer LEVELS = CHMAX > 1 ? $clog2(CHMAX) : 1;  // 1..4 (CHMAX <= 16)
+  localparam integer LEAVES = 1 << LEVELS;
+  localparam integer CSW = WMAX + LEVELS;  // holds a sum of LEAVES W-bit values
+  // Level m holds LEAVES >> m sums (entry i at [i*CSW +: CSW]); level LEVELS's entry 0 is
+  // the root. Levels past LEVELS are unused (one entry, kept at 0).
   /* verilator lint_off UNUSEDSIGNAL */
-  reg signed [SUMW-1:0] channels;
+  wire [LEAVES*CSW-1:0] lv0;
+  wire [(LEAVES > 2 ? LEAVES / 2 : 1)*CSW-1:0] lv1;
+  wire [(LEAVES > 4 ? LEAVES / 4 : 1)*CSW-1:0] lv2;
+  wire [(LEAVES > 8 ? LEAVES / 8 : 1)*CSW-1:0] lv3;
+  wire [CSW-1:0] lv4;
   /* verilator lint_on UNUSEDSIGNAL */
-  integer c;
-  always @* begin
-    channels = {SUMW{1'b0}};
-    for (c = 0; c < CHMAX; c = c + 1)
-      if (c < nch)
-        channels = channels + {{(SUMW - WMAX) {i_in[c*WMAX+WMAX-1]}}, i_in[c*WMAX+:WMAX]};
-  end
-  assign i_sum = channels[31:0];
-  wire signed [SUMW-1:0] total = channels + {{(SUMW - 32) {ext[31]}}, ext};
+  genvar n;
+  generate
+    for (n = 0; n < LEAVES; n = n + 1) begin : g_leaf
+      if (n < CHMAX) begin : g_used
+        assign lv0[n*CSW+:CSW] = (n < nch) ?
+            {{(CSW - WMAX) {i_in[n*WMAX+WMAX-1]}}, i_in[n*WMAX+:WMAX]} : {CSW{1'b0}};
+      end else begin : g_none
+        assign lv0[n*CSW+:CSW] = {CSW{1'b0}};
+      end
+    end
+    for (n = 0; n < LEAVES / 2; n = n + 1) begin : g_l1
+      assign lv1[n*CSW+:CSW] = lv0[2*n*CSW+:CSW] + lv0[(2*n+1)*CSW+:CSW];
+    end
+    for (n = 0; n < LEAVES / 4; n = n + 1) begin : g_l2
+      assign lv2[n*CSW+:CSW] = lv1[2*n*CSW+:CSW] + lv1[(2*n+1)*CSW+:CSW];
+    end
+    if (LEAVES < 4) begin : g_l2_none
+      assign lv2 = {CSW{1'b0}};
+    end
+    for (n = 0; n < LEAVES / 8; n = n + 1) begin : g_l3
+      assign lv3[n*CSW+:CSW] = lv2[2*n*CSW+:CSW] + lv2[(2*n+1)*CSW+:CSW];
+    end
+    if (LEAVES < 8) begin : g_l3_none
+      assign lv3 = {CSW{1'b0}};
+    end
+    if (LEAVES == 16) begin : g_l4
+      assign lv4 = lv3[0+:CSW] + lv3[CSW+:CSW];
+    end else begin : g_l4_none
+      assign lv4 = {CSW{1'b0}};
+    end
+  endgenerate
+  wire signed [CSW-1:0] channels =
+      LEVELS == 1 ? lv1[0+:CSW] : LEVELS == 2 ? lv2[0+:CSW] : LEVELS == 3 ? lv3[0+:CSW] : lv4;
+  assign i_sum = {{(32 - CSW) {channels[CSW-1]}}, channels};
+
+  // P1a (PIPE = 1): the channel sum registered with ext, v and refr; P1b adds ext and clamps.
+  wire signed [CSW-1:0] ch_s;
+  wire signed [31:0] ext_s;
+  wire signed [WMAX-1:0] v_a;
+  wire [RW-1:0] refr_a;
+  generate
+    if (PIPE != 0) begin : g_pipe_a
+      reg signed [CSW-1:0] ch_q;
+      reg signed [31:0] ext_q;
+      reg signed [WMAX-1:0] v_q;
+      reg [RW-1:0] refr_q;
+      always @(posedge clk) begin
+        ch_q <= channels;
+        ext_q <= ext;
+        v_q <= v;
+        refr_q <= refr;
+      end
+      assign ch_s = ch_q;
+      assign ext_s = ext_q;
+      assign v_a = v_q;
+      assign refr_a = refr_q;
+    end else begin : g_comb_a
+      assign ch_s = channels;
+      assign ext_s = ext;
+      assign v_a = v;
+      assign refr_a = refr;
+    end
+  endgenerate
+
+  wire signed [SUMW-1:0] total =
+      {{(SUMW - CSW) {ch_s[CSW-1]}}, ch_s} + {{(SUMW - 32) {ext_s[31]}}, ext_s};
   wire signed [SUMW-1:0] min_x = {{(SUMW - WMAX) {v_min[WMAX-1]}}, v_min};
   wire signed [SUMW-1:0] max_x = {{(SUMW - WMAX) {v_max[WMAX-1]}}, v_max};
   /* verilator lint_off UNUSEDSIGNAL */
   wire signed [SUMW-1:0] clamped = (total > max_x) ? max_x : (total < min_x) ? min_x : total;
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // The stage boundary (PIPE = 1): the clamped input with the neuron's v and refr.
+  // The stage boundary P1b (PIPE = 1): the clamped input with the neuron's v and refr.
   wire signed [WMAX-1:0] i_s, v_s;
   wire [RW-1:0] refr_s;
   generate
@@ -122,16 +189,16 @@ module neuron_lane #(
       reg [RW-1:0] refr_q;
       always @(posedge clk) begin
         i_q <= clamped[WMAX-1:0];
-        v_q <= v;
-        refr_q <= refr;
+        v_q <= v_a;
+        refr_q <= refr_a;
       end
       assign i_s = i_q;
       assign v_s = v_q;
       assign refr_s = refr_q;
     end else begin : g_comb
       assign i_s = clamped[WMAX-1:0];
-      assign v_s = v;
-      assign refr_s = refr;
+      assign v_s = v_a;
+      assign refr_s = refr_a;
     end
   endgenerate
 

@@ -20,16 +20,19 @@
 //   rows:       row_base + source: [row_start, row_end) global synapse indices.
 //   events:     A issues the synapse read (syn_raddr); B (a_valid: target, weight and delay are
 //               read) tests the delay and issues the read of the target's current (cur_raddr
-//               = syn_target_rd); C (c_valid) writes sat(I + w) into [tgt_min, tgt_max] back
-//               (cur_we), or for a Loihi target (to_loihi) I + w in 32 bits without a clamp
-//               (li_we: the engine sums step 5c exactly). Back-to-back events on one target
-//               (possible across rows) would read the current before C's write lands, so C
-//               forwards its last written value when the address matches: the saturating adds
+//               = syn_target_rd); C (c_valid) forms sat(I + w) into [tgt_min, tgt_max], or for
+//               a Loihi target (to_loihi) I + w in 32 bits without a clamp (the engine sums
+//               step 5c exactly), and registers it; D (d_valid) writes it back (cur_we or
+//               li_we). For 100 MHz no clock chains the current's read, the add and the write
+//               port's multiplexer. Events close together on one target (possible across
+//               rows) would read the current before an earlier event's write lands: C's value
+//               comes from D's (written this clock) or E's (written last clock, after C's read
+//               was issued) when the address matches, the newer first, so the saturating adds
 //               happen in exactly the engine's order.
 //
 // A source costs 2 clocks + its row (1 + the row when it follows a row's last event), an empty
 // row 3, a silent source of a per-synapse-delay projection 1 (the scan), a projection its
-// drain (2). The clock counts are hdl/README.md's ("Network core").
+// drain (3). The clock counts are hdl/README.md's ("Network core").
 `default_nettype none
 `timescale 1ns / 1ps
 
@@ -114,16 +117,24 @@ module spike_fanout #(
   reg [DMAX-1:0] a_word;
   reg [NW-1:0] c_addr;
   reg signed [WMAX-1:0] c_w;
-  reg last_valid;
-  reg [NW-1:0] last_addr;
-  reg [WMAX-1:0] last_wd;
-  reg [LIW-1:0] last_li;
+  // For 100 MHz C's bound tests run beside its add, not after it (sat(I + w) > max exactly
+  // when I > max - w): B registers max - w and min - w, and whether C's target is D's or E's
+  // (the forwarding's address compares, made when those events are in C and D).
+  reg signed [WMAX+1:0] c_hi, c_lo;
+  reg c_fwd_d, c_fwd_e;
+  // D: the event whose value is written this clock; E: the one written last clock.
+  reg d_valid;
+  reg [NW-1:0] d_addr;
+  reg [WMAX-1:0] d_wd, e_wd;
+  reg [LIW-1:0] d_li, e_li;
 
   initial begin
     state = F_IDLE;
     a_valid = 1'b0;
     c_valid = 1'b0;
-    last_valid = 1'b0;
+    c_fwd_d = 1'b0;
+    c_fwd_e = 1'b0;
+    d_valid = 1'b0;
     scan_valid = 1'b0;
   end
 
@@ -140,36 +151,43 @@ module spike_fanout #(
   assign cur_raddr = syn_target_rd;
   assign tap_word = a_word;
 
-  // B: the delay test; C: the add, from the forwarded value on a back-to-back target.
+  // B: the delay test; C: the add, from the forwarded value on a close target; D: the write.
   wire b_ok = !psyn || tap_hit;
-  wire signed [WMAX-1:0] c_cur = (last_valid && last_addr == c_addr) ? last_wd : cur_rd;
-  wire signed [WMAX:0] c_sum = {c_cur[WMAX-1], c_cur} + {c_w[WMAX-1], c_w};
-  wire signed [WMAX:0] tmin_x = {vmin[WMAX-1], vmin};
-  wire signed [WMAX:0] tmax_x = {vmax[WMAX-1], vmax};
-  /* verilator lint_off UNUSEDSIGNAL */
-  wire signed [WMAX:0] c_new = c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;
-  /* verilator lint_on UNUSEDSIGNAL */
-  wire signed [LIW-1:0] c_cur_l = (last_valid && last_addr == c_addr) ? last_li : li_rd;
+  wire signed [WMAX-1:0] c_cur = c_fwd_d ? d_wd : c_fwd_e ? e_wd : cur_rd;
+  // Wraps only where a bound is taken instead.
+  wire signed [WMAX-1:0] c_sum = c_cur + c_w;
+  wire signed [WMAX+1:0] c_cur_x = {{2{c_cur[WMAX-1]}}, c_cur};
+  wire c_above = c_cur_x > c_hi;  // c_sum > vmax
+  wire c_below = c_cur_x < c_lo;  // c_sum < vmin
+  wire signed [WMAX-1:0] c_new = c_above ? vmax : c_below ? vmin : c_sum;
+  wire signed [LIW-1:0] c_cur_l = c_fwd_d ? d_li : c_fwd_e ? e_li : li_rd;
+  wire signed [WMAX+1:0] w_x = {{2{syn_weight_rd[WMAX-1]}}, syn_weight_rd};
   wire signed [LIW-1:0] c_new_l = c_cur_l + {{(LIW - WMAX) {c_w[WMAX-1]}}, c_w};
-  assign cur_we = c_valid && !loihi;
-  assign li_we = c_valid && loihi;
-  assign cur_waddr = c_addr;
-  assign cur_wd = c_new[WMAX-1:0];
-  assign li_wd = c_new_l;
-  assign event_valid = c_valid;
+  assign cur_we = d_valid && !loihi;
+  assign li_we = d_valid && loihi;
+  assign cur_waddr = d_addr;
+  assign cur_wd = d_wd;
+  assign li_wd = d_li;
+  assign event_valid = d_valid;
 
-  assign done = state == F_DRAIN && !a_valid && !c_valid;
+  assign done = state == F_DRAIN && !a_valid && !c_valid && !d_valid;
 
   always @(posedge clk) begin
-    // B and C advance every clock.
+    // B, C and D advance every clock.
     a_valid <= 1'b0;
     c_valid <= a_valid && b_ok;
     c_addr <= syn_target_rd;
     c_w <= syn_weight_rd;
-    last_valid <= c_valid;
-    last_addr <= c_addr;
-    last_wd <= c_new[WMAX-1:0];
-    last_li <= c_new_l;
+    c_hi <= {{2{vmax[WMAX-1]}}, vmax} - w_x;
+    c_lo <= {{2{vmin[WMAX-1]}}, vmin} - w_x;
+    c_fwd_d <= c_valid && c_addr == syn_target_rd;
+    c_fwd_e <= d_valid && d_addr == syn_target_rd;
+    d_valid <= c_valid;
+    d_addr <= c_addr;
+    d_wd <= c_new;
+    d_li <= c_new_l;
+    e_wd <= d_wd;
+    e_li <= d_li;
 
     case (state)
       F_IDLE:
@@ -249,7 +267,7 @@ module spike_fanout #(
           if (!scan_valid) state <= F_DRAIN;
         end
       end
-      F_DRAIN: if (!a_valid && !c_valid) state <= F_IDLE;
+      F_DRAIN: if (!a_valid && !c_valid && !d_valid) state <= F_IDLE;
       default: state <= F_IDLE;
     endcase
   end

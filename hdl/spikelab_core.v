@@ -229,7 +229,7 @@ module spikelab_core #(
   // R_* below and CORE_REGIONS in src/hdl/core-memory-map.ts, a test holds them equal). Only
   // while the core is idle: during a run no access is answered (bus_ready stays 0, so the
   // bridge reports BUS_TIMEOUT) and neither is an address outside every region or a write to a
-  // read-only one. A write takes effect at the clock edge where bus_ready is 1 (the same clock);
+  // read-only one. A write takes effect at the clock edge where bus_ready is 1 (its second);
   // a read answers one clock later (the memories read synchronously) with the word sign-
   // extended where the memory is signed.
   localparam [7:0] R_NET = 8'h00, R_POP = 8'h01, R_PRJ = 8'h02, R_EXT = 8'h03, R_V = 8'h04,
@@ -281,7 +281,16 @@ module spikelab_core #(
       default: b_hit = b_region >= R_BANK && {24'd0, b_bank} < CHMAX && b_index < NMAX;
     endcase
   end
-  wire b_write = b_idle && bus_we && b_hit && b_writable;
+  // A write's decode (the region's range and writability) is registered, for 100 MHz: the
+  // write takes effect at its second clock (the bridge holds address and data until
+  // bus_ready); b_we_q is clear in the clock after a write, so a next one waits its own decode.
+  reg b_we_q, b_wok_q;
+  initial b_we_q = 1'b0;
+  wire b_write = b_idle && bus_we && b_we_q && b_wok_q;
+  always @(posedge clk) begin
+    b_we_q <= bus_we && !b_write;
+    b_wok_q <= b_hit && b_writable;
+  end
   wire b_read = b_idle && bus_re && b_hit;
   wire w_bank = b_write && b_region >= R_BANK;
   // The `capacity` region: what this bitstream holds, for a host that loads a network into it.
@@ -377,12 +386,18 @@ module spikelab_core #(
   // count). One neuron per clock; each stage holds a different neuron, and nothing
   // a later stage writes is read again in the pass.
   reg [NW:0] j_issue;
-  reg p1_valid, p2_valid, p3_valid;
-  reg [NW-1:0] p1_j, p2_j, p3_j;
-  reg p2_spk, p3_spk;  // the spike of a Poisson or generator neuron (P1), a Loihi one (P2)
+  reg p1_valid, p2_valid, p3_valid, p4_valid, p5_valid;
+  reg [NW-1:0] p1_j, p2_j, p3_j, p4_j, p5_j;
+  // a generator neuron's spike (from P1), a Poisson or Loihi one's (from P2), carried to P4;
+  // P5's is every kind's (a fixed-point neuron's from the lane at P4)
+  reg p2_spk, p3_spk, p4_spk, p5_spk;
+  // The lane's results registered at P4 (for 100 MHz the LIF finish and the record are not
+  // one clock): P5 writes them.
+  reg signed [WMAX-1:0] p5_v;
+  reg [RW-1:0] p5_refr;
   wire [NW-1:0] p1_g = base + p1_j;
   wire [NW-1:0] p2_g = base + p2_j;
-  wire [NW-1:0] p3_g = base + p3_j;
+  wire [NW-1:0] p5_g = base + p5_j;
 
   // ---- memories with synchronous reads --------------------------------------------------
   reg [NW-1:0] n_raddr;  // neuron address of the pass, the dump and the walker's history reads
@@ -763,7 +778,11 @@ module spikelab_core #(
       .x(step_key + {{(32 - NW) {1'b0}}, j_issue[NW-1:0]}),
       .y(draw)
   );
-  wire poisson_spike = {8'd0, draw[31:8]} < thr_or_len;
+  // The draw is registered at P1 and compared at P2 (for 100 MHz the hash's second multiply
+  // and the threshold compare are not one clock).
+  reg [23:0] draw_q;
+  always @(posedge clk) draw_q <= draw[31:8];
+  wire poisson_spike = {8'd0, draw_q} < thr_or_len;
   wire gen_spike = (gen_cur < gen_to) && (gen_idx_rd == p1_j);
 
   // A Loihi population (step 5c): its fields reuse v_thr (threshold), leak (decay_v), gain
@@ -793,11 +812,12 @@ module spikelab_core #(
       .overflow_i(l_over_i),
       .overflow_v(l_over_v)
   );
-  // A Loihi neuron's spike comes at P2 (the compartment's products are registered at P1).
-  wire p1_spike = kind == K_POISSON ? poisson_spike : gen_spike;
+  // A generator's spike is known at P1, a Poisson neuron's and a Loihi one's at P2 (the draw
+  // and the compartment's products are registered at P1).
+  wire p2_spike = kind == K_POISSON ? poisson_spike : p2_spk;
   reg signed [LIW-1:0] l_i_q;  // the neuron's I at P2, for the dump
   always @(posedge clk) l_i_q <= li_rd;
-  wire p3_spike = kind == K_FIXED ? lane_spike : p3_spk;
+  wire p4_spike = kind == K_FIXED ? lane_spike : p4_spk;  // registered into p5_spk
 
   // ---- the spike history (delay_ring) and the fan-out (spike_fanout) -----------------------
   // The history words, their window and the per-synapse delay test: read at n_raddr, recorded
@@ -814,7 +834,7 @@ module spikelab_core #(
   reg la_valid, lb_valid;  // the learning pass's stages L1, L2 (below)
   reg [7:0] lb_delay;
   wire tap_hit;
-  wire [NW-1:0] hist_raddr = phase == S_PASS ? base + p2_j : n_raddr;
+  wire [NW-1:0] hist_raddr = phase == S_PASS ? base + p4_j : n_raddr;
   delay_ring #(
       .NMAX(NMAX),
       .DMAX(DMAX)
@@ -824,8 +844,8 @@ module spikelab_core #(
       .raddr(hist_raddr),
       .rd(hist_rd),
       .rec_we(hist_we),
-      .rec_addr(p3_g),
-      .rec_spike(p3_spike),
+      .rec_addr(p5_g),
+      .rec_spike(p5_spk),
       .max_delay(prj_mem[kf+9]),
       .window(window),
       .tap_word(lb_valid ? word : fan_tap_word),
@@ -992,8 +1012,8 @@ module spikelab_core #(
     v_we = 1'b0;
     refr_we = 1'b0;
     hist_we = 1'b0;
-    v_wd = lane_v;
-    refr_wd = lane_refr;
+    v_wd = p5_v;
+    refr_wd = p5_refr;
     v_waddr = p1_g;
     refr_waddr = p1_g;
     lv_waddr = p1_g;
@@ -1006,7 +1026,7 @@ module spikelab_core #(
     li_wd = l_i_next;
     list_we = 1'b0;
     list_waddr = {slot, base + spike_cnt[NW-1:0]};
-    list_wd = p3_j;
+    list_wd = p5_j;
     list_raddr = fan_list_raddr;
     row_raddr = row_base + l_src[ROWW-1:0];
     syn_raddr = e[SYW-1:0];
@@ -1031,15 +1051,15 @@ module spikelab_core #(
       bank_we = {CHMAX{1'b1}};
       bank_waddr = p2_g;
     end
-    if (phase == S_PASS && p3_valid) begin
+    if (phase == S_PASS && p5_valid) begin
       hist_we = 1'b1;
       if (kind == K_FIXED) begin
         v_we = 1'b1;
         refr_we = 1'b1;
-        v_waddr = p3_g;
-        refr_waddr = p3_g;
+        v_waddr = p5_g;
+        refr_waddr = p5_g;
       end
-      if (p3_spike) list_we = 1'b1;
+      if (p5_spk) list_we = 1'b1;
     end
     if (phase == S_GEN_B) gen_ptr_raddr = key_or_ptr[GPW-1:0] + gen_s[GPW-1:0] + 1'b1;
     if (phase == S_LROW) n_raddr = src_base + src_i[NW-1:0];
@@ -1161,6 +1181,8 @@ module spikelab_core #(
     p1_valid = 1'b0;
     p2_valid = 1'b0;
     p3_valid = 1'b0;
+    p4_valid = 1'b0;
+    p5_valid = 1'b0;
     d1_valid = 1'b0;
     la_valid = 1'b0;
     lb_valid = 1'b0;
@@ -1300,6 +1322,8 @@ module spikelab_core #(
           p1_valid <= 1'b0;
           p2_valid <= 1'b0;
           p3_valid <= 1'b0;
+          p4_valid <= 1'b0;
+          p5_valid <= 1'b0;
           phase <= S_POP_KEY;
         end
       end
@@ -1359,10 +1383,18 @@ module spikelab_core #(
         end
         p2_valid <= p1_valid;
         p2_j <= p1_j;
-        p2_spk <= p1_spike;
+        p2_spk <= gen_spike;
         p3_valid <= p2_valid;
         p3_j <= p2_j;
-        p3_spk <= is_loihi ? l_spike : p2_spk;
+        p3_spk <= is_loihi ? l_spike : p2_spike;
+        p4_valid <= p3_valid;
+        p4_j <= p3_j;
+        p4_spk <= p3_spk;
+        p5_valid <= p4_valid;
+        p5_j <= p4_j;
+        p5_spk <= p4_spike;
+        p5_v <= lane_v;
+        p5_refr <= lane_refr;
         if (p2_valid && is_loihi) begin
           if (l_over_i || l_over_v) overflow <= 1'b1;
           // The engine's probes: v after reset, I after the deliveries and before the decay.
@@ -1376,14 +1408,15 @@ module spikelab_core #(
           end
         end
         if (p1_valid && kind == K_GEN && gen_spike) gen_cur <= gen_cur + 1'b1;
-        if (p3_valid && p3_spike) begin
+        if (p5_valid && p5_spk) begin
           spike_cnt <= spike_cnt + 1'b1;
           spike_valid <= 1'b1;
           spike_step <= t;
           spike_pop <= pp;
-          spike_index <= p3_j;
+          spike_index <= p5_j;
         end
-        if (!p1_valid && !p2_valid && !p3_valid && j_issue >= size) phase <= S_POP_END;
+        if (!p1_valid && !p2_valid && !p3_valid && !p4_valid && !p5_valid && j_issue >= size)
+          phase <= S_POP_END;
       end
 
       S_POP_END: begin

@@ -5,7 +5,7 @@
 // Plusargs: +vectors=<file> +count=<N> +out=<file>. Vector file: 32-bit hex words, FIELDS per
 // vector: W, S, ext, I_0, I_1, decay_0, decay_1, nch, v, refr, leak, gain, v_rest, v_reset,
 // v_threshold, refractory_steps (signed values two's complement in 32 bits). The lane is the
-// core's, PIPE = 1: each vector is held for its two clocks of latency before the outputs are read. Output per
+// core's, PIPE = 1: each vector is held for its three clocks of latency before the outputs are read. Output per
 // vector: v_next refr_next spike i_0' i_1' i_sum, 32-bit hex (signed values sign-extended).
 `default_nettype none
 `timescale 1ns / 1ps
@@ -102,7 +102,7 @@ module tb_core_lane;
       v_reset = mem[n*FIELDS+13][WMAX-1:0];
       v_threshold = mem[n*FIELDS+14][WMAX-1:0];
       refractory_steps = mem[n*FIELDS+15][RW-1:0];
-      for (edge_n = 0; edge_n < 2; edge_n = edge_n + 1) begin
+      for (edge_n = 0; edge_n < 3; edge_n = edge_n + 1) begin
         #1 clk = 1'b1;
         #1 clk = 1'b0;
       end

@@ -19,12 +19,12 @@
  * flip-flops and wide multiplexers: at 256 it would be 32 K flip-flops. DMAX 16 allows delays
  * up to 15 steps; CHMAX 4 channel banks per population; SC layers up to 64 channels in all and
  * 128 current-table entries (10.4 Kbit: LUT RAM and one RAMB18). The fit model's whole board
- * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 7,600
+ * top (hdl/README.md, "Resource fit"): about 17,700 LUTs (7,500 of them LUT RAM), 8,000
  * flip-flops, 102 RAMB36, 59 DSP48E1, within the xc7z020 (53,200 LUTs, 106,400 flip-flops,
  * 140 RAMB36, 220 DSP). Yosys 0.23 of that top by hand (`BOARD_TOP_YOSYS` in
- * `fit/board-yosys.ts`, hdl/README.md "Board top"), at core ff1bfd8 (pipelined): about 100 s of
- * CPU, 19,573 LUTs, 7,162 flip-flops, 110.5 RAMB36, 58 DSP48E1, also within the xc7z020 (37 % of
- * its LUTs, 79 % of its RAMB36). The model is 9 % under in LUTs, 6 % over in flip-flops and
+ * `fit/board-yosys.ts`, hdl/README.md "Board top"), at the core pipelined for 100 MHz: 169 s of
+ * CPU, 19,501 LUTs, 7,464 flip-flops, 110.5 RAMB36, 58 DSP48E1, also within the xc7z020 (37 % of
+ * its LUTs, 79 % of its RAMB36). The model is 9 % under in LUTs, 7 % over in flip-flops and
  * 8 % under in block RAM
  * (Yosys splits the 30- and 31-bit learning memories into more RAMB18 than the model counts).
  */

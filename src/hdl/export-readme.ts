@@ -1,5 +1,6 @@
 /** README.md of a Verilog export: what the directory holds and how to run it. */
 import type { NetworkDocument } from '../model/document.ts';
+import { BOARD_CLOCK } from './board-files.ts';
 import { PYNQ_Z2_BRAM_BITS, type CoreCapacity } from './core-capacity.ts';
 import type { CoreNeeds } from './core-images.ts';
 
@@ -76,13 +77,14 @@ Memory of the core at this capacity: ${r.memoryBits} bits (a PYNQ-Z2 has ${PYNQ_
 ## Vivado (PYNQ-Z2)
 
 From this directory: \`vivado -mode batch -source vivado/build.tcl\` writes
-\`vivado/spikelab.bit\` (part xc7z020clg400-1, 125 MHz board clock on H16). It is the board
-build: the host register bridge (\`vivado/host_bridge*.v\`) on JTAG USER1 in front of the core
+\`vivado/spikelab.bit\` (part xc7z020clg400-1; the core runs at ${BOARD_CLOCK.mhz} MHz, from a PLL on the
+board's 125 MHz clock on H16). It is the board build: the host register bridge (\`vivado/host_bridge*.v\`) on JTAG USER1 in front of the core
 built with its bus (\`BUS = 1\`) at the board's capacities (at least this network's), and the
 USERCODE that \`spikelab board\` and the page recognise, so they can load and run any network
 that fits it. This network's images are in the bitstream too: button 0 starts a run of its
 steps; LED 0 busy, LED 1 done, LED 2 toggles on each spike, LED 3 lights once a synaptic event
-was delivered; button 1 resets the bridge. The core is designed for 100 MHz; read \`vivado/timing.rpt\` before trusting 125 MHz.
+was delivered; button 1 resets the bridge. ${BOARD_CLOCK.mhz} MHz is what Spikelab's static timing
+estimate of this top meets, not a Vivado sign-off: read \`vivado/timing.rpt\`.
 Spikelab itself does not run Vivado: this script is untested here.
 `;
 }

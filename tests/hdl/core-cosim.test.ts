@@ -178,7 +178,7 @@ describe('the co-simulation catches a slip in the core', () => {
     const dir = join(work.dir, 'mutant');
     const image = buildCoreMutant(
       dir,
-      'c_sum > tmax_x ? tmax_x : c_sum < tmin_x ? tmin_x : c_sum;',
+      'c_above ? vmax : c_below ? vmin : c_sum;',
       'c_sum;  // mutant: wraps',
     );
     const doc = saturatingNetwork();

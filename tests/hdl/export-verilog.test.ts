@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BOARD_CLOCK } from '../../src/hdl/board-files.ts';
 import { exportVerilog } from '../../src/hdl/export-verilog.ts';
 import { documentHash } from '../../src/hdl/canonical-json.ts';
 import type { NetworkDocument } from '../../src/model/document.ts';
@@ -56,10 +57,28 @@ describe('spikelab export-verilog', () => {
     );
     expect(
       shell(
-        `verilator --lint-only -Wall -y . -y vivado -v ${join(REPO_ROOT, 'hdl/tb/bscane2_model.v')} --top-module spikelab_board vivado/spikelab_board.v 2>&1`,
+        `verilator --lint-only -Wall -y . -y vivado -v ${join(REPO_ROOT, 'hdl/tb/bscane2_model.v')} -v ${join(REPO_ROOT, 'hdl/tb/plle2_base_model.v')} --top-module spikelab_board vivado/spikelab_board.v 2>&1`,
         dir,
       ),
     ).toBe('');
+    // The core's clock: the PLL gives BOARD_CLOCK (its VCO in the -1 part's 800-1,600 MHz) and
+    // the constraints bound the JTAG crossings by its period.
+    const top = readFileSync(join(dir, 'vivado/spikelab_board.v'), 'utf8');
+    const pll = (name: string): number =>
+      Number(new RegExp(`\\.${name}\\(([\\d.]+)\\)`).exec(top)?.[1]);
+    const vco = (1000 / pll('CLKIN1_PERIOD')) * pll('CLKFBOUT_MULT');
+    expect(vco).toBeGreaterThanOrEqual(800);
+    expect(vco).toBeLessThanOrEqual(1600);
+    expect(Math.floor((vco / pll('CLKOUT0_DIVIDE')) * 10) / 10).toBe(BOARD_CLOCK.mhz);
+    expect((pll('CLKOUT0_DIVIDE') * 1000) / vco).toBeCloseTo(BOARD_CLOCK.periodNs, 9);
+    const xdc = readFileSync(join(dir, 'vivado/pynq_z2.xdc'), 'utf8');
+    expect(xdc).toContain('create_generated_clock -name core_clk [get_pins pll/CLKOUT0]');
+    const bounds = xdc.split('\n').filter((l) => l.startsWith('set_max_delay'));
+    expect(bounds).toHaveLength(2);
+    for (const line of bounds) {
+      expect(line).toContain('[get_clocks core_clk]');
+      expect(Number(line.split(' ').at(-1))).toBe(BOARD_CLOCK.periodNs);
+    }
     const log = shell('iverilog -g2012 -o sim *.v && vvp sim', dir);
     expect(log).toMatch(/spikelab: 300 steps, \d+ clocks .* \d+ synaptic events/);
     const rtl = readFileSync(join(dir, 'spikes.csv'), 'utf8').trim().split('\n');

@@ -244,7 +244,7 @@ const RING_MUTANTS = [
 ] as const;
 const FANOUT_MUTANTS = [
   {
-    from: '(last_valid && last_addr == c_addr) ? last_wd : cur_rd',
+    from: 'c_fwd_d ? d_wd : c_fwd_e ? e_wd : cur_rd',
     to: 'cur_rd',
     field: /field bank:/,
   },

@@ -42,6 +42,7 @@ export function buildRtlBoard(
         'hdl/tb/tb_board.v',
         'hdl/tb/tb_host_bridge.v', // tb_dap_model
         'hdl/tb/bscane2_model.v',
+        'hdl/tb/plle2_base_model.v', // PLLE2_BASE, BUFG
         'hdl/host_bridge_bscan.v',
         'hdl/host_bridge.v',
         ...CORE_RTL_FILES.map((f) => `hdl/${f}`),

@@ -174,11 +174,12 @@ export function estimateResources(
 /**
  * The two Poisson hashes (`mix32_pipe` twice: the step key and the draw). Each is two 32 x 32
  * products by a constant (6 DSP48E1), 49 LUTs of xor-shifts and its 32-bit middle register, of
- * which Yosys keeps 17 flip-flops (the rest go into the DSP48E1s' own registers). Yosys 0.23
+ * which Yosys keeps 17 flip-flops (the rest go into the DSP48E1s' own registers); the core
+ * registers the draw's 24 bits before the threshold compare. Yosys 0.23
  * drops both when no population is Poisson (`ImageBits.poisson`): loihi.json and
  * sc-fixed-point.json keep 12 DSP48E1 fewer than the example, which has one.
  */
-export const POISSON_HASH = { luts: 2 * 49, flipFlops: 2 * 17, dsp: 2 * 6 } as const;
+export const POISSON_HASH = { luts: 2 * 49, flipFlops: 2 * 17 + 24, dsp: 2 * 6 } as const;
 
 /**
  * What the `LOIHI = 1` build adds (its v and I memories are in `coreMemories`): Yosys 0.23 at
@@ -251,35 +252,44 @@ const FANOUT_LIW = 32;
  * Flip-flops of `spike_fanout`, from its registers' widths: the state (3), the source walk
  * (base NW, n and src_i NW+1, scan_src NW, lslot DW, rbase ROWW, psyn, loihi, scan_valid), the
  * history words (win, word, a_word: DMAX each), the row's edges (e, e_end: SYW+1 each), the
- * delivery stage (a_valid, c_valid, c_addr NW, c_w WMAX; last_valid, last_addr NW, last_wd
- * WMAX, last_li 32) and the clamp bounds (vmin, vmax: WMAX each). Yosys 0.23 keeps every one:
- * 238 at the example, 173 at loihi.json, 157 at sc-fixed-point.json.
+ * delivery stages (a_valid, c_valid, c_addr NW, c_w WMAX, the bounds less the weight c_hi and
+ * c_lo WMAX+2 each, the two forwarding hits; D: d_valid, d_addr NW, d_wd WMAX, d_li 32; E:
+ * e_wd WMAX, e_li 32) and the clamp bounds (vmin, vmax: WMAX each). Yosys 0.23 kept every
+ * one before D and E (238 at the example, 173 at loihi.json, 157 at sc-fixed-point.json).
  */
 export function fanoutFlipFlops(c: CoreCapacity): number {
   const nw = clog2(c.NMAX);
   const syw = clog2(c.SYNMAX);
   const walk = 3 + nw + 2 * (nw + 1) + nw + clog2(c.DMAX) + clog2(c.ROWMAX) + 3;
-  const delivery = 2 + nw + CORE_WMAX + 1 + nw + CORE_WMAX + FANOUT_LIW;
+  const stageC = 2 + nw + CORE_WMAX + 2 * (CORE_WMAX + 2) + 2;
+  const delivery = stageC + 1 + nw + CORE_WMAX + FANOUT_LIW + CORE_WMAX + FANOUT_LIW;
   return walk + 3 * c.DMAX + 2 * (syw + 1) + delivery + 2 * CORE_WMAX;
 }
 
 /**
- * The neuron pass's pipeline registers: `neuron_lane`'s stage (the channel current and v:
- * WMAX each; refr: RW) and `fxp_lif_var`'s (the leak and input products: WMAX + SMAX + 12
- * each; v: WMAX; refr: RW). Declared 64 + 144; Yosys 0.23 keeps 64 + 133 (the products'
- * top bits after the shift are copies of their sign).
+ * The neuron pass's pipeline registers: `neuron_lane`'s P1a (the channel sum, WMAX +
+ * ceil(log2 CHMAX) bits, at least WMAX + 1; ext 32; v WMAX; refr RW), its channel decays'
+ * (per channel the current, WMAX; the product goes into the DSP48E1's own register) and P1b
+ * (the clamped current and v: WMAX each; refr: RW), and `fxp_lif_var`'s (the leak and input
+ * products: WMAX + SMAX + 12 each; v: WMAX; refr: RW). Of `fxp_lif_var`'s 144 Yosys 0.23
+ * keeps 133 (the products' top bits after the shift are copies of their sign); of the lane's
+ * own at CHMAX 3 all 234 (Yosys alone, PIPE 1).
  */
-export const NEURON_PIPE_FLIP_FLOPS = 2 * CORE_WMAX + CORE_RW + 133;
+export function neuronPipeFlipFlops(c: CoreCapacity): number {
+  const p1a = CORE_WMAX + Math.max(1, clog2(c.CHMAX)) + 32 + CORE_WMAX + CORE_RW;
+  return p1a + c.CHMAX * CORE_WMAX + 2 * CORE_WMAX + CORE_RW + 133;
+}
 
 /**
  * The core module's own registers (the state machine, the pass's stage registers, the
  * population and projection fields it latches): fitted, with the 13.5 per table entry of the
  * 465421b runs, to the core module's 675 at the example (24 Nov 2026, the neuron pass
  * pipelined); the same base gives the core module's 688 at loihi.json with `LOIHI_LOGIC` and
- * its 659 at sc-fixed-point.json with `SC_LOGIC`.
+ * its 659 at sc-fixed-point.json with `SC_LOGIC`; plus the pass's stages added for 100 MHz
+ * (P4 and P5: valid, neuron index NW and spike each; P5's v WMAX and refr RW).
  */
 export function coreFlipFlops(c: CoreCapacity): number {
-  return 513 + 13.5 * (c.POPMAX + c.PRJMAX);
+  return 513 + 13.5 * (c.POPMAX + c.PRJMAX) + 2 * (clog2(c.NMAX) + 2) + CORE_WMAX + CORE_RW;
 }
 
 /**
@@ -290,5 +300,5 @@ export function coreFlipFlops(c: CoreCapacity): number {
 export function logicFlipFlops(c: CoreCapacity): number {
   const loihi = c.LOIHI === 1 ? LOIHI_LOGIC.flipFlops : 0;
   const sc = (c.SCCHMAX ?? 0) > 0 ? SC_LOGIC.flipFlops + c.POPMAX * CORE_WMAX : 0;
-  return coreFlipFlops(c) + fanoutFlipFlops(c) + c.DMAX + NEURON_PIPE_FLIP_FLOPS + loihi + sc;
+  return coreFlipFlops(c) + fanoutFlipFlops(c) + c.DMAX + neuronPipeFlipFlops(c) + loihi + sc;
 }
