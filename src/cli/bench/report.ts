@@ -3,6 +3,7 @@ import type { BoardUploadReport } from './board-upload.ts';
 import type { HardwareBenchReport } from './hardware-report.ts';
 import type { LearningBenchReport } from './learning-report.ts';
 import type { SweepBenchReport } from './sweep.ts';
+import type { InterchangeReport } from './interchange.ts';
 
 export type RowStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
 
@@ -71,6 +72,8 @@ export interface BenchReport {
   board?: BoardUploadReport | null;
   /** A sweep as one batch against single runs (null with --no-sweep). */
   sweep?: SweepBenchReport | null;
+  /** NIR import and the imported network beside its Brian2 export (null with --no-interchange). */
+  interchange?: InterchangeReport | null;
 }
 
 /** The stochastic-computing section: kernels per backend and the SC dense layer. */

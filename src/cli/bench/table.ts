@@ -7,6 +7,7 @@ import { renderLearningSection } from './learning-table.ts';
 import { renderBoardUploadSection } from './board-upload.ts';
 import { renderHardwareSection } from './hardware-table.ts';
 import { renderSweepSection } from './sweep.ts';
+import { renderInterchangeSection } from './interchange-table.ts';
 
 const HEAD = ['loop ms', 'x realtime', 'syn events/s', 'spikes'];
 const WIDTHS = [10, 12, 15, 10];
@@ -47,6 +48,7 @@ export function renderBenchTable(report: BenchReport): string {
   if (report.hardware) lines.push('', ...renderHardwareSection(report.hardware));
   if (report.board) lines.push('', ...renderBoardUploadSection(report.board));
   if (report.sweep) lines.push('', ...renderSweepSection(report.sweep));
+  if (report.interchange) lines.push('', ...renderInterchangeSection(report.interchange));
   return `${lines.join('\n')}\n`;
 }
 

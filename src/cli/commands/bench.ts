@@ -5,6 +5,8 @@
  */
 import { EXIT } from '../cli-error.ts';
 import type { Command } from '../command.ts';
+import type { ParsedArgs } from '../args.ts';
+import type { CliIo } from '../io.ts';
 import { flag, integer, positionals, positiveNumber, text } from '../option-values.ts';
 import { CliError } from '../cli-error.ts';
 import { DEFAULT_BENCH_BACKENDS, parseBackendList } from '../bench/backends.ts';
@@ -19,6 +21,12 @@ import {
   benchHardwareSection,
 } from '../bench/hardware.ts';
 import { benchBoardUpload } from '../bench/board-upload.ts';
+import {
+  DEFAULT_INTERCHANGE_BENCH,
+  benchInterchange,
+  type InterchangeReport,
+} from '../bench/interchange.ts';
+import { renderInterchangeSection } from '../bench/interchange-table.ts';
 import { DEFAULT_SWEEP_BENCH, QUICK_SWEEP_BENCH, benchSweeps } from '../bench/sweep.ts';
 
 const FULL_SIZES = [1000, 4000, 16000, 64000];
@@ -71,6 +79,16 @@ export const benchCommand: Command = {
       help: 'skip the Verilog core (Verilator speed, clocks per step, Yosys resources)',
     },
     {
+      name: 'no-interchange',
+      isSwitch: true,
+      help: 'skip the NIR import and the imported conv network beside its Brian2 export',
+    },
+    {
+      name: 'only',
+      valueName: 'SECTION',
+      help: "run one section alone: 'interchange'",
+    },
+    {
       name: 'no-board',
       isSwitch: true,
       help: 'skip the board upload model (MPSSE bytes, round trips, upload time)',
@@ -117,10 +135,31 @@ export const benchCommand: Command = {
     'another on each --backends backend: loop and wall times, speed-ups, spike counts compared',
     '(--quick: 20 ms). A row whose single runs are predicted to take over 6 x --max-run is skipped.',
     '',
+    'Interchange: a NIR conv network (Input 2x34x34, Conv2d 2->16, CubaLIF, SumPool2d, Conv2d',
+    '16->6, CubaLIF, Flatten, Affine ->10, LIF; 984,048 synapses) written with writeNirFile, then',
+    'readNirFile, importNir and validate+compile timed (median of the repeats) with rss and heap',
+    "after each and the plan's estimated bytes; 200 ms of it with Poisson-like input spikes on",
+    'each --backends backend beside its export-brian2 script under Brian2 (numpy, and',
+    "cpp_standalone with a C++ compiler; Brian2's own loop time, build excluded). --only",
+    'interchange runs this section alone (--quick: one repeat, 50 ms).',
+    '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
   run: async (args, io) => {
     positionals(args, [], 'bench');
+    const only = text(args, 'only');
+    if (only !== undefined) {
+      if (only !== 'interchange') {
+        throw new CliError(`--only: '${only}' is not a section that runs alone (interchange)`);
+      }
+      const interchange = await interchangeSection(args, io);
+      io.stdout(
+        flag(args, 'json')
+          ? `${JSON.stringify({ interchange }, null, 2)}\n`
+          : `${renderInterchangeSection(interchange).join('\n')}\n`,
+      );
+      return EXIT.ok;
+    }
     const quick = flag(args, 'quick');
     const backends = text(args, 'backends');
     const cubaNeurons = integer(args, 'neurons', 10, 10_000_000) ?? CUBA.neurons;
@@ -178,11 +217,32 @@ export const benchCommand: Command = {
           io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
         );
     if (io.stderrIsTTY) io.stderr('\r\x1b[K');
-    const full = { ...report, hardware, board, sweep };
+    const interchange = flag(args, 'no-interchange') ? null : await interchangeSection(args, io);
+    const full = { ...report, hardware, board, sweep, interchange };
     io.stdout(flag(args, 'json') ? `${JSON.stringify(full, null, 2)}\n` : renderBenchTable(full));
     return EXIT.ok;
   },
 };
+
+/** The interchange section with the command's options (`--quick`: one repeat, 50 ms). */
+function interchangeSection(args: ParsedArgs, io: CliIo): Promise<InterchangeReport> {
+  const quick = flag(args, 'quick');
+  const backends = text(args, 'backends');
+  const result = benchInterchange(
+    {
+      ...DEFAULT_INTERCHANGE_BENCH,
+      ...(quick ? { repeats: 1, durationMs: 50 } : {}),
+      repeats: integer(args, 'repeats', 1, 1000) ?? (quick ? 1 : DEFAULT_INTERCHANGE_BENCH.repeats),
+      backends: parseBackendList(backends ?? 'reference,wasm'),
+      maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000,
+      brian2: flag(args, 'no-baseline') ? [] : DEFAULT_INTERCHANGE_BENCH.brian2,
+    },
+    io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
+  );
+  return result.finally(() => {
+    if (io.stderrIsTTY) io.stderr('\r\x1b[K');
+  });
+}
 
 function parseSizes(list: string | undefined): number[] {
   if (list === undefined) return FULL_SIZES;
