@@ -286,10 +286,11 @@ export function neuronPipeFlipFlops(c: CoreCapacity): number {
  * 465421b runs, to the core module's 675 at the example (24 Nov 2026, the neuron pass
  * pipelined); the same base gives the core module's 688 at loihi.json with `LOIHI_LOGIC` and
  * its 659 at sc-fixed-point.json with `SC_LOGIC`; plus the pass's stages added for 100 MHz
- * (P4 and P5: valid, neuron index NW and spike each; P5's v WMAX and refr RW).
+ * (P4 and P5: valid, neuron index NW and spike each; P5's v WMAX and refr RW); the base
+ * refitted to the example's 1,512 at the 100 MHz core (513 before).
  */
 export function coreFlipFlops(c: CoreCapacity): number {
-  return 513 + 13.5 * (c.POPMAX + c.PRJMAX) + 2 * (clog2(c.NMAX) + 2) + CORE_WMAX + CORE_RW;
+  return 511 + 13.5 * (c.POPMAX + c.PRJMAX) + 2 * (clog2(c.NMAX) + 2) + CORE_WMAX + CORE_RW;
 }
 
 /**
