@@ -94,8 +94,8 @@ describe('Loihi validation', () => {
       allow_self: true,
     });
     expect(issuesOf(doc)).toEqual([
-      'projections[0].synapse.mantissas: needs all_to_all or one_to_one connectivity ' +
-        '(a known synapse count), got fixed_probability',
+      'projections[0].synapse.mantissas: needs a rule with a known synapse count ' +
+        '(all_to_all, one_to_one, explicit, conv or pool), got fixed_probability',
     ]);
   });
 

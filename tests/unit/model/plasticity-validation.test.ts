@@ -248,7 +248,7 @@ describe('explicit weights', () => {
     expect(
       issuesWith('plasticity', STDP, [[[...P, 'weight'], { kind: 'explicit', values: [1] }]]),
     ).toEqual([
-      'projections[0].weight.values: needs all_to_all or one_to_one connectivity (a known synapse count), got fixed_probability',
+      'projections[0].weight.values: needs a rule with a known synapse count (all_to_all, one_to_one, explicit, conv or pool), got fixed_probability',
     ]);
   });
 });
