@@ -23,6 +23,7 @@ import { brian2Availability, brian2Python } from './brian2.ts';
 import {
   INTERCHANGE_DT_S,
   INTERCHANGE_NETWORK,
+  QUICK_INTERCHANGE_NETWORK,
   interchangeGraph,
   withBenchRun,
   type InterchangeNetworkSpec,
@@ -50,6 +51,15 @@ export const DEFAULT_INTERCHANGE_BENCH: Omit<InterchangeBenchOptions, 'backends'
   repeats: 3,
   brian2: ['numpy', 'cpp_standalone'],
   brian2TimeoutMs: 600_000,
+};
+
+/** `--quick`: the scaled-down network, one repeat, 50 ms, Brian2's numpy target only. */
+export const QUICK_INTERCHANGE_BENCH: Omit<InterchangeBenchOptions, 'backends' | 'maxRunMs'> = {
+  spec: QUICK_INTERCHANGE_NETWORK,
+  durationMs: 50,
+  repeats: 1,
+  brian2: ['numpy'],
+  brian2TimeoutMs: 120_000,
 };
 
 /** Memory of the process at one point, bytes. */

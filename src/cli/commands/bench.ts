@@ -23,6 +23,7 @@ import {
 import { benchBoardUpload } from '../bench/board-upload.ts';
 import {
   DEFAULT_INTERCHANGE_BENCH,
+  QUICK_INTERCHANGE_BENCH,
   benchInterchange,
   type InterchangeReport,
 } from '../bench/interchange.ts';
@@ -141,7 +142,8 @@ export const benchCommand: Command = {
     "after each and the plan's estimated bytes; 200 ms of it with Poisson-like input spikes on",
     'each --backends backend beside its export-brian2 script under Brian2 (numpy, and',
     "cpp_standalone with a C++ compiler; Brian2's own loop time, build excluded). --only",
-    'interchange runs this section alone (--quick: one repeat, 50 ms).',
+    'interchange runs this section alone (--quick: the same layers at 79,776 synapses, one repeat,',
+    '50 ms, Brian2 numpy only).',
     '',
     'Exit status: 0 when the bench completed (whatever rows were unavailable); 2 bad options.',
   ].join('\n'),
@@ -224,18 +226,18 @@ export const benchCommand: Command = {
   },
 };
 
-/** The interchange section with the command's options (`--quick`: one repeat, 50 ms). */
+/** The interchange section with the command's options (`--quick`: the scaled-down network). */
 function interchangeSection(args: ParsedArgs, io: CliIo): Promise<InterchangeReport> {
   const quick = flag(args, 'quick');
   const backends = text(args, 'backends');
+  const base = quick ? QUICK_INTERCHANGE_BENCH : DEFAULT_INTERCHANGE_BENCH;
   const result = benchInterchange(
     {
-      ...DEFAULT_INTERCHANGE_BENCH,
-      ...(quick ? { repeats: 1, durationMs: 50 } : {}),
-      repeats: integer(args, 'repeats', 1, 1000) ?? (quick ? 1 : DEFAULT_INTERCHANGE_BENCH.repeats),
+      ...base,
+      repeats: integer(args, 'repeats', 1, 1000) ?? base.repeats,
       backends: parseBackendList(backends ?? 'reference,wasm'),
       maxRunMs: (positiveNumber(args, 'max-run') ?? 10) * 1000,
-      brian2: flag(args, 'no-baseline') ? [] : DEFAULT_INTERCHANGE_BENCH.brian2,
+      brian2: flag(args, 'no-baseline') ? [] : base.brian2,
     },
     io.stderrIsTTY ? (line) => io.stderr(`\r\x1b[Kbench: ${line}`) : () => undefined,
   );

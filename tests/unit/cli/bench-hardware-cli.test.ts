@@ -18,7 +18,15 @@ afterEach(() => {
 
 it('reports missing verilator and yosys in their rows and completes', async () => {
   process.env.PATH = mkdtempSync(join(tmpdir(), 'spikelab-empty-path-'));
-  const argv = ['bench', '--quick', '--no-baseline', '--no-sc', '--no-learning', '--no-sweep'];
+  const argv = [
+    'bench',
+    '--quick',
+    '--no-baseline',
+    '--no-sc',
+    '--no-learning',
+    '--no-sweep',
+    '--no-interchange',
+  ];
   const tiny = ['--neurons', '100', '--duration', '5', '--repeats', '1', '--backends', 'reference'];
   const result = await runCli([...argv, ...tiny, '--json'], tempDir());
   expect(result.code).toBe(0);

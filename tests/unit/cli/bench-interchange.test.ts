@@ -8,10 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { benchInterchange } from '../../../src/cli/bench/interchange.ts';
 import {
   INTERCHANGE_NETWORK,
+  QUICK_INTERCHANGE_NETWORK,
   interchangeGraph,
   interchangeShapes,
 } from '../../../src/cli/bench/interchange-network.ts';
 import { renderInterchangeSection } from '../../../src/cli/bench/interchange-table.ts';
+import type { InterchangeReport } from '../../../src/cli/bench/interchange.ts';
+import { runCli, tempDir } from './helpers.ts';
 
 const SMALL = { ...INTERCHANGE_NETWORK, inputSide: 10, conv1Channels: 3, conv2Channels: 2 };
 
@@ -21,6 +24,7 @@ describe('bench interchange section', () => {
     expect(shapes.conv1).toEqual([16, 32, 32]);
     expect(shapes.conv2).toEqual([6, 14, 14]);
     expect(shapes.synapses).toBe(984_048);
+    expect(interchangeShapes(QUICK_INTERCHANGE_NETWORK).synapses).toBe(79_776);
     const graph = interchangeGraph();
     expect(Object.values(graph.nodes).map((n) => n.type)).toEqual([
       'Input',
@@ -79,4 +83,21 @@ describe('bench interchange section', () => {
     expect(text).toContain('brian2 numpy');
     expect(text).toContain('plan estimate');
   }, 120_000);
+
+  it('is `spikelab bench --only interchange` (--quick: the scaled-down network), and names a bad section', async () => {
+    const argv = ['bench', '--only', 'interchange', '--quick', '--no-baseline', '--json'];
+    const result = await runCli([...argv, '--backends', 'wasm'], tempDir());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { interchange } = JSON.parse(result.stdout) as { interchange: InterchangeReport };
+    expect(interchange.synapses).toBe(interchangeShapes(QUICK_INTERCHANGE_NETWORK).synapses);
+    expect(interchange.durationMs).toBe(50);
+    expect(interchange.simulation.map((s) => [s.backend, s.measurement.status])).toEqual([
+      ['wasm', 'ok'],
+    ]);
+    expect(interchange.brian2).toEqual([]);
+    const bad = await runCli(['bench', '--only', 'cuba'], tempDir());
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--only: 'cuba' is not a section that runs alone (interchange)");
+  }, 60_000);
 });

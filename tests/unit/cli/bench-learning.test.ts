@@ -14,6 +14,7 @@ const ARGS = [
   '--no-hardware',
   '--no-board',
   '--no-sweep',
+  '--no-interchange',
   '--neurons',
   '200',
   '--duration',

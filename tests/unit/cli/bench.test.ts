@@ -13,6 +13,7 @@ const TINY = [
   '--no-hardware',
   '--no-board',
   '--no-sweep',
+  '--no-interchange',
   '--neurons',
   '200',
   '--duration',
