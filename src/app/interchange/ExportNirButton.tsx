@@ -5,7 +5,7 @@ import { exportCurrentNetworkAsNir } from './export-nir.ts';
 export function ExportNirButton() {
   return (
     <IconButton
-      label="Export as a NIR file (for other neuromorphic tools)"
+      label="Export NIR (a .nir file for other neuromorphic tools)"
       onClick={() => void exportCurrentNetworkAsNir()}
       testId="file-export-nir"
     >
