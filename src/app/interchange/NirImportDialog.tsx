@@ -8,6 +8,7 @@ import { openResult } from '../persistence/open-result.ts';
 import { checkImportForm, DEFAULT_IMPORT_FORM, type NirImportForm } from './import-form.ts';
 import { previewImport } from './import-preview.ts';
 import { ImportOptionsFields } from './ImportOptionsFields.tsx';
+import { ImportActions } from './ImportActions.tsx';
 import { ModalDialog } from './ModalDialog.tsx';
 import type { PendingNirImport } from './nir-dialog-store.ts';
 import { NirReportView } from './NirReportView.tsx';
@@ -41,20 +42,12 @@ export function NirImportDialog({ pending, onClose }: NirImportDialogProps) {
       testId="nir-import-dialog"
       className="nir-dialog"
       actions={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={preview?.ok !== true}
-            onClick={importNow}
-            data-testid="nir-import"
-          >
-            Import
-          </button>
-        </>
+        <ImportActions
+          disabled={preview?.ok !== true}
+          onCancel={onClose}
+          onImport={importNow}
+          testId="nir-import"
+        />
       }
     >
       <p className="muted">

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { summariseSpikeTrain } from '../../model/interchange/user-data/index.ts';
 import { documentStore, useDocumentStore } from '../../store/document/index.ts';
 import { useNotices } from '../common/notices-store.ts';
+import { ImportActions } from '../interchange/ImportActions.tsx';
 import { ModalDialog } from '../interchange/ModalDialog.tsx';
 import {
   currentTargets,
@@ -73,21 +74,13 @@ export function DataImportDialog({
       testId="data-import-dialog"
       className="nir-dialog"
       actions={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            disabled={!plan.ok}
-            onClick={importNow}
-            data-testid="data-import"
-            data-autofocus
-          >
-            Import
-          </button>
-        </>
+        <ImportActions
+          disabled={!plan.ok}
+          onCancel={onClose}
+          onImport={importNow}
+          testId="data-import"
+          autoFocus
+        />
       }
     >
       <ParsedSummary parsed={parsed} runMs={doc.run.duration} />
