@@ -39,7 +39,7 @@ export function DataImportDialog({
   const targets = currentTargets(doc);
   const [choice, setChoice] = useState<DataChoice>(() => ({
     kind: defaultKind(pending, parsed),
-    size: parsed.spikes.ok ? Math.max(1, summariseSpikeTrain(parsed.spikes.value).neurons) : 1,
+    size: parsed.spikes.ok ? Math.max(1, summariseSpikeTrain(parsed.spikes.value).neurons) : null,
     target: targets[0]?.id ?? '',
     column: 0,
   }));
@@ -109,8 +109,16 @@ export function DataImportDialog({
               type="number"
               min={1}
               step={1}
-              value={choice.size}
-              onChange={(e) => set({ size: Math.max(1, Math.floor(Number(e.target.value) || 1)) })}
+              value={choice.size ?? ''}
+              placeholder="from the file"
+              onChange={(e) =>
+                set({
+                  size:
+                    e.target.value === ''
+                      ? null
+                      : Math.max(1, Math.floor(Number(e.target.value) || 1)),
+                })
+              }
               data-testid="data-size"
             />
           </div>

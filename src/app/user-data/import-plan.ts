@@ -13,6 +13,7 @@ import {
   parseSpikeJson,
   rateSeriesPopulation,
   spikeTrainPopulation,
+  summariseSpikeTrain,
   type ParseResult,
   type SpikeTrain,
   type TimeSeries,
@@ -33,8 +34,12 @@ export interface PendingData {
 
 export interface DataChoice {
   kind: DataKind;
-  /** Neurons of a new population (spike train, rate series). */
-  size: number;
+  /**
+   * Neurons of a new population (spike train, rate series); null until the user types one:
+   * a spike train then has its largest index + 1 (no range check against a guess), a rate
+   * series one neuron.
+   */
+  size: number | null;
   /** The population a current series drives. */
   target: string;
   /** Which value column of a series (0-based). */
@@ -114,12 +119,13 @@ export function planImport(
   const taken = documentIds(doc);
   const name = stem(pending.fileName);
   if (choice.kind === 'spikes') {
-    const parsed = parseData(pending, choice.size).spikes;
+    const parsed = parseData(pending, choice.size ?? undefined).spikes;
     if (!parsed.ok) return { ok: false, problems: formatDataIssues(parsed) };
+    const size = choice.size ?? Math.max(1, summariseSpikeTrain(parsed.value).neurons);
     const id = uniqueId(name, taken);
     const population = spikeTrainPopulation(parsed.value, {
       id,
-      size: choice.size,
+      size,
       position: placeFor(doc, pending.at),
       label: pending.fileName,
     });
@@ -128,7 +134,7 @@ export function planImport(
     return {
       ok: true,
       edit: { type: 'addPopulation', population, probes: [probe] },
-      summary: `spike generator '${id}' (${choice.size} neurons, ${parsed.value.times.length} spikes)`,
+      summary: `spike generator '${id}' (${size} neurons, ${parsed.value.times.length} spikes)`,
     };
   }
   const series = parseData(pending).series;
@@ -166,9 +172,10 @@ export function planImport(
       problems: [`value ${negative + 1}: a rate must be >= 0 Hz, got ${values[negative]}`],
     };
   const id = uniqueId(name, taken);
+  const size = choice.size ?? 1;
   const population = rateSeriesPopulation(times, values, {
     id,
-    size: choice.size,
+    size,
     position: placeFor(doc, pending.at),
     label: pending.fileName,
   });
@@ -177,6 +184,6 @@ export function planImport(
   return {
     ok: true,
     edit: { type: 'addPopulation', population, probes: [probe] },
-    summary: `Poisson '${id}' (${choice.size} neurons) following ${times.length} rate samples`,
+    summary: `Poisson '${id}' (${size} neurons) following ${times.length} rate samples`,
   };
 }

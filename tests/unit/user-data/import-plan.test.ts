@@ -89,6 +89,15 @@ describe('data import plan', () => {
     expect(doc.stimuli[0]).toMatchObject({ times: [0, 5], values: [2, 4] });
   });
 
+  it('with no size typed, checks no range and sizes the generator from the file', () => {
+    const bad = csv('bad.csv', 'time,index\n1,0\n2,1\nx,2\n5,9\n');
+    const plan = planImport(withLif(), bad, { kind: 'spikes', size: null, target: '', column: 0 });
+    expect(plan).toEqual({ ok: false, problems: ["line 4: time 'x' is not a number"] });
+    const good = csv('good.csv', 'time,index\n1,0\n5,9\n');
+    const doc = applied(withLif(), good, { kind: 'spikes', size: null, target: '', column: 0 });
+    expect(doc.populations.find((p) => p.id === 'good')?.size).toBe(10);
+  });
+
   it('lists the problems by line and changes nothing', () => {
     const pending = csv('bad.csv', 'time,index\n1,0\n0.5,7\nx,1\n');
     const plan = planImport(withLif(), pending, { kind: 'spikes', size: 3, target: '', column: 0 });

@@ -41,7 +41,7 @@ function checkSpike(
   else if (options.targetSize !== undefined && index >= options.targetSize) {
     issues.add(
       where,
-      `index ${index} is out of range: the target has ${options.targetSize} neurons (0..${options.targetSize - 1})`,
+      `index ${index} is out of range: the target has ${options.targetSize} ${options.targetSize === 1 ? 'neuron' : 'neurons'} (0..${options.targetSize - 1})`,
     );
   }
 }
