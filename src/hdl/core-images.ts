@@ -174,6 +174,7 @@ export function layoutCore(plan: Plan): CoreLayout {
       case 'izhikevich':
       case 'adex':
       case 'dynapsim':
+      case 'nir_neuron':
         // exportRefusals names these before a plan is laid out.
         throw new Error(`layoutCore: population '${p.id}' (${m.model}) has no core form`);
     }

@@ -130,6 +130,7 @@ function shiftModel(m: ModelPlan, id: string, at: VariantOffsets): ModelPlan {
     case 'dynapsim':
     case 'loihi':
     case 'fixed_point_lif':
+    case 'nir_neuron':
       return m;
     default: {
       // A model added to the plan without a case here is refused by name, not merged wrongly.
