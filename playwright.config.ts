@@ -20,7 +20,10 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1440, height: 900 },
     actionTimeout: 10_000,
-    navigationTimeout: 30_000,
+    // A dev-server page load is ~580 module requests: 15-25 s on a busy 2-core machine, which
+    // left 30 s too little margin (lesson.spec timed out in page.goto once). Passing tests are
+    // not slowed by a longer limit.
+    navigationTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     // The offline service worker would cache every file of every test's fresh page: only
