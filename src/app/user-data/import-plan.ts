@@ -129,13 +129,11 @@ export function planImport(
       position: placeFor(doc, pending.at),
       label: pending.fileName,
     });
-    taken.add(id);
-    const probe = { id: uniqueId(`${id}_spikes`, taken), kind: 'spikes' as const, population: id };
-    return {
-      ok: true,
-      edit: { type: 'addPopulation', population, probes: [probe] },
-      summary: `spike generator '${id}' (${size} neurons, ${parsed.value.times.length} spikes)`,
-    };
+    return withSpikesProbe(
+      population,
+      taken,
+      `spike generator '${id}' (${size} neurons, ${parsed.value.times.length} spikes)`,
+    );
   }
   const series = parseData(pending).series;
   if (series === null)
@@ -179,11 +177,20 @@ export function planImport(
     position: placeFor(doc, pending.at),
     label: pending.fileName,
   });
-  taken.add(id);
-  const probe = { id: uniqueId(`${id}_spikes`, taken), kind: 'spikes' as const, population: id };
-  return {
-    ok: true,
-    edit: { type: 'addPopulation', population, probes: [probe] },
-    summary: `Poisson '${id}' (${size} neurons) following ${times.length} rate samples`,
+  return withSpikesProbe(
+    population,
+    taken,
+    `Poisson '${id}' (${size} neurons) following ${times.length} rate samples`,
+  );
+}
+
+/** The edit that adds a new source population with a spikes probe, so the import shows in the raster. */
+function withSpikesProbe(population: Population, taken: Set<string>, summary: string): ImportPlan {
+  taken.add(population.id);
+  const probe = {
+    id: uniqueId(`${population.id}_spikes`, taken),
+    kind: 'spikes' as const,
+    population: population.id,
   };
+  return { ok: true, edit: { type: 'addPopulation', population, probes: [probe] }, summary };
 }
