@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
   'izhikevich-gallery.json': Object.fromEntries(
     ['rs', 'ib', 'ch', 'fs', 'lts'].map((id, i) => [`populations[${i}]`, id]),
   ),
+  'loihi-float-twin.json': { 'populations[1]': 'float' },
   'loihi-learning.json': { 'projections[0].synapse.dw': 'stdp' },
   'loihi.json': {},
   'rstdp.json': { 'populations[2]': 'out', 'projections[0].plasticity': 'inputs_out' },

@@ -50,6 +50,7 @@ const CONVERTED: Record<string, string[]> = {
   'default.json': ['exc', 'inh'],
   'classifier.json': ['hidden', 'output'],
   'fixed-point-lif.json': ['float'],
+  'loihi-float-twin.json': ['float'],
   'rstdp.json': [],
   'stdp.json': [],
 };

@@ -45,6 +45,7 @@ describe('example gallery', () => {
       'sc-dense.json',
       'sc-two-layer.json',
       'loihi.json',
+      'loihi-float-twin.json',
       'loihi-learning.json',
       'stdp.json',
       'rstdp.json',
