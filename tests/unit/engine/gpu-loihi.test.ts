@@ -235,7 +235,7 @@ describe('Loihi device layout', () => {
     expect(layout.historyRow).toBe(2 + layout.slots);
     const src = stepSources(layout, plan.populations.length);
     expect(src.loihi).toContain('let sw = 0;');
-    expect(src.deliver).toContain('function (S, M, L)');
+    expect(src.deliver).toContain('function (S, M, L, P)');
   });
 
   it('a plan without Loihi populations gets no Loihi kernel, argument or branch', () => {
@@ -245,7 +245,7 @@ describe('Loihi device layout', () => {
       expect(layout.loihi).toBe(false);
       const src = stepSources(layout, plan.populations.length);
       expect(src.loihi).toBeNull();
-      expect(src.deliver).toContain('function (S, M) {');
+      expect(src.deliver).toContain('function (S, M, P) {');
       expect(src.deliver).toContain('const flag =');
       expect(src.deliver).not.toContain('L[j]');
       expect(src.neuron).not.toContain(`kind === ${KIND.loihi}`);

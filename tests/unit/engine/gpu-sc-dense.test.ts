@@ -403,7 +403,7 @@ describe('sc_dense device layout', () => {
     expect(layout.popStride).toBe(POP.decay + layout.slots);
     expect(layout.stepBlock).toBe(plan.populations.length * 3);
     const src = stepSources(layout, plan.populations.length);
-    expect(src.neuron).toMatch(/^function \(S, stepIn, gen, s\) \{/);
+    expect(src.neuron).toMatch(/^function \(S, stepIn, gen, s, P\) \{/);
     expect(src.neuron).not.toContain('isc');
     expect(src.deliver).not.toContain('decay < 0');
   });

@@ -27,7 +27,7 @@ const FLT_MAX = '3.4028234663852886e38';
 function parts(layout: DeviceLayout, text: Pick<KernelText, 'st' | 'pop' | 'neuron'>) {
   const dyn = layout.dynapsim;
   if (!dyn) throw new Error('gpu backend: DynapSim kernel text for a layout without DynapSim');
-  const c = (field: number): string => `this.constants.params[b + ${field}]`;
+  const c = (field: number): string => `P[b + ${field}]`;
   const word = text.st(layout.historyRow, 'j');
   return {
     dyn,

@@ -38,13 +38,25 @@ export interface GatherLists {
   wordScale: Float32Array;
   /** Longest list (the kernels' loop bound). */
   maxList: number;
+  /**
+   * When asked for: per entry, the projection of its synapse (-1 for padding), so that a live
+   * weight edit can rewrite that projection's weights in place (runner.ts); else null.
+   */
+  projectionOf: Int32Array | null;
 }
 
 /** Float32 indexes exactly up to 2^24; entries are indexed at 2e and 2e+1. */
 const MAX_ENTRIES = 2 ** 23;
 
-/** Builds the entry tables and writes every list's bounds into `layout.neurons`. */
-export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists {
+/**
+ * Builds the entry tables and writes every list's bounds into `layout.neurons`; with
+ * `withProjections`, also each entry's projection (`projectionOf`).
+ */
+export function buildGatherLists(
+  plan: Plan,
+  layout: DeviceLayout,
+  withProjections = false,
+): GatherLists {
   const { total, slots, offsets, neurons, neuronStride } = layout;
   const lists = 1 + slots;
   const listOf = destinationLists(plan);
@@ -100,6 +112,7 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
   // Zero-length arrays would make zero-sized textures and buffers; one padding entry is unread.
   const sourceWeight = new Float32Array(2 * Math.max(1, sum));
   const wordScale = new Float32Array(2 * Math.max(1, sum));
+  const projectionOf = withProjections ? new Int32Array(Math.max(1, sum)).fill(-1) : null;
   const plastic = new Map(layout.plastic?.projections.map((p) => [p.projection, p]));
   visit((row, source, w, d, k, e) => {
     const at = fill[row] ?? 0;
@@ -112,6 +125,7 @@ export function buildGatherLists(plan: Plan, layout: DeviceLayout): GatherLists 
     sourceWeight[2 * at + 1] = p ? p.firstRow + (p.slot[e] ?? 0) : w;
     wordScale[2 * at] = word;
     wordScale[2 * at + 1] = d === 0 ? 1 : 2 ** -(d - 1 - word * HISTORY_BITS + 1);
+    if (projectionOf) projectionOf[at] = k;
   });
-  return { sourceWeight, wordScale, maxList };
+  return { sourceWeight, wordScale, maxList, projectionOf };
 }

@@ -105,6 +105,7 @@ export async function isModeAvailable(mode: GpuJsMode): Promise<boolean> {
 /** One gpu.js instance with the helpers every kernel of this backend may call. */
 export class GpuContext {
   private readonly gpu: GPU;
+  private created = 0;
 
   constructor(
     readonly mode: GpuJsMode,
@@ -123,8 +124,17 @@ export class GpuContext {
     for (const f of nativeFunctions) this.gpu.addNativeFunction(f.name, f.source);
   }
 
+  /**
+   * Kernels and pipelines created in this context so far. gpu.js compiles each at its first
+   * call, so an unchanged count across a live edit means that nothing was compiled for it.
+   */
+  get builds(): number {
+    return this.created;
+  }
+
   /** Compiles (lazily, on first call) one kernel. */
   createKernel(spec: KernelSpec): GpuKernel {
+    this.created++;
     // loopMaxIterations is a documented setting missing from IGPUKernelSettings' typings.
     const settings: IGPUKernelSettings & { loopMaxIterations: number } = {
       output: spec.output,
@@ -152,6 +162,7 @@ export class GpuContext {
 
   /** A kernel for pipelines only, with this backend's settings (see `createKernel`). */
   createTraceKernel(spec: KernelSpec): TraceKernel {
+    this.created++;
     const settings: IGPUKernelSettings & { loopMaxIterations: number } = {
       output: spec.output,
       constants: spec.constants,
@@ -163,25 +174,40 @@ export class GpuContext {
   }
 
   /**
-   * Compiles `orchestrate` (run once, at the first call, over handles for its three arguments)
-   * into a pipeline. Kernel calls it makes through `call` are recorded, not run.
+   * Compiles `orchestrate` (run once, at the first call, over one handle per argument) into a
+   * pipeline of `arity` arguments. Kernel calls it makes through `call` are recorded, not run.
+   *
+   * @example
+   * const p = ctx.createPipeline(2, (call, [a, b]) => [call(add, a, b)]);
+   * const [sum] = await p(x, y); // x, y: PipelineArg
    */
   createPipeline(
-    orchestrate: (call: TraceCall, a: TraceHandle, b: TraceHandle, c: TraceHandle) => TraceHandle[],
+    arity: number,
+    orchestrate: (call: TraceCall, args: readonly TraceHandle[]) => TraceHandle[],
   ): GpuPipeline {
+    if (!Number.isInteger(arity) || arity < 1) {
+      throw new RangeError(`gpu backend: a pipeline needs 1 or more arguments, not ${arity}`);
+    }
     const call: TraceCall = (kernel, ...args) =>
       // Inside a trace gpu.js answers a kernel call with a handle instead of running it.
       kernel.shortcut(...(args as unknown as KernelVariable[])) as unknown as TraceHandle;
-    // gpu.js counts the orchestration's parameters (fn.length): exactly three.
+    const traced = function (...handles: unknown[]): TraceHandle[] {
+      return orchestrate(call, handles as TraceHandle[]);
+    };
+    // gpu.js makes one handle per parameter of the orchestration, counting them by `fn.length`,
+    // which a rest parameter leaves at 0 (a function's length is configurable).
+    Object.defineProperty(traced, 'length', { value: arity });
+    this.created++;
     const shortcut: IPipelineRunShortcut = this.gpu.createPipeline(
-      function (a: unknown, b: unknown, c: unknown) {
-        return orchestrate(call, a as TraceHandle, b as TraceHandle, c as TraceHandle);
-      },
+      traced,
       // One thread: the worker pool's gain is not ours to take on a shared machine, and its
       // workers would outlive a disposed runner.
       { threads: false },
     );
     const run = async (...args: PipelineArg[]): Promise<Float32Array[]> => {
+      if (args.length !== arity) {
+        throw new Error(`gpu backend: the pipeline takes ${arity} arguments, not ${args.length}`);
+      }
       const inputs = args.map(
         (a) => new Input(a.values as unknown as number[], a.dims) as KernelVariable,
       );

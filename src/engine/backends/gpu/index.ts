@@ -11,14 +11,14 @@ import { refuseLoihiLearning, refusePlasticFeatures, requireModels } from '../su
 import type { ModelName } from '../supported-models.ts';
 import { EXP32_FUNCTIONS } from './exp32-helper.ts';
 import { LOG32_FUNCTIONS } from './log32-helper.ts';
-import { buildGatherLists, type GatherLists } from './gather.ts';
+import { buildGatherLists } from './gather.ts';
 import { GpuContext, isModeAvailable, type GpuJsMode } from './gpujs.ts';
 import { GLSL_DRAW24, JS_HASH_FUNCTIONS } from './hash.ts';
 import { buildProbeMap } from './host-results.ts';
 import { buildLayout } from './layout.ts';
 import { gpuPlasticityGap } from './plasticity-layout.ts';
-import { DEFAULT_CALL_LENGTHS, GpuRunner } from './runner.ts';
-import { createStepKernels, type StepKernels } from './step-kernels.ts';
+import { DEFAULT_CALL_LENGTHS, GpuRunner, type KernelFactory } from './runner.ts';
+import { createStepKernels } from './step-kernels.ts';
 
 export { GpuRunner } from './runner.ts';
 
@@ -44,6 +44,11 @@ export interface GpuRunnerOptions {
   gatherUnroll?: number;
   /** Flat 1D kernel arrays (layout.ts); default: on webgpu and webgl2 only. */
   flatArrays?: boolean;
+  /**
+   * Pass the gather's weights with every device call from the start, so that no live weight
+   * edit compiles anything (by default the first one does, once: `GpuRunner.applyLive`).
+   */
+  liveWeights?: boolean;
 }
 
 /** The order `auto` tries: fastest first. */
@@ -98,7 +103,9 @@ export async function createOnMode(
   const lengths = options.callLengths ?? DEFAULT_CALL_LENGTHS;
   const flat = options.flatArrays ?? (mode === 'webgpu' || mode === 'webgl2');
   const layout = buildLayout(plan, Math.max(1, ...lengths), flat);
-  const lists = buildGatherLists(plan, layout);
+  const liveWeights = options.liveWeights ?? false;
+  // With live weights the runner builds the lists itself, with each entry's projection.
+  const lists = liveWeights ? null : buildGatherLists(plan, layout);
   const probes = buildProbeMap(plan, layout);
   // exp32 and log32 only where a kernel calls them (AdEx, DynapSim): other plans' contexts are
   // what they were.
@@ -110,20 +117,21 @@ export async function createOnMode(
     mode === 'webgl2'
       ? new GpuContext(mode, exp, [{ name: 'draw24', source: GLSL_DRAW24 }])
       : new GpuContext(mode, [...JS_HASH_FUNCTIONS, ...exp], []);
-  const kernelsFor = (gather: GatherLists): StepKernels =>
-    createStepKernels(
-      ctx,
-      layout,
-      gather,
-      plan.populations.length,
-      probes.table,
-      lengths,
-      options.gatherUnroll,
-    );
-  const kernels = kernelsFor(lists);
-  // A live weight is in the gather lists' entries: build them again from the edited plan.
-  const rebuild = (): StepKernels => kernelsFor(buildGatherLists(plan, layout));
-  const runner = new GpuRunner(`gpu:${mode}`, plan, layout, ctx, kernels, probes, lengths, rebuild);
+  const kernelsFor: KernelFactory = (gather, weightsArgument) =>
+    createStepKernels(ctx, layout, gather, plan.populations.length, probes.table, lengths, {
+      unroll: options.gatherUnroll,
+      weightsArgument,
+    });
+  const runner = new GpuRunner(
+    `gpu:${mode}`,
+    plan,
+    layout,
+    ctx,
+    lists,
+    probes,
+    lengths,
+    kernelsFor,
+  );
   try {
     await runner.warmUp();
     // gpu.js names its GL kernels' mode 'gpu'; the context is webgl2 as asked.

@@ -12,10 +12,10 @@
  * A step is two kernels, because delivery needs every neuron's spike flag of the step (a global
  * barrier) and nothing else does:
  *
- * - `neuron(S, stepIn, gen, s)`: steps 1-3, one thread per neuron and row of the intermediate
+ * - `neuron(S, stepIn, gen, s, P)`: steps 1-3, one thread per neuron and row of the intermediate
  *   array M (`MID`): V after integration, the spike flag. Both threads of a neuron compute the
  *   same integration (a few flops) rather than pay a kernel each.
- * - `deliver(S, M)`: steps 4-6, one thread per neuron and state row (`ROW`): V (delta list,
+ * - `deliver(S, M, P)`: steps 4-6, one thread per neuron and state row (`ROW`): V (delta list,
  *   reset), the refractory counter, each channel current (decay, then its list), and the history
  *   words shifted with the step's flag entered. A synapse of delay 0 tests its source's flag in
  *   M; one of delay d >= 1 the bit of step t - d in S's history words, which hold the steps
@@ -28,6 +28,12 @@
  * series changes it) and the random key halves; `gen` the generator flags of
  * each step over the layout's generator range. `s` is the step's position in the call: a
  * literal that gpu.js' pipelines bake into each step.
+ *
+ * `P` is the layout's `params` table (per-population fields, the Gaussian table, the appended
+ * tables of SC, DynapSim and weight rules), passed with every device call rather than compiled
+ * in as a constant: a live threshold, noise or rate edit writes it on the host and the next call
+ * carries it (runner.ts). The gather's entries (`sourceWeight`) stay a compile-time constant
+ * unless weights are live; then `deliver` (and `loihi`) take them as a last argument `W`.
  *
  * Plans with `sc_dense` layers get more (sc-kernels.ts): an SC branch in `neuron` (with rates
  * layers a fifth argument `R`, the count kernel's currents), a third M row with the step's
@@ -43,6 +49,17 @@ import { loihiDeliverBranch, loihiInputSource, loihiNeuronBranch } from './loihi
 import { plasticDeliverRows, plasticEntry } from './plasticity-kernels.ts';
 import { scDeliverRows, scNeuronBranch } from './sc-kernels.ts';
 
+/** How the generated kernels read their tables. */
+export interface SourceOptions {
+  /** Synapses per iteration of the delay-0 gather loop (default `DEFAULT_UNROLL`). */
+  unroll?: number | undefined;
+  /**
+   * Read the gather's `sourceWeight` entries from a per-call argument `W` instead of a
+   * compile-time constant (live weights, runner.ts); `params` is always the argument `P`.
+   */
+  weightsArgument?: boolean | undefined;
+}
+
 export interface StepSources {
   neuron: string;
   deliver: string;
@@ -54,8 +71,9 @@ export interface StepSources {
 export function stepSources(
   layout: DeviceLayout,
   populations: number,
-  unroll = DEFAULT_UNROLL,
+  options: SourceOptions = {},
 ): StepSources {
+  const unroll = options.unroll ?? DEFAULT_UNROLL;
   if (!Number.isInteger(Math.log2(unroll))) {
     throw new RangeError(`gpu backend: gather unroll ${unroll} is not a power of two`);
   }
@@ -68,8 +86,10 @@ export function stepSources(
   const mid = (row: number, at: string): string =>
     flat ? `M[${row * n} + ${at}]` : `M[${row}][${at}]`;
   const flagOf = (at: string): string => mid(MID.flag, at);
-  const pop = (field: number | string): string =>
-    `this.constants.params[p * ${popStride} + ${field}]`;
+  const pop = (field: number | string): string => `P[p * ${popStride} + ${field}]`;
+  // The gather's entries: a compile-time constant, or the argument W while weights are live.
+  const sw = options.weightsArgument ? 'W' : 'this.constants.sourceWeight';
+  const tables = options.weightsArgument ? 'P, W' : 'P';
   const neuron = (field: number | string): string =>
     `this.constants.neurons[j * ${neuronStride} + ${field}]`;
   // Without SC layers a step's block is exactly `populations` records (the text kernels had
@@ -98,10 +118,9 @@ export function stepSources(
   // Walks list `list` of neuron j and adds, in list order, the weights whose source spiked
   // `delay` steps ago. With every delay 0 (Brian2's CUBA, for one) only the flag row is tested:
   // one read and a compare per synapse in the hottest loop.
-  const add = (acc: string): string =>
-    `${acc} = Math.fround(${acc} + this.constants.sourceWeight[2 * e + 1]);`;
+  const add = (acc: string): string => `${acc} = Math.fround(${acc} + ${sw}[2 * e + 1]);`;
   const test = (acc: string): string =>
-    layout.plastic ? plasticEntry(st, plasticTest(acc)) : fixedTest(acc);
+    layout.plastic ? plasticEntry(st, sw, plasticTest(acc)) : fixedTest(acc);
   // Plastic plans read each entry's source and weight into plSrc and plQ first.
   const plasticTest = (acc: string): string =>
     layout.maxDelay === 0
@@ -115,9 +134,9 @@ export function stepSources(
       }`;
   const fixedTest = (acc: string): string =>
     layout.maxDelay === 0
-      ? `if (${flagOf('this.constants.sourceWeight[2 * e]')} > 0.5) { ${add(acc)} }`
+      ? `if (${flagOf(`${sw}[2 * e]`)} > 0.5) { ${add(acc)} }`
       : `const word = this.constants.wordScale[2 * e];
-      const src = this.constants.sourceWeight[2 * e];
+      const src = ${sw}[2 * e];
       if (word < 0) {
         if (${flagOf('src')} > 0.5) { ${add(acc)} }
       } else {
@@ -130,7 +149,7 @@ export function stepSources(
   const gather = (list: string, acc: string): string => `
     const start = ${neuron(`${NEURON.lists} + 2 * ${list}`)};
     const count = ${neuron(`${NEURON.lists + 1} + 2 * ${list}`)};${
-      unrolls ? unrolled(acc, unroll, flagOf, layout.listStride) : ''
+      unrolls ? unrolled(acc, unroll, flagOf, layout.listStride, sw) : ''
     }
     for (let k = 0; k < count${unrolls ? ' - done' : ''}; k++) {
       const e = start + (${unrolls ? 'done + ' : ''}k) * ${layout.listStride};
@@ -142,8 +161,8 @@ export function stepSources(
       const bits = ${draw};
       const hi12 = Math.floor(bits * 0.000244140625);
       const f = Math.fround((bits - hi12 * 4096) * 0.000244140625);
-      const lo = this.constants.params[${gaussBase} + hi12];
-      const up = this.constants.params[${gaussBase} + hi12 + 1];
+      const lo = P[${gaussBase} + hi12];
+      const up = P[${gaussBase} + hi12 + 1];
       const z = Math.fround(lo + Math.fround(f * Math.fround(up - lo)));
       nv = Math.fround(nv + Math.fround(sd * z));
     }
@@ -170,7 +189,7 @@ export function stepSources(
   const rates = (layout.sc?.ratesLayers ?? 0) > 0;
   const scRows = scDeliverRows(layout, { st, mid, neuron, pop });
   return {
-    neuron: `function (S, stepIn, gen, s${rates ? ', R' : ''}) {
+    neuron: `function (S, stepIn, gen, s${rates ? ', R' : ''}, P) {
   ${head(layout.midRows)}
   const kind = ${pop(POP.kind)};
   if (kind === ${KIND.lif}) {
@@ -187,9 +206,9 @@ export function stepSources(
   if (y === ${MID.vint}) { return 0; }
   return gen[s * ${layout.genSpan} + j - ${layout.genLo}];
 }`,
-    deliver: `function (S, M${layout.loihi ? ', L' : ''}) {
+    deliver: `function (S, M${layout.loihi ? ', L' : ''}, ${tables}) {
   ${head(layout.stateRows, layout.plastic !== null)}
-  ${layout.loihi ? 'let' : 'const'} flag = ${flagOf('j')};${loihiDeliverBranch(layout, { st, pop })}${plasticDeliverRows(layout, { st, flagOf, neuron })}
+  ${layout.loihi ? 'let' : 'const'} flag = ${flagOf('j')};${loihiDeliverBranch(layout, { st, pop })}${plasticDeliverRows(layout, { st, flagOf, neuron, sw })}
   if (y >= ${historyRow}) {
     // History words: shift by one step; word 0 takes the step's flag, word w the top bit of w-1.
     let w = ${st('y', 'j')} * 2;
@@ -216,7 +235,7 @@ export function stepSources(
   return cur;
 }`,
     loihi: layout.loihi
-      ? loihiInputSource({ neuron, pop }, NEURON.population, gather('0', 'sw'))
+      ? loihiInputSource({ neuron, pop }, NEURON.population, gather('0', 'sw'), tables)
       : null,
   };
 }
@@ -233,14 +252,15 @@ function unrolled(
   unroll: number,
   flagOf: (at: string) => string,
   stride: number,
+  sw: string,
 ): string {
   const ids = Array.from({ length: unroll }, (_, i) => i);
   return `
     const groups = Math.floor(count * ${1 / unroll});
     for (let g = 0; g < groups; g++) {
       const base = start + g * ${unroll * stride};
-      ${ids.map((i) => `const u${i} = this.constants.sourceWeight[2 * (base + ${i * stride})];`).join('\n      ')}
-      ${ids.map((i) => `const q${i} = this.constants.sourceWeight[2 * (base + ${i * stride}) + 1];`).join('\n      ')}
+      ${ids.map((i) => `const u${i} = ${sw}[2 * (base + ${i * stride})];`).join('\n      ')}
+      ${ids.map((i) => `const q${i} = ${sw}[2 * (base + ${i * stride}) + 1];`).join('\n      ')}
       ${ids.map((i) => `const h${i} = ${flagOf(`u${i}`)};`).join('\n      ')}
       ${ids.map((i) => `if (h${i} > 0.5) { ${acc} = Math.fround(${acc} + q${i}); }`).join('\n      ')}
     }

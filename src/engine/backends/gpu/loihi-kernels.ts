@@ -47,14 +47,15 @@ function decayed(x: string, d: string, name: string): string {
 
 /**
  * The `loihi` kernel: the weight sum of step t per Loihi neuron. `gather` is kernels.ts' walk
- * of neuron j's delta list adding into `sw`.
+ * of neuron j's delta list adding into `sw`; `tables` its table arguments (`P`, or `P, W`).
  */
 export function loihiInputSource(
   text: Pick<KernelText, 'neuron' | 'pop'>,
   populationField: number,
   gather: string,
+  tables: string,
 ): string {
-  return `function (S, M) {
+  return `function (S, M, ${tables}) {
   const j = this.thread.x;
   const p = ${text.neuron(populationField)};
   if (${text.pop(POP.kind)} !== ${KIND.loihi}) { return 0; }

@@ -32,15 +32,17 @@ export interface PlasticText {
   st: (row: number | string, at: string) => string;
   flagOf: (at: string) => string;
   neuron: (field: number | string) => string;
+  /** The gather's entry table: a constant, or the argument `W` (kernels.ts). */
+  sw: string;
 }
 
 /**
- * The gather's read of entry `e` in plastic plans: `plSrc` (the source) and `plQ` (its weight),
- * then `body` (the flag or history test that adds `plQ`).
+ * The gather's read of entry `e` of table `sw` in plastic plans: `plSrc` (the source) and `plQ`
+ * (its weight), then `body` (the flag or history test that adds `plQ`).
  */
-export function plasticEntry(st: PlasticText['st'], body: string): string {
-  return `const plS0 = this.constants.sourceWeight[2 * e];
-      const plQ0 = this.constants.sourceWeight[2 * e + 1];
+export function plasticEntry(st: PlasticText['st'], sw: string, body: string): string {
+  return `const plS0 = ${sw}[2 * e];
+      const plQ0 = ${sw}[2 * e + 1];
       let plSrc = plS0;
       let plQ = plQ0;
       if (plS0 < 0) {
@@ -106,7 +108,7 @@ function bandRows(
 }
 
 function param(p: PlasticProjection, i: number): string {
-  return `this.constants.params[${p.paramAt + i}]`;
+  return `P[${p.paramAt + i}]`;
 }
 
 /** The reward population's spikes of the step, counted from its flags into `plK`. */
@@ -144,7 +146,7 @@ function memberRows(
     if (p === ${p.target}) {${p.fields < b.fields ? `\n      if (plF >= ${p.fields}) { return 0; }` : ''}
       if (plR >= ${neuron(p.neuronField + 1)}) { return 0; }
       const plAt = ${neuron(`${NEURON.lists + 2 * p.list}`)} + (${neuron(p.neuronField)} + plR) * ${layout.listStride};
-      const plSrc = -1 - this.constants.sourceWeight[2 * plAt];
+      const plSrc = -1 - ${text.sw}[2 * plAt];
       let plPre = 0;
       ${pre}
       let plPost = 0;

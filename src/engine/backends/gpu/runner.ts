@@ -11,13 +11,17 @@
  * overflowed during integration is reset), so when a call ends non-finite the runner replays
  * it one step a time from its starting state to report the same step and neuron as the
  * reference.
+ *
+ * Live edits (`applyLive`) compile nothing: `params` goes to the device with every call, and so
+ * do the gather's weights once a weight is live (see `applyLive` for the one exception).
  */
 import type { Chunk, ResolvedBackend } from '../../api.ts';
-import { changesHostInputOnly, type LiveEdit } from '../../live/live-edit.ts';
+import type { LiveEdit } from '../../live/live-edit.ts';
 import type { Plan } from '../../plan.ts';
 import { ChunkBuilder } from '../../record/chunk-builder.ts';
 import type { BackendRunner } from '../backend.ts';
-import type { GpuContext, GpuPipeline } from './gpujs.ts';
+import { buildGatherLists, type GatherLists } from './gather.ts';
+import type { GpuContext, GpuPipeline, PipelineArg } from './gpujs.ts';
 import {
   checkFinite,
   isFinite,
@@ -34,6 +38,18 @@ import { createCallPipeline, type StepKernels } from './step-kernels.ts';
 /** The call lengths used by default: 64 steps a call, remainders in powers of 4. */
 export const DEFAULT_CALL_LENGTHS: readonly number[] = [64, 16, 4, 1];
 
+/**
+ * Step kernels for these gather lists; with `weightsArgument`, reading the lists' weights from a
+ * per-call argument instead of a compile-time constant (step-kernels.ts).
+ */
+export type KernelFactory = (lists: GatherLists, weightsArgument: boolean) => StepKernels;
+
+/** The gather's entries while they are a call argument, and each entry's projection. */
+interface LiveWeights {
+  sourceWeight: Float32Array;
+  projectionOf: Int32Array;
+}
+
 interface CallResult {
   state: Float32Array;
   /** Probe kernel output of each step of the call (empty without state probes). */
@@ -47,24 +63,36 @@ export class GpuRunner implements BackendRunner {
   private readonly pipelines = new Map<number, GpuPipeline>();
   /** Longest first, ending with 1. */
   private readonly lengths: number[];
+  private kernels: StepKernels;
+  /** Null while the weights are compiled into the kernels as a constant. */
+  private weights: LiveWeights | null = null;
 
+  /**
+   * `lists`: the gather lists for kernels with constant weights, or null to pass the weights
+   * with every call from the start (see `applyLive`).
+   */
   constructor(
     readonly name: ResolvedBackend,
     private readonly plan: Plan,
     private readonly layout: DeviceLayout,
     private readonly ctx: GpuContext,
-    private kernels: StepKernels,
+    lists: GatherLists | null,
     private readonly probes: ProbeMap,
     callLengths: readonly number[],
-    /**
-     * New step kernels from the layout's tables and the plan's connectivity as they are now:
-     * gpu.js bakes a kernel's constant tables in when it compiles it (live edits, `applyLive`).
-     */
-    private readonly rebuildKernels: () => StepKernels,
+    private readonly kernelsFor: KernelFactory,
   ) {
     this.inputs = new HostInputs(plan, layout);
     this.lengths = [...new Set([...callLengths, 1])].sort((a, b) => b - a);
     this.state = this.initialState();
+    this.kernels = lists ? kernelsFor(lists, false) : this.weightsAsArgument();
+  }
+
+  /**
+   * Kernels and pipelines built so far (each compiles at its first call): a live edit that
+   * leaves it unchanged compiled nothing.
+   */
+  get builds(): number {
+    return this.ctx.builds;
   }
 
   get currentStep(): number {
@@ -142,26 +170,42 @@ export class GpuRunner implements BackendRunner {
   }
 
   /**
-   * Stimuli and biases reach the device through each call's host inputs (`HostInputs` reads the
-   * plan), so they cost nothing. Thresholds, Poisson rates and weights live in the kernels'
-   * constant tables, which gpu.js compiles into its kernels: they are written into the tables
-   * and the kernels and pipelines compiled again (lazily, at the next call). The state stays,
-   * since it is a host array between calls.
+   * Writes live edits where the next device call reads them; nothing is compiled, except once
+   * for the first weight edit of kernels built with constant weights. Stimuli and biases reach
+   * the device through each call's host inputs (`HostInputs` reads the plan). Thresholds, noise
+   * and Poisson rates are fields of `params`, a per-call argument: written on the host, uploaded
+   * with the next call. A weight is in the gather's entries, which are compiled into the kernels
+   * as a constant by default, since an argument is copied and uploaded with every call and grows
+   * with the synapses (8 bytes each; CONTEXT.md "Live edits" has the costs): the first weight
+   * edit rebuilds the kernels to take them as an argument (pipelines compile again, lazily, at
+   * the next call of each length), and later weight edits rewrite the projection's entries in
+   * the host array only. The state stays, since it is a host array between calls.
    */
   applyLive(edits: readonly LiveEdit[]): Promise<void> {
-    if (edits.every(changesHostInputOnly)) return Promise.resolve();
     const { params, popStride } = this.layout;
+    let weightEdited = false;
     for (const edit of edits) {
-      if (edit.kind === 'threshold')
-        params[edit.population * popStride + POP.vThreshold] = edit.value;
-      if (edit.kind === 'noise') params[edit.population * popStride + POP.noiseStd] = edit.value;
-      if (edit.kind === 'rate') {
-        params[edit.population * popStride + POP.threshold24] = edit.threshold24;
+      switch (edit.kind) {
+        case 'threshold':
+          params[edit.population * popStride + POP.vThreshold] = edit.value;
+          break;
+        case 'noise':
+          params[edit.population * popStride + POP.noiseStd] = edit.value;
+          break;
+        case 'rate':
+          params[edit.population * popStride + POP.threshold24] = edit.threshold24;
+          break;
+        case 'weight':
+          if (this.weights) writeWeight(this.weights, edit.projection, edit.value);
+          weightEdited = true;
+          break;
+        case 'stimulus':
+        case 'bias':
+          break;
       }
     }
-    for (const p of this.pipelines.values()) p.destroy();
-    this.pipelines.clear();
-    this.kernels = this.rebuildKernels();
+    // The plan holds the edited weights, which the new lists are built from.
+    if (weightEdited && !this.weights) this.kernels = this.weightsAsArgument();
     return Promise.resolve();
   }
 
@@ -175,6 +219,20 @@ export class GpuRunner implements BackendRunner {
     return this.lengths.find((l) => l <= remaining) ?? 1;
   }
 
+  /**
+   * Step kernels that read the gather's weights from a call argument, built from the plan's
+   * connectivity and weights as they are now; the pipelines of the old kernels go.
+   */
+  private weightsAsArgument(): StepKernels {
+    const lists = buildGatherLists(this.plan, this.layout, true);
+    const projectionOf = lists.projectionOf;
+    if (!projectionOf) throw new Error('gpu backend: gather lists without their projections');
+    this.weights = { sourceWeight: lists.sourceWeight, projectionOf };
+    for (const p of this.pipelines.values()) p.destroy();
+    this.pipelines.clear();
+    return this.kernelsFor(lists, true);
+  }
+
   /** Runs steps t0 .. t0 + steps - 1 from `state` on the device. */
   private async call(state: Float32Array, t0: number, steps: number): Promise<CallResult> {
     let pipeline = this.pipelines.get(steps);
@@ -183,14 +241,19 @@ export class GpuRunner implements BackendRunner {
       this.pipelines.set(steps, pipeline);
     }
     const { stepIn, gen } = this.inputs.prepare(t0, steps);
-    const [next, ...samples] = await pipeline(
+    const flat = (values: Float32Array): PipelineArg => ({ values, dims: [values.length] });
+    // In CALL_ARG's order (step-kernels.ts); gpu.js copies each argument when the call is made.
+    const args: PipelineArg[] = [
       {
         values: state,
         dims: this.layout.flat ? [state.length] : [this.layout.total, this.layout.stateRows],
       },
-      { values: stepIn, dims: [stepIn.length] },
-      { values: gen, dims: [gen.length] },
-    );
+      flat(stepIn),
+      flat(gen),
+      flat(this.layout.params),
+    ];
+    if (this.weights) args.push(flat(this.weights.sourceWeight));
+    const [next, ...samples] = await pipeline(...args);
     if (!next) throw new Error('gpu backend: a device call returned no state');
     return { state: next, samples };
   }
@@ -237,5 +300,13 @@ export class GpuRunner implements BackendRunner {
     const plastic = this.layout.plastic;
     if (plastic) writeInitialPlasticState(this.plan, plastic, state, this.layout.total);
     return state;
+  }
+}
+
+/** Sets the weight of every gather entry of `projection` (a live, shared weight) to `value`. */
+function writeWeight(weights: LiveWeights, projection: number, value: number): void {
+  const { sourceWeight, projectionOf } = weights;
+  for (let e = 0; e < projectionOf.length; e++) {
+    if (projectionOf[e] === projection) sourceWeight[2 * e + 1] = value;
   }
 }

@@ -48,7 +48,7 @@ export function scNeuronBranch(
     const slot = ${parts.pop(layout.scRatesField)};
     if (slot >= 0) {
       const k = ${counts.join(' + ')};
-      isc = this.constants.params[${parts.pop(layout.scRatesField + 1)} + k];
+      isc = P[${parts.pop(layout.scRatesField + 1)} + k];
     }`
       : '';
   return `
