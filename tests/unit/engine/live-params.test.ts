@@ -1,9 +1,9 @@
 /**
  * Live parameters (`Simulation.setParameters`): a change made after step k takes effect at step
  * k with no reset, on every backend alike. Runs with a change at step k must equal the unchanged
- * run before k, differ after it, and agree across reference, wasm and gpu (webasm, the gpu.js
- * mode Node runs) bit for bit, as the other cross-backend tests do; a change at step 0 must
- * equal a run of the document edited to the new value.
+ * run before k, differ after it, and agree across reference, wasm and gpu (webasm and cpu, the
+ * gpu.js modes Node runs) bit for bit, as the other cross-backend tests do; a change at step 0
+ * must equal a run of the document edited to the new value.
  */
 import { describe, expect, it } from 'vitest';
 import type { Chunk, LiveChange, Simulation } from '../../../src/engine/api.ts';
@@ -15,7 +15,7 @@ import type { BackendChoice, NetworkDocument } from '../../../src/model/document
 import { EVERY_KIND, liveNetwork } from './fixtures/live-network.ts';
 import { expectIdentical } from './wasm-compare.ts';
 
-const BACKENDS: readonly BackendChoice[] = ['reference', 'wasm', 'webasm'];
+const BACKENDS: readonly BackendChoice[] = ['reference', 'wasm', 'webasm', 'cpu'];
 const K = 120;
 
 /** Runs `doc` to the end in chunks of 50 steps, making `changes` after step `at`. */
@@ -38,7 +38,7 @@ async function runWithChange(
     const applyMs = performance.now() - t0;
     await stepTo(sim.totalSteps);
     // The first chunk after the change includes what the backend does lazily (gpu: compiling
-    // the kernels again).
+    // the pipelines again after the first weight change, gpu-live.test.ts).
     const after = chunks.find((c) => c.startStep === at);
     return { chunk: mergeChunks(chunks), applyMs, firstChunkMs: after?.wallMs ?? 0 };
   } finally {
