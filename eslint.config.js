@@ -14,6 +14,7 @@ export default tseslint.config(
       '.gl',
       '.vitest',
       'dist',
+      'dist-e2e',
       'test-results',
       'playwright-report',
       '**/*.generated.ts',

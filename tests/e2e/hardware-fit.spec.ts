@@ -115,8 +115,9 @@ test('Hardware tab: Resource fit names a refused network and a Yosys that cannot
   await expect(page.getByTestId('hw-fit-refused').locator('li')).not.toHaveCount(1);
   await expect(page.getByTestId('hw-fit-synthesise')).toBeDisabled();
 
-  // The hardware example with Yosys's WebAssembly unreachable: the failure names it.
-  await page.route('**/yosys.core.wasm*', (route) => route.abort('connectionrefused'));
+  // The hardware example with Yosys's WebAssembly unreachable (a build names it
+  // yosys.core-<hash>.wasm): the failure names it.
+  await page.route('**/yosys.core*.wasm*', (route) => route.abort('connectionrefused'));
   await page.getByTestId('examples-button').click();
   await page.getByTestId('example-fixed-point-hw.json').click();
   await page.getByTestId('tab-hardware').click();
