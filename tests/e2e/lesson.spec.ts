@@ -2,10 +2,13 @@
  * A scripted student plays "Your first spiking neuron" in the lab: each step's check fails
  * (Next disabled, the reason shown) until the work is done, passes after it, and the progress
  * strip advances; the drawer's slider edits the network through undo; a reload keeps the
- * progress and the student's network; the Learn list offers the lab lessons.
+ * progress and the student's network; the Learn list offers the lab lessons. A second student
+ * plays "Excitation and inhibition" (a weight control, a param-and-rate check, a projection
+ * drawn on the canvas), then every built-in lesson's first step is opened.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { waitReady } from './helpers.ts';
+import { connect, setField, waitReady } from './helpers.ts';
 
 const BIAS = 'lesson-control-populations-neuron-params-bias';
 
@@ -90,4 +93,101 @@ test('a student plays a lesson through; checks pass only after the work; reload 
   await page.getByRole('button', { name: 'Learn' }).click();
   await expect(page.getByTestId('lab-lesson-first-neuron')).toBeVisible();
   await expect(page.getByTestId('lab-lessons').locator('li')).toHaveCount(6);
+});
+
+const INH_EXC = 'lesson-control-projections-inh_exc-weight-value-number';
+
+/** A lesson file's id, step titles and the first words of its first step's text. */
+function builtinLessons(): { id: string; titles: string[]; opening: string }[] {
+  const index = JSON.parse(readFileSync('public/lessons/index.json', 'utf8')) as { file: string }[];
+  return index.map(({ file }) => {
+    const lesson = JSON.parse(readFileSync(`public/lessons/${file}`, 'utf8')) as {
+      id: string;
+      steps: { title: string; text: string }[];
+    };
+    // The text as the drawer shows it: markdown marks and link targets dropped.
+    const plain = (lesson.steps[0]?.text ?? '')
+      .split('\n')[0]!
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*|`/g, '');
+    return { id: lesson.id, titles: lesson.steps.map((s) => s.title), opening: plain.slice(0, 40) };
+  });
+}
+
+test('a second lesson played through (control, param + rate, a projection drawn); every lesson opens', async ({
+  page,
+}) => {
+  // Three CUBA runs, one small run and six lesson openings: about 40 s here (see the report).
+  test.setTimeout(120_000);
+  await page.goto('/examples/index.json');
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto('/#/lesson/excitation-inhibition/1');
+  await waitReady(page);
+  const check = page.getByTestId('lesson-check');
+  const message = page.getByTestId('lesson-check-message');
+  const next = page.getByTestId('lesson-next');
+
+  // Step 1: CUBA, run once.
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('The CUBA network');
+  await expect(page.getByTestId('node-inh')).toBeVisible();
+  await expect(check).toHaveAttribute('data-pass', 'false');
+  await runToEnd(page);
+  await expect(check).toHaveAttribute('data-pass', 'true');
+  await next.click();
+
+  // Step 2: inhibition off with the drawer's control; the weight is checked, then the rate.
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Take inhibition away');
+  await expect(message).toContainText('set it to -0.5-0');
+  await expect(next).toBeDisabled();
+  await page.getByTestId(INH_EXC).fill('0');
+  await page.getByTestId(INH_EXC).press('Enter');
+  await expect(message).toHaveText('The network changed since the last run: run it again.');
+  await runToEnd(page);
+  await expect(check).toHaveAttribute('data-pass', 'true');
+  await next.click();
+
+  // Step 3: the runaway run does not count; part of the inhibition back gives 20-40 Hz.
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Find the balance');
+  await expect(message).toContainText('aim for 20-40 Hz');
+  await expect(next).toBeDisabled();
+  await page.getByTestId(INH_EXC).fill('-6');
+  await page.getByTestId(INH_EXC).press('Enter');
+  await runToEnd(page);
+  await expect(check).toHaveAttribute('data-pass', 'true');
+  await next.click();
+
+  // Step 4: a smaller network without inh's projections; draw inh -> exc, make it inhibitory.
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Wire inhibition yourself');
+  await expect(message).toHaveText('Connect Inhibitory to Excitatory: there is no projection yet.');
+  // The drawer narrows the canvas: fit the view (an animation) so both handles are in it.
+  await page.keyboard.press('f');
+  const handle = page.getByTestId('handle-source-inh');
+  let last = '';
+  await expect
+    .poll(async () => [last, (last = JSON.stringify(await handle.boundingBox()))][0] === last)
+    .toBe(true);
+  await connect(page, 'inh', 'exc');
+  await expect(page.getByTestId('edge-label-inh_to_exc')).toBeVisible();
+  await runToEnd(page);
+  await expect(message).toContainText('make it inhibitory');
+  await expect(page.getByTestId('lesson-finish')).toBeDisabled();
+  await page.getByTestId('edge-label-inh_to_exc').click();
+  await setField(page, 'weight-value', '-0.5');
+  await runToEnd(page);
+  await expect(check).toHaveAttribute('data-pass', 'true');
+  await expect(page.getByTestId('lesson-finish')).toBeEnabled();
+  await expectStrip(page, ['done', 'done', 'done', 'current']);
+
+  // Every built-in lesson's first step opens: title, text, a dot per step, no error.
+  for (const lesson of builtinLessons()) {
+    await page.evaluate((id) => (window.location.hash = `#/lesson/${id}/1`), lesson.id);
+    const drawer = page.getByTestId('lesson-drawer');
+    await expect(page.getByTestId('lesson-step-title'), lesson.id).toHaveText(lesson.titles[0]!);
+    await expect(drawer, lesson.id).toContainText(lesson.opening);
+    await expect(page.locator('[data-testid^="lesson-dot-"]')).toHaveCount(lesson.titles.length);
+    await expect(page.getByTestId('lesson-dot-1')).toHaveAttribute('data-state', 'current');
+    await expect(drawer).not.toContainText('Loading the step');
+    await expect(page.getByTestId('lesson-check')).toBeVisible();
+    await expect(page.locator('.lsr-error')).toHaveCount(0);
+  }
 });

@@ -2,7 +2,8 @@
  * Teacher mode as a teacher and a student use it: the teacher locks one parameter, limits
  * another to a range and hides the palette, copies the student link and the embed widget; the
  * link reopens (in a fresh browser storage) with the same locks and ranges enforced, and the
- * widget's URL renders a raster that fills with spikes after Run.
+ * widget's URL renders a raster that fills with spikes after Run. The lab and the widget
+ * switch at runtime on a hash change, both ways, and the lab's last edit survives the switch.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { node, openFresh, waitReady } from './helpers.ts';
@@ -95,4 +96,21 @@ test('a teacher link reopens with its locks and ranges; the embed widget runs', 
   await page.getByTestId('embed-run').click();
   await expect.poll(() => paintedPixels(page), { timeout: 20_000 }).toBeGreaterThan(50);
   await shot(page, 'embed');
+
+  // At runtime, in one tab: the widget's lab link followed here (a hash change) opens the lab
+  // with the widget's network; an edit, then at once (its autosave still pending) the embed
+  // link: the widget opens, and Back returns to the lab with the edit kept.
+  const labLink = await page.getByRole('link', { name: 'Open in Spikelab' }).getAttribute('href');
+  await page.evaluate((href) => window.location.assign(href ?? ''), labLink);
+  await waitReady(page);
+  await expect(page.getByTestId('embed')).toHaveCount(0);
+  await node(page, 'exc').click();
+  await page.getByTestId('field-v_threshold').fill('1.25');
+  await page.evaluate((hash) => (window.location.hash = hash), new URL(embed).hash);
+  await expect(page.getByTestId('embed')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('.app')).toHaveCount(0);
+  await page.goBack();
+  await waitReady(page);
+  await node(page, 'exc').click();
+  await expect(page.getByTestId('field-v_threshold')).toHaveValue('1.25');
 });
