@@ -11,8 +11,21 @@ import type { Plan } from './plan.ts';
 /** The modes of the gpu.js backend (`auto` lets it choose). */
 export type GpuMode = 'auto' | 'webgpu' | 'webgl2' | 'webasm' | 'cpu';
 
+/** What a run tells its backend beyond the plan. */
+export interface BackendHints {
+  /**
+   * The document marks a projection weight live (a Live panel slider): the gpu backend then
+   * passes the weights with every call, so that moving the slider compiles nothing.
+   */
+  liveWeights?: boolean;
+}
+
 /** What `backends/gpu/index.ts` exports. */
-export type GpuBackendFactory = (plan: Plan, mode: GpuMode) => Promise<BackendRunner>;
+export type GpuBackendFactory = (
+  plan: Plan,
+  mode: GpuMode,
+  hints?: BackendHints,
+) => Promise<BackendRunner>;
 
 /** Whether this code runs in Node (tests, CLI) rather than in a page or a worker. */
 export function isNode(): boolean {
@@ -37,7 +50,12 @@ async function wasmBackend(plan: Plan): Promise<BackendRunner> {
   return createWasmBackend(plan);
 }
 
-async function gpuBackend(plan: Plan, backend: string, mode: GpuMode): Promise<BackendRunner> {
+async function gpuBackend(
+  plan: Plan,
+  backend: string,
+  mode: GpuMode,
+  hints: BackendHints,
+): Promise<BackendRunner> {
   if (isNode() && mode === 'webgpu') {
     // Node has no navigator.gpu; Dawn provides one where its binary loads (see node-webgpu.ts).
     await load(backend, async () => {
@@ -48,7 +66,7 @@ async function gpuBackend(plan: Plan, backend: string, mode: GpuMode): Promise<B
   const module = await load(backend, () => import('./backends/gpu/index.ts'));
   // Typed against the contract, so a change of signature fails the type check here.
   const factory: GpuBackendFactory = module.createGpuBackend;
-  return factory(plan, mode);
+  return factory(plan, mode, hints);
 }
 
 async function referenceBackend(plan: Plan): Promise<BackendRunner> {
@@ -63,25 +81,29 @@ async function referenceBackend(plan: Plan): Promise<BackendRunner> {
  *
  * @example const runner = await resolveBackend(plan, 'auto'); runner.name // 'wasm' in Node
  */
-export async function resolveBackend(plan: Plan, choice: BackendChoice): Promise<BackendRunner> {
+export async function resolveBackend(
+  plan: Plan,
+  choice: BackendChoice,
+  hints: BackendHints = {},
+): Promise<BackendRunner> {
   switch (choice) {
     case 'reference':
       return referenceBackend(plan);
     case 'wasm':
       return wasmBackend(plan);
     case 'gpu':
-      return gpuBackend(plan, choice, 'auto');
+      return gpuBackend(plan, choice, 'auto', hints);
     case 'webgpu':
     case 'webgl2':
     case 'webasm':
     case 'cpu':
-      return gpuBackend(plan, choice, choice);
+      return gpuBackend(plan, choice, choice, hints);
     case 'auto':
-      return autoBackend(plan);
+      return autoBackend(plan, hints);
   }
 }
 
-async function autoBackend(plan: Plan): Promise<BackendRunner> {
+async function autoBackend(plan: Plan, hints: BackendHints): Promise<BackendRunner> {
   // wasm first everywhere, measured on an H100 machine (2026-11-23, WebGPU through Dawn): CUBA
   // (4000 neurons, 1 s) takes 0.03-0.06 s on wasm and 0.41-0.48 s on gpu:webgpu; at 64k neurons
   // 0.6-0.9 s against 1.2-1.35 s. Headless Chromium's software WebGPU takes about 30 ms per step.
@@ -90,8 +112,8 @@ async function autoBackend(plan: Plan): Promise<BackendRunner> {
     ? [() => wasmBackend(plan)]
     : [
         () => wasmBackend(plan),
-        () => gpuBackend(plan, 'webgpu', 'webgpu'),
-        () => gpuBackend(plan, 'webgl2', 'webgl2'),
+        () => gpuBackend(plan, 'webgpu', 'webgpu', hints),
+        () => gpuBackend(plan, 'webgl2', 'webgl2', hints),
       ];
   for (const attempt of attempts) {
     try {

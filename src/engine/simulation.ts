@@ -10,7 +10,7 @@ import { compile } from './compile/index.ts';
 import { DocumentInvalidError } from './errors.ts';
 import { applyToPlan } from './live/apply-plan.ts';
 import type { LiveEdit } from './live/live-edit.ts';
-import { resolveLive, withLiveValue } from './live/resolve.ts';
+import { hasLiveWeightControl, resolveLive, withLiveValue } from './live/resolve.ts';
 import type { Plan } from './plan.ts';
 import { ChunkBuilder } from './record/chunk-builder.ts';
 import { resolveBackend } from './resolve-backend.ts';
@@ -35,7 +35,9 @@ export async function createSimulation(
     validated.document,
     options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes },
   );
-  const runner = await resolveBackend(plan, options.backend ?? validated.document.run.backend);
+  const runner = await resolveBackend(plan, options.backend ?? validated.document.run.backend, {
+    liveWeights: hasLiveWeightControl(validated.document),
+  });
   return new EngineSimulation(validated.document, plan, runner);
 }
 

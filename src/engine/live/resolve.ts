@@ -141,6 +141,16 @@ export function liveParamPaths(doc: NetworkDocument): LivePath[] {
 }
 
 /**
+ * Whether the document's Live panel has a slider on a projection's weight (the weight path of
+ * `liveParamPaths`): the gpu backend then takes weights as a call argument from the start.
+ */
+export function hasLiveWeightControl(doc: NetworkDocument): boolean {
+  return (doc.live ?? []).some(
+    (c) => c.path.startsWith('projections/') && c.path.endsWith('/weight/value'),
+  );
+}
+
+/**
  * `doc` with `path` set to `value` (a path `resolveLive` accepted), a fresh copy: what the run's
  * document becomes, so that a later change and the run's log see the current values.
  */

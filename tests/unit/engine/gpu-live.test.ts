@@ -19,7 +19,12 @@ import type { GpuJsMode } from '../../../src/engine/backends/gpu/gpujs.ts';
 import { createReferenceBackend } from '../../../src/engine/backends/reference/index.ts';
 import { compile } from '../../../src/engine/compile/index.ts';
 import { applyToPlan } from '../../../src/engine/live/apply-plan.ts';
-import { resolveLive, withLiveValue } from '../../../src/engine/live/resolve.ts';
+import {
+  hasLiveWeightControl,
+  resolveLive,
+  withLiveValue,
+} from '../../../src/engine/live/resolve.ts';
+import { resolveBackend } from '../../../src/engine/resolve-backend.ts';
 import { mergeChunks } from '../../../src/engine/run-to-end.ts';
 import type { NetworkDocument } from '../../../src/model/document.ts';
 import { mixedLoihiNetwork } from './fixtures/loihi-gpu-networks.ts';
@@ -166,4 +171,26 @@ describe('gpu live edits', () => {
       }
     }
   }, 120_000);
+
+  it('a document with a Live weight slider starts the gpu backend with weights as an argument: its first weight edit compiles nothing', async () => {
+    const doc = liveNetwork();
+    const slider = { path: 'projections/inE/weight/value', min: 0, max: 0.2 };
+    expect(hasLiveWeightControl(doc)).toBe(false);
+    expect(
+      hasLiveWeightControl({
+        ...doc,
+        live: [{ path: 'populations/E/params/bias', min: 0, max: 1 }],
+      }),
+    ).toBe(false);
+    const withSlider = { ...doc, live: [slider] };
+    expect(hasLiveWeightControl(withSlider)).toBe(true);
+    // What createSimulation passes: resolveBackend with the document's hint.
+    const schedule: Schedule = [[{ path: slider.path, value: 0.12 }]];
+    const expected = await references(withSlider, schedule);
+    const make = (plan: ReturnType<typeof compile>) =>
+      resolveBackend(plan, 'webasm', { liveWeights: hasLiveWeightControl(withSlider) });
+    const run = await runScheduled(withSlider, make, schedule, gpuBuilds);
+    expect(run.builds).toEqual([0]);
+    expectIdentical(run.chunk, expected);
+  }, 60_000);
 });

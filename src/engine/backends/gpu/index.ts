@@ -6,6 +6,7 @@
  */
 import { BackendUnavailableError } from '../../errors.ts';
 import type { Plan } from '../../plan.ts';
+import type { BackendHints } from '../../resolve-backend.ts';
 import type { BackendRunner } from '../backend.ts';
 import { refuseLoihiLearning, refusePlasticFeatures, requireModels } from '../supported-models.ts';
 import type { ModelName } from '../supported-models.ts';
@@ -67,12 +68,15 @@ export const AUTO_ORDER: readonly GpuJsMode[] = ['webgpu', 'webgl2', 'webasm', '
 export async function createGpuBackend(
   plan: Plan,
   mode: 'auto' | GpuJsMode,
+  hints: BackendHints = {},
 ): Promise<BackendRunner> {
-  if (mode !== 'auto') return createOnMode(plan, mode);
+  const options: GpuRunnerOptions =
+    hints.liveWeights === undefined ? {} : { liveWeights: hints.liveWeights };
+  if (mode !== 'auto') return createOnMode(plan, mode, options);
   const reasons: string[] = [];
   for (const candidate of AUTO_ORDER) {
     try {
-      return await createOnMode(plan, candidate);
+      return await createOnMode(plan, candidate, options);
     } catch (error) {
       if (!(error instanceof BackendUnavailableError)) throw error;
       reasons.push(`${candidate}: ${error.reason}`);
