@@ -117,7 +117,8 @@ function builtinLessons(): { id: string; titles: string[]; opening: string }[] {
 test('a second lesson played through (control, param + rate, a projection drawn); every lesson opens', async ({
   page,
 }) => {
-  // Three CUBA runs, one small run and six lesson openings: about 40 s here (see the report).
+  // Three CUBA runs, one small run and six lesson openings: 25-50 s on this 2-core machine,
+  // about 75 s when it is loaded (load average 8).
   test.setTimeout(120_000);
   await page.goto('/examples/index.json');
   await page.evaluate(() => window.localStorage.clear());
