@@ -126,6 +126,24 @@ test('a share link opens the network it encodes; a damaged one says so', async (
   // Pasted into the address bar of an open page (only the hash changes): reported as well.
   await other.goto(link.slice(0, -10));
   await expect(other.getByTestId('issues-panel')).toContainText('share link is damaged');
+
+  // A link never loses the user's network: opening one is a step that Ctrl+Z takes back, in an
+  // open page (a hash change) and in a new tab over the autosave alike.
+  const own = await dragFromPalette(other, 'poisson', { x: 500, y: 300 });
+  await other.goto(link);
+  await expect.poll(() => nodeIds(other)).toEqual(['spike_generator']);
+  await other.keyboard.press('Control+z');
+  await expect.poll(() => nodeIds(other)).toEqual(['spike_generator', own]);
+  // The undo autosaves (after a short delay); a new tab with the link opens over it.
+  await expect
+    .poll(() => other.evaluate(() => window.localStorage.getItem('spikelab.autosave') ?? ''))
+    .toContain(own);
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await waitReady(fresh);
+  expect(await nodeIds(fresh)).toEqual(['spike_generator']);
+  await fresh.keyboard.press('Control+z');
+  await expect.poll(() => nodeIds(fresh)).toEqual(['spike_generator', own]);
 });
 
 test('the examples gallery loads an example', async ({ page }) => {

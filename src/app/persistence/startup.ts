@@ -25,9 +25,13 @@ export function clearShareHash(): void {
  * Opens the network in a `#doc=` link, with a teacher's policy and lesson when it has them;
  * reports a damaged one (naming the part) and then changes nothing. Returns whether one was
  * opened. The embed widget's `#/embed?doc=` is its own page (EmbedApp), not opened here.
+ *
+ * `undoable`: the lab already shows the user's network, and opening a plain link replaces it
+ * as one undo step, so following a link never loses the user's work. A teacher's link (with a
+ * policy) is not undoable: undo would bring back a network the policy was never applied to.
  */
-export async function openShareLink(hash: string): Promise<boolean> {
-  if (shareParam(hash) === null || isEmbedHash(hash)) return false;
+export async function openShareLink(hash: string, undoable: boolean): Promise<boolean> {
+  if (!isShareLink(hash)) return false;
   const result = await decodeShareState(hash);
   clearShareHash();
   // A teacher's ranges apply from the first moment: values outside them are clamped.
@@ -39,17 +43,28 @@ export async function openShareLink(hash: string): Promise<boolean> {
         : null;
   const opened = openResult(document !== null ? { ok: true, document } : result, {
     title: 'the share link',
-    record: false,
+    record: undoable && result.ok && result.policy === null,
   });
   if (opened && result.ok) applySharedClassroom(result.policy, result.lesson);
   return opened;
 }
 
+/** Whether `hash` is a lab share link (`#doc=...`, not the embed widget's). */
+function isShareLink(hash: string): boolean {
+  return shareParam(hash) !== null && !isEmbedHash(hash);
+}
+
 export async function loadStartupDocument(): Promise<void> {
-  if (await openShareLink(window.location.hash)) return;
+  const hash = window.location.hash;
   const saved = readAutosave(window.localStorage);
-  if (saved !== null) {
-    if (openResult(saved, { title: 'the autosaved network', record: false })) return;
+  // With a link, the autosaved network opens first, so that the link's network is one undo
+  // away from it (and a damaged link leaves it open).
+  const ownOpened =
+    saved !== null && openResult(saved, { title: 'the autosaved network', record: false });
+  if (isShareLink(hash)) {
+    if ((await openShareLink(hash, ownOpened)) || ownOpened) return;
+  } else if (ownOpened) {
+    return;
   }
   const example = await fetchExample(DEFAULT_EXAMPLE);
   if (!openResult(example, { title: 'the default example', record: false })) {

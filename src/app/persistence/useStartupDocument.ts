@@ -15,7 +15,7 @@ export function useStartupDocument(): boolean {
     void loadStartupDocument().finally(() => setReady(true));
   }, []);
   useEffect(() => {
-    const onHash = () => void openShareLink(window.location.hash);
+    const onHash = () => void openShareLink(window.location.hash, true);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
