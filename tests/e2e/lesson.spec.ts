@@ -23,19 +23,25 @@ async function expectStrip(page: Page, states: string[]): Promise<void> {
   }
 }
 
+/** `route` in a fresh page (no progress, no autosave), and the lesson drawer's check and Next. */
+async function openLesson(page: Page, route: string) {
+  await page.goto('/examples/index.json');
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(route);
+  await waitReady(page);
+  return {
+    check: page.getByTestId('lesson-check'),
+    message: page.getByTestId('lesson-check-message'),
+    next: page.getByTestId('lesson-next'),
+  };
+}
+
 test('a student plays a lesson through; checks pass only after the work; reload keeps progress', async ({
   page,
 }) => {
   // Four short runs and two page loads: about 20 s on an idle machine, more on a loaded one.
   test.setTimeout(120_000);
-  await page.goto('/examples/index.json');
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto('/#/lesson/first-neuron/1');
-  await waitReady(page);
-
-  const check = page.getByTestId('lesson-check');
-  const message = page.getByTestId('lesson-check-message');
-  const next = page.getByTestId('lesson-next');
+  const { check, message, next } = await openLesson(page, '/#/lesson/first-neuron/1');
 
   // Step 1: the single neuron is loaded; nothing has run yet.
   await expect(page.getByTestId('lesson-step-title')).toHaveText('A neuron and a current');
@@ -120,13 +126,7 @@ test('a second lesson played through (control, param + rate, a projection drawn)
   // Three CUBA runs, one small run and six lesson openings: 25-50 s on this 2-core machine,
   // about 75 s when it is loaded (load average 8).
   test.setTimeout(120_000);
-  await page.goto('/examples/index.json');
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto('/#/lesson/excitation-inhibition/1');
-  await waitReady(page);
-  const check = page.getByTestId('lesson-check');
-  const message = page.getByTestId('lesson-check-message');
-  const next = page.getByTestId('lesson-next');
+  const { check, message, next } = await openLesson(page, '/#/lesson/excitation-inhibition/1');
 
   // Step 1: CUBA, run once.
   await expect(page.getByTestId('lesson-step-title')).toHaveText('The CUBA network');
