@@ -7,6 +7,7 @@
  * 11's benchmark. Weights come from a seeded generator, so every run reads the same file.
  */
 import type { NetworkDocument } from '../../model/document.ts';
+import { seededRandom } from '../../model/seeded-random.ts';
 import {
   nirArray,
   nirGraph,
@@ -68,18 +69,6 @@ export function interchangeShapes(spec: InterchangeNetworkSpec): {
     flat * spec.conv1Channels * 36 +
     flat * spec.outputs;
   return { conv1, pooled, conv2, flat, synapses };
-}
-
-/** A small seeded generator (mulberry32): the same weights and spikes in every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The NIR graph of the bench network. */

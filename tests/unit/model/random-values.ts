@@ -3,17 +3,10 @@
  * a valid document, so failures reproduce from the printed seed.
  */
 
+import { seededRandom } from '../../../src/model/seeded-random.ts';
+
 /** mulberry32: small, seedable, good enough to pick test cases. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => () => number = seededRandom;
 
 const ATOMS: unknown[] = [
   null,
